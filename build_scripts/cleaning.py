@@ -1,0 +1,152 @@
+"""Article text → the article's own blocks, without what the platform added.
+
+Rules come from `data/cleaning.yml`; this module only applies them. Input is
+the body after front matter; output is metadata found in byline lines and a
+list of blocks (text, heading or image), in order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_FILE = Path(__file__).parent / "data" / "cleaning.yml"
+
+# Whitespace a line-wrapping paste left between two CJK characters
+# (000: "同时还 将启动"); spaces next to Latin letters or digits are real.
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+CJK_GAP = re.compile(f"(?<=[{CJK}，。、；：！？「」『』（）“”]) +(?=[{CJK}，。、；：！？「」『』（）“”])")
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "text", "heading" or "image"
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    metadata: dict = field(default_factory=dict)
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
+class CleaningRules:
+    metadata_scan_lines: int
+    metadata_lines: tuple[re.Pattern, ...]
+    title_with_outlet: re.Pattern
+    drop_lines: tuple[re.Pattern, ...]
+    footer_zone: float
+    footer_markers: tuple[re.Pattern, ...]
+    section_number: re.Pattern
+    bold_heading: re.Pattern
+    image: re.Pattern
+    continuation_start: re.Pattern
+    sentence_end: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> CleaningRules:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def many(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(re.compile(p) for p in data.get(key) or ())
+
+    return CleaningRules(
+        metadata_scan_lines=int(data["metadata_scan_lines"]),
+        metadata_lines=many("metadata_lines"),
+        title_with_outlet=re.compile(data["title_with_outlet"]),
+        drop_lines=many("drop_lines"),
+        footer_zone=float(data["footer_zone"]),
+        footer_markers=many("footer_markers"),
+        section_number=re.compile(data["section_number"]),
+        bold_heading=re.compile(data["bold_heading"]),
+        image=re.compile(data["image"]),
+        continuation_start=re.compile(data["continuation_start"]),
+        sentence_end=re.compile(data["sentence_end"]),
+    )
+
+
+def clean(body: str, rules: CleaningRules) -> Cleaned:
+    lines = _cut_footer([line.strip() for line in body.split("\n")], rules)
+    metadata, lines = _take_metadata(lines, rules)
+    lines = [CJK_GAP.sub("", line) for line in lines]
+    blocks = _blocks(lines, rules)
+    return Cleaned(metadata=metadata, blocks=tuple(_rejoin_broken(blocks, rules)))
+
+
+def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
+    zone_start = int(len(lines) * (1 - rules.footer_zone))
+    for index in range(zone_start, len(lines)):
+        if any(m.search(lines[index]) for m in rules.footer_markers):
+            return lines[:index]
+    return lines
+
+
+def _take_metadata(lines: list[str], rules: CleaningRules) -> tuple[dict, list[str]]:
+    """Pull byline/date lines out of the head of the article."""
+    metadata: dict = {}
+    kept: list[str] = []
+    seen_nonempty = 0
+    for line in lines:
+        if not line:
+            kept.append(line)
+            continue
+        seen_nonempty += 1
+        match = None
+        if seen_nonempty <= rules.metadata_scan_lines:
+            match = next((m for p in rules.metadata_lines if (m := p.match(line))), None)
+        if match:
+            for key, value in match.groupdict().items():
+                if value and key not in metadata:
+                    metadata[key] = value.strip().strip("?？")
+            continue
+        kept.append(line)
+    return metadata, kept
+
+
+def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:
+    blocks: list[Block] = []
+    next_is_heading = False
+    for line in lines:
+        if not line:
+            continue
+        if rules.section_number.match(line):
+            next_is_heading = True
+            continue
+        if any(p.search(line) for p in rules.drop_lines):
+            continue
+        if image := rules.image.match(line):
+            blocks.append(Block("image", image["caption"].strip(), image["url"]))
+            continue
+        if bold := rules.bold_heading.match(line):
+            blocks.append(Block("heading", bold["text"].strip()))
+            continue
+        blocks.append(Block("heading" if next_is_heading else "text", line))
+        next_is_heading = False
+    return blocks
+
+
+def _rejoin_broken(blocks: list[Block], rules: CleaningRules) -> list[Block]:
+    """Glue back a paragraph that a stray blank line cut mid-sentence."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "text"
+            and not rules.sentence_end.search(previous.text)
+            and (rules.continuation_start.search(block.text) or _open_quote(previous.text))
+        ):
+            joined[-1] = Block("text", previous.text + block.text)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _open_quote(text: str) -> bool:
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”") or text.count("「") > text.count("」")

@@ -1,0 +1,11 @@
+"""Options of the `kb` plugin in mkdocs.yml, each with its type and default."""
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+
+class KnowledgeBaseConfig(Config):
+    # Folder of pasted articles, relative to mkdocs.yml.
+    seeds_dir = opt.Type(str, default="seeds")
+    # Fail the build when any file in seeds/ is rejected (for CI). The
+    # environment variable KB_STRICT=1 turns it on too.
+    strict_articles = opt.Type(bool, default=False)

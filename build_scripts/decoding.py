@@ -1,0 +1,97 @@
+"""Bytes of a pasted article → clean Unicode text.
+
+Encodings are detected, not guessed: byte-order marks first, then strict
+UTF-8 (by far the most common and unambiguous), then charset-normalizer for
+legacy Chinese code pages (GB18030/GBK, Big5) and BOM-less UTF-16.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # checked before UTF-16: its BOM starts the same
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Zero-width characters, bidi controls and C0/C1 controls other than tab and
+# newline: invisible in an editor, yet they split words for search and can
+# reorder text on screen (bidi overrides).
+INVISIBLE = re.compile(
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+)
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding we can recognise."""
+
+
+def detect_encoding(raw: bytes) -> str:
+    """Name of the encoding of `raw`, or raise UndecodableError."""
+    for bom, name in BOMS:
+        if raw.startswith(bom):
+            return name
+    try:
+        raw.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _bomless_utf16(raw)
+    if utf16:
+        return utf16
+    best = from_bytes(raw).best()
+    if best is None:
+        raise UndecodableError("not text in any recognised encoding")
+    return _prefer_superset(best.encoding)
+
+
+def _bomless_utf16(raw: bytes) -> str | None:
+    """UTF-16 without BOM: mostly-ASCII or CJK text has zeros on one side."""
+    if len(raw) < 4 or len(raw) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(ch.isprintable() or ch in "\r\n\t" for ch in text)
+        cjk_or_ascii = sum(ch < "\u0080" or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+        if printable / len(text) > 0.97 and cjk_or_ascii / len(text) > 0.9:
+            return name
+    return None
+
+
+def _prefer_superset(encoding: str) -> str:
+    """GB2312 and GBK text is also GB18030; Big5 is read with its HKSCS superset."""
+    return {"gb2312": "gb18030", "gbk": "gb18030", "big5": "big5hkscs"}.get(encoding, encoding)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Decode `raw` and normalise it; returns (text, encoding name)."""
+    encoding = detect_encoding(raw)
+    text = raw.decode(encoding, errors="replace")
+    return normalise(text), encoding
+
+
+def normalise(text: str) -> str:
+    """One newline convention, NFC, no invisible or control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    return INVISIBLE.sub("", text)
+
+
+def looks_binary(raw: bytes) -> bool:
+    """A renamed image or archive: many NULs outside a UTF-16 pattern, or magic bytes."""
+    if raw.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")):
+        return True
+    if any(raw.startswith(bom) for bom, _ in BOMS) or _bomless_utf16(raw[:4096] if len(raw) > 4096 else raw):
+        return False
+    sample = raw[:8192]
+    return sample.count(0) > len(sample) * 0.05

@@ -1,0 +1,57 @@
+"""MkDocs plugin `kb`: runs the pipeline inside `mkdocs build` and `mkdocs serve`.
+
+Only wiring lives here. Generated pages are handed to MkDocs as in-memory
+files (MkDocs ≥ 1.6 `File.generated`): nothing is written into docs/, so
+there are no stale pages after an article is deleted and no rebuild loop in
+`mkdocs serve`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .config import KnowledgeBaseConfig
+from .reading import load_corpus
+from .site import compose_site
+
+log = logging.getLogger("mkdocs.plugins.kb")
+DATA_DIR = Path(__file__).parent / "data"
+
+
+class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    def on_startup(self, *, command, dirty):
+        # jieba (used by the search plugin) prints its dictionary loading to
+        # stderr on every build; it is noise to someone previewing the site.
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+
+    def on_config(self, config):
+        self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        corpus = load_corpus(self.seeds_dir)
+        for problem in corpus.problems:
+            log.info("%s/%s", self.config.seeds_dir, problem.line())
+        rejected = [p for p in corpus.problems if p.rejected]
+        if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
+            raise PluginError("strict mode: rejected input files:\n" + "\n".join(p.line() for p in rejected))
+        site = compose_site(corpus)
+        for path, markdown in site.pages.items():
+            if files.get_file_from_path(path):
+                files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
+            files.append(File.generated(config, path, content=markdown))
+        config.nav = site.nav
+        return files
+
+    def on_serve(self, server, config, builder):
+        # Articles and the YAML knowledge are inputs too: edit one, see it.
+        server.watch(str(self.seeds_dir))
+        server.watch(str(DATA_DIR))
+        return server

@@ -1,0 +1,63 @@
+"""Shared fixtures: build the real site with the real mkdocs.yml, read its HTML."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def build_site(out_dir: Path, seeds_dir: Path = SEEDS, extra_yaml: str = "", strict: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` as a user would, on `seeds_dir`, into `out_dir`/site.
+
+    A small mkdocs.yml that INHERITs the project's points the kb plugin at
+    another seeds folder, so fixtures never touch the real seeds/.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    config = out_dir / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"site_dir: {out_dir / 'site'}\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - kb:\n"
+        f"      seeds_dir: {seeds_dir}\n"
+        + extra_yaml,
+        encoding="utf-8",
+    )
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=out_dir)
+
+
+def page(site: Path, url_path: str) -> BeautifulSoup:
+    """Parsed HTML of the page at `url_path` ("sources/" → sources/index.html)."""
+    file = site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else site / url_path
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> Path:
+    """The site built from the five seed articles, once per test run."""
+    out = tmp_path_factory.mktemp("seed-site")
+    result = build_site(out)
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+@pytest.fixture
+def seeds_copy(tmp_path) -> Path:
+    """A private copy of seeds/ a test may add files to."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
