@@ -47,6 +47,7 @@ class CleaningRules:
     image: re.Pattern
     continuation_start: re.Pattern
     sentence_end: re.Pattern
+    heading_chars: tuple[int, int]
 
 
 @lru_cache(maxsize=4)
@@ -68,6 +69,7 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         image=re.compile(data["image"]),
         continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
+        heading_chars=(int(data["implicit_heading"]["min_chars"]), int(data["implicit_heading"]["max_chars"])),
     )
 
 
@@ -76,7 +78,7 @@ def clean(body: str, rules: CleaningRules) -> Cleaned:
     metadata, lines = _take_metadata(lines, rules)
     lines = [CJK_GAP.sub("", line) for line in lines]
     blocks = _blocks(lines, rules)
-    return Cleaned(metadata=metadata, blocks=tuple(_rejoin_broken(blocks, rules)))
+    return Cleaned(metadata=metadata, blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
 
 
 def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
@@ -146,6 +148,21 @@ def _rejoin_broken(blocks: list[Block], rules: CleaningRules) -> list[Block]:
         else:
             joined.append(block)
     return joined
+
+
+def _mark_implicit_headings(blocks: list[Block], rules: CleaningRules) -> list[Block]:
+    shortest, longest = rules.heading_chars
+    marked = list(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        following = blocks[index + 1]
+        if (
+            block.kind == "text"
+            and shortest <= len(block.text) <= longest
+            and not rules.sentence_end.search(block.text)
+            and following.kind == "text"
+        ):
+            marked[index] = Block("heading", block.text)
+    return marked
 
 
 def _open_quote(text: str) -> bool:
