@@ -2,12 +2,16 @@
 
 Every paragraph carries its id as an anchor (`#p-…`) and a ¶ link, so any
 paragraph can be linked to from a wiki or cited from a topic page.
+
+Article text never reaches Markdown as syntax: paragraphs and the metadata
+block are raw HTML with the text HTML-escaped; headings and the title are
+Markdown with every special character escaped.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .markdown_text import escape
+from .markdown_text import escape, literal_html
 from .model import Article
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
@@ -28,7 +32,7 @@ def render_source_page(article: Article, cited_by: Mapping[str, Sequence[tuple[s
     cited_by = cited_by or {}
     lines = [
         "---",
-        f"title: {_yaml_string(article.title)}",
+        f"title: {_yaml_string(literal_html(article.title))}",
         "---",
         "",
         f"# {escape(article.title)} {{#title}}",
@@ -41,7 +45,7 @@ def render_source_page(article: Article, cited_by: Mapping[str, Sequence[tuple[s
         topics = cited_by.get(paragraph.id)
         if topics:
             links = " · ".join(f"[{escape(title)}](../{path})" for title, path in topics)
-            lines.append(f"<small>被引用于 cited by: {links}</small>\n{{: .kb-cited-by }}")
+            lines += ["", f"<small>被引用于 cited by: {links}</small>\n{{: .kb-cited-by }}"]
         lines.append("")
     return "\n".join(lines)
 
@@ -49,33 +53,32 @@ def render_source_page(article: Article, cited_by: Mapping[str, Sequence[tuple[s
 def _metadata_block(article: Article) -> str:
     date = article.date.isoformat() if article.date else "未知 unknown"
     if article.date_note:
-        date += f"（{escape(article.date_note)}）"
+        date += f"（{literal_html(article.date_note)}）"
     rows = [
-        ("媒体 Outlet", escape(article.outlet) or "—"),
-        ("作者 Author", escape(article.author) or "—"),
+        ("媒体 Outlet", literal_html(article.outlet) or "—"),
+        ("作者 Author", literal_html(article.author) or "—"),
         ("日期 Date", date),
         ("语言 Language", f"{LANGUAGE_NAMES.get(article.language, article.language)} ({article.language})"),
-        ("文件 File", " · ".join(f"`{name}`" for name in (article.file_name, *article.other_names))),
+        ("文件 File", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
         ("长度 Length", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
     ]
     if article.editor:
-        rows.insert(2, ("编辑 Editor", escape(article.editor)))
-    items = "\n".join(f"- **{label}**：{value}" for label, value in rows)
-    return f'<div class="kb-meta" markdown>\n\n{items}\n\n</div>'
+        rows.insert(2, ("编辑 Editor", literal_html(article.editor)))
+    items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
+    return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str) -> str:
-    pilcrow = f'[¶](#{paragraph_id}){{ .kb-anchor title="链接到此段 Link to this paragraph" }}'
     if kind == "heading":
         return f"## {escape(text)} {{ #{paragraph_id} }}"
+    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段 Link to this paragraph">¶</a>'
     if kind == "image":
-        caption = escape(text) if text else "图片"
-        shown_url = url.replace("`", "")
+        caption = literal_html(text) if text else "图片"
         return (
-            f"🖼 {caption}（未加载远程图片 remote image not loaded）<br>`{shown_url}` {pilcrow}\n"
-            f"{{: #{paragraph_id} .kb-para .kb-image }}"
+            f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}（未加载远程图片 remote image not loaded）'
+            f"<br><code>{literal_html(url)}</code> {pilcrow}</p>"
         )
-    return f"{escape(text)} {pilcrow}\n{{: #{paragraph_id} .kb-para }}"
+    return f'<p class="kb-para" id="{paragraph_id}">{literal_html(text)} {pilcrow}</p>'
 
 
 def render_sources_index(articles: Sequence[Article]) -> str:

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .compose import build_knowledge_base
 from .markdown_text import escape
 from .model import Corpus
 from .render_sources import render_source_page, render_sources_index, source_path
+from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
 
 
 @dataclass(frozen=True)
@@ -19,39 +21,27 @@ class Site:
 
 
 def compose_site(corpus: Corpus) -> Site:
+    kb = build_knowledge_base(corpus)
     pages: dict[str, str] = {}
     for article in corpus.articles:
-        pages[source_path(article)] = render_source_page(article)
+        cited_by = {pid: topics for (slug, pid), topics in kb.cited_by.items() if slug == article.slug}
+        pages[source_path(article)] = render_source_page(article, cited_by)
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    pages["topics/index.md"] = _topics_index()
-    pages["index.md"] = _home(corpus)
+    for topic_page in kb.topics:
+        pages[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
+    pages["topics/index.md"] = render_topics_index(kb)
+    pages["index.md"] = render_home(kb, corpus) + _problems_section(corpus)
     nav = [
         {"首页 Home": "index.md"},
-        {"主题 Topics": ["topics/index.md"]},
+        {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
         {"来源 Sources": ["sources/index.md"]},
     ]
     return Site(pages=pages, nav=nav)
 
 
-def _topics_index() -> str:
-    return "# 主题 Topics {#topics}\n\n主题页尚未生成。\n"
-
-
-def _home(corpus: Corpus) -> str:
-    lines = [
-        "---",
-        "title: 首页 Home",
-        "---",
-        "",
-        "# 小鹏物理 AI 知识库 {#home}",
-        "",
-        "XPeng physical-AI knowledge base: 第二代 VLA、Robotaxi、IRON 人形机器人、汇天飞行汽车、"
-        "图灵 AI 芯片与世界基座模型。每个数字与陈述都链接到原文段落。",
-        "",
-        f"- [来源 Sources](sources/index.md)：{len(corpus.articles)} 篇文章",
-    ]
-    if corpus.problems:
-        lines.append(f"- 输入问题 Input problems：{len(corpus.problems)}")
-        lines += ["", "## 输入问题 Input problems {#problems}", ""]
-        lines += [f"- {escape(p.line())}" for p in corpus.problems]
+def _problems_section(corpus: Corpus) -> str:
+    if not corpus.problems:
+        return ""
+    lines = ["", f"## 输入问题 Input problems（{len(corpus.problems)}） {{#problems}}", ""]
+    lines += [f"- {escape(p.line())}" for p in corpus.problems]
     return "\n".join(lines) + "\n"

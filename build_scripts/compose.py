@@ -1,0 +1,233 @@
+"""Corpus + topics → TopicPage models, with every citation verified.
+
+This is where a topic page's content is decided: the lead, the figures, the
+timeline, what the sources say. Rendering (render_topics.py) only formats.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify
+from .corroborate import (
+    Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
+)
+from .extract import Figure, extract_events, extract_figures, unit_rules
+from .model import Article, Corpus
+from .taxonomy import Topic, canonical, load_topics
+
+SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
+LEAD_SENTENCES = 3
+LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
+MIN_EXCERPT_CHARS = 12
+
+
+class CitationError(ValueError):
+    """A quote does not occur in the paragraph it cites."""
+
+
+@dataclass(frozen=True)
+class SourcesDiffer:
+    """One quantity stated with different values: shown side by side with dates."""
+
+    unit: str
+    description: str
+    rows: tuple[FigureRow, ...]
+
+
+@dataclass(frozen=True)
+class TopicPage:
+    topic: Topic
+    lead: tuple[Statement, ...]
+    figures: tuple[FigureRow, ...]
+    differences: tuple[SourcesDiffer, ...]
+    timeline: tuple[TimelineEntry, ...]
+    facts: tuple[Excerpt, ...]
+    opinions: tuple[Excerpt, ...]
+    passing: tuple[Excerpt, ...]
+    sources: tuple[Article, ...]
+    related: tuple[Topic, ...]
+
+    @property
+    def citations(self) -> list[Citation]:
+        found = [c for s in self.lead for c in s.citations]
+        found += [c for row in self.figures for c in row.citations]
+        found += [c for d in self.differences for row in d.rows for c in row.citations]
+        found += [c for e in self.timeline for c in e.citations]
+        found += [c for x in (*self.facts, *self.opinions, *self.passing) for c in x.citations]
+        return found
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    topics: tuple[TopicPage, ...]
+    cited_by: dict = field(default_factory=dict)  # (source slug, paragraph id) → [(topic title, path)]
+
+
+@dataclass(frozen=True)
+class Signals:
+    definition: re.Pattern
+    opinion: re.Pattern
+    competitor: re.Pattern
+    own: re.Pattern
+
+
+@lru_cache(maxsize=2)
+def load_signals(path: Path = SIGNALS_FILE) -> Signals:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def alternation(words):
+        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
+
+    return Signals(
+        definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),
+        competitor=alternation(data["competitor_cues"]), own=alternation(data["own_cues"]),
+    )
+
+
+def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
+    """ids of passages that are opinions or about other companies: no figures or dates from them."""
+    competitor_paragraphs = {
+        (p.article.slug, p.paragraph.id) for p in passages if signals.competitor.search(canonical(p.text))
+    }
+    excluded = set()
+    for p in passages:
+        canon = canonical(p.text)
+        about_others = (p.article.slug, p.paragraph.id) in competitor_paragraphs and not signals.own.search(canon)
+        if about_others or signals.competitor.search(canon) or signals.opinion.search(canon):
+            excluded.add(id(p))
+    return excluded
+
+
+def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
+    topics = topics or load_topics()
+    signals = load_signals()
+    passages = classify(corpus.articles, topics)
+    excluded = not_a_fact(passages, signals)
+    facts = [p for p in passages if p.scores and id(p) not in excluded]
+    figures_by_passage = {id(p): extract_figures(p) for p in facts}
+    events_by_passage = {id(p): extract_events(p) for p in facts}
+    comparable = unit_rules().comparable
+    all_comparable = [f for fs in figures_by_passage.values() for f in fs if f.unit in comparable]
+    by_slug = {t.slug: t for t in topics}
+
+    pages = []
+    for topic in topics:
+        page = compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug)
+        verify_citations(page)
+        pages.append(page)
+    cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for page in pages:
+        for citation in page.citations:
+            entry = (page.topic.title_zh, f"topics/{page.topic.slug}.md")
+            if entry not in cited_by[citation.key]:
+                cited_by[citation.key].append(entry)
+    return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by))
+
+
+def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:
+    slug = topic.slug
+    relevant = [p for p in passages if slug in p.scores]
+    factual = [p for p in relevant if p.scores[slug] >= FACT_SCORE]
+
+    figures: list[Figure] = [
+        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(f.clause, topic, by_slug)
+    ]
+    rows = figure_rows(figures)
+    differences = _differences(rows, all_comparable)
+    events = [
+        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(e.clause, topic, by_slug)
+    ]
+
+    lead_passages = choose_lead(relevant, slug, signals)
+    lead_ids = {id(p) for p in lead_passages}
+    rest = [p for p in relevant if id(p) not in lead_ids and _stands_alone(p.text)]
+    about = [p for p in rest if p.about(slug)]
+    merged = excerpts(about, slug, signals.opinion)
+    passing = excerpts([p for p in rest if not p.about(slug)], slug, signals.opinion)
+
+    newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
+    sources = tuple(sorted({p.article.slug: p.article for p in relevant}.values(), key=newest_first))
+    return TopicPage(
+        topic=topic,
+        lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
+        figures=tuple(rows),
+        differences=tuple(differences),
+        timeline=tuple(timeline(events)),
+        facts=tuple(x for x in merged if not x.opinion),
+        opinions=tuple(x for x in merged if x.opinion),
+        passing=tuple(passing),
+        sources=sources,
+        related=tuple(by_slug[s] for s in topic.related if s in by_slug),
+    )
+
+
+def _clause_is_about(clause: str, topic: Topic, by_slug: dict[str, Topic]) -> bool:
+    """False when the clause names other topics but not this one ("…, Robotaxi业务同样将在2026年发布")."""
+    canon = canonical(clause)
+    if topic.alias_pattern.search(canon):
+        return True
+    return not any(t.alias_pattern.search(canon) for t in by_slug.values() if t.slug != topic.slug)
+
+
+def _stands_alone(text: str) -> bool:
+    """An excerpt must be a statement, not a lead-in ("…篤信:") or a bare question heading."""
+    stripped = text.rstrip()
+    return len(stripped) >= MIN_EXCERPT_CHARS and not stripped.endswith((":", "：", "?", "？"))
+
+
+def choose_lead(relevant: list[Passage], slug: str, signals: Signals) -> list[Passage]:
+    """2–4 extractive sentences that say what the thing is, preferring different sources."""
+
+    def merit(p: Passage) -> float:
+        canon = canonical(p.text)
+        score = p.scores[slug]
+        score += 2.0 if signals.definition.search(canon) else 0.0
+        score -= 3.0 if signals.opinion.search(canon) else 0.0
+        score -= 2.0 if p.text.rstrip().endswith(("?", "？", ":", "：")) else 0.0
+        return score - len(p.text) / 120
+
+    candidates = [
+        p for p in relevant
+        if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
+    ]
+    candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
+    chosen: list[Passage] = []
+    for passage in candidates:
+        if len(chosen) == LEAD_SENTENCES:
+            break
+        if any(p.article.slug == passage.article.slug for p in chosen) and len({p.article.slug for p in candidates}) > len(chosen):
+            continue  # one sentence per source while other sources have candidates
+        chosen.append(passage)
+    if len(chosen) < 2:
+        chosen += [p for p in candidates if p not in chosen][: 2 - len(chosen)]
+    return chosen
+
+
+def _differences(rows: list[FigureRow], all_comparable: list[Figure]) -> list[SourcesDiffer]:
+    comparable = unit_rules().comparable
+    found = []
+    for unit, description in comparable.items():
+        if not any(r.unit == unit for r in rows):
+            continue
+        everywhere = figure_rows([f for f in all_comparable if f.unit == unit])
+        if len({(r.value, r.high) for r in everywhere}) > 1:
+            everywhere.sort(key=lambda r: min(c.article.date.toordinal() if c.article.date else 0 for c in r.citations))
+            found.append(SourcesDiffer(unit, description, tuple(everywhere)))
+    return found
+
+
+def verify_citations(page: TopicPage) -> None:
+    """Every quote must occur in its cited paragraph (whitespace-normalised); else fail the build."""
+    for citation in page.citations:
+        paragraph = citation.article.paragraph(citation.paragraph_id)
+        if paragraph is None or normalise_space(citation.quote) not in normalise_space(paragraph.text):
+            raise CitationError(
+                f"topic '{page.topic.slug}': the quote «{citation.quote[:80]}» is not in "
+                f"{citation.article.file_name} paragraph #{citation.paragraph_id}"
+            )

@@ -1,0 +1,218 @@
+"""Figures, Events and Passages from many sources → one row per distinct fact.
+
+The same number stated by three articles becomes one figure row with three
+citations; the same plan reported by several outlets becomes one timeline
+entry; near-identical sentences (a press release copied by two sites, in two
+scripts) are shown once with all their citations.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .classify import Passage
+from .extract import Event, Figure, When
+from .language import to_simplified
+from .model import Article
+
+NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
+SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when they say the same
+SAME_EVENT = 0.3  # overlap above which two statements on one date are one event
+WHITESPACE = re.compile(r"\s+")
+NOT_WORDS = re.compile(r"[\s\W_]+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    article: Article
+    paragraph_id: str
+    quote: str
+
+    @property
+    def source_path(self) -> str:
+        return f"sources/{self.article.slug}.md"
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.article.slug, self.paragraph_id)
+
+
+def cite(passage: Passage, quote: str | None = None) -> Citation:
+    return Citation(passage.article, passage.paragraph.id, quote if quote is not None else passage.text)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Words of one or more sources saying the same thing, with every citation."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    id: str
+    value: float
+    high: float | None
+    unit: str
+    unit_name: str
+    qualifier: str
+    statements: tuple[Statement, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for s in self.statements for c in s.citations)
+
+    @property
+    def source_count(self) -> int:
+        return len({c.article.slug for c in self.citations})
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    ids: tuple[str, ...]  # first is the entry's id; the rest keep older links working
+    when: When
+    planned: bool
+    text: str
+    citations: tuple[Citation, ...]
+    resolved: tuple[tuple[Citation, str], ...]  # (citation, relative words) for resolved dates
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    text: str
+    citations: tuple[Citation, ...]
+    score: float
+    opinion: bool
+
+
+def normalise_space(text: str) -> str:
+    return WHITESPACE.sub(" ", text).strip()
+
+
+def bigrams(text: str) -> set[str]:
+    """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
+    letters = NOT_WORDS.sub("", to_simplified(text).lower())
+    return {letters[i:i + 2] for i in range(len(letters) - 1)} or {letters}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / max(len(a | b), 1)
+
+
+def short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:6]
+
+
+def figure_id(unit: str, value: float, high: float | None) -> str:
+    """Content-derived: the same fact keeps its anchor whatever else is added."""
+    number = f"{value:g}".replace("+", "")
+    if high is not None:
+        number += f"-{high:g}".replace("+", "")
+    return f"fig-{re.sub(r'[^a-z0-9]+', '', unit.lower()) or 'n'}-{number}".replace(".", "_")
+
+
+def figure_rows(figures: list[Figure]) -> list[FigureRow]:
+    groups: dict[tuple, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        groups[(figure.unit, figure.value, figure.high)].append(figure)
+    rows = []
+    for (unit, value, high), members in groups.items():
+        members.sort(key=_source_order)
+        rows.append(
+            FigureRow(
+                id=figure_id(unit, value, high), value=value, high=high, unit=unit, unit_name=members[0].unit_name,
+                qualifier=next((f.qualifier for f in members if f.qualifier), ""),
+                statements=tuple(_merge_statements([(f.clause, cite(f.passage, f.clause)) for f in members], SAME_FIGURE_WORDING)),
+            )
+        )
+    rows.sort(key=lambda r: (-max(c_score(f) for f in groups[(r.unit, r.value, r.high)]), -r.source_count, r.id))
+    return rows
+
+
+def c_score(figure: Figure) -> float:
+    return max(figure.passage.scores.values(), default=0.0)
+
+
+def _source_order(item) -> tuple:
+    """Oldest source first: a later article never changes which wording leads."""
+    passage = item if isinstance(item, Passage) else item.passage
+    date = passage.article.date.toordinal() if passage.article.date else 10**7
+    return (date, passage.article.slug, passage.order)
+
+
+def _merge_statements(pairs: list[tuple[str, Citation]], threshold: float = NEAR_DUPLICATE) -> list[Statement]:
+    merged: list[tuple[str, set[str], list[Citation]]] = []
+    for text, citation in pairs:
+        grams = bigrams(text)
+        for existing_text, existing_grams, citations in merged:
+            if overlap(grams, existing_grams) >= threshold:
+                if citation.key not in {c.key for c in citations}:
+                    citations.append(citation)
+                break
+        else:
+            merged.append((text, grams, [citation]))
+    return [Statement(text, tuple(citations)) for text, _, citations in merged]
+
+
+def timeline(events: list[Event]) -> list[TimelineEntry]:
+    by_date: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_date[event.when.key].append(event)
+    entries: list[TimelineEntry] = []
+    for key, members in by_date.items():
+        members.sort(key=_source_order)
+        groups: list[list[Event]] = []
+        for event in members:
+            grams = bigrams(event.clause)
+            target = next(
+                (g for g in groups if event.when.precision != "year" or overlap(grams, bigrams(g[0].clause)) >= SAME_EVENT),
+                None,
+            )
+            if target is None:
+                groups.append([event])
+            else:
+                target.append(event)
+        for group in groups:
+            citations = _unique([cite(e.passage, e.clause) for e in group])
+            entries.append(
+                TimelineEntry(
+                    ids=tuple(f"t-{key}-{short_hash(*c.key)}" for c in citations),
+                    when=group[0].when, planned=group[0].planned, text=group[0].clause, citations=citations,
+                    resolved=tuple((cite(e.passage, e.clause), e.resolved_from) for e in group if e.resolved_from),
+                )
+            )
+    entries.sort(key=lambda e: (e.when.sort_date, e.when.precision != "day", e.ids[0]))
+    return entries
+
+
+def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
+    seen, unique = set(), []
+    for citation in citations:
+        if (citation.key, citation.quote) not in seen:
+            seen.add((citation.key, citation.quote))
+            unique.append(citation)
+    return tuple(unique)
+
+
+def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
+    """One Excerpt per distinct sentence; near-duplicates across sources merged."""
+    merged: list[tuple[set[str], Passage, list[Citation]]] = []
+    for passage in sorted(passages, key=_source_order):
+        grams = bigrams(passage.simplified)
+        for existing_grams, _, citations in merged:
+            if overlap(grams, existing_grams) >= NEAR_DUPLICATE:
+                if cite(passage).key not in {c.key for c in citations}:
+                    citations.append(cite(passage))
+                break
+        else:
+            merged.append((grams, passage, [cite(passage)]))
+    return [
+        Excerpt(
+            text=passage.text, citations=tuple(citations), score=passage.scores[slug],
+            opinion=bool(opinion_pattern.search(passage.simplified)),
+        )
+        for _, passage, citations in merged
+    ]

@@ -1,0 +1,216 @@
+"""TopicPage models → Markdown: topic pages, the topics index, the home page.
+
+Citations are ordinary Markdown links to `../sources/<slug>.md#<paragraph>`,
+so MkDocs itself checks that every cited page and anchor exists; their title
+is the quoted passage, which Material shows as a tooltip on hover.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from .compose import KnowledgeBase, TopicPage
+from .corroborate import Citation, FigureRow, TimelineEntry
+from .markdown_text import escape
+from .model import Corpus
+
+QUALIFIER_MARKS = {"nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤"}
+
+
+def topic_path(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+def citation_link(citation: Citation, from_dir: str = "topics") -> str:
+    """[outlet · date](../sources/x.md#p-… "quote") — the quote shows on hover."""
+    prefix = "../" * len(from_dir.split("/")) if from_dir else ""
+    title = html.escape(citation.quote, quote=True).replace("\\", "\\\\")
+    return f'[{escape(citation.article.label.replace(", ", " · "))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
+
+
+def citations_text(citations: Sequence[Citation], from_dir: str = "topics") -> str:
+    return " ".join(citation_link(c, from_dir) for c in citations)
+
+
+def format_value(row_value: float, high: float | None = None) -> str:
+    def one(v: float) -> str:
+        if v >= 1e12:
+            return f"{v / 1e12:g} 万亿 ({v / 1e12:,g} trillion)"
+        if v >= 1e8:
+            zh = f"{v / 1e8:g} 亿"
+        elif v >= 1e4:
+            zh = f"{v / 1e4:g} 万"
+        else:
+            return f"{v:,g}"
+        en = f"{v / 1e9:,g} billion" if v >= 1e9 else f"{v / 1e6:,g} million" if v >= 1e6 else f"{v:,.0f}"
+        return f"{zh} ({en})"
+
+    return one(row_value) + (f" – {one(high)}" if high is not None else "")
+
+
+def figure_label(row: FigureRow) -> str:
+    mark = QUALIFIER_MARKS.get(row.qualifier, "")
+    unit = f" {row.unit_name}" if row.unit_name else ""
+    return f"{mark + ' ' if mark else ''}{format_value(row.value, row.high)}{unit}"
+
+
+def render_topic_page(page: TopicPage) -> str:
+    topic = page.topic
+    lines = [
+        "---",
+        f'title: "{topic.title_zh} · {topic.title_en}"',
+        "---",
+        "",
+        f"# {escape(topic.title_zh)} · {escape(topic.title_en)}",
+        "",
+        f"> {escape(topic.scope)}",
+        "",
+        "## 概述 Overview {#lead}",
+        "",
+    ]
+    lines.append(" ".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in page.lead) or "暂无来源。")
+    lines += ["", "## 关键数字 Key figures {#figures}", ""]
+    if page.figures:
+        lines.append(f"{len(page.figures)} 项数字；每项注明原文说法与全部来源。")
+        lines.append("")
+        for row in page.figures:
+            lines.append(_figure_row(row))
+            lines.append("")
+    else:
+        lines += ["来源中没有此主题的数字。", ""]
+    for difference in page.differences:
+        lines.append(f'!!! warning "来源数字不一致 · Sources differ: {escape(difference.description)}"')
+        lines.append("")
+        for row in difference.rows:
+            dates = sorted({c.article.date.isoformat() for c in row.citations if c.article.date})
+            statement = row.statements[0]
+            lines.append(f"    - **{figure_label(row)}**（{', '.join(dates)}）：{escape(statement.text)} {citations_text(row.citations)}")
+        lines.append("")
+    lines += ["## 时间线 Timeline {#timeline}", ""]
+    if page.timeline:
+        for entry in page.timeline:
+            lines.append(_timeline_entry(entry))
+            lines.append("")
+    else:
+        lines += ["来源中没有此主题的日期。", ""]
+    lines += ["## 各来源怎么说 What the sources say {#sources-say}", ""]
+    if page.facts:
+        lines += ["### 事实与进展 Facts and progress {#facts}", ""]
+        for article, facts in _by_first_source(page.facts):
+            date = article.date.isoformat() if article.date else "日期不详"
+            lines += [f"**{escape(article.outlet or article.author or article.file_name)}**（{date}）", ""]
+            lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts]
+            lines.append("")
+    if page.opinions:
+        lines += ["### 观点与质疑 Opinions and doubts {#opinions}", ""]
+        lines.append("以下是各媒体或受访者的看法，按来源标注，并非本站结论。")
+        lines.append("")
+        for x in page.opinions:
+            who = x.citations[0].article
+            lines.append(f"- **{escape(who.outlet or who.author or who.file_name)}**：{escape(x.text)} {citations_text(x.citations)}")
+        lines.append("")
+    if page.passing:
+        lines += [f'<details class="kb-passing" markdown>', f"<summary>顺带提及 Passing mentions（{len(page.passing)}）</summary>", ""]
+        lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in page.passing]
+        lines += ["", "</details>", ""]
+    lines += ["## 相关主题 Related topics {#related}", ""]
+    lines += [f"- [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md)" for t in page.related] or ["—"]
+    lines += ["", "## 来源 Sources {#sources}", ""]
+    for article in page.sources:
+        date = article.date.isoformat() if article.date else "日期不详"
+        lines.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+    return "\n".join(lines) + "\n"
+
+
+def _by_first_source(excerpts):
+    """Excerpts grouped under the source that said them first, newest source first, article order kept."""
+    groups: dict[str, list] = {}
+    articles = {}
+    for excerpt in excerpts:
+        article = excerpt.citations[0].article
+        articles[article.slug] = article
+        groups.setdefault(article.slug, []).append(excerpt)
+    ordered = sorted(articles.values(), key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
+    return [(a, groups[a.slug]) for a in ordered]
+
+
+MAX_WORDINGS = 3  # different wordings shown per figure; further sources appear as citations only
+
+
+def _figure_row(row: FigureRow) -> str:
+    shown = row.statements[:MAX_WORDINGS]
+    rest = [c for s in row.statements[MAX_WORDINGS:] for c in s.citations]
+    said = "<br>".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in shown)
+    if rest:
+        said += f"<br><small>另见 also:</small> {citations_text(rest)}"
+    count = f"{row.source_count} 个来源" if row.source_count > 1 else "1 个来源"
+    return f"**{figure_label(row)}**{{ .kb-value }} {said} <small class=\"kb-count\">{count}</small>\n{{: #{row.id} .kb-figure }}"
+
+
+def _timeline_entry(entry: TimelineEntry) -> str:
+    status = "计划 planned" if entry.planned else "已发生 past"
+    resolved = ""
+    if entry.resolved:
+        words = "、".join(sorted({f"“{escape(w)}”" for _, w in entry.resolved}))
+        resolved = f" <small>由 {words} 按文章发布日期推算 (resolved)</small>"
+    extra_anchors = "".join(f'<span id="{i}"></span>' for i in entry.ids[1:])
+    return (
+        f"{extra_anchors}**{entry.when.label}**{{ .kb-when }} <small class=\"kb-status\">{status}</small> "
+        f"{escape(entry.text)} {citations_text(entry.citations)}{resolved}\n"
+        f"{{: #{entry.ids[0]} .kb-event }}"
+    )
+
+
+def render_topics_index(kb: KnowledgeBase) -> str:
+    lines = ["---", "title: 主题 Topics", "---", "", "# 主题 Topics", ""]
+    for page in kb.topics:
+        t = page.topic
+        lines.append(f"## [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md) {{#{t.slug}}}")
+        lines.append("")
+        lines.append(f"{escape(t.scope)}  ")
+        lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字 · {len(page.timeline)} 条时间线</small>")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
+    lines = [
+        "---",
+        "title: 首页 Home",
+        "---",
+        "",
+        "# 小鹏物理 AI 知识库",
+        "",
+        "XPeng physical-AI knowledge base — 每个数字、日期与陈述都链接到原文段落。"
+        f"现有 {len(corpus.articles)} 篇[来源](sources/index.md)。",
+        "",
+        "## 主题 Topics {#topics}",
+        "",
+        '<div class="grid cards" markdown>',
+        "",
+    ]
+    for page in kb.topics:
+        t = page.topic
+        lines.append(f"-   **[{escape(t.title_zh)}](topics/{t.slug}.md)** · {escape(t.title_en)}")
+        lines.append("")
+        lines.append(f"    {escape(t.scope)}")
+        lines.append("")
+        lines.append(f"    <small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字</small>")
+        lines.append("")
+    lines += ["</div>", "", "## 最新动态 Latest events {#latest}", ""]
+    events = [(entry, page.topic) for page in kb.topics for entry in page.timeline]
+    seen, newest = set(), []
+    for entry, topic in sorted(events, key=lambda x: (x[0].when.sort_date, x[0].ids[0]), reverse=True):
+        if entry.ids[0] in seen:
+            continue
+        seen.add(entry.ids[0])
+        newest.append((entry, topic))
+        if len(newest) == latest:
+            break
+    for entry, topic in newest:
+        status = "计划" if entry.planned else "已发生"
+        lines.append(
+            f"- **{entry.when.label}** <small>{status} · [{escape(topic.title_zh)}](topics/{topic.slug}.md)</small> — "
+            f"{escape(entry.text)} {citations_text(entry.citations[:2], from_dir='')}"
+        )
+    return "\n".join(lines) + "\n"

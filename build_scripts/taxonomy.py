@@ -1,0 +1,106 @@
+"""topics.yml → Topic values, with Traditional aliases derived by OpenCC.
+
+Matching is done on a canonical form of the text: Simplified script, lower
+case, no spaces next to Chinese characters. Aliases are put in the same form,
+so `第二代 VLA`, `第二代VLA` and `第二代Vla` in any script are one name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .language import to_simplified, to_traditional
+
+TOPICS_FILE = Path(__file__).parent / "data" / "topics.yml"
+CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
+SPACE_NEXT_TO_CJK = re.compile(f"\\s+(?=[{CJK}])|(?<=[{CJK}])\\s+")
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title_zh: str
+    title_en: str
+    scope: str
+    aliases: tuple[str, ...]  # as typed in topics.yml (Simplified and English)
+    mentions: tuple[str, ...]
+    related: tuple[str, ...]
+    former_slugs: tuple[str, ...]
+    alias_pattern: re.Pattern
+    mention_pattern: re.Pattern | None
+
+    @property
+    def title(self) -> str:
+        return f"{self.title_zh} · {self.title_en}" if self.title_en not in self.title_zh else self.title_zh
+
+    @property
+    def all_aliases(self) -> tuple[str, ...]:
+        """Aliases as a reader may type them: Simplified, derived Traditional, English."""
+        forms = []
+        for alias in self.aliases:
+            for form in (alias, to_traditional(alias)):
+                if form not in forms:
+                    forms.append(form)
+        return tuple(forms)
+
+
+def canonical(text: str) -> str:
+    """The form text and aliases are compared in."""
+    text = to_simplified(text).lower()
+    text = SPACE_NEXT_TO_CJK.sub("", text)
+    return SPACES.sub(" ", text)
+
+
+def _pattern(names: list[str]) -> re.Pattern | None:
+    forms = sorted({canonical(n) for n in names if n and n.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    parts = []
+    for form in forms:
+        before = r"(?<![a-z0-9])" if re.match(r"[a-z0-9]", form) else ""
+        after = r"(?![a-z])" if re.search(r"[a-z]$", form) else ""
+        parts.append(before + re.escape(form) + after)
+    return re.compile("|".join(parts))
+
+
+def _names(entry: dict, key: str) -> list[str]:
+    value = entry.get(key) or {}
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [str(v) for names in value.values() for v in (names or [])]
+
+
+@lru_cache(maxsize=4)
+def load_topics(path: Path = TOPICS_FILE) -> tuple[Topic, ...]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    topics = []
+    for entry in data["topics"]:
+        aliases = _names(entry, "aliases")
+        mentions = _names(entry, "mentions")
+        topics.append(
+            Topic(
+                slug=str(entry["slug"]),
+                title_zh=str(entry["title_zh"]),
+                title_en=str(entry["title_en"]),
+                scope=str(entry.get("scope", "")),
+                aliases=tuple(aliases),
+                mentions=tuple(mentions),
+                related=tuple(entry.get("related") or ()),
+                former_slugs=tuple(entry.get("former_slugs") or ()),
+                alias_pattern=_pattern(aliases),
+                mention_pattern=_pattern(mentions),
+            )
+        )
+    slugs = [t.slug for t in topics]
+    for topic in topics:
+        unknown = set(topic.related) - set(slugs)
+        if unknown:
+            raise ValueError(f"{path.name}: topic '{topic.slug}' lists unknown related topics {sorted(unknown)}")
+        if not re.fullmatch(r"[a-z0-9-]+", topic.slug):
+            raise ValueError(f"{path.name}: slug '{topic.slug}' must be lower-case ASCII letters, digits and '-'")
+    return tuple(topics)
