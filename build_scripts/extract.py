@@ -140,13 +140,16 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
     unit_groups = "|".join(f"(?P<u{i}>{u['pattern']})" for i, u in enumerate(units))
-    magnitude_words = alternation(magnitudes)
+    # A Latin magnitude must end its word ("B" of "72B", not of "Billion").
+    magnitude_words = "|".join(
+        re.escape(w) + (r"(?![A-Za-z])" if w.isascii() else "") for w in sorted(magnitudes, key=len, reverse=True)
+    )
     pattern = re.compile(
         rf"(?P<before>{alternation(before)})?\s?"
         rf"(?<![A-Za-z\d.第])(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in ('chips', 'models', 'sets', 'units', 'vehicles'))})))"
         rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
         rf"(?P<more>多|余)?"
-        rf"(?:\s?(?P<mag>{magnitude_words})(?![A-Za-z]))?"
+        rf"(?:\s?(?P<mag>{magnitude_words}))?"
         rf"(?:\s?(?:{unit_groups}))?"
         rf"(?:\s?(?P<after>{alternation(after)}))?",
         re.IGNORECASE,
@@ -226,7 +229,8 @@ def extract_figures(passage: Passage) -> list[Figure]:
                 clause=clause, passage=passage,
             )
         )
-    return figures
+    with_unit = {f.value for f in figures if f.unit}
+    return [f for f in figures if f.unit or f.value not in with_unit]
 
 
 def _unit_from_context(simplified: str, match: re.Match, rules: UnitRules) -> str:

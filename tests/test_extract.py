@@ -1,0 +1,112 @@
+"""Numbers, units and dates as the sources write them."""
+import datetime as dt
+
+import pytest
+
+from build_scripts.classify import Passage
+from build_scripts.extract import extract_events, extract_figures
+from build_scripts.model import Article, Paragraph
+
+
+def passage(text: str, published=dt.date(2025, 11, 10), language="zh-Hans") -> Passage:
+    paragraph = Paragraph(id="p-000000", text=text)
+    article = Article(
+        slug="x", file_name="x.txt", title="t", outlet="测试网", author="", date=published,
+        language=language, paragraphs=(paragraph,),
+    )
+    from build_scripts.classify import simplified_same_length
+
+    return Passage(article, paragraph, text, simplified_same_length(text), 0, "", {"robotaxi": 5.0})
+
+
+def figures(text: str):
+    return [(f.value, f.unit, f.qualifier) for f in extract_figures(passage(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["车端算力高达3,000T0PS", "车端算力达3000TOPS", "车端算力达 3 000 TOPS", "车端算力达３０００ＴＯＰＳ", "車端算力達3000TOPS"],
+)
+def test_tops_written_five_ways_is_one_value(text):
+    assert figures(text) == [(3000.0, "TOPS", "")]
+
+
+def test_chinese_magnitudes_scale_the_number():
+    assert figures("数据训练量接近1亿clips") == [(100_000_000.0, "clips", "nearly")]
+    assert figures("相当于一个普通人驾驶6.5万年遇到的极限场景") == [(65_000.0, "years", "")]
+    assert figures("视频数据量已达到 2000 万 clips") == [(20_000_000.0, "clips", "")]
+
+
+def test_english_million_and_billion():
+    assert figures("XPeng collected nearly 100 million clips of data") == [(100_000_000.0, "clips", "nearly")]
+    assert figures("a 72B model") == [(72_000_000_000.0, "parameters", "")]
+
+
+def test_one_figure_said_three_ways_in_one_sentence_is_counted_once():
+    found = figures("正在推进 72B（72 Billion，即 720 亿）超大规模参数世界基座模型的研发")
+    assert found == [(72_000_000_000.0, "parameters", "")]
+
+
+def test_unitless_amount_takes_the_unit_named_right_after_it():
+    assert figures("烧了20多亿的研发费用、近1亿视频Clips") == [(2_000_000_000.0, "cny", "over"), (100_000_000.0, "clips", "nearly")]
+
+
+def test_years_model_names_and_ordinals_are_not_figures():
+    assert figures("2026年推出A868和X9，第七届科技日在ICCV 2025前举办") == []
+
+
+def test_qualifier_after_the_number():
+    assert figures("集群运行效率常年保持在 90% 以上") == [(90.0, "percent", "over")]
+
+
+def test_clause_is_the_source_words_around_the_number():
+    (figure,) = extract_figures(passage("满产状态下, 生产线每30分钟可下线一台飞行器, 将加速量产。"))
+    assert figure.clause == "生产线每30分钟可下线一台飞行器"
+
+
+def events(text: str, published=dt.date(2025, 11, 10)):
+    return [(e.when.label, bool(e.resolved_from), e.planned) for e in extract_events(passage(text, published))]
+
+
+def test_relative_next_year_quarter_resolves_against_publication_date():
+    assert events("明年第一季度,小鵬汽車將面向Ultra車型全量推送第二代VLA。") == [("2026 Q1", True, True)]
+
+
+def test_this_years_quarter_in_traditional_chinese_resolves():
+    assert events("那是小鵬智駕團隊在今年二季度的一次日常VLA測試。") == [("2025 Q2", True, False)]
+
+
+def test_last_year_with_month():
+    assert events("小鹏于去年 7 月就宣布了量产端到端大模型上车。", dt.date(2025, 4, 17)) == [("2024-07", True, False)]
+
+
+def test_explicit_dates_are_not_marked_resolved():
+    assert events("2025年12月底,小鹏汽车将邀请先锋用户共创体验第二代VLA,2026年第一季度将全量推送。") == [
+        ("2025-12 底", False, True), ("2026 Q1", False, True),
+    ]
+
+
+def test_english_month_year_and_quarter():
+    assert events("It will begin in December 2025 and roll out in the first quarter of 2026.", dt.date(2025, 11, 6)) == [
+        ("2025-12", False, True), ("2026 Q1", False, True),
+    ]
+
+
+def test_english_next_year_resolves():
+    assert events("XPeng will launch three Robotaxi models next year.") == [("2026", True, True)]
+
+
+def test_yesterday_resolves_to_the_day_before_publication():
+    assert events("昨天，小鹏又宣布开启自研 AI 芯片计划。", dt.date(2025, 4, 17)) == [("2025-04-16", True, False)]
+
+
+def test_this_year_alone_in_a_past_sentence_is_no_timeline_date():
+    assert events("它成了小鹏今年最惊艳的一款产品。") == []
+
+
+def test_month_day_takes_the_publication_year():
+    assert events("汇天飞行汽车量产工厂已于11月3日试产并顺利下线首台陆地航母飞行器。") == [("2025-11-03", True, False)]
+
+
+def test_relative_dates_need_a_publication_date():
+    assert events("明年推出三款车型。", published=None) == []

@@ -1,0 +1,190 @@
+"""Topic pages: the right sentence, figure and date on the right page, each cited."""
+import dataclasses
+import datetime as dt
+import re
+
+import pytest
+
+from build_scripts.classify import classify_article, split_sentences
+from build_scripts.compose import CitationError, build_knowledge_base, verify_citations
+from build_scripts.corroborate import Citation
+from build_scripts.model import Corpus
+from build_scripts.reading import load_corpus, parse_article
+from build_scripts.taxonomy import load_topics
+from conftest import SEEDS, page
+
+TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
+
+
+def article(text: str, date=dt.date(2025, 11, 10), name="t.txt"):
+    return dataclasses.replace(parse_article(name, "标题\n\n" + text, {}).article, date=date)
+
+
+def scores(text: str) -> list[dict]:
+    return [p.scores for p in classify_article(article(text), load_topics())]
+
+
+# --- classification -----------------------------------------------------------
+
+
+def test_traditional_sentence_lands_on_the_topic_named_in_simplified_aliases():
+    (only,) = scores("小鵬全新一代IRON人形機器人擁有82個自由度。")
+    assert set(only) == {"iron"}
+
+
+def test_english_alias_reaches_the_topic():
+    (only,) = scores("The Land Aircraft Carrier enters mass production.")
+    assert "flying-cars" in only
+
+
+def test_passing_mention_in_a_list_ranks_below_a_sentence_about_the_topic():
+    about, listing = scores("陆地航母已正式进入量产前夜。\n\n小鹏发布了第二代VLA、Robotaxi、IRON和飞行汽车。")
+    assert about["flying-cars"] > listing.get("flying-cars", 0)
+
+
+def test_sentence_continuing_a_paragraph_about_one_topic_inherits_it():
+    first, second = scores("小鹏全新一代IRON的设计理念是由内而生。全身拥有82个自由度。")
+    assert "iron" in second
+
+
+def test_unrelated_sentence_is_on_no_topic():
+    (only,) = scores("今天天气很好，大家去公园散步。")
+    assert only == {}
+
+
+def test_multi_sentence_quotation_is_one_sentence():
+    assert split_sentences("他说：「第一句。第二句。」然后走了。") == ["他说：「第一句。第二句。」", "然后走了。"]
+
+
+# --- citations -------------------------------------------------------------------
+
+
+def test_citation_verification_fails_the_build_naming_topic_quote_and_source():
+    kb = build_knowledge_base(load_corpus(SEEDS))
+    robotaxi = next(p for p in kb.topics if p.topic.slug == "robotaxi")
+    good = robotaxi.figures[0].statements[0].citations[0]
+    wrong = Citation(good.article, good.paragraph_id, "车端算力高达9,999T0PS")
+    broken_row = dataclasses.replace(robotaxi.figures[0], statements=(dataclasses.replace(robotaxi.figures[0].statements[0], citations=(wrong,)),))
+    broken = dataclasses.replace(robotaxi, figures=(broken_row, *robotaxi.figures[1:]))
+    with pytest.raises(CitationError) as error:
+        verify_citations(broken)
+    message = str(error.value)
+    assert "robotaxi" in message and "9,999T0PS" in message and good.article.file_name in message
+
+
+def test_every_citation_of_the_seed_site_quotes_its_paragraph():
+    kb = build_knowledge_base(load_corpus(SEEDS))
+    for topic_page in kb.topics:
+        verify_citations(topic_page)  # raises on the first bad quote
+        assert topic_page.citations
+
+
+def test_a_new_article_lands_on_the_right_topic_without_code_change(tmp_path):
+    corpus = load_corpus(SEEDS)
+    new = article("小鹏汇天宣布陆地航母将于2026年3月开始交付，首批交付1000台。", dt.date(2025, 12, 1), "010_new.txt")
+    kb = build_knowledge_base(Corpus(articles=corpus.articles + (new,), problems=()))
+    flying = next(p for p in kb.topics if p.topic.slug == "flying-cars")
+    assert any(c.article.file_name == "010_new.txt" for row in flying.figures for c in row.citations)
+    assert any(e.when.label == "2026-03" for e in flying.timeline)
+    robotaxi = next(p for p in kb.topics if p.topic.slug == "robotaxi")
+    assert not any(c.article.file_name == "010_new.txt" for c in robotaxi.citations)
+
+
+# --- the built pages ----------------------------------------------------------------
+
+
+def figure_row(html, figure_id):
+    row = html.select_one(f"#{figure_id}")
+    assert row is not None, f"no figure row #{figure_id}"
+    return row
+
+
+def cited_sources(element) -> set[str]:
+    return {re.search(r"sources/([^/]+)/", a["href"]).group(1) for a in element.select("a.kb-cite")}
+
+
+def test_six_topic_pages_exist_with_all_sections(seed_site):
+    for slug in TOPIC_SLUGS:
+        html = page(seed_site, f"topics/{slug}/")
+        for section in ("lead", "figures", "timeline", "sources-say", "related", "sources"):
+            assert html.select_one(f"#{section}"), (slug, section)
+        assert html.select("#lead ~ p a.kb-cite"), f"{slug}: lead has no citation"
+
+
+def test_flying_car_page_has_the_one_aircraft_every_30_minutes_line_cited(seed_site):
+    html = page(seed_site, "topics/flying-cars/")
+    row = figure_row(html, "fig-minutes-30")
+    assert "生产线每30分钟可下线一台飞行器" in row.get_text()
+    link = row.select_one("a.kb-cite")
+    assert link["href"].startswith("../../sources/000_8aa7ed600137bead/#p-")
+    assert "每30分钟" in link["title"]
+    paragraph_id = link["href"].split("#")[1]
+    source = page(seed_site, "sources/000_8aa7ed600137bead/")
+    assert "生产线每30分钟可下线一台飞行器" in source.select_one(f"#{paragraph_id}").get_text()
+
+
+def test_vla_page_has_cluster_efficiency_and_super_lcc_cited(seed_site):
+    html = page(seed_site, "topics/second-gen-vla/")
+    row = figure_row(html, "fig-percent-90")
+    assert "90%以上" in row.get_text() and row.select_one("a.kb-cite")
+    super_lcc = [li for li in html.select("li") if "Super LCC" in li.get_text()]
+    assert super_lcc and all(li.select_one("a.kb-cite") for li in super_lcc)
+
+
+def test_tops_written_differently_by_two_sources_is_one_row_with_both(seed_site):
+    row = figure_row(page(seed_site, "topics/robotaxi/"), "fig-tops-3000")
+    assert cited_sources(row) == {"000_8aa7ed600137bead", "002_56d86afa678d481a"}
+    assert "2 个来源" in row.get_text()
+
+
+def test_clip_counts_that_differ_are_shown_side_by_side_with_dates(seed_site):
+    html = page(seed_site, "topics/second-gen-vla/")
+    warning = html.select_one(".admonition.warning")
+    text = warning.get_text(" ")
+    assert "2000 万" in text and "2 亿" in text and "1 亿" in text
+    assert "2025-04-17" in text and "2025-11-12" in text
+
+
+def test_timeline_is_sorted_and_marks_resolved_relative_dates(seed_site):
+    html = page(seed_site, "topics/second-gen-vla/")
+    entries = html.select("p.kb-event")
+    labels = [e.select_one(".kb-when").get_text() for e in entries]
+    assert "2026 Q1" in labels
+    q1 = entries[labels.index("2026 Q1")]
+    assert "resolved" in q1.get_text() and "明年第一季度" in q1.get_text()
+    assert len(cited_sources(q1)) >= 3
+
+
+def test_opinions_are_attributed_to_their_outlet(seed_site):
+    html = page(seed_site, "topics/second-gen-vla/")
+    opinions = html.select_one("#opinions").find_next("ul").get_text()
+    assert "新皮層" in opinions and "拿掉L" in opinions
+
+
+def test_competitor_figures_stay_off_the_key_figures(seed_site):
+    html = page(seed_site, "topics/iron/")
+    figures_text = " ".join(row.get_text() for row in html.select("p.kb-figure"))
+    assert "Optimus" not in figures_text and "1000萬臺" not in figures_text
+    assert "82个自由度" in figures_text
+
+
+def test_boilerplate_never_reaches_a_topic_page(seed_site):
+    for slug in TOPIC_SLUGS:
+        text = page(seed_site, f"topics/{slug}/").select_one("article").get_text()
+        for phrase in ("免責聲明", "熱議股票", "感谢阅读", "特別聲明", "關注智駕網"):
+            assert phrase not in text
+
+
+def test_source_page_says_which_topics_cite_a_paragraph(seed_site):
+    html = page(seed_site, "sources/000_8aa7ed600137bead/")
+    cited_by = html.select("p.kb-cited-by a")
+    assert any(a["href"].endswith("topics/flying-cars/") for a in cited_by)
+
+
+def test_home_page_has_a_card_per_topic_and_latest_events(seed_site):
+    html = page(seed_site, "")
+    cards = html.select(".grid.cards li")
+    assert len(cards) == 6
+    assert all("来源" in card.get_text() and "数字" in card.get_text() for card in cards)
+    latest = html.select_one("#latest").find_next("ul").select("li")
+    assert latest and all(li.select_one("a.kb-cite") for li in latest)
