@@ -17,7 +17,7 @@ from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify
 from .corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
-from .extract import Figure, extract_events, extract_figures, unit_rules
+from .extract import CLAUSE_BREAK, Figure, extract_events, extract_figures, unit_rules
 from .model import Article, Corpus
 from .taxonomy import Topic, canonical, load_topics
 
@@ -136,12 +136,12 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     factual = [p for p in relevant if p.scores[slug] >= FACT_SCORE]
 
     figures: list[Figure] = [
-        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(f.clause, topic, by_slug)
+        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, by_slug)
     ]
     rows = figure_rows(figures)
     differences = _differences(rows, all_comparable)
     events = [
-        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(e.clause, topic, by_slug)
+        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
     ]
 
     lead_passages = choose_lead(relevant, slug, signals)
@@ -167,12 +167,28 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     )
 
 
-def _clause_is_about(clause: str, topic: Topic, by_slug: dict[str, Topic]) -> bool:
-    """False when the clause names other topics but not this one ("…, Robotaxi业务同样将在2026年发布")."""
-    canon = canonical(clause)
-    if topic.alias_pattern.search(canon):
-        return True
-    return not any(t.alias_pattern.search(canon) for t in by_slug.values() if t.slug != topic.slug)
+def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[str, Topic]) -> bool:
+    """Whether a clause of a sentence is about `topic`.
+
+    A clause that names topics is about those. One that names none is about
+    the topics of the nearest clause before it that names some ("在第二代VLA
+    的时间表中,先锋共创体验将于今年12月启动" is about the VLA, not the
+    Robotaxi named later), or about all the sentence's topics if none does.
+    """
+    named = _named_topics(clause, by_slug)
+    if named:
+        return topic.slug in named
+    start = passage.text.find(clause)
+    for earlier in reversed(CLAUSE_BREAK.split(passage.text[:max(start, 0)])):
+        named = _named_topics(earlier, by_slug)
+        if named:
+            return topic.slug in named
+    return True
+
+
+def _named_topics(text: str, by_slug: dict[str, Topic]) -> set[str]:
+    canon = canonical(text)
+    return {t.slug for t in by_slug.values() if t.alias_pattern.search(canon)}
 
 
 def _stands_alone(text: str) -> bool:

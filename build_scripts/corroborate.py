@@ -21,6 +21,9 @@ NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say t
 SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when they say the same
 SAME_EVENT = 0.3  # overlap above which two statements on one date are one event
 WHITESPACE = re.compile(r"\s+")
+# Which source's words lead a merged row (the site reads in Chinese first).
+# Ids never depend on it, so this is presentation only.
+LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
 NOT_WORDS = re.compile(r"[\s\W_]+")
 
 
@@ -120,7 +123,7 @@ def figure_rows(figures: list[Figure]) -> list[FigureRow]:
         groups[(figure.unit, figure.value, figure.high)].append(figure)
     rows = []
     for (unit, value, high), members in groups.items():
-        members.sort(key=_source_order)
+        members.sort(key=lambda f: (LANGUAGE_PREFERENCE.get(f.passage.article.language, 9), _source_order(f)))
         rows.append(
             FigureRow(
                 id=figure_id(unit, value, high), value=value, high=high, unit=unit, unit_name=members[0].unit_name,
@@ -177,10 +180,11 @@ def timeline(events: list[Event]) -> list[TimelineEntry]:
                 target.append(event)
         for group in groups:
             citations = _unique([cite(e.passage, e.clause) for e in group])
+            wording = min(group, key=lambda e: LANGUAGE_PREFERENCE.get(e.passage.article.language, 9))
             entries.append(
                 TimelineEntry(
                     ids=tuple(f"t-{key}-{short_hash(*c.key)}" for c in citations),
-                    when=group[0].when, planned=group[0].planned, text=group[0].clause, citations=citations,
+                    when=group[0].when, planned=group[0].planned, text=wording.clause, citations=citations,
                     resolved=tuple((cite(e.passage, e.clause), e.resolved_from) for e in group if e.resolved_from),
                 )
             )

@@ -34,7 +34,7 @@ CLAUSE_BREAK = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), 
 # Where to look for the word that gives a unit-less number its unit.
 UNIT_CUE_WINDOW = 10
 MIN_CLAUSE_CHARS = 8
-MIN_EVENT_CHARS = 14  # a timeline entry must say what happens, not only when
+MIN_EVENT_CHARS = 10  # a timeline entry must say what happens, not only when
 EDGE_PUNCTUATION = " ,，;；:：\"'"
 
 

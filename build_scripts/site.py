@@ -5,13 +5,20 @@ in-memory files, so nothing generated is ever written into docs/.
 """
 from __future__ import annotations
 
+import html
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .compose import build_knowledge_base
+from .entities import load_entities, mentioned
+from .export import export_json
+from .glossary import load_terms, render_glossary
 from .markdown_text import escape
 from .model import Corpus
 from .render_sources import render_source_page, render_sources_index, source_path
+from .render_timeline import render_site_timeline
 from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
+from .taxonomy import Topic
 
 
 @dataclass(frozen=True)
@@ -20,23 +27,80 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-def compose_site(corpus: Corpus) -> Site:
+def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     kb = build_knowledge_base(corpus)
+    entities = load_entities()
+    terms = load_terms()
     pages: dict[str, str] = {}
+    cited_by_source: dict[str, dict] = defaultdict(dict)
+    for (slug, paragraph_id), topics in kb.cited_by.items():
+        cited_by_source[slug][paragraph_id] = topics
     for article in corpus.articles:
-        cited_by = {pid: topics for (slug, pid), topics in kb.cited_by.items() if slug == article.slug}
-        pages[source_path(article)] = render_source_page(article, cited_by)
+        tags = mentioned((p.text for p in article.paragraphs), entities)
+        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug]), tags)
     pages["sources/index.md"] = render_sources_index(corpus.articles)
     for topic_page in kb.topics:
-        pages[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
+        tags = mentioned((c.quote for c in topic_page.citations), entities)
+        pages[topic_path(topic_page.topic.slug)] = with_tags(render_topic_page(topic_page), tags)
+        pages.update(redirect_pages(topic_page.topic))
     pages["topics/index.md"] = render_topics_index(kb)
+    pages["timeline.md"] = render_site_timeline(kb)
+    pages["glossary.md"] = render_glossary(terms, corpus)
+    pages["tags.md"] = TAGS_PAGE
+    pages["kb.json"] = export_json(kb, corpus, site_url)
     pages["index.md"] = render_home(kb, corpus) + _problems_section(corpus)
     nav = [
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
         {"来源 Sources": ["sources/index.md"]},
+        {"时间线 Timeline": "timeline.md"},
+        {"术语 Glossary": "glossary.md"},
+        {"人物与机构 Tags": "tags.md"},
     ]
     return Site(pages=pages, nav=nav)
+
+
+TAGS_PAGE = """---
+title: 人物与机构 People and organisations
+---
+
+# 人物与机构 People and organisations
+
+文章提到的人物与机构，每个标签列出提到它的全部页面。
+
+<!-- material/tags -->
+"""
+
+
+def with_tags(markdown: str, tags: list[str]) -> str:
+    """Add a `tags:` list to the page's front matter (Material's tags plugin reads it)."""
+    if not tags or not markdown.startswith("---\n"):
+        return markdown
+    listed = "".join(f"  - {_yaml_string(tag)}\n" for tag in tags)
+    return "---\ntags:\n" + listed + markdown[len("---\n"):]
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def redirect_pages(topic: Topic) -> dict[str, str]:
+    """A topic's former slugs keep working: /topics/<old>/ forwards to /topics/<slug>/, anchor included."""
+    pages = {}
+    for old in topic.former_slugs:
+        target = f"../{topic.slug}/"
+        pages[f"topics/{old}/index.html"] = REDIRECT_HTML.format(target=target, title=html.escape(topic.title_zh))
+    return pages
+
+
+REDIRECT_HTML = """<!doctype html>
+<html lang="zh"><head><meta charset="utf-8">
+<title>{title}</title>
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+<script>location.replace("{target}" + location.hash)</script>
+</head><body><p>此页已移至 Moved to <a href="{target}">{title}</a>.</p></body></html>
+"""
 
 
 def _problems_section(corpus: Corpus) -> str:

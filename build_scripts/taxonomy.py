@@ -56,7 +56,7 @@ def canonical(text: str) -> str:
     return SPACES.sub(" ", text)
 
 
-def _pattern(names: list[str]) -> re.Pattern | None:
+def name_pattern(names: list[str]) -> re.Pattern | None:
     forms = sorted({canonical(n) for n in names if n and n.strip()}, key=len, reverse=True)
     if not forms:
         return None
@@ -92,8 +92,8 @@ def load_topics(path: Path = TOPICS_FILE) -> tuple[Topic, ...]:
                 mentions=tuple(mentions),
                 related=tuple(entry.get("related") or ()),
                 former_slugs=tuple(entry.get("former_slugs") or ()),
-                alias_pattern=_pattern(aliases),
-                mention_pattern=_pattern(mentions),
+                alias_pattern=name_pattern(aliases),
+                mention_pattern=name_pattern(mentions),
             )
         )
     slugs = [t.slug for t in topics]

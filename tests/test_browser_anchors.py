@@ -29,3 +29,38 @@ def test_pilcrow_appears_on_hover(browser, seed_server):
     page.wait_for_timeout(100)
     assert anchor.evaluate("el => getComputedStyle(el).opacity") == "1"
     page.close()
+
+
+def test_reader_goes_from_home_to_a_topic_to_the_cited_paragraph_and_back(browser, seed_server):
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{seed_server}/")
+    page.locator(".grid.cards a", has_text="飞行汽车").first.click()
+    page.wait_for_url("**/topics/flying-cars/")
+    row = page.locator("#fig-minutes-30")
+    citation = row.locator("a.kb-cite").first
+    quote = citation.get_attribute("title")
+    citation.click()
+    page.wait_for_url("**/sources/000_8aa7ed600137bead/#p-*")
+    paragraph_id = page.url.split("#")[1]
+    target = page.locator(f"#{paragraph_id}")
+    assert quote in target.inner_text()
+    assert target.evaluate("el => el.matches(':target')")
+    assert target.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    assert 0 <= target.bounding_box()["y"] < 800
+    page.go_back()
+    page.wait_for_url("**/topics/flying-cars/")
+    assert page.locator("#fig-minutes-30").is_visible()
+    page.close()
+
+
+def test_copy_link_button_copies_the_public_url_of_a_figure_row(browser, seed_server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_server)
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/")
+    row = page.locator("#fig-tops-3000")
+    row.hover()
+    row.locator("button.kb-copy").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == "https://kb.example.internal/topics/robotaxi/#fig-tops-3000"
+    context.close()

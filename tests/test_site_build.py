@@ -42,7 +42,7 @@ def test_readme_build_command_does_not_show_the_mkdocs_2_banner(tmp_path):
 def test_source_page_shows_title_outlet_date_language(seed_site, slug):
     title, outlet, date, language = SOURCE_PAGES[slug]
     html = page(seed_site, f"sources/{slug}/")
-    assert html.find("h1").get_text(strip=True).rstrip("¶") == title
+    assert " ".join(html.find("h1").get_text().split()).rstrip("¶").strip() == title
     meta = html.select_one(".kb-meta").get_text(" ", strip=True)
     assert outlet in meta and date in meta and f"({language})" in meta
 
@@ -76,9 +76,9 @@ def test_sources_index_lists_every_article_newest_first(seed_site):
     assert rows[0].find("a")["href"].startswith("002_56d86afa678d481a")
 
 
-def test_navigation_is_home_topics_sources(seed_site):
+def test_navigation_starts_with_home_topics_sources(seed_site):
     tabs = [a.get_text(strip=True) for a in page(seed_site, "").select(".md-tabs__link")]
-    assert tabs == ["首页 Home", "主题 Topics", "来源 Sources"]
+    assert tabs[:3] == ["首页 Home", "主题 Topics", "来源 Sources"]
 
 
 def test_site_requests_nothing_from_other_hosts(seed_site):

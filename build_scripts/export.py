@@ -1,0 +1,95 @@
+"""KnowledgeBase → /kb.json: topics, figures and timeline entries with citations.
+
+The shape is documented by docs/kb.schema.json (JSON Schema), which the
+tests validate the export against. It carries what a wiki macro needs to
+embed a figure with its source: value, unit, wording, and for each citation
+the source, the paragraph URL and the quoted words.
+"""
+from __future__ import annotations
+
+import json
+
+from .compose import KnowledgeBase
+from .corroborate import Citation
+from .model import Corpus
+from .render_topics import figure_label
+
+SCHEMA_VERSION = 1
+
+
+def page_url(site_url: str, docs_path: str) -> str:
+    """Directory URL of a page as MkDocs publishes it: topics/robotaxi.md → <site>/topics/robotaxi/."""
+    stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
+    stem = "" if stem == "index" else stem[: -len("/index")] if stem.endswith("/index") else stem
+    return site_url.rstrip("/") + "/" + (stem + "/" if stem else "")
+
+
+def _citation(c: Citation, site_url: str) -> dict:
+    return {
+        "source": c.article.slug,
+        "outlet": c.article.outlet,
+        "date": c.article.date.isoformat() if c.article.date else None,
+        "paragraph": c.paragraph_id,
+        "url": page_url(site_url, c.source_path) + "#" + c.paragraph_id,
+        "quote": c.quote,
+    }
+
+
+def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
+    topics = []
+    for page in kb.topics:
+        url = page_url(site_url, f"topics/{page.topic.slug}.md")
+        topics.append({
+            "id": page.topic.slug,
+            "title_zh": page.topic.title_zh,
+            "title_en": page.topic.title_en,
+            "scope": page.topic.scope,
+            "url": url,
+            "related": [t.slug for t in page.related],
+            "figures": [
+                {
+                    "id": row.id,
+                    "url": f"{url}#{row.id}",
+                    "label": figure_label(row),
+                    "value": row.value,
+                    "high": row.high,
+                    "unit": row.unit,
+                    "unit_name": row.unit_name,
+                    "qualifier": row.qualifier,
+                    "statement": row.statements[0].text,
+                    "source_count": row.source_count,
+                    "citations": [_citation(c, site_url) for c in row.citations],
+                }
+                for row in page.figures
+            ],
+            "timeline": [
+                {
+                    "id": entry.ids[0],
+                    "url": f"{url}#{entry.ids[0]}",
+                    "date": entry.when.key,
+                    "label": entry.when.label,
+                    "sort_date": entry.when.sort_date.isoformat(),
+                    "planned": entry.planned,
+                    "text": entry.text,
+                    "resolved_from": sorted({words for _, words in entry.resolved}),
+                    "citations": [_citation(c, site_url) for c in entry.citations],
+                }
+                for entry in page.timeline
+            ],
+        })
+    sources = [
+        {
+            "id": a.slug, "title": a.title, "outlet": a.outlet, "author": a.author,
+            "date": a.date.isoformat() if a.date else None, "language": a.language,
+            "files": [a.file_name, *a.other_names], "url": page_url(site_url, f"sources/{a.slug}.md"),
+        }
+        for a in corpus.articles
+    ]
+    document = {
+        "$schema": site_url.rstrip("/") + "/kb.schema.json",
+        "version": SCHEMA_VERSION,
+        "site_url": site_url,
+        "sources": sources,
+        "topics": topics,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"

@@ -1,0 +1,96 @@
+"""data/glossary.yml → the glossary page and site-wide abbreviation tooltips.
+
+A term's citation is checked like any other: its quote must occur in one
+paragraph of the named article, or the build fails naming the term.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .compose import CitationError
+from .corroborate import Citation, normalise_space
+from .markdown_text import escape
+from .model import Corpus
+from .render_topics import citation_link
+
+GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.yml"
+ABBREVIATION = "abbreviation"
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    term: str
+    aliases: tuple[str, ...]
+    zh: str
+    en: str
+    cite_source: str = ""  # article file name
+    cite_quote: str = ""
+
+    @property
+    def is_abbreviation(self) -> bool:
+        """Latin letters and digits only: Python-Markdown's abbr can match it as a word."""
+        return self.term.isascii() and self.term.replace("+", "").isalnum()
+
+
+@lru_cache(maxsize=2)
+def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    terms = []
+    for entry in data["terms"]:
+        cite = entry.get("cite") or {}
+        terms.append(
+            Term(
+                id=str(entry["id"]), term=str(entry["term"]), aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                zh=str(entry.get("zh", "")), en=str(entry.get("en", "")),
+                cite_source=str(cite.get("source", "")), cite_quote=str(cite.get("quote", "")),
+            )
+        )
+    return tuple(terms)
+
+
+def resolve_citation(term: Term, corpus: Corpus) -> Citation | None:
+    """The paragraph the term's quote comes from; None when the article is not in the corpus."""
+    if not term.cite_source:
+        return None
+    article = next((a for a in corpus.articles if term.cite_source in (a.file_name, *a.other_names)), None)
+    if article is None:
+        return None  # the article was removed: the definition stands without its citation
+    quote = normalise_space(term.cite_quote)
+    paragraph = next((p for p in article.paragraphs if quote in normalise_space(p.text)), None)
+    if paragraph is None:
+        raise CitationError(
+            f"glossary term '{term.term}': the quote «{term.cite_quote[:80]}» is in no paragraph of {term.cite_source}"
+        )
+    return Citation(article, paragraph.id, term.cite_quote)
+
+
+def render_glossary(terms: tuple[Term, ...], corpus: Corpus) -> str:
+    lines = [
+        "---", "title: 术语表 Glossary", "---", "",
+        "# 术语表 Glossary", "",
+        "本站用到的术语。缩写在全站悬停即可看到释义；有来源解释的术语附原文引用。", "",
+    ]
+    for term in sorted(terms, key=lambda t: t.term.lower()):
+        lines.append(f"## {escape(term.term)} {{#term-{term.id}}}")
+        lines.append("")
+        lines.append(escape(term.zh) + "  ")
+        lines.append(f"*{escape(term.en)}*")
+        lines.append("")
+        citation = resolve_citation(term, corpus)
+        if term.aliases or citation:
+            also = f"<small>又称 Also: {escape('、'.join(term.aliases))}</small>" if term.aliases else ""
+            source = f"来源 Source: {citation_link(citation, from_dir='')}" if citation else ""
+            lines.append(" · ".join(x for x in (also, source) if x))
+            lines.append("")
+    return "\n".join(lines)
+
+
+def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
+    """Python-Markdown abbr definitions appended to every page: tooltips for VLA, TOPS, L4 …"""
+    lines = [f"*[{t.term}]: {t.zh} {t.en}".replace("\n", " ") for t in terms if t.is_abbreviation]
+    return "\n\n" + "\n".join(lines) + "\n"
