@@ -25,6 +25,7 @@ SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
+CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
 
 
 class CitationError(ValueError):
@@ -138,7 +139,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     figures: list[Figure] = [
         f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, by_slug)
     ]
-    rows = figure_rows(figures)
+    rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
     differences = _differences(rows, all_comparable)
     events = [
         e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
@@ -184,6 +185,17 @@ def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[
         if named:
             return topic.slug in named
     return True
+
+
+def _figure_relevance(figure: Figure, topic: Topic) -> float:
+    """A figure whose own clause names the topic outranks one that only shares its sentence."""
+    canon = canonical(figure.clause)
+    score = figure.passage.scores.get(topic.slug, 0.0)
+    if topic.alias_pattern.search(canon):
+        score += CLAUSE_ALIAS_BONUS
+    elif topic.mention_pattern and topic.mention_pattern.search(canon):
+        score += CLAUSE_MENTION_BONUS
+    return score
 
 
 def _named_topics(text: str, by_slug: dict[str, Topic]) -> set[str]:

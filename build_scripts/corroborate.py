@@ -18,6 +18,7 @@ from .language import to_simplified
 from .model import Article
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
+SOURCE_WEIGHT = 3.0
 SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when they say the same
 SAME_EVENT = 0.3  # overlap above which two statements on one date are one event
 WHITESPACE = re.compile(r"\s+")
@@ -117,7 +118,9 @@ def figure_id(unit: str, value: float, high: float | None) -> str:
     return f"fig-{re.sub(r'[^a-z0-9]+', '', unit.lower()) or 'n'}-{number}".replace(".", "_")
 
 
-def figure_rows(figures: list[Figure]) -> list[FigureRow]:
+def figure_rows(figures: list[Figure], relevance=None) -> list[FigureRow]:
+    """One row per (unit, value); rows ordered by how relevant their best figure is, then by sources."""
+    relevance = relevance or c_score
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.unit, figure.value, figure.high)].append(figure)
@@ -131,7 +134,8 @@ def figure_rows(figures: list[Figure]) -> list[FigureRow]:
                 statements=tuple(_merge_statements([(f.clause, cite(f.passage, f.clause)) for f in members], SAME_FIGURE_WORDING)),
             )
         )
-    rows.sort(key=lambda r: (-max(c_score(f) for f in groups[(r.unit, r.value, r.high)]), -r.source_count, r.id))
+    # Corroborated facts first: each further source weighs like a strong clause.
+    rows.sort(key=lambda r: (-(max(relevance(f) for f in groups[(r.unit, r.value, r.high)]) + SOURCE_WEIGHT * r.source_count), r.id))
     return rows
 
 
