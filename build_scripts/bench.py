@@ -1,0 +1,489 @@
+"""Benchmark: how the build, the site and search grow with the corpus.
+
+    python -m build_scripts.bench                          # 50, 500 and 2,000 articles
+    python -m build_scripts.bench --sizes 50,500 --no-browser
+
+For each size it synthesises a corpus from seeds/ (deterministic: the same
+`--seed` gives the same files, and a smaller corpus is a prefix of a larger
+one), then measures two sites built from it, side by side:
+
+    kb     the project's site: mkdocs.yml with the `kb` plugin on the corpus;
+    plain  the baseline a user would otherwise have: stock Material (search
+           on, MkDocs' automatic nav, no kb plugin), one page per cleaned
+           article, the same text the kb site's source pages show.
+
+Per site: whole `mkdocs build` time, peak memory of the build process, site
+bytes, search-index bytes and the time from page load to the first search
+result in headless Chromium. For kb also generation time, everything before
+MkDocs renders (`load_corpus` + `compose_site`, in a fresh process, as in a
+build). It prints a table and writes `bench/out/results.json`; corpora, sites
+and build logs stay under `bench/out/<size>/` (git-ignored) for inspection.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+OUT = ROOT / "bench" / "out"
+DEFAULT_SIZES = (50, 500, 2000)
+DEFAULT_QUERY = "机器人"
+SEARCH_TIMEOUT_MS = 60_000
+BROWSER_RUNS = 3  # first-result time is the median of this many cold page loads
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# As tests/conftest.py: without these Chromium tries to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+# ---------------------------------------------------------------------------
+# Synthetic corpora: realistic variety from five real articles.
+
+OUTLETS = (
+    "新浪科技", "36氪", "澎湃新闻", "第一财经", "财联社", "界面新闻", "21世纪经济报道", "汽车之家", "懂车帝", "太平洋汽车",
+    "钛媒体", "虎嗅", "极客公园", "雷锋网", "量子位", "机器之心", "IT之家", "中国汽车报", "证券时报", "每日经济新闻",
+    "智駕網", "新皮層", "經濟日報", "聯合新聞網", "鉅亨網", "Reuters", "CnEVPost", "Electrek", "Bloomberg", "TechNode",
+)
+AUTHORS = ("李凯婷", "王磊", "张晓雨", "陈思", "刘洋", "赵敏", "吴一凡", "周杰", "孙悦", "郑浩", "林静", "Lei Wang", "Anna Chen")
+TITLE_SHAPES = ("{t}", "深度｜{t}", "{t}：{o}观察", "{t}（{d}）", "快讯：{t}", "{t}，业内怎么看")
+FIRST_DAY = dt.date(2025, 1, 1)
+# Share of synthetic articles that are copies: exact (the reader merges them)
+# and syndicated (the same text under another outlet, slightly edited).
+EXACT_COPY = 0.03
+SYNDICATED = 0.12
+NUMBER = re.compile(r"(?<![A-Za-z\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![A-Za-z\d.,])\d+(?:\.\d+)?(?![\d])")
+
+
+@dataclass(frozen=True)
+class Template:
+    """A cleaned seed article, as blocks a synthetic article is made from."""
+
+    language: str
+    title: str
+    blocks: tuple[tuple[str, str, str], ...]  # (kind, text, url)
+
+
+def load_templates(seeds_dir: Path = SEEDS) -> list[Template]:
+    from .reading import load_corpus
+
+    corpus = load_corpus(seeds_dir)
+    return [
+        Template(a.language, a.title, tuple((p.kind, p.text, p.url) for p in a.paragraphs))
+        for a in sorted(corpus.articles, key=lambda a: a.file_name)
+    ]
+
+
+def synthesise(size: int, templates: list[Template], seed: int = 7) -> list[tuple[str, str]]:
+    """`size` articles as (file name, text). Pure and deterministic.
+
+    Each article is a seed article with its numbers and dates changed,
+    sentences dropped or borrowed from another article in the same
+    language, a new outlet, author, title and publication date; some are
+    exact copies or syndicated copies of earlier ones, as happens with
+    press releases. The corpus for `size` is a prefix of any larger one.
+    """
+    rng = random.Random(seed)
+    files: list[tuple[str, str]] = []
+    bodies: list[tuple[str, dict]] = []  # (body, front matter) of each fresh or syndicated article
+    for index in range(size):
+        roll = rng.random()
+        if bodies and roll < EXACT_COPY:
+            body, front = rng.choice(bodies)
+        elif bodies and roll < EXACT_COPY + SYNDICATED:
+            original, front = rng.choice(bodies)
+            front = _front(rng, front["title"].split("：")[0], shift_from=front["date"])
+            body = _lightly_edited(original, rng)
+            bodies.append((body, front))
+        else:
+            template = rng.choice(templates)
+            front = _front(rng, template.title)
+            body = _variant(template, templates, front["date"], rng)
+            bodies.append((body, front))
+        name = f"{index:05d}_{rng.getrandbits(40):010x}.txt"
+        files.append((name, "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body))
+    return files
+
+
+def _front(rng: random.Random, base_title: str, shift_from: dt.date | None = None) -> dict:
+    date = shift_from + dt.timedelta(days=rng.randrange(0, 3)) if shift_from else FIRST_DAY + dt.timedelta(days=rng.randrange(365))
+    outlet = rng.choice(OUTLETS)
+    title = rng.choice(TITLE_SHAPES).format(t=base_title, o=outlet, d=date.strftime("%m/%d"))
+    return {"title": title, "date": date, "outlet": outlet, "author": rng.choice(AUTHORS)}
+
+
+def _variant(template: Template, templates: list[Template], published: dt.date, rng: random.Random) -> str:
+    from .classify import split_sentences
+
+    donors = [t for t in templates if t.language == template.language and t is not template] or [template]
+    lines = []
+    for kind, text, url in template.blocks:
+        if kind != "heading" and rng.random() < 0.08:
+            continue
+        if kind == "image":
+            lines.append(f"![{text}]({url})")
+        elif kind == "heading":
+            lines.append(f"**{_numbers_changed(text, published, rng, 0.2)}**" if len(text) <= 40 else text)
+        else:
+            sentences = [s for s in split_sentences(text) if rng.random() > 0.07]
+            if rng.random() < 0.15:
+                donor = rng.choice(donors)
+                donor_texts = [t for k, t, _ in donor.blocks if k == "text"]
+                if donor_texts:
+                    borrowed = split_sentences(rng.choice(donor_texts))
+                    if borrowed:
+                        sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(borrowed))
+            joiner = " " if template.language == "en" else ""
+            paragraph = _numbers_changed(joiner.join(sentences), published, rng, 0.35)
+            if paragraph:
+                lines.append(paragraph)
+    return "\n\n".join(lines) + "\n"
+
+
+def _numbers_changed(text: str, published: dt.date, rng: random.Random, share: float) -> str:
+    """Some numbers scaled, some years shifted, some month/day changed."""
+
+    def change(match: re.Match) -> str:
+        written = match.group()
+        if rng.random() >= share:
+            return written
+        following = text[match.end():match.end() + 1]
+        value = float(written.replace(",", ""))
+        if re.fullmatch(r"20\d\d", written):
+            return str(int(value) + rng.choice((-1, 0, 1, 1)))
+        if following == "月" and value <= 12:
+            return str(rng.randint(1, 12))
+        if following in "日号" and value <= 31:
+            return str(rng.randint(1, 28))
+        scaled = value * rng.choice((0.5, 0.8, 1.2, 1.5, 2, 3))
+        decimals = len(written.split(".")[1]) if "." in written else 0
+        if "," in written:
+            return f"{scaled:,.{decimals}f}"
+        return f"{scaled:.{decimals}f}"
+
+    return NUMBER.sub(change, text)
+
+
+def _lightly_edited(body: str, rng: random.Random) -> str:
+    """A syndicated copy: one paragraph dropped, sometimes a closing line added."""
+    paragraphs = body.rstrip("\n").split("\n\n")
+    if len(paragraphs) > 3:
+        del paragraphs[rng.randrange(1, len(paragraphs))]
+    if rng.random() < 0.5:
+        paragraphs.append("（本文转载自合作媒体，内容有删节。）")
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def write_corpus(files: list[tuple[str, str]], seeds_dir: Path) -> None:
+    if seeds_dir.exists():
+        shutil.rmtree(seeds_dir)
+    seeds_dir.mkdir(parents=True)
+    for name, text in files:
+        (seeds_dir / name).write_text(text, encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# The two sites.
+
+
+def write_kb_config(work: Path, seeds_dir: Path) -> Path:
+    """mkdocs.yml INHERITing the project's, pointing kb at the synthetic corpus."""
+    config = work / "mkdocs.yml"
+    work.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        f"site_dir: {work / 'site'}\n"
+        "plugins:\n"
+        "  kb:\n"
+        f"    seeds_dir: {seeds_dir}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def plain_pages(seeds_dir: Path) -> dict[str, str]:
+    """The cleaned articles as plain Markdown pages, one each, plus a home page."""
+    from .reading import load_corpus
+
+    corpus = load_corpus(seeds_dir)
+    pages = {"index.md": f"# 文章 Articles\n\n{len(corpus.articles)} 篇。\n"}
+    for article in corpus.articles:
+        lines = [f"# {article.title}", ""]
+        for paragraph in article.paragraphs:
+            if paragraph.kind == "heading":
+                lines += [f"## {paragraph.text}", ""]
+            elif paragraph.kind == "text":
+                lines += [paragraph.text, ""]
+        pages[f"{article.slug}.md"] = "\n".join(lines)
+    return pages
+
+
+def write_plain_site(work: Path, seeds_dir: Path) -> Path:
+    docs = work / "docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    for path, markdown in plain_pages(seeds_dir).items():
+        (docs / path).write_text(markdown, encoding="utf-8")
+    config = work / "mkdocs.yml"
+    config.write_text(
+        "site_name: Plain Material baseline\n"
+        f"docs_dir: {docs}\n"
+        f"site_dir: {work / 'site'}\n"
+        "theme:\n  name: material\n  language: zh\n  font: false\n"
+        "plugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+# ---------------------------------------------------------------------------
+# Measurements.
+
+
+@dataclass
+class BuildRun:
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+    warnings: int
+    log: str
+
+
+def run_build(config: Path) -> BuildRun:
+    """`mkdocs build` in a child process; its own peak memory from wait4."""
+    site = config.parent / "site"
+    if site.exists():
+        shutil.rmtree(site)
+    log = config.parent / "build.log"
+    env = _child_env()
+    with open(log, "w", encoding="utf-8") as output:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
+            stdout=output, stderr=subprocess.STDOUT, cwd=config.parent, env=env,
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return BuildRun(
+        seconds=round(seconds, 2),
+        peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
+        returncode=child.returncode,
+        warnings=text.count("WARNING"),
+        log=str(log.relative_to(ROOT)) if log.is_relative_to(ROOT) else str(log),
+    )
+
+
+def _child_env() -> dict:
+    # The code next to this file is what is measured, even when it is a copy
+    # of the repository and the virtualenv holds an editable install of another.
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=path)
+
+
+def generation_seconds(seeds_dir: Path) -> dict[str, float]:
+    """load_corpus + compose_site, timed in a fresh process as a build runs them."""
+    code = "import json, sys; from build_scripts.bench import _time_generation; print(json.dumps(_time_generation(sys.argv[1])))"
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(seeds_dir)], capture_output=True, text=True, cwd=ROOT, env=_child_env(), check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _time_generation(seeds_dir: str) -> dict[str, float]:
+    from .reading import load_corpus
+    from .site import compose_site
+
+    start = time.perf_counter()
+    corpus = load_corpus(Path(seeds_dir))
+    read = time.perf_counter()
+    site = compose_site(corpus)
+    done = time.perf_counter()
+    return {
+        "read_s": round(read - start, 3), "compose_s": round(done - read, 3), "total_s": round(done - start, 3),
+        "articles": len(corpus.articles), "pages": len(site.pages),
+    }
+
+
+def directory_bytes(directory: Path) -> int:
+    return sum(f.stat().st_size for f in directory.rglob("*") if f.is_file())
+
+
+def first_search_result(site: Path, query: str, runs: int = BROWSER_RUNS) -> float | None:
+    """Median seconds from the home page's load event to the first result shown."""
+    if not Path(CHROMIUM).exists():
+        return None
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    base, stop = _serve(site)
+    timings = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})  # cold: no cache
+                page = context.new_page()
+                page.goto(base + "/", wait_until="load")
+                start = time.perf_counter()
+                page.locator("input.md-search__input").click()
+                page.keyboard.type(query)
+                try:
+                    page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=SEARCH_TIMEOUT_MS)
+                    timings.append(time.perf_counter() - start)
+                except PlaywrightTimeout:
+                    meta = page.locator(".md-search-result__meta").inner_text()
+                    print(f"  no search result for {query!r} in {SEARCH_TIMEOUT_MS / 1000:g} s ({meta.strip()})", file=sys.stderr)
+                context.close()
+            browser.close()
+    finally:
+        stop()
+    return round(statistics.median(timings), 2) if timings else None
+
+
+def _serve(directory: Path):
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server.shutdown
+
+
+@dataclass
+class SiteResult:
+    build: BuildRun
+    site_bytes: int
+    search_index_bytes: int
+    first_result_s: float | None
+    generation: dict = field(default_factory=dict)
+
+
+def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
+    build = run_build(config)
+    if build.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed for {config}; see {build.log}")
+    site = config.parent / "site"
+    index = site / "search" / "search_index.json"
+    return SiteResult(
+        build=build,
+        site_bytes=directory_bytes(site),
+        search_index_bytes=index.stat().st_size if index.exists() else 0,
+        first_result_s=first_search_result(site, query) if browser else None,
+    )
+
+
+def run(sizes, out: Path = OUT, seed: int = 7, browser: bool = True, query: str = DEFAULT_QUERY, plain: bool = True) -> dict:
+    templates = load_templates()
+    results = {
+        "seed": seed, "query": query, "python": sys.version.split()[0], "cpus": os.cpu_count(),
+        "date": dt.datetime.now().isoformat(timespec="seconds"), "sizes": [],
+    }
+    for size in sizes:
+        work = out / str(size)
+        seeds_dir = work / "seeds"
+        write_corpus(synthesise(size, templates, seed), seeds_dir)
+        entry = {"size": size, "seed_bytes": directory_bytes(seeds_dir)}
+        generation = generation_seconds(seeds_dir)
+        kb = measure_site(write_kb_config(work / "kb", seeds_dir), query, browser)
+        kb.generation = generation
+        entry["articles"] = generation["articles"]
+        entry["kb"] = asdict(kb)
+        if plain:
+            entry["plain"] = asdict(measure_site(write_plain_site(work / "plain", seeds_dir), query, browser))
+        results["sizes"].append(entry)
+        print(f"  {size} articles measured", file=sys.stderr, flush=True)
+    _add_ratios(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    return results
+
+
+def _add_ratios(results: dict) -> None:
+    by_size = {entry["size"]: entry for entry in results["sizes"]}
+    for entry in results["sizes"]:
+        kb, plain = entry["kb"], entry.get("plain")
+        ratios = {"generation_share": round(kb["generation"]["total_s"] / kb["build"]["seconds"], 3)}
+        if plain:
+            ratios["build_vs_plain"] = round(kb["build"]["seconds"] / plain["build"]["seconds"], 2)
+            if plain["search_index_bytes"]:
+                ratios["index_vs_plain"] = round(kb["search_index_bytes"] / plain["search_index_bytes"], 2)
+        entry["ratios"] = ratios
+    if 500 in by_size and 2000 in by_size:
+        results["generation_2000_over_500"] = round(
+            by_size[2000]["kb"]["generation"]["total_s"] / by_size[500]["kb"]["generation"]["total_s"], 2
+        )
+
+
+def table(results: dict) -> str:
+    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s")
+    rows = [header]
+    for entry in results["sizes"]:
+        for name in ("kb", "plain"):
+            site = entry.get(name)
+            if not site:
+                continue
+            gen = site.get("generation") or {}
+            ratios = entry["ratios"] if name == "kb" else {}
+            rows.append((
+                str(entry["size"]) if name == "kb" else "",
+                name,
+                f"{gen['total_s']:.2f}" if gen else "",
+                f"{100 * ratios['generation_share']:.0f}%" if gen else "",
+                f"{site['build']['seconds']:.2f}",
+                f"{ratios['build_vs_plain']:.2f}" if "build_vs_plain" in ratios else "",
+                f"{site['build']['peak_rss_mb']:.0f}",
+                f"{site['site_bytes'] / 1e6:.1f}",
+                f"{site['search_index_bytes'] / 1e6:.2f}",
+                f"{ratios['index_vs_plain']:.2f}" if "index_vs_plain" in ratios else "",
+                "—" if site["first_result_s"] is None else f"{site['first_result_s']:.2f}",
+            ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    if "generation_2000_over_500" in results:
+        lines.append(f"generation t(2000)/t(500) = {results['generation_2000_over_500']}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated article counts (default: 50,500,2000)")
+    parser.add_argument("--seed", type=int, default=7, help="random seed of the synthetic corpora (default: 7)")
+    parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: bench/out)")
+    parser.add_argument("--query", default=DEFAULT_QUERY, help=f"search query typed in the browser (default: {DEFAULT_QUERY})")
+    parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result step")
+    parser.add_argument("--no-plain", action="store_true", help="skip the plain Material baseline")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    results = run(sizes, args.out.resolve(), args.seed, browser=not args.no_browser, query=args.query, plain=not args.no_plain)
+    print(table(results))
+    print(f"JSON: {args.out / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

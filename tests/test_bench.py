@@ -1,0 +1,36 @@
+"""The benchmark command works: synthetic corpora, both sites, the table and the JSON."""
+import json
+
+from build_scripts import bench
+
+
+def test_synthetic_corpus_is_deterministic_and_a_prefix_of_a_larger_one():
+    templates = bench.load_templates()
+    small = bench.synthesise(30, templates, seed=3)
+    assert small == bench.synthesise(30, templates, seed=3)
+    assert bench.synthesise(60, templates, seed=3)[:30] == small
+    assert small != bench.synthesise(30, templates, seed=4)
+
+
+def test_synthetic_corpus_varies_numbers_and_holds_copies():
+    templates = bench.load_templates()
+    files = bench.synthesise(200, templates, seed=7)
+    texts = [text.split("---\n", 2)[2] for _, text in files]
+    assert len(set(texts)) < len(texts)  # exact copies, which the reader merges
+    assert len({name for name, _ in files}) == len(files)
+    assert "1亿" in "".join(t.blocks[i][1] for t in templates for i in range(len(t.blocks)))
+    assert any("1亿" not in text and "亿" in text for text in texts)  # some figures changed
+
+
+def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
+    results = bench.run([10], tmp_path, seed=1, browser=False)
+    entry = results["sizes"][0]
+    assert entry["size"] == 10 and entry["articles"] >= 9
+    for name in ("kb", "plain"):
+        site = entry[name]
+        assert site["build"]["returncode"] == 0
+        assert site["build"]["seconds"] > 0 and site["build"]["peak_rss_mb"] > 0
+        assert site["site_bytes"] > 0 and site["search_index_bytes"] > 0
+    assert 0 < entry["kb"]["generation"]["total_s"] < entry["kb"]["build"]["seconds"]
+    assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8")) == results
+    assert "plain" in bench.table(results)
