@@ -18,7 +18,8 @@ def build_site(out_dir: Path, seeds_dir: Path = SEEDS, extra_yaml: str = "", str
     """Run `mkdocs build` as a user would, on `seeds_dir`, into `out_dir`/site.
 
     A small mkdocs.yml that INHERITs the project's points the kb plugin at
-    another seeds folder, so fixtures never touch the real seeds/.
+    another seeds folder, so fixtures never touch the real seeds/. Plugins
+    are a mapping on both sides, so the project's search settings are kept.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     config = out_dir / "mkdocs.yml"
@@ -27,9 +28,8 @@ def build_site(out_dir: Path, seeds_dir: Path = SEEDS, extra_yaml: str = "", str
         f"docs_dir: {ROOT / 'docs'}\n"
         f"site_dir: {out_dir / 'site'}\n"
         "plugins:\n"
-        "  - search\n"
-        "  - kb:\n"
-        f"      seeds_dir: {seeds_dir}\n"
+        "  kb:\n"
+        f"    seeds_dir: {seeds_dir}\n"
         + extra_yaml,
         encoding="utf-8",
     )
