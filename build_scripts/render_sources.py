@@ -71,7 +71,8 @@ def _metadata_block(article: Article) -> str:
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str) -> str:
     if kind == "heading":
         return f"## {escape(text)} {{ #{paragraph_id} }}"
-    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段 Link to this paragraph">¶</a>'
+    # A link to the paragraph, not part of it: kept out of search previews.
+    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段 Link to this paragraph" data-search-exclude="true">¶</a>'
     if kind == "image":
         caption = literal_html(text) if text else "图片"
         return (
