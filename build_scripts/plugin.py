@@ -12,9 +12,10 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import search
 from .config import KnowledgeBaseConfig
 from .reading import load_corpus
 from .site import compose_site
@@ -33,6 +34,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
+        self.search_vocabulary = search.setup(config, DATA_DIR)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -48,7 +50,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
             files.append(File.generated(config, path, content=markdown))
         config.nav = site.nav
+        files.append(File.generated(config, search.SCRIPT_PATH, content=search.browser_script()))
         return files
+
+    @event_priority(-50)  # after Material's search plugin has written the index
+    def on_post_build(self, *, config):
+        search.rewrite_index_file(Path(config.site_dir) / "search" / "search_index.json", self.search_vocabulary)
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.

@@ -1,0 +1,367 @@
+"""Search that does not care which script or spelling a reader types.
+
+Material's search plugin writes `search/search_index.json`; the browser
+builds a Lunr index from it in a web worker and answers queries there.
+Stock, on these articles, it fails ordinary searches (issue 4): Traditional
+text is cut with a dictionary made for Simplified (機器|人), `机器人` never
+finds `機器人`, `第二代VLA` and `A868` find nothing, `TOPS` is stemmed away.
+This module fixes that with Material's own extension points only.
+
+At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
+    * Chinese is re-cut with jieba *through Simplified*: each run of Han
+      characters is folded to Simplified, cut, and the cuts are laid back on
+      the original characters, so Traditional text is cut as well as
+      Simplified and previews still show the article's own script. Words
+      are separated by U+200B, the invisible mark Material itself uses.
+      A user dictionary generated from topics.yml (and glossary.yml and
+      entities.yml when they exist) keeps domain terms whole: 陆地航母, 图灵芯片, 第二代 in 第二代VLA.
+    * A hidden `spellings` field (indexed, never shown) holds what a reader
+      may type for the words of a section without them being written so:
+      jieba's search-mode sub-words of long words (航母 inside 陆地航母) and
+      a number with its unit joined or apart (`2250TOPS` ⇄ `2250 TOPS`).
+    * Topic pages get their titles, aliases and mentions from topics.yml in
+      a hidden `names` field with a high boost (so `humanoid robot` or
+      `Land Aircraft Carrier` reach them), and their head entry a document
+      boost, so that for a topic's name its page comes before the articles.
+    * The index names the Lunr "language" `kb`: Material's worker then loads
+      `lunr/min/lunr.kb.min.js`, which is `search.js` plus a Traditional →
+      Simplified character table generated here from OpenCC's data.
+
+In the browser (`search.js`, one local asset, loaded by page and worker)
+    * In the worker, as the `kb` language, it replaces Lunr's pipeline
+      (stemmer, stop words) by one step: fold every indexed word to
+      Simplified. Positions are kept, so Traditional passages are found by
+      either script *and* highlighted in their own script.
+    * On the page, it rewrites each query on its way to the worker: folded
+      the same way, and with a space between Han characters and Latin
+      letters or digits (`二代VLA` → `二代 VLA`), the word boundary the index
+      has. Material's ranking and rendering stay untouched.
+
+Why fold (one direction, both ends) instead of storing every word in both
+scripts: Simplified → Traditional is one-to-many (发 → 發/髮, 里 → 裡/裏) and
+varies by region (爲/為), Traditional → Simplified is not, so folding needs
+no guessing and the index carries no second copy of the Traditional
+articles. Folding in the browser's pipeline rather than in the index file:
+a first version stored the folded words in a hidden field; that cost about
+ten per cent more index (gzipped) and matched Traditional passages without
+highlighting them. Folding per character, not per phrase, makes the build,
+the index and the query fold identically.
+
+Measured on the seed site, the same 39 queries typed into headless Chromium
+(`tests/test_search_browser.py`; "before" is Material's stock settings on
+the same pages, `lang: en`, its zh separator and stemmer):
+
+    expected page among the first three     26 of 39  →  39 of 39
+    search_index.json                       437 KB (69 KB gzip)  →  256 KB (64 KB gzip)
+    plus lunr.kb.min.js (table + code)      30 KB (21 KB gzip)
+    last keystroke → results rendered       median 15–17 ms  →  12–20 ms;
+                                            max 150–250 ms in both (Latin
+                                            typed key by key, a query a key)
+
+Material's separator must also split on the CJK punctuation these articles
+use (「A868」 was one word); it is set under `search:` in mkdocs.yml.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jieba
+import yaml
+
+from .language import to_simplified
+
+ZWSP = "\u200b"
+# Unicode script Han, as Material's `\p{script: Han}`: radicals, 々 〇,
+# the unified ideographs with their extensions, compatibility ideographs.
+HAN = "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN}]+")
+FULL_WIDTH_ASCII = range(0xFF01, 0xFF5F)  # ＴＯＰＳ ２２５０ → TOPS 2250
+TAG = re.compile(r"<[^>]*>")
+NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # 2250, 2,250, 0.5
+UNIT = re.compile(r"[A-Z]+")  # TOPS, EFLOPS, B: written in capitals, unlike "2025 and"
+NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)|([a-z]+)(\d+)")  # 2250tops, 72b, a868
+
+# Hidden index fields: Material's worker indexes every field listed under
+# `config.fields` but renders only title, text and tags. Boosts next to
+# Material's own (title 1000, text 1, tags 1e6): another spelling counts as
+# the text does; a topic's name counts for more than any running text.
+SPELLINGS_FIELD, SPELLINGS_BOOST = "spellings", 1.0
+NAMES_FIELD, NAMES_BOOST = "names", 20.0
+# Document boost of a topic page's head entry: for the topic's name it must
+# come before the articles, whose titles often contain the name too.
+TOPIC_BOOST = 8.0
+
+# Material's worker loads `../lunr/min/lunr.<language>.min.js` for every
+# language the index names and applies `lunr[<language>]`: that is the
+# only way into its Lunr pipeline, hence the file name.
+LUNR_LANGUAGE = "kb"
+SCRIPT_PATH = f"assets/javascripts/lunr/min/lunr.{LUNR_LANGUAGE}.min.js"
+SCRIPT_SOURCE = Path(__file__).with_name("search.js")
+# search.js ends each run of Han characters in a query with this mark (see
+# there why); the separator must drop it.
+QUERY_RUN_END = "\u303b"
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary: the names search must know, read from the data files.
+
+
+@dataclass(frozen=True)
+class TopicTerms:
+    """A topic page and every name it should be found by."""
+
+    slug: str
+    names: tuple[str, ...]  # titles, aliases and mentions as written in topics.yml
+
+    @property
+    def location(self) -> str:
+        return f"topics/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    topics: tuple[TopicTerms, ...]
+    terms: tuple[str, ...]  # other names to keep whole: glossary terms, people, organisations
+
+    def all_names(self) -> tuple[str, ...]:
+        return tuple(name for topic in self.topics for name in topic.names) + self.terms
+
+
+# Optional files (written by others; absent is fine): file → (list key,
+# keys of one item whose values are names).
+OPTIONAL_NAME_FILES = {
+    "glossary.yml": ("terms", ("term", "aliases")),
+    "entities.yml": ("entities", ("tag", "names")),
+}
+
+
+def load_vocabulary(data_dir: Path) -> Vocabulary:
+    """topics.yml (required), glossary.yml and entities.yml (optional) → Vocabulary."""
+    topics_file = data_dir / "topics.yml"
+    topics = []
+    for entry in _read_yaml(topics_file).get("topics") or []:
+        if not isinstance(entry, dict) or not entry.get("slug"):
+            raise ValueError(f"{topics_file}: every item under `topics:` needs a `slug`; found {entry!r}")
+        names = [entry.get("title_zh"), entry.get("title_en")]
+        names += _names(entry.get("aliases")) + _names(entry.get("mentions"))
+        topics.append(TopicTerms(slug=str(entry["slug"]), names=_unique(names)))
+    terms: list = []
+    for file_name, (list_key, name_keys) in OPTIONAL_NAME_FILES.items():
+        if (data_dir / file_name).exists():
+            for entry in _read_yaml(data_dir / file_name).get(list_key) or []:
+                if isinstance(entry, dict):
+                    terms += [name for key in name_keys for name in _names(entry.get(key))]
+                else:
+                    terms.append(entry)
+    return Vocabulary(topics=tuple(topics), terms=_unique(terms))
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise ValueError(f"{path}: not valid YAML ({error}); fix the file and build again") from error
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _names(value) -> list:
+    """Aliases may be a list or a mapping of language → list."""
+    if isinstance(value, dict):
+        return [name for names in value.values() for name in (names or [])]
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value] if value else []
+
+
+def _unique(names) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(n).strip() for n in names if n is not None and str(n).strip()))
+
+
+# ---------------------------------------------------------------------------
+# Script folding and word cutting.
+
+
+@lru_cache(maxsize=None)
+def fold_table() -> dict[int, str]:
+    """Traditional → Simplified per character, from OpenCC's t2s data.
+
+    Per character (never per phrase) so that the browser, which gets the
+    same table, folds a query exactly as the index was folded, and so that
+    a folded text has the length of the original.
+    """
+    # Supplementary-plane characters (CJK Extension B on) fold to themselves:
+    # rare in modern Chinese, and four bytes each in a table every reader
+    # downloads (4,300 pairs, 19 KB gzipped, instead of 5,200 and 24 KB).
+    chars = [chr(c) for c in _han_code_points() if c < 0x10000]
+    # One character per line: OpenCC cannot match a phrase across lines.
+    converted = to_simplified("\n".join(chars)).split("\n")
+    table = {ord(a): b for a, b in zip(chars, converted) if a != b and len(b) == 1}
+    table.update({c: chr(c - 0xFEE0) for c in FULL_WIDTH_ASCII})
+    return table
+
+
+def _han_code_points():
+    for start, end in re.findall(r"(.)-(.)", HAN):
+        yield from range(ord(start), ord(end) + 1)
+
+
+def fold(text: str) -> str:
+    """The form index and query meet in: Simplified characters, ASCII letters."""
+    return text.translate(fold_table())
+
+
+def dictionary_words(vocabulary: Vocabulary) -> list[str]:
+    """Words for jieba's user dictionary, in folded (Simplified) form.
+
+    Only the Chinese part of a name is a word to jieba: Latin letters and
+    digits are cut off by Material's tokenizer anyway, so `第二代VLA`
+    contributes `第二代`. A run right after a digit is a counted unit
+    (`720亿参数`), not a word, and is left to jieba's own dictionary.
+    """
+    words = set()
+    for name in vocabulary.all_names():
+        folded = fold(name)
+        for run in HAN_RUN.finditer(folded):
+            if len(run.group()) >= 2 and not folded[: run.start()][-1:].isdigit():
+                words.add(run.group())
+    return sorted(words)
+
+
+def write_user_dictionary(vocabulary: Vocabulary, path: Path) -> Path:
+    """Write the jieba user dictionary (one word a line) and load it into jieba.
+
+    jieba is process-global and shared with Material's search plugin, so
+    both cut with the same words.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{word}\n" for word in dictionary_words(vocabulary)), encoding="utf-8")
+    jieba.load_userdict(str(path))
+    return path
+
+
+def segment(text: str) -> str:
+    """Cut every Han run into words separated by U+200B, as Material does,
+    but cutting the Simplified fold so Traditional is cut as well."""
+    text = text.replace(ZWSP, "")
+
+    def cut(match: re.Match) -> str:
+        run = match.group()
+        words, start = [], 0
+        for word in jieba.cut(fold(run)):
+            words.append(run[start : start + len(word)])
+            start += len(word)
+        return ZWSP + ZWSP.join(words) + ZWSP
+
+    return HAN_RUN.sub(cut, text).strip(ZWSP)
+
+
+# ---------------------------------------------------------------------------
+# The index: Material's search_index.json in, the same format out.
+
+
+def tokens(text: str, separator: str) -> list[list[str]]:
+    """The words the browser will index, as Material's tokenizer splits them
+    (markup removed, split by the separator), in their original case. One
+    list per run of text between tags, since a tag also ends a word."""
+    splitter = re.compile(separator)
+    return [[word for word in splitter.split(chunk) if word] for chunk in TAG.split(text) if chunk.strip()]
+
+
+def spellings(chunks: list[list[str]]) -> set[str]:
+    """What else these words must be found by, in folded form (the browser
+    folds every indexed word, so the Traditional form itself is no extra):
+
+    * jieba's search-mode sub-words of a long Chinese word (陆地航母 → 航母);
+    * a number with its unit both joined and apart (2,250 TOPS → 2250tops;
+      2250TOPS → 2250, tops).
+    """
+    found: set[str] = set()
+    for words in chunks:
+        folded = [fold(word).lower() for word in words]
+        for word in folded:
+            if HAN_RUN.fullmatch(word) and len(word) > 2:
+                found.update(w for w in jieba.cut_for_search(word) if len(w) >= 2)
+            if NUMBER.fullmatch(word):
+                found.add(word.replace(",", ""))
+            elif parts := NUMBER_WITH_UNIT.fullmatch(word):
+                found.update(p for p in parts.groups() if p and len(p) >= 2)
+        for i in range(len(words) - 1):
+            if NUMBER.fullmatch(folded[i]) and UNIT.fullmatch(fold(words[i + 1])):
+                found.add(folded[i].replace(",", "") + folded[i + 1])
+    return found - {fold(word).lower() for words in chunks for word in words}
+
+
+def topic_names(topic: TopicTerms, separator: str) -> set[str]:
+    """Every word of a topic's names, and their other spellings, folded."""
+    chunks = [chunk for name in topic.names for chunk in tokens(html.escape(segment(name), quote=False), separator)]
+    return {fold(word).lower() for words in chunks for word in words} | spellings(chunks)
+
+
+def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
+    """Material's search index → the same index, cut, spelled and named as
+    described above, for the `kb` Lunr language."""
+    separator = index["config"]["separator"]
+    if not re.fullmatch(separator, QUERY_RUN_END):
+        raise ValueError(
+            "mkdocs.yml: the search `separator` must split on U+303B, the mark search.js puts after "
+            "each Chinese word of a query; add \\u303b to it"
+        )
+    topics = {topic.location: topic for topic in vocabulary.topics}
+    docs = []
+    for doc in index["docs"]:
+        doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
+        extra = spellings(tokens(doc["title"], separator) + tokens(doc["text"], separator))
+        if extra:
+            doc[SPELLINGS_FIELD] = " ".join(sorted(extra))
+        if doc["location"] in topics:
+            # The head entry only (title, scope): the page's sections quote
+            # the articles and should rank as the articles do.
+            doc.setdefault("boost", TOPIC_BOOST)
+            doc[NAMES_FIELD] = " ".join(sorted(topic_names(topics[doc["location"]], separator)))
+        docs.append(doc)
+    fields = {SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}}
+    config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=dict(index["config"]["fields"], **fields))
+    return dict(index, config=config, docs=docs)
+
+
+# ---------------------------------------------------------------------------
+# MkDocs edges, called from plugin.py.
+
+
+def setup(config, data_dir: Path) -> Vocabulary:
+    """on_config: read the vocabulary, write and load the jieba user
+    dictionary into build/search/ (build output, never docs/), and list the
+    script among the page's scripts (the worker loads it by itself)."""
+    vocabulary = load_vocabulary(data_dir)
+    write_user_dictionary(vocabulary, Path(config.config_file_path).parent / "build" / "search" / "jieba_user_dict.txt")
+    config.extra_javascript.append(SCRIPT_PATH)
+    return vocabulary
+
+
+def rewrite_index_file(path: Path, vocabulary: Vocabulary) -> None:
+    if not path.exists():  # search plugin disabled: nothing to rewrite
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(rewrite_index(index, vocabulary), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------
+# The browser side.
+
+
+def browser_script() -> str:
+    """search.js with the fold table it needs, as one self-contained asset."""
+    table = fold_table()
+    data = {"from": "".join(chr(c) for c in table), "to": "".join(table.values())}
+    header = (
+        "// Generated by build_scripts/search.py: search.js and OpenCC's Traditional → Simplified table.\n"
+        f"var KB_SEARCH_FOLD = {json.dumps(data, ensure_ascii=False)};\n"
+    )
+    return header + SCRIPT_SOURCE.read_text(encoding="utf-8")
