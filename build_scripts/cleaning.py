@@ -128,7 +128,9 @@ def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:
         if bold := rules.bold_heading.match(line):
             blocks.append(Block("heading", bold["text"].strip()))
             continue
-        blocks.append(Block("heading" if next_is_heading else "text", line))
+        # A "heading" longer than any heading is text that followed a number.
+        is_heading = next_is_heading and len(line) <= rules.heading_chars[1]
+        blocks.append(Block("heading" if is_heading else "text", line))
         next_is_heading = False
     return blocks
 

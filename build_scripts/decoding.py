@@ -21,12 +21,21 @@ BOMS = (
 )
 
 # Zero-width characters, bidi controls and C0/C1 controls other than tab and
-# newline: invisible in an editor, yet they split words for search and can
-# reorder text on screen (bidi overrides).
+# newline: invisible in an editor, yet they split words for search, can
+# reorder text on screen (bidi overrides: "Trojan Source") and are how some
+# Chinese sites watermark copied text. Joiners go too: a family emoji falls
+# apart into its members, a small price for search that finds every word.
 INVISIBLE = re.compile(
-    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
+    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c\u180e"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
 )
+# File signatures of what people save by mistake instead of text: images,
+# PDF, Office documents (zip-based and the older OLE format), archives, ELF.
+BINARY_SIGNATURES = (
+    b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF",
+    b"\xd0\xcf\x11\xe0", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf",
+)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class UndecodableError(ValueError):
@@ -88,10 +97,24 @@ def normalise(text: str) -> str:
 
 
 def looks_binary(raw: bytes) -> bool:
-    """A renamed image or archive: many NULs outside a UTF-16 pattern, or magic bytes."""
-    if raw.startswith((b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\x7fELF")):
+    """A renamed image, archive or document: magic bytes, or NULs in bytes that are not text.
+
+    NULs alone do not make a file binary: a bad paste can leave many in good
+    UTF-8 text, and `normalise` drops them, so such a file is still read.
+    """
+    if raw.startswith(BINARY_SIGNATURES):
         return True
     if any(raw.startswith(bom) for bom, _ in BOMS) or _bomless_utf16(raw[:4096] if len(raw) > 4096 else raw):
         return False
     sample = raw[:8192]
+    if 0 not in sample or _is_utf8_text(raw.replace(b"\x00", b"")):
+        return False
     return sample.count(0) > len(sample) * 0.05
+
+
+def _is_utf8_text(raw: bytes) -> bool:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return bool(text.strip()) and len(CONTROL.findall(text)) <= len(text) * 0.01

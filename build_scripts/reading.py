@@ -23,6 +23,8 @@ EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "
 LANGUAGES = {"zh-Hans", "zh-Hant", "en"}
 MAX_TITLE_CHARS = 80
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+# A slug set by hand becomes a path under sources/: nothing that could leave it.
+SLUG_FROM_USER = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -37,13 +39,19 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     results: list[ReadResult] = []
     for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else []:
-        if path.name == SOURCES_FILE:
+        if path.name == SOURCES_FILE or _is_system_file(path):
             continue
-        skip = _why_not_an_article(path, seeds_dir)
-        if skip:
-            problems.append(skip)
-            continue
-        results.append(read_article(path, overrides.get(path.name, {})))
+        try:
+            skip = _why_not_an_article(path, seeds_dir)
+            if skip:
+                problems.append(skip)
+                continue
+            results.append(read_article(path, overrides.get(path.name, {})))
+        except Exception as exc:  # a bug must cost one file, never the build
+            problems.append(Problem(
+                path.name, f"could not be read ({type(exc).__name__}: {exc})",
+                "report this as a bug with the file attached; the other articles are built", rejected=True,
+            ))
     for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {p.name for p in seeds_dir.glob("*")}):
         problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
     articles, merge_problems = _merge_duplicates(results)
@@ -55,16 +63,23 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
 
 
+def _is_system_file(path: Path) -> bool:
+    """.DS_Store, .gitkeep, .git/: put there by tools, not by the user; not worth a line."""
+    return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
+
+
 def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
     name = path.name
     if name.startswith("."):
-        return Problem(name, "hidden file", "rename it without the leading dot if it is an article", rejected=True)
+        return Problem(name, "hidden file (its name starts with a dot)", "rename it without the leading dot if it is an article", rejected=True)
     if path.is_symlink():
         target = path.resolve()
         if seeds_dir.resolve() not in target.parents:
             return Problem(name, "symbolic link to a file outside seeds/ (not followed)", "copy the article into seeds/ instead", rejected=True)
     if path.is_dir():
         return Problem(name + "/", "sub-folder (not read)", "move its articles directly into seeds/", rejected=True)
+    if not path.is_file():
+        return Problem(name, "is not a regular file", "save the article as a plain .txt file", rejected=True)
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         return Problem(name, f"'{path.suffix or 'no'}' extension is not read", "save the article as plain text with a .txt or .md extension", rejected=True)
     return None
@@ -85,6 +100,8 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
         text, _encoding = decoding.decode(raw)
     except decoding.UndecodableError:
         return ReadResult(None, (Problem(name, "is not text in a recognised encoding", "save it as UTF-8 text", rejected=True),))
+    if not text.strip():  # a BOM alone, ideographic spaces, NULs…
+        return ReadResult(None, (Problem(name, "is empty", "paste the article text into it or delete it", rejected=True),))
     return parse_article(name, text, override or {})
 
 
@@ -168,7 +185,9 @@ def _checked_field(key: str, value):
         return f"!must be one of {', '.join(sorted(LANGUAGES))}, not {value!r}"
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return f"!should be text, not {type(value).__name__}"
-    return str(value).strip()
+    if key == "slug" and not SLUG_FROM_USER.fullmatch(str(value)):
+        return f"!must be lowercase letters, digits, '-' and '_', not {str(value)!r}"
+    return " ".join(str(value).split())  # one line: a title is shown in headings and tables
 
 
 def _parse_date(text: str) -> dt.date | None:
