@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -13,6 +14,30 @@ class Problem:
     what: str
     todo: str
     rejected: bool = False  # True: the file is not in the site at all
+
+    def line(self) -> str:
+        verdict = "skipped" if self.rejected else "built with a warning"
+        return f"{self.file_name}: {self.what} ({verdict}) — {self.todo}"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything wrong with one input file, as one line of the build log and one row of the problems page."""
+
+    file_name: str
+    problems: tuple[Problem, ...]
+
+    @property
+    def rejected(self) -> bool:
+        return any(p.rejected for p in self.problems)
+
+    @property
+    def what(self) -> str:
+        return "; ".join(p.what for p in self.problems)
+
+    @property
+    def todo(self) -> str:
+        return "; ".join(dict.fromkeys(p.todo for p in self.problems))
 
     def line(self) -> str:
         verdict = "skipped" if self.rejected else "built with a warning"
@@ -57,7 +82,12 @@ class Article:
         return f"{who}, {self.date.isoformat()}" if self.date else who
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
-        return next((p for p in self.paragraphs if p.id == paragraph_id), None)
+        return self._paragraphs_by_id.get(paragraph_id)
+
+    @cached_property
+    def _paragraphs_by_id(self) -> dict[str, Paragraph]:
+        # Citations look paragraphs up by id: a scan each time is quadratic in a long article.
+        return {p.id: p for p in self.paragraphs}
 
 
 @dataclass(frozen=True)
@@ -69,3 +99,11 @@ class Corpus:
 
     def by_slug(self, slug: str) -> Article | None:
         return next((a for a in self.articles if a.slug == slug), None)
+
+    @property
+    def reports(self) -> tuple[FileReport, ...]:
+        """The problems grouped by file, in file-name order."""
+        by_file: dict[str, list[Problem]] = {}
+        for problem in sorted(self.problems, key=lambda p: p.file_name):
+            by_file.setdefault(problem.file_name, []).append(problem)
+        return tuple(FileReport(name, tuple(problems)) for name, problems in by_file.items())

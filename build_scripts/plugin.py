@@ -39,11 +39,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         corpus = load_corpus(self.seeds_dir)
-        for problem in corpus.problems:
-            log.info("%s/%s", self.config.seeds_dir, problem.line())
-        rejected = [p for p in corpus.problems if p.rejected]
+        for report in corpus.reports:  # one line per file, never a traceback
+            log.info("%s/%s", self.config.seeds_dir, report.line())
+        rejected = [r for r in corpus.reports if r.rejected]
         if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
-            raise PluginError("strict mode: rejected input files:\n" + "\n".join(p.line() for p in rejected))
+            raise PluginError(
+                f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
+                + "\n".join(r.line() for r in rejected)
+            )
         site = compose_site(corpus)
         for path, markdown in site.pages.items():
             if files.get_file_from_path(path):

@@ -13,8 +13,8 @@ from .compose import build_knowledge_base
 from .entities import load_entities, mentioned
 from .export import export_json
 from .glossary import load_terms, render_glossary
-from .markdown_text import escape
 from .model import Corpus
+from .render_problems import PROBLEMS_PATH, render_problems_page
 from .render_sources import render_source_page, render_sources_index, source_path
 from .render_timeline import render_site_timeline
 from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
@@ -57,6 +57,9 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
         {"术语 Glossary": "glossary.md"},
         {"人物与机构 Tags": "tags.md"},
     ]
+    if corpus.problems:
+        pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
+        nav.append({"输入问题 Problems": PROBLEMS_PATH})
     return Site(pages=pages, nav=nav)
 
 
@@ -104,8 +107,11 @@ REDIRECT_HTML = """<!doctype html>
 
 
 def _problems_section(corpus: Corpus) -> str:
+    """How many files in seeds/ need a look, linking to the page that lists them."""
     if not corpus.problems:
         return ""
-    lines = ["", f"## 输入问题 Input problems（{len(corpus.problems)}） {{#problems}}", ""]
-    lines += [f"- {escape(p.line())}" for p in corpus.problems]
-    return "\n".join(lines) + "\n"
+    count = len(corpus.reports)
+    return (
+        '\n!!! warning "输入问题 Input problems"\n\n'
+        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n"
+    )

@@ -1,0 +1,38 @@
+"""File reports → Markdown: the page listing every file in seeds/ that needs a look.
+
+One row per file: its name, what is wrong, what to do, and whether it is on
+the site anyway. The same lines go to the build log; this page is for the
+person who only looks at the site.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .markdown_text import escape
+from .model import FileReport
+
+PROBLEMS_PATH = "problems.md"
+
+
+def render_problems_page(reports: Sequence[FileReport]) -> str:
+    skipped = sum(r.rejected for r in reports)
+    lines = [
+        "---",
+        "title: 输入问题 Input problems",
+        "---",
+        "",
+        "# 输入问题 Input problems {#problems}",
+        "",
+        f"`seeds/` 中有 {len(reports)} 个文件需要处理，其中 {skipped} 个未收录。"
+        f"{len(reports)} file(s) in `seeds/` need attention; {skipped} of them are not on the site. "
+        "Fix them and rebuild; every other article is built as usual.",
+        "",
+        "| 文件 File | 问题 What is wrong | 处理 What to do | 结果 Result |",
+        "| --- | --- | --- | --- |",
+    ]
+    for report in reports:
+        result = "未收录 skipped" if report.rejected else "已收录，有警告 built with a warning"
+        lines.append(
+            f"| <code>{escape(report.file_name)}</code> | {escape(report.what)} | {escape(report.todo)} | {result} |"
+        )
+    return "\n".join(lines) + "\n"
