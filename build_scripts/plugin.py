@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 from . import search
 from .config import KnowledgeBaseConfig
+from .glossary import abbreviation_definitions, load_terms
 from .reading import load_corpus
 from .site import compose_site
 
@@ -47,7 +48,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
                 + "\n".join(r.line() for r in rejected)
             )
-        site = compose_site(corpus)
+        site = compose_site(corpus, config.site_url or "")
         for path, markdown in site.pages.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
@@ -55,6 +56,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         config.nav = site.nav
         files.append(File.generated(config, search.SCRIPT_PATH, content=search.browser_script()))
         return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition.
+        return markdown + abbreviation_definitions(load_terms())
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
