@@ -17,8 +17,10 @@ At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
       entities.yml when they exist) keeps domain terms whole: 陆地航母, 图灵芯片, 第二代 in 第二代VLA.
     * A hidden `spellings` field (indexed, never shown) holds what a reader
       may type for the words of a section without them being written so:
-      jieba's search-mode sub-words of long words (航母 inside 陆地航母) and
-      a number with its unit joined or apart (`2250TOPS` ⇄ `2250 TOPS`).
+      jieba's search-mode sub-words of long words (航母 inside 陆地航母), a
+      number with its unit joined or apart (`2250TOPS` ⇄ `2250 TOPS`), and
+      the other one-word names of glossary terms, people and organisations
+      it mentions (宝钢 ⇄ Baosteel, NGP ⇄ 导航辅助驾驶).
     * Topic pages get their titles, aliases and mentions from topics.yml in
       a hidden `names` field with a high boost (so `humanoid robot` or
       `Land Aircraft Carrier` reach them), and their head entry a document
@@ -126,10 +128,13 @@ class TopicTerms:
 @dataclass(frozen=True)
 class Vocabulary:
     topics: tuple[TopicTerms, ...]
-    terms: tuple[str, ...]  # other names to keep whole: glossary terms, people, organisations
+    # Names of one thing each: a glossary term and its aliases, a person's or
+    # an organisation's names (宝钢, Baosteel). Kept whole, and synonyms.
+    synonyms: tuple[tuple[str, ...], ...]
 
     def all_names(self) -> tuple[str, ...]:
-        return tuple(name for topic in self.topics for name in topic.names) + self.terms
+        topic_names = (name for topic in self.topics for name in topic.names)
+        return (*topic_names, *(name for group in self.synonyms for name in group))
 
 
 # Optional files (written by others; absent is fine): file → (list key,
@@ -150,15 +155,14 @@ def load_vocabulary(data_dir: Path) -> Vocabulary:
         names = [entry.get("title_zh"), entry.get("title_en")]
         names += _names(entry.get("aliases")) + _names(entry.get("mentions"))
         topics.append(TopicTerms(slug=str(entry["slug"]), names=_unique(names)))
-    terms: list = []
+    synonyms = []
     for file_name, (list_key, name_keys) in OPTIONAL_NAME_FILES.items():
         if (data_dir / file_name).exists():
             for entry in _read_yaml(data_dir / file_name).get(list_key) or []:
-                if isinstance(entry, dict):
-                    terms += [name for key in name_keys for name in _names(entry.get(key))]
-                else:
-                    terms.append(entry)
-    return Vocabulary(topics=tuple(topics), terms=_unique(terms))
+                names = [n for key in name_keys for n in _names(entry.get(key))] if isinstance(entry, dict) else [entry]
+                if _unique(names):
+                    synonyms.append(_unique(names))
+    return Vocabulary(topics=tuple(topics), synonyms=tuple(synonyms))
 
 
 def _read_yaml(path: Path) -> dict:
@@ -298,16 +302,40 @@ def spellings(chunks: list[list[str]]) -> set[str]:
     return found - {fold(word).lower() for words in chunks for word in words}
 
 
+def name_words(name: str, separator: str) -> list[str]:
+    """A name as the index holds it: cut, split, folded, lower case."""
+    return [fold(word).lower() for chunk in tokens(html.escape(segment(name), quote=False), separator) for word in chunk]
+
+
 def topic_names(topic: TopicTerms, separator: str) -> set[str]:
     """Every word of a topic's names, and their other spellings, folded."""
     chunks = [chunk for name in topic.names for chunk in tokens(html.escape(segment(name), quote=False), separator)]
     return {fold(word).lower() for words in chunks for word in words} | spellings(chunks)
 
 
+def synonyms(chunks: list[list[str]], groups: list[list[list[str]]]) -> set[str]:
+    """One-word names of everything these words name (`Baosteel` where the
+    text says 宝钢, 宝钢 where it says Baosteel). Names of several words are
+    recognised but not added: their words (`he`, `li`, 模型) would make any
+    text mentioning the thing match ordinary queries."""
+    folded = [[fold(word).lower() for word in words] for words in chunks]
+    present = {word for words in folded for word in words}
+    found: set[str] = set()
+    for group in groups:
+        if any(set(name) <= present and _contains(folded, name) for name in group if name):
+            found.update(name[0] for name in group if len(name) == 1)
+    return found
+
+
+def _contains(chunks: list[list[str]], name: list[str]) -> bool:
+    return any(words[i : i + len(name)] == name for words in chunks for i in range(len(words) - len(name) + 1))
+
+
 def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
     """Material's search index → the same index, cut, spelled and named as
     described above, for the `kb` Lunr language."""
     separator = index["config"]["separator"]
+    groups = [[name_words(name, separator) for name in group] for group in vocabulary.synonyms]
     if not re.fullmatch(separator, QUERY_RUN_END):
         raise ValueError(
             "mkdocs.yml: the search `separator` must split on U+303B, the mark search.js puts after "
@@ -317,7 +345,9 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
     docs = []
     for doc in index["docs"]:
         doc = dict(doc, title=segment(doc["title"]), text=segment(doc["text"]))
-        extra = spellings(tokens(doc["title"], separator) + tokens(doc["text"], separator))
+        chunks = tokens(doc["title"], separator) + tokens(doc["text"], separator)
+        extra = spellings(chunks) | synonyms(chunks, groups)
+        extra -= {fold(word).lower() for words in chunks for word in words}
         if extra:
             doc[SPELLINGS_FIELD] = " ".join(sorted(extra))
         if doc["location"] in topics:

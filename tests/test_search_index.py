@@ -44,17 +44,17 @@ def test_dictionary_is_generated_from_the_topic_aliases(user_dictionary):
 
 
 def test_dictionary_holds_the_chinese_part_of_mixed_names_only():
-    vocabulary = Vocabulary(topics=(TopicTerms("x", ("第二代VLA", "小路NGP", "图灵AI芯片", "Super LCC+")),), terms=())
+    vocabulary = Vocabulary(topics=(TopicTerms("x", ("第二代VLA", "小路NGP", "图灵AI芯片", "Super LCC+")),), synonyms=())
     assert search.dictionary_words(vocabulary) == ["图灵", "小路", "第二代", "芯片"]
 
 
 def test_dictionary_leaves_counted_units_to_jieba():
-    vocabulary = Vocabulary(topics=(TopicTerms("x", ("720亿参数", "72B")),), terms=())
+    vocabulary = Vocabulary(topics=(TopicTerms("x", ("720亿参数", "72B")),), synonyms=())
     assert search.dictionary_words(vocabulary) == []
 
 
 def test_dictionary_words_are_simplified_whatever_the_yaml_says():
-    vocabulary = Vocabulary(topics=(), terms=("陸地航母",))
+    vocabulary = Vocabulary(topics=(), synonyms=(("陸地航母",),))
     assert search.dictionary_words(vocabulary) == ["陆地航母"]
 
 
@@ -62,7 +62,7 @@ def test_glossary_and_entities_are_optional(tmp_path):
     (tmp_path / "topics.yml").write_text("topics:\n  - {slug: iron, title_zh: IRON 人形机器人, aliases: {en: [humanoid robot]}}\n", encoding="utf-8")
     vocabulary = search.load_vocabulary(tmp_path)
     assert vocabulary.topics == (TopicTerms("iron", ("IRON 人形机器人", "humanoid robot")),)
-    assert vocabulary.terms == ()
+    assert vocabulary.synonyms == ()
 
 
 def test_glossary_terms_and_entity_names_join_the_dictionary(tmp_path):
@@ -72,6 +72,7 @@ def test_glossary_terms_and_entity_names_join_the_dictionary(tmp_path):
     )
     (tmp_path / "entities.yml").write_text("entities:\n  - {tag: 米良川, kind: person, names: [米良川]}\n", encoding="utf-8")
     vocabulary = search.load_vocabulary(tmp_path)
+    assert vocabulary.synonyms == (("NGP", "导航辅助驾驶", "Navigation Guided Pilot"), ("端到端",), ("米良川",))
     assert search.dictionary_words(vocabulary) == ["导航辅助驾驶", "端到端", "米良川"]
 
 
@@ -136,6 +137,26 @@ def test_long_chinese_words_are_found_by_their_parts():
     assert {"陆地", "航母"} <= spellings_of("一臺陸地航母")
 
 
+BAOSTEEL = ("宝钢", "中国宝武", "Baosteel")
+HE_XIAOPENG = ("何小鹏", "He Xiaopeng")
+
+
+def synonyms_of(text: str, *groups: tuple[str, ...]) -> set[str]:
+    chunks = search.tokens(search.segment(text), SEPARATOR)
+    return search.synonyms(chunks, [[search.name_words(n, SEPARATOR) for n in group] for group in groups])
+
+
+def test_a_name_brings_the_other_one_word_names_of_the_same_thing():
+    assert synonyms_of("与寶鋼合作", BAOSTEEL) == {"宝钢", "中国宝武", "baosteel"}
+    assert synonyms_of("a deal with Baosteel", BAOSTEEL) == {"宝钢", "中国宝武", "baosteel"}
+    assert synonyms_of("founder He Xiaopeng said", HE_XIAOPENG) == {"何小鹏"}
+
+
+def test_names_of_several_words_are_recognised_but_not_added():
+    assert synonyms_of("何小鹏表示", HE_XIAOPENG) == {"何小鹏"}  # not `he`, `xiaopeng`
+    assert synonyms_of("he said Xiaopeng", HE_XIAOPENG) == set()  # the words, not the name
+
+
 def test_spellings_never_repeat_the_text():
     found = spellings_of("有效算力2250TOPS")
     assert "2250tops" not in found and "算力" not in found
@@ -155,7 +176,7 @@ IRON = TopicTerms("iron", ("IRON 人形机器人", "IRON humanoid robot", "human
 
 
 def test_index_is_set_up_for_the_folding_pipeline_and_hidden_fields(vocabulary):
-    index = search.rewrite_index(material_index(), Vocabulary(topics=(IRON,), terms=()))
+    index = search.rewrite_index(material_index(), Vocabulary(topics=(IRON,), synonyms=()))
     assert index["config"]["lang"] == [search.LUNR_LANGUAGE]
     fields = index["config"]["fields"]
     assert fields["text"] == {"boost": 1.0} and fields["spellings"] == {"boost": 1.0}
@@ -170,7 +191,7 @@ def test_topic_page_carries_its_names_and_a_boost():
             {"location": "topics/iron/#facts", "title": "事实", "text": "<p>宝钢</p>"},
             {"location": "sources/a/", "title": "文章", "text": "<p>机器人</p>"},
         ),
-        Vocabulary(topics=(IRON,), terms=()),
+        Vocabulary(topics=(IRON,), synonyms=()),
     )
     head, section, article = index["docs"]
     assert {"humanoid", "robot", "宝钢", "人形机器人", "iron"} <= set(head["names"].split())
@@ -182,22 +203,22 @@ def test_topic_page_carries_its_names_and_a_boost():
 def test_a_boost_set_in_front_matter_wins():
     index = search.rewrite_index(
         material_index({"location": "topics/iron/", "title": "IRON", "text": "", "boost": 2}),
-        Vocabulary(topics=(IRON,), terms=()),
+        Vocabulary(topics=(IRON,), synonyms=()),
     )
     assert index["docs"][0]["boost"] == 2
 
 
 def test_rewriting_twice_changes_nothing():
     index = material_index({"location": "sources/a/", "title": "小鵬的二代VLA", "text": "<p>2250TOPS 的 陸地航母</p>"})
-    once = search.rewrite_index(index, Vocabulary(topics=(IRON,), terms=()))
-    assert search.rewrite_index(once, Vocabulary(topics=(IRON,), terms=())) == once
+    once = search.rewrite_index(index, Vocabulary(topics=(IRON,), synonyms=()))
+    assert search.rewrite_index(once, Vocabulary(topics=(IRON,), synonyms=())) == once
 
 
 def test_a_separator_that_keeps_the_query_mark_is_refused():
     index = material_index()
     index["config"]["separator"] = r"[\s\u200b]+"
     with pytest.raises(ValueError, match="mkdocs.yml.*u303b"):
-        search.rewrite_index(index, Vocabulary(topics=(), terms=()))
+        search.rewrite_index(index, Vocabulary(topics=(), synonyms=()))
 
 
 # --- the built seed site ---------------------------------------------------------
