@@ -46,6 +46,7 @@ TOPIC_QUERIES = [
     ("小路NGP", "topics/second-gen-vla/"),
     ("宝钢", "topics/iron/"),
     ("寶鋼", "topics/iron/"),
+    ("Baosteel", "topics/iron/"),  # an entity's English name; the pages say 宝钢
     ("72B", "topics/world-model/"),
     ("世界基座模型", "topics/world-model/"),
 ]
@@ -64,6 +65,8 @@ SOURCE_QUERIES = [
     ("貓步", "sources/000_8aa7ed600137bead/"),
     ("3000TOPS", "sources/002_56d86afa678d481a/"),
     ("Volkswagen", "sources/004_2a4aa61ecc6eb6e2/"),
+    ("Tesla", "sources/001_f557aaf571426259/"),  # the article says 特斯拉
+    ("Unitree", "sources/001_f557aaf571426259/"),  # ... and 宇樹
     ("Scaling Laws", "sources/003_93100f986083634d/"),
 ]
 
