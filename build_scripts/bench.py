@@ -99,6 +99,7 @@ def synthesise(size: int, templates: list[Template], seed: int = 7) -> list[tupl
     press releases. The corpus for `size` is a prefix of any larger one.
     """
     rng = random.Random(seed)
+    pool = _sentence_pool(templates)
     files: list[tuple[str, str]] = []
     bodies: list[tuple[str, dict]] = []  # (body, front matter) of each fresh or syndicated article
     for index in range(size):
@@ -113,7 +114,7 @@ def synthesise(size: int, templates: list[Template], seed: int = 7) -> list[tupl
         else:
             template = rng.choice(templates)
             front = _front(rng, template.title)
-            body = _variant(template, templates, front["date"], rng)
+            body = _variant(template, pool, front["date"], rng)
             bodies.append((body, front))
         name = f"{index:05d}_{rng.getrandbits(40):010x}.txt"
         files.append((name, "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + body))
@@ -127,10 +128,10 @@ def _front(rng: random.Random, base_title: str, shift_from: dt.date | None = Non
     return {"title": title, "date": date, "outlet": outlet, "author": rng.choice(AUTHORS)}
 
 
-def _variant(template: Template, templates: list[Template], published: dt.date, rng: random.Random) -> str:
+def _variant(template: Template, pool: dict[str, list[str]], published: dt.date, rng: random.Random) -> str:
     from .classify import split_sentences
 
-    donors = [t for t in templates if t.language == template.language and t is not template] or [template]
+    sentences_elsewhere = pool[template.language]
     lines = []
     for kind, text, url in template.blocks:
         if kind != "heading" and rng.random() < 0.08:
@@ -140,19 +141,44 @@ def _variant(template: Template, templates: list[Template], published: dt.date, 
         elif kind == "heading":
             lines.append(f"**{_numbers_changed(text, published, rng, 0.2)}**" if len(text) <= 40 else text)
         else:
-            sentences = [s for s in split_sentences(text) if rng.random() > 0.07]
+            sentences = []
+            for sentence in split_sentences(text):
+                roll = rng.random()
+                if roll < 0.07:
+                    continue  # dropped
+                if roll < 0.37:  # a new statement: this sentence's opening, another's ending
+                    sentence = _recombined(sentence, rng.choice(sentences_elsewhere), rng)
+                sentences.append(sentence)
             if rng.random() < 0.15:
-                donor = rng.choice(donors)
-                donor_texts = [t for k, t, _ in donor.blocks if k == "text"]
-                if donor_texts:
-                    borrowed = split_sentences(rng.choice(donor_texts))
-                    if borrowed:
-                        sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(borrowed))
+                sentences.insert(rng.randrange(len(sentences) + 1), rng.choice(sentences_elsewhere))
             joiner = " " if template.language == "en" else ""
             paragraph = _numbers_changed(joiner.join(sentences), published, rng, 0.35)
             if paragraph:
                 lines.append(paragraph)
     return "\n\n".join(lines) + "\n"
+
+
+CLAUSE_END = re.compile(r"(?<=[，,；;])")
+
+
+def _recombined(sentence: str, other: str, rng: random.Random) -> str:
+    """The first clauses of `sentence` and the last of `other`: a sentence no source has yet."""
+    head, tail = CLAUSE_END.split(sentence), CLAUSE_END.split(other)
+    if len(head) < 2 or len(tail) < 2:
+        return sentence
+    return "".join(head[: rng.randrange(1, len(head))] + tail[rng.randrange(1, len(tail)):])
+
+
+def _sentence_pool(templates: list[Template]) -> dict[str, list[str]]:
+    """Every sentence of the templates' text, by language."""
+    from .classify import split_sentences
+
+    pool: dict[str, list[str]] = {}
+    for template in templates:
+        pool.setdefault(template.language, []).extend(
+            s for kind, text, _ in template.blocks if kind == "text" for s in split_sentences(text)
+        )
+    return pool
 
 
 def _numbers_changed(text: str, published: dt.date, rng: random.Random, share: float) -> str:
@@ -260,6 +286,7 @@ def write_plain_site(work: Path, seeds_dir: Path) -> Path:
 @dataclass
 class BuildRun:
     seconds: float
+    cpu_seconds: float  # user + system: less sensitive than wall time to other load on the machine
     peak_rss_mb: float
     returncode: int
     warnings: int
@@ -285,6 +312,7 @@ def run_build(config: Path) -> BuildRun:
     text = log.read_text(encoding="utf-8", errors="replace")
     return BuildRun(
         seconds=round(seconds, 2),
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 2),
         peak_rss_mb=round(usage.ru_maxrss / 1024, 1),  # Linux reports KiB
         returncode=child.returncode,
         warnings=text.count("WARNING"),
