@@ -7,6 +7,7 @@ there are no stale pages after an article is deleted and no rebuild loop in
 """
 from __future__ import annotations
 
+import calendar
 import logging
 import os
 from pathlib import Path
@@ -26,6 +27,8 @@ DATA_DIR = Path(__file__).parent / "data"
 
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
+    pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
+
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
         # stderr on every build; it is noise to someone previewing the site.
@@ -48,6 +51,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
                 + "\n".join(r.line() for r in rejected)
             )
+        self.pin_build_date(corpus)
         site = compose_site(corpus, config.site_url or "")
         for path, markdown in site.pages.items():
             if files.get_file_from_path(path):
@@ -56,6 +60,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         config.nav = site.nav
         files.append(File.generated(config, search.SCRIPT_PATH, content=search.browser_script()))
         return files
+
+    def pin_build_date(self, corpus) -> None:
+        """Date the build by its newest article, so two builds of the same seeds are byte-identical.
+
+        MkDocs stamps sitemap.xml (lastmod) and the gzip header of
+        sitemap.xml.gz with today's date unless SOURCE_DATE_EPOCH is set; a
+        value the user set wins. Runs before MkDocs creates the pages, which
+        is when it reads the date.
+        """
+        if os.environ.get("SOURCE_DATE_EPOCH") != self.pinned_epoch:
+            return
+        dates = [a.date for a in corpus.articles if a.date]
+        if dates:
+            self.pinned_epoch = str(calendar.timegm(max(dates).timetuple()))
+            os.environ["SOURCE_DATE_EPOCH"] = self.pinned_epoch
+        elif self.pinned_epoch:
+            del os.environ["SOURCE_DATE_EPOCH"]
+            self.pinned_epoch = None
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition.

@@ -191,3 +191,39 @@ def test_problems_page_is_in_the_navigation(messy):
 
 def test_every_internal_link_of_the_messy_site_resolves(messy):
     assert check_internal_links(messy.site) == []
+
+
+# -- Deterministic -------------------------------------------------------------
+
+# Loaded into the second build's Python (as sitecustomize): MkDocs' clock says
+# it is another day, as for a rebuild in CI next week.
+ANOTHER_DAY = """
+import datetime
+import mkdocs.utils
+
+
+class AnotherDay(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return datetime.datetime(2031, 1, 2, 3, 4, 5, tzinfo=tz)
+
+
+mkdocs.utils.datetime = AnotherDay
+"""
+
+
+def test_a_rebuild_of_the_same_seeds_on_another_day_is_byte_identical(messy, tmp_path, monkeypatch):
+    (tmp_path / "clock").mkdir()
+    (tmp_path / "clock" / "sitecustomize.py").write_text(ANOTHER_DAY, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "clock"))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    again = build(tmp_path, messy.seeds)
+    assert again.returncode == 0, again.log
+
+    def files(site):
+        return {str(f.relative_to(site)): f.read_bytes() for f in sorted(site.rglob("*")) if f.is_file()}
+
+    first, second = files(messy.site), files(again.site)
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "2031-01-02" not in first["sitemap.xml"].decode("utf-8")
