@@ -54,3 +54,21 @@ def test_png_renamed_to_txt_is_binary():
 
 def test_utf16_text_is_not_mistaken_for_binary():
     assert not decoding.looks_binary(SIMPLIFIED.encode("utf-16-le"))
+
+
+def test_utf8_text_with_many_nul_bytes_is_text_and_loses_only_the_nuls():
+    raw = SIMPLIFIED.replace("，", "，\x00\x00\x00\x00").encode("utf-8")
+    assert raw.count(0) > len(raw) * 0.05
+    assert not decoding.looks_binary(raw)
+    assert decoding.decode(raw)[0] == SIMPLIFIED
+
+
+@pytest.mark.parametrize(
+    "signature", [b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"\x1f\x8b\x08\x00", b"PK\x03\x04", b"%PDF-1.7"], ids=["doc", "gzip", "zip", "pdf"]
+)
+def test_documents_and_archives_renamed_to_txt_are_binary(signature):
+    assert decoding.looks_binary(signature + bytes(range(256)) * 4)
+
+
+def test_bidi_isolates_and_the_arabic_letter_mark_are_dropped_too():
+    assert decoding.normalise("小\u2066鹏\u2069\u061c汽\u180e车") == "小鹏汽车"
