@@ -53,6 +53,10 @@ TOPIC_QUERIES = [
 
 # Articles found across scripts: the query's script is not the article's.
 SOURCE_QUERIES = [
+    ("顿悟", "sources/002_56d86afa678d481a/"),  # only 頓悟, in one Traditional article
+    ("读秒", "sources/002_56d86afa678d481a/"),  # only 讀秒
+    ("亿港元", "sources/002_56d86afa678d481a/"),  # only 億港元
+    ("美股", "sources/001_f557aaf571426259/"),
     ("蔚来", "sources/001_f557aaf571426259/"),  # only 蔚來 in a Traditional article
     ("刘先明", "sources/002_56d86afa678d481a/"),  # only 劉先明
     ("米良川", "sources/002_56d86afa678d481a/"),
@@ -109,7 +113,7 @@ READ_RESULTS = """([query]) => {
     latency: log.changed - typed[0],
     pages: items.map(li => new URL(li.querySelector("a").href).pathname),
     previews: items.map(li => li.innerText),
-    marks: document.querySelectorAll(".md-search-result mark").length,
+    marks: [...document.querySelectorAll(".md-search-result mark")].map(mark => mark.textContent),
   }
 }"""
 
@@ -119,7 +123,7 @@ class Results:
     query: str
     pages: list[str]  # site-relative paths, best first
     previews: list[str]  # visible text of each result
-    marks: int  # highlighted matches in the result list
+    marks: list[str]  # highlighted words in the result list
     latency_ms: float  # last keystroke → results rendered
 
     def rank(self, path: str) -> int | None:
@@ -217,10 +221,15 @@ def test_simplified_and_traditional_queries_find_the_same_articles(search_box):
     assert articles == {p for p in traditional.pages if p.startswith("sources/")}
 
 
+@pytest.mark.parametrize(("query", "highlighted"), [("顿悟", "頓悟"), ("機器人", "机器人"), ("機器人", "機器人")])
+def test_a_match_in_the_other_script_is_highlighted_as_the_article_writes_it(search_box, query, highlighted):
+    assert highlighted in search_box.search(query).marks
+
+
 @pytest.mark.parametrize("query", ["第二代VLA", "機器人", "Robotaxi"])
 def test_result_previews_read_as_plain_text(search_box, query):
     results = search_box.search(query)
-    assert results.marks > 0  # the matched words are highlighted
+    assert results.marks  # the matched words are highlighted
     for preview in results.previews:
         visible = preview.replace("\u200b", "")  # U+200B is zero-width: nothing shows
         for mark in ("¶", "<", ">", "&lt;", "&amp;", "\\u200b", "{:", "](", "**"):
