@@ -41,7 +41,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.search_vocabulary = search.setup(config, DATA_DIR)
         return config
 
-    def on_files(self, files: Files, config) -> Files:
+    def on_pre_build(self, *, config):
+        # Every page is generated here, in memory, before MkDocs empties
+        # site/: if reading or composing fails or is interrupted (strict mode
+        # included), the previous site is left exactly as it was.
         corpus = load_corpus(self.seeds_dir)
         for report in corpus.reports:  # one line per file, never a traceback
             log.info("%s/%s", self.config.seeds_dir, report.line())
@@ -52,7 +55,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 + "\n".join(r.line() for r in rejected)
             )
         self.pin_build_date(corpus)
-        site = compose_site(corpus, config.site_url or "")
+        self.site = compose_site(corpus, config.site_url or "")
+
+    def on_files(self, files: Files, config) -> Files:
+        site = self.site
         for path, markdown in site.pages.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy

@@ -4,12 +4,13 @@ site, every other file gets one clear line, and the build never stops.
 The whole messy folder (tests/corpora.py) is built once for this module,
 together with the five real seed articles.
 """
+import shutil
 from pathlib import Path
 
 import pytest
 
 from build_scripts.reading import load_corpus
-from conftest import page
+from conftest import ROOT, page
 from corpora import (
     BUILT_WITH_WARNING, DECODABLE, GIANTS, OUTSIDE_MARKER, REJECTED, SIMPLIFIED_SENTENCE, TRADITIONAL_SENTENCE,
     build, paragraph, source_pages_showing, write_messy_seeds,
@@ -227,3 +228,48 @@ def test_a_rebuild_of_the_same_seeds_on_another_day_is_byte_identical(messy, tmp
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert "2031-01-02" not in first["sitemap.xml"].decode("utf-8")
+
+
+# -- Atomic --------------------------------------------------------------------
+
+# Loaded into a build's Python (as sitecustomize): the build is interrupted
+# (Ctrl-C) while it renders the third source page.
+INTERRUPT_MID_GENERATION = """
+import sys
+
+import build_scripts.site
+
+render = build_scripts.site.render_source_page
+rendered = []
+
+
+def render_then_interrupt(*args, **kwargs):
+    rendered.append(1)
+    if len(rendered) == 3:
+        print("simulated interruption while generating pages", file=sys.stderr)
+        raise KeyboardInterrupt
+    return render(*args, **kwargs)
+
+
+build_scripts.site.render_source_page = render_then_interrupt
+"""
+
+
+def test_an_interrupted_generation_leaves_the_previous_site_docs_and_seeds_untouched(messy, tmp_path, monkeypatch):
+    """Generated pages live in memory (MkDocs File.generated) until every one is made:
+    nothing is ever written into docs/ or seeds/, and an interruption while
+    generating comes before MkDocs empties site/, so the last good site stays."""
+
+    def snapshot(folder):
+        return {str(f.relative_to(folder)): f.read_bytes() for f in sorted(folder.rglob("*")) if f.is_file() and not f.is_symlink()}
+
+    shutil.copytree(messy.site, tmp_path / "build" / "site")
+    before = {name: snapshot(folder) for name, folder in (("site", messy.site), ("docs", ROOT / "docs"), ("seeds", messy.seeds))}
+    (tmp_path / "crash").mkdir()
+    (tmp_path / "crash" / "sitecustomize.py").write_text(INTERRUPT_MID_GENERATION, encoding="utf-8")
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "crash"))
+    interrupted = build(tmp_path, messy.seeds)
+    assert interrupted.returncode != 0 and "simulated interruption" in interrupted.log
+    assert snapshot(tmp_path / "build" / "site") == before["site"]
+    assert snapshot(ROOT / "docs") == before["docs"]
+    assert snapshot(messy.seeds) == before["seeds"]
