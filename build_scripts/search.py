@@ -49,7 +49,7 @@ ten per cent more index (gzipped) and matched Traditional passages without
 highlighting them. Folding per character, not per phrase, makes the build,
 the index and the query fold identically.
 
-Measured on the seed site: the 42 queries of tests/test_search_browser.py
+Measured on the seed site: 42 of the queries of tests/test_search_browser.py
 typed into headless Chromium, three runs; "before" is Material's stock
 settings (`lang: en`, its zh separator and stemmer) on the same pages:
 
