@@ -5,6 +5,7 @@ paragraph of the named article, or the build fails naming the term.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -39,13 +40,16 @@ class Term:
 
 @lru_cache(maxsize=2)
 def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    if not Path(path).exists():
+        return ()
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     terms = []
-    for entry in data["terms"]:
+    for entry in data.get("terms") or []:
         cite = entry.get("cite") or {}
         terms.append(
             Term(
-                id=str(entry["id"]), term=str(entry["term"]), aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                id=str(entry.get("id") or re.sub(r"[^a-z0-9]+", "-", str(entry["term"]).lower()).strip("-") or entry["term"]),
+                term=str(entry["term"]), aliases=tuple(str(a) for a in entry.get("aliases") or ()),
                 zh=str(entry.get("zh", "")), en=str(entry.get("en", "")),
                 cite_source=str(cite.get("source", "")), cite_quote=str(cite.get("quote", "")),
             )

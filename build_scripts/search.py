@@ -78,9 +78,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import yaml
 
+from .entities import load_entities
+from .glossary import load_terms
 from .language import to_simplified
+from .taxonomy import load_topics
 
 ZWSP = "\u200b"
 # Unicode script Han, as Material's `\p{script: Han}`: radicals, 々 〇,
@@ -142,51 +144,15 @@ class Vocabulary:
         return (*topic_names, *(name for group in self.synonyms for name in group))
 
 
-# Optional files (written by others; absent is fine): file → (list key,
-# keys of one item whose values are names).
-OPTIONAL_NAME_FILES = {
-    "glossary.yml": ("terms", ("term", "aliases")),
-    "entities.yml": ("entities", ("tag", "names")),
-}
-
-
 def load_vocabulary(data_dir: Path) -> Vocabulary:
-    """topics.yml (required), glossary.yml and entities.yml (optional) → Vocabulary."""
-    topics_file = data_dir / "topics.yml"
-    topics = []
-    for entry in _read_yaml(topics_file).get("topics") or []:
-        if not isinstance(entry, dict) or not entry.get("slug"):
-            raise ValueError(f"{topics_file}: every item under `topics:` needs a `slug`; found {entry!r}")
-        names = [entry.get("title_zh"), entry.get("title_en")]
-        names += _names(entry.get("aliases")) + _names(entry.get("mentions"))
-        topics.append(TopicTerms(slug=str(entry["slug"]), names=_unique(names)))
-    synonyms = []
-    for file_name, (list_key, name_keys) in OPTIONAL_NAME_FILES.items():
-        if (data_dir / file_name).exists():
-            for entry in _read_yaml(data_dir / file_name).get(list_key) or []:
-                names = [n for key in name_keys for n in _names(entry.get(key))] if isinstance(entry, dict) else [entry]
-                if _unique(names):
-                    synonyms.append(_unique(names))
-    return Vocabulary(topics=tuple(topics), synonyms=tuple(synonyms))
-
-
-def _read_yaml(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise ValueError(f"{path}: not valid YAML ({error}); fix the file and build again") from error
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level")
-    return data
-
-
-def _names(value) -> list:
-    """Aliases may be a list or a mapping of language → list."""
-    if isinstance(value, dict):
-        return [name for names in value.values() for name in (names or [])]
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    return [value] if value else []
+    """The names in topics.yml, glossary.yml and entities.yml, read by the modules that own them."""
+    topics = tuple(
+        TopicTerms(slug=t.slug, names=_unique([t.title_zh, t.title_en, *t.aliases, *t.mentions]))
+        for t in load_topics(data_dir / "topics.yml")
+    )
+    synonyms = [_unique([term.term, *term.aliases]) for term in load_terms(data_dir / "glossary.yml")]
+    synonyms += [_unique([entity.tag, *entity.names]) for entity in load_entities(data_dir / "entities.yml")]
+    return Vocabulary(topics=topics, synonyms=tuple(group for group in synonyms if group))
 
 
 def _unique(names) -> tuple[str, ...]:
