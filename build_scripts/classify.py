@@ -46,6 +46,11 @@ class Passage:
     order: int  # position in the article
     heading: str  # the section heading above it, "" before the first
     scores: dict[str, float] = field(default_factory=dict)  # topic slug → score
+    canon: str = ""  # canonical(text), the form names and cue words are matched in: computed once
+
+    def __post_init__(self):
+        if not self.canon:
+            object.__setattr__(self, "canon", canonical(self.text))
 
     def about(self, slug: str) -> bool:
         return self.scores.get(slug, 0.0) >= ABOUT_SCORE
@@ -94,15 +99,16 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
         if paragraph.kind != "text":
             continue
         sentences = split_sentences(paragraph.text)
-        hits = [_hits(canonical(s), topics) for s in sentences]
+        canons = [canonical(s) for s in sentences]
+        hits = [_hits(canon, topics) for canon in canons]
         # What the paragraph is about: topics named by sentences that are not
         # lists of many topics.
         focus = {slug for alias_hits, _ in hits if len(alias_hits) <= FOCUS_MAX_TOPICS for slug in alias_hits}
         if focus and not focus & _with_related(heading_topics, topics):
             heading_topics = set()  # the section moved on to another subject
-        for sentence, (alias_hits, mention_hits) in zip(sentences, hits):
+        for sentence, canon, (alias_hits, mention_hits) in zip(sentences, canons, hits):
             scores = _score(sentence, alias_hits, mention_hits, focus, heading_topics)
-            passages.append(Passage(article, paragraph, sentence, simplified_same_length(sentence), order, heading, scores))
+            passages.append(Passage(article, paragraph, sentence, simplified_same_length(sentence), order, heading, scores, canon))
             order += 1
     return passages
 

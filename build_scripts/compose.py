@@ -13,11 +13,12 @@ from pathlib import Path
 
 import yaml
 
-from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify
+from . import memo
+from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from .corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
-from .extract import CLAUSE_BREAK, Figure, extract_events, extract_figures, unit_rules
+from .extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
 from .model import Article, Corpus
 from .taxonomy import Topic, canonical, load_topics
 
@@ -94,25 +95,41 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
 def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
     """ids of passages that are opinions or about other companies: no figures or dates from them."""
     competitor_paragraphs = {
-        (p.article.slug, p.paragraph.id) for p in passages if signals.competitor.search(canonical(p.text))
+        (p.article.slug, p.paragraph.id) for p in passages if signals.competitor.search(p.canon)
     }
     excluded = set()
     for p in passages:
-        canon = canonical(p.text)
+        canon = p.canon
         about_others = (p.article.slug, p.paragraph.id) in competitor_paragraphs and not signals.own.search(canon)
         if about_others or signals.competitor.search(canon) or signals.opinion.search(canon):
             excluded.add(id(p))
     return excluded
 
 
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What one article contributes: its passages, and the figures and dates of those that state facts."""
+
+    passages: tuple[Passage, ...]
+    figures: dict[int, list[Figure]]  # id(passage) → figures
+    events: dict[int, list[Event]]  # id(passage) → events
+
+
+@memo.by_value  # an unchanged article is not classified again in `mkdocs serve`
+def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals) -> ArticleFacts:
+    passages = classify_article(article, topics)
+    excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
+    facts = [p for p in passages if p.scores and id(p) not in excluded]
+    return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts})
+
+
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
     signals = load_signals()
-    passages = classify(corpus.articles, topics)
-    excluded = not_a_fact(passages, signals)
-    facts = [p for p in passages if p.scores and id(p) not in excluded]
-    figures_by_passage = {id(p): extract_figures(p) for p in facts}
-    events_by_passage = {id(p): extract_events(p) for p in facts}
+    per_article = [article_facts(article, topics, signals) for article in corpus.articles]
+    passages = [p for facts in per_article for p in facts.passages]
+    figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
+    events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}
     comparable = unit_rules().comparable
     all_comparable = [f for fs in figures_by_passage.values() for f in fs if f.unit in comparable]
     by_slug = {t.slug: t for t in topics}
@@ -213,7 +230,7 @@ def choose_lead(relevant: list[Passage], slug: str, signals: Signals) -> list[Pa
     """2–4 extractive sentences that say what the thing is, preferring different sources."""
 
     def merit(p: Passage) -> float:
-        canon = canonical(p.text)
+        canon = p.canon
         score = p.scores[slug]
         score += 2.0 if signals.definition.search(canon) else 0.0
         score -= 3.0 if signals.opinion.search(canon) else 0.0

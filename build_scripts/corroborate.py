@@ -106,6 +106,45 @@ def overlap(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(len(a | b), 1)
 
 
+def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
+    """For each bigram set in turn, the group it joins: the first group whose
+    leading set overlaps it at least `threshold`, else a new group.
+
+    The answer of comparing with every group in turn, found through an index
+    instead (prefix filtering: two sets that overlap enough share one of
+    their rarest bigrams), so merging thousands of sentences stays
+    near-linear rather than comparing every sentence with every group.
+    """
+    frequency: dict[str, int] = defaultdict(int)
+    for grams in gram_sets:
+        for gram in grams:
+            frequency[gram] += 1
+
+    def prefix(grams: set[str]) -> list[str]:
+        rarest_first = sorted(grams, key=lambda g: (frequency[g], g))
+        at_least_shared = int(threshold * len(grams))  # a lower bound on the bigrams two similar sets share
+        return rarest_first[: len(grams) - at_least_shared + 1]
+
+    leaders: list[set[str]] = []
+    by_gram: dict[str, list[int]] = defaultdict(list)
+    same_set: dict[frozenset, int] = {}  # identical sets join the same group: skip the search
+    joined = []
+    for grams in gram_sets:
+        key = frozenset(grams)
+        group = same_set.get(key)
+        if group is None:
+            candidates = sorted({g for gram in prefix(grams) for g in by_gram.get(gram, ())})
+            group = next((g for g in candidates if overlap(grams, leaders[g]) >= threshold), None)
+            if group is None:
+                group = len(leaders)
+                leaders.append(grams)
+                for gram in prefix(grams):
+                    by_gram[gram].append(group)
+            same_set[key] = group
+        joined.append(group)
+    return joined
+
+
 def short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:6]
 
@@ -151,17 +190,14 @@ def _source_order(item) -> tuple:
 
 
 def _merge_statements(pairs: list[tuple[str, Citation]], threshold: float = NEAR_DUPLICATE) -> list[Statement]:
-    merged: list[tuple[str, set[str], list[Citation]]] = []
-    for text, citation in pairs:
-        grams = bigrams(text)
-        for existing_text, existing_grams, citations in merged:
-            if overlap(grams, existing_grams) >= threshold:
-                if citation.key not in {c.key for c in citations}:
-                    citations.append(citation)
-                break
-        else:
-            merged.append((text, grams, [citation]))
-    return [Statement(text, tuple(citations)) for text, _, citations in merged]
+    merged: dict[int, tuple[str, list[Citation], set]] = {}
+    for (text, citation), group in zip(pairs, group_similar([bigrams(text) for text, _ in pairs], threshold)):
+        if group not in merged:
+            merged[group] = (text, [citation], {citation.key})
+        elif citation.key not in merged[group][2]:
+            merged[group][1].append(citation)
+            merged[group][2].add(citation.key)
+    return [Statement(text, tuple(citations)) for text, citations, _ in merged.values()]
 
 
 def timeline(events: list[Event]) -> list[TimelineEntry]:
@@ -207,20 +243,19 @@ def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
 
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
     """One Excerpt per distinct sentence; near-duplicates across sources merged."""
-    merged: list[tuple[set[str], Passage, list[Citation]]] = []
-    for passage in sorted(passages, key=_source_order):
-        grams = bigrams(passage.simplified)
-        for existing_grams, _, citations in merged:
-            if overlap(grams, existing_grams) >= NEAR_DUPLICATE:
-                if cite(passage).key not in {c.key for c in citations}:
-                    citations.append(cite(passage))
-                break
-        else:
-            merged.append((grams, passage, [cite(passage)]))
+    ordered = sorted(passages, key=_source_order)
+    merged: dict[int, tuple[Passage, list[Citation], set]] = {}
+    for passage, group in zip(ordered, group_similar([bigrams(p.simplified) for p in ordered], NEAR_DUPLICATE)):
+        citation = cite(passage)
+        if group not in merged:
+            merged[group] = (passage, [citation], {citation.key})
+        elif citation.key not in merged[group][2]:
+            merged[group][1].append(citation)
+            merged[group][2].add(citation.key)
     return [
         Excerpt(
             text=passage.text, citations=tuple(citations), score=passage.scores[slug],
             opinion=bool(opinion_pattern.search(passage.simplified)),
         )
-        for _, passage, citations in merged
+        for passage, citations, _ in merged.values()
     ]

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import search
+from . import memo, search
 from .config import KnowledgeBaseConfig
 from .glossary import abbreviation_definitions, load_terms
 from .reading import load_corpus
@@ -45,6 +45,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Every page is generated here, in memory, before MkDocs empties
         # site/: if reading or composing fails or is interrupted (strict mode
         # included), the previous site is left exactly as it was.
+        memo.new_build()  # per-article results of the previous build are reused only if still current
         corpus = load_corpus(self.seeds_dir)
         for report in corpus.reports:  # one line per file, never a traceback
             log.info("%s/%s", self.config.seeds_dir, report.line())

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import cleaning, decoding, frontmatter, language, paragraphs
+from . import cleaning, decoding, frontmatter, language, memo, paragraphs
 from .model import Article, Corpus, Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
@@ -46,7 +46,7 @@ def load_corpus(seeds_dir: Path) -> Corpus:
             if skip:
                 problems.append(skip)
                 continue
-            results.append(read_article(path, overrides.get(path.name, {})))
+            results.append(_read_unless_known(path, overrides.get(path.name, {})))
         except Exception as exc:  # a bug must cost one file, never the build
             problems.append(Problem(
                 path.name, f"could not be read ({type(exc).__name__}: {exc})",
@@ -61,6 +61,15 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     articles = _unique_slugs(articles, problems)
     articles.sort(key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
     return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
+
+
+def _read_unless_known(path: Path, override: dict) -> ReadResult:
+    """read_article, answered from memory when the file's bytes and corrections are unchanged (see memo.py)."""
+    try:
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()
+    except OSError:
+        return read_article(path, override)
+    return memo.remember(("read", path.name, digest, tuple(sorted(override.items()))), lambda: read_article(path, override))
 
 
 def _is_system_file(path: Path) -> bool:
