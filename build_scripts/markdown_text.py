@@ -9,6 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
 # Exactly Python-Markdown's escapable characters with the extensions in
 # mkdocs.yml (`md.ESCAPED_CHARS`); escaping any other character would leave a
 # visible backslash. `<` and `&` are handled as HTML entities instead.
@@ -23,12 +26,41 @@ def escape(text: str) -> str:
 
 
 def literal_html(text: str) -> str:
-    """Literal text as HTML, for raw HTML blocks and for values MkDocs' templates print.
+    """Literal text as HTML, for HTML paragraphs and for values MkDocs' templates print.
 
-    Two places need it rather than `escape`: raw HTML blocks, which Markdown
-    passes through untouched (a long paragraph costs linear time there, while
-    Markdown's inline escapes cost quadratic time in the paragraph's length),
-    and a page's `title:`, which MkDocs' Jinja templates print without
-    autoescaping into `<title>` and the header.
+    A page's `title:` needs it rather than `escape`: MkDocs' Jinja templates
+    print it into `<title>` and the header without autoescaping.
     """
     return html.escape(text, quote=True)
+
+
+HTML_PARAGRAPH_START = '<p class="kb-para'
+
+
+class HtmlParagraphs(Extension):
+    """Markdown in: lines that are a whole `<p class="kb-para…">…</p>`. HTML out: those lines, as they are.
+
+    Source pages show article paragraphs as HTML with the text escaped by
+    `literal_html`, not as escaped Markdown, whose cost grows with the square
+    of a paragraph's length (each escape copies the paragraph: a 1 MB line
+    of pasted markup took 20 s). Left to Python-Markdown's raw-HTML parser,
+    those lines would cost the square of the page's length instead (it
+    copies the rest of the page after every block: a 20 MB article took
+    nearly three minutes). This
+    preprocessor stores them in one linear pass; Markdown puts them back at
+    the end as it does any raw HTML. Article text cannot forge such a line:
+    escaped either way, it never starts a line with `<`.
+    """
+
+    def extendMarkdown(self, md):
+        # After MkDocs' scan for element ids (21), so paragraph anchors count
+        # for its link check; before Markdown's raw-HTML parser (20).
+        md.preprocessors.register(_StoreHtmlParagraphs(md), "kb_html_paragraphs", 20.5)
+
+
+class _StoreHtmlParagraphs(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return [
+            self.md.htmlStash.store(line) if line.startswith(HTML_PARAGRAPH_START) and line.endswith("</p>") else line
+            for line in lines
+        ]

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from . import memo, search
 from .config import KnowledgeBaseConfig
 from .glossary import abbreviation_definitions, load_terms
+from .markdown_text import HtmlParagraphs
 from .reading import load_corpus
 from .site import compose_site
 
@@ -39,6 +40,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_config(self, config):
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
         self.search_vocabulary = search.setup(config, DATA_DIR)
+        config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         return config
 
     def on_pre_build(self, *, config):

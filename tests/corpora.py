@@ -205,11 +205,13 @@ def _huge_article(title: str, marker: str) -> str:
     return "\n".join(parts)
 
 
+ONE_LINE_SENTENCE = "IRON机器人*全身* 82个自由度_(见[1])_ <b>2025-11-05</b> & `VLA` #模型 | 陆地航母\\订单! "
+ONE_LINE_REPEATS = ONE_LINE_BYTES // len(ONE_LINE_SENTENCE.encode("utf-8")) + 1
+
+
 def _one_line_article(title: str, marker: str) -> str:
     """One paragraph of ONE_LINE_BYTES, full of characters Markdown would treat as syntax."""
-    sentence = "IRON机器人*全身* 82个自由度_(见[1])_ <b>2025-11-05</b> & `VLA` #模型 | 陆地航母\\订单! "
-    repeat = ONE_LINE_BYTES // len(sentence.encode("utf-8")) + 1
-    return f"{title}\n\n来源: 测试网 发布时间: 2025-11-08\n\n{marker}：" + sentence * repeat + "\n"
+    return f"{title}\n\n来源: 测试网 发布时间: 2025-11-08\n\n{marker}：" + ONE_LINE_SENTENCE * ONE_LINE_REPEATS + "\n"
 
 
 # ---------------------------------------------------------------------------

@@ -1,0 +1,75 @@
+"""A 20 MB article and a single 1 MB line are read and rendered whole, in seconds.
+
+The reading and rendering stages are timed on their own: their cost must
+grow linearly with the article (both once took minutes, see
+markdown_text.HtmlParagraphs). The full `mkdocs build` of these files also
+runs the topic and search stages, which take minutes on 20 MB; it is the
+last test here, run only when KB_SLOW_TESTS=1.
+"""
+import os
+import re
+import time
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.config import load_config
+from mkdocs.utils import meta
+
+from build_scripts.markdown_text import HtmlParagraphs
+from build_scripts.reading import read_article
+from build_scripts.render_sources import render_source_page
+from conftest import ROOT
+from corpora import DECODABLE, GIANTS, HUGE_BYTES, ONE_LINE_BYTES, ONE_LINE_REPEATS, build, source_pages_showing, write_giants
+
+
+@pytest.fixture(scope="module")
+def giants(tmp_path_factory) -> Path:
+    seeds = tmp_path_factory.mktemp("giants") / "seeds"
+    seeds.mkdir()
+    write_giants(seeds)
+    return seeds
+
+
+def to_html(page_markdown: str) -> str:
+    """The page's HTML as MkDocs makes it: mkdocs.yml's extensions plus the one the kb plugin adds."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=[*config["markdown_extensions"], HtmlParagraphs()], extension_configs=config["mdx_configs"])
+    body, _front_matter = meta.get_data(page_markdown)
+    return md.convert(body)
+
+
+def read_and_render(path: Path) -> tuple[int, str, float]:
+    """(paragraphs read, page HTML, seconds it took)."""
+    start = time.perf_counter()
+    article = read_article(path).article
+    html = to_html(render_source_page(article))
+    return len(article.paragraphs), html, time.perf_counter() - start
+
+
+def test_twenty_megabyte_article_is_read_and_rendered_whole_in_seconds(giants):
+    assert (giants / "huge.txt").stat().st_size >= HUGE_BYTES
+    paragraphs, html, seconds = read_and_render(giants / "huge.txt")
+    assert paragraphs > 50_000
+    assert html.count('class="kb-para"') == paragraphs
+    assert DECODABLE["huge.txt"][1] in html
+    assert seconds < 60, f"{seconds:.0f} s: rendering is no longer linear in the article's length"
+
+
+def test_single_one_megabyte_line_of_markup_is_one_literal_paragraph_in_seconds(giants):
+    assert (giants / "one-line.txt").stat().st_size >= ONE_LINE_BYTES
+    paragraphs, html, seconds = read_and_render(giants / "one-line.txt")
+    assert paragraphs == 1 and html.count('class="kb-para"') == 1
+    paragraph = html[html.index('<p class="kb-para"'):]
+    assert paragraph.count("&lt;b&gt;2025-11-05&lt;/b&gt;") == ONE_LINE_REPEATS  # the markup in it stays text
+    assert re.findall(r"</?(\w+)", paragraph) == ["p", "a", "a", "p"]  # the ¶ link, nothing else
+    assert seconds < 10, f"{seconds:.0f} s: rendering is no longer linear in the paragraph's length"
+
+
+@pytest.mark.skipif(os.environ.get("KB_SLOW_TESTS") != "1", reason="builds 21 MB of articles through every stage; set KB_SLOW_TESTS=1")
+def test_giant_articles_build_their_pages_with_mkdocs(giants):
+    result = build(giants.parent, giants)
+    assert result.returncode == 0, result.log
+    assert "Traceback" not in result.log
+    for name in GIANTS:
+        assert len(source_pages_showing(result.site, DECODABLE[name][1])) == 1, name
