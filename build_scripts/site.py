@@ -48,7 +48,7 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
     pages["kb.json"] = export_json(kb, corpus, site_url)
-    pages["index.md"] = render_home(kb, corpus) + _problems_section(corpus)
+    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
@@ -106,12 +106,14 @@ REDIRECT_HTML = """<!doctype html>
 """
 
 
-def _problems_section(corpus: Corpus) -> str:
-    """How many files in seeds/ need a look, linking to the page that lists them."""
+def _with_problem_count(home: str, corpus: Corpus) -> str:
+    """The home page, saying above its first section how many files in seeds/ need a look."""
     if not corpus.problems:
-        return ""
+        return home
     count = len(corpus.reports)
-    return (
-        '\n!!! warning "输入问题 Input problems"\n\n'
-        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n"
+    notice = (
+        '!!! warning "输入问题 Input problems"\n\n'
+        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n\n"
     )
+    head, section, rest = home.partition("\n## ")
+    return f"{head}\n{notice}{section.lstrip()}{rest}" if section else f"{home}\n{notice}"

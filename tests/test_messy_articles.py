@@ -178,11 +178,18 @@ def test_problems_page_has_one_row_per_problem_file_with_what_and_todo(messy):
         assert ("skipped" in result) == (file_name in REJECTED)
 
 
-def test_home_page_shows_the_number_of_problem_files_and_links_to_them(messy):
-    home = page(messy.site, "")
-    link = home.select_one('article a[href="problems/"]')
-    assert link is not None
+def test_home_page_shows_the_number_of_problem_files_above_its_sections_and_links_to_them(messy):
+    article = page(messy.site, "").select_one("article")
+    link = article.select_one('a[href="problems/"]')
     assert f"{len(PROBLEM_FILES)} file(s)" in link.get_text()
+    first_section = article.find("h2")
+    assert first_section is None or link in first_section.find_all_previous("a")
+
+
+def test_without_problems_there_is_no_problems_page_tab_or_notice(seed_site):
+    assert not (seed_site / "problems").exists()
+    home = page(seed_site, "")
+    assert home.select('a[href="problems/"]') == [] and home.select("article .admonition") == []
 
 
 def test_problems_page_is_in_the_navigation(messy):
