@@ -232,6 +232,7 @@ HOSTILE_LINES = [
     "<object data=\"http://evil.example/x.swf\"></object>",
     "<form action=\"http://evil.example/steal\"><input name=\"q\"></form>",
     "<div markdown=\"1\">**md_in_html 块**</div>",
+    "<p class=\"kb-para\" id=\"evil-para\"><img src=x onerror=\"alert('kb-forged')\"></p>",
     "[javascript 链接](javascript:alert('kb-md-link'))",
     "[data 链接](data:text/html;base64,PHNjcmlwdD5hbGVydCgna2ItZGF0YScpPC9zY3JpcHQ+)",
     "![javascript 图片](javascript:alert('kb-md-image'))",

@@ -104,7 +104,7 @@ def test_no_request_to_another_host_comes_from_article_text(pages):
 
 def test_no_element_takes_an_id_or_class_from_article_text(pages):
     for path, soup in pages.items():
-        assert soup.select("#evil-id, #evil-block, .evil-class") == [], path
+        assert soup.select("#evil-id, #evil-block, #evil-para, .evil-class") == [], path
 
 
 @pytest.mark.parametrize(
@@ -235,9 +235,19 @@ def test_hostile_pages_in_a_browser_fire_no_dialog_log_no_error_and_stay_on_the_
             tab.goto(f"{base}/{url}", wait_until="networkidle")
             tab.hover("article")  # mouse-over handlers, had any been created
             tab.wait_for_timeout(200)
+        previews = []
+        for query in ("alert", "onerror"):  # search results show the hostile text too
+            tab.fill("input.md-search__input", "")
+            tab.click("input.md-search__input")
+            tab.keyboard.type(query)
+            tab.keyboard.press("End")
+            tab.wait_for_selector("li.md-search-result__item", timeout=10_000)
+            tab.wait_for_timeout(300)
+            previews += tab.locator("li.md-search-result__item").all_inner_texts()
     finally:
         context.close()
         stop()
+    assert any("alert('kb-" in text for text in previews), previews  # found, and shown as text
     assert dialogs == []
     assert errors == []
     assert requests and all(url.startswith(base + "/") for url in requests), [u for u in requests if not u.startswith(base)]
