@@ -27,6 +27,7 @@ LEAD_SENTENCES = 3
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
 CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
+PROPER_NAME_BONUS = 2.0
 
 
 class CitationError(ValueError):
@@ -162,7 +163,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
     ]
 
-    lead_passages = choose_lead(relevant, slug, signals)
+    lead_passages = choose_lead(relevant, topic, signals)
     lead_ids = {id(p) for p in lead_passages}
     rest = [p for p in relevant if id(p) not in lead_ids and _stands_alone(p.text)]
     about = [p for p in rest if p.about(slug)]
@@ -226,12 +227,19 @@ def _stands_alone(text: str) -> bool:
     return len(stripped) >= MIN_EXCERPT_CHARS and not stripped.endswith((":", "：", "?", "？"))
 
 
-def choose_lead(relevant: list[Passage], slug: str, signals: Signals) -> list[Passage]:
-    """2–4 extractive sentences that say what the thing is, preferring different sources."""
+def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list[Passage]:
+    """2–4 extractive sentences that say what the thing is, preferring different sources.
+
+    A sentence naming the topic by its first alias in topics.yml (its proper
+    name: 世界基座模型, not the broader 世界模型) is preferred.
+    """
+    slug = topic.slug
+    proper_name = canonical(topic.aliases[0]) if topic.aliases else ""
 
     def merit(p: Passage) -> float:
         canon = p.canon
         score = p.scores[slug]
+        score += PROPER_NAME_BONUS if proper_name and proper_name in canon else 0.0
         score += 2.0 if signals.definition.search(canon) else 0.0
         score -= 3.0 if signals.opinion.search(canon) else 0.0
         score -= 2.0 if p.text.rstrip().endswith(("?", "？", ":", "：")) else 0.0
