@@ -15,6 +15,7 @@ from pathlib import Path
 
 from conftest import SEEDS, build_site, page
 
+
 @dataclass(frozen=True)
 class Build:
     """A corpus built by `mkdocs build`: where its seeds and site are, and what it said."""
@@ -55,7 +56,6 @@ def _article_texts(site: Path) -> dict[str, str]:
 
 # ---------------------------------------------------------------------------
 # Messy: encodings, sizes, broken front matter, odd names and non-articles.
-
 
 SIMPLIFIED_SENTENCE = "小鹏汇天陆地航母的量产工厂下线，IRON人形机器人全身拥有82个自由度。"
 TRADITIONAL_SENTENCE = "小鵬的二代VLA到底是什麼？人形機器人IRON會走貓步，飛行汽車量產工廠下線。"
