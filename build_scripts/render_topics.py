@@ -28,8 +28,30 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
     return f'[{escape(citation.article.label.replace(", ", " · "))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
 
 
-def citations_text(citations: Sequence[Citation], from_dir: str = "topics") -> str:
-    return " ".join(citation_link(c, from_dir) for c in citations)
+# A page summarises a corpus that keeps growing: past these, a statement
+# names how many more sources say it, and a list shows its best entries and
+# says how many it leaves out (kb.json has them all). Without them a topic
+# page grew by 4 KB per article, 3 MB of HTML at 500 articles.
+MAX_CITATIONS = 6  # links after one statement
+MAX_EXCERPTS = 60  # facts, opinions and passing mentions, each
+MAX_FIGURES = 60
+
+
+def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limit: int = MAX_CITATIONS) -> str:
+    links = " ".join(citation_link(c, from_dir) for c in citations[:limit])
+    if len(citations) > limit:
+        links += f' <small class="kb-more">+{len(citations) - limit} 个来源 more sources</small>'
+    return links
+
+
+def _most_corroborated(excerpts, limit: int = MAX_EXCERPTS) -> tuple[list, str]:
+    """The `limit` excerpts most sources say (then the most relevant), in their order, and a note of what is left out."""
+    if len(excerpts) <= limit:
+        return list(excerpts), ""
+    ranked = sorted(range(len(excerpts)), key=lambda i: (-len(excerpts[i].citations), -excerpts[i].score, i))
+    kept = set(ranked[:limit])
+    note = f"<small>显示来源最多的 {limit} 条，共 {len(excerpts)} 条 · the {limit} most corroborated of {len(excerpts)}</small>"
+    return [x for i, x in enumerate(excerpts) if i in kept], note
 
 
 def format_value(row_value: float, high: float | None = None) -> str:
@@ -71,9 +93,12 @@ def render_topic_page(page: TopicPage) -> str:
     lines.append(" ".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in page.lead) or "暂无来源。")
     lines += ["", "## 关键数字 Key figures {#figures}", ""]
     if page.figures:
-        lines.append(f"{len(page.figures)} 项数字；每项注明原文说法与全部来源。")
+        if len(page.figures) > MAX_FIGURES:
+            lines.append(f"{len(page.figures)} 项数字，此处列出前 {MAX_FIGURES} 项 (top {MAX_FIGURES} shown)；每项注明原文说法与来源。")
+        else:
+            lines.append(f"{len(page.figures)} 项数字；每项注明原文说法与全部来源。")
         lines.append("")
-        for row in page.figures:
+        for row in page.figures[:MAX_FIGURES]:
             lines.append(_figure_row(row))
             lines.append("")
     else:
@@ -96,7 +121,9 @@ def render_topic_page(page: TopicPage) -> str:
     lines += ["## 各来源怎么说 What the sources say {#sources-say}", ""]
     if page.facts:
         lines += ["### 事实与进展 Facts and progress {#facts}", ""]
-        for article, facts in _by_first_source(page.facts):
+        facts_shown, note = _most_corroborated(page.facts)
+        lines += [note, ""] if note else []
+        for article, facts in _by_first_source(facts_shown):
             date = article.date.isoformat() if article.date else "日期不详"
             lines += [f"**{escape(article.outlet or article.author or article.file_name)}**（{date}）", ""]
             lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts]
@@ -105,13 +132,17 @@ def render_topic_page(page: TopicPage) -> str:
         lines += ["### 观点与质疑 Opinions and doubts {#opinions}", ""]
         lines.append("以下是各媒体或受访者的看法，按来源标注，并非本站结论。")
         lines.append("")
-        for x in page.opinions:
+        opinions_shown, note = _most_corroborated(page.opinions)
+        lines += [note, ""] if note else []
+        for x in opinions_shown:
             who = x.citations[0].article
             lines.append(f"- **{escape(who.outlet or who.author or who.file_name)}**：{escape(x.text)} {citations_text(x.citations)}")
         lines.append("")
     if page.passing:
         lines += [f'<details class="kb-passing" markdown>', f"<summary>顺带提及 Passing mentions（{len(page.passing)}）</summary>", ""]
-        lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in page.passing]
+        passing_shown, note = _most_corroborated(page.passing)
+        lines += [note, ""] if note else []
+        lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in passing_shown]
         lines += ["", "</details>", ""]
     lines += ["## 相关主题 Related topics {#related}", ""]
     lines += [f"- [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md)" for t in page.related] or ["—"]
