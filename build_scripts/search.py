@@ -196,6 +196,7 @@ def _han_code_points():
         yield from range(ord(start), ord(end) + 1)
 
 
+@lru_cache(maxsize=1 << 18)  # called word by word, several times per word: words repeat
 def fold(text: str) -> str:
     """The form index and query meet in: Simplified characters, ASCII letters."""
     return text.translate(fold_table())
