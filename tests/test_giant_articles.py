@@ -11,14 +11,14 @@ import re
 import time
 from pathlib import Path
 
-import markdown
 import pytest
 from mkdocs.config import load_config
-from mkdocs.utils import meta
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from build_scripts.markdown_text import HtmlParagraphs
 from build_scripts.reading import read_article
-from build_scripts.render_sources import render_source_page
+from build_scripts.render_sources import render_source_page, source_path
 from conftest import ROOT
 from corpora import DECODABLE, GIANTS, HUGE_BYTES, ONE_LINE_BYTES, ONE_LINE_REPEATS, build, source_pages_showing, write_giants
 
@@ -31,19 +31,23 @@ def giants(tmp_path_factory) -> Path:
     return seeds
 
 
-def to_html(page_markdown: str) -> str:
-    """The page's HTML as MkDocs makes it: mkdocs.yml's extensions plus the one the kb plugin adds."""
+def to_html(article) -> str:
+    """The article's source page rendered by MkDocs' Page, with mkdocs.yml's extensions and the kb plugin's."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    md = markdown.Markdown(extensions=[*config["markdown_extensions"], HtmlParagraphs()], extension_configs=config["mdx_configs"])
-    body, _front_matter = meta.get_data(page_markdown)
-    return md.convert(body)
+    config.markdown_extensions.append(HtmlParagraphs())
+    file = File(source_path(article), src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.content_string = render_source_page(article)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    return page.content
 
 
 def read_and_render(path: Path) -> tuple[int, str, float]:
     """(paragraphs read, page HTML, seconds it took)."""
     start = time.perf_counter()
     article = read_article(path).article
-    html = to_html(render_source_page(article))
+    html = to_html(article)
     return len(article.paragraphs), html, time.perf_counter() - start
 
 
