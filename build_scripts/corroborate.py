@@ -119,11 +119,12 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
     for grams in gram_sets:
         for gram in grams:
             frequency[gram] += 1
+    # One order for all sets, rarest first (ties by the bigram itself).
+    rank = {gram: i for i, gram in enumerate(sorted(frequency, key=lambda g: (frequency[g], g)))}
 
     def prefix(grams: set[str]) -> list[str]:
-        rarest_first = sorted(grams, key=lambda g: (frequency[g], g))
         at_least_shared = int(threshold * len(grams))  # a lower bound on the bigrams two similar sets share
-        return rarest_first[: len(grams) - at_least_shared + 1]
+        return sorted(grams, key=rank.__getitem__)[: len(grams) - at_least_shared + 1]
 
     leaders: list[set[str]] = []
     by_gram: dict[str, list[int]] = defaultdict(list)
@@ -133,12 +134,13 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
         key = frozenset(grams)
         group = same_set.get(key)
         if group is None:
-            candidates = sorted({g for gram in prefix(grams) for g in by_gram.get(gram, ())})
+            rarest = prefix(grams)
+            candidates = sorted({g for gram in rarest for g in by_gram.get(gram, ())})
             group = next((g for g in candidates if overlap(grams, leaders[g]) >= threshold), None)
             if group is None:
                 group = len(leaders)
                 leaders.append(grams)
-                for gram in prefix(grams):
+                for gram in rarest:
                     by_gram[gram].append(group)
             same_set[key] = group
         joined.append(group)

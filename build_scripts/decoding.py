@@ -104,10 +104,12 @@ def looks_binary(raw: bytes) -> bool:
     """
     if raw.startswith(BINARY_SIGNATURES):
         return True
+    sample = raw[:8192]
+    if 0 not in sample:  # checked first: the UTF-16 test below is the slow part of reading a file
+        return False
     if any(raw.startswith(bom) for bom, _ in BOMS) or _bomless_utf16(raw[:4096] if len(raw) > 4096 else raw):
         return False
-    sample = raw[:8192]
-    if 0 not in sample or _is_utf8_text(raw.replace(b"\x00", b"")):
+    if _is_utf8_text(raw.replace(b"\x00", b"")):
         return False
     return sample.count(0) > len(sample) * 0.05
 

@@ -1,6 +1,7 @@
 """Which language and Chinese script an article is written in."""
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 
@@ -35,6 +36,6 @@ def detect_language(text: str) -> str:
     if len(han) < len(LATIN_WORD.findall(text)):
         return "en"
     sample = "".join(han[:20000])
-    changed_by_simplifying = sum(a != b for a, b in zip(sample, to_simplified(sample)))
-    changed_by_traditionalising = sum(a != b for a, b in zip(sample, to_traditional(sample)))
+    changed_by_simplifying = sum(map(operator.ne, sample, to_simplified(sample)))
+    changed_by_traditionalising = sum(map(operator.ne, sample, to_traditional(sample)))
     return "zh-Hant" if changed_by_simplifying > changed_by_traditionalising else "zh-Hans"
