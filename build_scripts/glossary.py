@@ -5,6 +5,7 @@ paragraph of the named article, or the build fails naming the term.
 """
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,3 +99,17 @@ def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
     """Python-Markdown abbr definitions appended to every page: tooltips for VLA, TOPS, L4 …"""
     lines = [f"*[{t.term}]: {t.zh} {t.en}".replace("\n", " ") for t in terms if t.is_abbreviation]
     return "\n\n" + "\n".join(lines) + "\n"
+
+
+def html_abbreviator(terms: tuple[Term, ...]):
+    """A function wrapping each glossary abbreviation in escaped HTML text in <abbr title=…>.
+
+    Latin boundaries only, so 第二代VLA gets its tooltip too; one linear pass.
+    """
+    titles = {t.term: html.escape(f"{t.zh} {t.en}", quote=True) for t in terms if t.is_abbreviation}
+    if not titles:
+        return lambda escaped: escaped
+    pattern = re.compile(
+        r"(?<![A-Za-z0-9&#])(" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")(?![A-Za-z0-9;])"
+    )
+    return lambda escaped: pattern.sub(lambda m: f'<abbr title="{titles[m.group(1)]}">{m.group(1)}</abbr>', escaped)

@@ -9,7 +9,7 @@ Markdown with every special character escaped.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .markdown_text import escape, literal_html
 from .model import Article
@@ -23,11 +23,17 @@ def source_path(article: Article) -> str:
     return f"{SOURCES_DIR}/{article.slug}.md"
 
 
-def render_source_page(article: Article, cited_by: Mapping[str, Sequence[tuple[str, str]]] | None = None) -> str:
+def render_source_page(
+    article: Article,
+    cited_by: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+    abbreviate: Callable[[str], str] = lambda escaped: escaped,
+) -> str:
     """Markdown of one source page.
 
     `cited_by` maps a paragraph id to (topic title, docs-relative topic path)
     pairs; each cited paragraph lists the topic pages that quote it.
+    `abbreviate` marks glossary abbreviations in a paragraph's escaped HTML
+    (the paragraphs are HTML, so Markdown's abbr extension never sees them).
     """
     cited_by = cited_by or {}
     lines = [
@@ -41,7 +47,7 @@ def render_source_page(article: Article, cited_by: Mapping[str, Sequence[tuple[s
         "",
     ]
     for paragraph in article.paragraphs:
-        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id))
+        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate))
         topics = cited_by.get(paragraph.id)
         if topics:
             links = " · ".join(f"[{escape(title)}](../{path})" for title, path in topics)
@@ -68,7 +74,7 @@ def _metadata_block(article: Article) -> str:
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
-def _paragraph(kind: str, text: str, url: str, paragraph_id: str) -> str:
+def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str]) -> str:
     if kind == "heading":
         return f"## {escape(text)} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
@@ -79,7 +85,7 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str) -> str:
             f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}（未加载远程图片 remote image not loaded）'
             f"<br><code>{literal_html(url)}</code> {pilcrow}</p>"
         )
-    return f'<p class="kb-para" id="{paragraph_id}">{literal_html(text)} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
 
 
 def render_sources_index(articles: Sequence[Article]) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .compose import build_knowledge_base
 from .entities import load_entities, mentioned
 from .export import export_json
-from .glossary import load_terms, render_glossary
+from .glossary import html_abbreviator, load_terms, render_glossary
 from .model import Corpus
 from .render_problems import PROBLEMS_PATH, render_problems_page
 from .render_sources import render_source_page, render_sources_index, source_path
@@ -31,13 +31,14 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     kb = build_knowledge_base(corpus)
     entities = load_entities()
     terms = load_terms()
+    abbreviate = html_abbreviator(terms)
     pages: dict[str, str] = {}
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), topics in kb.cited_by.items():
         cited_by_source[slug][paragraph_id] = topics
     for article in corpus.articles:
         tags = mentioned((p.text for p in article.paragraphs), entities)
-        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug]), tags)
+        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
     pages["sources/index.md"] = render_sources_index(corpus.articles)
     for topic_page in kb.topics:
         tags = mentioned((c.quote for c in topic_page.citations), entities)

@@ -102,6 +102,14 @@ def test_abbreviations_have_tooltips_on_topic_and_source_pages(seed_site):
         assert "VLA" in titles and "Vision-Language-Action" in titles["VLA"], path
 
 
+def test_abbreviations_inside_article_paragraphs_have_tooltips(seed_site):
+    paragraph = next(
+        p for p in page(seed_site, "sources/000_8aa7ed600137bead/").select("p.kb-para") if "第二代VLA" in p.get_text()
+    )
+    abbr = paragraph.select_one("abbr")
+    assert abbr.get_text() == "VLA" and "Vision-Language-Action" in abbr["title"]
+
+
 def test_entities_tag_the_pages_that_mention_them(seed_site):
     tags = page(seed_site, "tags/")
     text = tags.get_text()
