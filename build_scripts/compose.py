@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -136,8 +136,18 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
     by_slug = {t.slug: t for t in topics}
 
     pages = []
+    differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
     for topic in topics:
-        page = compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug)
+        relevant = tuple(p for p in passages if topic.slug in p.scores)
+        # In `mkdocs serve`, a topic none of whose passages changed is not
+        # composed again (memo.py; passages compare by identity, and an
+        # unchanged article keeps its Passage objects). Its box of differing
+        # figures compares with every topic's figures, so it is redone.
+        page = memo.remember(
+            ("topic page", topic, topics, signals, relevant),
+            lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
+        )
+        page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
         verify_citations(page)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -158,7 +168,6 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, by_slug)
     ]
     rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
-    differences = _differences(rows, all_comparable)
     events = [
         e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
     ]
@@ -176,7 +185,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         topic=topic,
         lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
         figures=tuple(rows),
-        differences=tuple(differences),
+        differences=(),  # compared across topics: build_knowledge_base fills it in
         timeline=tuple(timeline(events)),
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
@@ -262,16 +271,22 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
     return chosen
 
 
-def _differences(rows: list[FigureRow], all_comparable: list[Figure]) -> list[SourcesDiffer]:
+def _differences(rows: list[FigureRow], all_comparable: list[Figure], known: dict | None = None) -> list[SourcesDiffer]:
+    """Boxes of differing values for the comparable units among `rows`; `known` keeps each unit's box for the next topic."""
     comparable = unit_rules().comparable
+    known = {} if known is None else known
     found = []
     for unit, description in comparable.items():
         if not any(r.unit == unit for r in rows):
             continue
-        everywhere = figure_rows([f for f in all_comparable if f.unit == unit])
-        if len({(r.value, r.high) for r in everywhere}) > 1:
-            everywhere.sort(key=lambda r: min(c.article.date.toordinal() if c.article.date else 0 for c in r.citations))
-            found.append(SourcesDiffer(unit, description, tuple(everywhere)))
+        if unit not in known:
+            everywhere = figure_rows([f for f in all_comparable if f.unit == unit])
+            known[unit] = None
+            if len({(r.value, r.high) for r in everywhere}) > 1:
+                everywhere.sort(key=lambda r: min(c.article.date.toordinal() if c.article.date else 0 for c in r.citations))
+                known[unit] = SourcesDiffer(unit, description, tuple(everywhere))
+        if known[unit] is not None:
+            found.append(known[unit])
     return found
 
 

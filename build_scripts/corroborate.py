@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 
 from .classify import Passage
@@ -103,7 +104,8 @@ def bigrams(text: str) -> set[str]:
 
 
 def overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / max(len(a | b), 1)
+    shared = len(a & b)
+    return shared / max(len(a) + len(b) - shared, 1)
 
 
 def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
@@ -115,12 +117,9 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
     their rarest bigrams), so merging thousands of sentences stays
     near-linear rather than comparing every sentence with every group.
     """
-    frequency: dict[str, int] = defaultdict(int)
-    for grams in gram_sets:
-        for gram in grams:
-            frequency[gram] += 1
+    frequency = Counter(chain.from_iterable(gram_sets))
     # One order for all sets, rarest first (ties by the bigram itself).
-    rank = {gram: i for i, gram in enumerate(sorted(frequency, key=lambda g: (frequency[g], g)))}
+    rank = {gram: i for i, gram in enumerate(sorted(sorted(frequency), key=frequency.__getitem__))}
 
     def prefix(grams: set[str]) -> list[str]:
         at_least_shared = int(threshold * len(grams))  # a lower bound on the bigrams two similar sets share
