@@ -31,10 +31,12 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
 # A page summarises a corpus that keeps growing: past these, a statement
 # names how many more sources say it, and a list shows its best entries and
 # says how many it leaves out (kb.json has them all). Without them a topic
-# page grew by 4 KB per article, 3 MB of HTML at 500 articles.
-MAX_CITATIONS = 6  # links after one statement
+# page grew by 4 KB per article, 3 MB of HTML at 500 articles; Markdown's
+# time goes with the number of links, so these bound a rebuild too.
+MAX_CITATIONS = 5  # links after one statement
 MAX_EXCERPTS = 60  # facts, opinions and passing mentions, each
-MAX_FIGURES = 60
+MAX_FIGURES = 40
+MAX_SOURCES = 100  # newest first
 
 
 def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limit: int = MAX_CITATIONS) -> str:
@@ -147,9 +149,12 @@ def render_topic_page(page: TopicPage) -> str:
     lines += ["## 相关主题 Related topics {#related}", ""]
     lines += [f"- [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md)" for t in page.related] or ["—"]
     lines += ["", "## 来源 Sources {#sources}", ""]
-    for article in page.sources:
+    for article in page.sources[:MAX_SOURCES]:
         date = article.date.isoformat() if article.date else "日期不详"
         lines.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+    if len(page.sources) > MAX_SOURCES:
+        more = len(page.sources) - MAX_SOURCES
+        lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md) · {more} older sources: see all sources."]
     return "\n".join(lines) + "\n"
 
 
