@@ -14,9 +14,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
-from . import memo, search
+from . import incremental, memo, search
 from .config import KnowledgeBaseConfig
 from .glossary import abbreviation_definitions, load_terms
 from .markdown_text import HtmlParagraphs
@@ -29,6 +29,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
+    previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -36,6 +37,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        # `mkdocs serve --dirty`: rebuild only the pages an edit changed (incremental.py).
+        self.previous = incremental.PreviousBuild() if command == "serve" and dirty else None
+        if self.previous is not None:
+            logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
 
     def on_config(self, config):
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
@@ -48,6 +53,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # site/: if reading or composing fails or is interrupted (strict mode
         # included), the previous site is left exactly as it was.
         memo.new_build()  # per-article results of the previous build are reused only if still current
+        if self.previous is not None and "material/search" in config.plugins:
+            # Material would merge this build's index entries with the last
+            # build's as if one page had changed; incremental.py merges instead.
+            config.plugins["material/search"].search_index_prev = None
         corpus = load_corpus(self.seeds_dir)
         for report in corpus.reports:  # one line per file, never a traceback
             log.info("%s/%s", self.config.seeds_dir, report.line())
@@ -61,14 +70,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site = compose_site(corpus, config.site_url or "")
 
     def on_files(self, files: Files, config) -> Files:
-        site = self.site
-        for path, markdown in site.pages.items():
+        generated = dict(self.site.pages)
+        generated[search.SCRIPT_PATH] = search.browser_script()
+        for path, content in generated.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
-            files.append(File.generated(config, path, content=markdown))
-        config.nav = site.nav
-        files.append(File.generated(config, search.SCRIPT_PATH, content=search.browser_script()))
+            files.append(incremental.generated_file(config, path, content, self.previous))
+        config.nav = self.site.nav
+        self.files, self.generated = files, generated
         return files
+
+    def on_nav(self, nav, *, config, files):
+        if self.previous is not None:
+            incremental.give_titles(nav)
+            self.written: set[str] = set()
+        return nav
+
+    def on_env(self, env, *, config, files):
+        if self.previous is not None:
+            incremental.start_writing(files)
+            env.bytecode_cache = self.previous.templates
+        return env
+
+    def on_page_context(self, context, *, page, config, nav):
+        if self.previous is not None:
+            self.written.add(page.url)  # Material's search indexes the page at this event too
+        return context
 
     def pin_build_date(self, corpus) -> None:
         """Date the build by its newest article, so two builds of the same seeds are byte-identical.
@@ -94,7 +121,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
-        search.rewrite_index_file(Path(config.site_dir) / "search" / "search_index.json", self.search_vocabulary)
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        search.rewrite_index_file(index, self.search_vocabulary)
+        if self.previous is not None:
+            incremental.merge_search_index(index, self.previous, self.files, self.written)
+            self.previous.contents = self.generated  # only now: this build's output is all written
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.
