@@ -11,8 +11,19 @@
   const to = Array.from(KB_SEARCH_FOLD.to)
   const simplified = new Map(from.map((char, i) => [char, to[i]]))
 
+  // Runs on every word the worker indexes (a million at 500 articles):
+  // most fold to themselves, and then no new string is made. Mapping each
+  // character through Array.from was a third of the time to first result.
   function fold(text) {
-    return Array.from(text, char => simplified.get(char) || char).join("")
+    let folded = null
+    let i = 0
+    for (const char of text) {
+      const to = simplified.get(char)
+      if (to !== undefined && folded === null) folded = text.slice(0, i)
+      if (folded !== null) folded += to === undefined ? char : to
+      i += char.length
+    }
+    return folded === null ? text : folded
   }
 
   if (typeof scope.document === "undefined") {
