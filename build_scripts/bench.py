@@ -16,7 +16,8 @@ Per site: whole `mkdocs build` time, peak memory of the build process, site
 bytes, search-index bytes and the time from page load to the first search
 result in headless Chromium. For kb also generation time, everything before
 MkDocs renders (`load_corpus` + `compose_site`, in a fresh process, as in a
-build). It prints a table and writes `bench/out/results.json`; corpora, sites
+build), and, up to 500 articles, the seconds from saving an edited article
+under `mkdocs serve --dirty` until the server sends its page with the edit. It prints a table and writes `bench/out/results.json`; corpora, sites
 and build logs stay under `bench/out/<size>/` (git-ignored) for inspection.
 """
 from __future__ import annotations
@@ -401,6 +402,63 @@ def _serve(directory: Path):
     return f"http://127.0.0.1:{server.server_address[1]}", server.shutdown
 
 
+SERVE_MAX_SIZE = 500  # serve is measured up to this size by default: its first build is a full one
+
+
+def serve_edit_seconds(seeds_dir: Path, work: Path) -> dict:
+    """`mkdocs serve --dirty` on a copy of the corpus: seconds from saving an
+    edit to one article (a sentence added) until the server sends its page
+    with the edit, which is when livereload reloads the browser."""
+    import socket
+    import urllib.request
+
+    from .reading import load_corpus
+
+    copy = work / "seeds"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(seeds_dir, copy)
+    article = load_corpus(copy).articles[len(list(copy.glob("*.txt"))) // 3]
+    config = work / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nplugins:\n  kb:\n    seeds_dir: {copy}\n", encoding="utf-8"
+    )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = work / "serve.log"
+    started = time.perf_counter()
+    with open(log, "w", encoding="utf-8") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}", "-f", str(config)],
+            stdout=output, stderr=subprocess.STDOUT, cwd=work, env=_child_env(),
+        )
+    try:
+        while "Serving on" not in log.read_text(encoding="utf-8", errors="replace"):
+            if server.poll() is not None or time.perf_counter() - started > 900:
+                raise RuntimeError(f"mkdocs serve did not start; see {log}")
+            time.sleep(0.2)
+        first_build = time.perf_counter() - started
+        marker = f"基准测试编辑{int(time.time())}"
+        path = copy / article.file_name
+        text = path.read_text(encoding="utf-8")
+        saved = time.perf_counter()
+        path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出。\n", encoding="utf-8")
+        url = f"http://127.0.0.1:{port}/sources/{article.slug}/"
+        while time.perf_counter() - saved < 120:
+            try:
+                with urllib.request.urlopen(url, timeout=10) as response:
+                    if marker in response.read().decode("utf-8", "replace"):
+                        return {"first_build_s": round(first_build, 2), "edit_to_page_s": round(time.perf_counter() - saved, 2)}
+            except OSError:
+                pass
+            time.sleep(0.05)
+        return {"first_build_s": round(first_build, 2), "edit_to_page_s": None}
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
 @dataclass
 class SiteResult:
     build: BuildRun
@@ -424,7 +482,10 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
     )
 
 
-def run(sizes, out: Path = OUT, seed: int = 7, browser: bool = True, query: str = DEFAULT_QUERY, plain: bool = True) -> dict:
+def run(
+    sizes, out: Path = OUT, seed: int = 7, browser: bool = True, query: str = DEFAULT_QUERY, plain: bool = True,
+    serve_up_to: int = SERVE_MAX_SIZE,
+) -> dict:
     templates = load_templates()
     results = {
         "seed": seed, "query": query, "python": sys.version.split()[0], "cpus": os.cpu_count(),
@@ -442,6 +503,8 @@ def run(sizes, out: Path = OUT, seed: int = 7, browser: bool = True, query: str 
         entry["kb"] = asdict(kb)
         if plain:
             entry["plain"] = asdict(measure_site(write_plain_site(work / "plain", seeds_dir), query, browser))
+        if size <= serve_up_to:
+            entry["serve"] = serve_edit_seconds(seeds_dir, work / "serve")
         results["sizes"].append(entry)
         print(f"  {size} articles measured", file=sys.stderr, flush=True)
     _add_ratios(results)
@@ -467,7 +530,7 @@ def _add_ratios(results: dict) -> None:
 
 
 def table(results: dict) -> str:
-    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s")
+    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s", "serve edit s")
     rows = [header]
     for entry in results["sizes"]:
         for name in ("kb", "plain"):
@@ -488,6 +551,7 @@ def table(results: dict) -> str:
                 f"{site['search_index_bytes'] / 1e6:.2f}",
                 f"{ratios['index_vs_plain']:.2f}" if "index_vs_plain" in ratios else "",
                 "—" if site["first_result_s"] is None else f"{site['first_result_s']:.2f}",
+                f"{entry['serve']['edit_to_page_s']}" if name == "kb" and entry.get("serve") else "",
             ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
@@ -505,9 +569,16 @@ def main(argv=None) -> int:
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"search query typed in the browser (default: {DEFAULT_QUERY})")
     parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result step")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material baseline")
+    parser.add_argument(
+        "--serve-up-to", type=int, default=SERVE_MAX_SIZE, metavar="N",
+        help=f"time an edit under `mkdocs serve --dirty` for sizes up to N (default: {SERVE_MAX_SIZE}; 0 skips it)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    results = run(sizes, args.out.resolve(), args.seed, browser=not args.no_browser, query=args.query, plain=not args.no_plain)
+    results = run(
+        sizes, args.out.resolve(), args.seed, browser=not args.no_browser, query=args.query, plain=not args.no_plain,
+        serve_up_to=args.serve_up_to,
+    )
     print(table(results))
     print(f"JSON: {args.out / 'results.json'}")
     return 0

@@ -32,5 +32,6 @@ def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
         assert site["build"]["seconds"] > 0 and site["build"]["peak_rss_mb"] > 0
         assert site["site_bytes"] > 0 and site["search_index_bytes"] > 0
     assert 0 < entry["kb"]["generation"]["total_s"] < entry["kb"]["build"]["seconds"]
+    assert entry["serve"]["edit_to_page_s"] is not None  # the edit reached the served page
     assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8")) == results
     assert "plain" in bench.table(results)
