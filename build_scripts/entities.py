@@ -41,5 +41,6 @@ def mentioned(texts, entities: tuple[Entity, ...]) -> list[str]:
 
 @memo.by_value  # an unchanged article is not searched again in `mkdocs serve`
 def _mentioned(texts: tuple[str, ...], entities: tuple[Entity, ...]) -> list[str]:
-    canon = "\n".join(canonical(t) for t in texts)
+    # Uncached: whole paragraphs, read once a build, would fill canonical's cache.
+    canon = "\n".join(canonical.__wrapped__(t) for t in texts)
     return [e.tag for e in entities if e.pattern.search(canon)]

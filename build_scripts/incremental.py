@@ -111,7 +111,8 @@ def merge_search_index(path: Path, previous: PreviousBuild, files: Files, writte
     """The index file holds entries of the pages `written` this build (their URLs); add the other pages' from the previous build."""
     if not path.exists():
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
+    with open(path, encoding="utf-8") as file:
+        index = json.load(file)
     pages = [f for f in files.documentation_pages() if f.page is not None]
     order = {f.page.url: n for n, f in enumerate(pages)}  # the page's URL as index locations start with it ('' for home)
     rendered = written
@@ -123,5 +124,6 @@ def merge_search_index(path: Path, previous: PreviousBuild, files: Files, writte
     if kept:
         docs = sorted(kept + index["docs"], key=lambda doc: order.get(page_of(doc), len(order)))  # stable: sections keep their order
         index = dict(index, docs=docs)
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(index, file, ensure_ascii=False, separators=(",", ":"))
     previous.search_docs = index["docs"]

@@ -28,6 +28,12 @@ def new_build() -> None:
     _previous, _current = _current, {}
 
 
+def forget() -> None:
+    """Drop everything: a one-off `mkdocs build` needs the memory more than the results."""
+    _current.clear()
+    _previous.clear()
+
+
 def remember(key: Hashable, compute: Callable[[], T]) -> T:
     """The value kept for `key`, else `compute()`'s, kept."""
     if key in _current:

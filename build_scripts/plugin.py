@@ -30,6 +30,7 @@ DATA_DIR = Path(__file__).parent / "data"
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
     previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
+    serving = False
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -38,7 +39,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         jieba.setLogLevel(logging.WARNING)
         # `mkdocs serve --dirty`: rebuild only the pages an edit changed (incremental.py).
-        self.previous = incremental.PreviousBuild() if command == "serve" and dirty else None
+        self.serving = command == "serve"
+        self.previous = incremental.PreviousBuild() if self.serving and dirty else None
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
 
@@ -68,6 +70,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         self.pin_build_date(corpus)
         self.site = compose_site(corpus, config.site_url or "")
+        if not self.serving:
+            memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)

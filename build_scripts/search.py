@@ -70,6 +70,7 @@ use (「A868」 was one word); it is set under `search:` in mkdocs.yml.
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -371,12 +372,17 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
     # build is not cut again (memo.py): after one article is edited, only
     # its sections and those of the pages quoting it are.
     docs = [
-        memo.remember(("search", separator, vocabulary, json.dumps(doc, sort_keys=True)), lambda doc=doc: rewrite(doc))
+        memo.remember(("search", separator, vocabulary, _digest(doc)), lambda doc=doc: rewrite(doc))
         for doc in index["docs"]
     ]
     fields = {SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}}
     config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=dict(index["config"]["fields"], **fields))
     return dict(index, config=config, docs=docs)
+
+
+def _digest(doc: dict) -> str:
+    """A section's identity for memo.py: its text as a key would hold the index in memory twice."""
+    return hashlib.sha1(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------------------
@@ -401,8 +407,12 @@ def setup(config, data_dir: Path) -> Vocabulary:
 def rewrite_index_file(path: Path, vocabulary: Vocabulary) -> None:
     if not path.exists():  # search plugin disabled: nothing to rewrite
         return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(rewrite_index(index, vocabulary), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    with open(path, encoding="utf-8") as file:
+        index = json.load(file)
+    index = rewrite_index(index, vocabulary)
+    # Written in pieces: the whole index as one string was the build's peak of memory.
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(index, file, ensure_ascii=False, separators=(",", ":"))
 
 
 # ---------------------------------------------------------------------------
