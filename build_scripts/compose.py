@@ -137,6 +137,7 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
 
     pages = []
     differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
+    cited_paragraphs: dict = {}  # for verify_citations
     for topic in topics:
         relevant = tuple(p for p in passages if topic.slug in p.scores)
         # In `mkdocs serve`, a topic none of whose passages changed is not
@@ -148,7 +149,7 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
             lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
         )
         page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
-        verify_citations(page)
+        verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for page in pages:
@@ -290,11 +291,19 @@ def _differences(rows: list[FigureRow], all_comparable: list[Figure], known: dic
     return found
 
 
-def verify_citations(page: TopicPage) -> None:
-    """Every quote must occur in its cited paragraph (whitespace-normalised); else fail the build."""
+def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:
+    """Every quote must occur in its cited paragraph (whitespace-normalised); else fail the build.
+
+    `paragraphs` keeps each cited paragraph's normalised text for the next
+    topic page: one paragraph is cited by many statements.
+    """
+    paragraphs = {} if paragraphs is None else paragraphs
     for citation in page.citations:
-        paragraph = citation.article.paragraph(citation.paragraph_id)
-        if paragraph is None or normalise_space(citation.quote) not in normalise_space(paragraph.text):
+        key = (citation.article.slug, citation.paragraph_id)
+        if key not in paragraphs:
+            paragraph = citation.article.paragraph(citation.paragraph_id)
+            paragraphs[key] = normalise_space(paragraph.text) if paragraph else None
+        if paragraphs[key] is None or normalise_space(citation.quote) not in paragraphs[key]:
             raise CitationError(
                 f"topic '{page.topic.slug}': the quote «{citation.quote[:80]}» is not in "
                 f"{citation.article.file_name} paragraph #{citation.paragraph_id}"
