@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from itertools import chain
+from weakref import WeakKeyDictionary
 from dataclasses import dataclass
 
 from .classify import Passage
@@ -99,13 +100,37 @@ def normalise_space(text: str) -> str:
 
 def bigrams(text: str) -> set[str]:
     """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
-    letters = NOT_WORDS.sub("", to_simplified(text).lower())
+    return _pairs(_letters(text))
+
+
+def _letters(text: str) -> str:
+    return NOT_WORDS.sub("", to_simplified(text).lower())
+
+
+def _pairs(letters: str) -> set[str]:
     return {letters[i:i + 2] for i in range(len(letters) - 1)} or {letters}
+
+
+# A passage's letters while the passage lives: a sentence about three topics
+# is compared once per topic, and in `mkdocs serve` an unchanged article's
+# passages live from one build to the next (memo.py).
+_PASSAGE_LETTERS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def passage_bigrams(passage: Passage) -> set[str]:
+    """bigrams(passage.simplified), with the Simplified letters worked out once per passage."""
+    letters = _PASSAGE_LETTERS.get(passage)
+    if letters is None:
+        letters = _PASSAGE_LETTERS[passage] = _letters(passage.simplified)
+    return _pairs(letters)
 
 
 def overlap(a: set[str], b: set[str]) -> float:
     shared = len(a & b)
     return shared / max(len(a) + len(b) - shared, 1)
+
+
+SMALL_GROUPING = 16  # below this many sets, building the index costs more than comparing
 
 
 def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
@@ -117,6 +142,16 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
     their rarest bigrams), so merging thousands of sentences stays
     near-linear rather than comparing every sentence with every group.
     """
+    if len(gram_sets) <= SMALL_GROUPING:  # most figures have a few statements: compare directly
+        leaders_small: list[set[str]] = []
+        joined_small = []
+        for grams in gram_sets:
+            group = next((g for g, leader in enumerate(leaders_small) if overlap(grams, leader) >= threshold), None)
+            if group is None:
+                group = len(leaders_small)
+                leaders_small.append(grams)
+            joined_small.append(group)
+        return joined_small
     frequency = Counter(chain.from_iterable(gram_sets))
     # One order for all sets, rarest first (ties by the bigram itself).
     rank = {gram: i for i, gram in enumerate(sorted(sorted(frequency), key=frequency.__getitem__))}
@@ -246,7 +281,7 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
     """One Excerpt per distinct sentence; near-duplicates across sources merged."""
     ordered = sorted(passages, key=_source_order)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([bigrams(p.simplified) for p in ordered], NEAR_DUPLICATE)):
+    for passage, group in zip(ordered, group_similar([passage_bigrams(p) for p in ordered], NEAR_DUPLICATE)):
         citation = cite(passage)
         if group not in merged:
             merged[group] = (passage, [citation], {citation.key})
