@@ -11,7 +11,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from itertools import chain
-from weakref import WeakKeyDictionary
 from dataclasses import dataclass
 
 from .classify import Passage
@@ -100,29 +99,8 @@ def normalise_space(text: str) -> str:
 
 def bigrams(text: str) -> set[str]:
     """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
-    return _pairs(_letters(text))
-
-
-def _letters(text: str) -> str:
-    return NOT_WORDS.sub("", to_simplified(text).lower())
-
-
-def _pairs(letters: str) -> set[str]:
+    letters = NOT_WORDS.sub("", to_simplified(text).lower())
     return {letters[i:i + 2] for i in range(len(letters) - 1)} or {letters}
-
-
-# A passage's letters while the passage lives: a sentence about three topics
-# is compared once per topic, and in `mkdocs serve` an unchanged article's
-# passages live from one build to the next (memo.py).
-_PASSAGE_LETTERS: WeakKeyDictionary = WeakKeyDictionary()
-
-
-def passage_bigrams(passage: Passage) -> set[str]:
-    """bigrams(passage.simplified), with the Simplified letters worked out once per passage."""
-    letters = _PASSAGE_LETTERS.get(passage)
-    if letters is None:
-        letters = _PASSAGE_LETTERS[passage] = _letters(passage.simplified)
-    return _pairs(letters)
 
 
 def overlap(a: set[str], b: set[str]) -> float:
@@ -161,6 +139,7 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
         return sorted(grams, key=rank.__getitem__)[: len(grams) - at_least_shared + 1]
 
     leaders: list[set[str]] = []
+    sizes: list[int] = []
     by_gram: dict[str, list[int]] = defaultdict(list)
     same_set: dict[frozenset, int] = {}  # identical sets join the same group: skip the search
     joined = []
@@ -169,11 +148,14 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
         group = same_set.get(key)
         if group is None:
             rarest = prefix(grams)
-            candidates = sorted({g for gram in rarest for g in by_gram.get(gram, ())})
+            # Sets of too different sizes cannot overlap enough: skip them before counting.
+            low, high = threshold * len(grams), len(grams) / threshold
+            candidates = sorted({g for gram in rarest for g in by_gram.get(gram, ()) if low <= sizes[g] <= high})
             group = next((g for g in candidates if overlap(grams, leaders[g]) >= threshold), None)
             if group is None:
                 group = len(leaders)
                 leaders.append(grams)
+                sizes.append(len(grams))
                 for gram in rarest:
                     by_gram[gram].append(group)
             same_set[key] = group
@@ -280,8 +262,12 @@ def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
     """One Excerpt per distinct sentence; near-duplicates across sources merged."""
     ordered = sorted(passages, key=_source_order)
+    by_text: dict[str, set[str]] = {}  # syndicated copies repeat sentences word for word: one set each
+    for passage in ordered:
+        if passage.simplified not in by_text:
+            by_text[passage.simplified] = bigrams(passage.simplified)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([passage_bigrams(p) for p in ordered], NEAR_DUPLICATE)):
+    for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
         citation = cite(passage)
         if group not in merged:
             merged[group] = (passage, [citation], {citation.key})
