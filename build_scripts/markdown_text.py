@@ -64,3 +64,8 @@ class _StoreHtmlParagraphs(Preprocessor):
             self.md.htmlStash.store(line) if line.startswith(HTML_PARAGRAPH_START) and line.endswith("</p>") else line
             for line in lines
         ]
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar for front matter that round-trips any title or tag."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from .markdown_text import escape, literal_html
+from .markdown_text import escape, literal_html, yaml_string
 from .model import Article
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
@@ -38,7 +38,7 @@ def render_source_page(
     cited_by = cited_by or {}
     lines = [
         "---",
-        f"title: {_yaml_string(literal_html(article.title))}",
+        f"title: {yaml_string(literal_html(article.title))}",
         "---",
         "",
         f"# {escape(article.title)} {{#title}}",
@@ -109,9 +109,4 @@ def render_sources_index(articles: Sequence[Article]) -> str:
             f"| {LANGUAGE_NAMES.get(article.language, article.language)} | {len(article.paragraphs)} |"
         )
     return "\n".join(lines) + "\n"
-
-
-def _yaml_string(text: str) -> str:
-    """A double-quoted YAML scalar that round-trips any title."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from .compose import KnowledgeBase, TopicPage
 from .corroborate import Citation, FigureRow, TimelineEntry
-from .markdown_text import escape
+from .markdown_text import escape, literal_html, yaml_string
 from .model import Corpus
 
 QUALIFIER_MARKS = {"nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤"}
@@ -82,7 +82,7 @@ def render_topic_page(page: TopicPage) -> str:
     topic = page.topic
     lines = [
         "---",
-        f'title: "{topic.title_zh} · {topic.title_en}"',
+        f"title: {yaml_string(literal_html(f'{topic.title_zh} · {topic.title_en}'))}",
         "---",
         "",
         f"# {escape(topic.title_zh)} · {escape(topic.title_en)}",

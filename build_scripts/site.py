@@ -13,6 +13,7 @@ from .compose import build_knowledge_base
 from .entities import load_entities, mentioned
 from .export import export_json
 from .glossary import html_abbreviator, load_terms, render_glossary
+from .markdown_text import yaml_string
 from .model import Corpus
 from .render_problems import PROBLEMS_PATH, render_problems_page
 from .render_sources import render_source_page, render_sources_index, source_path
@@ -80,12 +81,8 @@ def with_tags(markdown: str, tags: list[str]) -> str:
     """Add a `tags:` list to the page's front matter (Material's tags plugin reads it)."""
     if not tags or not markdown.startswith("---\n"):
         return markdown
-    listed = "".join(f"  - {_yaml_string(tag)}\n" for tag in tags)
+    listed = "".join(f"  - {yaml_string(tag)}\n" for tag in tags)
     return "---\ntags:\n" + listed + markdown[len("---\n"):]
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def redirect_pages(topic: Topic) -> dict[str, str]:
