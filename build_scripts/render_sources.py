@@ -51,7 +51,8 @@ def render_source_page(
         topics = cited_by.get(paragraph.id)
         if topics:
             links = " · ".join(f"[{escape(title)}](../{path})" for title, path in topics)
-            lines += ["", f"<small>被引用于 cited by: {links}</small>\n{{: .kb-cited-by }}"]
+            # Not searched: every article it is under would match the topic's name.
+            lines += ["", f'<small>被引用于 cited by: {links}</small>\n{{: .kb-cited-by data-search-exclude="true" }}']
         lines.append("")
     return "\n".join(lines)
 
@@ -82,8 +83,10 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Ca
     if kind == "image":
         caption = literal_html(text) if text else "图片"
         return (
-            f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}（未加载远程图片 remote image not loaded）'
-            f"<br><code>{literal_html(url)}</code> {pilcrow}</p>"
+            f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}'
+            # The caption is searched; the notice and the address are not what anyone looks for.
+            f'<span data-search-exclude="true">（未加载远程图片 remote image not loaded）<br><code>{literal_html(url)}</code></span>'
+            f" {pilcrow}</p>"
         )
     return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
 

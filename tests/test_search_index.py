@@ -251,3 +251,13 @@ def test_search_script_is_a_local_asset_on_every_page(seed_site):
     html = (seed_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="[^":]*lunr/min/lunr\.kb\.min\.js"', html)
     assert not re.findall(r'<script[^>]+src="(?:https?:)?//', html)  # nothing from another host
+
+
+def test_cited_by_lines_and_image_addresses_are_shown_but_not_indexed(seed_site, built_index):
+    # A "cited by" line names topics: indexed, it made every cited article
+    # match the topic's name. An image's address is no word anyone searches.
+    source = (seed_site / "sources" / "003_93100f986083634d" / "index.html").read_text(encoding="utf-8")
+    assert "被引用于 cited by" in source and "mmbiz.qpic.cn" in source
+    text = " ".join(doc["text"] for doc in built_index["docs"])
+    assert "cited by" not in text and "mmbiz" not in text and "remote image" not in text
+    assert "🖼" in text  # the image and its caption still are
