@@ -109,9 +109,9 @@ def render_topic_page(page: TopicPage) -> str:
         lines.append(f'!!! warning "来源数字不一致 · Sources differ: {escape(difference.description)}"')
         lines.append("")
         for row in difference.rows:
-            dates = sorted({c.article.date.isoformat() for c in row.citations if c.article.date})
             statement = row.statements[0]
-            lines.append(f"    - **{figure_label(row)}**（{', '.join(dates)}）：{escape(statement.text)} {citations_text(row.citations)}")
+            said = f"（{_date_span(row.citations)}）：{escape(statement.text)} {citations_text(row.citations)}"
+            lines.append(f'    - **{figure_label(row)}**<span data-search-exclude="true">{said}</span>')
         lines.append("")
     lines += ["## 时间线 Timeline {#timeline}", ""]
     if page.timeline:
@@ -170,6 +170,17 @@ def _by_first_source(excerpts):
     return [(a, groups[a.slug]) for a in ordered]
 
 
+MAX_DATES = 3  # dates listed per differing figure; beyond, the first and the last
+
+
+def _date_span(citations) -> str:
+    """When a figure was reported: every date when there are a few, else the first and the last."""
+    dates = sorted({c.article.date.isoformat() for c in citations if c.article.date})
+    if len(dates) <= MAX_DATES:
+        return ", ".join(dates) or "日期不详"
+    return f"{dates[0]} … {dates[-1]}，{len(dates)} 个日期 dates"
+
+
 MAX_WORDINGS = 3  # different wordings shown per figure; further sources appear as citations only
 
 
@@ -180,7 +191,12 @@ def _figure_row(row: FigureRow) -> str:
     if rest:
         said += f"<br><small>另见 also:</small> {citations_text(rest)}"
     count = f"{row.source_count} 个来源" if row.source_count > 1 else "1 个来源"
-    return f"**{figure_label(row)}**{{ .kb-value }} {said} <small class=\"kb-count\">{count}</small>\n{{: #{row.id} .kb-figure }}"
+    # Search indexes the figure itself (`2,250 TOPS`), not the wordings: those
+    # are the articles' sentences, found on the articles' own pages.
+    return (
+        f"**{figure_label(row)}**{{ .kb-value }} "
+        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure }}'
+    )
 
 
 def _timeline_entry(entry: TimelineEntry) -> str:

@@ -110,7 +110,7 @@ NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)|([a-z]+)(\d+)")  # 2250t
 # Material's own (title 1000, text 1, tags 1e6): another spelling counts as
 # the text does; a topic's name counts for more than any running text.
 SPELLINGS_FIELD, SPELLINGS_BOOST = "spellings", 1.0
-NAMES_FIELD, NAMES_BOOST = "names", 20.0
+NAMES_FIELD, NAMES_BOOST = "names", 1000.0
 # Fields whose long passages search.js indexes in a second pass when the
 # site has a lot of text, so that a first answer (titles, names, tags, short
 # sections) comes at once: `short` and `when_total_above` count characters.
@@ -123,11 +123,15 @@ LATER = {"short": 1_000, "when_total_above": 300_000}
 TOPIC_BOOST = 8.0
 
 # Sections whose text only repeats, word for word, what source pages hold:
-# a topic page's figures, timeline and quotes, the site timeline, the tag
-# index (page titles). Their headings stay searchable, their text is not
-# indexed a second time: at 500 articles it was a quarter of the index, and
-# every sentence was found twice, on its source page and where it is quoted.
-QUOTES_ONLY = re.compile(r"topics/[^/]+/#(?:figures|timeline|sources-say|facts|opinions|sources)|timeline/#.*|tags/#.*")
+# a topic page's timeline and quotes, the site timeline, the tag index (page
+# titles). Their headings stay searchable, their text is not indexed a
+# second time: at 500 articles it was a quarter of the index, and every
+# sentence was found twice, on its source page and where it is quoted.
+QUOTES_ONLY = re.compile(r"topics/[^/]+/#(?:timeline|sources-say|facts|opinions|sources)|timeline/#.*|tags/#.*")
+# A topic's key figures are indexed by their values only (render_topics.py
+# keeps the quoted wordings out), and rank as the topic page does: for
+# `2250TOPS` the figure row citing every source beats any one article.
+KEY_FIGURES = re.compile(r"topics/[^/]+/#figures")
 
 # Material's worker loads `../lunr/min/lunr.<language>.min.js` for every
 # language the index names and applies `lunr[<language>]`: that is the
@@ -350,6 +354,21 @@ def synonyms(chunks: list[list[str]], groups: list[list[list[str]]]) -> set[str]
     return found
 
 
+def own_figures(topic: TopicTerms, figures_text: str, separator: str) -> tuple[str, ...]:
+    """The key figures of a topic in a unit the topic is named by, number and
+    unit joined as a reader types them (`2250tops` for the Turing chip, whose
+    topics.yml names TOPS): a topic page's own numbers, which should find it
+    before any article, and before other topics quoting the same sentence."""
+    units = topic_names(topic, separator)
+    found = set()
+    for words in tokens(figures_text, separator):
+        folded = [fold(word).lower() for word in words]
+        for number, unit in zip(folded, folded[1:]):
+            if NUMBER.fullmatch(number) and unit in units and not NUMBER.fullmatch(unit):
+                found.add(number.replace(",", "") + unit)
+    return tuple(sorted(found))
+
+
 def _contains(chunks: list[list[str]], name: list[str]) -> bool:
     return any(words[i : i + len(name)] == name for words in chunks for i in range(len(words) - len(name) + 1))
 
@@ -366,8 +385,13 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
         )
     topics = {topic.location: topic for topic in vocabulary.topics}
     splitter = re.compile(separator)
+    figures = {
+        doc["location"].split("#", 1)[0]: own_figures(topics[doc["location"].split("#", 1)[0]], doc["text"], separator)
+        for doc in index["docs"]
+        if KEY_FIGURES.fullmatch(doc["location"]) and doc["location"].split("#", 1)[0] in topics
+    }
 
-    def rewrite(doc: dict) -> dict:
+    def rewrite(doc: dict, figure_names: tuple[str, ...]) -> dict:
         text = "" if QUOTES_ONLY.fullmatch(doc["location"]) else segment(doc["text"], splitter)
         doc = dict(doc, title=segment(doc["title"], splitter), text=text)
         chunks = tokens(doc["title"], separator) + tokens(doc["text"], separator)
@@ -375,20 +399,24 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
         extra -= {fold(word).lower() for words in chunks for word in words}
         if extra:
             doc[SPELLINGS_FIELD] = " ".join(sorted(extra))
+        if KEY_FIGURES.fullmatch(doc["location"]):
+            doc.setdefault("boost", TOPIC_BOOST)
         if doc["location"] in topics:
             # The head entry only (title, scope): the page's sections quote
             # the articles and should rank as the articles do.
             doc.setdefault("boost", TOPIC_BOOST)
-            doc[NAMES_FIELD] = " ".join(sorted(topic_names(topics[doc["location"]], separator)))
+            names = topic_names(topics[doc["location"]], separator) | set(figure_names)
+            doc[NAMES_FIELD] = " ".join(sorted(names))
         return doc
 
     # In `mkdocs serve`, a section whose text did not change since the last
     # build is not cut again (memo.py): after one article is edited, only
     # its sections and those of the pages quoting it are.
-    docs = [
-        memo.remember(("search", separator, vocabulary, _digest(doc)), lambda doc=doc: rewrite(doc))
-        for doc in index["docs"]
-    ]
+    docs = []
+    for doc in index["docs"]:
+        figure_names = figures.get(doc["location"], ())
+        key = ("search", separator, vocabulary, _digest(doc), figure_names)
+        docs.append(memo.remember(key, lambda doc=doc, names=figure_names: rewrite(doc, names)))
     fields = dict(index["config"]["fields"], **{SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}})
     fields = {name: dict(spec, kb_later=LATER) if name in LATER_FIELDS else spec for name, spec in fields.items()}
     config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=fields)

@@ -264,3 +264,21 @@ def test_cited_by_lines_and_image_addresses_are_shown_but_not_indexed(seed_site,
     text = " ".join(doc["text"] for doc in built_index["docs"])
     assert "cited by" not in text and "mmbiz" not in text and "remote image" not in text
     assert "🖼" in text  # the image and its caption still are
+
+
+TURING = TopicTerms("turing-chip", ("图灵 AI 芯片", "Turing AI chip", "TOPS"))
+
+
+def test_a_topic_is_named_by_its_figures_in_its_own_units():
+    figures = "<p>4 颗 </p> <p>2,250 TOPS </p> <p>750 TOPS </p>"
+    assert search.own_figures(TURING, figures, SEPARATOR) == ("2250tops", "750tops")
+    assert search.own_figures(IRON, figures, SEPARATOR) == ()  # TOPS is not one of IRON's names
+
+
+def test_key_figures_are_indexed_by_value_with_the_wordings_left_to_the_articles(built_index):
+    docs = {doc["location"]: doc for doc in built_index["docs"]}
+    figures = docs["topics/turing-chip/#figures"]
+    assert "2,250 TOPS" in figures["text"] and "算力" not in figures["text"]  # the quoted sentence is not
+    assert "个来源" not in figures["text"]
+    assert "2250tops" in docs["topics/turing-chip/"]["names"].split()
+    assert "2250tops" not in docs["topics/robotaxi/"]["names"].split()  # quotes the figure; not its unit

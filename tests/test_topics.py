@@ -188,3 +188,14 @@ def test_home_page_has_a_card_per_topic_and_latest_events(seed_site):
     assert all("来源" in card.get_text() and "数字" in card.get_text() for card in cards)
     latest = html.select_one("#latest").find_next("ul").select("li")
     assert latest and all(li.select_one("a.kb-cite") for li in latest)
+
+
+def test_a_figure_reported_on_many_dates_shows_the_first_and_the_last():
+    from datetime import date
+    from types import SimpleNamespace
+
+    from build_scripts.render_topics import _date_span
+
+    cite = lambda day: SimpleNamespace(article=SimpleNamespace(date=date(2025, 1, day)))  # noqa: E731
+    assert _date_span([cite(3), cite(1)]) == "2025-01-01, 2025-01-03"
+    assert _date_span([cite(d) for d in (9, 1, 5, 7, 5)]) == "2025-01-01 … 2025-01-09，4 个日期 dates"
