@@ -7,8 +7,8 @@ so `第二代 VLA`, `第二代VLA` and `第二代Vla` in any script are one name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,6 +35,16 @@ class Topic:
     alias_pattern: re.Pattern
     mention_pattern: re.Pattern | None
 
+    def __hash__(self) -> int:
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        # The topics are part of the key of every paragraph's kept
+        # classification (memo.py): hashing all their aliases each time
+        # would cost more than the lookup saves.
+        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+
     @property
     def title(self) -> str:
         return f"{self.title_zh} · {self.title_en}" if self.title_en not in self.title_zh else self.title_zh
@@ -53,15 +63,16 @@ class Topic:
 @lru_cache(maxsize=1 << 16)  # the same sentence, clause or heading is matched at several stages
 def canonical(text: str) -> str:
     """The form text and aliases are compared in."""
-    return _canonical_of_simplified(to_simplified(text))
+    return canonical_of_simplified(to_simplified(text))
 
 
 def canonical_each(texts: list[str]) -> list[str]:
     """canonical() of each text, uncached (whole paragraphs, read once a build, would fill its cache)."""
-    return [_canonical_of_simplified(simplified) for simplified in to_simplified_each(texts)]
+    return [canonical_of_simplified(simplified) for simplified in to_simplified_each(texts)]
 
 
-def _canonical_of_simplified(text: str) -> str:
+def canonical_of_simplified(text: str) -> str:
+    """canonical() of text already converted by to_simplified()."""
     text = text.lower()
     if not ANY_SPACE.search(text):
         return text  # most Chinese sentences: one quick scan instead of two substitutions
