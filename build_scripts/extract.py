@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from . import memo
 from .classify import Passage
 
 DATA = Path(__file__).parent / "data"
@@ -216,9 +217,16 @@ def _words_only(text: str) -> str:
 
 
 def extract_figures(passage: Passage) -> list[Figure]:
+    # Syndicated copies repeat sentences word for word: each is read once a build.
+    stated = memo.remember(("figures", passage.text, passage.simplified), lambda: _figures_stated(passage.text, passage.simplified))
+    return [Figure(*fields, passage=passage) for fields in stated]
+
+
+def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
+    """The fields of each Figure a sentence states, but its passage: (value, high, unit, unit_name, qualifier, as_written, clause)."""
     rules = unit_rules()
-    text = passage.simplified.translate(FULL_WIDTH)
-    figures: list[Figure] = []
+    text = simplified.translate(FULL_WIDTH)
+    figures: list[tuple] = []
     seen: set[tuple[str, float]] = set()
     for match in rules.pattern.finditer(text):
         groups = match.groups()
@@ -231,9 +239,9 @@ def extract_figures(passage: Passage) -> list[Figure]:
         scale = rules.magnitudes.get(magnitude.lower(), 1) if magnitude else 1
         if magnitude == "B" and not unit_id:
             unit_id = "parameters"
-        clause = clause_around(passage.text, match.start("num"), match.end())
+        clause = clause_around(written, match.start("num"), match.end())
         if not unit_id:
-            unit_id = _unit_from_context(passage.simplified, match, rules)
+            unit_id = _unit_from_context(simplified, match, rules)
         value = _number(match["num"]) * scale
         high = _number(match["high"]) * scale if match["high"] else None
         if (unit_id, value) in seen:
@@ -242,15 +250,10 @@ def extract_figures(passage: Passage) -> list[Figure]:
         qualifier = rules.before.get((match["before"] or "").lower(), "") or rules.after.get(match["after"] or "", "")
         if match["more"]:
             qualifier = qualifier or "over"
-        figures.append(
-            Figure(
-                value=value, high=high, unit=unit_id, unit_name=rules.unit_names.get(unit_id, ""),
-                qualifier=qualifier, as_written=passage.text[match.start("num"):match.end()].strip(),
-                clause=clause, passage=passage,
-            )
-        )
-    with_unit = {f.value for f in figures if f.unit}
-    return [f for f in figures if f.unit or f.value not in with_unit]
+        as_written = written[match.start("num"):match.end()].strip()
+        figures.append((value, high, unit_id, rules.unit_names.get(unit_id, ""), qualifier, as_written, clause))
+    with_unit = {value for value, _, unit, *_ in figures if unit}
+    return tuple(f for f in figures if f[2] or f[0] not in with_unit)
 
 
 def _unit_from_context(simplified: str, match: re.Match, rules: UnitRules) -> str:
@@ -331,9 +334,11 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def read_date(match: re.Match, published: dt.date | None, rules: DateRules) -> tuple[When, str] | None:
-    """The When a date match means, and the relative words it was resolved from ('' if explicit)."""
-    g = match.groupdict()
+def read_date(g: dict[str, str | None], words: str, published: dt.date | None, rules: DateRules) -> tuple[When, str] | None:
+    """The When a date match means, and the relative words it was resolved from ('' if explicit).
+
+    `g` is the match's groupdict(), `words` the text it matched.
+    """
     part = lambda key: rules.parts.get(g.get(key) or "", "")  # noqa: E731
     if g["y"]:
         year = int(g["y"])
@@ -354,7 +359,6 @@ def read_date(match: re.Match, published: dt.date | None, rules: DateRules) -> t
         return When(int(g["eey"]), part="end"), ""
     if published is None:
         return None  # relative words need a publication date
-    words = match.group(0)
     if g["ry"] or g["ery"]:
         year = published.year + (rules.relative_years.get(g["ry"]) if g["ry"] else rules.relative_years[g["ery"].lower()])
         if g["rm"]:
@@ -392,12 +396,14 @@ def _valid(when: When) -> When | None:
 
 def extract_events(passage: Passage) -> list[Event]:
     rules = date_rules()
-    text = passage.simplified.translate(FULL_WIDTH)
     published = passage.article.date
     events: list[Event] = []
     seen: set[str] = set()
-    for match in rules.pattern.finditer(text):
-        read = read_date(match, published, rules)
+    # Syndicated copies repeat sentences word for word: each is searched once a
+    # build; what a date means depends on each copy's publication date.
+    written = memo.remember(("dates", passage.text, passage.simplified), lambda: _dates_written(passage.text, passage.simplified))
+    for groups, words, as_written, clause in written:
+        read = read_date(groups, words, published, rules)
         if not read or read[0] is None:
             continue
         when, resolved_from = read
@@ -410,12 +416,20 @@ def extract_events(passage: Passage) -> list[Event]:
             continue  # "今年" alone in a past-tense sentence is no date worth a timeline row
         events.append(
             Event(
-                when=when, resolved_from=passage.text[match.start():match.end()] if resolved_from else "",
-                planned=planned, as_written=passage.text[match.start():match.end()],
-                clause=event_clause(passage.text, match.start(), match.end()), passage=passage,
+                when=when, resolved_from=as_written if resolved_from else "",
+                planned=planned, as_written=as_written, clause=clause, passage=passage,
             )
         )
     return events
+
+
+def _dates_written(written: str, simplified: str) -> tuple[tuple[dict, str, str, str], ...]:
+    """Each date match in a sentence: (groupdict, matched text, the source's words for it, its clause)."""
+    text = simplified.translate(FULL_WIDTH)
+    return tuple(
+        (match.groupdict(), match.group(0), written[match.start():match.end()], event_clause(written, match.start(), match.end()))
+        for match in date_rules().pattern.finditer(text)
+    )
 
 
 def event_clause(sentence: str, start: int, end: int) -> str:
