@@ -7,8 +7,8 @@ so `第二代 VLA`, `第二代VLA` and `第二代Vla` in any script are one name
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -36,14 +36,10 @@ class Topic:
     mention_pattern: re.Pattern | None
 
     def __hash__(self) -> int:
-        return self._hash
-
-    @cached_property
-    def _hash(self) -> int:
         # The topics are part of the key of every paragraph's kept
-        # classification (memo.py): hashing all their aliases each time
-        # would cost more than the lookup saves.
-        return hash(tuple(getattr(self, f.name) for f in fields(self)))
+        # classification (memo.py): hashing all their aliases each time would
+        # cost more than the lookup saves. Equal topics have equal slugs.
+        return hash(self.slug)
 
     @property
     def title(self) -> str:
