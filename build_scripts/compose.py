@@ -226,9 +226,14 @@ def _figure_relevance(figure: Figure, topic: Topic) -> float:
     return score
 
 
-def _named_topics(text: str, by_slug: dict[str, Topic]) -> set[str]:
+def _named_topics(text: str, by_slug: dict[str, Topic]) -> frozenset[str]:
+    return _topics_named_in(text, tuple(by_slug.values()))
+
+
+@lru_cache(maxsize=1 << 16)  # one clause is looked at for each figure and date in it, on each topic's page
+def _topics_named_in(text: str, topics: tuple[Topic, ...]) -> frozenset[str]:
     canon = canonical(text)
-    return {t.slug for t in by_slug.values() if t.alias_pattern.search(canon)}
+    return frozenset(t.slug for t in topics if t.alias_pattern.search(canon))
 
 
 def _stands_alone(text: str) -> bool:
@@ -299,9 +304,11 @@ def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:
     """
     paragraphs = {} if paragraphs is None else paragraphs
     for citation in page.citations:
+        paragraph = citation.article.paragraph(citation.paragraph_id)
+        if paragraph is not None and citation.quote in paragraph.text:
+            continue  # found as written, so found whitespace-normalised too: the usual case, without normalising
         key = (citation.article.slug, citation.paragraph_id)
         if key not in paragraphs:
-            paragraph = citation.article.paragraph(citation.paragraph_id)
             paragraphs[key] = normalise_space(paragraph.text) if paragraph else None
         if paragraphs[key] is None or normalise_space(citation.quote) not in paragraphs[key]:
             raise CitationError(

@@ -270,12 +270,12 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
             by_text[passage.simplified] = bigrams(passage.simplified)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
     for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
-        citation = cite(passage)
+        key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
         if group not in merged:
-            merged[group] = (passage, [citation], {citation.key})
-        elif citation.key not in merged[group][2]:
-            merged[group][1].append(citation)
-            merged[group][2].add(citation.key)
+            merged[group] = (passage, [cite(passage)], {key})
+        elif key not in merged[group][2]:
+            merged[group][1].append(cite(passage))
+            merged[group][2].add(key)
     return [
         Excerpt(
             text=passage.text, citations=tuple(citations), score=passage.scores[slug],
