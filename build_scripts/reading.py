@@ -34,6 +34,7 @@ class ReadResult:
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
 
 
+@memo.cycle_collector_paused()
 def load_corpus(seeds_dir: Path) -> Corpus:
     seeds_dir = Path(seeds_dir)
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)

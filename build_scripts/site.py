@@ -9,6 +9,7 @@ import html
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import memo
 from .compose import build_knowledge_base
 from .entities import load_entities, mentioned
 from .export import export_json
@@ -28,6 +29,7 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
+@memo.cycle_collector_paused()
 def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     kb = build_knowledge_base(corpus)
     entities = load_entities()
