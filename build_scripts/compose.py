@@ -24,6 +24,8 @@ from .taxonomy import Topic, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
+# Fewer articles are classified quicker than a second process starts.
+MIN_ARTICLES_ALONGSIDE = 64
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
 CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
@@ -127,7 +129,14 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
     signals = load_signals()
-    per_article = [article_facts(article, topics, signals) for article in corpus.articles]
+    articles = corpus.articles
+    # A cold build reads the sentences of the second half in a second process
+    # meanwhile; this one then finds them in memory (memo.computed_alongside).
+    half = len(articles) // 2 if len(articles) >= MIN_ARTICLES_ALONGSIDE else len(articles)
+    second_half = lambda: [article_facts(article, topics, signals) for article in articles[half:]]  # noqa: E731
+    with memo.computed_alongside(second_half, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
+        per_article = [article_facts(article, topics, signals) for article in articles[:half]]
+    per_article += second_half()
     passages = [p for facts in per_article for p in facts.passages]
     figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
     events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}

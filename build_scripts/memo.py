@@ -7,13 +7,23 @@ article misses and is read and classified again while every other one is
 answered from memory. `new_build()` starts a build: whatever no build used
 since the previous call is dropped, so memory stays at about one corpus.
 A plain `mkdocs build` runs once and only pays the dictionary lookups.
+
+`computed_alongside` lends a cold build the machine's second core: a
+forked copy of the process computes results for part of the corpus while
+this one does the rest, and sends back those of plain data (see there).
 """
 from __future__ import annotations
 
 import functools
 import gc
-from collections.abc import Callable, Hashable
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Hashable, Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -23,6 +33,7 @@ MAX_ENTRIES = 200_000
 
 _current: dict = {}  # used by this build
 _previous: dict = {}  # used by the previous build, not yet by this one
+_computed_here: dict | None = None  # in a process forked by computed_alongside: what it computed, to send back
 
 
 def new_build() -> None:
@@ -46,6 +57,8 @@ def remember(key: Hashable, compute: Callable[[], T]) -> T:
         if len(_current) >= MAX_ENTRIES:
             new_build()
         value = compute()
+        if _computed_here is not None:
+            _computed_here[key] = value
     _current[key] = value
     return value
 
@@ -77,3 +90,82 @@ def cycle_collector_paused():
     finally:
         if enabled:
             gc.enable()
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """Stands in a key sent between processes for the object at this index of `shared`."""
+
+    index: int
+
+
+@contextmanager
+def computed_alongside(work: Callable[[], object], kinds: Iterable[str], shared: tuple = ()):
+    """Run `work()` in a forked copy of this process while the `with` body runs here.
+
+    On leaving the body, the results the copy computed under keys whose
+    first element is one of `kinds` are kept here, as if computed here: the
+    body's caller then asks for them and is answered from memory. Such
+    results must be plain data (strings, numbers, tuples, dicts, frozen
+    dataclasses of those), not objects whose identity matters. A key may
+    hold objects of `shared` (the topics): the same objects in both
+    processes, sent as their index in `shared`, so keys stay cheap to
+    compare.
+
+    Only a help: what the copy does not send back (it failed, or there is no
+    second core, or other threads make forking unsafe, as under `mkdocs
+    serve`) is computed here when asked for, with the same results.
+    """
+    kinds = frozenset(kinds)
+    if not _can_fork():
+        yield
+        return
+    sys.stdout.flush()
+    sys.stderr.flush()
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the copy: compute, send, and leave without running any of the parent's clean-up
+        os.close(readable)
+        status = 1
+        try:
+            global _computed_here
+            _computed_here = {}
+            work()
+            index = {id(obj): i for i, obj in enumerate(shared)}
+            entries = [
+                (tuple(_Shared(index[id(part)]) if id(part) in index else part for part in key), value)
+                for key, value in _computed_here.items()
+                if isinstance(key, tuple) and key and key[0] in kinds
+            ]
+            with os.fdopen(writable, "wb") as pipe:
+                pickle.dump(entries, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writable)
+    try:
+        yield
+    except BaseException:
+        os.close(readable)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    with os.fdopen(readable, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        return  # nothing to add: the caller computes everything itself
+    for key, value in pickle.loads(data):
+        key = tuple(shared[part.index] if isinstance(part, _Shared) else part for part in key)
+        _current.setdefault(key, value)
+
+
+def _can_fork() -> bool:
+    """A second core, fork, and no other thread (a forked copy would inherit the locks it holds).
+
+    Linux only: elsewhere fork is unsafe in more ways (macOS) or missing.
+    """
+    if not sys.platform.startswith("linux") or threading.active_count() > 1 or _computed_here is not None:
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores > 1
