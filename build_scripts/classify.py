@@ -107,7 +107,11 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
     sentences = split_sentences(text)
     found = []
     for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
+        # Equal forms as one string, not copies: less memory, and less to send
+        # between processes (memo.computed_alongside).
+        simplified = sentence if simplified == sentence else simplified
         canon = canonical_of_simplified(simplified)
+        canon = simplified if canon == simplified else canon
         alias_hits, mention_hits = _hits(canon, topics)
         same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
         found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits))

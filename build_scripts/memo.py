@@ -20,6 +20,7 @@ import os
 import pickle
 import signal
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import contextmanager
@@ -100,8 +101,8 @@ class _Shared:
 
 
 @contextmanager
-def computed_alongside(work: Callable[[], object], kinds: Iterable[str], shared: tuple = ()):
-    """Run `work()` in a forked copy of this process while the `with` body runs here.
+def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], shared: tuple = ()):
+    """Run `work()` in a forked copy of this process while the `with` body runs here (None: nothing to run).
 
     On leaving the body, the results the copy computed under keys whose
     first element is one of `kinds` are kept here, as if computed here: the
@@ -117,45 +118,45 @@ def computed_alongside(work: Callable[[], object], kinds: Iterable[str], shared:
     serve`) is computed here when asked for, with the same results.
     """
     kinds = frozenset(kinds)
-    if not _can_fork():
+    if work is None or not _can_fork():
         yield
         return
     sys.stdout.flush()
     sys.stderr.flush()
-    readable, writable = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the copy: compute, send, and leave without running any of the parent's clean-up
-        os.close(readable)
-        status = 1
+    # The copy writes its results to a file rather than a pipe: it need not
+    # wait, its results in a pipe's 64 KB at a time, until this process is
+    # done with the body and reads them.
+    with tempfile.TemporaryFile() as results:
+        pid = os.fork()
+        if pid == 0:  # the copy: compute, write, and leave without running any of the parent's clean-up
+            status = 1
+            try:
+                global _computed_here
+                _computed_here = {}
+                work()
+                index = {id(obj): i for i, obj in enumerate(shared)}
+                entries = [
+                    (tuple(_Shared(index[id(part)]) if id(part) in index else part for part in key), value)
+                    for key, value in _computed_here.items()
+                    if isinstance(key, tuple) and key and key[0] in kinds
+                ]
+                pickle.dump(entries, results, protocol=pickle.HIGHEST_PROTOCOL)
+                results.flush()
+                status = 0
+            finally:
+                os._exit(status)
         try:
-            global _computed_here
-            _computed_here = {}
-            work()
-            index = {id(obj): i for i, obj in enumerate(shared)}
-            entries = [
-                (tuple(_Shared(index[id(part)]) if id(part) in index else part for part in key), value)
-                for key, value in _computed_here.items()
-                if isinstance(key, tuple) and key and key[0] in kinds
-            ]
-            with os.fdopen(writable, "wb") as pipe:
-                pickle.dump(entries, pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writable)
-    try:
-        yield
-    except BaseException:
-        os.close(readable)
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    with os.fdopen(readable, "rb") as pipe:
-        data = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    if status != 0 or not data:
-        return  # nothing to add: the caller computes everything itself
-    for key, value in pickle.loads(data):
+            yield
+        except BaseException:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            raise
+        _, status = os.waitpid(pid, 0)
+        if status != 0:
+            return  # nothing to add: the caller computes everything itself
+        results.seek(0)
+        entries = pickle.load(results)
+    for key, value in entries:
         key = tuple(shared[part.index] if isinstance(part, _Shared) else part for part in key)
         _current.setdefault(key, value)
 
