@@ -128,15 +128,25 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
+    return compose_knowledge_base(facts_of(corpus.articles, topics), topics)
+
+
+def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...]) -> list[ArticleFacts]:
+    """article_facts of each article, in order."""
     signals = load_signals()
-    articles = corpus.articles
     # A cold build reads the sentences of the second half in a second process
     # meanwhile; this one then finds them in memory (memo.computed_alongside).
     half = len(articles) // 2 if len(articles) >= MIN_ARTICLES_ALONGSIDE else len(articles)
     second_half = lambda: [article_facts(article, topics, signals) for article in articles[half:]]  # noqa: E731
-    with memo.computed_alongside(second_half, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
+    alongside = second_half if half < len(articles) else None
+    with memo.computed_alongside(alongside, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
         per_article = [article_facts(article, topics, signals) for article in articles[:half]]
-    per_article += second_half()
+    return per_article + second_half()
+
+
+def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:
+    """The topic pages, from what each article contributes (facts_of)."""
+    signals = load_signals()
     passages = [p for facts in per_article for p in facts.passages]
     figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
     events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}

@@ -49,10 +49,11 @@ def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
 
 def mentioned(texts, entities: tuple[Entity, ...]) -> list[str]:
     """Tags of the entities named anywhere in `texts`, in the order of entities.yml."""
-    return _mentioned(tuple(texts), entities)
+    texts = tuple(texts)
+    # An unchanged article is not searched again in `mkdocs serve` (memo.py).
+    return memo.remember(("tags", texts, entities), lambda: _mentioned(texts, entities))
 
 
-@memo.by_value  # an unchanged article is not searched again in `mkdocs serve`
 def _mentioned(texts: tuple[str, ...], entities: tuple[Entity, ...]) -> list[str]:
     # No name spans a line break, so searching the texts joined is searching
     # each; a text repeated (a quote cited by many statements) is searched once.

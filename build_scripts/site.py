@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import memo
-from .compose import build_knowledge_base
+from .compose import MIN_ARTICLES_ALONGSIDE, compose_knowledge_base, facts_of
 from .entities import load_entities, mentioned
 from .export import export_json
 from .glossary import html_abbreviator, load_terms, render_glossary
@@ -20,7 +20,7 @@ from .render_problems import PROBLEMS_PATH, render_problems_page
 from .render_sources import render_source_page, render_sources_index, source_path
 from .render_timeline import render_site_timeline
 from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
-from .taxonomy import Topic
+from .taxonomy import Topic, load_topics
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,23 @@ class Site:
 
 @memo.cycle_collector_paused()
 def compose_site(corpus: Corpus, site_url: str = "") -> Site:
-    kb = build_knowledge_base(corpus)
+    topics = load_topics()
     entities = load_entities()
     terms = load_terms()
     abbreviate = html_abbreviator(terms)
+    per_article = facts_of(corpus.articles, topics)
+
+    def prepare_source_pages():
+        for article in corpus.articles:
+            mentioned((p.text for p in article.paragraphs), entities)
+            render_source_page(article, None, abbreviate)  # keeps its paragraphs' HTML
+
+    # Composing the topics keeps one core busy: in a cold build a second
+    # process meanwhile tags the source pages and renders their paragraphs,
+    # which this one then finds in memory (memo.computed_alongside).
+    alongside = prepare_source_pages if len(corpus.articles) >= MIN_ARTICLES_ALONGSIDE else None
+    with memo.computed_alongside(alongside, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
+        kb = compose_knowledge_base(per_article, topics)
     pages: dict[str, str] = {}
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), topics in kb.cited_by.items():
