@@ -24,7 +24,6 @@ import tempfile
 import threading
 from collections.abc import Callable, Hashable, Iterable
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -93,13 +92,6 @@ def cycle_collector_paused():
             gc.enable()
 
 
-@dataclass(frozen=True)
-class _Shared:
-    """Stands in a key sent between processes for the object at this index of `shared`."""
-
-    index: int
-
-
 @contextmanager
 def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], shared: tuple = ()):
     """Run `work()` in a forked copy of this process while the `with` body runs here (None: nothing to run).
@@ -110,8 +102,8 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
     results must be plain data (strings, numbers, tuples, dicts, frozen
     dataclasses of those), not objects whose identity matters. A key may
     hold objects of `shared` (the topics): the same objects in both
-    processes, sent as their index in `shared`, so keys stay cheap to
-    compare.
+    processes, sent as their positions in the key and in `shared`, so keys
+    here hold this process's objects and stay cheap to compare.
 
     Only a help: what the copy does not send back (it failed, or there is no
     second core, or other threads make forking unsafe, as under `mkdocs
@@ -136,7 +128,11 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
                 work()
                 index = {id(obj): i for i, obj in enumerate(shared)}
                 entries = [
-                    (tuple(_Shared(index[id(part)]) if id(part) in index else part for part in key), value)
+                    (
+                        tuple(None if id(part) in index else part for part in key),
+                        tuple((position, index[id(part)]) for position, part in enumerate(key) if id(part) in index),
+                        value,
+                    )
                     for key, value in _computed_here.items()
                     if isinstance(key, tuple) and key and key[0] in kinds
                 ]
@@ -156,8 +152,12 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
             return  # nothing to add: the caller computes everything itself
         results.seek(0)
         entries = pickle.load(results)
-    for key, value in entries:
-        key = tuple(shared[part.index] if isinstance(part, _Shared) else part for part in key)
+    for key, slots, value in entries:
+        if slots:  # put this process's shared objects back where the copy's were
+            parts = list(key)
+            for position, index in slots:
+                parts[position] = shared[index]
+            key = tuple(parts)
         _current.setdefault(key, value)
 
 
