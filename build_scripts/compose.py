@@ -137,11 +137,15 @@ def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...]) -> list[A
     # A cold build reads the sentences of the second half in a second process
     # meanwhile; this one then finds them in memory (memo.computed_alongside).
     half = len(articles) // 2 if len(articles) >= MIN_ARTICLES_ALONGSIDE else len(articles)
-    second_half = lambda: [article_facts(article, topics, signals) for article in articles[half:]]  # noqa: E731
+
+    def second_half() -> None:
+        for article in articles[half:]:
+            article_facts(article, topics, signals)
+
     alongside = second_half if half < len(articles) else None
     with memo.computed_alongside(alongside, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
         per_article = [article_facts(article, topics, signals) for article in articles[:half]]
-    return per_article + second_half()
+    return per_article + [article_facts(article, topics, signals) for article in articles[half:]]
 
 
 def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:

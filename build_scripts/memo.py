@@ -92,8 +92,14 @@ def cycle_collector_paused():
             gc.enable()
 
 
+class Alongside:
+    """What `with computed_alongside(...) as alongside` gives: after the block, what the copy's work() returned."""
+
+    value: object = None  # None too when no copy ran or it failed
+
+
 @contextmanager
-def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], shared: tuple = ()):
+def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str] = (), shared: tuple = ()):
     """Run `work()` in a forked copy of this process while the `with` body runs here (None: nothing to run).
 
     On leaving the body, the results the copy computed under keys whose
@@ -103,15 +109,18 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
     dataclasses of those), not objects whose identity matters. A key may
     hold objects of `shared` (the topics): the same objects in both
     processes, sent as their positions in the key and in `shared`, so keys
-    here hold this process's objects and stay cheap to compare.
+    here hold this process's objects and stay cheap to compare. What work()
+    returns, plain data too, is sent back as the `value` of the object the
+    `with` statement binds.
 
     Only a help: what the copy does not send back (it failed, or there is no
     second core, or other threads make forking unsafe, as under `mkdocs
     serve`) is computed here when asked for, with the same results.
     """
     kinds = frozenset(kinds)
+    alongside = Alongside()
     if work is None or not _can_fork():
-        yield
+        yield alongside
         return
     sys.stdout.flush()
     sys.stderr.flush()
@@ -125,24 +134,24 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
             try:
                 global _computed_here
                 _computed_here = {}
-                work()
+                value = work()
                 index = {id(obj): i for i, obj in enumerate(shared)}
                 entries = [
                     (
                         tuple(None if id(part) in index else part for part in key),
                         tuple((position, index[id(part)]) for position, part in enumerate(key) if id(part) in index),
-                        value,
+                        kept,
                     )
-                    for key, value in _computed_here.items()
+                    for key, kept in _computed_here.items()
                     if isinstance(key, tuple) and key and key[0] in kinds
                 ]
-                pickle.dump(entries, results, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((value, entries), results, protocol=pickle.HIGHEST_PROTOCOL)
                 results.flush()
                 status = 0
             finally:
                 os._exit(status)
         try:
-            yield
+            yield alongside
         except BaseException:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
@@ -151,14 +160,14 @@ def computed_alongside(work: Callable[[], object] | None, kinds: Iterable[str], 
         if status != 0:
             return  # nothing to add: the caller computes everything itself
         results.seek(0)
-        entries = pickle.load(results)
-    for key, slots, value in entries:
+        alongside.value, entries = pickle.load(results)
+    for key, slots, kept in entries:
         if slots:  # put this process's shared objects back where the copy's were
             parts = list(key)
             for position, index in slots:
                 parts[position] = shared[index]
             key = tuple(parts)
-        _current.setdefault(key, value)
+        _current.setdefault(key, kept)
 
 
 def _can_fork() -> bool:

@@ -47,8 +47,11 @@ def load_corpus(seeds_dir: Path) -> Corpus:
     # A cold build reads the second half of the files in a second process
     # meanwhile; this one then finds them in memory (memo.computed_alongside).
     half = len(paths) // 2 if len(paths) >= MIN_FILES_ALONGSIDE else len(paths)
-    alongside = (lambda: _read_files(paths[half:], seeds_dir, overrides, [])) if half < len(paths) else None
-    with memo.computed_alongside(alongside, kinds=("read",)):
+
+    def second_half() -> None:
+        _read_files(paths[half:], seeds_dir, overrides, [])
+
+    with memo.computed_alongside(second_half if half < len(paths) else None, kinds=("read",)):
         results = _read_files(paths[:half], seeds_dir, overrides, problems)
     results += _read_files(paths[half:], seeds_dir, overrides, problems)
     for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {p.name for p in seeds_dir.glob("*")}):
