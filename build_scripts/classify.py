@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .language import to_simplified
+from . import memo
+from .language import to_simplified, to_simplified_each
 from .model import Article, Paragraph
-from .taxonomy import Topic, canonical
+from .taxonomy import Topic, canonical, canonical_of_simplified
 
 # Sentence ends: Chinese full stops (with a closing quote that follows), and
 # English . ! ? before a space and a capital letter or digit.
@@ -87,6 +88,36 @@ def simplified_same_length(text: str) -> str:
     return converted if len(converted) == len(text) else text
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a paragraph in the forms it is matched in, and the topic names in it.
+
+    Depends on the words only: syndicated copies of an article share their
+    paragraphs' Sentences (see read_paragraph).
+    """
+
+    text: str  # as written
+    simplified: str  # as Passage.simplified
+    canon: str  # canonical(text)
+    alias_hits: dict[str, list[int]]  # as _hits returns them; read, never changed
+    mention_hits: dict[str, int]
+
+
+def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]:
+    sentences = split_sentences(text)
+    found = []
+    for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
+        # Equal forms as one string, not copies: less memory, and less to send
+        # between processes (memo.computed_alongside).
+        simplified = sentence if simplified == sentence else simplified
+        canon = canonical_of_simplified(simplified)
+        canon = simplified if canon == simplified else canon
+        alias_hits, mention_hits = _hits(canon, topics)
+        same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
+        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits))
+    return tuple(found)
+
+
 def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passage]:
     passages: list[Passage] = []
     heading, heading_topics = "", set()
@@ -98,17 +129,16 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
             continue
         if paragraph.kind != "text":
             continue
-        sentences = split_sentences(paragraph.text)
-        canons = [canonical(s) for s in sentences]
-        hits = [_hits(canon, topics) for canon in canons]
+        # The same paragraph recurs across syndicated copies: its sentences are read once.
+        sentences = memo.remember(("paragraph", paragraph.text, topics), lambda: read_paragraph(paragraph.text, topics))
         # What the paragraph is about: topics named by sentences that are not
         # lists of many topics.
-        focus = {slug for alias_hits, _ in hits if len(alias_hits) <= FOCUS_MAX_TOPICS for slug in alias_hits}
+        focus = {slug for s in sentences if len(s.alias_hits) <= FOCUS_MAX_TOPICS for slug in s.alias_hits}
         if focus and not focus & _with_related(heading_topics, topics):
             heading_topics = set()  # the section moved on to another subject
-        for sentence, canon, (alias_hits, mention_hits) in zip(sentences, canons, hits):
-            scores = _score(sentence, alias_hits, mention_hits, focus, heading_topics)
-            passages.append(Passage(article, paragraph, sentence, simplified_same_length(sentence), order, heading, scores, canon))
+        for s in sentences:
+            scores = _score(s.text, s.alias_hits, s.mention_hits, focus, heading_topics)
+            passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon))
             order += 1
     return passages
 

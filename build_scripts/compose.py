@@ -24,6 +24,8 @@ from .taxonomy import Topic, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
+# Fewer articles are classified quicker than a second process starts.
+MIN_ARTICLES_ALONGSIDE = 64
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
 CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
@@ -126,8 +128,29 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
+    return compose_knowledge_base(facts_of(corpus.articles, topics), topics)
+
+
+def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...]) -> list[ArticleFacts]:
+    """article_facts of each article, in order."""
     signals = load_signals()
-    per_article = [article_facts(article, topics, signals) for article in corpus.articles]
+    # A cold build reads the sentences of the second half in a second process
+    # meanwhile; this one then finds them in memory (memo.computed_alongside).
+    half = len(articles) // 2 if len(articles) >= MIN_ARTICLES_ALONGSIDE else len(articles)
+
+    def second_half() -> None:
+        for article in articles[half:]:
+            article_facts(article, topics, signals)
+
+    alongside = second_half if half < len(articles) else None
+    with memo.computed_alongside(alongside, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
+        per_article = [article_facts(article, topics, signals) for article in articles[:half]]
+    return per_article + [article_facts(article, topics, signals) for article in articles[half:]]
+
+
+def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:
+    """The topic pages, from what each article contributes (facts_of)."""
+    signals = load_signals()
     passages = [p for facts in per_article for p in facts.passages]
     figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
     events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}
@@ -226,9 +249,14 @@ def _figure_relevance(figure: Figure, topic: Topic) -> float:
     return score
 
 
-def _named_topics(text: str, by_slug: dict[str, Topic]) -> set[str]:
+def _named_topics(text: str, by_slug: dict[str, Topic]) -> frozenset[str]:
+    return _topics_named_in(text, tuple(by_slug.values()))
+
+
+@lru_cache(maxsize=1 << 16)  # one clause is looked at for each figure and date in it, on each topic's page
+def _topics_named_in(text: str, topics: tuple[Topic, ...]) -> frozenset[str]:
     canon = canonical(text)
-    return {t.slug for t in by_slug.values() if t.alias_pattern.search(canon)}
+    return frozenset(t.slug for t in topics if t.alias_pattern.search(canon))
 
 
 def _stands_alone(text: str) -> bool:
@@ -299,9 +327,11 @@ def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:
     """
     paragraphs = {} if paragraphs is None else paragraphs
     for citation in page.citations:
+        paragraph = citation.article.paragraph(citation.paragraph_id)
+        if paragraph is not None and citation.quote in paragraph.text:
+            continue  # found as written, so found whitespace-normalised too: the usual case, without normalising
         key = (citation.article.slug, citation.paragraph_id)
         if key not in paragraphs:
-            paragraph = citation.article.paragraph(citation.paragraph_id)
             paragraphs[key] = normalise_space(paragraph.text) if paragraph else None
         if paragraphs[key] is None or normalise_space(citation.quote) not in paragraphs[key]:
             raise CitationError(

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass
 
+from . import memo
 from .classify import Passage
 from .extract import Event, Figure, When
 from .language import to_simplified
@@ -97,13 +98,14 @@ def normalise_space(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
 
 
-def bigrams(text: str) -> set[str]:
+@memo.by_value  # one sentence is compared on several topic pages, in several lists
+def bigrams(text: str) -> frozenset[str]:
     """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
     letters = NOT_WORDS.sub("", to_simplified(text).lower())
-    return {letters[i:i + 2] for i in range(len(letters) - 1)} or {letters}
+    return frozenset([letters[i:i + 2] for i in range(len(letters) - 1)] or [letters])
 
 
-def overlap(a: set[str], b: set[str]) -> float:
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     shared = len(a & b)
     return shared / max(len(a) + len(b) - shared, 1)
 
@@ -111,7 +113,7 @@ def overlap(a: set[str], b: set[str]) -> float:
 SMALL_GROUPING = 16  # below this many sets, building the index costs more than comparing
 
 
-def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
+def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int]:
     """For each bigram set in turn, the group it joins: the first group whose
     leading set overlaps it at least `threshold`, else a new group.
 
@@ -121,7 +123,7 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
     near-linear rather than comparing every sentence with every group.
     """
     if len(gram_sets) <= SMALL_GROUPING:  # most figures have a few statements: compare directly
-        leaders_small: list[set[str]] = []
+        leaders_small: list[frozenset[str]] = []
         joined_small = []
         for grams in gram_sets:
             group = next((g for g, leader in enumerate(leaders_small) if overlap(grams, leader) >= threshold), None)
@@ -130,37 +132,37 @@ def group_similar(gram_sets: list[set[str]], threshold: float) -> list[int]:
                 leaders_small.append(grams)
             joined_small.append(group)
         return joined_small
-    frequency = Counter(chain.from_iterable(gram_sets))
-    # One order for all sets, rarest first (ties by the bigram itself).
+    # A set met again joins the group it joined the first time: only the
+    # distinct sets are searched (syndicated copies repeat sentences).
+    distinct = list(dict.fromkeys(gram_sets))
+    frequency = Counter(chain.from_iterable(distinct))
+    # One order for all sets, rarest first (ties by the bigram itself). Any
+    # one order finds the same groups; rare bigrams keep the lists short.
     rank = {gram: i for i, gram in enumerate(sorted(sorted(frequency), key=frequency.__getitem__))}
 
-    def prefix(grams: set[str]) -> list[str]:
+    def prefix(grams: frozenset[str]) -> list[int]:
+        """The ranks of the set's rarest bigrams."""
         at_least_shared = int(threshold * len(grams))  # a lower bound on the bigrams two similar sets share
-        return sorted(grams, key=rank.__getitem__)[: len(grams) - at_least_shared + 1]
+        return sorted(map(rank.__getitem__, grams))[: len(grams) - at_least_shared + 1]
 
-    leaders: list[set[str]] = []
+    leaders: list[frozenset[str]] = []
     sizes: list[int] = []
-    by_gram: dict[str, list[int]] = defaultdict(list)
-    same_set: dict[frozenset, int] = {}  # identical sets join the same group: skip the search
-    joined = []
-    for grams in gram_sets:
-        key = frozenset(grams)
-        group = same_set.get(key)
+    by_gram: dict[int, list[int]] = defaultdict(list)  # bigram's rank → groups with it among their rarest
+    group_of: dict[frozenset[str], int] = {}
+    for grams in distinct:
+        rarest = prefix(grams)
+        # Sets of too different sizes cannot overlap enough: skip them before counting.
+        low, high = threshold * len(grams), len(grams) / threshold
+        candidates = sorted({g for gram in rarest for g in by_gram.get(gram, ()) if low <= sizes[g] <= high})
+        group = next((g for g in candidates if overlap(grams, leaders[g]) >= threshold), None)
         if group is None:
-            rarest = prefix(grams)
-            # Sets of too different sizes cannot overlap enough: skip them before counting.
-            low, high = threshold * len(grams), len(grams) / threshold
-            candidates = sorted({g for gram in rarest for g in by_gram.get(gram, ()) if low <= sizes[g] <= high})
-            group = next((g for g in candidates if overlap(grams, leaders[g]) >= threshold), None)
-            if group is None:
-                group = len(leaders)
-                leaders.append(grams)
-                sizes.append(len(grams))
-                for gram in rarest:
-                    by_gram[gram].append(group)
-            same_set[key] = group
-        joined.append(group)
-    return joined
+            group = len(leaders)
+            leaders.append(grams)
+            sizes.append(len(grams))
+            for gram in rarest:
+                by_gram[gram].append(group)
+        group_of[grams] = group
+    return [group_of[grams] for grams in gram_sets]
 
 
 def short_hash(*parts: str) -> str:
@@ -268,12 +270,12 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
             by_text[passage.simplified] = bigrams(passage.simplified)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
     for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
-        citation = cite(passage)
+        key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
         if group not in merged:
-            merged[group] = (passage, [citation], {citation.key})
-        elif citation.key not in merged[group][2]:
-            merged[group][1].append(citation)
-            merged[group][2].add(citation.key)
+            merged[group] = (passage, [cite(passage)], {key})
+        elif key not in merged[group][2]:
+            merged[group][1].append(cite(passage))
+            merged[group][2].add(key)
     return [
         Excerpt(
             text=passage.text, citations=tuple(citations), score=passage.scores[slug],

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 from . import memo
-from .taxonomy import canonical, name_pattern
+from .taxonomy import canonical_each, name_forms, name_pattern
 
 ENTITIES_FILE = Path(__file__).parent / "data" / "entities.yml"
 
@@ -20,6 +20,16 @@ class Entity:
     kind: str
     names: tuple[str, ...]
     pattern: re.Pattern
+    forms: tuple[str, ...]  # the names as `pattern` matches them, without its word boundaries
+
+    def named_in(self, canon: str) -> bool:
+        """Whether canonical text `canon` names this entity."""
+        # Plain substring searches first: most texts name few of the entities,
+        # and `find` rules the others out far quicker than the pattern's scan.
+        # A match starts at one of the names, so the pattern's scan starts at
+        # the first of them (its lookbehind still sees the text before).
+        found = [at for at in map(canon.find, self.forms) if at >= 0]
+        return bool(found) and bool(self.pattern.search(canon, min(found)))
 
 
 @lru_cache(maxsize=2)
@@ -30,17 +40,22 @@ def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
     entities = []
     for e in data.get("entities") or []:
         names = [str(n) for n in e.get("names") or [e["tag"]]]
-        entities.append(Entity(tag=str(e["tag"]), kind=str(e.get("kind", "")), names=tuple(names), pattern=name_pattern(names)))
+        entities.append(Entity(
+            tag=str(e["tag"]), kind=str(e.get("kind", "")), names=tuple(names),
+            pattern=name_pattern(names), forms=tuple(name_forms(names)),
+        ))
     return tuple(entities)
 
 
 def mentioned(texts, entities: tuple[Entity, ...]) -> list[str]:
     """Tags of the entities named anywhere in `texts`, in the order of entities.yml."""
-    return _mentioned(tuple(texts), entities)
+    texts = tuple(texts)
+    # An unchanged article is not searched again in `mkdocs serve` (memo.py).
+    return memo.remember(("tags", texts, entities), lambda: _mentioned(texts, entities))
 
 
-@memo.by_value  # an unchanged article is not searched again in `mkdocs serve`
 def _mentioned(texts: tuple[str, ...], entities: tuple[Entity, ...]) -> list[str]:
-    # Uncached: whole paragraphs, read once a build, would fill canonical's cache.
-    canon = "\n".join(canonical.__wrapped__(t) for t in texts)
-    return [e.tag for e in entities if e.pattern.search(canon)]
+    # No name spans a line break, so searching the texts joined is searching
+    # each; a text repeated (a quote cited by many statements) is searched once.
+    canon = "\n".join(canonical_each(list(dict.fromkeys(texts))))
+    return [e.tag for e in entities if e.named_in(canon)]

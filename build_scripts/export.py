@@ -8,6 +8,7 @@ the source, the paragraph URL and the quoted words.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 
 from .compose import KnowledgeBase
 from .corroborate import Citation
@@ -92,4 +93,61 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
         "sources": sources,
         "topics": topics,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return indented_json(document) + "\n"
+
+
+def indented_json(value) -> str:
+    """json.dumps(value, ensure_ascii=False, indent=1), written twice as fast.
+
+    With `indent`, json.dumps runs its pure-Python encoder, a generator per
+    nested list and dict; kb.json holds some 300,000 values at 500 articles.
+    This writes the same text with the same C string escaping. Keys must be
+    strings and values JSON types (dict, list, tuple, str, int, float, bool,
+    None), as in the document above.
+    """
+    out: list[str] = []
+    _write_json(value, "\n", out.append)
+    return "".join(out)
+
+
+def _write_json(value, newline: str, write) -> None:
+    if isinstance(value, str):
+        write(encode_basestring(value))
+    elif value is None:
+        write("null")
+    elif value is True:
+        write("true")
+    elif value is False:
+        write("false")
+    elif isinstance(value, int):
+        write(int.__repr__(value))
+    elif isinstance(value, float):
+        write(json.dumps(value))  # nan, infinity and repr() as json writes them
+    elif isinstance(value, dict):
+        if not value:
+            write("{}")
+            return
+        inner = newline + " "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"kb.json keys are strings, not {key!r}")
+            write(separator)
+            write(encode_basestring(key))
+            write(": ")
+            _write_json(item, inner, write)
+            separator = "," + inner
+        write(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            write("[]")
+            return
+        inner = newline + " "
+        separator = "[" + inner
+        for item in value:
+            write(separator)
+            _write_json(item, inner, write)
+            separator = "," + inner
+        write(newline + "]")
+    else:
+        raise TypeError(f"{type(value).__name__} is not a JSON value")

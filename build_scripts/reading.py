@@ -25,6 +25,8 @@ MAX_TITLE_CHARS = 80
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
 SLUG_FROM_USER = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Fewer files are read quicker than a second process starts.
+MIN_FILES_ALONGSIDE = 64
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,39 @@ class ReadResult:
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
 
 
+@memo.cycle_collector_paused()
 def load_corpus(seeds_dir: Path) -> Corpus:
     seeds_dir = Path(seeds_dir)
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
-    results: list[ReadResult] = []
-    for path in sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else []:
-        if path.name == SOURCES_FILE or _is_system_file(path):
-            continue
+    paths = [
+        path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
+        if path.name != SOURCES_FILE and not _is_system_file(path)
+    ]
+    # A cold build reads the second half of the files in a second process
+    # meanwhile; this one then finds them in memory (memo.computed_alongside).
+    half = len(paths) // 2 if len(paths) >= MIN_FILES_ALONGSIDE else len(paths)
+
+    def second_half() -> None:
+        _read_files(paths[half:], seeds_dir, overrides, [])
+
+    with memo.computed_alongside(second_half if half < len(paths) else None, kinds=("read",)):
+        results = _read_files(paths[:half], seeds_dir, overrides, problems)
+    results += _read_files(paths[half:], seeds_dir, overrides, problems)
+    for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {p.name for p in seeds_dir.glob("*")}):
+        problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
+    articles, merge_problems = _merge_duplicates(results)
+    problems.extend(merge_problems)
+    for result in results:
+        problems.extend(result.problems)
+    articles = _unique_slugs(articles, problems)
+    articles.sort(key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
+    return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
+
+
+def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem]) -> list[ReadResult]:
+    """What the article files among `paths` hold; a Problem added to `problems` for each other file."""
+    results = []
+    for path in paths:
         try:
             skip = _why_not_an_article(path, seeds_dir)
             if skip:
@@ -52,15 +80,7 @@ def load_corpus(seeds_dir: Path) -> Corpus:
                 path.name, f"could not be read ({type(exc).__name__}: {exc})",
                 "report this as a bug with the file attached; the other articles are built", rejected=True,
             ))
-    for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {p.name for p in seeds_dir.glob("*")}):
-        problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
-    articles, merge_problems = _merge_duplicates(results)
-    problems.extend(merge_problems)
-    for result in results:
-        problems.extend(result.problems)
-    articles = _unique_slugs(articles, problems)
-    articles.sort(key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
-    return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
+    return results
 
 
 def _read_unless_known(path: Path, override: dict) -> ReadResult:

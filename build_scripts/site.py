@@ -8,9 +8,11 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 
-from .compose import build_knowledge_base
-from .entities import load_entities, mentioned
+from . import memo
+from .compose import MIN_ARTICLES_ALONGSIDE, KnowledgeBase, compose_knowledge_base, facts_of
+from .entities import Entity, load_entities, mentioned
 from .export import export_json
 from .glossary import html_abbreviator, load_terms, render_glossary
 from .markdown_text import yaml_string
@@ -19,7 +21,7 @@ from .render_problems import PROBLEMS_PATH, render_problems_page
 from .render_sources import render_source_page, render_sources_index, source_path
 from .render_timeline import render_site_timeline
 from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
-from .taxonomy import Topic
+from .taxonomy import Topic, load_topics
 
 
 @dataclass(frozen=True)
@@ -28,29 +30,34 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
+@memo.cycle_collector_paused()
 def compose_site(corpus: Corpus, site_url: str = "") -> Site:
-    kb = build_knowledge_base(corpus)
+    topics = load_topics()
     entities = load_entities()
     terms = load_terms()
     abbreviate = html_abbreviator(terms)
-    pages: dict[str, str] = {}
-    cited_by_source: dict[str, dict] = defaultdict(dict)
-    for (slug, paragraph_id), topics in kb.cited_by.items():
-        cited_by_source[slug][paragraph_id] = topics
-    for article in corpus.articles:
-        tags = mentioned((p.text for p in article.paragraphs), entities)
-        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
+    # A cold build lends each stage the second core (memo.computed_alongside).
+    helped = len(corpus.articles) >= MIN_ARTICLES_ALONGSIDE
+    per_article = facts_of(corpus.articles, topics)
+    # Composing the topics keeps one core busy: a second process meanwhile
+    # tags the source pages and renders their paragraphs, which this one
+    # then finds in memory.
+    prepare = partial(_prepare_source_pages, corpus, entities, abbreviate)
+    with memo.computed_alongside(prepare if helped else None, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
+        kb = compose_knowledge_base(per_article, topics)
+    # Then the pages made from the knowledge base and the source pages are written at the same time.
+    knowledge_pages = partial(render_knowledge_pages, kb, corpus, entities, site_url)
+    with memo.computed_alongside(knowledge_pages if helped else None) as written:
+        pages = render_source_pages(corpus, kb, entities, abbreviate)
+    knowledge = written.value if isinstance(written.value, KnowledgePages) else knowledge_pages()
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    for topic_page in kb.topics:
-        tags = mentioned((c.quote for c in topic_page.citations), entities)
-        pages[topic_path(topic_page.topic.slug)] = with_tags(render_topic_page(topic_page), tags)
-        pages.update(redirect_pages(topic_page.topic))
-    pages["topics/index.md"] = render_topics_index(kb)
-    pages["timeline.md"] = render_site_timeline(kb)
+    pages.update(knowledge.topics)
+    pages["topics/index.md"] = knowledge.topics_index
+    pages["timeline.md"] = knowledge.timeline
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
-    pages["kb.json"] = export_json(kb, corpus, site_url)
-    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
+    pages["kb.json"] = knowledge.kb_json
+    pages["index.md"] = knowledge.home
     nav = [
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
@@ -63,6 +70,51 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
         nav.append({"输入问题 Problems": PROBLEMS_PATH})
     return Site(pages=pages, nav=nav)
+
+
+def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entity, ...], abbreviate) -> dict[str, str]:
+    """Each article's page, with its tags and, under each paragraph, the topics citing it."""
+    cited_by_source: dict[str, dict] = defaultdict(dict)
+    for (slug, paragraph_id), citing in kb.cited_by.items():
+        cited_by_source[slug][paragraph_id] = citing
+    pages = {}
+    for article in corpus.articles:
+        tags = mentioned((p.text for p in article.paragraphs), entities)
+        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
+    return pages
+
+
+def _prepare_source_pages(corpus: Corpus, entities: tuple[Entity, ...], abbreviate) -> None:
+    """Tag each article and render its paragraphs' HTML, kept (memo.py) for render_source_pages."""
+    for article in corpus.articles:
+        mentioned((p.text for p in article.paragraphs), entities)
+        render_source_page(article, None, abbreviate)
+
+
+@dataclass(frozen=True)
+class KnowledgePages:
+    """The pages made from the knowledge base."""
+
+    topics: dict[str, str]  # each topic's page and its redirects, docs-relative path → content
+    topics_index: str
+    timeline: str
+    kb_json: str
+    home: str
+
+
+def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, entities: tuple[Entity, ...], site_url: str) -> KnowledgePages:
+    topics: dict[str, str] = {}
+    for topic_page in kb.topics:
+        tags = mentioned((c.quote for c in topic_page.citations), entities)
+        topics[topic_path(topic_page.topic.slug)] = with_tags(render_topic_page(topic_page), tags)
+        topics.update(redirect_pages(topic_page.topic))
+    return KnowledgePages(
+        topics=topics,
+        topics_index=render_topics_index(kb),
+        timeline=render_site_timeline(kb),
+        kb_json=export_json(kb, corpus, site_url),
+        home=_with_problem_count(render_home(kb, corpus), corpus),
+    )
 
 
 TAGS_PAGE = """---

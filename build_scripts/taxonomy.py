@@ -13,12 +13,13 @@ from pathlib import Path
 
 import yaml
 
-from .language import to_simplified, to_traditional
+from .language import to_simplified, to_simplified_each, to_traditional
 
 TOPICS_FILE = Path(__file__).parent / "data" / "topics.yml"
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 SPACE_NEXT_TO_CJK = re.compile(f"\\s+(?=[{CJK}])|(?<=[{CJK}])\\s+")
 SPACES = re.compile(r"\s+")
+ANY_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,12 @@ class Topic:
     former_slugs: tuple[str, ...]
     alias_pattern: re.Pattern
     mention_pattern: re.Pattern | None
+
+    def __hash__(self) -> int:
+        # The topics are part of the key of every paragraph's kept
+        # classification (memo.py): hashing all their aliases each time would
+        # cost more than the lookup saves. Equal topics have equal slugs.
+        return hash(self.slug)
 
     @property
     def title(self) -> str:
@@ -52,13 +59,30 @@ class Topic:
 @lru_cache(maxsize=1 << 16)  # the same sentence, clause or heading is matched at several stages
 def canonical(text: str) -> str:
     """The form text and aliases are compared in."""
-    text = to_simplified(text).lower()
+    return canonical_of_simplified(to_simplified(text))
+
+
+def canonical_each(texts: list[str]) -> list[str]:
+    """canonical() of each text, uncached (whole paragraphs, read once a build, would fill its cache)."""
+    return [canonical_of_simplified(simplified) for simplified in to_simplified_each(texts)]
+
+
+def canonical_of_simplified(text: str) -> str:
+    """canonical() of text already converted by to_simplified()."""
+    text = text.lower()
+    if not ANY_SPACE.search(text):
+        return text  # most Chinese sentences: one quick scan instead of two substitutions
     text = SPACE_NEXT_TO_CJK.sub("", text)
     return SPACES.sub(" ", text)
 
 
+def name_forms(names: list[str]) -> list[str]:
+    """The canonical forms of `names`, longest first: what name_pattern matches (with word boundaries)."""
+    return sorted({canonical(n) for n in names if n and n.strip()}, key=len, reverse=True)
+
+
 def name_pattern(names: list[str]) -> re.Pattern | None:
-    forms = sorted({canonical(n) for n in names if n and n.strip()}, key=len, reverse=True)
+    forms = name_forms(names)
     if not forms:
         return None
     latin, other = [], []

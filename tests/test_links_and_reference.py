@@ -5,6 +5,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from build_scripts.export import indented_json
 from build_scripts.site import redirect_pages
 from build_scripts.taxonomy import load_topics
 from conftest import ROOT, build_site, page
@@ -154,6 +155,14 @@ def test_kb_json_citations_point_at_paragraphs_that_hold_the_quote(seed_site):
     path = citation["url"].replace(document["site_url"], "").split("#")[0]
     paragraph = page(seed_site, path).select_one("#" + citation["paragraph"])
     assert citation["quote"] in paragraph.get_text()
+
+
+@pytest.mark.parametrize("value", [
+    {}, [], {"a": [], "b": {}}, "中文 \"quoted\"\n\u2028", [1, -0.0, 2.5, 1e300, float("nan"), float("inf"), True, False, None, 10**30],
+    {"topics": [{"id": "x", "figures": [{"value": 3000.0, "high": None, "citations": ({"quote": "「引」"},)}]}]},
+])
+def test_kb_json_is_written_as_json_dumps_with_indent_1_would(value):
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
 
 
 def test_schema_rejects_a_figure_without_citations():
