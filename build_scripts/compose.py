@@ -161,8 +161,12 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     pages = []
     differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
     cited_paragraphs: dict = {}  # for verify_citations
+    by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
+    for passage in passages:
+        for slug in passage.scores:
+            by_topic[slug].append(passage)
     for topic in topics:
-        relevant = tuple(p for p in passages if topic.slug in p.scores)
+        relevant = tuple(by_topic[topic.slug])
         # In `mkdocs serve`, a topic none of whose passages changed is not
         # composed again (memo.py; passages compare by identity, and an
         # unchanged article keeps its Passage objects). Its box of differing
@@ -199,9 +203,12 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     lead_passages = choose_lead(relevant, topic, signals)
     lead_ids = {id(p) for p in lead_passages}
     rest = [p for p in relevant if id(p) not in lead_ids and _stands_alone(p.text)]
-    about = [p for p in rest if p.about(slug)]
+    about: list[Passage] = []
+    mentioning: list[Passage] = []
+    for p in rest:
+        (about if p.about(slug) else mentioning).append(p)
     merged = excerpts(about, slug, signals.opinion)
-    passing = excerpts([p for p in rest if not p.about(slug)], slug, signals.opinion)
+    passing = excerpts(mentioning, slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
     sources = tuple(sorted({p.article.slug: p.article for p in relevant}.values(), key=newest_first))
@@ -288,11 +295,12 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
         if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
     ]
     candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
+    sources = len({p.article.slug for p in candidates})
     chosen: list[Passage] = []
     for passage in candidates:
         if len(chosen) == LEAD_SENTENCES:
             break
-        if any(p.article.slug == passage.article.slug for p in chosen) and len({p.article.slug for p in candidates}) > len(chosen):
+        if any(p.article.slug == passage.article.slug for p in chosen) and sources > len(chosen):
             continue  # one sentence per source while other sources have candidates
         chosen.append(passage)
     if len(chosen) < 2:
