@@ -20,7 +20,7 @@ from .corroborate import (
 )
 from .extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
 from .model import Article, Corpus
-from .taxonomy import Topic, canonical, load_topics
+from .taxonomy import Topic, Topics, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
@@ -189,15 +189,16 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
 
 def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:
     slug = topic.slug
+    all_topics = Topics(by_slug.values())  # hashed once for the many clauses looked up with it
     relevant = [p for p in passages if slug in p.scores]
     factual = [p for p in relevant if p.scores[slug] >= FACT_SCORE]
 
     figures: list[Figure] = [
-        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, by_slug)
+        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, all_topics)
     ]
     rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
     events = [
-        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
+        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, all_topics)
     ]
 
     lead_passages = choose_lead(relevant, topic, signals)
@@ -226,7 +227,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     )
 
 
-def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[str, Topic]) -> bool:
+def _clause_is_about(passage: Passage, clause: str, topic: Topic, topics: Topics) -> bool:
     """Whether a clause of a sentence is about `topic`.
 
     A clause that names topics is about those. One that names none is about
@@ -234,12 +235,12 @@ def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[
     的时间表中,先锋共创体验将于今年12月启动" is about the VLA, not the
     Robotaxi named later), or about all the sentence's topics if none does.
     """
-    named = _named_topics(clause, by_slug)
+    named = _topics_named_in(clause, topics)
     if named:
         return topic.slug in named
     start = passage.text.find(clause)
     for earlier in reversed(CLAUSE_BREAK.split(passage.text[:max(start, 0)])):
-        named = _named_topics(earlier, by_slug)
+        named = _topics_named_in(earlier, topics)
         if named:
             return topic.slug in named
     return True
@@ -254,10 +255,6 @@ def _figure_relevance(figure: Figure, topic: Topic) -> float:
     elif topic.mention_pattern and topic.mention_pattern.search(canon):
         score += CLAUSE_MENTION_BONUS
     return score
-
-
-def _named_topics(text: str, by_slug: dict[str, Topic]) -> frozenset[str]:
-    return _topics_named_in(text, tuple(by_slug.values()))
 
 
 @lru_cache(maxsize=1 << 16)  # one clause is looked at for each figure and date in it, on each topic's page
