@@ -20,7 +20,7 @@ from .corroborate import (
 )
 from .extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
 from .model import Article, Corpus
-from .taxonomy import Topic, canonical, load_topics
+from .taxonomy import Topic, Topics, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
@@ -161,8 +161,12 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     pages = []
     differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
     cited_paragraphs: dict = {}  # for verify_citations
+    by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
+    for passage in passages:
+        for slug in passage.scores:
+            by_topic[slug].append(passage)
     for topic in topics:
-        relevant = tuple(p for p in passages if topic.slug in p.scores)
+        relevant = tuple(by_topic[topic.slug])
         # In `mkdocs serve`, a topic none of whose passages changed is not
         # composed again (memo.py; passages compare by identity, and an
         # unchanged article keeps its Passage objects). Its box of differing
@@ -185,23 +189,27 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
 
 def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:
     slug = topic.slug
+    all_topics = Topics(by_slug.values())  # hashed once for the many clauses looked up with it
     relevant = [p for p in passages if slug in p.scores]
     factual = [p for p in relevant if p.scores[slug] >= FACT_SCORE]
 
     figures: list[Figure] = [
-        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, by_slug)
+        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, all_topics)
     ]
     rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
     events = [
-        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, by_slug)
+        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, all_topics)
     ]
 
     lead_passages = choose_lead(relevant, topic, signals)
     lead_ids = {id(p) for p in lead_passages}
     rest = [p for p in relevant if id(p) not in lead_ids and _stands_alone(p.text)]
-    about = [p for p in rest if p.about(slug)]
+    about: list[Passage] = []
+    mentioning: list[Passage] = []
+    for p in rest:
+        (about if p.about(slug) else mentioning).append(p)
     merged = excerpts(about, slug, signals.opinion)
-    passing = excerpts([p for p in rest if not p.about(slug)], slug, signals.opinion)
+    passing = excerpts(mentioning, slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
     sources = tuple(sorted({p.article.slug: p.article for p in relevant}.values(), key=newest_first))
@@ -219,7 +227,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     )
 
 
-def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[str, Topic]) -> bool:
+def _clause_is_about(passage: Passage, clause: str, topic: Topic, topics: Topics) -> bool:
     """Whether a clause of a sentence is about `topic`.
 
     A clause that names topics is about those. One that names none is about
@@ -227,12 +235,12 @@ def _clause_is_about(passage: Passage, clause: str, topic: Topic, by_slug: dict[
     的时间表中,先锋共创体验将于今年12月启动" is about the VLA, not the
     Robotaxi named later), or about all the sentence's topics if none does.
     """
-    named = _named_topics(clause, by_slug)
+    named = _topics_named_in(clause, topics)
     if named:
         return topic.slug in named
     start = passage.text.find(clause)
     for earlier in reversed(CLAUSE_BREAK.split(passage.text[:max(start, 0)])):
-        named = _named_topics(earlier, by_slug)
+        named = _topics_named_in(earlier, topics)
         if named:
             return topic.slug in named
     return True
@@ -247,10 +255,6 @@ def _figure_relevance(figure: Figure, topic: Topic) -> float:
     elif topic.mention_pattern and topic.mention_pattern.search(canon):
         score += CLAUSE_MENTION_BONUS
     return score
-
-
-def _named_topics(text: str, by_slug: dict[str, Topic]) -> frozenset[str]:
-    return _topics_named_in(text, tuple(by_slug.values()))
 
 
 @lru_cache(maxsize=1 << 16)  # one clause is looked at for each figure and date in it, on each topic's page
@@ -288,11 +292,12 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
         if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
     ]
     candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
+    sources = len({p.article.slug for p in candidates})
     chosen: list[Passage] = []
     for passage in candidates:
         if len(chosen) == LEAD_SENTENCES:
             break
-        if any(p.article.slug == passage.article.slug for p in chosen) and len({p.article.slug for p in candidates}) > len(chosen):
+        if any(p.article.slug == passage.article.slug for p in chosen) and sources > len(chosen):
             continue  # one sentence per source while other sources have candidates
         chosen.append(passage)
     if len(chosen) < 2:

@@ -101,6 +101,7 @@ def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
     return "\n\n" + "\n".join(lines) + "\n"
 
 
+@lru_cache(maxsize=2)  # one function per glossary: source pages keep their paragraphs' HTML by it (memo.py)
 def html_abbreviator(terms: tuple[Term, ...]):
     """A function wrapping each glossary abbreviation in escaped HTML text in <abbr title=…>.
 

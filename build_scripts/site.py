@@ -45,13 +45,16 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     prepare = partial(_prepare_source_pages, corpus, entities, abbreviate)
     with memo.computed_alongside(prepare if helped else None, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
         kb = compose_knowledge_base(per_article, topics)
-    # Then the pages made from the knowledge base and the source pages are written at the same time.
-    knowledge_pages = partial(render_knowledge_pages, kb, corpus, entities, site_url)
+    # Then the pages made from the knowledge base and the source pages are
+    # written at the same time; the topic pages' tags are found here.
+    knowledge_pages = partial(render_knowledge_pages, kb, corpus, site_url)
     with memo.computed_alongside(knowledge_pages if helped else None) as written:
         pages = render_source_pages(corpus, kb, entities, abbreviate)
+        topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     knowledge = written.value if isinstance(written.value, KnowledgePages) else knowledge_pages()
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    pages.update(knowledge.topics)
+    for path, content in knowledge.topics.items():
+        pages[path] = with_tags(content, topic_tags[path]) if path in topic_tags else content
     pages["topics/index.md"] = knowledge.topics_index
     pages["timeline.md"] = knowledge.timeline
     pages["glossary.md"] = render_glossary(terms, corpus)
@@ -95,18 +98,17 @@ def _prepare_source_pages(corpus: Corpus, entities: tuple[Entity, ...], abbrevia
 class KnowledgePages:
     """The pages made from the knowledge base."""
 
-    topics: dict[str, str]  # each topic's page and its redirects, docs-relative path → content
+    topics: dict[str, str]  # each topic's page (without its tags) and its redirects, docs-relative path → content
     topics_index: str
     timeline: str
     kb_json: str
     home: str
 
 
-def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, entities: tuple[Entity, ...], site_url: str) -> KnowledgePages:
+def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> KnowledgePages:
     topics: dict[str, str] = {}
     for topic_page in kb.topics:
-        tags = mentioned((c.quote for c in topic_page.citations), entities)
-        topics[topic_path(topic_page.topic.slug)] = with_tags(render_topic_page(topic_page), tags)
+        topics[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
         topics.update(redirect_pages(topic_page.topic))
     return KnowledgePages(
         topics=topics,

@@ -115,3 +115,20 @@ def test_a_corpus_composed_with_a_second_process_is_the_one_composed_without(tmp
     alone = generate()
     assert together == alone
 
+
+
+def test_without_a_temporary_folder_the_work_is_left_to_this_process(monkeypatch):
+    def no_folder():
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(memo.tempfile, "TemporaryFile", no_folder)
+    with memo.computed_alongside(lambda: memo.remember(("sentence", "one"), lambda: 1), kinds=("sentence",)) as alongside:
+        pass
+    assert alongside.value is None and memo._current == {}
+
+
+@pytest.mark.usefixtures("needs_fork")
+def test_what_the_work_returns_comes_back_as_value():
+    with memo.computed_alongside(lambda: {"page.md": "text"}) as alongside:
+        pass
+    assert alongside.value == {"page.md": "text"}
