@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from . import knowledge
 
 RULES_FILE = Path(__file__).parent / "data" / "cleaning.yml"
 
@@ -50,7 +51,7 @@ class CleaningRules:
     heading_chars: tuple[int, int]
 
 
-@lru_cache(maxsize=4)
+@knowledge.loader
 def load_rules(path: Path = RULES_FILE) -> CleaningRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import memo
+from . import knowledge, memo
 from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from .corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
@@ -82,7 +82,7 @@ class Signals:
     own: re.Pattern
 
 
-@lru_cache(maxsize=2)
+@knowledge.loader
 def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 

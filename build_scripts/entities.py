@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from . import memo
+from . import knowledge, memo
 from .taxonomy import canonical_each, name_forms, name_pattern
 
 ENTITIES_FILE = Path(__file__).parent / "data" / "entities.yml"
@@ -32,7 +31,7 @@ class Entity:
         return bool(found) and bool(self.pattern.search(canon, min(found)))
 
 
-@lru_cache(maxsize=2)
+@knowledge.loader
 def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
     if not Path(path).exists():
         return ()

@@ -13,12 +13,11 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from . import memo
+from . import knowledge, memo
 from .classify import Passage
 
 DATA = Path(__file__).parent / "data"
@@ -142,7 +141,7 @@ class UnitRules:
     comparable: dict[str, str]
 
 
-@lru_cache(maxsize=2)
+@knowledge.loader
 def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     magnitudes = {str(k): int(v) for k, v in data["magnitudes"].items()}
@@ -296,7 +295,7 @@ QUARTER_ORDINALS = ("first", "second", "third", "fourth")
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@lru_cache(maxsize=2)
+@knowledge.loader
 def date_rules(path: Path = DATA / "signals.yml") -> DateRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     years = {str(k): int(v) for k, v in data["relative_years"].items()}

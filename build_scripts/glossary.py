@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from . import knowledge
 from .compose import CitationError
 from .corroborate import Citation, normalise_space
 from .markdown_text import escape
@@ -39,7 +40,7 @@ class Term:
         return self.term.isascii() and self.term.replace("+", "").isalnum()
 
 
-@lru_cache(maxsize=2)
+@knowledge.loader
 def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
     if not Path(path).exists():
         return ()

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from . import incremental, memo, search
+from . import incremental, knowledge, memo, search
 from .config import KnowledgeBaseConfig
 from .glossary import abbreviation_definitions, load_terms
 from .markdown_text import HtmlParagraphs
@@ -46,6 +46,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_config(self, config):
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
+        # In `mkdocs serve`, a saved data/*.yml is read again, and what was
+        # computed with the old version is computed again.
+        if knowledge.reload_if_changed(DATA_DIR):
+            log.info("build_scripts/data changed: topics, glossary and rules read again")
         self.search_vocabulary = search.setup(config, DATA_DIR)
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         return config

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from . import knowledge
 from .language import to_simplified, to_simplified_each, to_traditional
 
 TOPICS_FILE = Path(__file__).parent / "data" / "topics.yml"
@@ -120,7 +121,7 @@ def _names(entry: dict, key: str) -> list[str]:
     return [str(v) for names in value.values() for v in (names or [])]
 
 
-@lru_cache(maxsize=4)
+@knowledge.loader
 def load_topics(path: Path = TOPICS_FILE) -> Topics:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     topics = []

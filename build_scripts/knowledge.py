@@ -1,0 +1,50 @@
+"""The YAML knowledge under build_scripts/data/: read once, read again when edited.
+
+Each loader (topics, glossary, entities, units, signals, cleaning rules) is
+cached, because the pipeline asks for it at every stage. `mkdocs serve`
+watches data/ and rebuilds when a file there is saved; `reload_if_changed`,
+called at the start of every build, then empties those caches and the
+per-article results (memo.py) computed with the old knowledge, so an edit to
+topics.yml or cleaning.yml shows in the preview without a restart.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import TypeVar
+
+from . import memo
+
+F = TypeVar("F", bound=Callable)
+
+_loaders: list = []
+_fingerprints: dict[Path, tuple] = {}
+
+
+def loader(function: F) -> F:
+    """Decorator for a function that reads a data file: cached, and emptied by reload_if_changed."""
+    cached = lru_cache(maxsize=4)(function)
+    _loaders.append(cached)
+    return cached  # type: ignore[return-value]
+
+
+def fingerprint(data_dir: Path) -> tuple:
+    """Name, size and modification time of every YAML file: what an edit changes."""
+    return tuple(
+        sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in Path(data_dir).glob("*.yml") if p.is_file())
+    )
+
+
+def reload_if_changed(data_dir: Path) -> bool:
+    """Forget everything read from `data_dir` if a file there changed since the last call; True if so."""
+    data_dir = Path(data_dir)
+    now = fingerprint(data_dir)
+    before = _fingerprints.get(data_dir)
+    _fingerprints[data_dir] = now
+    if before is None or before == now:
+        return False
+    for cached in _loaders:
+        cached.cache_clear()
+    memo.forget()  # results computed with the old rules would be answered from memory
+    return True
