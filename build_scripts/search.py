@@ -117,7 +117,7 @@ NAMES_FIELD, NAMES_BOOST = "names", 1000.0
 # At 500 articles the whole text is 3.6 million characters and the browser
 # needs about three seconds for it; 300,000 take a quarter of a second.
 LATER_FIELDS = ("text", SPELLINGS_FIELD)
-LATER = {"short": 1_000, "when_total_above": 300_000}
+LATER = {"short": 500, "when_total_above": 300_000}
 # Document boost of a topic page's head entry: for the topic's name it must
 # come before the articles, whose titles often contain the name too.
 TOPIC_BOOST = 8.0
