@@ -31,9 +31,8 @@ def loader(function: F) -> F:
 
 def fingerprint(data_dir: Path) -> tuple:
     """Name, size and modification time of every YAML file: what an edit changes."""
-    return tuple(
-        sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in Path(data_dir).glob("*.yml") if p.is_file())
-    )
+    stats = ((path.name, path.stat()) for path in Path(data_dir).glob("*.yml") if path.is_file())
+    return tuple(sorted((name, stat.st_size, stat.st_mtime_ns) for name, stat in stats))
 
 
 def reload_if_changed(data_dir: Path) -> bool:

@@ -14,6 +14,7 @@ import pytest
 from build_scripts import bench
 from conftest import build_site, serve_directory
 from test_search_browser import TOPIC_QUERIES, SearchBox
+from test_search_passes import wait_for_state, worker_of
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +30,7 @@ def large_search_box(browser, tmp_path_factory):
     base, stop = serve_directory(work / "site")
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     box = SearchBox(page, base)
-    page.workers[0].evaluate(
-        """async () => {
-          while (self.kbSearchState !== "complete") await new Promise(resolve => setTimeout(resolve, 20))
-        }"""
-    )
+    wait_for_state(worker_of(page), "complete")
     yield box
     page.close()
     stop()

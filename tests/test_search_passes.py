@@ -23,8 +23,7 @@ pytestmark = pytest.mark.browser
 BODY_ONLY_QUERY, BODY_ONLY_ARTICLE = "异曲同工", "/sources/002_56d86afa678d481a/"
 
 
-def _worker(page):
-    page.wait_for_function("() => true")
+def worker_of(page):
     for _ in range(100):
         if page.workers:
             return page.workers[0]
@@ -32,7 +31,7 @@ def _worker(page):
     raise AssertionError("Material's search worker did not start")
 
 
-def _wait_for_state(worker, state: str, timeout_s: float = 30) -> None:
+def wait_for_state(worker, state: str, timeout_s: float = 30) -> None:
     worker.evaluate(
         """async ([state, timeoutMs]) => {
           const until = performance.now() + timeoutMs
@@ -48,7 +47,9 @@ def _wait_for_state(worker, state: str, timeout_s: float = 30) -> None:
 def worker(browser, seed_server):
     page = browser.new_page()
     page.goto(f"{seed_server}/")
-    yield _worker(page)
+    worker = worker_of(page)
+    wait_for_state(worker, "complete")  # search.js (lunr.kb) is loaded and the seed index built
+    yield worker
     page.close()
 
 
@@ -57,7 +58,7 @@ def test_seed_site_is_small_enough_for_one_pass(worker, seed_site):
     text = sum(len(doc.get(name, "")) for doc in index["docs"] for name in LATER_FIELDS)
     assert text < LATER["when_total_above"]
     assert all(index["config"]["fields"][name]["kb_later"] == LATER for name in LATER_FIELDS)
-    _wait_for_state(worker, "complete")
+    wait_for_state(worker, "complete")
 
 
 def test_faster_add_builds_exactly_the_index_lunr_builds(worker):
@@ -131,8 +132,8 @@ def test_results_on_screen_are_completed_without_typing_again(browser, large_sit
     page = browser.new_page()
     try:
         page.goto(f"{large_site}/")
-        worker = _worker(page)
-        _wait_for_state(worker, "partial")
+        worker = worker_of(page)
+        wait_for_state(worker, "partial")
         page.click("input.md-search__input")
         page.keyboard.type(BODY_ONLY_QUERY)
         page.keyboard.press("End")
@@ -141,7 +142,7 @@ def test_results_on_screen_are_completed_without_typing_again(browser, large_sit
         shown = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => new URL(a.href).pathname)")
         assert worker.evaluate("self.kbSearchState") == "partial", "the second pass ended before the query was answered"
         assert BODY_ONLY_ARTICLE not in shown, "the first pass should not hold article text"
-        _wait_for_state(worker, "complete")
+        wait_for_state(worker, "complete")
         page.wait_for_function(
             "path => [...document.querySelectorAll('.md-search-result__item a')].some(a => new URL(a.href).pathname === path)",
             arg=BODY_ONLY_ARTICLE,
