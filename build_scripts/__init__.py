@@ -1,5 +1,6 @@
-"""Build scripts for the XPeng physical-AI knowledge base.
+"""Build scripts for the XPeng physical-AI knowledge base: one pipeline, a folder per stage family.
 
-The build is one pipeline (see README): read → clean → paragraphs → pages.
-`plugin.py` runs it inside `mkdocs build` / `mkdocs serve`.
+reading/ (files → Articles) → knowledge/ (Articles → topic page models) → pages/ (models → Markdown, kb.json);
+search/ makes the search index; data/ is the YAML knowledge they all run on; plugin.py wires it into MkDocs;
+tools/ holds commands for maintainers (benchmark), apart from the product code.
 """

@@ -16,12 +16,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from . import incremental, knowledge, memo, search
-from .config import KnowledgeBaseConfig
-from .glossary import abbreviation_definitions, load_terms
-from .markdown_text import HtmlParagraphs
-from .reading import load_corpus
-from .site import compose_site
+from build_scripts import incremental
+
+from build_scripts import data as data_files
+
+from build_scripts import memo
+
+from build_scripts.search import index as search
+from build_scripts.config import KnowledgeBaseConfig
+from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
+from build_scripts.pages.markdown_text import HtmlParagraphs
+from build_scripts.reading.corpus import load_corpus
+from build_scripts.pages.site import compose_site
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -48,7 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.seeds_dir = Path(config.config_file_path).parent / self.config.seeds_dir
         # In `mkdocs serve`, a saved data/*.yml is read again, and what was
         # computed with the old version is computed again.
-        if knowledge.reload_if_changed(DATA_DIR):
+        if data_files.reload_if_changed(DATA_DIR):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
         self.search_vocabulary = search.setup(config, DATA_DIR)
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length

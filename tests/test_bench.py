@@ -1,7 +1,7 @@
 """The benchmark command works: synthetic corpora, both sites, the table and the JSON."""
 import json
 
-from build_scripts import bench
+from build_scripts.tools import bench
 
 
 def test_synthetic_corpus_is_deterministic_and_a_prefix_of_a_larger_one():

@@ -1,7 +1,7 @@
 """Reading bytes in any encoding a pasted article arrives in."""
 import pytest
 
-from build_scripts import decoding
+from build_scripts.reading import decoding
 
 SIMPLIFIED = "小鹏第二代VLA大模型发布，机器人IRON全身拥有82个自由度，陆地航母订单突破7000台。\n" * 3
 TRADITIONAL = "小鵬的二代VLA到底是什麼？人形機器人IRON會走貓步，飛行汽車陸地航母量產工廠下線。\n" * 3

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.classify import Passage
-from build_scripts.extract import extract_events, extract_figures
+from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.extract import extract_events, extract_figures
 from build_scripts.model import Article, Paragraph
 
 
@@ -14,7 +14,7 @@ def passage(text: str, published=dt.date(2025, 11, 10), language="zh-Hans") -> P
         slug="x", file_name="x.txt", title="t", outlet="测试网", author="", date=published,
         language=language, paragraphs=(paragraph,),
     )
-    from build_scripts.classify import simplified_same_length
+    from build_scripts.knowledge.classify import simplified_same_length
 
     return Passage(article, paragraph, text, simplified_same_length(text), 0, "", {"robotaxi": 5.0})
 

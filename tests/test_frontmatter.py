@@ -1,7 +1,7 @@
 """YAML front matter, in the shapes pasted articles really have."""
 import datetime as dt
 
-from build_scripts.frontmatter import split_front_matter
+from build_scripts.reading.frontmatter import split_front_matter
 
 
 def test_front_matter_with_blank_lines_inside_like_article_003():

@@ -16,9 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from build_scripts.markdown_text import HtmlParagraphs
-from build_scripts.reading import read_article
-from build_scripts.render_sources import render_source_page, source_path
+from build_scripts.pages.markdown_text import HtmlParagraphs
+from build_scripts.reading.corpus import read_article
+from build_scripts.pages.render_sources import render_source_page, source_path
 from conftest import ROOT
 from corpora import DECODABLE, GIANTS, HUGE_BYTES, ONE_LINE_BYTES, ONE_LINE_REPEATS, build, source_pages_showing, write_giants
 

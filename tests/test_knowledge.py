@@ -3,24 +3,26 @@ from __future__ import annotations
 
 import os
 
-from build_scripts import knowledge, memo
+from build_scripts import data as data_files
+
+from build_scripts import memo
 
 
 def test_an_edited_yaml_file_is_read_again_and_old_results_forgotten(tmp_path):
     rules = tmp_path / "rules.yml"
     rules.write_text("word: one\n", encoding="utf-8")
 
-    @knowledge.loader
+    @data_files.loader
     def load(path=rules):
         return path.read_text(encoding="utf-8")
 
-    assert not knowledge.reload_if_changed(tmp_path)  # first build: nothing to forget
+    assert not data_files.reload_if_changed(tmp_path)  # first build: nothing to forget
     assert load() == "word: one\n"
     memo.remember("classified with the old rules", lambda: "old")
 
     rules.write_text("word: two, and longer\n", encoding="utf-8")
     assert load() == "word: one\n"  # cached until the next build starts
-    assert knowledge.reload_if_changed(tmp_path)
+    assert data_files.reload_if_changed(tmp_path)
     assert load() == "word: two, and longer\n"
     assert memo.remember("classified with the old rules", lambda: "new") == "new"
 
@@ -28,8 +30,8 @@ def test_an_edited_yaml_file_is_read_again_and_old_results_forgotten(tmp_path):
 def test_a_file_saved_unchanged_in_size_is_still_noticed(tmp_path):
     rules = tmp_path / "rules.yml"
     rules.write_text("word: one\n", encoding="utf-8")
-    knowledge.reload_if_changed(tmp_path)
+    data_files.reload_if_changed(tmp_path)
     rules.write_text("word: two\n", encoding="utf-8")
     os.utime(rules, ns=(rules.stat().st_atime_ns, rules.stat().st_mtime_ns + 1_000_000))
-    assert knowledge.reload_if_changed(tmp_path)
-    assert not knowledge.reload_if_changed(tmp_path)
+    assert data_files.reload_if_changed(tmp_path)
+    assert not data_files.reload_if_changed(tmp_path)

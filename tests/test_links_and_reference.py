@@ -5,9 +5,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from build_scripts.export import indented_json
-from build_scripts.site import redirect_pages
-from build_scripts.taxonomy import load_topics
+from build_scripts.pages.export import indented_json
+from build_scripts.pages.site import redirect_pages
+from build_scripts.knowledge.taxonomy import load_topics
 from conftest import ROOT, build_site, page
 
 NEW_ARTICLE = """小鹏发布飞行汽车与Robotaxi新进展

@@ -95,8 +95,8 @@ def test_values_of_this_process_win_over_those_sent_back():
 def test_a_corpus_composed_with_a_second_process_is_the_one_composed_without(tmp_path, monkeypatch):
     from conftest import SEEDS
 
-    from build_scripts.reading import MIN_FILES_ALONGSIDE, load_corpus
-    from build_scripts.site import compose_site
+    from build_scripts.reading.corpus import MIN_FILES_ALONGSIDE, load_corpus
+    from build_scripts.pages.site import compose_site
 
     seeds = sorted(p for p in SEEDS.glob("*.txt"))
     for n in range(MIN_FILES_ALONGSIDE + 6):  # enough files for both halves, syndicated copies among them

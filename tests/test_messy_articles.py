@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.reading import load_corpus
+from build_scripts.reading.corpus import load_corpus
 from conftest import ROOT, page
 from corpora import (
     BUILT_WITH_WARNING, DECODABLE, GIANTS, OUTSIDE_MARKER, REJECTED, SIMPLIFIED_SENTENCE, TRADITIONAL_SENTENCE,
@@ -245,9 +245,9 @@ def test_a_rebuild_of_the_same_seeds_on_another_day_is_byte_identical(messy, tmp
 INTERRUPT_MID_GENERATION = """
 import sys
 
-import build_scripts.site
+import build_scripts.pages.site
 
-render = build_scripts.site.render_source_page
+render = build_scripts.pages.site.render_source_page
 rendered = []
 
 
@@ -259,7 +259,7 @@ def render_then_interrupt(*args, **kwargs):
     return render(*args, **kwargs)
 
 
-build_scripts.site.render_source_page = render_then_interrupt
+build_scripts.pages.site.render_source_page = render_then_interrupt
 """
 
 

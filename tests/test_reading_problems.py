@@ -2,9 +2,9 @@
 import os
 import threading
 
-from build_scripts import reading
+from build_scripts.reading import corpus as reading
 from build_scripts.model import Corpus, Problem
-from build_scripts.reading import load_corpus, parse_article
+from build_scripts.reading.corpus import load_corpus, parse_article
 from corpora import article
 
 

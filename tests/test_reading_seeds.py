@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.reading import load_corpus, parse_article, slug_from_file_name
+from build_scripts.reading.corpus import load_corpus, parse_article, slug_from_file_name
 from conftest import SEEDS
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_scripts import bench
+from build_scripts.tools import bench
 from conftest import build_site, serve_directory
 from test_search_browser import TOPIC_QUERIES, SearchBox
 from test_search_passes import wait_for_state, worker_of

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from build_scripts.search import SCRIPT_PATH
+from build_scripts.search.index import SCRIPT_PATH
 
 pytestmark = pytest.mark.browser
 

@@ -7,8 +7,8 @@ import re
 import pytest
 import yaml
 
-from build_scripts import search
-from build_scripts.search import ZWSP, Vocabulary, TopicTerms
+from build_scripts.search import index as search
+from build_scripts.search.index import ZWSP, Vocabulary, TopicTerms
 
 from conftest import ROOT
 

@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from build_scripts.search import LATER, LATER_FIELDS
+from build_scripts.search.index import LATER, LATER_FIELDS
 from conftest import serve_directory
 
 pytestmark = pytest.mark.browser

@@ -5,12 +5,12 @@ import re
 
 import pytest
 
-from build_scripts.classify import classify_article, split_sentences
-from build_scripts.compose import CitationError, build_knowledge_base, verify_citations
-from build_scripts.corroborate import Citation
+from build_scripts.knowledge.classify import classify_article, split_sentences
+from build_scripts.knowledge.compose import CitationError, build_knowledge_base, verify_citations
+from build_scripts.knowledge.corroborate import Citation
 from build_scripts.model import Corpus
-from build_scripts.reading import load_corpus, parse_article
-from build_scripts.taxonomy import load_topics
+from build_scripts.reading.corpus import load_corpus, parse_article
+from build_scripts.knowledge.taxonomy import load_topics
 from conftest import SEEDS, page
 
 TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
@@ -194,7 +194,7 @@ def test_a_figure_reported_on_many_dates_shows_the_first_and_the_last():
     from datetime import date
     from types import SimpleNamespace
 
-    from build_scripts.render_topics import _date_span
+    from build_scripts.pages.render_topics import _date_span
 
     cite = lambda day: SimpleNamespace(article=SimpleNamespace(date=date(2025, 1, day)))  # noqa: E731
     assert _date_span([cite(3), cite(1)]) == "2025-01-01, 2025-01-03"

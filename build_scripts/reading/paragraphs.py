@@ -9,8 +9,8 @@ from __future__ import annotations
 import hashlib
 import re
 
-from .cleaning import Block
-from .model import Paragraph
+from build_scripts.reading.cleaning import Block
+from build_scripts.model import Paragraph
 
 ID_LENGTH = 6
 SPACES = re.compile(r"\s+")

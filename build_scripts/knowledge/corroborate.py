@@ -13,11 +13,11 @@ from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass
 
-from . import memo
-from .classify import Passage
-from .extract import Event, Figure, When
-from .language import to_simplified
-from .model import Article
+from build_scripts import memo
+from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.extract import Event, Figure, When
+from build_scripts.reading.language import to_simplified
+from build_scripts.model import Article
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
 SOURCE_WEIGHT = 3.0

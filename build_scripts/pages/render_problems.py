@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .markdown_text import escape
-from .model import FileReport
+from build_scripts.pages.markdown_text import escape
+from build_scripts.model import FileReport
 
 PROBLEMS_PATH = "problems.md"
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring
 
-from .compose import KnowledgeBase
-from .corroborate import Citation
-from .model import Corpus
-from .render_topics import figure_label
+from build_scripts.knowledge.compose import KnowledgeBase
+from build_scripts.knowledge.corroborate import Citation
+from build_scripts.model import Corpus
+from build_scripts.pages.render_topics import figure_label
 
 SCHEMA_VERSION = 1
 

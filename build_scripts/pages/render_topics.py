@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from .compose import KnowledgeBase, TopicPage
-from .corroborate import Citation, FigureRow, TimelineEntry
-from .markdown_text import escape, literal_html, yaml_string
-from .model import Corpus
+from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
+from build_scripts.knowledge.corroborate import Citation, FigureRow, TimelineEntry
+from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.model import Corpus
 
 QUALIFIER_MARKS = {"nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤"}
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge
+from build_scripts import data as data_files
 
-RULES_FILE = Path(__file__).parent / "data" / "cleaning.yml"
+RULES_FILE = Path(__file__).parent.parent / "data" / "cleaning.yml"
 
 # Whitespace a line-wrapping paste left between two CJK characters
 # (000: "同时还 将启动"); spaces next to Latin letters or digits are real.
@@ -51,7 +51,7 @@ class CleaningRules:
     heading_chars: tuple[int, int]
 
 
-@knowledge.loader
+@data_files.loader
 def load_rules(path: Path = RULES_FILE) -> CleaningRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import memo
-from .language import to_simplified, to_simplified_each
-from .model import Article, Paragraph
-from .taxonomy import Topic, canonical, canonical_of_simplified
+from build_scripts import memo
+from build_scripts.reading.language import to_simplified, to_simplified_each
+from build_scripts.model import Article, Paragraph
+from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
 
 # Sentence ends: Chinese full stops (with a closing quote that follows), and
 # English . ! ? before a space and a capital letter or digit.

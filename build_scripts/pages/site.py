@@ -10,18 +10,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import partial
 
-from . import memo
-from .compose import MIN_ARTICLES_ALONGSIDE, KnowledgeBase, compose_knowledge_base, facts_of
-from .entities import Entity, load_entities, mentioned
-from .export import export_json
-from .glossary import html_abbreviator, load_terms, render_glossary
-from .markdown_text import yaml_string
-from .model import Corpus
-from .render_problems import PROBLEMS_PATH, render_problems_page
-from .render_sources import render_source_page, render_sources_index, source_path
-from .render_timeline import render_site_timeline
-from .render_topics import render_home, render_topic_page, render_topics_index, topic_path
-from .taxonomy import Topic, load_topics
+from build_scripts import memo
+from build_scripts.knowledge.compose import MIN_ARTICLES_ALONGSIDE, KnowledgeBase, compose_knowledge_base, facts_of
+from build_scripts.knowledge.entities import Entity, load_entities, mentioned
+from build_scripts.pages.export import export_json
+from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
+from build_scripts.pages.markdown_text import yaml_string
+from build_scripts.model import Corpus
+from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
+from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
+from build_scripts.pages.render_timeline import render_site_timeline
+from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
+from build_scripts.knowledge.taxonomy import Topic, load_topics
 
 
 @dataclass(frozen=True)

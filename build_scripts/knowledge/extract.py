@@ -17,10 +17,12 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge, memo
-from .classify import Passage
+from build_scripts import data as data_files
 
-DATA = Path(__file__).parent / "data"
+from build_scripts import memo
+from build_scripts.knowledge.classify import Passage
+
+DATA = Path(__file__).parent.parent / "data"
 
 # Full-width digits, letters and punctuation → ASCII, one character for one,
 # so positions found in the translated text are positions in the original.
@@ -141,7 +143,7 @@ class UnitRules:
     comparable: dict[str, str]
 
 
-@knowledge.loader
+@data_files.loader
 def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     magnitudes = {str(k): int(v) for k, v in data["magnitudes"].items()}
@@ -295,7 +297,7 @@ QUARTER_ORDINALS = ("first", "second", "third", "fourth")
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-@knowledge.loader
+@data_files.loader
 def date_rules(path: Path = DATA / "signals.yml") -> DateRules:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     years = {str(k): int(v) for k, v in data["relative_years"].items()}

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge, memo
-from .taxonomy import canonical_each, name_forms, name_pattern
+from build_scripts import data as data_files
 
-ENTITIES_FILE = Path(__file__).parent / "data" / "entities.yml"
+from build_scripts import memo
+from build_scripts.knowledge.taxonomy import canonical_each, name_forms, name_pattern
+
+ENTITIES_FILE = Path(__file__).parent.parent / "data" / "entities.yml"
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Entity:
         return bool(found) and bool(self.pattern.search(canon, min(found)))
 
 
-@knowledge.loader
+@data_files.loader
 def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
     if not Path(path).exists():
         return ()

@@ -1,9 +1,9 @@
 """All topics' timelines → one site timeline page, newest first, labelled by topic."""
 from __future__ import annotations
 
-from .compose import KnowledgeBase
-from .markdown_text import escape
-from .render_topics import citations_text
+from build_scripts.knowledge.compose import KnowledgeBase
+from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.render_topics import citations_text
 
 
 def render_site_timeline(kb: KnowledgeBase) -> str:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from . import memo
-from .markdown_text import escape, literal_html, yaml_string
-from .model import Article
+from build_scripts import memo
+from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.model import Article
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
 SOURCES_DIR = "sources"

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from . import memo
+from build_scripts import memo
 
 F = TypeVar("F", bound=Callable)
 

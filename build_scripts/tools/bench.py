@@ -1,7 +1,7 @@
 """Benchmark: how the build, the site and search grow with the corpus.
 
-    python -m build_scripts.bench                          # 50, 500 and 2,000 articles
-    python -m build_scripts.bench --sizes 50,500 --no-browser
+    python -m build_scripts.tools.bench                          # 50, 500 and 2,000 articles
+    python -m build_scripts.tools.bench --sizes 50,500 --no-browser
 
 For each size it synthesises a corpus from seeds/ (deterministic: the same
 `--seed` gives the same files, and a smaller corpus is a prefix of a larger
@@ -39,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 OUT = ROOT / "bench" / "out"
 DEFAULT_SIZES = (50, 500, 2000)
@@ -82,7 +82,7 @@ class Template:
 
 
 def load_templates(seeds_dir: Path = SEEDS) -> list[Template]:
-    from .reading import load_corpus
+    from build_scripts.reading.corpus import load_corpus
 
     corpus = load_corpus(seeds_dir)
     return [
@@ -131,7 +131,7 @@ def _front(rng: random.Random, base_title: str, shift_from: dt.date | None = Non
 
 
 def _variant(template: Template, pool: dict[str, list[str]], published: dt.date, rng: random.Random) -> str:
-    from .classify import split_sentences
+    from build_scripts.knowledge.classify import split_sentences
 
     sentences_elsewhere = pool[template.language]
     lines = []
@@ -173,7 +173,7 @@ def _recombined(sentence: str, other: str, rng: random.Random) -> str:
 
 def _sentence_pool(templates: list[Template]) -> dict[str, list[str]]:
     """Every sentence of the templates' text, by language."""
-    from .classify import split_sentences
+    from build_scripts.knowledge.classify import split_sentences
 
     pool: dict[str, list[str]] = {}
     for template in templates:
@@ -247,7 +247,7 @@ def write_kb_config(work: Path, seeds_dir: Path) -> Path:
 
 def plain_pages(seeds_dir: Path) -> dict[str, str]:
     """The cleaned articles as plain Markdown pages, one each, plus a home page."""
-    from .reading import load_corpus
+    from build_scripts.reading.corpus import load_corpus
 
     corpus = load_corpus(seeds_dir)
     pages = {"index.md": f"# 文章 Articles\n\n{len(corpus.articles)} 篇。\n"}
@@ -331,7 +331,7 @@ def _child_env() -> dict:
 
 def generation_seconds(seeds_dir: Path) -> dict[str, float]:
     """load_corpus + compose_site, timed in a fresh process as a build runs them."""
-    code = "import json, sys; from build_scripts.bench import _time_generation; print(json.dumps(_time_generation(sys.argv[1])))"
+    code = "import json, sys; from build_scripts.tools.bench import _time_generation; print(json.dumps(_time_generation(sys.argv[1])))"
     result = subprocess.run(
         [sys.executable, "-c", code, str(seeds_dir)], capture_output=True, text=True, cwd=ROOT, env=_child_env(), check=True,
     )
@@ -339,8 +339,8 @@ def generation_seconds(seeds_dir: Path) -> dict[str, float]:
 
 
 def _time_generation(seeds_dir: str) -> dict[str, float]:
-    from .reading import load_corpus
-    from .site import compose_site
+    from build_scripts.reading.corpus import load_corpus
+    from build_scripts.pages.site import compose_site
 
     start = time.perf_counter()
     corpus = load_corpus(Path(seeds_dir))
@@ -446,7 +446,7 @@ def serve_edit_seconds(seeds_dir: Path, work: Path) -> dict:
     import socket
     import urllib.request
 
-    from .reading import load_corpus
+    from build_scripts.reading.corpus import load_corpus
 
     copy = work / "seeds"
     if copy.exists():
@@ -601,7 +601,7 @@ def table(results: dict) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m build_scripts.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m build_scripts.tools.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="comma-separated article counts (default: 50,500,2000)")
     parser.add_argument("--seed", type=int, default=7, help="random seed of the synthetic corpora (default: 7)")
     parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: bench/out)")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge
-from .language import to_simplified, to_simplified_each, to_traditional
+from build_scripts import data as data_files
+from build_scripts.reading.language import to_simplified, to_simplified_each, to_traditional
 
-TOPICS_FILE = Path(__file__).parent / "data" / "topics.yml"
+TOPICS_FILE = Path(__file__).parent.parent / "data" / "topics.yml"
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 SPACE_NEXT_TO_CJK = re.compile(f"\\s+(?=[{CJK}])|(?<=[{CJK}])\\s+")
 SPACES = re.compile(r"\s+")
@@ -121,7 +121,7 @@ def _names(entry: dict, key: str) -> list[str]:
     return [str(v) for names in value.values() for v in (names or [])]
 
 
-@knowledge.loader
+@data_files.loader
 def load_topics(path: Path = TOPICS_FILE) -> Topics:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     topics = []

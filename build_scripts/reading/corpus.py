@@ -14,8 +14,18 @@ from pathlib import Path
 
 import yaml
 
-from . import cleaning, decoding, frontmatter, language, memo, paragraphs
-from .model import Article, Corpus, Problem
+from build_scripts.reading import cleaning
+
+from build_scripts.reading import decoding
+
+from build_scripts.reading import frontmatter
+
+from build_scripts.reading import language
+
+from build_scripts import memo
+
+from build_scripts.reading import paragraphs
+from build_scripts.model import Article, Corpus, Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SOURCES_FILE = "sources.yml"

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge
-from .compose import CitationError
-from .corroborate import Citation, normalise_space
-from .markdown_text import escape
-from .model import Corpus
-from .render_topics import citation_link
+from build_scripts import data as data_files
+from build_scripts.knowledge.compose import CitationError
+from build_scripts.knowledge.corroborate import Citation, normalise_space
+from build_scripts.pages.markdown_text import escape
+from build_scripts.model import Corpus
+from build_scripts.pages.render_topics import citation_link
 
-GLOSSARY_FILE = Path(__file__).parent / "data" / "glossary.yml"
+GLOSSARY_FILE = Path(__file__).parent.parent / "data" / "glossary.yml"
 ABBREVIATION = "abbreviation"
 
 
@@ -40,7 +40,7 @@ class Term:
         return self.term.isascii() and self.term.replace("+", "").isalnum()
 
 
-@knowledge.loader
+@data_files.loader
 def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
     if not Path(path).exists():
         return ()

@@ -13,16 +13,18 @@ from pathlib import Path
 
 import yaml
 
-from . import knowledge, memo
-from .classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
-from .corroborate import (
+from build_scripts import data as data_files
+
+from build_scripts import memo
+from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
+from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
-from .extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
-from .model import Article, Corpus
-from .taxonomy import Topic, Topics, canonical, load_topics
+from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
+from build_scripts.model import Article, Corpus
+from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
-SIGNALS_FILE = Path(__file__).parent / "data" / "signals.yml"
+SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
 # Fewer articles are classified quicker than a second process starts.
 MIN_ARTICLES_ALONGSIDE = 64
@@ -82,7 +84,7 @@ class Signals:
     own: re.Pattern
 
 
-@knowledge.loader
+@data_files.loader
 def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -1,0 +1,5 @@
+"""Pages: page models → Markdown and kb.json, handed to MkDocs in memory.
+
+In: a Corpus and a KnowledgeBase. Out: {path: text} for every generated page (site.py).
+One module per page kind; nothing here decides what a source says.
+"""
