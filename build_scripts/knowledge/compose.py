@@ -21,6 +21,8 @@ from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
+from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge, validate_topics
+from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
@@ -59,10 +61,12 @@ class TopicPage:
     passing: tuple[Excerpt, ...]
     sources: tuple[Article, ...]
     related: tuple[Topic, ...]
+    infobox: Infobox = Infobox(())  # what the page shows at its top: claims per subject (infobox.py)
 
     @property
     def citations(self) -> list[Citation]:
         found = [c for s in self.lead for c in s.citations]
+        found += list(self.infobox.citations)
         found += [c for row in self.figures for c in row.citations]
         found += [c for d in self.differences for row in d.rows for c in row.citations]
         found += [c for e in self.timeline for c in e.citations]
@@ -74,6 +78,7 @@ class TopicPage:
 class KnowledgeBase:
     topics: tuple[TopicPage, ...]
     cited_by: dict = field(default_factory=dict)  # (source slug, paragraph id) → [(topic title, path)]
+    claims: tuple[Claim, ...] = ()  # every claim of every article, whichever page shows it
 
 
 @dataclass(frozen=True)
@@ -160,6 +165,12 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     all_comparable = [f for fs in figures_by_passage.values() for f in fs if f.unit in comparable]
     by_slug = {t.slug: t for t in topics}
 
+    knowledge = load_knowledge()
+    validate_topics(knowledge, set(by_slug))
+    claims = [
+        claim for facts in per_article
+        for claim in article_claims(list(facts.passages), not_a_fact(list(facts.passages), signals), knowledge)
+    ]
     pages = []
     differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
     cited_paragraphs: dict = {}  # for verify_citations
@@ -177,7 +188,9 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             ("topic page", topic, topics, signals, relevant),
             lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
         )
-        page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
+        # The infobox replaces the key-figure rows and their "Sources differ"
+        # boxes: those compared every value of a unit, whatever it measured.
+        page = replace(page, differences=(), infobox=build_infobox(topic.slug, claims, knowledge))
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -186,7 +199,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             entry = (page.topic.title_zh, f"topics/{page.topic.slug}.md")
             if entry not in cited_by[citation.key]:
                 cited_by[citation.key].append(entry)
-    return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by))
+    return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by), claims=tuple(claims))
 
 
 def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:

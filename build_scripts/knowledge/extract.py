@@ -141,6 +141,7 @@ class UnitRules:
     after: dict[str, str]
     clause_units: tuple[tuple[str, re.Pattern], ...]
     comparable: dict[str, str]
+    prefix_units: dict[str, str]  # currency sign before the number → unit id
 
 
 @data_files.loader
@@ -160,12 +161,13 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         re.escape(w) + (r"(?![A-Za-z])" if w.isascii() else "") for w in sorted(magnitudes, key=len, reverse=True)
     )
     # A figure starts with its qualifier, the space before its number, or the number.
-    first_characters = {w[0] for w in before} | {"\\s", "\\d"} | set(CHINESE_DIGITS)
+    prefix_units = {str(k): str(v) for k, v in (data.get("prefix_units") or {}).items()}
+    first_characters = {w[0] for w in (*before, *prefix_units)} | {"\\s", "\\d"} | set(CHINESE_DIGITS)
     pattern = re.compile(
         starting_with(
             first_characters,
             rf"(?P<before>{alternation(before)})?\s?"
-            rf"(?<![A-Za-z\d.第])(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in ('chips', 'models', 'sets', 'units', 'vehicles'))})))"
+            rf"(?<![A-Za-z\d.第])(?:(?P<cur>{alternation(prefix_units) or '(?!)'})\s?)?(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in ('chips', 'models', 'sets', 'units', 'vehicles'))})))"
             rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
             rf"(?P<more>多|余)?"
             rf"(?:\s?(?P<mag>{magnitude_words}))?"
@@ -184,6 +186,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         after=after,
         clause_units=tuple((c["unit"], re.compile(c["cue"])) for c in data.get("clause_units") or ()),
         comparable={str(k): str(v) for k, v in (data.get("comparable_units") or {}).items()},
+        prefix_units=prefix_units,
     )
 
 
@@ -233,6 +236,8 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         groups = match.groups()
         unit_id = next((unit for unit, group in zip(rules.unit_ids, rules.unit_groups) if groups[group - 1]), "")
         magnitude = match["mag"]
+        if not unit_id and match["cur"]:
+            unit_id = rules.prefix_units.get(match["cur"]) or rules.prefix_units.get(match["cur"].upper(), "")
         if not unit_id and not magnitude:
             continue  # a bare number: an ordinal, a model name, a year
         if _is_date_or_name(text, match, unit_id, magnitude):

@@ -29,9 +29,9 @@ class Evaluation:
 
 
 def _sections() -> dict[str, Callable[[Evaluation], list[str]]]:
-    from build_scripts.tools.evaluation import metadata
+    from build_scripts.tools.evaluation import figures, metadata
 
-    return {"metadata": metadata.score}
+    return {"metadata": metadata.score, "figures": figures.score}
 
 
 SECTIONS = _sections()

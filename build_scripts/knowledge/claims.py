@@ -1,0 +1,519 @@
+"""Passages of one article → Claims: which subject, which attribute, what value, as of when.
+
+A number becomes a Claim only when its own clause says which attribute it
+measures (a cue word of data/attributes.yml near it, or a unit that says so
+by itself, such as TOPS) and the sentence says which subject it is about
+(an alias of data/subjects.yml: the nearest one in the clause, else in the
+clauses before it, else in the sentences before it in its paragraph, else
+the subject the article is mainly about). A number matching no attribute is
+no key figure; a number in a clause about the industry or a competitor is
+nobody's spec here. Numbers, units and qualifiers are read by extract.py
+(`3,000T0PS` = 3000 TOPS, 720亿 = 7.2e10); values the unit table cannot read
+(`three Turing chips`, `SAE Level 4`, `C照`) by the attributes' patterns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_scripts import data as data_files
+from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.corroborate import Citation, cite
+from build_scripts.knowledge.extract import (
+    CLAUSE_BREAK, FULL_WIDTH, Figure, When, clause_around, date_rules, extract_figures, read_date, unit_rules,
+)
+from build_scripts.reading.language import to_simplified
+
+DATA = Path(__file__).parent.parent / "data"
+KINDS = ("spec", "count", "capacity", "price", "funding")
+SUBJECT_KINDS = ("product", "component", "company")
+STATUSES = ("fact", "target", "forecast")
+# A number written as a word: 三颗, three chips. 一/one are left out: they mostly mean "a".
+NUMBER_WORDS = {
+    "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+NUMBER_PATTERN = (
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十]"
+    r"|(?<![a-z])(?:two|three|four|five|six|seven|eight|nine|ten)(?![a-z]))"
+)
+MAGNITUDES = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
+MAIN_SUBJECT_MENTIONS = 2  # an article names what it is about more than once (its title counts 3)
+NO_CUE = 1_000  # distance given to a unit that names its attribute by itself: any cue word is nearer
+# "10亿、30亿、70亿、720亿参数": a list of sizes, not one subject's value. A comma is no
+# such sign ("500km航程,6人座" lists two attributes).
+ENUMERATION = re.compile(r"^\s*[、]\s*\d|[\d亿万千][^\d、]{0,2}、\s*$")
+
+
+class DataError(ValueError):
+    """subjects.yml or attributes.yml says something the build cannot use."""
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    topic: str
+    label_zh: str
+    label_en: str
+    kind: str  # product | component
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Attribute:
+    id: str
+    label_zh: str
+    label_en: str
+    kind: str
+    units: tuple[str, ...]  # for figures the extractor reads
+    unit: str  # for values read by `patterns`
+    patterns: tuple[re.Pattern, ...]
+    cues: tuple[str, ...]  # Simplified / English, lower case
+    unit_is_cue: bool
+    subjects: tuple[str, ...]
+    also_on: tuple[str, ...]
+    comparative: bool
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """subjects.yml and attributes.yml, validated, with the patterns they compile to."""
+
+    subjects: dict[str, Subject]
+    attributes: dict[str, Attribute]
+    subject_pattern: re.Pattern  # any alias, longest first; group name = subject id
+    alias_owner: dict[str, str]  # lower-case alias → subject id
+    others: re.Pattern | None
+    status_cues: dict[str, re.Pattern]
+
+    def topics_of(self, claim: "Claim") -> tuple[str, ...]:
+        subject = self.subjects[claim.subject]
+        also = self.attributes[claim.attribute].also_on
+        return tuple(dict.fromkeys((subject.topic, *also)))
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One source saying: this subject's attribute has this value (Wikidata's statement, with its reference)."""
+
+    subject: str  # subject id (subjects.yml)
+    attribute: str  # attribute id (attributes.yml)
+    value: float | str
+    high: float | None  # upper end of a range, else None
+    unit: str  # unit id of units.yml ("" for text values)
+    qualifier: str  # nearly, about, over, under, up to, at most …
+    as_of: When | None  # the sentence's own date, else the article's
+    status: str  # fact | target | forecast
+    as_written: str  # the value as the source wrote it
+    citation: Citation
+    topics: tuple[str, ...]  # pages whose infobox shows it
+
+
+def _words(entry: dict, key: str) -> list[str]:
+    value = entry.get(key) or []
+    if isinstance(value, dict):
+        value = [w for words in value.values() for w in (words or [])]
+    return [str(w) for w in value]
+
+
+def _alias_regex(alias: str) -> str:
+    """Spaces optional, Latin names whole words: `G7 Ultra` matches g7ultra and `g7 ultra`, not `g7ultras`… beyond plural s."""
+    simplified = to_simplified(alias).lower().translate(FULL_WIDTH)
+    # Spaces are optional wherever the alias has one or Chinese meets Latin (第二代 VLA = 第二代VLA).
+    pieces = []
+    for i, character in enumerate(simplified):
+        if character.isspace():
+            continue
+        pieces.append(re.escape(character))
+        following = simplified[i + 1:i + 2]
+        if following and (following.isspace() or (not character.isascii()) != (not following.isascii())):
+            pieces.append(r"\s*")
+    body = "".join(pieces)
+    if re.match(r"[a-z0-9]", simplified):
+        body = r"(?<![a-z0-9])" + body
+    if re.search(r"[a-z0-9]$", simplified):
+        body += r"(?![a-z0-9])"
+    return body
+
+
+def _cue_regex(words: list[str]) -> re.Pattern | None:
+    forms = sorted({to_simplified(w).lower() for w in words if w.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    return re.compile("|".join(
+        (r"(?<![a-z])" if re.match(r"[a-z]", f) else "") + re.escape(f) for f in forms
+    ))
+
+
+@data_files.loader
+def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file: Path = DATA / "attributes.yml") -> Knowledge:
+    units = set(unit_rules().unit_ids)
+    subjects_data = yaml.safe_load(Path(subjects_file).read_text(encoding="utf-8")) or {}
+    subjects: dict[str, Subject] = {}
+    for number, entry in enumerate(subjects_data.get("subjects") or [], start=1):
+        where = f"{Path(subjects_file).name}: subject #{number}"
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("topic"):
+            raise DataError(f"{where} needs an `id` and a `topic`; found {entry!r}")
+        where = f"{Path(subjects_file).name}: subject '{entry['id']}'"
+        if not re.fullmatch(r"[a-z0-9-]+", str(entry["id"])):
+            raise DataError(f"{where}: the id must be lower-case ASCII letters, digits and '-' (it becomes a URL anchor)")
+        if entry["id"] in subjects:
+            raise DataError(f"{where} is listed twice; merge the two entries")
+        kind = str(entry.get("kind", "product"))
+        if kind not in SUBJECT_KINDS:
+            raise DataError(f"{where}: kind '{kind}' is not one of {', '.join(SUBJECT_KINDS)}")
+        aliases = _words(entry, "aliases")
+        if not aliases:
+            raise DataError(f"{where} has no aliases: add the names sources call it by (zh and en)")
+        subjects[str(entry["id"])] = Subject(
+            id=str(entry["id"]), topic=str(entry["topic"]), label_zh=str(entry.get("label_zh", entry["id"])),
+            label_en=str(entry.get("label_en", "")), kind=kind, aliases=tuple(aliases),
+        )
+    attributes_data = yaml.safe_load(Path(attributes_file).read_text(encoding="utf-8")) or {}
+    attributes: dict[str, Attribute] = {}
+    for number, entry in enumerate(attributes_data.get("attributes") or [], start=1):
+        where = f"{Path(attributes_file).name}: attribute #{number}"
+        if not isinstance(entry, dict) or not entry.get("id"):
+            raise DataError(f"{where} needs an `id`; found {entry!r}")
+        where = f"{Path(attributes_file).name}: attribute '{entry['id']}'"
+        if not re.fullmatch(r"[a-z0-9-]+", str(entry["id"])):
+            raise DataError(f"{where}: the id must be lower-case ASCII letters, digits and '-' (it becomes a URL anchor)")
+        if entry["id"] in attributes:
+            raise DataError(f"{where} is listed twice; merge the two entries")
+        kind = str(entry.get("kind", "spec"))
+        if kind not in KINDS:
+            raise DataError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
+        listed_units = [str(u) for u in entry.get("units") or []]
+        unknown = [u for u in listed_units + ([str(entry["unit"])] if entry.get("unit") else []) if u not in units and not entry.get("patterns")]
+        if unknown:
+            raise DataError(f"{where}: unit {unknown[0]!r} is not in units.yml; add it there or use one of {', '.join(sorted(units))}")
+        patterns = []
+        for pattern in entry.get("patterns") or []:
+            try:
+                patterns.append(re.compile(str(pattern).replace("{number}", NUMBER_PATTERN), re.IGNORECASE))
+            except re.error as error:
+                raise DataError(f"{where}: pattern {pattern!r} is not a regular expression ({error}); fix it") from None
+        if not listed_units and not patterns:
+            raise DataError(f"{where} needs `units` (figures the extractor reads) or `patterns` (values it cannot)")
+        unknown_subjects = [s for s in entry.get("subjects") or [] if s not in subjects]
+        if unknown_subjects or not entry.get("subjects"):
+            raise DataError(
+                f"{where}: `subjects` must list subject ids of subjects.yml; "
+                + (f"'{unknown_subjects[0]}' is not one" if unknown_subjects else "it has none")
+            )
+        cues = _words(entry, "cues")
+        if listed_units and not cues and not entry.get("unit_is_cue"):
+            raise DataError(f"{where} has no cue words: add `cues`, or `unit_is_cue: true` if the unit alone says what is measured")
+        attributes[str(entry["id"])] = Attribute(
+            id=str(entry["id"]), label_zh=str(entry.get("label_zh", entry["id"])), label_en=str(entry.get("label_en", "")),
+            kind=kind, units=tuple(listed_units), unit=str(entry.get("unit", "")), patterns=tuple(patterns),
+            cues=tuple(sorted({to_simplified(c).lower() for c in cues}, key=len, reverse=True)),
+            unit_is_cue=bool(entry.get("unit_is_cue")), subjects=tuple(str(s) for s in entry["subjects"]),
+            also_on=tuple(str(t) for t in entry.get("also_on") or ()), comparative=bool(entry.get("comparative")),
+        )
+    owner: dict[str, str] = {}
+    for subject in subjects.values():
+        for alias in subject.aliases:
+            owner.setdefault(to_simplified(alias).lower().translate(FULL_WIDTH), subject.id)
+    ordered = sorted(owner, key=len, reverse=True)
+    subject_pattern = re.compile("|".join(f"(?:{_alias_regex(a)})" for a in ordered))
+    status_data = attributes_data.get("status_cues") or {}
+    status_cues = {}
+    for status in ("forecast", "target"):
+        pattern = _cue_regex(_words(status_data, status))
+        if pattern is not None:
+            status_cues[status] = pattern
+    return Knowledge(
+        subjects=subjects, attributes=attributes, subject_pattern=subject_pattern, alias_owner=owner,
+        others=_cue_regex(_words(subjects_data, "others")), status_cues=status_cues,
+    )
+
+
+def validate_topics(knowledge: Knowledge, topic_slugs: set[str]) -> None:
+    """Every subject's topic and every attribute's `also_on` must be a topic of topics.yml."""
+    for subject in knowledge.subjects.values():
+        if subject.topic not in topic_slugs:
+            raise DataError(f"subjects.yml: subject '{subject.id}' names topic '{subject.topic}', which topics.yml does not have; use one of {', '.join(sorted(topic_slugs))}")
+    for attribute in knowledge.attributes.values():
+        for slug in attribute.also_on:
+            if slug not in topic_slugs:
+                raise DataError(f"attributes.yml: attribute '{attribute.id}' lists `also_on: {slug}`, which topics.yml does not have")
+
+
+# ---------------------------------------------------------------------------
+# Reading claims
+
+
+@dataclass(frozen=True)
+class _Number:
+    """A value found in a sentence, before it is tied to a subject and an attribute."""
+
+    start: int
+    end: int
+    value: float | str
+    high: float | None
+    unit: str
+    qualifier: str
+    as_written: str
+    attributes: tuple[tuple[int, int, str], ...]  # (cue distance, -cue length, attribute id), best first
+
+
+def _subject_mentions(knowledge: Knowledge, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), knowledge.alias_owner[_alias_key(knowledge, m.group(0))]) for m in knowledge.subject_pattern.finditer(text)]
+
+
+def _alias_key(knowledge: Knowledge, matched: str) -> str:
+    if matched in knowledge.alias_owner:
+        return matched
+    squeezed = re.sub(r"\s+", "", matched)
+    return next(a for a in knowledge.alias_owner if re.sub(r"\s+", "", a) == squeezed)
+
+
+def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, end: int) -> tuple[int, int] | None:
+    """(distance from the number to the nearest cue word in the clause, -its length), or None if the clause has none."""
+    best = None
+    for cue in cues:
+        for match in re.finditer(re.escape(cue), clause):
+            if re.match(r"[a-z]", cue) and match.start() > 0 and clause[match.start() - 1].isalpha() and clause[match.start() - 1].isascii():
+                continue  # a Latin cue starts a word
+            cue_start, cue_end = offset + match.start(), offset + match.end()
+            distance = 0 if cue_start < end and cue_end > start else (cue_start - end if cue_start >= end else start - cue_end)
+            candidate = (max(distance, 0), -len(cue))
+            if best is None or candidate < best:
+                best = candidate
+    return best
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+    left = max(b for b in breaks if b <= start)
+    right = min((b for b in breaks if b >= end), default=len(sentence))
+    return left, right
+
+
+def _numbers(passage: Passage, knowledge: Knowledge, figures: list[Figure]) -> list[_Number]:
+    """Every value of the sentence some attribute could measure, with those attributes ranked by their cue's nearness."""
+    text = passage.simplified.translate(FULL_WIDTH).lower()
+    found: list[_Number] = []
+    by_unit: dict[str, list[Attribute]] = {}
+    for attribute in knowledge.attributes.values():
+        for unit in attribute.units:
+            by_unit.setdefault(unit, []).append(attribute)
+    searched = 0
+    for figure in figures:
+        position = passage.text.find(figure.as_written, searched)
+        if position < 0:
+            position = passage.text.find(figure.as_written)
+        if position < 0:
+            continue
+        start, end = position, position + len(figure.as_written)
+        searched = end
+        if ENUMERATION.search(text[max(0, start - 5):start]) or ENUMERATION.search(text[end:end + 3]):
+            continue  # one of a list of sizes (10亿、30亿、70亿、720亿): no single subject's value
+        left, right = _clause_bounds(text, start, end)
+        ranked = []
+        for attribute in by_unit.get(figure.unit, ()):
+            distance = _cue_distance(attribute.cues, text[left:right], left, start, end)
+            if distance is None and attribute.unit_is_cue:
+                distance = (NO_CUE, 0)
+            if distance is not None:
+                ranked.append((*distance, attribute.id))
+        if ranked:
+            qualifier = figure.qualifier or _qualifier_before(text, start)
+            found.append(_Number(start, end, figure.value, figure.high, figure.unit, qualifier, figure.as_written, tuple(sorted(ranked))))
+    for attribute in knowledge.attributes.values():
+        for pattern in attribute.patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                left, right = _clause_bounds(text, start, end)
+                distance = (0, 0)
+                if attribute.cues:
+                    distance = _cue_distance(attribute.cues, text[left:right], left, start, end)
+                    if distance is None:
+                        continue
+                groups = match.groupdict()
+                if groups.get("text"):
+                    value: float | str = passage.text[match.start("text"):match.end("text")]
+                    unit = ""
+                else:
+                    number = groups.get("num")
+                    value = float(NUMBER_WORDS.get(number, 0) or number.replace(",", "")) if number else 1.0
+                    value *= MAGNITUDES.get(groups.get("mag") or "", 1)
+                    unit = attribute.unit
+                found.append(_Number(
+                    start, end, value, None, unit, _qualifier_before(text, start), passage.text[start:end].strip(),
+                    ((*distance, attribute.id),),
+                ))
+    return found
+
+
+def _qualifier_before(text: str, start: int) -> str:
+    """A qualifier the number's own pattern did not take: `under $270,000`, `约 12 万`."""
+    before = text[max(0, start - 12):start].rstrip(" $¥￥")
+    for word, meaning in sorted(unit_rules().before.items(), key=lambda kv: -len(kv[0])):
+        if before.endswith(word):
+            return meaning
+    return ""
+
+
+def _resolve_subject(
+    knowledge: Knowledge, allowed: tuple[str, ...], sentence_mentions, earlier_mentions, start: int, end: int,
+    clause: tuple[int, int], fallback: str | None,
+) -> tuple[str, str] | None:
+    """(subject id, where it was found: clause | sentence | paragraph | article), or None.
+
+    The nearest subject named in the number's clause — and if the clause
+    names only a product the attribute does not apply to, the number is that
+    product's, so none. Else the nearest subject it applies to in the
+    clauses before it, then after it; else in the paragraph's earlier
+    sentences; else `fallback`, the one subject of the article it applies to.
+    A component (the Turing chip) or the company named in a clause does not
+    make the clause about them.
+    """
+    left, right = clause
+
+    def distance(m):
+        return 0 if m[0] < end and m[1] > start else (m[0] - end if m[0] >= end else start - m[1])
+
+    in_clause = sorted((m for m in sentence_mentions if m[0] >= left and m[1] <= right), key=distance)
+    for _, _, subject in in_clause:
+        if subject in allowed:
+            return subject, "clause"
+        if knowledge.subjects[subject].kind == "product":
+            return None
+    steps = [
+        ("sentence", sorted((m for m in sentence_mentions if m[1] <= left), key=lambda m: -m[1])),
+        ("sentence", sorted((m for m in sentence_mentions if m[0] >= right), key=lambda m: m[0])),
+        ("paragraph", sorted(earlier_mentions, key=lambda m: -m[1])),
+    ]
+    for where, mentions in steps:
+        for _, _, subject in mentions:
+            if subject in allowed:
+                return subject, where
+    if fallback in allowed:
+        return fallback, "article"
+    return None
+
+
+def _status(knowledge: Knowledge, clause: str) -> str:
+    for status in ("forecast", "target"):
+        pattern = knowledge.status_cues.get(status)
+        if pattern is not None and pattern.search(clause):
+            return status
+    return "fact"
+
+
+def _sentence_date(text: str, start: int, published: dt.date | None) -> When | None:
+    """The date the sentence itself gives for its number: the nearest before it, else the first after it."""
+    rules = date_rules()
+    found = []
+    for match in rules.pattern.finditer(text):
+        read = read_date(match.groupdict(), match.group(0), published, rules)
+        if read and read[0] is not None:
+            found.append((match.start(), read[0]))
+    before = [when for position, when in found if position < start]
+    if before:
+        return before[-1]
+    left, right = _clause_bounds(text, start, start)
+    after = [when for position, when in found if position < right]
+    return after[0] if after else None  # a date later in the sentence is another clause's
+
+
+def article_subjects(knowledge: Knowledge, passages: list[Passage]) -> Counter:
+    """How often the article names each subject (its title counts three times)."""
+    counts: Counter = Counter()
+    if not passages:
+        return counts
+    title = to_simplified(passages[0].article.title).lower()
+    for _, _, subject in _subject_mentions(knowledge, title):
+        counts[subject] += 3
+    for passage in passages:
+        for _, _, subject in _subject_mentions(knowledge, passage.simplified.translate(FULL_WIDTH).lower()):
+            counts[subject] += 1
+    return counts
+
+
+def main_subject(counts: Counter, knowledge: Knowledge) -> str | None:
+    """The product the article is about: named most, more often than any other product, and more than once."""
+    ranked = [(n, s) for s, n in counts.most_common() if knowledge.subjects[s].kind == "product"]
+    if not ranked or ranked[0][0] < MAIN_SUBJECT_MENTIONS or (len(ranked) > 1 and ranked[1][0] >= ranked[0][0]):
+        return None  # none, or no clear lead: no number is given to a subject by default
+    return ranked[0][1]
+
+
+def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), knowledge: Knowledge | None = None) -> list[Claim]:
+    """The claims an article's sentences make; `excluded` holds id()s of passages that state no facts (opinions, competitors)."""
+    knowledge = knowledge or load_knowledge()
+    main = main_subject(article_subjects(knowledge, passages), knowledge)
+    claims: list[Claim] = []
+    seen: set[tuple] = set()
+    earlier: list = []  # subjects named in the paragraph's earlier sentences, with negative positions (nearer = larger)
+    paragraph_id = None
+    products: set[str] = set()  # products counted carrying a component in this paragraph so far
+    for passage in passages:
+        if passage.paragraph.id != paragraph_id:
+            paragraph_id, earlier, products = passage.paragraph.id, [], set()
+        text = passage.simplified.translate(FULL_WIDTH).lower()
+        mentions = _subject_mentions(knowledge, text)
+        if id(passage) not in excluded:
+            found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
+            for claim in found:
+                # A source repeating a value later (a summary, a caption) is cited where it first says it.
+                key = (claim.subject, claim.attribute, claim.value, claim.unit, claim.citation.article.slug)
+                if key not in seen:
+                    seen.add(key)
+                    claims.append(claim)
+        shift = len(text) + 1
+        earlier = [(s - shift, e - shift, subject) for s, e, subject in earlier] + mentions
+    return claims
+
+
+def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
+    published = passage.article.date
+    figures = extract_figures(passage)
+    resolved: list[tuple[_Number, str, str]] = []  # (number, subject, attribute)
+    taken: list[tuple[int, int]] = []
+    for number in sorted(_numbers(passage, knowledge, figures), key=lambda n: (n.attributes[0][:2], n.start)):
+        if any(number.start < e and number.end > s for s, e in taken):
+            continue  # one stretch of text, one value: a pattern and the unit table read the same words
+        clause = _clause_bounds(text, number.start, number.end)
+        for _, _, attribute_id in number.attributes:
+            attribute = knowledge.attributes[attribute_id]
+            found = _resolve_subject(knowledge, attribute.subjects, mentions, earlier, number.start, number.end, clause, main)
+            if found is None:
+                continue
+            subject, where = found
+            if not attribute.comparative and knowledge.others is not None:
+                other_in_clause = knowledge.others.search(text[clause[0]:clause[1]])
+                other_before = knowledge.others.search(text[:number.start])
+                if (where != "clause" and other_in_clause) or (where in ("paragraph", "article") and other_before):
+                    break  # the industry's or a competitor's number, not the subject's
+            resolved.append((number, subject, attribute_id))
+            taken.append((number.start, number.end))
+            break
+    # "IRON carries 3 Turing chips, 2250 TOPS": the chips' compute is the product's.
+    products.update(subject for number, subject, attribute in resolved
+                    if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product")
+    claims = []
+    for number, subject, attribute_id in resolved:
+        if knowledge.subjects[subject].kind == "component" and len(products) == 1:
+            candidate = next(iter(products))
+            if candidate in knowledge.attributes[attribute_id].subjects:
+                subject = candidate
+        left, right = _clause_bounds(text, number.start, number.end)
+        quote = clause_around(passage.text, number.start, number.end)
+        if number.as_written not in quote:
+            quote = passage.text  # the clause was cut short around an aside: quote the sentence
+        as_of = _sentence_date(text, number.start, published) or (When(published.year, published.month, published.day) if published else None)
+        claim = Claim(
+            subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
+            qualifier=number.qualifier, as_of=as_of, status=_status(knowledge, text[left:right]),
+            as_written=number.as_written, citation=cite(passage, quote), topics=(),
+        )
+        claims.append(Claim(**{**claim.__dict__, "topics": knowledge.topics_of(claim)}))
+    return claims
