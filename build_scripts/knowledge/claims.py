@@ -108,6 +108,7 @@ class Claim:
     unit: str  # unit id of units.yml ("" for text values)
     qualifier: str  # nearly, about, over, under, up to, at most …
     as_of: When | None  # the sentence's own date, else the article's
+    dated_by: str  # "sentence" when the sentence gives the time, "article" when it is the publication date
     status: str  # fact | target | forecast
     as_written: str  # the value as the source wrote it
     citation: Citation
@@ -282,7 +283,9 @@ def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, e
             if re.match(r"[a-z]", cue) and match.start() > 0 and clause[match.start() - 1].isalpha() and clause[match.start() - 1].isascii():
                 continue  # a Latin cue starts a word
             cue_start, cue_end = offset + match.start(), offset + match.end()
-            distance = 0 if cue_start < end and cue_end > start else (cue_start - end if cue_start >= end else start - cue_end)
+            if cue_start < end and cue_end > start:
+                continue  # the number's own unit (22个自由度) is no cue: unit_is_cue says whether it names the attribute
+            distance = cue_start - end if cue_start >= end else start - cue_end
             candidate = (max(distance, 0), -len(cue))
             if best is None or candidate < best:
                 best = candidate
@@ -509,10 +512,13 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
-        as_of = _sentence_date(text, number.start, published) or (When(published.year, published.month, published.day) if published else None)
+        as_of = _sentence_date(text, number.start, published)
+        dated_by = "sentence"
+        if as_of is None and published is not None:
+            as_of, dated_by = When(published.year, published.month, published.day), "article"
         claim = Claim(
             subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
-            qualifier=number.qualifier, as_of=as_of, status=_status(knowledge, text[left:right]),
+            qualifier=number.qualifier, as_of=as_of, dated_by=dated_by, status=_status(knowledge, text[left:right]),
             as_written=number.as_written, citation=cite(passage, quote), topics=(),
         )
         claims.append(Claim(**{**claim.__dict__, "topics": knowledge.topics_of(claim)}))

@@ -40,6 +40,7 @@ class ClaimValue:
     qualifier: str
     status: str  # fact if any source states it as a fact, else target or forecast
     as_of: When | None  # the earliest time a source gives for it
+    dated_by: str  # "sentence" if a source's sentence gives that time, "article" if it is a publication date
     claims: tuple[Claim, ...]
 
     @property
@@ -170,11 +171,13 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
         members.sort(key=lambda c: (c.as_of.sort_date if c.as_of else _FAR, LANGUAGE_PREFERENCE.get(c.citation.article.language, 9), c.citation.article.slug))
         statuses = [c.status for c in members]
         status = "fact" if "fact" in statuses else max(set(statuses), key=statuses.count)
-        dated = [c.as_of for c in members if c.as_of]
+        # A time the sentence itself gives beats a publication date.
+        dated = [c.as_of for c in members if c.as_of and c.dated_by == "sentence"] or [c.as_of for c in members if c.as_of]
+        dated_by = "sentence" if any(c.as_of and c.dated_by == "sentence" for c in members) else "article"
         values.append(ClaimValue(
             value=members[0].value, high=members[0].high, unit=members[0].unit,
             qualifier=next((c.qualifier for c in members if c.qualifier), ""), status=status,
-            as_of=min(dated, key=lambda w: w.sort_date) if dated else None, claims=tuple(members),
+            as_of=min(dated, key=lambda w: w.sort_date) if dated else None, dated_by=dated_by, claims=tuple(members),
         ))
     values.sort(key=lambda v: (v.as_of.sort_date if v.as_of else _FAR, str(v.value)))
     return values

@@ -1,9 +1,10 @@
-"""KnowledgeBase → /kb.json: topics, figures and timeline entries with citations.
+"""KnowledgeBase → /kb.json: topics, their claims (infobox values) and timeline entries with citations.
 
 The shape is documented by docs/kb.schema.json (JSON Schema), which the
 tests validate the export against. It carries what a wiki macro needs to
-embed a figure with its source: value, unit, wording, and for each citation
-the source, the paragraph URL and the quoted words.
+embed a figure with its source: subject, attribute, value, unit, qualifier,
+as of when, fact or target, and for each citation the source, the
+paragraph URL and the quoted words.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from json.encoder import encode_basestring
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.corroborate import Citation
 from build_scripts.model import Corpus
-from build_scripts.pages.render_topics import figure_label
+from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
+from build_scripts.pages.infobox import value_label
 
 SCHEMA_VERSION = 1
 
@@ -36,6 +38,29 @@ def _citation(c: Citation, site_url: str) -> dict:
     }
 
 
+def _claim(row: InfoboxRow, value: ClaimValue, url: str, site_url: str) -> dict:
+    """One value of an infobox row with every source stating it: a Wikidata-style statement."""
+    return {
+        "id": row.id,
+        "url": f"{url}#{row.id}",
+        "anchors": list(row.anchors),
+        "subject": row.subject.id,
+        "subject_label": row.subject.label_zh,
+        "attribute": row.attribute.id,
+        "attribute_label": row.attribute.label_zh,
+        "label": value_label(value),
+        "value": value.value,
+        "high": value.high,
+        "unit": value.unit,
+        "qualifier": value.qualifier,
+        "as_of": value.as_of.key if value.as_of else None,
+        "status": value.status,
+        "source_count": value.source_count,
+        "independent_sources": value.independent_count,
+        "citations": [_citation(c, site_url) for c in value.citations],
+    }
+
+
 def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
     topics = []
     for page in kb.topics:
@@ -47,21 +72,13 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
             "scope": page.topic.scope,
             "url": url,
             "related": [t.slug for t in page.related],
-            "figures": [
+            "claims": [_claim(row, value, url, site_url) for row in page.infobox.rows for value in row.values],
+            "differences": [
                 {
-                    "id": row.id,
-                    "url": f"{url}#{row.id}",
-                    "label": figure_label(row),
-                    "value": row.value,
-                    "high": row.high,
-                    "unit": row.unit,
-                    "unit_name": row.unit_name,
-                    "qualifier": row.qualifier,
-                    "statement": row.statements[0].text,
-                    "source_count": row.source_count,
-                    "citations": [_citation(c, site_url) for c in row.citations],
+                    "row": d.row_id, "url": f"{url}#{d.row_id}", "subject": d.subject.id, "attribute": d.attribute.id,
+                    "status": d.status, "days_apart": d.days_apart, "values": [value_label(v) for v in d.values],
                 }
-                for row in page.figures
+                for d in page.infobox.differences
             ],
             "timeline": [
                 {

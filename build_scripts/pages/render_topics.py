@@ -10,12 +10,9 @@ import html
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
-from build_scripts.knowledge.corroborate import Citation, FigureRow, TimelineEntry
+from build_scripts.knowledge.corroborate import Citation, TimelineEntry
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Corpus
-
-QUALIFIER_MARKS = {"nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤"}
-
 
 def topic_path(slug: str) -> str:
     return f"topics/{slug}.md"
@@ -35,7 +32,6 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
 # time goes with the number of links, so these bound a rebuild too.
 MAX_CITATIONS = 5  # links after one statement
 MAX_EXCERPTS = 60  # facts, opinions and passing mentions, each
-MAX_FIGURES = 40
 MAX_SOURCES = 100  # newest first
 
 
@@ -72,12 +68,6 @@ def format_value(row_value: float, high: float | None = None) -> str:
     return one(row_value) + (f" – {one(high)}" if high is not None else "")
 
 
-def figure_label(row: FigureRow) -> str:
-    mark = QUALIFIER_MARKS.get(row.qualifier, "")
-    unit = f" {row.unit_name}" if row.unit_name else ""
-    return f"{mark + ' ' if mark else ''}{format_value(row.value, row.high)}{unit}"
-
-
 def render_topic_page(page: TopicPage) -> str:
     topic = page.topic
     lines = [
@@ -93,26 +83,13 @@ def render_topic_page(page: TopicPage) -> str:
         "",
     ]
     lines.append(" ".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in page.lead) or "暂无来源。")
+    # The infobox: claims per subject and attribute (pages/infobox.py). It
+    # replaced one row per distinct number, which could not say whose number
+    # it was or what it measured.
+    from build_scripts.pages.infobox import infobox_markdown
+
     lines += ["", "## 关键数字 Key figures {#figures}", ""]
-    if page.figures:
-        if len(page.figures) > MAX_FIGURES:
-            lines.append(f"{len(page.figures)} 项数字，此处列出前 {MAX_FIGURES} 项 (top {MAX_FIGURES} shown)；每项注明原文说法与来源。")
-        else:
-            lines.append(f"{len(page.figures)} 项数字；每项注明原文说法与全部来源。")
-        lines.append("")
-        for row in page.figures[:MAX_FIGURES]:
-            lines.append(_figure_row(row))
-            lines.append("")
-    else:
-        lines += ["来源中没有此主题的数字。", ""]
-    for difference in page.differences:
-        lines.append(f'!!! warning "来源数字不一致 · Sources differ: {escape(difference.description)}"')
-        lines.append("")
-        for row in difference.rows:
-            statement = row.statements[0]
-            said = f"（{_date_span(row.citations)}）：{escape(statement.text)} {citations_text(row.citations)}"
-            lines.append(f'    - **{figure_label(row)}**<span data-search-exclude="true">{said}</span>')
-        lines.append("")
+    lines += infobox_markdown(page.infobox)
     lines += ["## 时间线 Timeline {#timeline}", ""]
     if page.timeline:
         for entry in page.timeline:
@@ -170,35 +147,6 @@ def _by_first_source(excerpts):
     return [(a, groups[a.slug]) for a in ordered]
 
 
-MAX_DATES = 3  # dates listed per differing figure; beyond, the first and the last
-
-
-def _date_span(citations) -> str:
-    """When a figure was reported: every date when there are a few, else the first and the last."""
-    dates = sorted({c.article.date.isoformat() for c in citations if c.article.date})
-    if len(dates) <= MAX_DATES:
-        return ", ".join(dates) or "日期不详"
-    return f"{dates[0]} … {dates[-1]}，{len(dates)} 个日期 dates"
-
-
-MAX_WORDINGS = 3  # different wordings shown per figure; further sources appear as citations only
-
-
-def _figure_row(row: FigureRow) -> str:
-    shown = row.statements[:MAX_WORDINGS]
-    rest = [c for s in row.statements[MAX_WORDINGS:] for c in s.citations]
-    said = "<br>".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in shown)
-    if rest:
-        said += f"<br><small>另见 also:</small> {citations_text(rest)}"
-    count = f"{row.source_count} 个来源" if row.source_count > 1 else "1 个来源"
-    # Search indexes the figure itself (`2,250 TOPS`), not the wordings: those
-    # are the articles' sentences, found on the articles' own pages.
-    return (
-        f"**{figure_label(row)}**{{ .kb-value }} "
-        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure }}'
-    )
-
-
 def _timeline_entry(entry: TimelineEntry) -> str:
     status = "计划 planned" if entry.planned else "已发生 past"
     resolved = ""
@@ -220,7 +168,7 @@ def render_topics_index(kb: KnowledgeBase) -> str:
         lines.append(f"## [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md) {{#{t.slug}}}")
         lines.append("")
         lines.append(f"{escape(t.scope)}  ")
-        lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字 · {len(page.timeline)} 条时间线</small>")
+        lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.infobox.rows)} 项数字 · {len(page.timeline)} 条时间线</small>")
         lines.append("")
     return "\n".join(lines)
 
@@ -247,7 +195,7 @@ def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
         lines.append("")
         lines.append(f"    {escape(t.scope)}")
         lines.append("")
-        lines.append(f"    <small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字</small>")
+        lines.append(f"    <small>{len(page.sources)} 个来源 · {len(page.infobox.rows)} 项数字</small>")
         lines.append("")
     lines += ["</div>", "", "## 最新动态 Latest events {#latest}", ""]
     events = [(entry, page.topic) for page in kb.topics for entry in page.timeline]

@@ -1,0 +1,117 @@
+"""Infobox → Markdown: per subject, one row per attribute with its value(s), times and citations.
+
+A row reads `算力 Compute │ 2,250 TOPS (2025-11-05) [source] → 3,000 TOPS …`:
+facts in time order (a progression when there are several), then targets
+and forecasts marked as such. Each row's id is `<subject>-<attribute>`; the
+ids today's readers may hold (`#fig-tops-3000`) are extra anchors on the row
+that carries that value. Disagreements follow the box, one warning each,
+saying which subject, which attribute and how far apart in time.
+"""
+from __future__ import annotations
+
+from build_scripts.knowledge.extract import unit_rules
+from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
+from build_scripts.pages.markdown_text import escape
+
+STATUS_LABELS = {"target": "目标 target", "forecast": "预计 forecast"}
+QUALIFIER_MARKS = {
+    "nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤", "at most": "不高于 ≤",
+    "under": "低于 <", "at least": "至少 ≥",
+}
+
+
+def value_label(value: ClaimValue) -> str:
+    """`超 > 2,200 TOPS`, `近 ≈ 1 亿 (100 million) clips`, `全固态电池`."""
+    from build_scripts.pages.render_topics import format_value  # render_topics renders the infobox through this module
+
+    if isinstance(value.value, str):
+        return value.value
+    mark = QUALIFIER_MARKS.get(value.qualifier, "")
+    unit = unit_rules().unit_names.get(value.unit, value.unit)
+    unit = f" {unit}" if unit else ""
+    return f"{mark + ' ' if mark else ''}{format_value(value.value, value.high)}{unit}"
+
+
+def _when(value: ClaimValue) -> str:
+    """The time the value holds; a publication date is said to be one ("2025-11-11 报道 reported")."""
+    if value.as_of is None:
+        return "日期不详 undated"
+    return value.as_of.label if value.dated_by == "sentence" else f"{value.as_of.label} 报道 reported"
+
+
+def _sources(value: ClaimValue) -> str:
+    count, independent = value.source_count, value.independent_count
+    if count <= 1:
+        return ""
+    note = f"{count} 个来源"
+    if independent < count:
+        note += f"，{independent} 份独立报道 (syndicated copies count once)"
+    return f' <small class="kb-count">{note}</small>'
+
+
+def _value_text(value: ClaimValue) -> str:
+    from build_scripts.pages.render_topics import citations_text
+
+    status = STATUS_LABELS.get(value.status, "")
+    when = _when(value)
+    when = f"{status}，{when}" if status else when
+    return f"**{escape(value_label(value))}** <small>（{escape(when)}）</small> {citations_text(value.citations)}{_sources(value)}"
+
+
+def row_markdown(row: InfoboxRow) -> str:
+    parts = []
+    if row.facts:
+        parts.append(" → ".join(_value_text(v) for v in row.facts))
+    if row.plans:
+        parts.append(" · ".join(_value_text(v) for v in row.plans))
+    said = "<br>".join(parts)
+    if row.differences:
+        said += ' <small class="kb-differ">来源不一致，见下 sources differ, see below</small>'
+    anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in row.anchors)
+    label = f"{row.attribute.label_zh} · {row.attribute.label_en}" if row.attribute.label_en else row.attribute.label_zh
+    return (
+        f"{anchors}**{escape(label)}**{{ .kb-value }} "
+        f'<span data-search-exclude="true">{said}</span>\n{{: #{row.id} .kb-figure .kb-claim }}'
+    )
+
+
+def difference_markdown(difference: Difference) -> list[str]:
+    from build_scripts.pages.render_topics import citations_text
+
+    subject, attribute = difference.subject, difference.attribute
+    kind = "目标" if difference.status != "fact" else "事实"
+    title = f"来源不一致 · Sources differ: {subject.label_zh} · {attribute.label_zh}"
+    lines = [
+        f'!!! warning "{escape(title)}"',
+        "",
+        f"    同一主体（{escape(subject.label_zh)}）、同一属性（{escape(attribute.label_zh)}），"
+        f"均为{kind}陈述，相隔 {difference.days_apart} 天，数值不能同时成立。"
+        f" Same subject and attribute, both {'targets' if difference.status != 'fact' else 'facts'}, "
+        f"stated {difference.days_apart} days apart, values that cannot both hold. [↑](#{difference.row_id})",
+        "",
+    ]
+    for value in difference.values:
+        quote = value.citations[0].quote
+        lines.append(
+            f"    - **{escape(value_label(value))}**（{escape(_when(value))}）："
+            f'<span data-search-exclude="true">«{escape(quote)}» {citations_text(value.citations)}</span>'
+        )
+    lines.append("")
+    return lines
+
+
+def infobox_markdown(infobox: Infobox) -> list[str]:
+    if not infobox.rows:
+        return ["来源中没有此主题可归属到具体产品与属性的数字。 No figure in the sources names both a product and what it measures.", ""]
+    lines = [
+        "每个数值注明所属主体、属性、时间与全部来源；目标与预测单独标注，不同时间的数值按先后列出。"
+        " Each value with its subject, attribute, time and every source; targets and forecasts are marked; values at different times are listed in order.",
+        "",
+    ]
+    for subject, rows in infobox.subjects:
+        lines += [f"### {escape(subject.label_zh)} · {escape(subject.label_en)} {{#subject-{subject.id}}}", ""]
+        for row in rows:
+            lines += [row_markdown(row), ""]
+    for difference in infobox.differences:
+        lines += difference_markdown(difference)
+    return lines
