@@ -36,7 +36,7 @@ def test_reader_goes_from_home_to_a_topic_to_the_cited_paragraph_and_back(browse
     page.goto(f"{seed_server}/")
     page.locator(".grid.cards a", has_text="飞行汽车").first.click()
     page.wait_for_url("**/topics/flying-cars/")
-    row = page.locator("#fig-minutes-30")
+    row = page.locator("#flying-car-factory-takt-time")
     citation = row.locator("a.kb-cite").first
     quote = citation.get_attribute("title")
     citation.click()
@@ -49,7 +49,7 @@ def test_reader_goes_from_home_to_a_topic_to_the_cited_paragraph_and_back(browse
     assert 0 <= target.bounding_box()["y"] < 800
     page.go_back()
     page.wait_for_url("**/topics/flying-cars/")
-    assert page.locator("#fig-minutes-30").is_visible()
+    assert page.locator("#flying-car-factory-takt-time").is_visible()
     page.close()
 
 
@@ -58,9 +58,9 @@ def test_copy_link_button_copies_the_public_url_of_a_figure_row(browser, seed_se
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_server)
     page = context.new_page()
     page.goto(f"{seed_server}/topics/robotaxi/")
-    row = page.locator("#fig-tops-3000")
+    row = page.locator("#robotaxi-compute")
     row.hover()
     row.locator("button.kb-copy").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == "https://kb.example.internal/topics/robotaxi/#fig-tops-3000"
+    assert copied == "https://kb.example.internal/topics/robotaxi/#robotaxi-compute"
     context.close()

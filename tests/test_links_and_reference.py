@@ -63,7 +63,7 @@ def test_section_ids_are_explicit(seed_site):
 
 def test_figure_rows_and_timeline_entries_have_content_derived_ids(seed_site):
     html = page(seed_site, "topics/flying-cars/")
-    assert html.select_one("p.kb-figure#fig-minutes-30")
+    assert html.select_one("p.kb-figure#flying-car-factory-takt-time #fig-minutes-30")  # the old id lands on its row
     assert all(p["id"].startswith("t-") for p in html.select("p.kb-event"))
 
 
@@ -149,8 +149,9 @@ def test_kb_json_matches_its_documented_schema(seed_site):
 def test_kb_json_citations_point_at_paragraphs_that_hold_the_quote(seed_site):
     document = json.loads((seed_site / "kb.json").read_text(encoding="utf-8"))
     flying = next(t for t in document["topics"] if t["id"] == "flying-cars")
-    row = next(f for f in flying["figures"] if f["id"] == "fig-minutes-30")
-    assert row["value"] == 30 and row["unit"] == "minutes"
+    row = next(c for c in flying["claims"] if c["id"] == "flying-car-factory-takt-time")
+    assert row["value"] == 30 and row["unit"] == "minutes" and "fig-minutes-30" in row["anchors"]
+    assert row["subject"] == "flying-car-factory" and row["attribute"] == "takt-time" and row["status"] == "fact"
     citation = row["citations"][0]
     path = citation["url"].replace(document["site_url"], "").split("#")[0]
     paragraph = page(seed_site, path).select_one("#" + citation["paragraph"])
@@ -165,11 +166,12 @@ def test_kb_json_is_written_as_json_dumps_with_indent_1_would(value):
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=1)
 
 
-def test_schema_rejects_a_figure_without_citations():
+def test_schema_rejects_a_claim_without_citations():
     schema = json.loads((ROOT / "docs" / "kb.schema.json").read_text(encoding="utf-8"))
     bad = {"version": 1, "site_url": "x", "sources": [], "topics": [{
         "id": "robotaxi", "title_zh": "a", "title_en": "b", "url": "u", "timeline": [],
-        "figures": [{"id": "fig-tops-3000", "url": "u", "label": "3,000 TOPS", "value": 3000, "unit": "TOPS", "statement": "s", "citations": []}],
+        "claims": [{"id": "robotaxi-compute", "url": "u", "subject": "robotaxi", "attribute": "compute", "label": "3,000 TOPS",
+                    "value": 3000, "unit": "TOPS", "qualifier": "", "as_of": "2025-11-05", "status": "fact", "citations": []}],
     }]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)

@@ -277,8 +277,8 @@ def test_a_topic_is_named_by_its_figures_in_its_own_units():
 
 def test_key_figures_are_indexed_by_value_with_the_wordings_left_to_the_articles(built_index):
     docs = {doc["location"]: doc for doc in built_index["docs"]}
-    figures = docs["topics/turing-chip/#figures"]
-    assert "2,250 TOPS" in figures["text"] and "算力" not in figures["text"]  # the quoted sentence is not
-    assert "个来源" not in figures["text"]
+    infobox = " ".join(doc["text"] for location, doc in docs.items() if location.startswith("topics/turing-chip/#subject-"))
+    assert "2,250 TOPS" in infobox and "高达" not in infobox  # the quoted sentence is not
+    assert "个来源" not in infobox
     assert "2250tops" in docs["topics/turing-chip/"]["names"].split()
     assert "2250tops" not in docs["topics/robotaxi/"]["names"].split()  # quotes the figure; not its unit

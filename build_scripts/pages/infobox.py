@@ -55,7 +55,12 @@ def _value_text(value: ClaimValue) -> str:
     status = STATUS_LABELS.get(value.status, "")
     when = _when(value)
     when = f"{status}，{when}" if status else when
-    return f"**{escape(value_label(value))}** <small>（{escape(when)}）</small> {citations_text(value.citations)}{_sources(value)}"
+    # Search indexes the value and its time (`2,250 TOPS`), not the citations:
+    # their quoted words are found on the articles' own pages.
+    return (
+        f"**{escape(value_label(value))}** <small>（{escape(when)}）</small> "
+        f'<span data-search-exclude="true">{citations_text(value.citations)}{_sources(value)}</span>'
+    )
 
 
 def row_markdown(row: InfoboxRow) -> str:
@@ -70,8 +75,7 @@ def row_markdown(row: InfoboxRow) -> str:
     anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in row.anchors)
     label = f"{row.attribute.label_zh} · {row.attribute.label_en}" if row.attribute.label_en else row.attribute.label_zh
     return (
-        f"{anchors}**{escape(label)}**{{ .kb-value }} "
-        f'<span data-search-exclude="true">{said}</span>\n{{: #{row.id} .kb-figure .kb-claim }}'
+        f"{anchors}**{escape(label)}**{{ .kb-value }} {said}\n{{: #{row.id} .kb-figure .kb-claim }}"
     )
 
 

@@ -131,7 +131,7 @@ QUOTES_ONLY = re.compile(r"topics/[^/]+/#(?:timeline|sources-say|facts|opinions|
 # A topic's key figures are indexed by their values only (render_topics.py
 # keeps the quoted wordings out), and rank as the topic page does: for
 # `2250TOPS` the figure row citing every source beats any one article.
-KEY_FIGURES = re.compile(r"topics/[^/]+/#figures")
+KEY_FIGURES = re.compile(r"topics/[^/]+/#(?:figures|subject-[a-z0-9-]+)")  # the infobox: its intro and a section per subject
 
 # Material's worker loads `../lunr/min/lunr.<language>.min.js` for every
 # language the index names and applies `lunr[<language>]`: that is the
@@ -389,7 +389,7 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
     for doc in index["docs"]:
         page = doc["location"].split("#", 1)[0]
         if KEY_FIGURES.fullmatch(doc["location"]) and page in topics:
-            figures[page] = own_figures(topics[page], doc["text"], separator)
+            figures[page] = tuple(sorted({*figures.get(page, ()), *own_figures(topics[page], doc["text"], separator)}))
 
     def rewrite(doc: dict, figure_names: tuple[str, ...]) -> dict:
         text = "" if QUOTES_ONLY.fullmatch(doc["location"]) else segment(doc["text"], splitter)

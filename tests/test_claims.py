@@ -1,0 +1,194 @@
+"""Claims and the infobox: whose number, what it measures, as of when, fact or target."""
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from build_scripts.knowledge.claims import DataError, article_claims, load_knowledge
+from build_scripts.knowledge.classify import classify_article
+from build_scripts.knowledge.infobox import build_infobox
+from build_scripts.knowledge.taxonomy import load_topics
+from build_scripts.reading.corpus import parse_article
+from conftest import build_site, page
+
+
+def article(text: str, date=dt.date(2025, 11, 6), name="t.txt", title="测试报道"):
+    return dataclasses.replace(parse_article(name, title + "\n\n" + text, {}).article, date=date)
+
+
+def claims_of(*articles):
+    found = []
+    for one in articles:
+        found += article_claims(classify_article(one, load_topics()))
+    return found
+
+
+def said(text: str, **kwargs) -> set[tuple]:
+    return {(c.subject, c.attribute, c.value) for c in claims_of(article(text, **kwargs))}
+
+
+# --- which subject ------------------------------------------------------------------
+
+
+def test_a_sentence_naming_two_products_ties_each_number_to_its_own_product():
+    assert said("新款Ultra车型搭载3颗图灵芯片，而IRON机器人只用2颗图灵芯片。") == {
+        ("g7-ultra", "turing-chips", 3.0), ("iron", "turing-chips", 2.0),
+    }
+    assert said("The G7 Ultra carries three Turing chips; the IRON robot uses two Turing chips.") == {
+        ("g7-ultra", "turing-chips", 3.0), ("iron", "turing-chips", 2.0),
+    }
+
+
+def test_the_chips_compute_in_a_sentence_counting_them_on_a_product_is_the_products():
+    assert said("全新一代IRON搭载3颗图灵AI芯片，有效算力2250TOPS。") == {
+        ("iron", "turing-chips", 3.0), ("iron", "compute", 2250.0),
+    }
+
+
+def test_a_clause_naming_no_subject_takes_the_one_named_before_it():
+    assert said("这款人形机器人IRON亮相。它全身拥有60个自由度，且手有20个自由度。") == {
+        ("iron", "degrees-of-freedom", 60.0), ("iron", "hand-degrees-of-freedom", 20.0),
+    }
+
+
+def test_a_number_naming_no_attribute_is_no_claim():
+    assert said("小鹏IRON人形机器人在展台上走了300米，吸引了2000名观众。") == set()
+
+
+def test_a_list_of_model_sizes_is_no_single_models_parameter_count():
+    assert said("团队在 5 亿、20 亿、80 亿参数的基座模型上都验证了规模法则。") == set()
+
+
+def test_the_industrys_number_is_not_the_products():
+    assert said("当前主流的智驾系统，如运行在两颗 Orin 上的系统，大部分只能支持 0.3-0.8 亿参数。") == set()
+
+
+# --- company numbers ----------------------------------------------------------------
+
+
+def test_company_numbers_never_become_a_products_claim():
+    text = (
+        "小鹏IRON人形机器人亮相当天，小鹏美股股价一度上涨超12%。"
+        "小鹏汽车10月交付新车4.1万辆，同比增长80%。"
+        "IRON人形机器人的目标是2030年销量达到50万台。"
+    )
+    assert said(text) == set()
+
+
+# --- fact, target, forecast; as of when ------------------------------------------------
+
+
+def test_future_and_planned_values_are_targets_and_forecasts_not_facts():
+    (height,) = claims_of(article("IRON人形机器人的量产版本身高将不高于1.6米。"))
+    assert (height.attribute, height.value, height.qualifier, height.status) == ("height", 1.6, "at most", "target")
+    (price,) = claims_of(article("Aridge intends to price the Land Aircraft Carrier under $250,000 in China."))
+    assert (price.subject, price.value, price.unit, price.status) == ("land-aircraft-carrier", 250000.0, "usd", "target")
+    (speed,) = claims_of(article("A868最高航速预计可达300公里/小时。"))
+    assert speed.status == "forecast"
+    (dof,) = claims_of(article("IRON全身拥有70个自由度。"))
+    assert dof.status == "fact"
+
+
+def test_as_of_is_the_sentences_own_date_else_the_articles():
+    own, publication = claims_of(article("到了今年二季度，第二代VLA用了8000万视频Clips训练。第二代VLA的接管里程提升了9倍。", date=dt.date(2025, 11, 6)))
+    assert (own.as_of.label, own.dated_by) == ("2025 Q2", "sentence")
+    assert (publication.as_of.label, publication.dated_by) == ("2025-11-06", "article")
+
+
+# --- progression, disagreement, target next to a fact ---------------------------------
+
+
+def infobox_of(*articles):
+    return build_infobox("flying-cars" if "航母" in articles[0].paragraphs[0].text else "iron", claims_of(*articles), load_knowledge())
+
+
+def test_one_attribute_at_different_times_is_a_progression_not_a_disagreement():
+    september = article("陆地航母的全球订单已超过4000台。", dt.date(2025, 9, 1), "a.txt")
+    november = article("陆地航母全球订单累计突破6,000台。", dt.date(2025, 11, 5), "b.txt")
+    (row,) = infobox_of(november, september).rows
+    assert row.id == "land-aircraft-carrier-orders"
+    assert [v.value for v in row.facts] == [4000.0, 6000.0]  # oldest first
+    assert not row.differences
+
+
+def test_different_facts_at_the_same_time_are_a_disagreement_that_says_what_differs():
+    one = article("IRON的手部拥有18个自由度。", dt.date(2025, 11, 5), "a.txt")
+    other = article("IRON机器人的手有12个自由度。", dt.date(2025, 11, 7), "b.txt")
+    (row,) = infobox_of(one, other).rows
+    (difference,) = row.differences
+    assert difference.attribute.id == "hand-degrees-of-freedom" and difference.subject.id == "iron"
+    assert {v.value for v in difference.values} == {18.0, 12.0} and difference.days_apart == 2
+
+
+def test_a_target_next_to_a_fact_is_shown_as_a_target_not_as_a_disagreement():
+    text = "IRON人形机器人目前身高1.8米。IRON人形机器人的量产版本身高将不高于1.6米。"
+    (row,) = infobox_of(article(text)).rows
+    assert [v.value for v in row.facts] == [1.8] and [v.value for v in row.plans] == [1.6]
+    assert row.plans[0].status == "target" and not row.differences
+
+
+def test_values_that_can_both_hold_are_no_disagreement():
+    one = article("Ultra车型搭载3颗图灵芯片，有效算力超过2100TOPS。", dt.date(2025, 11, 5), "a.txt")
+    other = article("Ultra车型搭载3颗图灵芯片，有效算力2150TOPS。", dt.date(2025, 11, 6), "b.txt")
+    box = build_infobox("turing-chip", claims_of(one, other), load_knowledge())
+    compute = next(r for r in box.rows if r.id == "g7-ultra-compute")
+    assert len(compute.facts) == 2 and not compute.differences
+
+
+# --- knowledge in YAML ----------------------------------------------------------------
+
+
+def test_an_attribute_with_an_unknown_unit_fails_naming_the_file_the_entry_and_what_to_do(tmp_path):
+    subjects = tmp_path / "subjects.yml"
+    subjects.write_text("subjects:\n  - {id: iron, topic: iron, aliases: {zh: [IRON]}}\n", encoding="utf-8")
+    attributes = tmp_path / "attributes.yml"
+    attributes.write_text(
+        "attributes:\n  - {id: weight, label_zh: 体重, units: [kilograms], cues: {zh: [体重]}, subjects: [iron]}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as error:
+        load_knowledge.__wrapped__(subjects, attributes)
+    message = str(error.value)
+    assert "attributes.yml" in message and "'weight'" in message and "kilograms" in message and "units.yml" in message
+
+
+# --- the built page -----------------------------------------------------------------------
+
+FIRST = """IRON 手部自由度公布
+
+来源: 测试网 发布时间: 2025-11-05 10:00:00
+
+小鹏全新一代IRON人形机器人今日亮相，全身拥有70个自由度，且手有18个自由度。
+"""
+
+SECOND = """IRON 再报道
+
+来源: 另一网 发布时间: 2025-11-07 09:00:00
+
+据介绍，小鹏IRON机器人的手有12个自由度。
+"""
+
+
+def test_the_infobox_row_carries_the_value_with_its_citation_and_keeps_its_id(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(FIRST, encoding="utf-8")
+    result = build_site(tmp_path / "one", seeds)
+    assert result.returncode == 0, result.stderr
+    html = page(tmp_path / "one" / "site", "topics/iron/")
+    row = html.select_one("p.kb-figure#iron-hand-degrees-of-freedom")
+    assert "18 自由度" in row.get_text() and "手部自由度" in row.get_text()
+    link = row.select_one("a.kb-cite")
+    assert "手有18个自由度" in link["title"] and link["href"].startswith("../../sources/a/#p-")
+    assert html.select_one("#fig-dof-18").parent is row  # the former key-figure id lands on the row
+    assert not html.select(".admonition.warning")
+
+    (seeds / "b.txt").write_text(SECOND, encoding="utf-8")
+    result = build_site(tmp_path / "two", seeds)
+    assert result.returncode == 0, result.stderr
+    html = page(tmp_path / "two" / "site", "topics/iron/")
+    row = html.select_one("p.kb-figure#iron-hand-degrees-of-freedom")  # same id with a second source
+    assert "18 自由度" in row.get_text() and "12 自由度" in row.get_text()
+    (box,) = html.select(".admonition.warning")
+    assert "手部自由度" in box.get_text() and "2 天" in box.get_text()
+    assert "#iron-hand-degrees-of-freedom" in {a.get("href") for a in box.select("a")}
