@@ -192,3 +192,11 @@ def test_the_infobox_row_carries_the_value_with_its_citation_and_keeps_its_id(tm
     (box,) = html.select(".admonition.warning")
     assert "手部自由度" in box.get_text() and "2 天" in box.get_text()
     assert "#iron-hand-degrees-of-freedom" in {a.get("href") for a in box.select("a")}
+
+
+def test_a_text_value_in_either_script_is_one_value_not_a_disagreement():
+    simplified = article("全新一代IRON行业首发应用全固态电池。", dt.date(2025, 11, 5), "a.txt")
+    traditional = article("新一代人形機械人IRON首次應用全固態電池。", dt.date(2025, 11, 6), "b.txt")
+    (row,) = infobox_of(simplified, traditional).rows
+    assert row.id == "iron-battery" and len(row.values) == 1 and len(row.values[0].citations) == 2
+    assert not row.differences

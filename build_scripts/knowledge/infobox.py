@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from build_scripts.knowledge.claims import Attribute, Claim, Knowledge, Subject
 from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, bigrams, figure_id, group_similar
 from build_scripts.knowledge.extract import When
+from build_scripts.reading.language import to_simplified
 
 COMPARABLE_DAYS = 45  # statements this close in time describe the same state of a product
 EXACT = 0.005  # numbers this close are the same value (rounding in the source)
@@ -59,11 +60,19 @@ class ClaimValue:
 
     @property
     def independent_count(self) -> int:
-        """Sources whose words differ: syndicated copies of one report count once."""
+        """Sources whose paragraphs differ: syndicated copies of one report count once.
+
+        Whole paragraphs are compared, not the quoted clauses: two outlets
+        may well write "集群运行效率保持在90%以上" in the same words.
+        """
         citations = self.citations
         if len(citations) < 2:
             return len(citations)
-        groups = group_similar([bigrams(c.quote) for c in citations], NEAR_DUPLICATE)
+        texts = []
+        for citation in citations:
+            paragraph = citation.article.paragraph(citation.paragraph_id)
+            texts.append(paragraph.text if paragraph else citation.quote)
+        groups = group_similar([bigrams(text) for text in texts], NEAR_DUPLICATE)
         return len(set(groups))
 
     @property
@@ -148,7 +157,8 @@ def _interval(value: ClaimValue) -> tuple[float, float]:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"[\W_]+", "", str(text).casefold())
+    """Text values compared across scripts, case and punctuation: 全固態電池 = 全固态电池."""
+    return re.sub(r"[\W_]+", "", to_simplified(str(text)).casefold())
 
 
 def compatible(a: ClaimValue, b: ClaimValue) -> bool:
