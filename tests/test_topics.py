@@ -8,6 +8,7 @@ import pytest
 from build_scripts.knowledge.classify import classify_article, split_sentences
 from build_scripts.knowledge.compose import CitationError, build_knowledge_base, verify_citations
 from build_scripts.knowledge.corroborate import Citation
+from build_scripts.knowledge.infobox import Infobox
 from build_scripts.model import Corpus
 from build_scripts.reading.corpus import load_corpus, parse_article
 from build_scripts.knowledge.taxonomy import load_topics
@@ -62,10 +63,12 @@ def test_multi_sentence_quotation_is_one_sentence():
 def test_citation_verification_fails_the_build_naming_topic_quote_and_source():
     kb = build_knowledge_base(load_corpus(SEEDS))
     robotaxi = next(p for p in kb.topics if p.topic.slug == "robotaxi")
-    good = robotaxi.figures[0].statements[0].citations[0]
+    row = next(r for r in robotaxi.infobox.rows if r.id == "robotaxi-compute")
+    good = row.facts[0].claims[0].citation
     wrong = Citation(good.article, good.paragraph_id, "车端算力高达9,999T0PS")
-    broken_row = dataclasses.replace(robotaxi.figures[0], statements=(dataclasses.replace(robotaxi.figures[0].statements[0], citations=(wrong,)),))
-    broken = dataclasses.replace(robotaxi, figures=(broken_row, *robotaxi.figures[1:]))
+    broken_claim = dataclasses.replace(row.facts[0].claims[0], citation=wrong)
+    broken_row = dataclasses.replace(row, facts=(dataclasses.replace(row.facts[0], claims=(broken_claim,)),))
+    broken = dataclasses.replace(robotaxi, infobox=Infobox((broken_row,)))
     with pytest.raises(CitationError) as error:
         verify_citations(broken)
     message = str(error.value)
@@ -84,7 +87,7 @@ def test_a_new_article_lands_on_the_right_topic_without_code_change(tmp_path):
     new = article("小鹏汇天宣布陆地航母将于2026年3月开始交付，首批交付1000台。", dt.date(2025, 12, 1), "010_new.txt")
     kb = build_knowledge_base(Corpus(articles=corpus.articles + (new,), problems=()))
     flying = next(p for p in kb.topics if p.topic.slug == "flying-cars")
-    assert any(c.article.file_name == "010_new.txt" for row in flying.figures for c in row.citations)
+    assert any(c.article.file_name == "010_new.txt" for c in flying.citations)
     assert any(e.when.label == "2026-03" for e in flying.timeline)
     robotaxi = next(p for p in kb.topics if p.topic.slug == "robotaxi")
     assert not any(c.article.file_name == "010_new.txt" for c in robotaxi.citations)

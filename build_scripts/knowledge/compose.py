@@ -20,7 +20,7 @@ from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, c
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
-from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
+from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures
 from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge, validate_topics
 from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.model import Article, Corpus
@@ -41,20 +41,10 @@ class CitationError(ValueError):
 
 
 @dataclass(frozen=True)
-class SourcesDiffer:
-    """One quantity stated with different values: shown side by side with dates."""
-
-    unit: str
-    description: str
-    rows: tuple[FigureRow, ...]
-
-
-@dataclass(frozen=True)
 class TopicPage:
     topic: Topic
     lead: tuple[Statement, ...]
-    figures: tuple[FigureRow, ...]
-    differences: tuple[SourcesDiffer, ...]
+    figures: tuple[FigureRow, ...]  # the former key-figure rows: no longer shown, kept as the evaluation's baseline
     timeline: tuple[TimelineEntry, ...]
     facts: tuple[Excerpt, ...]
     opinions: tuple[Excerpt, ...]
@@ -67,8 +57,6 @@ class TopicPage:
     def citations(self) -> list[Citation]:
         found = [c for s in self.lead for c in s.citations]
         found += list(self.infobox.citations)
-        found += [c for row in self.figures for c in row.citations]
-        found += [c for d in self.differences for row in d.rows for c in row.citations]
         found += [c for e in self.timeline for c in e.citations]
         found += [c for x in (*self.facts, *self.opinions, *self.passing) for c in x.citations]
         return found
@@ -161,8 +149,6 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     passages = [p for facts in per_article for p in facts.passages]
     figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
     events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}
-    comparable = unit_rules().comparable
-    all_comparable = [f for fs in figures_by_passage.values() for f in fs if f.unit in comparable]
     by_slug = {t.slug: t for t in topics}
 
     knowledge = load_knowledge()
@@ -172,7 +158,6 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
         for claim in article_claims(list(facts.passages), not_a_fact(list(facts.passages), signals), knowledge)
     ]
     pages = []
-    differing: dict[str, SourcesDiffer | None] = {}  # unit → the box every topic showing that unit gets
     cited_paragraphs: dict = {}  # for verify_citations
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
     for passage in passages:
@@ -182,15 +167,15 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
         relevant = tuple(by_topic[topic.slug])
         # In `mkdocs serve`, a topic none of whose passages changed is not
         # composed again (memo.py; passages compare by identity, and an
-        # unchanged article keeps its Passage objects). Its box of differing
-        # figures compares with every topic's figures, so it is redone.
+        # unchanged article keeps its Passage objects). Its infobox gathers
+        # the claims of every article, so it is redone.
         page = memo.remember(
             ("topic page", topic, topics, signals, relevant),
-            lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
+            lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, signals, by_slug),
         )
         # The infobox replaces the key-figure rows and their "Sources differ"
         # boxes: those compared every value of a unit, whatever it measured.
-        page = replace(page, differences=(), infobox=build_infobox(topic.slug, claims, knowledge))
+        page = replace(page, infobox=build_infobox(topic.slug, claims, knowledge))
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -202,7 +187,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by), claims=tuple(claims))
 
 
-def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:
+def compose_topic(topic, passages, figures_by_passage, events_by_passage, signals, by_slug) -> TopicPage:
     slug = topic.slug
     all_topics = Topics(by_slug.values())  # hashed once for the many clauses looked up with it
     relevant = [p for p in passages if slug in p.scores]
@@ -232,7 +217,6 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         topic=topic,
         lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
         figures=tuple(rows),
-        differences=(),  # compared across topics: build_knowledge_base fills it in
         timeline=tuple(timeline(events)),
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
@@ -318,25 +302,6 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
     if len(chosen) < 2:
         chosen += [p for p in candidates if p not in chosen][: 2 - len(chosen)]
     return chosen
-
-
-def _differences(rows: list[FigureRow], all_comparable: list[Figure], known: dict | None = None) -> list[SourcesDiffer]:
-    """Boxes of differing values for the comparable units among `rows`; `known` keeps each unit's box for the next topic."""
-    comparable = unit_rules().comparable
-    known = {} if known is None else known
-    found = []
-    for unit, description in comparable.items():
-        if not any(r.unit == unit for r in rows):
-            continue
-        if unit not in known:
-            everywhere = figure_rows([f for f in all_comparable if f.unit == unit])
-            known[unit] = None
-            if len({(r.value, r.high) for r in everywhere}) > 1:
-                everywhere.sort(key=lambda r: min(c.article.date.toordinal() if c.article.date else 0 for c in r.citations))
-                known[unit] = SourcesDiffer(unit, description, tuple(everywhere))
-        if known[unit] is not None:
-            found.append(known[unit])
-    return found
 
 
 def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:
