@@ -494,7 +494,7 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             if not attribute.comparative and knowledge.others is not None:
                 other_in_clause = knowledge.others.search(text[clause[0]:clause[1]])
                 other_before = knowledge.others.search(text[:number.start])
-                if (where != "clause" and other_in_clause) or (where in ("paragraph", "article") and other_before):
+                if other_in_clause or (where in ("paragraph", "article") and other_before):
                     break  # the industry's or a competitor's number, not the subject's
             resolved.append((number, subject, attribute_id))
             taken.append((number.start, number.end))
