@@ -45,6 +45,18 @@ def test_the_chips_compute_in_a_sentence_counting_them_on_a_product_is_the_produ
     }
 
 
+def test_one_chips_own_compute_stays_the_chips():
+    assert said("Each Turing chip offers 700 TOPS; the G7 Ultra carries three Turing chips.") == {
+        ("turing-chip", "compute", 700.0), ("g7-ultra", "turing-chips", 3.0),
+    }
+
+
+def test_english_order_counts_without_a_unit_word_are_read():
+    assert said("The Land Aircraft Carrier has received more than 4,000 orders worldwide.") == {
+        ("land-aircraft-carrier", "orders", 4000.0),
+    }
+
+
 def test_a_clause_naming_no_subject_takes_the_one_named_before_it():
     assert said("这款人形机器人IRON亮相。它全身拥有60个自由度，且手有20个自由度。") == {
         ("iron", "degrees-of-freedom", 60.0), ("iron", "hand-degrees-of-freedom", 20.0),

@@ -89,6 +89,7 @@ class Knowledge:
     subject_pattern: re.Pattern  # any alias, longest first; group name = subject id
     alias_owner: dict[str, str]  # lower-case alias → subject id
     others: re.Pattern | None
+    per_unit: re.Pattern | None  # "单颗", "each chip": a component's own number, not its carrier's
     status_cues: dict[str, re.Pattern]
 
     def topics_of(self, claim: "Claim") -> tuple[str, ...]:
@@ -231,7 +232,8 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
             status_cues[status] = pattern
     return Knowledge(
         subjects=subjects, attributes=attributes, subject_pattern=subject_pattern, alias_owner=owner,
-        others=_cue_regex(_words(subjects_data, "others")), status_cues=status_cues,
+        others=_cue_regex(_words(subjects_data, "others")), per_unit=_cue_regex(_words(subjects_data, "per_unit")),
+        status_cues=status_cues,
     )
 
 
@@ -275,8 +277,11 @@ def _alias_key(knowledge: Knowledge, matched: str) -> str:
     return next(a for a in knowledge.alias_owner if re.sub(r"\s+", "", a) == squeezed)
 
 
-def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, end: int) -> tuple[int, int] | None:
-    """(distance from the number to the nearest cue word in the clause, -its length), or None if the clause has none."""
+def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, end: int, inside: bool = False) -> tuple[int, int] | None:
+    """(distance from the number to the nearest cue word in the clause, -its length), or None if the clause has none.
+
+    A cue inside the number's own words counts only when `inside` (a pattern's match such as `5,000 orders`).
+    """
     best = None
     for cue in cues:
         for match in re.finditer(re.escape(cue), clause):
@@ -284,8 +289,11 @@ def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, e
                 continue  # a Latin cue starts a word
             cue_start, cue_end = offset + match.start(), offset + match.end()
             if cue_start < end and cue_end > start:
-                continue  # the number's own unit (22个自由度) is no cue: unit_is_cue says whether it names the attribute
-            distance = cue_start - end if cue_start >= end else start - cue_end
+                if not inside:
+                    continue  # the number's own unit (22个自由度) is no cue: unit_is_cue says whether it names the attribute
+                distance = 0
+            else:
+                distance = cue_start - end if cue_start >= end else start - cue_end
             candidate = (max(distance, 0), -len(cue))
             if best is None or candidate < best:
                 best = candidate
@@ -336,7 +344,7 @@ def _numbers(passage: Passage, knowledge: Knowledge, figures: list[Figure]) -> l
                 left, right = _clause_bounds(text, start, end)
                 distance = (0, 0)
                 if attribute.cues:
-                    distance = _cue_distance(attribute.cues, text[left:right], left, start, end)
+                    distance = _cue_distance(attribute.cues, text[left:right], left, start, end, inside=True)
                     if distance is None:
                         continue
                 groups = match.groupdict()
@@ -465,6 +473,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
         mentions = _subject_mentions(knowledge, text)
         if id(passage) not in excluded:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
+            products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
             for claim in found:
                 # A source repeating a value later (a summary, a caption) is cited where it first says it.
                 key = (claim.subject, claim.attribute, claim.value, claim.unit, claim.citation.article.slug)
@@ -499,16 +508,20 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             resolved.append((number, subject, attribute_id))
             taken.append((number.start, number.end))
             break
-    # "IRON carries 3 Turing chips, 2250 TOPS": the chips' compute is the product's.
-    products.update(subject for number, subject, attribute in resolved
-                    if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product")
+    # "IRON carries 3 Turing chips, 2250 TOPS": the chips' compute, stated after
+    # counting them on a product, is the product's — unless the clause says it
+    # is one chip's ("单颗", "each chip").
+    counts = [(number.start, subject) for number, subject, attribute in resolved
+              if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product"]
     claims = []
     for number, subject, attribute_id in resolved:
-        if knowledge.subjects[subject].kind == "component" and len(products) == 1:
-            candidate = next(iter(products))
+        left, right = _clause_bounds(text, number.start, number.end)
+        carriers = products | {product for position, product in counts if position < number.start}
+        per_unit = knowledge.per_unit is not None and knowledge.per_unit.search(text[left:right])
+        if knowledge.subjects[subject].kind == "component" and len(carriers) == 1 and not per_unit:
+            candidate = next(iter(carriers))
             if candidate in knowledge.attributes[attribute_id].subjects:
                 subject = candidate
-        left, right = _clause_bounds(text, number.start, number.end)
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
