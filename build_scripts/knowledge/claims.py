@@ -38,10 +38,13 @@ NUMBER_WORDS = {
     "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
+# The lookahead on a number's first characters lets re skip most positions at once.
 NUMBER_PATTERN = (
-    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十]"
+    r"(?=[\d二两三四五六七八九十tfsen])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十]"
     r"|(?<![a-z])(?:two|three|four|five|six|seven|eight|nine|ten)(?![a-z]))"
 )
+# A sentence without a digit or a number word states no value: most sentences, skipped at once.
+ANY_NUMBER = re.compile(r"[\d二两三四五六七八九十万]|two|three|four|five|six|seven|eight|nine|ten")
 MAGNITUDES = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
 MAIN_SUBJECT_MENTIONS = 2  # an article names what it is about more than once (its title counts 3)
 NO_CUE = 1_000  # distance given to a unit that names its attribute by itself: any cue word is nearer
@@ -223,7 +226,9 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
         for alias in subject.aliases:
             owner.setdefault(to_simplified(alias).lower().translate(FULL_WIDTH), subject.id)
     ordered = sorted(owner, key=len, reverse=True)
-    subject_pattern = re.compile("|".join(f"(?:{_alias_regex(a)})" for a in ordered))
+    # The lookahead on the aliases' first characters lets re skip most positions at once.
+    first = "".join(sorted({re.escape(a[0]) for a in ordered}))
+    subject_pattern = re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{_alias_regex(a)})" for a in ordered) + ")")
     status_data = attributes_data.get("status_cues") or {}
     status_cues = {}
     for status in ("forecast", "target"):
@@ -435,16 +440,13 @@ def _sentence_date(text: str, start: int, published: dt.date | None) -> When | N
     return after[0] if after else None  # a date later in the sentence is another clause's
 
 
-def article_subjects(knowledge: Knowledge, passages: list[Passage]) -> Counter:
-    """How often the article names each subject (its title counts three times)."""
+def article_subjects(knowledge: Knowledge, title: str, mentions: list[list[tuple[int, int, str]]]) -> Counter:
+    """How often the article names each subject: `mentions` per sentence; its title counts three times."""
     counts: Counter = Counter()
-    if not passages:
-        return counts
-    title = to_simplified(passages[0].article.title).lower()
-    for _, _, subject in _subject_mentions(knowledge, title):
+    for _, _, subject in _subject_mentions(knowledge, to_simplified(title).lower()):
         counts[subject] += 3
-    for passage in passages:
-        for _, _, subject in _subject_mentions(knowledge, passage.simplified.translate(FULL_WIDTH).lower()):
+    for found in mentions:
+        for _, _, subject in found:
             counts[subject] += 1
     return counts
 
@@ -460,18 +462,20 @@ def main_subject(counts: Counter, knowledge: Knowledge) -> str | None:
 def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), knowledge: Knowledge | None = None) -> list[Claim]:
     """The claims an article's sentences make; `excluded` holds id()s of passages that state no facts (opinions, competitors)."""
     knowledge = knowledge or load_knowledge()
-    main = main_subject(article_subjects(knowledge, passages), knowledge)
+    if not passages:
+        return []
+    texts = [passage.simplified.translate(FULL_WIDTH).lower() for passage in passages]
+    all_mentions = [_subject_mentions(knowledge, text) for text in texts]
+    main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
     earlier: list = []  # subjects named in the paragraph's earlier sentences, with negative positions (nearer = larger)
     paragraph_id = None
     products: set[str] = set()  # products counted carrying a component in this paragraph so far
-    for passage in passages:
+    for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
             paragraph_id, earlier, products = passage.paragraph.id, [], set()
-        text = passage.simplified.translate(FULL_WIDTH).lower()
-        mentions = _subject_mentions(knowledge, text)
-        if id(passage) not in excluded:
+        if id(passage) not in excluded and ANY_NUMBER.search(text):
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
             for claim in found:
