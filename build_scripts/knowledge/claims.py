@@ -93,6 +93,7 @@ class Knowledge:
     alias_owner: dict[str, str]  # lower-case alias → subject id
     others: re.Pattern | None
     per_unit: re.Pattern | None  # "单颗", "each chip": a component's own number, not its carrier's
+    text_patterns: tuple[re.Pattern, ...]  # patterns of values that are words (全固态电池), found without a number
     status_cues: dict[str, re.Pattern]
 
     def topics_of(self, claim: "Claim") -> tuple[str, ...]:
@@ -238,6 +239,7 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
     return Knowledge(
         subjects=subjects, attributes=attributes, subject_pattern=subject_pattern, alias_owner=owner,
         others=_cue_regex(_words(subjects_data, "others")), per_unit=_cue_regex(_words(subjects_data, "per_unit")),
+        text_patterns=tuple(p for a in attributes.values() for p in a.patterns if "text" in p.groupindex),
         status_cues=status_cues,
     )
 
@@ -475,7 +477,8 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
             paragraph_id, earlier, products = passage.paragraph.id, [], set()
-        if id(passage) not in excluded and ANY_NUMBER.search(text):
+        states_value = ANY_NUMBER.search(text) or any(p.search(text) for p in knowledge.text_patterns)
+        if id(passage) not in excluded and states_value:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
             for claim in found:

@@ -106,11 +106,12 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article contributes: its passages, and the figures and dates of those that state facts."""
+    """What one article contributes: its passages, the figures and dates of those that state facts, and its claims."""
 
     passages: tuple[Passage, ...]
     figures: dict[int, list[Figure]]  # id(passage) → figures
     events: dict[int, list[Event]]  # id(passage) → events
+    claims: tuple[Claim, ...] = ()  # what its sentences say of which subject's attribute (claims.py)
 
 
 @memo.by_value  # an unchanged article is not classified again in `mkdocs serve`
@@ -118,7 +119,10 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
     facts = [p for p in passages if p.scores and id(p) not in excluded]
-    return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts})
+    return ArticleFacts(
+        tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts},
+        tuple(article_claims(passages, excluded)),
+    )
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
@@ -153,10 +157,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
 
     knowledge = load_knowledge()
     validate_topics(knowledge, set(by_slug))
-    claims = [
-        claim for facts in per_article
-        for claim in article_claims(list(facts.passages), not_a_fact(list(facts.passages), signals), knowledge)
-    ]
+    claims = [claim for facts in per_article for claim in facts.claims]
     pages = []
     cited_paragraphs: dict = {}  # for verify_citations
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
