@@ -67,7 +67,8 @@ def test_citation_verification_fails_the_build_naming_topic_quote_and_source():
     good = row.facts[0].claims[0].citation
     wrong = Citation(good.article, good.paragraph_id, "车端算力高达9,999T0PS")
     broken_claim = dataclasses.replace(row.facts[0].claims[0], citation=wrong)
-    broken_row = dataclasses.replace(row, facts=(dataclasses.replace(row.facts[0], claims=(broken_claim,)),))
+    broken_value = dataclasses.replace(row.facts[0], claims=(broken_claim,), citations=(wrong,))
+    broken_row = dataclasses.replace(row, facts=(broken_value,))
     broken = dataclasses.replace(robotaxi, infobox=Infobox((broken_row,)))
     with pytest.raises(CitationError) as error:
         verify_citations(broken)

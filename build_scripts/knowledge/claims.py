@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -38,10 +38,11 @@ NUMBER_WORDS = {
     "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
-# The lookahead on a number's first characters lets re skip most positions at once.
+# A number in digits, Chinese or English words. The lookaheads on first
+# characters let re skip most positions at once; an English word must start a word.
 NUMBER_PATTERN = (
-    r"(?=[\d二两三四五六七八九十tfsen])(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十]"
-    r"|(?<![a-z])(?:two|three|four|five|six|seven|eight|nine|ten)(?![a-z]))"
+    r"(?P<num>(?=[\d二两三四五六七八九十])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十])"
+    r"|(?<![a-z])(?=[tfsen])(?:two|three|four|five|six|seven|eight|nine|ten)(?![a-z]))"
 )
 # A sentence without a digit or a number word states no value: most sentences, skipped at once.
 ANY_NUMBER = re.compile(r"[\d二两三四五六七八九十万]|two|three|four|five|six|seven|eight|nine|ten")
@@ -81,6 +82,7 @@ class Attribute:
     subjects: tuple[str, ...]
     also_on: tuple[str, ...]
     comparative: bool
+    cue_pattern: re.Pattern | None = None  # any of `cues`: whether a sentence is worth scanning with `patterns`
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,13 @@ class Knowledge:
     alias_owner: dict[str, str]  # lower-case alias → subject id
     others: re.Pattern | None
     per_unit: re.Pattern | None  # "单颗", "each chip": a component's own number, not its carrier's
-    text_patterns: tuple[re.Pattern, ...]  # patterns of values that are words (全固态电池), found without a number
+    word_cues: re.Pattern | None  # cues of attributes whose values are words (全固态电池): sentences worth reading without a number
+    by_unit: dict[str, tuple[Attribute, ...]]  # unit id → the attributes measured in it
     status_cues: dict[str, re.Pattern]
+    # What a sentence's own words hold (subjects named, values), by its text:
+    # syndicated copies repeat sentences word for word, each is read once. It
+    # lives and dies with this Knowledge, so an edited YAML file starts afresh.
+    read: dict = field(default_factory=dict, compare=False, repr=False)
 
     def topics_of(self, claim: "Claim") -> tuple[str, ...]:
         subject = self.subjects[claim.subject]
@@ -221,6 +228,7 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
             cues=tuple(sorted({to_simplified(c).lower() for c in cues}, key=len, reverse=True)),
             unit_is_cue=bool(entry.get("unit_is_cue")), subjects=tuple(str(s) for s in entry["subjects"]),
             also_on=tuple(str(t) for t in entry.get("also_on") or ()), comparative=bool(entry.get("comparative")),
+            cue_pattern=re.compile("|".join(re.escape(to_simplified(c).lower()) for c in cues)) if cues else None,
         )
     owner: dict[str, str] = {}
     for subject in subjects.values():
@@ -239,7 +247,8 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
     return Knowledge(
         subjects=subjects, attributes=attributes, subject_pattern=subject_pattern, alias_owner=owner,
         others=_cue_regex(_words(subjects_data, "others")), per_unit=_cue_regex(_words(subjects_data, "per_unit")),
-        text_patterns=tuple(p for a in attributes.values() for p in a.patterns if "text" in p.groupindex),
+        word_cues=_cue_regex([c for a in attributes.values() if any("text" in p.groupindex for p in a.patterns) for c in a.cues]),
+        by_unit={unit: tuple(a for a in attributes.values() if unit in a.units) for unit in {u for a in attributes.values() for u in a.units}},
         status_cues=status_cues,
     )
 
@@ -314,14 +323,13 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _numbers(passage: Passage, knowledge: Knowledge, figures: list[Figure]) -> list[_Number]:
-    """Every value of the sentence some attribute could measure, with those attributes ranked by their cue's nearness."""
-    text = passage.simplified.translate(FULL_WIDTH).lower()
+def _numbers(passage: Passage, text: str, knowledge: Knowledge, figures: list[Figure]) -> list[_Number]:
+    """Every value of the sentence some attribute could measure, with those attributes ranked by their cue's nearness.
+
+    `text` is the sentence as matched: Simplified, half-width, lower case.
+    """
     found: list[_Number] = []
-    by_unit: dict[str, list[Attribute]] = {}
-    for attribute in knowledge.attributes.values():
-        for unit in attribute.units:
-            by_unit.setdefault(unit, []).append(attribute)
+    by_unit = knowledge.by_unit
     searched = 0
     for figure in figures:
         position = passage.text.find(figure.as_written, searched)
@@ -345,6 +353,8 @@ def _numbers(passage: Passage, knowledge: Knowledge, figures: list[Figure]) -> l
             qualifier = figure.qualifier or _qualifier_before(text, start)
             found.append(_Number(start, end, figure.value, figure.high, figure.unit, qualifier, figure.as_written, tuple(sorted(ranked))))
     for attribute in knowledge.attributes.values():
+        if not attribute.patterns or (attribute.cue_pattern is not None and not attribute.cue_pattern.search(text)):
+            continue  # a substring test is far quicker than scanning with the patterns
         for pattern in attribute.patterns:
             for match in pattern.finditer(text):
                 start, end = match.span()
@@ -467,7 +477,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     if not passages:
         return []
     texts = [passage.simplified.translate(FULL_WIDTH).lower() for passage in passages]
-    all_mentions = [_subject_mentions(knowledge, text) for text in texts]
+    all_mentions = [_read(knowledge, ("subjects", text), lambda: _subject_mentions(knowledge, text)) for text in texts]
     main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
@@ -477,7 +487,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
             paragraph_id, earlier, products = passage.paragraph.id, [], set()
-        states_value = ANY_NUMBER.search(text) or any(p.search(text) for p in knowledge.text_patterns)
+        states_value = ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text))
         if id(passage) not in excluded and states_value:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
@@ -492,12 +502,27 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     return claims
 
 
+MAX_READ = 400_000  # sentences remembered; past this the memory is emptied (a corpus of some 4,000 articles)
+
+
+def _read(knowledge: Knowledge, key: tuple, compute):
+    """compute(), once per key for this Knowledge."""
+    found = knowledge.read.get(key)
+    if found is None:
+        if len(knowledge.read) >= MAX_READ:
+            knowledge.read.clear()
+        found = knowledge.read[key] = compute()
+    return found
+
+
 def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
     published = passage.article.date
-    figures = extract_figures(passage)
+    numbers = _read(knowledge, ("values", passage.text, text), lambda: sorted(
+        _numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start)
+    ))
     resolved: list[tuple[_Number, str, str]] = []  # (number, subject, attribute)
     taken: list[tuple[int, int]] = []
-    for number in sorted(_numbers(passage, knowledge, figures), key=lambda n: (n.attributes[0][:2], n.start)):
+    for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
             continue  # one stretch of text, one value: a pattern and the unit table read the same words
         clause = _clause_bounds(text, number.start, number.end)

@@ -43,37 +43,9 @@ class ClaimValue:
     as_of: When | None  # the earliest time a source gives for it
     dated_by: str  # "sentence" if a source's sentence gives that time, "article" if it is a publication date
     claims: tuple[Claim, ...]
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        seen, found = set(), []
-        for claim in self.claims:
-            key = (claim.citation.key, claim.citation.quote)
-            if key not in seen:
-                seen.add(key)
-                found.append(claim.citation)
-        return tuple(found)
-
-    @property
-    def source_count(self) -> int:
-        return len({c.article.slug for c in self.citations})
-
-    @property
-    def independent_count(self) -> int:
-        """Sources whose paragraphs differ: syndicated copies of one report count once.
-
-        Whole paragraphs are compared, not the quoted clauses: two outlets
-        may well write "集群运行效率保持在90%以上" in the same words.
-        """
-        citations = self.citations
-        if len(citations) < 2:
-            return len(citations)
-        texts = []
-        for citation in citations:
-            paragraph = citation.article.paragraph(citation.paragraph_id)
-            texts.append(paragraph.text if paragraph else citation.quote)
-        groups = group_similar([bigrams(text) for text in texts], NEAR_DUPLICATE)
-        return len(set(groups))
+    citations: tuple[Citation, ...]  # each (paragraph, quote) once
+    source_count: int  # articles stating it
+    independent_count: int  # articles whose paragraphs differ: syndicated copies of one report count once
 
     @property
     def old_anchor(self) -> str:
@@ -171,6 +143,31 @@ def compatible(a: ClaimValue, b: ClaimValue) -> bool:
     return low_a <= high_b and low_b <= high_a
 
 
+def _unique_citations(claims: list[Claim]) -> tuple[Citation, ...]:
+    seen, found = set(), []
+    for claim in claims:
+        key = (claim.citation.key, claim.citation.quote)
+        if key not in seen:
+            seen.add(key)
+            found.append(claim.citation)
+    return tuple(found)
+
+
+def _independent(citations: tuple[Citation, ...]) -> int:
+    """Articles whose paragraphs differ: syndicated copies of one report count once.
+
+    Whole paragraphs are compared, not the quoted clauses: two outlets may
+    well write "集群运行效率保持在90%以上" in the same words.
+    """
+    if len(citations) < 2:
+        return len(citations)
+    texts = []
+    for citation in citations:
+        paragraph = citation.article.paragraph(citation.paragraph_id)
+        texts.append(paragraph.text if paragraph else citation.quote)
+    return len(set(group_similar([bigrams(text) for text in texts], NEAR_DUPLICATE)))
+
+
 def _values(claims: list[Claim]) -> list[ClaimValue]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
@@ -184,10 +181,13 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
         # A time the sentence itself gives beats a publication date.
         dated = [c.as_of for c in members if c.as_of and c.dated_by == "sentence"] or [c.as_of for c in members if c.as_of]
         dated_by = "sentence" if any(c.as_of and c.dated_by == "sentence" for c in members) else "article"
+        citations = _unique_citations(members)
         values.append(ClaimValue(
             value=members[0].value, high=members[0].high, unit=members[0].unit,
             qualifier=next((c.qualifier for c in members if c.qualifier), ""), status=status,
             as_of=min(dated, key=lambda w: w.sort_date) if dated else None, dated_by=dated_by, claims=tuple(members),
+            citations=citations, source_count=len({c.article.slug for c in citations}),
+            independent_count=_independent(citations),
         ))
     values.sort(key=lambda v: (v.as_of.sort_date if v.as_of else _FAR, str(v.value)))
     return values
