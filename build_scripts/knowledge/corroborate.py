@@ -13,7 +13,6 @@ from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass
 
-from build_scripts import memo
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.extract import Event, Figure, When
 from build_scripts.reading.language import to_simplified
@@ -98,7 +97,6 @@ def normalise_space(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
 
 
-@memo.by_value  # one sentence is compared on several topic pages, in several lists
 def bigrams(text: str) -> frozenset[str]:
     """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
     letters = NOT_WORDS.sub("", to_simplified(text).lower())
@@ -228,14 +226,16 @@ def timeline(events: list[Event]) -> list[TimelineEntry]:
     for key, members in by_date.items():
         members.sort(key=_source_order)
         groups: list[list[Event]] = []
+        leading: list[frozenset[str]] = []  # bigrams of each group's first event
         for event in members:
             grams = bigrams(event.clause)
             target = next(
-                (g for g in groups if event.when.precision != "year" or overlap(grams, bigrams(g[0].clause)) >= SAME_EVENT),
+                (g for g, lead in zip(groups, leading) if event.when.precision != "year" or overlap(grams, lead) >= SAME_EVENT),
                 None,
             )
             if target is None:
                 groups.append([event])
+                leading.append(grams)
             else:
                 target.append(event)
         for group in groups:

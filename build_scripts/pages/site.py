@@ -8,10 +8,8 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import partial
 
-from build_scripts import memo
-from build_scripts.knowledge.compose import MIN_ARTICLES_ALONGSIDE, KnowledgeBase, compose_knowledge_base, facts_of
+from build_scripts.knowledge.compose import KnowledgeBase, article_facts, compose_knowledge_base, facts_of
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
@@ -30,28 +28,15 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-@memo.cycle_collector_paused()
-def compose_site(corpus: Corpus, site_url: str = "") -> Site:
+def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
+    """Every page. `facts` is article_facts, or under `mkdocs serve` the cache's (article_cache.py)."""
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
-    abbreviate = html_abbreviator(terms)
-    # A cold build lends each stage the second core (memo.computed_alongside).
-    helped = len(corpus.articles) >= MIN_ARTICLES_ALONGSIDE
-    per_article = facts_of(corpus.articles, topics)
-    # Composing the topics keeps one core busy: a second process meanwhile
-    # tags the source pages and renders their paragraphs, which this one
-    # then finds in memory.
-    prepare = partial(_prepare_source_pages, corpus, entities, abbreviate)
-    with memo.computed_alongside(prepare if helped else None, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
-        kb = compose_knowledge_base(per_article, topics)
-    # Then the pages made from the knowledge base and the source pages are
-    # written at the same time; the topic pages' tags are found here.
-    knowledge_pages = partial(render_knowledge_pages, kb, corpus, site_url)
-    with memo.computed_alongside(knowledge_pages if helped else None) as written:
-        pages = render_source_pages(corpus, kb, entities, abbreviate)
-        topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
-    knowledge = written.value if isinstance(written.value, KnowledgePages) else knowledge_pages()
+    kb = compose_knowledge_base(facts_of(corpus.articles, topics, facts or article_facts), topics)
+    pages = render_source_pages(corpus, kb, entities, html_abbreviator(terms))
+    knowledge = render_knowledge_pages(kb, corpus, site_url)
+    topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
     for path, content in knowledge.topics.items():
         pages[path] = with_tags(content, topic_tags[path]) if path in topic_tags else content
@@ -85,13 +70,6 @@ def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entit
         tags = mentioned((p.text for p in article.paragraphs), entities)
         pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
     return pages
-
-
-def _prepare_source_pages(corpus: Corpus, entities: tuple[Entity, ...], abbreviate) -> None:
-    """Tag each article and render its paragraphs' HTML, kept (memo.py) for render_source_pages."""
-    for article in corpus.articles:
-        mentioned((p.text for p in article.paragraphs), entities)
-        render_source_page(article, None, abbreviate)
 
 
 @dataclass(frozen=True)
