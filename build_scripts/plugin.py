@@ -41,7 +41,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        # `mkdocs serve --dirty`: rebuild only the pages an edit changed (incremental.py).
+        # `mkdocs serve`: each article's results are kept between rebuilds
+        # (article_cache.py); with --dirty, only the pages an edit changed
+        # are rendered again (incremental.py).
         serving = command == "serve"
         self.kept = ArticleCache() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
