@@ -3,7 +3,8 @@
 Why it exists: `mkdocs serve` rebuilds the whole site when one article is
 saved, and most of generating a site is per-article work that depends on
 nothing but the article — reading it, splitting and classifying its
-sentences, extracting its figures and dates. Kept by content, an edit costs
+sentences, extracting its figures and dates, finding the people and
+organisations it names. Kept by content, an edit costs
 the edited article's work plus the cross-article stages (corroborating,
 composing, rendering), not the whole corpus again.
 
@@ -27,6 +28,7 @@ from collections.abc import Hashable
 from pathlib import Path
 
 from build_scripts.knowledge.compose import ArticleFacts, Signals, article_facts
+from build_scripts.knowledge.entities import Entity
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.model import Article
 from build_scripts.reading.corpus import ReadResult, read_article
@@ -52,9 +54,9 @@ class ArticleCache:
             return read_article(path, override)
         return self._kept(("read", path.name, digest, tuple(sorted(override.items()))), lambda: read_article(path, override))
 
-    def facts(self, article: Article, topics: tuple[Topic, ...], signals: Signals) -> ArticleFacts:
+    def facts(self, article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
         """article_facts, answered from memory for an article read the same as before."""
-        return self._kept(("facts", article), lambda: article_facts(article, topics, signals))
+        return self._kept(("facts", article), lambda: article_facts(article, topics, signals, entities))
 
     def _kept(self, key: Hashable, compute):
         if key in self._current:

@@ -18,6 +18,7 @@ from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, c
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
+from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
@@ -109,18 +110,22 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article contributes: its passages, and the figures and dates of those that state facts."""
+    """What one article contributes: its passages, the figures and dates of those that state facts, the tags it earns."""
 
     passages: tuple[Passage, ...]
     figures: dict[int, list[Figure]]  # id(passage) → figures
     events: dict[int, list[Event]]  # id(passage) → events
+    tags: tuple[str, ...]  # the entities (entities.yml) it names, for its source page
 
 
-def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals) -> ArticleFacts:
+def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
     facts = [p for p in passages if p.scores and id(p) not in excluded]
-    return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts})
+    return ArticleFacts(
+        tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts},
+        tuple(mentioned((p.text for p in article.paragraphs), entities)),
+    )
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
@@ -130,8 +135,8 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
 
 def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=article_facts) -> list[ArticleFacts]:
     """`facts` (article_facts, or the serve cache's, see article_cache.py) of each article, in order."""
-    signals = load_signals()
-    return [facts(article, topics, signals) for article in articles]
+    signals, entities = load_signals(), load_entities()
+    return [facts(article, topics, signals, entities) for article in articles]
 
 
 def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:

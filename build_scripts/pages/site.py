@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from build_scripts.knowledge.compose import KnowledgeBase, article_facts, compose_knowledge_base, facts_of
-from build_scripts.knowledge.entities import Entity, load_entities, mentioned
+from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
@@ -33,8 +34,10 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
-    kb = compose_knowledge_base(facts_of(corpus.articles, topics, facts or article_facts), topics)
-    pages = render_source_pages(corpus, kb, entities, html_abbreviator(terms))
+    per_article = facts_of(corpus.articles, topics, facts or article_facts)
+    kb = compose_knowledge_base(per_article, topics)
+    tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
+    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
     knowledge = render_knowledge_pages(kb, corpus, site_url)
     topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
@@ -60,15 +63,14 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
     return Site(pages=pages, nav=nav)
 
 
-def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entity, ...], abbreviate) -> dict[str, str]:
+def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate) -> dict[str, str]:
     """Each article's page, with its tags and, under each paragraph, the topics citing it."""
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), citing in kb.cited_by.items():
         cited_by_source[slug][paragraph_id] = citing
     pages = {}
     for article in corpus.articles:
-        tags = mentioned((p.text for p in article.paragraphs), entities)
-        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
+        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags[article.slug])
     return pages
 
 
@@ -109,7 +111,7 @@ title: 人物与机构 People and organisations
 """
 
 
-def with_tags(markdown: str, tags: list[str]) -> str:
+def with_tags(markdown: str, tags: Sequence[str]) -> str:
     """Add a `tags:` list to the page's front matter (Material's tags plugin reads it)."""
     if not tags or not markdown.startswith("---\n"):
         return markdown
