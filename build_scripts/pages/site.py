@@ -38,17 +38,18 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
     kb = compose_knowledge_base(per_article, topics)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
-    knowledge = render_knowledge_pages(kb, corpus, site_url)
     topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    for path, content in knowledge.topics.items():
-        pages[path] = with_tags(content, topic_tags[path]) if path in topic_tags else content
-    pages["topics/index.md"] = knowledge.topics_index
-    pages["timeline.md"] = knowledge.timeline
+    for topic_page in kb.topics:
+        path = topic_path(topic_page.topic.slug)
+        pages[path] = with_tags(render_topic_page(topic_page), topic_tags[path])
+        pages.update(redirect_pages(topic_page.topic))
+    pages["topics/index.md"] = render_topics_index(kb)
+    pages["timeline.md"] = render_site_timeline(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
-    pages["kb.json"] = knowledge.kb_json
-    pages["index.md"] = knowledge.home
+    pages["kb.json"] = export_json(kb, corpus, site_url)
+    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
@@ -72,31 +73,6 @@ def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple
     for article in corpus.articles:
         pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags[article.slug])
     return pages
-
-
-@dataclass(frozen=True)
-class KnowledgePages:
-    """The pages made from the knowledge base."""
-
-    topics: dict[str, str]  # each topic's page (without its tags) and its redirects, docs-relative path → content
-    topics_index: str
-    timeline: str
-    kb_json: str
-    home: str
-
-
-def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> KnowledgePages:
-    topics: dict[str, str] = {}
-    for topic_page in kb.topics:
-        topics[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
-        topics.update(redirect_pages(topic_page.topic))
-    return KnowledgePages(
-        topics=topics,
-        topics_index=render_topics_index(kb),
-        timeline=render_site_timeline(kb),
-        kb_json=export_json(kb, corpus, site_url),
-        home=_with_problem_count(render_home(kb, corpus), corpus),
-    )
 
 
 TAGS_PAGE = """---
