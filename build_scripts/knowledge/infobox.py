@@ -21,7 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from build_scripts.knowledge.claims import Attribute, Claim, Knowledge, Subject
-from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, bigrams, figure_id, group_similar
+from build_scripts.knowledge.classify import bigrams
+from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, figure_id, group_similar
 from build_scripts.knowledge.extract import When
 from build_scripts.reading.language import to_simplified
 
