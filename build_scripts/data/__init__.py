@@ -1,6 +1,7 @@
 """The YAML knowledge under build_scripts/data/: read once, read again when edited.
 
-Each loader (topics, glossary, entities, units, signals, cleaning rules) is
+Each loader (topics, subjects and attributes, glossary, entities, units,
+signals, cleaning rules) is
 cached, because the pipeline asks for it at every stage. `mkdocs serve`
 watches data/ and rebuilds when a file there is saved; `reload_if_changed`,
 called at the start of every build, then empties those caches (and the

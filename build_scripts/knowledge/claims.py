@@ -46,6 +46,7 @@ NUMBER_PATTERN = (
 )
 # A sentence without a digit or a number word states no value: most sentences, skipped at once.
 ANY_NUMBER = re.compile(r"[\d二两三四五六七八九十万]|two|three|four|five|six|seven|eight|nine|ten")
+SPACES = re.compile(r"\s+")
 MAGNITUDES = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
 MAIN_SUBJECT_MENTIONS = 2  # an article names what it is about more than once (its title counts 3)
 NO_CUE = 1_000  # distance given to a unit that names its attribute by itself: any cue word is nearer
@@ -92,7 +93,7 @@ class Knowledge:
     subjects: dict[str, Subject]
     attributes: dict[str, Attribute]
     subject_pattern: re.Pattern  # any alias, longest first; group name = subject id
-    alias_owner: dict[str, str]  # lower-case alias → subject id
+    alias_owner: dict[str, str]  # lower-case alias without spaces → subject id
     others: re.Pattern | None
     per_unit: re.Pattern | None  # "单颗", "each chip": a component's own number, not its carrier's
     word_cues: re.Pattern | None  # cues of attributes whose values are words (全固态电池): sentences worth reading without a number
@@ -103,10 +104,9 @@ class Knowledge:
     # lives and dies with this Knowledge, so an edited YAML file starts afresh.
     read: dict = field(default_factory=dict, compare=False, repr=False)
 
-    def topics_of(self, claim: "Claim") -> tuple[str, ...]:
-        subject = self.subjects[claim.subject]
-        also = self.attributes[claim.attribute].also_on
-        return tuple(dict.fromkeys((subject.topic, *also)))
+    def topics_of(self, subject: str, attribute: str) -> tuple[str, ...]:
+        """The pages whose infobox shows this subject's attribute: the subject's own, then the attribute's `also_on`."""
+        return tuple(dict.fromkeys((self.subjects[subject].topic, *self.attributes[attribute].also_on)))
 
 
 @dataclass(frozen=True)
@@ -230,11 +230,12 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
             also_on=tuple(str(t) for t in entry.get("also_on") or ()), comparative=bool(entry.get("comparative")),
             cue_pattern=re.compile("|".join(re.escape(to_simplified(c).lower()) for c in cues)) if cues else None,
         )
-    owner: dict[str, str] = {}
+    forms: dict[str, str] = {}  # alias as matched → subject id
     for subject in subjects.values():
         for alias in subject.aliases:
-            owner.setdefault(to_simplified(alias).lower().translate(FULL_WIDTH), subject.id)
-    ordered = sorted(owner, key=len, reverse=True)
+            forms.setdefault(to_simplified(alias).lower().translate(FULL_WIDTH), subject.id)
+    ordered = sorted(forms, key=len, reverse=True)
+    owner = {SPACES.sub("", form): subject for form, subject in forms.items()}  # spaces are optional in a match
     # The lookahead on the aliases' first characters lets re skip most positions at once.
     first = "".join(sorted({re.escape(a[0]) for a in ordered}))
     subject_pattern = re.compile(f"(?=[{first}])(?:" + "|".join(f"(?:{_alias_regex(a)})" for a in ordered) + ")")
@@ -283,14 +284,9 @@ class _Number:
 
 
 def _subject_mentions(knowledge: Knowledge, text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), knowledge.alias_owner[_alias_key(knowledge, m.group(0))]) for m in knowledge.subject_pattern.finditer(text)]
-
-
-def _alias_key(knowledge: Knowledge, matched: str) -> str:
-    if matched in knowledge.alias_owner:
-        return matched
-    squeezed = re.sub(r"\s+", "", matched)
-    return next(a for a in knowledge.alias_owner if re.sub(r"\s+", "", a) == squeezed)
+    """(start, end, subject id) of each subject named in `text` (Simplified, half-width, lower case)."""
+    owner = knowledge.alias_owner
+    return [(m.start(), m.end(), owner[SPACES.sub("", m.group(0))]) for m in knowledge.subject_pattern.finditer(text)]
 
 
 def _cue_distance(cues: tuple[str, ...], clause: str, offset: int, start: int, end: int, inside: bool = False) -> tuple[int, int] | None:
@@ -561,10 +557,9 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         dated_by = "sentence"
         if as_of is None and published is not None:
             as_of, dated_by = When(published.year, published.month, published.day), "article"
-        claim = Claim(
+        claims.append(Claim(
             subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
             qualifier=number.qualifier, as_of=as_of, dated_by=dated_by, status=_status(knowledge, text[left:right]),
-            as_written=number.as_written, citation=cite(passage, quote), topics=(),
-        )
-        claims.append(Claim(**{**claim.__dict__, "topics": knowledge.topics_of(claim)}))
+            as_written=number.as_written, citation=cite(passage, quote), topics=knowledge.topics_of(subject, attribute_id),
+        ))
     return claims
