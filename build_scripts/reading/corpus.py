@@ -168,7 +168,7 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
         found = getattr(read, name)
         if found is not None:
             fields[name] = (found.value, found.origin)
-    for key in ("language", "slug"):
+    for key in ("language", "slug", "date_note"):
         if key in checked_front:
             fields[key] = (checked_front[key], f"front matter '{key}'")
     if read.date_note:

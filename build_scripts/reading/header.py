@@ -263,7 +263,9 @@ class _Reader:
         self.found.setdefault(name, []).append(Found(value, origin, rank))
 
     def add_outlet(self, text: str, origin: str, rank: int) -> None:
-        text = text.strip().strip("《》「」【】()（）")
+        text = text.strip()
+        if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
+            text = text[1:-1].strip()
         if not text:
             return
         platform = self.outlets.platform(text)
