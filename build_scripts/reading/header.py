@@ -377,8 +377,8 @@ class _Reader:
             return False
         if not date and not dated_labels and unknown and not (len(unknown) == 1 and rules.person_name.match(unknown[0])):
             return False  # "Headline | Outlet" is a title line, not a byline
-        if rules.sentence_end.search(text) and len(text) > 60:
-            return False
+        if rules.sentence_end.search(text) and (unknown or len(text) > 60):
+            return False  # a sentence that mentions a date
         if date and date.date:
             self.add("date", date.date, origin, rank)
         elif date and date.ambiguous:
