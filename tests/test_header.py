@@ -309,3 +309,28 @@ def test_an_outlet_without_a_name_in_outlets_yml_names_the_file_and_the_entry(tm
     broken.write_text("outlets:\n  - {name: Good}\n  - {aliases: [x]}\n", encoding="utf-8")
     with pytest.raises(OutletsError, match=r"outlets\.yml: outlets entry 2 .* has no 'name'"):
         load_outlets.__wrapped__(broken)
+
+
+# -- Wire signatures and Taiwanese bylines ---------------------------------------
+
+
+def test_a_wire_signature_at_the_end_names_reporter_and_editor():
+    text = f"Carmaker unveils robot taxis for next year\n\nNov 5 (Reuters) - The carmaker said it would launch robotaxis.\n\n{BODY_EN}\nReporting by Jane Doe in Beijing; Editing by Sam Poe\n"
+    header = read(text)
+    assert (value(header.outlet), value(header.author), value(header.editor)) == ("Reuters", "Jane Doe", "Sam Poe")
+    assert header.date is None and any("month and day" in what for what, _ in header.problems)
+
+
+def test_a_job_title_after_the_name_is_not_an_outlet():
+    header = read(f"Carmaker unveils robot taxis for next year\n\nBy Jane Doe, Staff Writer\n\n{BODY_EN}")
+    assert value(header.author) == "Jane Doe" and header.outlet is None
+
+
+def test_a_bracketed_reporter_line_opening_the_text_names_the_author():
+    header = read(f"某車企發表新車\n\n〔記者王小明／台北報導〕某車企今天發表新車，售價為十萬元。\n\n{BODY_ZH}")
+    assert value(header.author) == "王小明"
+
+
+def test_an_original_title_line_is_not_the_title():
+    header = read(f"原标题：某车企发布新车型\n\n某车企发布新车\n\n发布时间：2025年11月05日 10:32 来源：证券时报网\n\n{BODY_ZH}")
+    assert (value(header.title), value(header.outlet)) == ("某车企发布新车", "证券时报")

@@ -90,6 +90,7 @@ class HeaderRules:
     bylines: tuple[re.Pattern, ...]
     leads: tuple[re.Pattern, ...]
     lead_not_outlets: frozenset
+    job_titles: re.Pattern
     outlet_shape: re.Pattern
     domain: re.Pattern
     person_name: re.Pattern
@@ -160,6 +161,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         bylines=patterns("bylines"),
         leads=patterns("leads"),
         lead_not_outlets=frozenset(str(w) for w in data.get("lead_not_outlets") or ()),
+        job_titles=pattern("job_titles", need("job_titles", str)),
         outlet_shape=pattern("outlet_shape", need("outlet_shape", str)),
         domain=pattern("domain", need("domain", str)),
         person_name=pattern("person_name", need("person_name", str)),
@@ -296,7 +298,7 @@ class _Reader:
             if not match:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v}
-            if "outlet" in groups:
+            if "outlet" in groups and not self.rules.job_titles.match(groups["outlet"].strip()):
                 self.add_outlet(groups["outlet"], origin, rank)
             for name in ("author", "editor"):
                 if name in groups:
@@ -497,6 +499,8 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
             dropped.add(i)
         elif reader.byline(text, origin, SIGNATURE):
             dropped.add(i)
+        elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
+            dropped.add(i)  # 责任编辑：X, （来源：X）
 
     kept = [i for i in nonempty if i not in dropped]
     for i in kept[:2]:
@@ -620,6 +624,8 @@ def _lead(text: str, origin: str, reader: _Reader) -> None:
             continue
         groups = {k: v for k, v in match.groupdict().items() if v}
         where = f"{origin}: “{_short(match.group(0))}”"
+        if "author" in groups:
+            reader.add_person("author", groups["author"], where, LEAD)
         outlet = groups.get("outlet") or groups.get("wire")
         if outlet and outlet not in reader.rules.lead_not_outlets and not any(outlet.endswith(w) for w in reader.rules.lead_not_outlets):
             if reader._is_outlet_name(outlet) or not CJK.search(outlet):
