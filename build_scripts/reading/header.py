@@ -313,6 +313,8 @@ class _Reader:
     def labelled_or_dated(self, text: str, origin: str, rank: int) -> bool:
         """A line of labels, names and a date ("来源: X 发布时间: …", "CNBC | Jane Doe", "36kr.com · 2025-11-05")."""
         rules = self.rules
+        if len(text) > 200 or (len(text) > 60 and rules.sentence_end.search(text)):
+            return False  # a paragraph: checked first, as most header-zone lines are text
         date = find_date(text, rules)
         rest = text
         if date:
@@ -440,7 +442,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         head.append(i)
         counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
-    text_of = {i: BULLET.sub("", lines[i].strip()) for i in nonempty}
+    text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
     dropped: set[int] = set()
     meta: dict[int, str] = {}  # kind of each header line: "byline", "date", "chrome", "credit"
     captions: set[int] = set()
@@ -504,7 +506,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
 
     kept = [i for i in nonempty if i not in dropped]
     for i in kept[:2]:
-        _lead(text_of[i], f"opening of line {i + 1}", reader)
+        _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
     body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
     date, date_note, problems = _resolve_date(reader, body_text, rules)

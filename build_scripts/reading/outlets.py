@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -57,6 +58,7 @@ class Outlets:
         return display_name in self.wires
 
 
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """A name compared without case, width, script or spacing: 聯合報 = 联合报, PRNewswire = PR Newswire."""
     text = unicodedata.normalize("NFKC", text).casefold()
