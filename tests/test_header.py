@@ -334,3 +334,13 @@ def test_a_bracketed_reporter_line_opening_the_text_names_the_author():
 def test_an_original_title_line_is_not_the_title():
     header = read(f"原标题：某车企发布新车型\n\n某车企发布新车\n\n发布时间：2025年11月05日 10:32 来源：证券时报网\n\n{BODY_ZH}")
     assert (value(header.title), value(header.outlet)) == ("某车企发布新车", "证券时报")
+
+
+def test_the_publication_date_wins_over_an_update_shown_above_it():
+    header = read(f"Robot maker unveils a walking humanoid\n\nUpdated: Nov 6, 2025\n\nPublished: Nov 5, 2025\n\n{BODY_EN}")
+    assert value(header.date) == dt.date(2025, 11, 5)
+
+
+def test_a_source_that_names_no_one_is_neither_outlet_nor_author():
+    header = read(f"某公司发布新车型\n\n来源：网络 发布时间：2025-11-05\n\n{BODY_ZH}")
+    assert header.outlet is None and header.author is None

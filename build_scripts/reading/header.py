@@ -43,6 +43,9 @@ FRONT_MATTER_KEYS = {
 }
 
 
+LABEL_KINDS = ("date", "updated", "author", "editor", "outlet", "ignore")
+
+
 class HeaderRulesError(ValueError):
     """header.yml is not usable; the message names the file, the entry and what to do."""
 
@@ -126,8 +129,8 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     labels = need("labels", dict)
     label_fields: dict[str, str] = {}
     for field_name, words in labels.items():
-        if field_name not in ("date", "author", "editor", "outlet", "ignore") or not isinstance(words, list):
-            raise HeaderRulesError(f"{path.name}: labels: '{field_name}' must be one of date, author, editor, outlet, ignore with a list of labels")
+        if field_name not in LABEL_KINDS or not isinstance(words, list):
+            raise HeaderRulesError(f"{path.name}: labels: '{field_name}' must be one of {', '.join(LABEL_KINDS)} with a list of labels")
         for word in words:
             label_fields[str(word).casefold()] = field_name
     needing_separator = {str(w).casefold() for w in data.get("labels_needing_separator") or ()}
@@ -335,6 +338,7 @@ class _Reader:
         unknown: list[str] = []
         recognised = bool(date)
         dated_labels = False
+        labels_seen: set[str] = set()
         outlet_here = False
         todo = [(segment, True) for segment in segments]
         while todo:
@@ -348,8 +352,9 @@ class _Reader:
                 if kind == "ignore" and len(value.split()) > 1:
                     # "IP属地 北京 某某新闻": a name may follow the label's value; the rest is the label's.
                     todo.insert(0, (value.split(None, 1)[1], False))
-                elif kind == "date":
+                elif kind in ("date", "updated"):
                     dated_labels = True
+                    labels_seen.add(kind)
                     if value and not date:
                         date = find_date(value, rules)
                         md = month_and_day(value, rules)
@@ -383,8 +388,9 @@ class _Reader:
             return False  # "Headline | Outlet" is a title line, not a byline
         if rules.sentence_end.search(text) and (unknown or len(text) > 60):
             return False  # a sentence that mentions a date
+        updated_only = labels_seen == {"updated"}
         if date and date.date:
-            self.add("date", date.date, origin, rank)
+            self.add("date", date.date, origin + (" (updated)" if updated_only else ""), rank + 5 * updated_only)
         elif date and date.ambiguous:
             self.ambiguous.append((date.ambiguous, origin))
         if outlet_here and len(unknown) == 1 and rules.person_name.match(unknown[0]):
