@@ -344,3 +344,21 @@ def test_the_publication_date_wins_over_an_update_shown_above_it():
 def test_a_source_that_names_no_one_is_neither_outlet_nor_author():
     header = read(f"某公司发布新车型\n\n来源：网络 发布时间：2025-11-05\n\n{BODY_ZH}")
     assert header.outlet is None and header.author is None
+
+
+def test_a_labelled_author_beside_the_date_wins_over_a_reporter_line_below():
+    header = read(f"某公司发布机器人\n\n2025-11-05 10:30:45\u3000来源：第一财经\u3000作者：张三\n\n本报记者 李四\n\n{BODY_ZH}")
+    assert (value(header.outlet), value(header.author), value(header.date)) == ("第一财经", "张三", dt.date(2025, 11, 5))
+
+
+def test_a_city_beside_a_platform_and_date_is_not_an_author():
+    assert read(f"某公司发布机器人\n\n车家号·0浏览·2026-03-17 17:20 · 北京\n\n{BODY_ZH}").author is None
+
+
+def test_an_english_name_beside_a_date_is_the_author():
+    header = read(f"Tesla rival unveils a humanoid robot\n\nFred Lambert | Nov 5 2025 - 4:21 am PT\n\n{BODY_EN}")
+    assert (value(header.author), value(header.date)) == ("Fred Lambert", dt.date(2025, 11, 5))
+
+
+def test_a_staff_code_after_an_editors_name_is_dropped():
+    assert value(read(f"某公司发布机器人\n\n2025年11月05日 18:30 某某日报\n\n{BODY_ZH}责任编辑：刘小里 SF014\n").editor) == "刘小里"

@@ -32,6 +32,9 @@ MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", 
 BULLET = re.compile(r"^[•·▪●◆■\-*]\s+")
 CJK = re.compile(r"[\u3400-\u9fff]")
 SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
+# "责任编辑：刘万里 SF014": a staff code after a Chinese name.
+STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
+LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
 # How explicit a kind of line is: lower wins (see the module docstring).
@@ -92,7 +95,7 @@ class HeaderRules:
     roles: frozenset
     bylines: tuple[re.Pattern, ...]
     leads: tuple[re.Pattern, ...]
-    lead_not_outlets: frozenset
+    not_outlets: frozenset
     job_titles: re.Pattern
     outlet_shape: re.Pattern
     domain: re.Pattern
@@ -163,7 +166,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         roles=frozenset(str(r).casefold() for r in need("roles", list)),
         bylines=patterns("bylines"),
         leads=patterns("leads"),
-        lead_not_outlets=frozenset(str(w) for w in data.get("lead_not_outlets") or ()),
+        not_outlets=frozenset(str(w) for w in need("not_outlets", list)),
         job_titles=pattern("job_titles", need("job_titles", str)),
         outlet_shape=pattern("outlet_shape", need("outlet_shape", str)),
         domain=pattern("domain", need("domain", str)),
@@ -271,6 +274,8 @@ class _Reader:
         text = text.strip()
         if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
             text = text[1:-1].strip()
+        if not text or text in self.rules.not_outlets:
+            return
         if not text:
             return
         platform = self.outlets.platform(text)
@@ -286,7 +291,7 @@ class _Reader:
 
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
-        text = " ".join(text.split()).strip("?？ ")
+        text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
         if not text or text.casefold() in self.rules.roles:
             return
         known = self.outlets.named(text)
@@ -393,8 +398,11 @@ class _Reader:
             self.add("date", date.date, origin + (" (updated)" if updated_only else ""), rank + 5 * updated_only)
         elif date and date.ambiguous:
             self.ambiguous.append((date.ambiguous, origin))
-        if outlet_here and len(unknown) == 1 and rules.person_name.match(unknown[0]):
+        # A name beside an outlet is its author; beside a date it may be a city (· 北京), unless a Latin name.
+        if outlet_here and not date and len(unknown) == 1 and rules.person_name.match(unknown[0]):
             self.add_person("author", unknown[0], origin, rank)  # "CNBC | Evelyn Cheng"
+        elif date and len(unknown) == 1 and LATIN_NAME.fullmatch(unknown[0]):
+            self.add_person("author", unknown[0], origin, BESIDE_DATE)  # "Jane Doe | Nov 5 2025"
         return True
 
     def _is_outlet_name(self, word: str) -> bool:
@@ -456,7 +464,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     for position, i in enumerate(head):
         text = text_of[i]
         origin = f"header line {i + 1}: “{_short(text)}”"
-        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED if rules.label.search(text) else BESIDE_DATE):
+        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
             meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
@@ -472,7 +480,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
             meta[i] = "date"
         else:
             before = len(reader.found.get("date") or ()) + len(reader.ambiguous) + len(reader.month_days)
-            if reader.labelled_or_dated(text, origin, BESIDE_DATE if not rules.label.match(text) else LABELLED):
+            if reader.labelled_or_dated(text, origin, LABELLED):
                 after = len(reader.found.get("date") or ()) + len(reader.ambiguous) + len(reader.month_days)
                 meta[i] = "date" if after > before else "byline"
     for word, origin in reader.beside_date_names:
@@ -635,7 +643,7 @@ def _lead(text: str, origin: str, reader: _Reader) -> None:
         if "author" in groups:
             reader.add_person("author", groups["author"], where, LEAD)
         outlet = groups.get("outlet") or groups.get("wire")
-        if outlet and outlet not in reader.rules.lead_not_outlets and not any(outlet.endswith(w) for w in reader.rules.lead_not_outlets):
+        if outlet and outlet not in reader.rules.not_outlets and not any(outlet.endswith(w) for w in reader.rules.not_outlets):
             if reader._is_outlet_name(outlet) or not CJK.search(outlet):
                 reader.add_outlet(outlet, where, LEAD)
         if "date" in groups:
