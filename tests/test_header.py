@@ -362,3 +362,8 @@ def test_an_english_name_beside_a_date_is_the_author():
 
 def test_a_staff_code_after_an_editors_name_is_dropped():
     assert value(read(f"某公司发布机器人\n\n2025年11月05日 18:30 某某日报\n\n{BODY_ZH}责任编辑：刘小里 SF014\n").editor) == "刘小里"
+
+
+def test_a_sentence_holding_a_label_adds_nothing():
+    header = read(f"某公司发布机器人\n\n来源：某某日报 这家公司表示今年将继续扩大研发投入并在多个城市开设门店以及展厅\n\n{BODY_ZH}")
+    assert header.outlet is None

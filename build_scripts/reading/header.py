@@ -34,6 +34,7 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
 # "责任编辑：刘万里 SF014": a staff code after a Chinese name.
 STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
+MAX_NAME_CHARS = 30
 LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
@@ -276,8 +277,6 @@ class _Reader:
             text = text[1:-1].strip()
         if not text or text in self.rules.not_outlets:
             return
-        if not text:
-            return
         platform = self.outlets.platform(text)
         if platform:
             self.add("via", platform.name, origin, rank)
@@ -319,10 +318,30 @@ class _Reader:
         return False
 
     def labelled_or_dated(self, text: str, origin: str, rank: int) -> bool:
-        """A line of labels, names and a date ("来源: X 发布时间: …", "CNBC | Jane Doe", "36kr.com · 2025-11-05")."""
-        rules = self.rules
-        if len(text) > 200 or (len(text) > 60 and rules.sentence_end.search(text)):
+        """A line of labels, names and a date ("来源: X 发布时间: …", "CNBC | Jane Doe", "36kr.com · 2025-11-05").
+
+        What the line names counts only if the whole line is metadata: a sentence
+        that happens to hold a label or a date adds nothing.
+        """
+        if len(text) > 200 or (len(text) > 60 and self.rules.sentence_end.search(text)):
             return False  # a paragraph: checked first, as most header-zone lines are text
+        before = self._checkpoint()
+        if self._read_metadata_line(text, origin, rank):
+            return True
+        self._rollback(before)
+        return False
+
+    def _checkpoint(self) -> tuple:
+        return ({k: len(v) for k, v in self.found.items()}, len(self.month_days), len(self.ambiguous), len(self.cited), len(self.beside_date_names))
+
+    def _rollback(self, checkpoint: tuple) -> None:
+        found, month_days, ambiguous, cited, beside = checkpoint
+        for key, values in self.found.items():
+            del values[found.get(key, 0):]
+        del self.month_days[month_days:], self.ambiguous[ambiguous:], self.cited[cited:], self.beside_date_names[beside:]
+
+    def _read_metadata_line(self, text: str, origin: str, rank: int) -> bool:
+        rules = self.rules
         date = find_date(text, rules)
         rest = text
         if date:
@@ -365,6 +384,8 @@ class _Reader:
                         md = month_and_day(value, rules)
                         if md:
                             self.month_days.append((rank, md, origin))
+                elif kind in ("outlet", "author", "editor") and len(value) > MAX_NAME_CHARS:
+                    unknown.append(value)  # a sentence after a label, not a name
                 elif kind == "outlet" and value:
                     if self._names_a_person(value):
                         self.add_person("author", value, origin, rank)
