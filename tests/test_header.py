@@ -367,3 +367,22 @@ def test_a_staff_code_after_an_editors_name_is_dropped():
 def test_a_sentence_holding_a_label_adds_nothing():
     header = read(f"某公司发布机器人\n\n来源：某某日报 这家公司表示今年将继续扩大研发投入并在多个城市开设门店以及展厅\n\n{BODY_ZH}")
     assert header.outlet is None
+
+
+@pytest.mark.parametrize(
+    "opening, outlet, author",
+    [
+        ("新华社广州11月5日电（记者张三）某车企5日发布新一代机器人。", "新华社 Xinhua", "张三"),
+        ("财联社11月5日讯，某车企今日发布新一代机器人。", "财联社", None),
+        ("新浪科技讯 11月5日下午消息，某车企今日发布新一代机器人。", "新浪", None),
+    ],
+)
+def test_a_wire_style_opening_names_the_outlet_and_the_day(opening, outlet, author):
+    header = read(f"某车企发布机器人\n\n{opening}\n\n{BODY_ZH}2025年11月3日，公司宣布了计划。\n")
+    assert (value(header.outlet), value(header.author), value(header.date)) == (outlet, author, dt.date(2025, 11, 5))
+    assert opening in header.body  # the opening is article text
+
+
+def test_hong_kong_publish_and_update_labels():
+    header = read(f"某車企機器人亮相\n\n撰文：張小三\n\n出版：2025-11-05 18:00\n\n更新：2025-11-06 19:00\n\n{BODY_ZH}")
+    assert (value(header.author), value(header.date)) == ("張小三", dt.date(2025, 11, 5))
