@@ -87,6 +87,7 @@ class HeaderRules:
     title_max_cjk: int
     paragraph_chars: int
     title_strip: tuple[re.Pattern, ...]
+    title_with_outlet: re.Pattern
     sentence_end: re.Pattern
     dates: tuple[re.Pattern, ...]
     month_day: tuple[re.Pattern, ...]
@@ -158,6 +159,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         title_max_cjk=title["max_cjk_chars"],
         paragraph_chars=title["paragraph_chars"],
         title_strip=tuple(pattern(f"title: strip entry {n}", p) for n, p in enumerate(title.get("strip") or [], start=1)),
+        title_with_outlet=pattern("title: with_outlet", title.get("with_outlet", r"(?!)")),
         sentence_end=pattern("title: sentence_end", title.get("sentence_end", r"[。.]$")),
         dates=patterns("dates"),
         month_day=patterns("month_day"),
@@ -450,95 +452,20 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     rules = rules or load_rules()
     outlets = outlets or load_outlets()
     reader = _Reader(rules, outlets)
-    for key, value in (front or {}).items():
-        name = FRONT_MATTER_KEYS.get(str(key).lower())
-        if name == "outlet" and isinstance(value, str):
-            reader.add_outlet(value, f"front matter '{key}'", FRONT_MATTER)
-        elif name == "date" and isinstance(value, (dt.date, str)):
-            date = value if isinstance(value, dt.date) else (find_date(value, rules) or DateRead(None)).date
-            if isinstance(date, dt.datetime):
-                date = date.date()
-            if date:
-                reader.add("date", date, f"front matter '{key}'", FRONT_MATTER)
-        elif name and isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            reader.add(name, str(value), f"front matter '{key}'", FRONT_MATTER)
-        elif str(key).lower() == "url" and isinstance(value, str):
-            host = re.match(r"(?:https?://)?([^/\s]+)", value.strip())
-            if host:
-                reader.add_outlet(host[1].removeprefix("www."), "front matter 'url'", FRONT_MATTER + 5)
+    _read_front_matter(front or {}, reader)
 
     lines = body.split("\n")
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    head: list[int] = []
-    counted = 0
-    for i in nonempty:
-        if counted >= rules.head_lines:
-            break
-        head.append(i)
-        counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
+    head = _head_zone(lines, nonempty, rules)
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
-    dropped: set[int] = set()
-    meta: dict[int, str] = {}  # kind of each header line: "byline", "date", "chrome", "credit"
-    captions: set[int] = set()
 
-    for position, i in enumerate(head):
-        text = text_of[i]
-        origin = f"header line {i + 1}: “{_short(text)}”"
-        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
-            meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
-        elif any(p.search(text) for p in rules.chrome):
-            meta[i] = "chrome"
-            _breadcrumb(text, origin, reader)
-        elif any(p.search(text) for p in rules.credits):
-            meta[i] = "credit"
-            if position:
-                captions.add(head[position - 1])
-        elif reader.byline(text, origin, LABELLED):
-            meta[i] = "byline"
-        elif (md := month_and_day(text, rules)) is not None:
-            reader.month_days.append((LABELLED, md, origin))
-            meta[i] = "date"
-        else:
-            before = len(reader.found.get("date") or ()) + len(reader.ambiguous) + len(reader.month_days)
-            if reader.labelled_or_dated(text, origin, LABELLED):
-                after = len(reader.found.get("date") or ()) + len(reader.ambiguous) + len(reader.month_days)
-                meta[i] = "date" if after > before else "byline"
-    for word, origin in reader.beside_date_names:
-        reader.add_outlet(word, origin, BESIDE_DATE)
-
-    title_index = _choose_title(head, text_of, meta, captions, rules) if not reader.best("title") else None
-    if title_index is not None:
-        title_text = text_of[title_index]
-        for pattern in rules.title_strip:
-            title_text = pattern.sub("", title_text)
-        titled = re.match(r"^(?P<title>.+?)\s*[|｜]\s*(?P<outlet>[^|｜]{1,20})$", title_text)
-        origin = f"header line {title_index + 1}"
-        if titled and not rules.person_name.match(titled["title"]):
-            title_text = titled["title"]
-            reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
-        # A headline has no full stop; some pastes end it with one.
-        reader.add("title", title_text.rstrip("。").rstrip(), origin, LABELLED)
-        dropped.add(title_index)
-        _name_line_under_title(title_index, head, text_of, meta, reader, dropped)
-        # Menus and section labels above the title; the title printed twice.
-        for i in head:
-            if i < title_index and i not in meta and _too_short_for_text(text_of[i], rules):
-                meta[i] = "chrome"
-            if i != title_index and text_of[i] == text_of[title_index]:
-                dropped.add(i)
-    dropped |= set(meta)
-
-    for i in tail:
-        text = text_of[i]
-        origin = f"signature line {i + 1}: “{_short(text)}”"
-        if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
-            dropped.add(i)
-        elif reader.byline(text, origin, SIGNATURE):
-            dropped.add(i)
-        elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
-            dropped.add(i)  # 责任编辑：X, （来源：X）
-
+    meta, captions = _read_head(head, text_of, reader)
+    dropped = set(meta)
+    if not reader.best("title"):
+        dropped |= _read_title(head, text_of, meta, captions, reader)
+    dropped |= set(meta)  # _read_title marks section labels above the title
+    dropped |= _read_tail(tail, text_of, reader)
     kept = [i for i in nonempty if i not in dropped]
     for i in kept[:2]:
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
@@ -559,6 +486,112 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
         date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
     )
+
+
+def _read_front_matter(front: dict, reader: _Reader) -> None:
+    """Front matter keys (title, source/publisher/site/outlet, author, date/published, url) win over the text."""
+    for key, value in front.items():
+        name = FRONT_MATTER_KEYS.get(str(key).lower())
+        origin = f"front matter '{key}'"
+        if name == "outlet" and isinstance(value, str):
+            reader.add_outlet(value, origin, FRONT_MATTER)
+        elif name == "date" and isinstance(value, (dt.date, str)):
+            date = value if isinstance(value, dt.date) else (find_date(value, reader.rules) or DateRead(None)).date
+            if isinstance(date, dt.datetime):
+                date = date.date()
+            if date:
+                reader.add("date", date, origin, FRONT_MATTER)
+        elif name and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            reader.add(name, str(value), origin, FRONT_MATTER)
+        elif str(key).lower() == "url" and isinstance(value, str):
+            host = re.match(r"(?:https?://)?([^/\s]+)", value.strip())
+            if host:
+                reader.add_outlet(host[1].removeprefix("www."), origin, FRONT_MATTER + 5)
+
+
+def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules) -> list[int]:
+    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu can be long)."""
+    head: list[int] = []
+    counted = 0
+    for i in nonempty:
+        if counted >= rules.head_lines:
+            break
+        head.append(i)
+        counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
+    return head
+
+
+def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[int, str], set[int]]:
+    """What each header line is ("date", "byline", "chrome", "credit"), and which lines are photo captions."""
+    rules = reader.rules
+    meta: dict[int, str] = {}
+    captions: set[int] = set()
+    for position, i in enumerate(head):
+        text = text_of[i]
+        origin = f"header line {i + 1}: “{_short(text)}”"
+        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
+            meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
+        elif any(p.search(text) for p in rules.chrome):
+            meta[i] = "chrome"
+            _breadcrumb(text, origin, reader)
+        elif any(p.search(text) for p in rules.credits):
+            meta[i] = "credit"
+            if position:
+                captions.add(head[position - 1])
+        elif reader.byline(text, origin, LABELLED):
+            meta[i] = "byline"
+        elif (md := month_and_day(text, rules)) is not None:
+            reader.month_days.append((LABELLED, md, origin))
+            meta[i] = "date"
+        else:
+            dates_before = len(reader.month_days) + len(reader.ambiguous)
+            if reader.labelled_or_dated(text, origin, LABELLED):
+                meta[i] = "date" if len(reader.month_days) + len(reader.ambiguous) > dates_before else "byline"
+    for word, origin in reader.beside_date_names:
+        reader.add_outlet(word, origin, BESIDE_DATE)
+    return meta, captions
+
+
+def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader) -> set[int]:
+    """Choose the title line and read it; the lines that leave the text with it."""
+    rules = reader.rules
+    title_index = _choose_title(head, text_of, meta, captions, rules)
+    if title_index is None:
+        return set()
+    title_text = text_of[title_index]
+    for pattern in rules.title_strip:
+        title_text = pattern.sub("", title_text)
+    titled = rules.title_with_outlet.match(title_text)
+    origin = f"header line {title_index + 1}"
+    if titled and not rules.person_name.match(titled["title"]):
+        title_text = titled["title"]
+        reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
+    # A headline has no full stop; some pastes end it with one.
+    reader.add("title", title_text.rstrip("。").rstrip(), origin, LABELLED)
+    dropped = {title_index}
+    _name_line_under_title(title_index, head, text_of, meta, reader, dropped)
+    for i in head:
+        if i < title_index and i not in meta and _too_short_for_text(text_of[i], rules):
+            meta[i] = "chrome"  # a section label or menu item above the title
+        if i != title_index and text_of[i] == text_of[title_index]:
+            dropped.add(i)  # the title printed twice
+    return dropped
+
+
+def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
+    """Signatures, credits and editor lines at the end of the article; the lines that leave the text."""
+    rules = reader.rules
+    dropped = set()
+    for i in tail:
+        text = text_of[i]
+        origin = f"signature line {i + 1}: “{_short(text)}”"
+        if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
+            dropped.add(i)
+        elif reader.byline(text, origin, SIGNATURE):
+            dropped.add(i)
+        elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
+            dropped.add(i)  # 责任编辑：X, （来源：X）
+    return dropped
 
 
 def _short(text: str, limit: int = 40) -> str:
