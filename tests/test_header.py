@@ -386,3 +386,11 @@ def test_a_wire_style_opening_names_the_outlet_and_the_day(opening, outlet, auth
 def test_hong_kong_publish_and_update_labels():
     header = read(f"某車企機器人亮相\n\n撰文：張小三\n\n出版：2025-11-05 18:00\n\n更新：2025-11-06 19:00\n\n{BODY_ZH}")
     assert (value(header.author), value(header.date)) == ("張小三", dt.date(2025, 11, 5))
+
+
+def test_a_one_line_article_keeps_its_line_as_text_and_title():
+    result = parse_article("one.txt", "某公司今天发布新一代人形机器人\n", {})
+    assert result.article is not None
+    assert result.article.title == "某公司今天发布新一代人形机器人"
+    assert [p.text for p in result.article.paragraphs] == ["某公司今天发布新一代人形机器人"]
+    assert not any("boilerplate" in p.what for p in result.problems)

@@ -462,11 +462,15 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
 
     meta, captions = _read_head(head, text_of, reader)
     dropped = set(meta)
-    if not reader.best("title"):
-        dropped |= _read_title(head, text_of, meta, captions, reader)
+    title_lines = _read_title(head, text_of, meta, captions, reader) if not reader.best("title") else set()
+    dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
     dropped |= _read_tail(tail, text_of, reader)
     kept = [i for i in nonempty if i not in dropped]
+    if not kept and title_lines:
+        # A one-line article: its only line is both title and text.
+        dropped -= title_lines
+        kept = sorted(title_lines)
     for i in kept[:2]:
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
