@@ -394,3 +394,13 @@ def test_a_one_line_article_keeps_its_line_as_text_and_title():
     assert result.article.title == "某公司今天发布新一代人形机器人"
     assert [p.text for p in result.article.paragraphs] == ["某公司今天发布新一代人形机器人"]
     assert not any("boilerplate" in p.what for p in result.problems)
+
+
+def test_a_front_matter_date_in_words_is_read():
+    article = parse_article("x.txt", f"---\ntitle: Robot maker unveils a humanoid\ndate: Nov 5, 2025\n---\n{BODY_EN}", {}).article
+    assert article.date == dt.date(2025, 11, 5) and article.provenance.date == "front matter 'date'"
+
+
+def test_a_date_set_in_sources_yml_drops_the_inferred_year_note():
+    article = parse_article("x.txt", f"某公司发布新车型\n11/10\n{BODY_ZH}截至2025年11月7日，公司市值上涨。\n", {"date": dt.date(2025, 11, 9)}).article
+    assert article.date == dt.date(2025, 11, 9) and article.date_note == ""

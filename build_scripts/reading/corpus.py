@@ -171,8 +171,8 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
     for key in ("language", "slug", "date_note"):
         if key in checked_front:
             fields[key] = (checked_front[key], f"front matter '{key}'")
-    if read.date_note:
-        fields["date_note"] = (read.date_note, "")
+    if read.date_note and "date" not in override:
+        fields["date_note"] = (read.date_note, "")  # how the year was inferred; moot once sources.yml sets the date
     for key, value in override.items():
         fields[key] = (value, f"seeds/{SOURCES_FILE}")
     for what, todo in read.problems:
@@ -246,13 +246,9 @@ def _checked_field(key: str, value):
 
 
 def _parse_date(text: str) -> dt.date | None:
-    match = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    """A date in any shape the header reader knows (2025-11-05, 2025年11月5日, Nov 5, 2025…); None if ambiguous."""
+    found = header.find_date(text, header.load_rules())
+    return found.date if found else None
 
 
 def slug_from_file_name(file_name: str) -> str:
