@@ -404,3 +404,8 @@ def test_a_front_matter_date_in_words_is_read():
 def test_a_date_set_in_sources_yml_drops_the_inferred_year_note():
     article = parse_article("x.txt", f"某公司发布新车型\n11/10\n{BODY_ZH}截至2025年11月7日，公司市值上涨。\n", {"date": dt.date(2025, 11, 9)}).article
     assert article.date == dt.date(2025, 11, 9) and article.date_note == ""
+
+
+def test_a_wechat_account_header_names_writer_and_account():
+    header = read(f"某车企机器人量产在即\n\n原创 张小三 某某汽车观察 2025年11月05日 18:30 北京\n\n{BODY_ZH}")
+    assert (value(header.author), value(header.outlet), value(header.date)) == ("张小三", "某某汽车观察", dt.date(2025, 11, 5))
