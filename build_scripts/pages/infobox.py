@@ -66,7 +66,10 @@ def _value_text(value: ClaimValue) -> str:
 def row_markdown(row: InfoboxRow) -> str:
     parts = []
     if row.facts:
-        parts.append(" → ".join(_value_text(v) for v in row.facts))
+        # Dated facts in time order read as a progression; an undated one cannot be placed in it.
+        dated = [v for v in row.facts if v.as_of is not None]
+        undated = [v for v in row.facts if v.as_of is None]
+        parts.append(" · ".join(filter(None, [" → ".join(_value_text(v) for v in dated), *(_value_text(v) for v in undated)])))
     if row.plans:
         parts.append(" · ".join(_value_text(v) for v in row.plans))
     said = "<br>".join(parts)
