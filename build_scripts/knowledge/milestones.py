@@ -1,0 +1,456 @@
+"""Passages → Sightings (one sentence stating an event) → Milestones with a status.
+
+A sentence states a milestone when a clause of it names a subject (a topic,
+by an alias; or the subject of the clause before) and a kind's cue word from
+data/milestones.yml; its time comes from data/time_rules.yml (knowledge/
+timing.py). Each Sighting says whether the source plans it, reports it
+happened, dropped or delayed it.
+
+track() then keeps one Milestone per (topic, kind, period) — however many
+articles and scripts state it — and gives it a status as of a date (the
+newest article's, so builds are reproducible): upcoming; done (on time, or
+late by how much); moved (a later source gives a later date); overdue (the
+date passed and these sources report nothing); dropped. Every status keeps
+the citations it rests on. Nothing dated after the article that states it is
+ever taken as happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from build_scripts import data as data_files
+from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.corroborate import Citation, cite
+from build_scripts.knowledge.taxonomy import Topic, canonical
+from build_scripts.knowledge.timing import Period, TimeMention, read_times
+
+MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+KIND_IDS = (
+    "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
+    "commercial-launch", "delivery", "certification", "partnership", "permit", "other",
+)
+STATES = ("planned", "happened", "dropped", "delayed")
+# Clause ends inside a sentence; an English "and" that starts a second verb phrase too.
+CLAUSE_END = re.compile(r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|was|has|plans|aims|expects|to|then)\b)|\bwhile\b")
+STATUSES = {
+    "upcoming": ("待兑现", "upcoming"),
+    "done": ("已兑现", "reported done"),
+    "late": ("延迟兑现", "done late"),
+    "moved": ("已改期", "moved"),
+    "overdue": ("已逾期", "overdue"),
+    "dropped": ("已放弃", "dropped"),
+    "undated": ("时间未定", "no date"),
+}
+
+
+class MilestoneRulesError(ValueError):
+    """milestones.yml says something the build cannot use."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label_zh: str
+    label_en: str
+    cues: re.Pattern
+
+
+@dataclass(frozen=True)
+class MilestoneRules:
+    kinds: tuple[Kind, ...]
+    states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
+    modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
+
+    def kind_at(self, kind: Kind, canon: str) -> int | None:
+        """Where the first cue of `kind` that states an event is in `canon`, else None."""
+        for match in kind.cues.finditer(canon):
+            if not self.modifier.match(canon, match.end()):
+                return match.start()
+        return None
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern:
+    """Words in canonical form; English ones whole words only."""
+    forms = sorted({canonical(str(w)) for w in words if str(w).strip()}, key=len, reverse=True)
+    parts = [rf"(?<![a-z]){re.escape(f)}(?![a-z])" if f[:1].isascii() else re.escape(f) for f in forms]
+    return re.compile("|".join(parts) or "(?!)")
+
+
+@data_files.loader
+def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise MilestoneRulesError(f"{path.name}: not valid YAML ({error}) — fix the file") from error
+    kinds = []
+    for kind_id, entry in (data.get("kinds") or {}).items():
+        if kind_id not in KIND_IDS:
+            raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
+        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en")) or not entry.get("label_zh"):
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh or en")
+        words = [*(entry.get("zh") or []), *(entry.get("en") or [])]
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words)))
+    states = {}
+    for state in STATES:
+        entry = data.get(state)
+        if not isinstance(entry, dict):
+            raise MilestoneRulesError(f"{path.name}: `{state}` needs cue words under zh and en")
+        states[state] = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
+    modifiers = data.get("modifiers") or {}
+    modifier = _cue_pattern([*(modifiers.get("zh") or []), *(modifiers.get("en") or [])])
+    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"))
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One sentence stating one event about a subject."""
+
+    topic: str  # topic slug
+    kind: str
+    period: Period | None
+    when_text: str  # the source's words for the time, "" if none
+    relative: bool  # the time was resolved against the article's date (or needs one it lacks)
+    state: str  # planned, happened, dropped or delayed — as of the article
+    citation: Citation
+
+    @property
+    def said_on(self) -> dt.date | None:
+        return self.citation.article.date
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One event about a subject, with every sentence stating it and a status."""
+
+    id: str
+    topic: str
+    subject: str  # what it is about, as the site names it
+    kind: str
+    kind_label: str
+    due: Period | None  # the period it was first promised (or reported) for
+    announced: dt.date | None  # the earliest date of an article stating it
+    status: str  # a key of STATUSES
+    status_note: str  # how late, moved to when, "no report in these sources"
+    done: Period | None  # when reported done
+    moved_to: Period | None
+    plans: tuple[Sighting, ...]  # the sentences promising it
+    reports: tuple[Sighting, ...]  # the sentences its status rests on (done, moved, dropped)
+
+    @property
+    def sightings(self) -> tuple[Sighting, ...]:
+        return self.plans + self.reports
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        seen, found = set(), []
+        for s in self.sightings:
+            if (s.citation.key, s.citation.quote) not in seen:
+                seen.add((s.citation.key, s.citation.quote))
+                found.append(s.citation)
+        return tuple(found)
+
+    @property
+    def text(self) -> str:
+        """What happens, and to what, in one line of its own."""
+        return f"{self.subject}：{self.kind_label}"
+
+    @property
+    def status_label(self) -> str:
+        zh, en = STATUSES[self.status]
+        return f"{zh} {en}"
+
+    @property
+    def when_texts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.when_text for s in self.sightings if s.when_text))
+
+    @property
+    def last_date(self) -> dt.date | None:
+        """Where a chart row ends: reported done, moved to, or due."""
+        for period in (self.done, self.moved_to, self.due):
+            if period is not None:
+                return period.end
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Reading sentences
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in CLAUSE_END.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
+
+
+def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str]]:
+    found = []
+    for topic in topics:
+        match = topic.alias_pattern.search(canon) if topic.alias_pattern else None
+        if match:
+            found.append((match.start(), topic.slug))
+    return sorted(found)
+
+
+def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None) -> list[Sighting]:
+    """The events one sentence states, each about the subject its clause (or the clause before) names."""
+    rules = rules or load_milestone_rules()
+    published = passage.article.date
+    simplified = passage.simplified
+    same_length = len(simplified) == len(passage.text)
+    sighted: list[Sighting] = []
+    subject: str | None = None
+    leading_time: TimeMention | None = None
+    leading_offset = 0
+    whole = canonical(simplified)
+    if not any(k.cues.search(whole) for k in rules.kinds):
+        return []
+    for start, end in _clauses(simplified):
+        clause = simplified[start:end]
+        canon = canonical(clause)
+        named = _named(canon, topics)
+        times = read_times(clause, published)
+        cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None]
+        if named:
+            subject = named[0][1]
+        if times:  # a later clause without a time of its own shares this one ("2026年推出…,同时还将启动…")
+            leading_time, leading_offset = times[-1], start
+        if not cues:
+            continue
+        about = subject or _only_topic(passage)
+        if about is None:
+            continue
+        if len(named) > 1:
+            first_cue = min(at for at, _ in cues)
+            before = [slug for at, slug in named if at <= first_cue]
+            about = before[-1] if before else named[0][1]
+        kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0])]
+        if len(kinds) > 1:
+            kinds = [k for k in kinds if k.id != "unveil"] or kinds
+        time, offset = (times[0], start) if times else (leading_time, leading_offset) if leading_time else (None, 0)
+        if len(times) > 1:  # the time nearest the cue
+            time = min(times, key=lambda t: abs(t.start - min(at for at, _ in cues)))
+        state = _state(canon, time, published, rules)
+        if state is None:
+            continue
+        words = ""
+        if time is not None:
+            words = passage.text[offset + time.start:offset + time.end].strip() if same_length else time.words
+        for kind in dict.fromkeys(kinds):
+            sighted.append(Sighting(
+                topic=about, kind=kind.id, period=time.period if time else None, when_text=words,
+                relative=bool(time and time.relative), state=state, citation=cite(passage),
+            ))
+    return sighted
+
+
+def _only_topic(passage: Passage) -> str | None:
+    """A sentence naming no topic is about its passage's topic, if that is one clearly."""
+    about = [slug for slug in passage.scores if passage.about(slug)]
+    return about[0] if len(about) == 1 else None
+
+
+def _state(canon: str, time: TimeMention | None, published: dt.date | None, rules: MilestoneRules) -> str | None:
+    """planned, happened, dropped or delayed; None when the clause says too little to tell."""
+    for state in ("dropped", "delayed"):
+        if rules.states[state].search(canon):
+            return state
+    planned = bool(rules.states["planned"].search(canon))
+    happened = bool(rules.states["happened"].search(canon))
+    period = time.period if time else None
+    if period is not None and published is not None:
+        if period.start > published:
+            return "planned"  # never taken as happened before it was said
+        if period.end < published:
+            return "happened"
+        return "planned" if planned and not happened else "happened"
+    if time is not None and time.relative and period is None:
+        return "planned" if planned else "happened" if happened else None
+    if period is not None:  # an explicit date in an undated article: the words decide
+        return "planned" if planned else "happened" if happened else None
+    if happened and not planned:
+        return "happened"
+    return None  # a plan with no time at all is no promise to track
+
+
+# ---------------------------------------------------------------------------
+# One milestone per event, and its status
+
+
+@dataclass
+class _Track:
+    topic: str
+    kind: str
+    due: Period | None
+    plans: list[Sighting] = field(default_factory=list)
+    reports: list[Sighting] = field(default_factory=list)
+    done: Period | None = None
+    moved_to: Period | None = None
+    dropped: bool = False
+
+    @property
+    def current_due(self) -> Period | None:
+        return self.moved_to or self.due
+
+    @property
+    def announced(self) -> dt.date | None:
+        dates = [s.said_on for s in self.plans + self.reports if s.said_on]
+        return min(dates) if dates else None
+
+
+def _order(s: Sighting) -> tuple:
+    date = s.said_on.toordinal() if s.said_on else 10**7
+    return (date, s.citation.article.slug, s.citation.paragraph_id)
+
+
+def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
+    """One Milestone per (topic, kind, period), each with its status as of `as_of`."""
+    groups: dict[tuple[str, str], list[Sighting]] = defaultdict(list)
+    for s in sightings:
+        groups[(s.topic, s.kind)].append(s)
+    titles = {t.slug: t.title_zh for t in topics}
+    labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
+    milestones = []
+    for (topic, kind), members in groups.items():
+        for t in _tracks(sorted(members, key=_order)):
+            milestones.append(_milestone(t, titles.get(topic, topic), labels.get(kind, kind), as_of))
+    ids: dict[str, int] = defaultdict(int)
+    unique = []
+    for m in sorted(milestones, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
+        ids[m.id] += 1
+        unique.append(m if ids[m.id] == 1 else _with_id(m, f"{m.id}-{ids[m.id]}"))
+    return unique
+
+
+def _with_id(m: Milestone, new_id: str) -> Milestone:
+    from dataclasses import replace
+
+    return replace(m, id=new_id)
+
+
+def _tracks(ordered: list[Sighting]) -> list[_Track]:
+    tracks: list[_Track] = []
+    plans = [s for s in ordered if s.state in ("planned", "delayed")]
+    # Finer periods first, so "2026" joins the quarter it covers rather than founding a row of its own.
+    for s in sorted(plans, key=lambda s: (_order(s)[0], _width(s.period))):
+        target = _joinable(tracks, s)
+        if target is not None:
+            target.plans.append(s)
+            continue
+        moved = _moved_from(tracks, s)
+        if moved is not None:
+            moved.moved_to = s.period
+            moved.reports.append(s)
+            continue
+        tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
+    for s in (s for s in ordered if s.state == "happened"):
+        target = _reported_by(tracks, s)
+        if target is None:
+            target = next((t for t in tracks if not t.plans and _same_event(t.due, s.period)), None)
+            if target is None:
+                tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], done=s.period))
+                continue
+        target.reports.append(s)
+        if target.done is None or (s.period and target.done.precision != "day" and s.period.precision == "day"):
+            target.done = s.period or target.done
+    for s in (s for s in ordered if s.state == "dropped"):
+        candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced <= s.said_on]
+        if candidates:
+            candidates[-1].dropped = True
+            candidates[-1].reports.append(s)
+        else:
+            tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], dropped=True))
+    return tracks
+
+
+def _width(period: Period | None) -> int:
+    return (period.end - period.start).days if period else 10**6
+
+
+def _same_event(a: Period | None, b: Period | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The row this plan restates: same period or one containing the other; without a date, the only row."""
+    planned = [t for t in tracks if t.plans]
+    if s.period is None:
+        return planned[0] if len(planned) == 1 and s.state != "delayed" else None
+    overlapping = [t for t in planned if t.current_due is None or t.current_due.overlaps(s.period)]
+    if s.state == "delayed":
+        return None
+    return min(overlapping, key=lambda t: _width(t.current_due)) if overlapping else None
+
+
+def _moved_from(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The row a later source moves to a later date: it says so, or says it after the old date passed."""
+    if s.period is None or s.said_on is None:
+        return None
+    for t in reversed(tracks):
+        due = t.current_due
+        if not t.plans or due is None or t.done or s.period.start <= due.end:
+            continue
+        if t.announced and s.said_on > t.announced and (s.state == "delayed" or s.said_on > due.end):
+            return t
+    return None
+
+
+def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The promised row a later report of it happening belongs to."""
+    when = s.period.end if s.period else s.said_on
+    candidates = []
+    for t in tracks:
+        if not t.plans or t.announced is None or s.said_on is None or s.said_on <= t.announced:
+            continue
+        if s.period is not None and s.period.end < t.announced:
+            continue  # it happened before anyone promised it: another event
+        due = t.current_due
+        candidates.append((abs((due.end - when).days) if due and when else 0, t))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _milestone(t: _Track, subject: str, kind_label: str, as_of: dt.date | None) -> Milestone:
+    due = t.current_due
+    note = ""
+    if t.dropped:
+        status = "dropped"
+    elif t.done is not None or (t.reports and not t.plans) or any(r.state == "happened" for r in t.reports):
+        status = "done"
+        if t.plans and due is not None and t.done is not None and t.done.start > due.end:
+            status = "late"
+            note = f"晚 {_months_between(due.end, t.done.start)} 个月 late by {_months_between(due.end, t.done.start)} month(s)"
+        elif t.plans and due is not None and t.done is None:
+            reported = min(r.said_on for r in t.reports if r.state == "happened" and r.said_on) if any(
+                r.said_on for r in t.reports if r.state == "happened") else None
+            if reported and reported > due.end and reported - due.end > dt.timedelta(days=31):
+                note = f"最早的报道在 {reported.isoformat()} · first reported {reported.isoformat()}"
+    elif t.moved_to is not None:
+        status = "moved"
+        note = f"由 {t.due.label} 改至 {t.moved_to.label} · moved from {t.due.label} to {t.moved_to.label}"
+    elif due is None:
+        status = "undated"
+        note = "相对时间无法推算（文章无日期） · relative time, article undated" if any(p.relative for p in t.plans) else ""
+    elif as_of is not None and as_of > due.end:
+        status = "overdue"
+        note = "截至最新来源，这些来源中没有兑现的报道 · no report in these sources"
+    else:
+        status = "upcoming"
+    first = (t.plans or t.reports)[0]
+    key = first.period.key if first.period else "undated"
+    ident = f"m-{t.topic}-{t.kind}-{key}"
+    if first.period is None:
+        ident += "-" + hashlib.sha1("\x1f".join(first.citation.key).encode()).hexdigest()[:6]
+    return Milestone(
+        id=ident, topic=t.topic, subject=subject, kind=t.kind, kind_label=kind_label, due=t.due,
+        announced=t.announced, status=status, status_note=note, done=t.done, moved_to=t.moved_to,
+        plans=tuple(t.plans), reports=tuple(t.reports),
+    )
+
+
+def _months_between(a: dt.date, b: dt.date) -> int:
+    return max(1, (b.year - a.year) * 12 + b.month - a.month)
