@@ -7,6 +7,8 @@ there are no stale pages after an article is deleted and no rebuild loop in
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import calendar
 import logging
 import os
@@ -79,9 +81,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 + "\n".join(r.line() for r in rejected)
             )
         self.pin_build_date(corpus)
-        self.site = compose_site(corpus, config.site_url or "")
+        self.site = compose_site(corpus, config.site_url or "", self.as_of())
         if not self.serving:
             memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
+
+    def as_of(self):
+        """The `as_of` option as a date; None (the newest article's date) when unset."""
+        if not self.config.as_of:
+            return None
+        try:
+            return dt.date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"mkdocs.yml: plugins: kb: as_of {self.config.as_of!r} is not a date — write it as YYYY-MM-DD")
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)

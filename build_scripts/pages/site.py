@@ -5,6 +5,7 @@ in-memory files, so nothing generated is ever written into docs/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from build_scripts.model import Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_timeline import render_site_timeline
+from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
 from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
 from build_scripts.knowledge.taxonomy import Topic, load_topics
 
@@ -31,7 +33,8 @@ class Site:
 
 
 @memo.cycle_collector_paused()
-def compose_site(corpus: Corpus, site_url: str = "") -> Site:
+def compose_site(corpus: Corpus, site_url: str = "", as_of: dt.date | None = None) -> Site:
+    """All pages; milestone statuses as of `as_of`, by default the newest article's date."""
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
@@ -44,7 +47,7 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     # then finds in memory.
     prepare = partial(_prepare_source_pages, corpus, entities, abbreviate)
     with memo.computed_alongside(prepare if helped else None, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
-        kb = compose_knowledge_base(per_article, topics)
+        kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus))
     # Then the pages made from the knowledge base and the source pages are
     # written at the same time; the topic pages' tags are found here.
     knowledge_pages = partial(render_knowledge_pages, kb, corpus, site_url)
@@ -57,6 +60,7 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
         pages[path] = with_tags(content, topic_tags[path]) if path in topic_tags else content
     pages["topics/index.md"] = knowledge.topics_index
     pages["timeline.md"] = knowledge.timeline
+    pages[PROMISES_PATH] = knowledge.promises
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
     pages["kb.json"] = knowledge.kb_json
@@ -65,6 +69,7 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
         {"来源 Sources": ["sources/index.md"]},
+        {"承诺与兑现 Promises": PROMISES_PATH},
         {"时间线 Timeline": "timeline.md"},
         {"术语 Glossary": "glossary.md"},
         {"人物与机构 Tags": "tags.md"},
@@ -73,6 +78,10 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
         nav.append({"输入问题 Problems": PROBLEMS_PATH})
     return Site(pages=pages, nav=nav)
+
+
+def newest_date(corpus: Corpus) -> dt.date | None:
+    return max((a.date for a in corpus.articles if a.date), default=None)
 
 
 def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entity, ...], abbreviate) -> dict[str, str]:
@@ -101,6 +110,7 @@ class KnowledgePages:
     topics: dict[str, str]  # each topic's page (without its tags) and its redirects, docs-relative path → content
     topics_index: str
     timeline: str
+    promises: str
     kb_json: str
     home: str
 
@@ -108,12 +118,13 @@ class KnowledgePages:
 def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> KnowledgePages:
     topics: dict[str, str] = {}
     for topic_page in kb.topics:
-        topics[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
+        topics[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page, kb.as_of)
         topics.update(redirect_pages(topic_page.topic))
     return KnowledgePages(
         topics=topics,
         topics_index=render_topics_index(kb),
         timeline=render_site_timeline(kb),
+        promises=render_promises_page(kb),
         kb_json=export_json(kb, corpus, site_url),
         home=_with_problem_count(render_home(kb, corpus), corpus),
     )
