@@ -96,7 +96,21 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
                 }
                 for row in page.figures
             ],
-            "timeline": [f"{url}#{m.id}" for m in page.timeline],
+            "timeline": [
+                {
+                    "id": m.id,
+                    "url": f"{url}#{m.id}",
+                    "date": (m.due or m.done).key if (m.due or m.done) else "",
+                    "label": (m.due or m.done).label if (m.due or m.done) else "",
+                    "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,
+                    "planned": m.status in ("upcoming", "moved", "overdue", "undated"),
+                    "status": m.status,
+                    "text": m.text,
+                    "resolved_from": sorted({s.when_text for s in m.sightings if s.relative and s.when_text}),
+                    "citations": [_citation(c, site_url) for c in m.citations],
+                }
+                for m in page.timeline
+            ],
         })
     sources = [
         {

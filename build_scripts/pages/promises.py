@@ -26,7 +26,7 @@ def _resolved(m: Milestone) -> str:
         if not s.when_text or any(s.when_text == w for w, _ in said):
             continue
         if s.relative and s.period is not None and s.said_on:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期）"))
+            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期推算 resolved）"))
         elif s.relative:
             said.append((s.when_text, f"“{escape(s.when_text)}”（文章无日期，未推算 · article undated, not resolved）"))
         else:
@@ -41,9 +41,11 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     said = _resolved(m)
     plan_citations = [s.citation for s in m.plans] or [s.citation for s in m.reports[:1]]
     basis = [s.citation for s in m.reports if s.citation not in plan_citations]
+    shown = m.done or m.moved_to or m.due
     parts = [
         f"{badge} **{escape(m.text)}**",
-        f"· 时间 due **{escape(due)}**" if m.plans else f"· 时间 when **{escape(m.done.label if m.done else due)}**",
+        f"· **{escape(shown.label if shown else due)}**{{ .kb-when }}",
+        f"<small>原定 due {escape(due)}</small>" if m.plans and shown is not m.due else "",
         f"<small>原文 as written：{said}</small>" if said else "",
         with_topic,
         f"<br>{'承诺 promised' if m.plans else '报道 reported'}："
