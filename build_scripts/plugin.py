@@ -89,6 +89,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """The `as_of` option as a date; None (the newest article's date) when unset."""
         if not self.config.as_of:
             return None
+        if isinstance(self.config.as_of, dt.date):  # YAML reads an unquoted 2026-09-30 as a date
+            return self.config.as_of
         try:
             return dt.date.fromisoformat(self.config.as_of)
         except ValueError:

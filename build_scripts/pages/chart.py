@@ -39,7 +39,9 @@ def legend() -> str:
         f'<span class="kb-legend-item"><span class="kb-swatch" style="background:{COLOURS[s]}"></span>{zh} {en}</span>'
         for s, (zh, en) in STATUSES.items()
     )
-    return f'<p class="kb-chart-legend">{items} <span class="kb-legend-item">● 宣布 announced ◆ 报道兑现 reported done ┆ 截至日期 as of</span></p>'
+    marks = "".join(f'<span class="kb-legend-item">{m}</span>' for m in (
+        "● 宣布 announced", "▬ 截止期 due", "◆ 报道兑现 reported done", "┆ 截至日期 as of"))
+    return f'<p class="kb-chart-legend">{items} {marks}</p>'
 
 
 def milestone_chart(milestones: list[Milestone] | tuple[Milestone, ...], as_of: dt.date | None, prefix: str, anchor_prefix: str = "") -> str:
@@ -66,6 +68,11 @@ def milestone_chart(milestones: list[Milestone] | tuple[Milestone, ...], as_of: 
         x = _x(dt.date(year, 1, 1), first, last)
         parts.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" stroke="#bbb" stroke-width="0.6"/>')
         parts.append(f'<text x="{x + 3:.1f}" y="{TOP - 12}" fill="#666">{year}</text>')
+        if last.year - first.year < 3:  # a short span: quarters too
+            for quarter in (2, 3, 4):
+                qx = _x(dt.date(year, 3 * quarter - 2, 1), first, last)
+                parts.append(f'<line x1="{qx:.1f}" y1="{TOP - 4}" x2="{qx:.1f}" y2="{height}" stroke="#ddd" stroke-width="0.5"/>')
+                parts.append(f'<text x="{qx + 2:.1f}" y="{TOP - 1}" fill="#999" font-size="9">Q{quarter}</text>')
     if as_of:
         x = _x(as_of, first, last)
         parts.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" stroke="#333" stroke-dasharray="3 3"/>')
