@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,6 +113,7 @@ class Sighting:
     """One sentence stating one event about a subject."""
 
     topic: str  # topic slug
+    named: str  # the subject as the sentence names it (an alias of the topic), "" if only implied
     kind: str
     period: Period | None
     when_text: str  # the source's words for the time, "" if none
@@ -188,13 +189,18 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
 
 
-def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str]]:
+def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
+    """(position, topic slug, the alias as topics.yml spells it) of each topic a clause names."""
     found = []
     for topic in topics:
         match = topic.alias_pattern.search(canon) if topic.alias_pattern else None
         if match:
-            found.append((match.start(), topic.slug))
+            found.append((match.start(), topic.slug, _spelled(topic, match.group(0))))
     return sorted(found)
+
+
+def _spelled(topic: Topic, canon_alias: str) -> str:
+    return next((a for a in topic.aliases if canonical(a) == canon_alias), canon_alias)
 
 
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None) -> list[Sighting]:
@@ -205,6 +211,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     same_length = len(simplified) == len(passage.text)
     sighted: list[Sighting] = []
     subject: str | None = None
+    name = ""
     leading_time: TimeMention | None = None
     leading_offset = 0
     whole = canonical(simplified)
@@ -217,7 +224,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
         times = read_times(clause, published)
         cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None]
         if named:
-            subject = named[0][1]
+            _, subject, name = named[0]
         if times:  # a later clause without a time of its own shares this one ("2026年推出…,同时还将启动…")
             leading_time, leading_offset = times[-1], start
         if not cues:
@@ -227,8 +234,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             continue
         if len(named) > 1:
             first_cue = min(at for at, _ in cues)
-            before = [slug for at, slug in named if at <= first_cue]
-            about = before[-1] if before else named[0][1]
+            before = [(slug, alias) for at, slug, alias in named if at <= first_cue]
+            about, name = before[-1] if before else named[0][1:]
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0])]
         if len(kinds) > 1:
             kinds = [k for k in kinds if k.id != "unveil"] or kinds
@@ -243,7 +250,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             words = passage.text[offset + time.start:offset + time.end].strip() if same_length else time.words
         for kind in dict.fromkeys(kinds):
             sighted.append(Sighting(
-                topic=about, kind=kind.id, period=time.period if time else None, when_text=words,
+                topic=about, named=name if about == subject or len(named) > 1 else "", kind=kind.id, period=time.period if time else None, when_text=words,
                 relative=bool(time and time.relative), state=state, citation=cite(passage),
             ))
     return sighted
@@ -314,17 +321,31 @@ def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date |
     for s in sightings:
         groups[(s.topic, s.kind)].append(s)
     titles = {t.slug: t.title_zh for t in topics}
+    proper = {t.slug: canonical(t.aliases[0]) if t.aliases else "" for t in topics}
     labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
     milestones = []
     for (topic, kind), members in groups.items():
         for t in _tracks(sorted(members, key=_order)):
-            milestones.append(_milestone(t, titles.get(topic, topic), labels.get(kind, kind), as_of))
+            milestones.append(_milestone(t, _subject(t, titles.get(topic, topic), proper.get(topic, "")), labels.get(kind, kind), as_of))
     ids: dict[str, int] = defaultdict(int)
     unique = []
     for m in sorted(milestones, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
         ids[m.id] += 1
         unique.append(m if ids[m.id] == 1 else _with_id(m, f"{m.id}-{ids[m.id]}"))
     return unique
+
+
+def _subject(t: _Track, title: str, proper: str) -> str:
+    """The name the sentences use most (陆地航母 rather than the topic's 飞行汽车), else the topic's title.
+
+    The topic's own proper name and English phrases count for the title.
+    """
+    def shown(name: str) -> str:
+        phrase = name.isascii() and (" " in name.strip() or "-" in name)
+        return title if not name or phrase or canonical(name) == proper or canonical(name) in canonical(title) else name
+
+    names = Counter(shown(s.named) for s in t.plans + t.reports)
+    return max(names, key=lambda n: (names[n], n == title)) if names else title
 
 
 def _with_id(m: Milestone, new_id: str) -> Milestone:
