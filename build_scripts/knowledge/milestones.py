@@ -60,6 +60,7 @@ class Kind:
     label_zh: str
     label_en: str
     cues: re.Pattern
+    yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class MilestoneRules:
     kinds: tuple[Kind, ...]
     states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
     modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
+    not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
@@ -96,7 +98,11 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en")) or not entry.get("label_zh"):
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh or en")
         words = [*(entry.get("zh") or []), *(entry.get("en") or [])]
-        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words)))
+        yields_to = tuple(entry.get("yields_to") or ())
+        unknown = set(yields_to) - set(KIND_IDS)
+        if unknown:
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to))
     states = {}
     for state in STATES:
         entry = data.get(state)
@@ -105,7 +111,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         states[state] = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
     modifiers = data.get("modifiers") or {}
     modifier = _cue_pattern([*(modifiers.get("zh") or []), *(modifiers.get("en") or [])])
-    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"))
+    not_events = data.get("not_events") or {}
+    not_event = _cue_pattern([*(not_events.get("zh") or []), *(not_events.get("en") or [])])
+    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event)
 
 
 @dataclass(frozen=True)
@@ -213,10 +221,11 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     subject: str | None = None
     name = ""
     leading_time: TimeMention | None = None
-    leading_offset = 0
+    leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     whole = canonical(simplified)
     if not any(k.cues.search(whole) for k in rules.kinds):
         return []
+    sentence_names = bool(_named(whole, topics))
     for start, end in _clauses(simplified):
         clause = simplified[start:end]
         canon = canonical(clause)
@@ -225,11 +234,11 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
         cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None]
         if named:
             _, subject, name = named[0]
-        if times:  # a later clause without a time of its own shares this one ("2026年推出…,同时还将启动…")
-            leading_time, leading_offset = times[-1], start
-        if not cues:
+        if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
+            leading_time, leading_offset, lead_in = times[-1], start, not cues
+        if not cues or rules.not_event.search(canon):
             continue
-        about = subject or _only_topic(passage)
+        about = subject or (_only_topic(passage) if not sentence_names else None)
         if about is None:
             continue
         if len(named) > 1:
@@ -237,9 +246,11 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             before = [(slug, alias) for at, slug, alias in named if at <= first_cue]
             about, name = before[-1] if before else named[0][1:]
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0])]
-        if len(kinds) > 1:
-            kinds = [k for k in kinds if k.id != "unveil"] or kinds
-        time, offset = (times[0], start) if times else (leading_time, leading_offset) if leading_time else (None, 0)
+        cued = {k.id for k in kinds}
+        kinds = [k for k in kinds if not cued & set(k.yields_to)]
+        time, offset = (times[0], start) if times else (None, 0)
+        if not times and leading_time is not None and (lead_in or _tense_agrees(canon, leading_time, published, rules)):
+            time, offset = leading_time, leading_offset
         if len(times) > 1:  # the time nearest the cue
             time = min(times, key=lambda t: abs(t.start - min(at for at, _ in cues)))
         state = _state(canon, time, published, rules)
@@ -254,6 +265,20 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
                 relative=bool(time and time.relative), state=state, citation=cite(passage),
             ))
     return sighted
+
+
+def _tense_agrees(canon: str, time: TimeMention, published: dt.date | None, rules: MilestoneRules) -> bool:
+    """Whether a clause without a time of its own shares the time of the clause before.
+
+    Only when it says the same tense: "2026年推出三款车型,同时还将启动试运营"
+    shares 2026; "…launch robotaxis next year, and it also unveiled …" does not.
+    """
+    period = time.period
+    if rules.states["planned"].search(canon):
+        return period is None or published is None or period.end >= published
+    if rules.states["happened"].search(canon):
+        return period is not None and published is not None and period.start <= published
+    return False
 
 
 def _only_topic(passage: Passage) -> str | None:

@@ -65,12 +65,19 @@ def _cites_quote(s: Sighting, stem: str, quote: str, run: Evaluation) -> bool:
     return paragraph is not None and plain(quote) in plain(paragraph.text)
 
 
-def _matches(m: Milestone, gold: dict, stem: str, run: Evaluation) -> bool:
+def _matches(m: Milestone, gold: dict, stem: str, run: Evaluation, unresolved: bool = False) -> bool:
+    """Whether `m` is the gold milestone; with `unresolved`, whether it would be but for a relative
+    time the rules leave unresolved because the article has no date."""
     topic = TOPICS.get(gold.get("topic"), gold.get("topic"))
     if m.topic != topic or m.kind != gold["kind"]:
         return False
     period = gold_period(gold.get("when"))
-    return any(_cites_quote(s, stem, gold["quote"], run) and _compatible(period, s.period) for s in m.sightings)
+    for s in m.sightings:
+        if not _cites_quote(s, stem, gold["quote"], run):
+            continue
+        if _compatible(period, s.period) if not unresolved else (s.period is None and s.relative and s.said_on is None):
+            return True
+    return False
 
 
 def score(run: Evaluation) -> list[str]:
@@ -109,12 +116,19 @@ def score(run: Evaluation) -> list[str]:
             status_right += 1
         else:
             status_misses.append(f"status {stem}: {g.get('topic')} {g['kind']} {g.get('when')}: expected {'/'.join(sorted(expected))}, got {got}")
+    undated = {i for i, (stem, g) in enumerate(golds) if found[i] is None
+               and any(_matches(m, g, stem, run, unresolved=True) for m in kb.milestones)}
+    undated_extra = [(m, stem) for m, stem in predicted if (m, stem) not in right
+                     and any(_matches(m, g, stem, run, unresolved=True) for g in run.gold[stem].get("milestones") or [])]
     p = len(right) / max(len(predicted), 1)
     r = sum(1 for v in found.values() if v is not None) / max(len(golds), 1)
     lines = [
         f"precision {len(right):>3}/{len(predicted):<3} {100 * p:5.1f}%",
         f"recall    {sum(1 for v in found.values() if v is not None):>3}/{len(golds):<3} {100 * r:5.1f}%",
         f"status    {status_right:>3}/{checked:<3} {100 * status_right / max(checked, 1):5.1f}%  (gold plans a later article reports on)",
+        f"left unresolved by rule (relative time, article undated): {len(undated)} gold, {len(undated_extra)} predicted;"
+        f" without them precision {len(right)}/{len(predicted) - len(undated_extra)},"
+        f" recall {len(golds) - len(misses)}/{len(golds) - len(undated)}",
     ]
     return lines + misses + extra + status_misses
 
