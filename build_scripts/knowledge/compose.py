@@ -22,7 +22,7 @@ from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, cite, excerpts, figure_rows, normalise_space,
 )
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures, unit_rules
-from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, track
+from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
@@ -129,7 +129,10 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
     facts = [p for p in passages if p.scores and id(p) not in excluded]
-    sightings = tuple(s for p in facts for s in extract_sightings(p, topics))
+    # Sentences naming no topic can still state the article's own topic's milestones.
+    own = main_topic(passages)
+    stating = [p for p in passages if id(p) not in excluded and (p.scores or own)]
+    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own))
     return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, sightings)
 
 

@@ -211,8 +211,27 @@ def _spelled(topic: Topic, canon_alias: str) -> str:
     return next((a for a in topic.aliases if canonical(a) == canon_alias), canon_alias)
 
 
-def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None) -> list[Sighting]:
-    """The events one sentence states, each about the subject its clause (or the clause before) names."""
+MAIN_TOPIC_SHARE = 0.6  # of an article's sentences about some topic, to call one topic the article's own
+MAIN_TOPIC_MIN = 3
+
+
+def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
+    """The topic an article is mostly about, if one clearly is: what its sentences naming nothing are about."""
+    counts = Counter(slug for p in passages for slug in p.scores if p.about(slug))
+    if not counts:
+        return None
+    slug, count = counts.most_common(1)[0]
+    return slug if count >= MAIN_TOPIC_MIN and count >= MAIN_TOPIC_SHARE * sum(counts.values()) else None
+
+
+def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
+                      article_topic: str | None = None) -> list[Sighting]:
+    """The events one sentence states, each about the subject its clause (or the clause before) names.
+
+    A sentence naming no topic at all is about its passage's topic, else the
+    article's own (`article_topic`, see main_topic): "3月19日起逐步推送" in an
+    article about the VLA.
+    """
     rules = rules or load_milestone_rules()
     published = passage.article.date
     simplified = passage.simplified
@@ -238,7 +257,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
-        about = subject or (_only_topic(passage) if not sentence_names else None)
+        about = subject or ((_only_topic(passage) or article_topic) if not sentence_names else None)
         if about is None:
             continue
         if len(named) > 1:
@@ -307,6 +326,8 @@ def _state(canon: str, time: TimeMention | None, published: dt.date | None, rule
         return "planned" if planned else "happened" if happened else None
     if happened and not planned:
         return "happened"
+    if time is not None and planned and not happened:
+        return "planned"  # "今后…会部署到车端": a plan the source dates only vaguely
     return None  # a plan with no time at all is no promise to track
 
 

@@ -51,9 +51,12 @@ def gold_period(when) -> Period | None:
 
 
 def _compatible(gold: Period | None, said: Period | None) -> bool:
+    """Same period at the gold's precision: the predicted period starts within the gold's
+    (2026-Q4 for 2026; 2027–2028 for 2027) and is not coarser than it (2026 is not 2026-Q4)."""
     if gold is None or said is None:
         return gold is None and said is None
-    return gold.contains(said)
+    return gold.start <= said.start <= gold.end and (said.end - said.start) <= max(gold.end - gold.start, said.end - said.start) \
+        and not (said.end > gold.end and said.precision != "year")
 
 
 def _cites_quote(s: Sighting, stem: str, quote: str, run: Evaluation) -> bool:
