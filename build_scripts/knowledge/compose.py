@@ -153,7 +153,7 @@ def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...]) -> list[A
             article_facts(article, topics, signals)
 
     alongside = second_half if half < len(articles) else None
-    with memo.computed_alongside(alongside, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
+    with memo.computed_alongside(alongside, kinds=("paragraph", "figures"), shared=(topics,)):
         per_article = [article_facts(article, topics, signals) for article in articles[:half]]
     return per_article + [article_facts(article, topics, signals) for article in articles[half:]]
 
