@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
 
 from build_scripts.knowledge.corroborate import Citation
 from build_scripts.knowledge.milestones import STATUSES, Milestone
@@ -18,19 +19,26 @@ COLOURS = {
     "upcoming": "#3949ab", "done": "#2e7d32", "late": "#ef6c00", "moved": "#8e24aa",
     "overdue": "#c62828", "dropped": "#616161", "undated": "#9e9e9e",
 }
-LABEL_WIDTH = 200
-PLOT_WIDTH = 460
-ROW = 26
 TOP = 28
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Wide: labels left of the bars. Compact (phones): each label above its bar, 360 px wide."""
+
+    label_width: int
+    plot_width: int
+    row: int
+    label_above: bool
+    css: str
+
+
+WIDE = Layout(200, 460, 26, False, "kb-chart-wide")
+COMPACT = Layout(0, 340, 40, True, "kb-chart-compact")
 
 
 def _link(citation: Citation, prefix: str) -> str:
     return f"{prefix}sources/{citation.article.slug}/#{citation.paragraph_id}"
-
-
-def _x(date: dt.date, first: dt.date, last: dt.date) -> float:
-    span = max((last - first).days, 1)
-    return LABEL_WIDTH + PLOT_WIDTH * (date - first).days / span
 
 
 def legend() -> str:
@@ -45,23 +53,35 @@ def legend() -> str:
 
 
 def milestone_chart(milestones: list[Milestone] | tuple[Milestone, ...], as_of: dt.date | None, prefix: str, anchor_prefix: str = "") -> str:
-    """The chart as one line of HTML (a div holding the svg); "" when no milestone has a date.
+    """The chart as one line of HTML (a div holding a wide and a compact svg); "" when no milestone has a date.
 
     `prefix` leads from the page to the site root ("../" from /promises/);
     `anchor_prefix` leads to the page listing the milestone rows ("" on it).
+    The stylesheet shows the compact one on narrow screens, the wide one elsewhere and in print.
     """
     rows = [m for m in milestones if m.due is not None or m.done is not None]
     if not rows:
         return ""
+    svgs = "".join(_svg(rows, as_of, prefix, anchor_prefix, layout) for layout in (WIDE, COMPACT))
+    return f'<div class="kb-chart-box">{svgs}</div>'
+
+
+def _svg(rows: list[Milestone], as_of: dt.date | None, prefix: str, anchor_prefix: str, layout: Layout) -> str:
+    left, plot, row = layout.label_width, layout.plot_width, layout.row
     dates = [d for m in rows for d in (m.announced, m.due and m.due.start, m.due and m.due.end, m.done and m.done.end,
                                        m.moved_to and m.moved_to.end) if d]
     dates += [as_of] if as_of else []
     first = dt.date(min(dates).year, 1, 1)
     last = dt.date(max(dates).year, 12, 31)
-    height = TOP + ROW * len(rows) + 8
-    width = LABEL_WIDTH + PLOT_WIDTH + 12
+    span = max((last - first).days, 1)
+
+    def _x(date: dt.date, first: dt.date, last: dt.date) -> float:
+        return left + 6 + (plot - 6) * (date - first).days / span
+
+    height = TOP + row * len(rows) + 8
+    width = left + plot + 12
     parts = [
-        f'<svg class="kb-chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'<svg class="kb-chart {layout.css}" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="承诺时间图 Milestone chart" font-size="11">'
     ]
     for year in range(first.year, last.year + 1):
@@ -78,11 +98,14 @@ def milestone_chart(milestones: list[Milestone] | tuple[Milestone, ...], as_of: 
         parts.append(f'<line x1="{x:.1f}" y1="{TOP - 8}" x2="{x:.1f}" y2="{height}" stroke="#333" stroke-dasharray="3 3"/>')
         parts.append(f'<text x="{x - 3:.1f}" y="{TOP - 12}" fill="#333" text-anchor="end">{as_of.isoformat()}</text>')
     for i, m in enumerate(rows):
-        y = TOP + ROW * i + ROW / 2
+        y = TOP + row * i + (row * 0.68 if layout.label_above else row / 2)
         colour = COLOURS[m.status]
-        label = html.escape(_short(f"{m.subject} · {m.kind_label.split(' ')[0]}"))
+        when = (m.done or m.moved_to or m.due).label
+        text = f"{m.subject} · {m.kind_label.split(' ')[0]}"
+        label = html.escape(f"{text} · {when}" if layout.label_above else _short(text))
+        label_y = y - 10 if layout.label_above else y + 4
         parts.append(
-            f'<a href="{anchor_prefix}#{m.id}"><text x="4" y="{y + 4:.1f}" fill="currentColor">{label}'
+            f'<a href="{anchor_prefix}#{m.id}"><text x="4" y="{label_y:.1f}" fill="currentColor">{label}'
             f'<title>{html.escape(m.text)} — {html.escape(m.status_label)}</title></text></a>'
         )
         plan = m.plans[0].citation if m.plans else m.reports[0].citation
@@ -107,7 +130,7 @@ def milestone_chart(milestones: list[Milestone] | tuple[Milestone, ...], as_of: 
             parts.append(_mark(_link(report, prefix), f"报道兑现 reported done {m.done.label}: {report.quote}",
                                f'<path d="M{x:.1f} {y - 7:.1f} l6 7 l-6 7 l-6 -7 z" fill="{colour}" stroke="#fff"/>'))
     parts.append("</svg>")
-    return f'<div class="kb-chart-box">{"".join(parts)}</div>'
+    return "".join(parts)
 
 
 def _mark(href: str, title: str, shape: str) -> str:
