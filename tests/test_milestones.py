@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.knowledge.classify import classify_article
-from build_scripts.knowledge.milestones import extract_sightings, load_milestone_rules, track, MilestoneRulesError
+from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.knowledge.timing import TimeRulesError, load_time_rules, read_times
 from build_scripts.model import Article, Paragraph
@@ -73,8 +73,9 @@ def article(name: str, date, text: str, language="zh-Hans") -> Article:
 
 
 def milestones(*articles: Article, as_of=None):
-    topics = load_topics()
-    sightings = [s for a in articles for p in classify_article(a, topics) for s in extract_sightings(p, topics)]
+    """The milestones the pipeline tracks from `articles` (as compose does), as of `as_of` or the newest article."""
+    topics, signals = load_topics(), load_signals()
+    sightings = [s for a in articles for s in article_facts(a, topics, signals).sightings]
     as_of = as_of or max(a.date for a in articles if a.date)
     return track(sightings, topics, as_of)
 
@@ -143,3 +144,9 @@ def test_relative_time_in_an_undated_article_gives_no_status_from_it():
     undated = article("undated", None, "IRON人形机器人将在明年量产。")
     m = only(milestones(undated, as_of=dt.date(2030, 1, 1)), "mass-production")
     assert m.due is None and m.status == "undated"
+
+
+def test_a_company_event_naming_no_topic_is_site_wide_but_its_car_sales_are_no_milestone():
+    news = article("news", dt.date(2026, 3, 1), "小鹏汽车已与一家欧洲车企达成战略合作。\n\n2025年,小鹏交付42.94万辆。")
+    (m,) = milestones(news)
+    assert m.topic == "" and m.kind == "partnership" and m.status == "done"

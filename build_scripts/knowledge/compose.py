@@ -131,8 +131,8 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals)
     facts = [p for p in passages if p.scores and id(p) not in excluded]
     # Sentences naming no topic can still state the article's own topic's milestones.
     own = main_topic(passages)
-    stating = [p for p in passages if id(p) not in excluded and (p.scores or own)]
-    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own))
+    stating = [p for p in passages if id(p) not in excluded]
+    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own))
     return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, sightings)
 
 

@@ -69,6 +69,7 @@ class MilestoneRules:
     states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
     modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
     not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
+    site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
@@ -113,7 +114,10 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     modifier = _cue_pattern([*(modifiers.get("zh") or []), *(modifiers.get("en") or [])])
     not_events = data.get("not_events") or {}
     not_event = _cue_pattern([*(not_events.get("zh") or []), *(not_events.get("en") or [])])
-    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event)
+    site_wide = frozenset(data.get("site_wide_kinds") or ())
+    if site_wide - set(KIND_IDS):
+        raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
+    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide)
 
 
 @dataclass(frozen=True)
@@ -224,13 +228,18 @@ def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
     return slug if count >= MAIN_TOPIC_MIN and count >= MAIN_TOPIC_SHARE * sum(counts.values()) else None
 
 
+SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
-                      article_topic: str | None = None) -> list[Sighting]:
+                      article_topic: str | None = None, company: re.Pattern | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
     article's own (`article_topic`, see main_topic): "3月19日起逐步推送" in an
-    article about the VLA.
+    article about the VLA. One naming no topic but the company (`company`:
+    小鹏, XPeng …) states a site-wide event (SITE_WIDE): a partnership, a
+    plant's start of production.
     """
     rules = rules or load_milestone_rules()
     published = passage.article.date
@@ -258,6 +267,12 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
         if not cues or rules.not_event.search(canon):
             continue
         about = subject or ((_only_topic(passage) or article_topic) if not sentence_names else None)
+        if about is None and company is not None and company.search(canon if sentence_names else whole):
+            about = SITE_WIDE
+            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
+            if not kinds_here:
+                continue
+            cues = kinds_here
         if about is None:
             continue
         if len(named) > 1:
@@ -366,7 +381,7 @@ def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date |
     groups: dict[tuple[str, str], list[Sighting]] = defaultdict(list)
     for s in sightings:
         groups[(s.topic, s.kind)].append(s)
-    titles = {t.slug: t.title_zh for t in topics}
+    titles = {t.slug: t.title_zh for t in topics} | {SITE_WIDE: "小鹏 XPeng"}
     proper = {t.slug: canonical(t.aliases[0]) if t.aliases else "" for t in topics}
     labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
     milestones = []

@@ -54,7 +54,7 @@ def _milestone(m, site_url: str) -> dict:
     return {
         "id": m.id,
         "url": page_url(site_url, "promises.md") + "#" + m.id,
-        "topic": m.topic,
+        "topic": m.topic or None,  # null: a site-wide company event
         "subject": m.subject,
         "kind": m.kind,
         "text": m.text,

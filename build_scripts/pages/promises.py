@@ -17,6 +17,7 @@ from build_scripts.pages.markdown_text import escape
 from build_scripts.pages.render_topics import citations_text
 
 PROMISES_PATH = "promises.md"
+SITE_WIDE_FILTER = "site-wide"  # the topic filter's value for company events on no topic page
 
 
 def _resolved(m: Milestone) -> str:
@@ -56,7 +57,7 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
         parts.append(f"<br>{escape(m.status_note)}")
     if basis:
         parts.append(f" 依据 based on：{citations_text(basis, from_dir)}")
-    return " ".join(p for p in parts if p) + f'\n{{: #{m.id} .kb-event .kb-milestone data-topic="{m.topic}" data-status="{m.status}" }}'
+    return " ".join(p for p in parts if p) + f'\n{{: #{m.id} .kb-event .kb-milestone data-topic="{m.topic or SITE_WIDE_FILTER}" data-status="{m.status}" }}'
 
 
 def main_promise(milestones: Sequence[Milestone]) -> Milestone | None:
@@ -104,7 +105,7 @@ def render_promises_page(kb: KnowledgeBase) -> str:
         lines += ["来源中没有承诺或进展。", ""]
     for m in kb.milestones:
         topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else ""
+        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站 site-wide</small>"
         lines += [milestone_row(m, "", with_topic=label), ""]
     lines += render_time_rules()
     return "\n".join(lines) + "\n"
@@ -113,6 +114,8 @@ def render_promises_page(kb: KnowledgeBase) -> str:
 def _filters(kb: KnowledgeBase) -> str:
     topics = "".join(f'<option value="{p.topic.slug}">{escape(p.topic.title_zh)}</option>' for p in kb.topics
                      if any(m.topic == p.topic.slug for m in kb.milestones))
+    if any(not m.topic for m in kb.milestones):
+        topics += f'<option value="{SITE_WIDE_FILTER}">全站 site-wide</option>'
     statuses = "".join(f'<option value="{s}">{zh} {en}</option>' for s, (zh, en) in STATUSES.items()
                        if any(m.status == s for m in kb.milestones))
     return (

@@ -26,6 +26,6 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
             year = m.last_date.year
             lines += [f"## {year} {{#y{year}}}", ""]
         topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else ""
+        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站 site-wide</small>"
         lines += [milestone_row(m, "", with_topic=label), ""]
     return "\n".join(lines)

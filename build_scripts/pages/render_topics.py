@@ -258,10 +258,11 @@ def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
     titles = {page.topic.slug: page.topic for page in kb.topics}
     dated = [m for m in kb.milestones if m.last_date is not None]
     for m in sorted(dated, key=lambda m: (m.last_date, m.id), reverse=True)[:latest]:
-        topic = titles[m.topic]
+        topic = titles.get(m.topic)
         when = (m.done or m.moved_to or m.due).label
+        where = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md)" if topic else "全站 site-wide"
         lines.append(
-            f"- **{when}** <small>{escape(m.status_label)} · [{escape(topic.title_zh)}](topics/{topic.slug}.md)</small> — "
+            f"- **{when}** <small>{escape(m.status_label)} · {where}</small> — "
             f"{escape(m.text)} {citations_text(m.citations[:2], from_dir='')}"
         )
     lines += ["", f"[全部承诺与兑现 All promises and their status](promises.md)", ""]

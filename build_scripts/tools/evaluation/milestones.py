@@ -15,7 +15,7 @@ import datetime as dt
 import re
 
 from build_scripts.knowledge.compose import build_knowledge_base
-from build_scripts.knowledge.milestones import Milestone, Sighting
+from build_scripts.knowledge.milestones import SITE_WIDE, Milestone, Sighting
 from build_scripts.knowledge.timing import Period
 from build_scripts.tools.evaluation import Evaluation
 
@@ -71,7 +71,7 @@ def _cites_quote(s: Sighting, stem: str, quote: str, run: Evaluation) -> bool:
 def _matches(m: Milestone, gold: dict, stem: str, run: Evaluation, unresolved: bool = False) -> bool:
     """Whether `m` is the gold milestone; with `unresolved`, whether it would be but for a relative
     time the rules leave unresolved because the article has no date."""
-    topic = TOPICS.get(gold.get("topic"), gold.get("topic"))
+    topic = TOPICS.get(gold.get("topic"), gold.get("topic")) or SITE_WIDE
     if m.topic != topic or m.kind != gold["kind"]:
         return False
     period = gold_period(gold.get("when"))
