@@ -253,7 +253,11 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     whole = canonical(simplified)
     if not any(k.cues.search(whole) for k in rules.kinds):
         return []
-    sentence_names = bool(_named(whole, topics))
+    named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
+    sentence_names = bool(named_in_sentence)
+    # A clause before the only topic its sentence names is about that topic
+    # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
+    ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
     for start, end in _clauses(simplified):
         clause = simplified[start:end]
         canon = canonical(clause)
@@ -266,7 +270,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
-        about = subject or ((_only_topic(passage) or article_topic) if not sentence_names else None)
+        about = subject or ((_only_topic(passage) or article_topic) if not sentence_names else ahead)
         if about is None and company is not None and company.search(canon if sentence_names else whole):
             about = SITE_WIDE
             kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
