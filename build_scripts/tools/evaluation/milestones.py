@@ -5,9 +5,10 @@ gold topic is a site-wide event), the same kind, a compatible time (its
 period lies within the gold's, at the gold's precision; no time for no
 time) and it cites the paragraph holding the gold quote. Precision counts
 each predicted milestone once per gold article it cites; recall counts gold
-milestones. Status accuracy is measured on the gold plans that a later gold
-article reports on (happened → done or late, delayed → moved, cancelled →
-dropped).
+milestones. Status accuracy is measured on the found gold plans that a
+later gold article reports on (happened → done or late, delayed → moved,
+cancelled → dropped), and on all found gold plans (the others upcoming, or
+overdue once their period ended before the statuses' date).
 """
 from __future__ import annotations
 
@@ -102,22 +103,31 @@ def score(run: Evaluation) -> list[str]:
               for i, (stem, g) in enumerate(golds) if found[i] is None]
     extra = [f"extra {stem}: {m.topic} {m.kind} {m.due.key if m.due else None} «{_quote(m, stem, run)[:50]}»"
              for m, stem in predicted if (m, stem) not in right]
-    # Statuses: gold plans a later gold article reports on.
+    # Statuses. Of gold plans a later gold article reports on (happened → done or late, delayed
+    # → moved, cancelled → dropped), and of all gold plans: those no later article reports on
+    # should be upcoming, or overdue once their period ended before the statuses' date.
     approx = {stem: str(run.gold[stem].get("date") or run.gold[stem].get("published_approx") or "") for stem in run.gold}
     checked, status_right, status_misses = 0, 0, []
+    every, every_right = 0, 0
     for i, (stem, g) in enumerate(golds):
-        if g.get("status") != "planned":
+        if g.get("status") != "planned" or found[i] is None:
             continue
         later = [(s2, g2) for s2, g2 in golds if g2.get("topic") == g.get("topic") and g2["kind"] == g["kind"]
                  and g2.get("status") in EXPECTED and approx[s2] > approx[stem]]
-        if not later:
-            continue
-        checked += 1
-        expected = EXPECTED[later[-1][1]["status"]]
-        got = found[i].status if found[i] else None
-        if got in expected:
-            status_right += 1
+        period = gold_period(g.get("when"))
+        if later:
+            expected = EXPECTED[later[-1][1]["status"]]
+        elif period is None:
+            expected = {"undated"}
         else:
+            expected = {"overdue"} if kb.as_of and kb.as_of > period.end else {"upcoming"}
+        got = found[i].status
+        every += 1
+        every_right += got in expected
+        if later:
+            checked += 1
+            status_right += got in expected
+        if got not in expected:
             status_misses.append(f"status {stem}: {g.get('topic')} {g['kind']} {g.get('when')}: expected {'/'.join(sorted(expected))}, got {got}")
     undated = {i for i, (stem, g) in enumerate(golds) if found[i] is None
                and any(_matches(m, g, stem, run, unresolved=True) for m in kb.milestones)}
@@ -128,7 +138,8 @@ def score(run: Evaluation) -> list[str]:
     lines = [
         f"precision {len(right):>3}/{len(predicted):<3} {100 * p:5.1f}%",
         f"recall    {sum(1 for v in found.values() if v is not None):>3}/{len(golds):<3} {100 * r:5.1f}%",
-        f"status    {status_right:>3}/{checked:<3} {100 * status_right / max(checked, 1):5.1f}%  (gold plans a later article reports on)",
+        f"status    {status_right:>3}/{checked:<3} {100 * status_right / max(checked, 1):5.1f}%  (found gold plans a later article reports on)",
+        f"status    {every_right:>3}/{every:<3} {100 * every_right / max(every, 1):5.1f}%  (all found gold plans, as of {kb.as_of})",
         f"left unresolved by rule (relative time, article undated): {len(undated)} gold, {len(undated_extra)} predicted;"
         f" without them precision {len(right)}/{len(predicted) - len(undated_extra)},"
         f" recall {len(golds) - len(misses)}/{len(golds) - len(undated)}",
