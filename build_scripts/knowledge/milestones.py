@@ -20,7 +20,8 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,8 +29,8 @@ import yaml
 from build_scripts import data as data_files
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
-from build_scripts.knowledge.taxonomy import Topic, canonical
-from build_scripts.knowledge.timing import Period, TimeMention, read_times
+from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
+from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 KIND_IDS = (
@@ -63,13 +64,14 @@ class Kind:
     yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the sentence cache, new when the YAML changes
 class MilestoneRules:
     kinds: tuple[Kind, ...]
     states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
     modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
     not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
+    any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
@@ -80,10 +82,8 @@ class MilestoneRules:
 
 
 def _cue_pattern(words: list[str]) -> re.Pattern:
-    """Words in canonical form; English ones whole words only."""
-    forms = sorted({canonical(str(w)) for w in words if str(w).strip()}, key=len, reverse=True)
-    parts = [rf"(?<![a-z]){re.escape(f)}(?![a-z])" if f[:1].isascii() else re.escape(f) for f in forms]
-    return re.compile("|".join(parts) or "(?!)")
+    """Words in canonical form; English ones whole words only (matched as topic names are)."""
+    return name_pattern([str(w) for w in words]) or re.compile("(?!)")
 
 
 @data_files.loader
@@ -117,7 +117,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     site_wide = frozenset(data.get("site_wide_kinds") or ())
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
-    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide)
+    every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
+                          _cue_pattern(every_cue))
 
 
 @dataclass(frozen=True)
@@ -242,17 +244,31 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     plant's start of production.
     """
     rules = rules or load_milestone_rules()
-    published = passage.article.date
-    simplified = passage.simplified
-    same_length = len(simplified) == len(passage.text)
-    sighted: list[Sighting] = []
+    implied = _only_topic(passage) or article_topic
+    stated = _stated(passage.text, passage.simplified, passage.article.date, implied, topics, rules, load_time_rules(), company)
+    if not stated:
+        return []
+    citation = cite(passage)
+    return [Sighting(*fields, citation=citation) for fields in stated]
+
+
+@lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
+def _stated(text: str, simplified: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
+            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None) -> tuple[tuple, ...]:
+    """The fields of each Sighting a sentence states, but its citation.
+
+    `implied`: the topic a sentence naming none is about (its passage's, or its article's).
+    """
+    same_length = len(simplified) == len(text)
+    sighted: list[tuple] = []
     subject: str | None = None
     name = ""
     leading_time: TimeMention | None = None
     leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     whole = canonical(simplified)
-    if not any(k.cues.search(whole) for k in rules.kinds):
-        return []
+    if not rules.any_cue.search(whole):
+        return ()
+    all_times = read_times(simplified, published, time_rules)
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
@@ -262,15 +278,16 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
         clause = simplified[start:end]
         canon = canonical(clause)
         named = _named(canon, topics)
-        times = read_times(clause, published)
-        cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None]
+        times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
+        cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
+            if rules.any_cue.search(canon) else []
         if named:
             _, subject, name = named[0]
         if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
-        about = subject or ((_only_topic(passage) or article_topic) if not sentence_names else ahead)
+        about = subject or (implied if not sentence_names else ahead)
         if about is None and company is not None and company.search(canon if sentence_names else whole):
             about = SITE_WIDE
             kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
@@ -296,13 +313,18 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             continue
         words = ""
         if time is not None:
-            words = passage.text[offset + time.start:offset + time.end].strip() if same_length else time.words
+            words = text[offset + time.start:offset + time.end].strip() if same_length else time.words
+        named_as = name if about == subject or len(named) > 1 else ""
+        period = time.period if time else None
         for kind in dict.fromkeys(kinds):
-            sighted.append(Sighting(
-                topic=about, named=name if about == subject or len(named) > 1 else "", kind=kind.id, period=time.period if time else None, when_text=words,
-                relative=bool(time and time.relative), state=state, citation=cite(passage),
-            ))
-    return sighted
+            # Sighting's fields in order: topic, named, kind, period, when_text, relative, state
+            sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state))
+    return tuple(sighted)
+
+
+def replace_span(time: TimeMention, shift: int) -> TimeMention:
+    """The mention with its position counted from `shift` characters later (from its clause's start)."""
+    return replace(time, start=time.start + shift, end=time.end + shift)
 
 
 def _tense_agrees(canon: str, time: TimeMention, published: dt.date | None, rules: MilestoneRules) -> bool:
@@ -414,8 +436,6 @@ def _subject(t: _Track, title: str, proper: str) -> str:
 
 
 def _with_id(m: Milestone, new_id: str) -> Milestone:
-    from dataclasses import replace
-
     return replace(m, id=new_id)
 
 

@@ -94,7 +94,7 @@ class TimeMention:
     relative: bool  # resolved against the publication date (or would need one)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: part of the key of milestones' sentence cache
 class TimeRules:
     years: dict[str, int]
     parts: dict[str, str]
