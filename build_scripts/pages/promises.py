@@ -46,7 +46,7 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     parts = [
         f"{badge} **{escape(m.text)}**",
         f"· **{escape(shown.label if shown else due)}**{{ .kb-when }}",
-        f"<small>原定 due {escape(due)}</small>" if m.plans and shown is not m.due else "",
+        f"<small>原定 due {escape(due)}</small>" if m.plans and shown is not None and shown.label != due else "",
         f"<small>原文 as written：{said}</small>" if said else "",
         with_topic,
         f"<br>{'承诺 promised' if m.plans else '报道 reported'}："
@@ -81,7 +81,7 @@ def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | 
 def _as_of_line(as_of: dt.date | None) -> str:
     when = as_of.isoformat() if as_of else "日期不详"
     return (f"状态截至最新来源日期 {when} · statuses as of the newest source; "
-            f"时间词的推算规则见[承诺与兑现](../{PROMISES_PATH[:-3]}/#time-rules)。")
+            f"时间词的推算规则见[承诺与兑现](../{PROMISES_PATH}#time-rules)。")
 
 
 def render_promises_page(kb: KnowledgeBase) -> str:
