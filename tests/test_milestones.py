@@ -150,3 +150,10 @@ def test_a_company_event_naming_no_topic_is_site_wide_but_its_car_sales_are_no_m
     news = article("news", dt.date(2026, 3, 1), "小鹏汽车已与一家欧洲车企达成战略合作。\n\n2025年,小鹏交付42.94万辆。")
     (m,) = milestones(news)
     assert m.topic == "" and m.kind == "partnership" and m.status == "done"
+
+
+def test_an_event_reported_with_and_without_its_date_is_one_row():
+    dated = article("dated", dt.date(2025, 11, 6), "小鹏在2025年11月5日发布了新一代IRON人形机器人。")
+    undated = article("undated", dt.date(2025, 11, 10), "科技日上，小鵬發佈了新一代IRON人形機器人。", "zh-Hant")
+    (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.done.label == "2025-11-05"

@@ -454,10 +454,11 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
             moved.reports.append(s)
             continue
         tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
-    for s in (s for s in ordered if s.state == "happened"):
+    # Dated reports first: an undated one then joins a row of its own article, not the first row of its kind.
+    for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
         target = _reported_by(tracks, s)
         if target is None:
-            target = next((t for t in tracks if not t.plans and _same_event(t.due, s.period)), None)
+            target = next((t for t in tracks if not t.plans and _same_event(t, s)), None)
             if target is None:
                 tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], done=s.period))
                 continue
@@ -478,8 +479,13 @@ def _width(period: Period | None) -> int:
     return (period.end - period.start).days if period else 10**6
 
 
-def _same_event(a: Period | None, b: Period | None) -> bool:
-    return a is None or b is None or a.overlaps(b)
+def _same_event(t: _Track, s: Sighting) -> bool:
+    """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
+    article gave or one whose period holds the report's date (科技日中发布了… in November, of a 2025 unveil)."""
+    if s.period is None:
+        same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
+        return same_article or (t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end)
+    return t.due is not None and t.due.overlaps(s.period)
 
 
 def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
