@@ -458,7 +458,9 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
     for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
         target = _reported_by(tracks, s)
         if target is None:
-            target = next((t for t in tracks if not t.plans and _same_event(t, s)), None)
+            same = [t for t in tracks if not t.plans and _same_event(t, s)]
+            # Undated, the latest such row: "科技日上发布了IRON" is this year's unveiling, not 2024's.
+            target = max(same, key=lambda t: t.due.start if t.due else dt.date.min) if same else None
             if target is None:
                 tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], done=s.period))
                 continue
@@ -479,12 +481,16 @@ def _width(period: Period | None) -> int:
     return (period.end - period.start).days if period else 10**6
 
 
+RECENT = dt.timedelta(days=92)  # an undated report of an event is of one at most a quarter old
+
+
 def _same_event(t: _Track, s: Sighting) -> bool:
     """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
-    article gave or one whose period holds the report's date (科技日中发布了… in November, of a 2025 unveil)."""
+    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day)."""
     if s.period is None:
         same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
-        return same_article or (t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end)
+        recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
+        return same_article or recent
     return t.due is not None and t.due.overlaps(s.period)
 
 
