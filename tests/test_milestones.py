@@ -157,3 +157,13 @@ def test_an_event_reported_with_and_without_its_date_is_one_row():
     undated = article("undated", dt.date(2025, 11, 10), "科技日上，小鵬發佈了新一代IRON人形機器人。", "zh-Hant")
     (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
     assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.done.label == "2025-11-05"
+
+
+def test_an_as_of_option_that_is_no_date_fails_the_build_naming_the_option(tmp_path):
+    from tests.conftest import build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: a\ndate: 2026-01-12\n---\n\n新一代IRON人形机器人将在2026年3月启动量产。\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", seeds, extra_yaml="    as_of: next spring\n")
+    assert result.returncode != 0 and "as_of 'next spring' is not a date" in result.stderr
