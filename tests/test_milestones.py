@@ -167,3 +167,9 @@ def test_an_as_of_option_that_is_no_date_fails_the_build_naming_the_option(tmp_p
     (seeds / "a.md").write_text("---\ntitle: a\ndate: 2026-01-12\n---\n\n新一代IRON人形机器人将在2026年3月启动量产。\n", encoding="utf-8")
     result = build_site(tmp_path / "out", seeds, extra_yaml="    as_of: next spring\n")
     assert result.returncode != 0 and "as_of 'next spring' is not a date" in result.stderr
+
+
+def test_a_time_that_dates_the_report_is_not_the_events_time():
+    news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
+    (m,) = milestones(news)
+    assert m.kind == "unveil" and m.done is None and m.when_texts == ()

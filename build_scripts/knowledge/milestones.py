@@ -72,6 +72,7 @@ class MilestoneRules:
     not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
     any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
+    report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
@@ -118,8 +119,10 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
     every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+    report_words = data.get("report_words") or {}
+    report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
     return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
-                          _cue_pattern(every_cue))
+                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"))
 
 
 @dataclass(frozen=True)
@@ -268,7 +271,8 @@ def _stated(text: str, simplified: str, published: dt.date | None, implied: str 
     whole = canonical(simplified)
     if not rules.any_cue.search(whole):
         return ()
-    all_times = read_times(simplified, published, time_rules)
+    lowered = simplified.lower()
+    all_times = [t for t in read_times(simplified, published, time_rules) if not rules.report_word.match(lowered, t.end)]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic

@@ -1,9 +1,10 @@
 """Milestones section: the events the build tracks against gold.yml `milestones`.
 
 A predicted milestone matches a gold one when it has the same topic (a null
-gold topic is a site-wide event), the same kind, a compatible time (its
-period lies within the gold's, at the gold's precision; no time for no
-time) and it cites the paragraph holding the gold quote. Precision counts
+gold topic is a site-wide event), the same kind, a compatible time (the
+period of the citing sentence, or of the milestone when that sentence gives
+none, starts within the gold's and is no coarser; no time for no time) and
+it cites the paragraph holding the gold quote. Precision counts
 each predicted milestone once per gold article it cites; recall counts gold
 milestones. Status accuracy is measured on the found gold plans that a
 later gold article reports on (happened → done or late, delayed → moved,
@@ -76,10 +77,16 @@ def _matches(m: Milestone, gold: dict, stem: str, run: Evaluation, unresolved: b
     if m.topic != topic or m.kind != gold["kind"]:
         return False
     period = gold_period(gold.get("when"))
+    # The milestone's own periods count as well as the citing sentence's: one that merged
+    # "unveiled … (no date)" with "unveiled on 11月5日" is the 11月5日 unveiling.
+    own = [p for p in (m.due, m.done, m.moved_to) if p is not None]
     for s in m.sightings:
         if not _cites_quote(s, stem, gold["quote"], run):
             continue
-        if _compatible(period, s.period) if not unresolved else (s.period is None and s.relative and s.said_on is None):
+        if unresolved:
+            if s.period is None and s.relative and s.said_on is None:
+                return True
+        elif _compatible(period, s.period) or (s.period is None and any(_compatible(period, p) for p in own)):
             return True
     return False
 
