@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.knowledge.timing import TimeRulesError, load_time_rules, read_times
@@ -74,8 +75,8 @@ def article(name: str, date, text: str, language="zh-Hans") -> Article:
 
 def milestones(*articles: Article, as_of=None):
     """The milestones the pipeline tracks from `articles` (as compose does), as of `as_of` or the newest article."""
-    topics, signals = load_topics(), load_signals()
-    sightings = [s for a in articles for s in article_facts(a, topics, signals).sightings]
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    sightings = [s for a in articles for s in article_facts(a, topics, signals, entities).sightings]
     as_of = as_of or max(a.date for a in articles if a.date)
     return track(sightings, topics, as_of)
 

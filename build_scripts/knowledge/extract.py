@@ -15,7 +15,6 @@ import yaml
 
 from build_scripts import data as data_files
 
-from build_scripts import memo
 from build_scripts.knowledge.classify import Passage
 
 DATA = Path(__file__).parent.parent / "data"
@@ -151,9 +150,7 @@ def _words_only(text: str) -> str:
 
 
 def extract_figures(passage: Passage) -> list[Figure]:
-    # Syndicated copies repeat sentences word for word: each is read once a build.
-    stated = memo.remember(("figures", passage.text, passage.simplified), lambda: _figures_stated(passage.text, passage.simplified))
-    return [Figure(*fields, passage=passage) for fields in stated]
+    return [Figure(*fields, passage=passage) for fields in _figures_stated(passage.text, passage.simplified)]
 
 
 def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
