@@ -248,7 +248,10 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     """
     rules = rules or load_milestone_rules()
     implied = _only_topic(passage) or article_topic
-    stated = _stated(passage.text, passage.simplified, passage.article.date, implied, topics, rules, load_time_rules(), company)
+    if not rules.any_cue.search(passage.canon):
+        return []  # most sentences state no event: one search, before anything is looked up
+    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date, implied, topics, rules,
+                     load_time_rules(), company)
     if not stated:
         return []
     citation = cite(passage)
@@ -256,11 +259,12 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
 
 
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
-def _stated(text: str, simplified: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
+def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
             rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
-    `implied`: the topic a sentence naming none is about (its passage's, or its article's).
+    `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
+    (its passage's, or its article's).
     """
     same_length = len(simplified) == len(text)
     sighted: list[tuple] = []
@@ -268,9 +272,6 @@ def _stated(text: str, simplified: str, published: dt.date | None, implied: str 
     name = ""
     leading_time: TimeMention | None = None
     leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
-    whole = canonical(simplified)
-    if not rules.any_cue.search(whole):
-        return ()
     lowered = simplified.lower()
     all_times = [t for t in read_times(simplified, published, time_rules) if not rules.report_word.match(lowered, t.end)]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
