@@ -1,7 +1,8 @@
 """Knowledge: Articles → what they say about each topic, every statement with its citation.
 
-In: a Corpus and the YAML under data/. Out: a KnowledgeBase of topic page models.
-classify (sentences → topics) → extract (figures, dates) → claims (figure → subject,
-attribute, time, fact or target) → corroborate (merge sources) and infobox (claims per
+In: a Corpus and the YAML under data/. Out: a KnowledgeBase of topic page models and milestones.
+classify (sentences → topics) → extract (figures) → claims (figure → subject, attribute, time,
+fact or target) and milestones (events, their times read by timing) → corroborate (merge
+sources; milestones.track merges events and gives each a status) and infobox (claims per
 subject: progressions, targets, disagreements) → compose.
 """

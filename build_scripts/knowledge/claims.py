@@ -25,8 +25,9 @@ from build_scripts import data as data_files
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.extract import (
-    CLAUSE_BREAK, FULL_WIDTH, Figure, When, clause_around, date_rules, extract_figures, read_date, unit_rules,
+    CLAUSE_BREAK, FULL_WIDTH, Figure, clause_around, extract_figures, unit_rules,
 )
+from build_scripts.knowledge.timing import Period, read_times
 from build_scripts.reading.language import to_simplified
 
 DATA = Path(__file__).parent.parent / "data"
@@ -119,7 +120,7 @@ class Claim:
     high: float | None  # upper end of a range, else None
     unit: str  # unit id of units.yml ("" for text values)
     qualifier: str  # nearly, about, over, under, up to, at most …
-    as_of: When | None  # the sentence's own date, else the article's
+    as_of: Period | None  # the sentence's own time (timing.py), else the article's publication day
     dated_by: str  # "sentence" when the sentence gives the time, "article" when it is the publication date
     status: str  # fact | target | forecast
     as_written: str  # the value as the source wrote it
@@ -432,19 +433,14 @@ def _status(knowledge: Knowledge, clause: str) -> str:
     return "fact"
 
 
-def _sentence_date(text: str, start: int, published: dt.date | None) -> When | None:
-    """The date the sentence itself gives for its number: the nearest before it, else the first after it."""
-    rules = date_rules()
-    found = []
-    for match in rules.pattern.finditer(text):
-        read = read_date(match.groupdict(), match.group(0), published, rules)
-        if read and read[0] is not None:
-            found.append((match.start(), read[0]))
-    before = [when for position, when in found if position < start]
+def _sentence_date(text: str, start: int, published: dt.date | None) -> Period | None:
+    """The time the sentence itself gives for its number: the nearest before it, else one later in its clause."""
+    found = [(m.start, m.period) for m in read_times(text, published) if m.period is not None]
+    before = [period for position, period in found if position < start]
     if before:
         return before[-1]
     left, right = _clause_bounds(text, start, start)
-    after = [when for position, when in found if position < right]
+    after = [period for position, period in found if position < right]
     return after[0] if after else None  # a date later in the sentence is another clause's
 
 
@@ -556,7 +552,7 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         as_of = _sentence_date(text, number.start, published)
         dated_by = "sentence"
         if as_of is None and published is not None:
-            as_of, dated_by = When(published.year, published.month, published.day), "article"
+            as_of, dated_by = Period(published, published, "day"), "article"
         claims.append(Claim(
             subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
             qualifier=number.qualifier, as_of=as_of, dated_by=dated_by, status=_status(knowledge, text[left:right]),

@@ -15,6 +15,7 @@ careful reader would (and as Wikidata keeps them, each with its reference):
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from build_scripts.knowledge.claims import Attribute, Claim, Knowledge, Subject
 from build_scripts.knowledge.classify import bigrams
 from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, figure_id, group_similar
-from build_scripts.knowledge.extract import When
+from build_scripts.knowledge.timing import Period
 from build_scripts.reading.language import to_simplified
 
 COMPARABLE_DAYS = 45  # statements this close in time describe the same state of a product
@@ -41,7 +42,7 @@ class ClaimValue:
     unit: str
     qualifier: str
     status: str  # fact if any source states it as a fact, else target or forecast
-    as_of: When | None  # the earliest time a source gives for it
+    as_of: Period | None  # the earliest time a source gives for it
     dated_by: str  # "sentence" if a source's sentence gives that time, "article" if it is a publication date
     claims: tuple[Claim, ...]
     citations: tuple[Citation, ...]  # each (paragraph, quote) once
@@ -109,8 +110,8 @@ class Infobox:
         return tuple((subjects[s], tuple(rows)) for s, rows in order.items())
 
 
-def _days(when: When | None) -> int | None:
-    return when.sort_date.toordinal() if when else None
+def _days(when: Period | None) -> int | None:
+    return when.start.toordinal() if when else None
 
 
 def _interval(value: ClaimValue) -> tuple[float, float]:
@@ -176,7 +177,7 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
         groups[(value, claim.high, claim.unit)].append(claim)
     values = []
     for members in groups.values():
-        members.sort(key=lambda c: (c.as_of.sort_date if c.as_of else _FAR, LANGUAGE_PREFERENCE.get(c.citation.article.language, 9), c.citation.article.slug))
+        members.sort(key=lambda c: (c.as_of.start if c.as_of else _FAR, LANGUAGE_PREFERENCE.get(c.citation.article.language, 9), c.citation.article.slug))
         statuses = [c.status for c in members]
         status = "fact" if "fact" in statuses else max(set(statuses), key=statuses.count)
         # A time the sentence itself gives beats a publication date.
@@ -186,15 +187,15 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
         values.append(ClaimValue(
             value=members[0].value, high=members[0].high, unit=members[0].unit,
             qualifier=next((c.qualifier for c in members if c.qualifier), ""), status=status,
-            as_of=min(dated, key=lambda w: w.sort_date) if dated else None, dated_by=dated_by, claims=tuple(members),
+            as_of=min(dated, key=lambda w: w.start) if dated else None, dated_by=dated_by, claims=tuple(members),
             citations=citations, source_count=len({c.article.slug for c in citations}),
             independent_count=_independent(citations),
         ))
-    values.sort(key=lambda v: (v.as_of.sort_date if v.as_of else _FAR, str(v.value)))
+    values.sort(key=lambda v: (v.as_of.start if v.as_of else _FAR, str(v.value)))
     return values
 
 
-_FAR = When(9999).sort_date
+_FAR = dt.date.max  # undated values sort last
 
 
 def _differences(row_id: str, subject: Subject, attribute: Attribute, values: list[ClaimValue]) -> list[Difference]:

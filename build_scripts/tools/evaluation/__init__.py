@@ -29,9 +29,9 @@ class Evaluation:
 
 
 def _sections() -> dict[str, Callable[[Evaluation], list[str]]]:
-    from build_scripts.tools.evaluation import figures, metadata
+    from build_scripts.tools.evaluation import figures, metadata, milestones
 
-    return {"metadata": metadata.score, "figures": figures.score}
+    return {"metadata": metadata.score, "figures": figures.score, "milestones": milestones.score}
 
 
 SECTIONS = _sections()
