@@ -105,6 +105,8 @@ def test_as_of_is_the_sentences_own_date_else_the_articles():
     own, publication = claims_of(article("到了今年二季度，第二代VLA用了8000万视频Clips训练。第二代VLA的接管里程提升了9倍。", date=dt.date(2025, 11, 6)))
     assert (own.as_of.label, own.dated_by) == ("2025 Q2", "sentence")
     assert (publication.as_of.label, publication.dated_by) == ("2025-11-06", "article")
+    (clips,) = claims_of(article("世界基座模型的训练视频数据量已达到 3000 万 clips。", date=dt.date(2025, 4, 17)))
+    assert clips.as_of.label == "2025-04-17"  # the number itself is no year 3000
 
 
 # --- progression, disagreement, target next to a fact ---------------------------------

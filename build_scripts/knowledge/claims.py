@@ -433,9 +433,16 @@ def _status(knowledge: Knowledge, clause: str) -> str:
     return "fact"
 
 
-def _sentence_date(text: str, start: int, published: dt.date | None) -> Period | None:
-    """The time the sentence itself gives for its number: the nearest before it, else one later in its clause."""
-    found = [(m.start, m.period) for m in read_times(text, published) if m.period is not None]
+def _sentence_date(text: str, start: int, end: int, published: dt.date | None) -> Period | None:
+    """The time the sentence itself gives for its number: the nearest before it, else one later in its clause.
+
+    Not the number itself (`2000 万 clips` is no year 2000), nor a vague span
+    (即将, 近期: when something is announced, not when a value holds).
+    """
+    found = [
+        (m.start, m.period) for m in read_times(text, published)
+        if m.period is not None and m.period.precision != "span" and not (m.start < end and m.end > start)
+    ]
     before = [period for position, period in found if position < start]
     if before:
         return before[-1]
@@ -549,7 +556,7 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
-        as_of = _sentence_date(text, number.start, published)
+        as_of = _sentence_date(text, number.start, number.end, published)
         dated_by = "sentence"
         if as_of is None and published is not None:
             as_of, dated_by = Period(published, published, "day"), "article"
