@@ -56,6 +56,15 @@ class Passage:
         return self.scores.get(slug, 0.0) >= ABOUT_SCORE
 
 
+NOT_WORDS = re.compile(r"[\s\W_]+")
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
+    letters = NOT_WORDS.sub("", to_simplified(text).lower())
+    return frozenset([letters[i:i + 2] for i in range(len(letters) - 1)] or [letters])
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences exactly as they appear in `text` (concatenated they rebuild it, minus edge spaces).
 
