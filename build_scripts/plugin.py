@@ -28,6 +28,7 @@ from build_scripts.knowledge.glossary import abbreviation_definitions, load_term
 from build_scripts.pages.markdown_text import HtmlParagraphs
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import compose_site
+from build_scripts.pages import variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -80,6 +81,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         self.pin_build_date(corpus)
         self.site = compose_site(corpus, config.site_url or "")
+        # Header, tabs and sidebar labels for the Traditional pages (kb.js).
+        config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages)
+        config.extra["kb_chrome"][config.site_name] = variants.to_script(config.site_name, variants.TRADITIONAL)
         if not self.serving:
             memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 
@@ -130,13 +134,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pinned_epoch = None
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition.
-        return markdown + abbreviation_definitions(load_terms())
+        # The language switcher and kb.js need the URL of this page in each
+        # script (overrides/partials/alternate.html); front matter names the files.
+        pair = page.meta.get("variants") or {}
+        page.meta["kb_alternates"] = {
+            variant: files.get_file_from_path(path).url for variant, path in pair.items() if files.get_file_from_path(path)
+        }
+        # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition,
+        # in the page's script.
+        definitions = abbreviation_definitions(load_terms())
+        if page.meta.get("variant"):
+            definitions = variants.convert_text(definitions, page.meta["variant"])
+        return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
         index = Path(config.site_dir) / "search" / "search_index.json"
         search.rewrite_index_file(index, self.search_vocabulary)
+        variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
             self.previous.contents = self.generated  # only now: this build's output is all written

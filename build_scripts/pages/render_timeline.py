@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from build_scripts.knowledge.compose import KnowledgeBase
+from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
 from build_scripts.pages.render_topics import citations_text
 
@@ -30,7 +31,7 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
         lines.append(
             f"{extra}**{entry.when.label}**{{ .kb-when }} <small class=\"kb-status\">{status}</small> "
             f"{labels} {escape(entry.text)} {citations_text(entry.citations, from_dir='')}{resolved}\n"
-            f"{{: #{entry.ids[0]} .kb-event }}"
+            f"{{: #{entry.ids[0]} .kb-event{cite_data(entry.citations[0])} }}"
         )
         lines.append("")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
 from build_scripts.knowledge.corroborate import Citation, FigureRow, TimelineEntry
+from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Corpus
 
@@ -195,7 +196,7 @@ def _figure_row(row: FigureRow) -> str:
     # are the articles' sentences, found on the articles' own pages.
     return (
         f"**{figure_label(row)}**{{ .kb-value }} "
-        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure }}'
+        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure{cite_data(row.citations[0])} }}'
     )
 
 
@@ -209,7 +210,7 @@ def _timeline_entry(entry: TimelineEntry) -> str:
     return (
         f"{extra_anchors}**{entry.when.label}**{{ .kb-when }} <small class=\"kb-status\">{status}</small> "
         f"{escape(entry.text)} {citations_text(entry.citations)}{resolved}\n"
-        f"{{: #{entry.ids[0]} .kb-event }}"
+        f"{{: #{entry.ids[0]} .kb-event{cite_data(entry.citations[0])} }}"
     )
 
 
