@@ -83,7 +83,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.site = compose_site(corpus, config.site_url or "")
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
         config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages)
-        config.extra["kb_chrome"][config.site_name] = variants.to_script(config.site_name, variants.TRADITIONAL)
+        for label in (config.site_name, *variants.THEME_LABELS):
+            config.extra["kb_chrome"][label] = variants.to_script(label, variants.TRADITIONAL)
         if not self.serving:
             memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 

@@ -20,6 +20,7 @@ from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, c
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
+from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
@@ -178,6 +179,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
         )
         page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
+        page = without_repeats(page)  # nothing listed twice on one page (lists.py)
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

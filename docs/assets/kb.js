@@ -131,7 +131,7 @@
   // Simplified; main.html gives the Traditional labels.
   function convertChrome() {
     if (!window.kbChrome) return;
-    document.querySelectorAll(".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, .md-footer__title .md-ellipsis")
+    document.querySelectorAll(".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, .md-footer__direction, .md-top")
       .forEach(function (element) {
         element.childNodes.forEach(function (node) {
           var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
