@@ -74,7 +74,7 @@
   }
 
   function addCiteMenu(row) {
-    var button = smallButton("kb-copy kb-cite-button", "❞", LABELS.cite);
+    var button = smallButton("kb-cite-button", "❞", LABELS.cite);
     button.setAttribute("aria-haspopup", "menu");
     var menu = document.createElement("div");
     menu.className = "kb-cite-menu";
@@ -86,7 +86,9 @@
       item.dataset.format = name;
       item.addEventListener("click", function (event) {
         event.stopPropagation();
-        copy(FORMATS[name](citationOf(row)), item, name);
+        menu.hidden = true;
+        button.setAttribute("aria-expanded", "false");
+        copy(FORMATS[name](citationOf(row)), button, "❞");
       });
       menu.appendChild(item);
     });
@@ -103,7 +105,7 @@
   function addButtons() {
     document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id]").forEach(function (row) {
       if (row.querySelector(".kb-copy")) return;
-      var button = smallButton("kb-copy kb-link-button", "#", LABELS.link);
+      var button = smallButton("kb-copy", "#", LABELS.link);
       button.addEventListener("click", function () { copy(publicUrl(row.id), button, "#"); });
       row.appendChild(button);
       if (row.hasAttribute("data-kb-cite")) addCiteMenu(row);

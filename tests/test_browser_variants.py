@@ -1,0 +1,51 @@
+"""In a real browser: switching script keeps the page and the anchor, the choice carries, each citation format copies."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_switching_to_traditional_keeps_the_row_and_the_choice_carries_to_the_next_page(browser, seed_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/#fig-tops-3000")
+    page.locator(".md-header .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh-Hant"]').click()
+    page.wait_for_url("**/zh-Hant/topics/robotaxi/#fig-tops-3000")
+    assert page.locator("#fig-tops-3000").is_visible()
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    assert "來源" in page.locator("article").inner_text()
+    assert "主題" in page.locator(".md-tabs").inner_text()  # the header and tabs too
+    # A link from a source page (one script only) leads to the Simplified page: the reader lands on 繁體.
+    page.goto(f"{seed_server}/sources/000_8aa7ed600137bead/")
+    page.goto(f"{seed_server}/topics/iron/#figures")
+    page.wait_for_url("**/zh-Hant/topics/iron/#figures")
+    # And back.
+    page.locator(".md-header .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh-Hans"]').click()
+    page.wait_for_url(f"{seed_server}/topics/iron/#figures")
+    page.goto(f"{seed_server}/timeline/")
+    assert page.url == f"{seed_server}/timeline/"
+    context.close()
+
+
+def test_copy_citation_menu_copies_markdown_mediawiki_and_confluence(browser, seed_server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_server)
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/")
+    row = page.locator("#fig-tops-3000")
+    quote = row.locator("a.kb-cite").first.get_attribute("title")
+    url = "https://kb.example.internal/topics/robotaxi/#fig-tops-3000"
+    copied = {}
+    for name in ("Markdown", "MediaWiki", "Confluence"):
+        row.hover()
+        row.locator("button.kb-cite-button").click()
+        row.locator(f'.kb-cite-menu button[data-format="{name}"]').click()
+        copied[name] = page.evaluate("navigator.clipboard.readText()")
+    assert copied["Markdown"].startswith("[Robotaxi") and f"]({url}) (" in copied["Markdown"]
+    assert "3,000 TOPS" in copied["Markdown"] and "2025-11-" in copied["Markdown"]
+    wiki = copied["MediaWiki"]
+    assert wiki.startswith("{{cite web |url=" + url + " |title=Robotaxi") and wiki.endswith("}}")
+    assert " |website=" in wiki and " |date=2025-11-" in wiki and f" |quote={' '.join(quote.split())}" in wiki
+    assert copied["Confluence"].startswith("[Robotaxi") and copied["Confluence"].endswith(f"|{url}]")
+    context.close()
