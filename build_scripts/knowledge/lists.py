@@ -13,13 +13,24 @@ already show:
   again: the reader has read it, with its citation, a screen higher.
 
 Opinions are told apart where the excerpts are made (`signals.yml`,
-`opinion_cues`); this stage only decides what is shown twice.
+`opinion_cues`); this stage decides what is shown twice, and `speaker` who
+voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
+import yaml
+
+from build_scripts import data as data_files
 from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, bigrams, overlap
+from build_scripts.knowledge.entities import Entity, load_entities
+from build_scripts.knowledge.taxonomy import canonical
+
+SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
+QUOTE_OPENS = "「『“\"‘'"
 
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
 
@@ -65,3 +76,41 @@ def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) ->
 def _joined(first: tuple[Citation, ...], more: tuple[Citation, ...]) -> tuple[Citation, ...]:
     keys = {c.key for c in first}
     return first + tuple(c for c in more if c.key not in keys)
+
+
+@data_files.loader
+def speaker_patterns(path: Path = SIGNALS_FILE) -> tuple[re.Pattern, re.Pattern] | None:
+    """(speech verb + quotation, belief verb) patterns from signals.yml; None when it lists neither."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+    def alternation(key: str) -> str:
+        words = sorted((canonical(str(w)) for w in data.get(key) or []), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+    speech, belief = alternation("speech_cues"), alternation("belief_cues")
+    if not speech and not belief:
+        return None
+    quoted = re.compile(rf"\s*(?:{speech or '(?!)'})\s*[:：,，]?\s*[{QUOTE_OPENS}]")
+    believes = re.compile(rf"\s*(?:{belief or '(?!)'})")
+    return quoted, believes
+
+
+def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
+    """The person an opinion is voiced by, when the sentence says so (see signals.yml); "" otherwise."""
+    patterns = speaker_patterns()
+    if patterns is None:
+        return ""
+    quoted, believes = patterns
+    canon = canonical(text)
+    for entity in entities if entities is not None else load_entities():
+        if entity.kind != "person":
+            continue
+        for form in entity.forms:
+            at = canon.find(form)
+            if at < 0:
+                continue
+            after = canon[at + len(form):]
+            framed = canon[:at].endswith("在") and after.startswith("看来")
+            if framed or quoted.match(after) or believes.match(after):
+                return entity.tag
+    return ""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
 from build_scripts.knowledge.corroborate import Citation, FigureRow, TimelineEntry
+from build_scripts.knowledge.lists import speaker
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Corpus
@@ -132,14 +133,17 @@ def render_topic_page(page: TopicPage) -> str:
             lines += folded([f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
     if page.opinions:
         lines += ["### 观点 Opinions {#opinions}", ""]
-        lines.append("以下是各媒体或受访者的看法，按来源标注，并非本站结论。")
+        lines.append("以下是各媒体或受访者的看法，按说话人与来源标注，并非本站结论。")
         lines.append("")
         opinions_shown, note = _most_corroborated(page.opinions)
         lines += [note, ""] if note else []
         said = []
         for x in opinions_shown:
             who = x.citations[0].article
-            said.append(f"- **{escape(who.outlet or who.author or who.file_name)}**：{escape(x.text)} {citations_text(x.citations)}")
+            outlet = escape(who.outlet or who.author or who.file_name)
+            voiced = speaker(x.text)  # the person quoted, when the sentence says who (knowledge/lists.py)
+            said.append(f"- **{escape(voiced)}**（{outlet}）：" if voiced else f"- **{outlet}**：")
+            said[-1] += f"{escape(x.text)} {citations_text(x.citations)}"
         lines += folded(said, SHOWN_OPINIONS)
     if page.passing:
         passing_shown, note = _most_corroborated(page.passing)
