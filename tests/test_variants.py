@@ -197,3 +197,14 @@ def test_long_lists_fold_and_say_how_many_they_hide(seed_site):
     assert folded and all(not d.has_attr("open") for d in folded)
     summary = folded[0].summary.get_text()
     assert re.search(r"\d+", summary) and len(folded[0].select("li")) == int(re.search(r"\d+", summary).group())
+
+
+def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script_only():
+    pages = {
+        "promises.md": "---\ntitle: 承诺\n---\n\n# 承诺\n",
+        "tags.md": "---\ntitle: 人物与机构\n---\n\n<!-- material/tags -->\n",
+        "kb.json": "{}",
+    }
+    built = one_script_per_page(pages).pages
+    assert "# 承諾" in built["zh-Hant/promises.md"]
+    assert "zh-Hant/tags.md" not in built and "zh-Hant/kb.json" not in built

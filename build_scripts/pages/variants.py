@@ -105,7 +105,7 @@ def one_script_per_page(pages: dict[str, str]) -> Variants:
 
 # A Markdown link's destination and optional title, `](dest "title")`: the
 # title is a citation's quote, kept in its article's script.
-LINK_TAIL = re.compile(r'\]\((?P<dest>[^()\s"]*)(?P<title>\s+"(?:[^"\\]|\\.)*")?\)')
+LINK_TAIL = re.compile(r'\]\((?P<dest>[^()\s"]*)(?P<title>\s+"[^"\\]*(?:\\.[^"\\]*)*")?\)')
 HTML_TAG = re.compile(r"<[^<>]*>")
 KEPT = re.compile(f"{LINK_TAIL.pattern}|{HTML_TAG.pattern}")
 # Front matter fields that are the page's own words; the rest (tags, ids) stay as written.
@@ -134,14 +134,26 @@ def convert_page(markdown: str, variant: str, pair: dict[str, str]) -> str:
     return "---\n" + "\n".join(fields) + "\n---\n" + body
 
 
+# Stands in for each kept part while the rest is converted in one OpenCC
+# call (a call per part cost ten times more on a long timeline page). A
+# private-use character: no phrase contains it, so none spans a kept part.
+PLACEHOLDER = "\ue000"
+
+
 def convert_text(text: str, variant: str) -> str:
     """`text` in the variant's script, except link titles (quotes) and HTML tags, which stay as written."""
-    out, last = [], 0
-    for kept in KEPT.finditer(text):
-        out.append(to_script(text[last:kept.start()], variant) if kept.start() > last else "")
-        out.append(kept.group(0))
-        last = kept.end()
-    out.append(to_script(text[last:], variant) if last < len(text) else "")
+    matches = list(KEPT.finditer(text))
+    kept = [m.group(0) for m in matches]
+    if PLACEHOLDER in text:  # pasted text could hold one: convert part by part instead
+        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+        converted = [to_script(text[start:end], variant) for start, end in zip(bounds[::2], bounds[1::2])]
+    else:
+        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+        plain = PLACEHOLDER.join(text[start:end] for start, end in zip(bounds[::2], bounds[1::2]))
+        converted = to_script(plain, variant).split(PLACEHOLDER)
+    out = [converted[0]]
+    for kept_part, after in zip(kept, converted[1:]):
+        out += [kept_part, after]
     return "".join(out)
 
 
@@ -157,16 +169,17 @@ def split_front_matter(markdown: str) -> tuple[str, str]:
 def relink(markdown: str, path: str, with_variants: set[str]) -> str:
     """Links of a Traditional copy (written for `path`) reaching pages without variants from zh-Hant/."""
     here = posixpath.dirname(path)
-    there = posixpath.dirname(variant_path(path, TRADITIONAL))
+    has_copy: dict[str, bool] = {}  # target → whether it has a Traditional copy; a page links few targets many times
 
     def fixed(dest: str) -> str:
-        target, hash_, fragment = dest.partition("#")
+        target = dest.partition("#")[0]
         if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target):
             return dest  # an anchor on this page, an absolute or external address
-        resolved = posixpath.normpath(posixpath.join(here, target))
-        if resolved in with_variants:
-            return dest  # its Traditional copy sits at the same relative place
-        return posixpath.relpath(resolved, there) + hash_ + fragment
+        if target not in has_copy:
+            has_copy[target] = posixpath.normpath(posixpath.join(here, target)) in with_variants
+        # Its Traditional copy sits at the same relative place; any other
+        # page is one folder further up from zh-Hant/.
+        return dest if has_copy[target] else "../" + dest
 
     markdown = LINK_TAIL.sub(lambda m: f"]({fixed(m.group('dest'))}{m.group('title') or ''})", markdown)
     return re.sub(r'(?<=\shref=")([^"]*)(?=")', lambda m: fixed(m.group(1)), markdown)
