@@ -3,7 +3,10 @@ import json
 import re
 from urllib.parse import unquote
 
+from urllib.request import urlopen
+
 import pytest
+from bs4 import BeautifulSoup
 
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.variants import TRADITIONAL, SIMPLIFIED, convert_page, convert_text, one_script_per_page, to_script
@@ -131,8 +134,10 @@ def test_search_finds_each_page_once(seed_site):
 
 
 @pytest.mark.parametrize("prefix, locale", [("", "zh_CN"), ("zh-Hant/", "zh_TW")])
-def test_topic_page_head_describes_the_page_for_a_link_preview(seed_site, prefix, locale):
-    head = page(seed_site, f"{prefix}topics/iron/").head
+def test_topic_page_head_describes_the_page_for_a_link_preview(seed_site, seed_server, prefix, locale):
+    # Fetched as a wiki's or chat's link unfurler would: over HTTP, the head only.
+    with urlopen(f"{seed_server}/{prefix}topics/iron/") as response:
+        head = BeautifulSoup(response.read().decode("utf-8"), "html.parser").head
     meta = lambda key: head.find("meta", attrs={"property": key}) or head.find("meta", attrs={"name": key})  # noqa: E731
     description = meta("description")["content"]
     home_description = page(seed_site, "").head.find("meta", attrs={"name": "description"})["content"]
