@@ -49,7 +49,7 @@ VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>
 OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2tw"}
 OPEN_GRAPH_LOCALE = {SIMPLIFIED: "zh_CN", TRADITIONAL: "zh_TW"}
 # Material's own labels that `theme.language: zh` prints in Simplified on every page.
-THEME_LABELS = ("目录", "回到页面顶部", "上一页", "下一页")
+THEME_LABELS = ("目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎")
 
 # Pages that are not the site's own voice, or not a page: never converted,
 # never copied. Everything else a later stage adds (a Promises page, say)

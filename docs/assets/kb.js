@@ -133,7 +133,7 @@
   // Simplified; main.html gives the Traditional labels.
   function convertChrome() {
     if (!window.kbChrome) return;
-    document.querySelectorAll(".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, .md-footer__direction, .md-top")
+    document.querySelectorAll(".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, .md-footer__direction, .md-top, .md-skip, .md-search-result__meta")
       .forEach(function (element) {
         element.childNodes.forEach(function (node) {
           var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
