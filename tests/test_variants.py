@@ -213,3 +213,12 @@ def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script
     built = one_script_per_page(pages).pages
     assert "# 承諾" in built["zh-Hant/promises.md"]
     assert "zh-Hant/tags.md" not in built and "zh-Hant/kb.json" not in built
+
+
+def test_a_former_slug_forwards_traditional_readers_to_the_traditional_page():
+    from build_scripts.pages.site import REDIRECT_HTML
+
+    pages = {"topics/old-name/index.html": REDIRECT_HTML.format(target="../new-name/", title="机器人")}
+    built = one_script_per_page(pages).pages
+    assert 'url=../new-name/"' in built["zh-Hant/topics/old-name/index.html"]
+    assert "<title>機器人</title>" in built["zh-Hant/topics/old-name/index.html"]

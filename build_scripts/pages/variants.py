@@ -100,6 +100,11 @@ def one_script_per_page(pages: dict[str, str]) -> Variants:
         converted[path] = convert_page(pages[path], SIMPLIFIED, pair)
         traditional = convert_page(pages[path], TRADITIONAL, pair)
         converted[pair[TRADITIONAL]] = relink(traditional, path, with_variants)
+    for path in sorted(pages):
+        # A former slug's redirect (topics/<old>/index.html, relative target)
+        # forwards the Traditional reader to the Traditional page as well.
+        if path.endswith("/index.html") and has_variant(path[: -len("/index.html")] + ".md"):
+            converted[variant_path(path, TRADITIONAL)] = convert_text(pages[path], TRADITIONAL)
     return Variants(pages=converted, pairs=pairs)
 
 
