@@ -8,6 +8,10 @@ already show:
   other script, or a syndicated copy; compared in Simplified with spacing
   and punctuation ignored, `corroborate.bigrams`) is not listed again: its
   citations join the overview sentence's.
+* A sentence that another on the list says in full (a syndicated copy
+  reworded around the same words: containment of the shorter one's
+  character pairs, not overlap, `CONTAINED`) is one item: the longer
+  wording, with both citations.
 * A fact whose words are mostly quoted above already, as the wording of a
   figure row or a timeline entry from the same paragraph, is not listed
   again: the reader has read it, with its citation, a screen higher.
@@ -19,7 +23,9 @@ voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -33,6 +39,8 @@ SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 QUOTE_OPENS = "「『“\"‘'"
 
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
+CONTAINED = 0.75  # share of the shorter sentence's character pairs the longer one has when both say the same
+MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found inside another
 
 
 def without_repeats(page):
@@ -56,7 +64,7 @@ def without_repeats(page):
             result.append(excerpt)
         return tuple(result)
 
-    facts, opinions, passing = kept(page.facts), kept(page.opinions), kept(page.passing)
+    facts, opinions, passing = (merge_contained(kept(x)) for x in (page.facts, page.opinions, page.passing))
     return replace(page, lead=tuple(lead), facts=facts, opinions=opinions, passing=passing)
 
 
@@ -114,3 +122,48 @@ def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
             if framed or quoted.match(after) or believes.match(after):
                 return entity.tag
     return ""
+
+
+def merge_contained(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    """Excerpts one of which says another in full merged: the longer wording, every citation, the first's place.
+
+    Pairs are found through an index, not by comparing every two: if the
+    shorter of two sets shares `CONTAINED` of its bigrams with the longer,
+    it shares one of its `1 - CONTAINED` rarest (prefix filtering).
+    """
+    grams = [bigrams(x.text) for x in excerpts]
+    frequency = Counter(chain.from_iterable(grams))
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(grams):
+        for gram in g:
+            holders[gram].append(i)
+    group = list(range(len(excerpts)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, g in enumerate(grams):
+        if len(g) < MIN_CONTAINED_PAIRS:
+            continue
+        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - int(CONTAINED * len(g)) + 1]
+        for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
+            if len(g & grams[j]) >= CONTAINED * len(g):
+                group[root(max(i, j))] = root(min(i, j))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(excerpts)):
+        members[root(i)].append(i)
+    merged = []
+    for first in sorted(members):
+        together = [excerpts[i] for i in members[first]]
+        if len(together) == 1:
+            merged.append(together[0])
+            continue
+        longest = max(together, key=lambda x: len(x.text))
+        citations = longest.citations
+        for other in together:
+            citations = _joined(citations, other.citations)
+        merged.append(replace(longest, citations=citations, score=max(x.score for x in together)))
+    return tuple(merged)
