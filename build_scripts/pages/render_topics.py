@@ -157,7 +157,8 @@ def render_topic_page(page: TopicPage) -> str:
     for article in page.sources[:MAX_SOURCES]:
         date = article.date.isoformat() if article.date else "日期不详"
         listed.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
-    lines += folded(listed, 0, f"{len(page.sources)} 个来源 · {len(page.sources)} sources") if len(listed) > 3 else listed
+    # Every citation above links its source already: the full list is folded, with its count.
+    lines += folded(listed, 0, f"{len(page.sources)} 个来源 · {len(page.sources)} sources")
     if len(page.sources) > MAX_SOURCES:
         more = len(page.sources) - MAX_SOURCES
         lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md) · {more} older sources: see all sources."]
