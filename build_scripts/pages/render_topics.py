@@ -150,8 +150,8 @@ def render_topic_page(page: TopicPage) -> str:
         items = ([note, ""] if note else []) + [f"- {escape(x.text)} {citations_text(x.citations)}" for x in passing_shown]
         lines += folded(items, 0, f"顺带提及 Passing mentions（{len(page.passing)}）")
     lines += ["## 相关主题 Related topics {#related}", ""]
-    # One line of links: a list of two or three names is not worth a reader's scroll.
-    lines.append(" · ".join(f"[{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md)" for t in page.related) or "—")
+    # One line of topic chips (as on the timeline): two or three names are not worth a list.
+    lines.append(" ".join(f"[{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md){{ .kb-topic }}" for t in page.related) or "—")
     lines += ["", "## 来源 Sources {#sources}", ""]
     listed = []
     for article in page.sources[:MAX_SOURCES]:
