@@ -82,9 +82,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.pin_build_date(corpus)
         self.site = compose_site(corpus, config.site_url or "")
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
-        config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages)
-        for label in (config.site_name, *variants.THEME_LABELS):
-            config.extra["kb_chrome"][label] = variants.to_script(label, variants.TRADITIONAL)
+        config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
         if not self.serving:
             memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 

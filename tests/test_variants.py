@@ -50,7 +50,7 @@ def test_traditional_copy_links_to_pages_without_a_copy_from_its_own_folder():
         "topics/world-model.md": "---\ntitle: 世界模型\n---\n\n正文\n",
         "sources/a.md": "---\ntitle: 文章\n---\n\n原文\n",
     }
-    built = one_script_per_page(pages).pages
+    built = one_script_per_page(pages)
     copy = built["zh-Hant/topics/iron.md"]
     assert "](../../sources/a.md#p-1 \"引\")" in copy  # no Traditional copy of a source page: reach the one page
     assert "](world-model.md#lead)" in copy  # the Traditional neighbour
@@ -210,7 +210,7 @@ def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script
         "tags.md": "---\ntitle: 人物与机构\n---\n\n<!-- material/tags -->\n",
         "kb.json": "{}",
     }
-    built = one_script_per_page(pages).pages
+    built = one_script_per_page(pages)
     assert "# 承諾" in built["zh-Hant/promises.md"]
     assert "zh-Hant/tags.md" not in built and "zh-Hant/kb.json" not in built
 
@@ -219,6 +219,6 @@ def test_a_former_slug_forwards_traditional_readers_to_the_traditional_page():
     from build_scripts.pages.site import REDIRECT_HTML
 
     pages = {"topics/old-name/index.html": REDIRECT_HTML.format(target="../new-name/", title="机器人")}
-    built = one_script_per_page(pages).pages
+    built = one_script_per_page(pages)
     assert 'url=../new-name/"' in built["zh-Hant/topics/old-name/index.html"]
     assert "<title>機器人</title>" in built["zh-Hant/topics/old-name/index.html"]

@@ -78,7 +78,7 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     # script, the reader's (previews.py, variants.py).
     leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
-    return Site(pages=one_script_per_page(pages).pages, nav=nav)
+    return Site(pages=one_script_per_page(pages), nav=nav)
 
 
 def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entity, ...], abbreviate) -> dict[str, str]:

@@ -40,8 +40,6 @@ import posixpath
 import re
 
 import yaml
-from dataclasses import dataclass
-
 from build_scripts.reading.language import converter
 
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
@@ -83,20 +81,12 @@ def to_script(text: str, variant: str) -> str:
     return converter(OPENCC_CONFIG[variant]).convert(text)
 
 
-@dataclass(frozen=True)
-class Variants:
-    pages: dict[str, str]  # every page, the variants included
-    pairs: dict[str, dict[str, str]]  # docs path → {variant: docs path} for every page that has variants
-
-
-def one_script_per_page(pages: dict[str, str]) -> Variants:
+def one_script_per_page(pages: dict[str, str]) -> dict[str, str]:
     """Each page with variants in Simplified, plus its Traditional copy under zh-Hant/; other pages as they are."""
     converted = dict(pages)
-    pairs: dict[str, dict[str, str]] = {}
     with_variants = {path for path in pages if has_variant(path)}
     for path in sorted(with_variants):
         pair = {v: variant_path(path, v) for v in (SIMPLIFIED, TRADITIONAL)}
-        pairs[pair[SIMPLIFIED]] = pairs[pair[TRADITIONAL]] = pair
         converted[path] = convert_page(pages[path], SIMPLIFIED, pair)
         traditional = convert_page(pages[path], TRADITIONAL, pair)
         converted[pair[TRADITIONAL]] = relink(traditional, path, with_variants)
@@ -105,7 +95,7 @@ def one_script_per_page(pages: dict[str, str]) -> Variants:
         # forwards the Traditional reader to the Traditional page as well.
         if path.endswith("/index.html") and has_variant(path[: -len("/index.html")] + ".md"):
             converted[variant_path(path, TRADITIONAL)] = convert_text(pages[path], TRADITIONAL)
-    return Variants(pages=converted, pairs=pairs)
+    return converted
 
 
 # A Markdown link's destination and optional title, `](dest "title")`: the
@@ -190,13 +180,13 @@ def relink(markdown: str, path: str, with_variants: set[str]) -> str:
     return re.sub(r'(?<=\shref=")([^"]*)(?=")', lambda m: fixed(m.group(1)), markdown)
 
 
-def chrome_labels(nav: list, pages: dict[str, str]) -> dict[str, str]:
-    """{Simplified label: Traditional label} for the site name, the nav's section names and the pages' titles.
+def chrome_labels(nav: list, pages: dict[str, str], site_name: str) -> dict[str, str]:
+    """{Simplified label: Traditional label} for the site name, the nav's section names, the pages' titles, THEME_LABELS.
 
     The header, tabs and sidebar are drawn from the one mkdocs.yml nav, in
     Simplified; on a Traditional page kb.js swaps them for these.
     """
-    labels: list[str] = []
+    labels: list[str] = [site_name, *THEME_LABELS]
 
     def walk(items) -> None:
         for item in items:
