@@ -40,12 +40,12 @@ import posixpath
 import re
 
 import yaml
+
 from build_scripts.reading.language import converter
 
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
 VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
 OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2tw"}
-OPEN_GRAPH_LOCALE = {SIMPLIFIED: "zh_CN", TRADITIONAL: "zh_TW"}
 # Material's own labels that `theme.language: zh` prints in Simplified on every page.
 THEME_LABELS = ("目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎")
 
