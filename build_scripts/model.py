@@ -71,12 +71,6 @@ class Article:
     other_names: tuple[str, ...] = ()  # same article found under other file names
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
-    def __hash__(self) -> int:
-        # Articles are part of the keys of kept results (memo.py); hashing
-        # every paragraph each time costs more than the lookup saves. Equal
-        # articles have equal names.
-        return hash((self.slug, self.file_name))
-
     @property
     def text_length(self) -> int:
         return sum(len(p.text) for p in self.paragraphs)

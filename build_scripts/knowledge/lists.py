@@ -31,7 +31,8 @@ from pathlib import Path
 import yaml
 
 from build_scripts import data as data_files
-from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, bigrams, overlap
+from build_scripts.knowledge.classify import bigrams
+from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, overlap
 from build_scripts.knowledge.entities import Entity, load_entities
 from build_scripts.knowledge.taxonomy import canonical
 
