@@ -57,3 +57,21 @@ def test_copy_citation_menu_copies_markdown_mediawiki_and_confluence(browser, se
     assert " |website=" in wiki and " |date=2025-11-" in wiki and f" |quote={' '.join(quote.split())}" in wiki
     assert copied["Confluence"].startswith("[Robotaxi") and copied["Confluence"].endswith(f"|{url}]")
     context.close()
+
+
+def test_a_reader_who_chose_traditional_goes_from_a_search_result_straight_to_the_traditional_page(browser, seed_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{seed_server}/sources/000_8aa7ed600137bead/")  # one script only: no forwarding here
+    page.evaluate("localStorage.setItem('kb-script', 'zh-Hant')")
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.click("input.md-search__input")
+    page.keyboard.type("IRON")
+    result = page.locator('a.md-search-result__link[href*="topics/iron/"]').first
+    result.wait_for(timeout=10000)
+    page.wait_for_timeout(500)  # the list is redrawn as each letter arrives: click the settled one
+    result.click()
+    page.wait_for_url("**/zh-Hant/topics/iron/**")
+    assert not [url for url in requested if "/topics/iron/" in url and "/zh-Hant/" not in url]
+    context.close()

@@ -46,8 +46,12 @@ from build_scripts.reading.language import converter
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
 VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
 OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2tw"}
-# Material's own labels that `theme.language: zh` prints in Simplified on every page.
-THEME_LABELS = ("目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎")
+# Material's own labels that `theme.language: zh` prints in Simplified on
+# every page (its partials/languages/zh.html); `#` stands for a number.
+THEME_LABELS = (
+    "目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎", "键入以开始搜索", "没有找到符合条件的结果",
+    "找到 1 个符合条件的结果", "# 个符合条件的结果", "在该页上还有 1 个符合条件的结果", "在该页上还有 # 个符合条件的结果",
+)
 
 # Pages that are not the site's own voice, or not a page: never converted,
 # never copied. Everything else a later stage adds (a Promises page, say)

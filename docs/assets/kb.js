@@ -129,19 +129,46 @@
     link.href = link.href.split("#")[0] + location.hash;
   }, true);
 
-  // A Traditional page's header, tabs and sidebar: the nav is one, in
-  // Simplified; main.html gives the Traditional labels.
+  // A Traditional page's header, tabs and sidebar, and Material's search
+  // messages: the nav is one, in Simplified, and so are the theme's labels;
+  // main.html gives their Traditional forms (a number stands as #).
+  var CHROME = ".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, " +
+    ".md-footer__direction, .md-top, .md-skip, .md-search-result__meta, .md-search-result__more summary";
   function convertChrome() {
     if (!window.kbChrome) return;
-    document.querySelectorAll(".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, .md-footer__direction, .md-top, .md-skip, .md-search-result__meta")
-      .forEach(function (element) {
-        element.childNodes.forEach(function (node) {
-          var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
-          if (text && window.kbChrome[text]) node.nodeValue = node.nodeValue.replace(text, window.kbChrome[text]);
-        });
+    document.querySelectorAll(CHROME).forEach(function (element) {
+      element.childNodes.forEach(function (node) {
+        var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
+        if (!text) return;
+        var number = (text.match(/\d+/) || [""])[0];
+        var label = window.kbChrome[text] || (number && (window.kbChrome[text.replace(number, "#")] || "").replace("#", number));
+        if (label && label !== text) node.nodeValue = node.nodeValue.replace(text, label);
       });
+    });
   }
   convertChrome();
+  var search = document.querySelector(".md-search");
+  if (window.kbChrome && search && window.MutationObserver) {
+    new MutationObserver(convertChrome).observe(search, { childList: true, subtree: true, characterData: true });
+  }
+
+  // Search lists each page once, its Simplified copy: a reader who chose
+  // 繁體 goes from a result straight to the Traditional copy (main.html
+  // would forward them anyway, one page load later).
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
+    var chosen = null;
+    try { chosen = localStorage.getItem("kb-script"); } catch (e) {}
+    if (!link || chosen !== "zh-Hant") return;
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    var root = new URL(base.replace(/\/?$/, "/"), location.href);
+    var target = new URL(link.href);
+    var path = target.pathname.slice(root.pathname.length);
+    if (target.pathname.indexOf(root.pathname) === 0 && (window.kbVariantUrls || []).indexOf(path) !== -1) {
+      link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
+    }
+  }, true);
 
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 })();
