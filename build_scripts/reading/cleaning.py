@@ -1,13 +1,13 @@
 """Article text → the article's own blocks, without what the platform added.
 
 Rules come from `data/cleaning.yml`; this module only applies them. Input is
-the body after front matter; output is metadata found in byline lines and a
+the body after front matter and header lines (reading/header.py); output is a
 list of blocks (text, heading or image), in order.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -31,15 +31,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Cleaned:
-    metadata: dict = field(default_factory=dict)
     blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
 class CleaningRules:
-    metadata_scan_lines: int
-    metadata_lines: tuple[re.Pattern, ...]
-    title_with_outlet: re.Pattern
     drop_lines: tuple[re.Pattern, ...]
     footer_zone: float
     footer_markers: tuple[re.Pattern, ...]
@@ -59,9 +55,6 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         return tuple(re.compile(p) for p in data.get(key) or ())
 
     return CleaningRules(
-        metadata_scan_lines=int(data["metadata_scan_lines"]),
-        metadata_lines=many("metadata_lines"),
-        title_with_outlet=re.compile(data["title_with_outlet"]),
         drop_lines=many("drop_lines"),
         footer_zone=float(data["footer_zone"]),
         footer_markers=many("footer_markers"),
@@ -76,10 +69,9 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
 
 def clean(body: str, rules: CleaningRules) -> Cleaned:
     lines = _cut_footer([line.strip() for line in body.split("\n")], rules)
-    metadata, lines = _take_metadata(lines, rules)
     lines = [CJK_GAP.sub("", line) for line in lines]
     blocks = _blocks(lines, rules)
-    return Cleaned(metadata=metadata, blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
+    return Cleaned(blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
 
 
 def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
@@ -88,28 +80,6 @@ def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
         if any(m.search(lines[index]) for m in rules.footer_markers):
             return lines[:index]
     return lines
-
-
-def _take_metadata(lines: list[str], rules: CleaningRules) -> tuple[dict, list[str]]:
-    """Pull byline/date lines out of the head of the article."""
-    metadata: dict = {}
-    kept: list[str] = []
-    seen_nonempty = 0
-    for line in lines:
-        if not line:
-            kept.append(line)
-            continue
-        seen_nonempty += 1
-        match = None
-        if seen_nonempty <= rules.metadata_scan_lines:
-            match = next((m for p in rules.metadata_lines if (m := p.match(line))), None)
-        if match:
-            for key, value in match.groupdict().items():
-                if value and key not in metadata:
-                    metadata[key] = value.strip().strip("?？")
-            continue
-        kept.append(line)
-    return metadata, kept
 
 
 def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:
