@@ -4,5 +4,5 @@ In: a Corpus and the YAML under data/. Out: a KnowledgeBase of topic page models
 classify (sentences → topics) → extract (figures) → claims (figure → subject, attribute, time,
 fact or target) and milestones (events, their times read by timing) → corroborate (merge
 sources; milestones.track merges events and gives each a status) and infobox (claims per
-subject: progressions, targets, disagreements) → compose.
+subject: progressions, targets, disagreements) → compose (→ lists: nothing shown twice on a page).
 """

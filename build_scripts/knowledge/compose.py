@@ -23,6 +23,7 @@ from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures
 from build_scripts.knowledge.infobox import Infobox, build_infobox
+from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
@@ -175,6 +176,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             page, timeline=tuple(m for m in milestones if m.topic == topic.slug),
             infobox=build_infobox(topic.slug, claims, knowledge),
         )
+        page = without_repeats(page)  # nothing listed twice on one page (lists.py)
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
+from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
 
 STATUS_LABELS = {"target": "目标 target", "forecast": "预计 forecast"}
@@ -78,7 +79,7 @@ def row_markdown(row: InfoboxRow) -> str:
     anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in row.anchors)
     label = f"{row.attribute.label_zh} · {row.attribute.label_en}" if row.attribute.label_en else row.attribute.label_zh
     return (
-        f"{anchors}**{escape(label)}**{{ .kb-value }} {said}\n{{: #{row.id} .kb-figure .kb-claim }}"
+        f"{anchors}**{escape(label)}**{{ .kb-value }} {said}\n{{: #{row.id} .kb-figure .kb-claim{cite_data(row.citations[0])} }}"
     )
 
 
