@@ -9,11 +9,11 @@ pytestmark = pytest.mark.browser
 def test_switching_to_traditional_keeps_the_row_and_the_choice_carries_to_the_next_page(browser, seed_server):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
-    page.goto(f"{seed_server}/topics/robotaxi/#fig-tops-3000")
+    page.goto(f"{seed_server}/topics/robotaxi/#robotaxi-compute")
     page.locator(".md-header .md-select").hover()
     page.locator('a.md-select__link[hreflang="zh-Hant"]').click()
-    page.wait_for_url("**/zh-Hant/topics/robotaxi/#fig-tops-3000")
-    assert page.locator("#fig-tops-3000").is_visible()
+    page.wait_for_url("**/zh-Hant/topics/robotaxi/#robotaxi-compute")
+    assert page.locator("#robotaxi-compute").is_visible()
     assert page.evaluate("document.documentElement.lang") == "zh-Hant"
     assert "來源" in page.locator("article").inner_text()
     # The header, tabs and sidebars are drawn from the one nav: kb.js puts them in the page's script too.
@@ -41,9 +41,9 @@ def test_copy_citation_menu_copies_markdown_mediawiki_and_confluence(browser, se
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_server)
     page = context.new_page()
     page.goto(f"{seed_server}/topics/robotaxi/")
-    row = page.locator("#fig-tops-3000")
+    row = page.locator("#robotaxi-compute")
     quote = row.locator("a.kb-cite").first.get_attribute("title")
-    url = "https://kb.example.internal/topics/robotaxi/#fig-tops-3000"
+    url = "https://kb.example.internal/topics/robotaxi/#robotaxi-compute"
     copied = {}
     for name in ("Markdown", "MediaWiki", "Confluence"):
         row.hover()

@@ -79,7 +79,8 @@ def row_markdown(row: InfoboxRow) -> str:
     anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in row.anchors)
     label = f"{row.attribute.label_zh} · {row.attribute.label_en}" if row.attribute.label_en else row.attribute.label_zh
     return (
-        f"{anchors}**{escape(label)}**{{ .kb-value }} {said}\n{{: #{row.id} .kb-figure .kb-claim{cite_data(row.citations[0])} }}"
+        f'{anchors}<span class="kb-attr">{escape(label)}</span> {said}\n'
+        f"{{: #{row.id} .kb-figure .kb-claim{cite_data(row.citations[0])} }}"
     )
 
 
