@@ -64,11 +64,12 @@ class Article:
     outlet: str
     author: str
     date: dt.date | None
-    language: str  # "zh-Hans", "zh-Hant" or "en"
+    language: str  # "zh-Hans", "zh-Hant", "en" or "ja"
     paragraphs: tuple[Paragraph, ...]
     date_note: str = ""
     editor: str = ""
     other_names: tuple[str, ...] = ()  # same article found under other file names
+    copy_of: str = ""  # slug of the article this one is a syndicated copy of: the same report
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def __hash__(self) -> int:
@@ -76,6 +77,11 @@ class Article:
         # every paragraph each time costs more than the lookup saves. Equal
         # articles have equal names.
         return hash((self.slug, self.file_name))
+
+    @property
+    def report(self) -> str:
+        """One name per report: a copy and its original count as one source."""
+        return self.copy_of or self.slug
 
     @property
     def text_length(self) -> int:

@@ -8,6 +8,7 @@ there are no stale pages after an article is deleted and no rebuild loop in
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -117,13 +118,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         MkDocs stamps sitemap.xml (lastmod) and the gzip header of
         sitemap.xml.gz with today's date unless SOURCE_DATE_EPOCH is set; a
         value the user set wins. Runs before MkDocs creates the pages, which
-        is when it reads the date.
+        is when it reads the date. An article dated in the future (a typo,
+        reported as a problem) never dates the site later than today.
         """
         if os.environ.get("SOURCE_DATE_EPOCH") != self.pinned_epoch:
             return
         dates = [a.date for a in corpus.articles if a.date]
         if dates:
-            self.pinned_epoch = str(calendar.timegm(max(dates).timetuple()))
+            newest = min(max(dates), dt.date.today())
+            self.pinned_epoch = str(calendar.timegm(newest.timetuple()))
             os.environ["SOURCE_DATE_EPOCH"] = self.pinned_epoch
         elif self.pinned_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]

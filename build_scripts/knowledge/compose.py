@@ -214,7 +214,9 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
     passing = excerpts(mentioning, slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
-    sources = tuple(sorted({p.article.slug: p.article for p in relevant}.values(), key=newest_first))
+    # One entry per report: a syndicated copy is not another source.
+    first_of_report = {p.article.report: p.article for p in sorted(relevant, key=lambda p: bool(p.article.copy_of), reverse=True)}
+    sources = tuple(sorted(first_of_report.values(), key=newest_first))
     return TopicPage(
         topic=topic,
         lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
@@ -294,12 +296,12 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
         if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
     ]
     candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
-    sources = len({p.article.slug for p in candidates})
+    sources = len({p.article.report for p in candidates})
     chosen: list[Passage] = []
     for passage in candidates:
         if len(chosen) == LEAD_SENTENCES:
             break
-        if any(p.article.slug == passage.article.slug for p in chosen) and sources > len(chosen):
+        if any(p.article.report == passage.article.report for p in chosen) and sources > len(chosen):
             continue  # one sentence per source while other sources have candidates
         chosen.append(passage)
     if len(chosen) < 2:

@@ -26,7 +26,7 @@ SAME_EVENT = 0.3  # overlap above which two statements on one date are one event
 WHITESPACE = re.compile(r"\s+")
 # Which source's words lead a merged row (the site reads in Chinese first).
 # Ids never depend on it, so this is presentation only.
-LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2, "ja": 3}
 NOT_WORDS = re.compile(r"[\s\W_]+")
 
 
@@ -73,7 +73,7 @@ class FigureRow:
 
     @property
     def source_count(self) -> int:
-        return len({c.article.slug for c in self.citations})
+        return len({c.article.report for c in self.citations})  # a syndicated copy confirms nothing
 
 
 @dataclass(frozen=True)

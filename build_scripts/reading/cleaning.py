@@ -49,6 +49,10 @@ class CleaningRules:
     continuation_start: re.Pattern
     sentence_end: re.Pattern
     heading_chars: tuple[int, int]
+    never_heading: tuple[re.Pattern, ...] = ()
+
+    def may_be_heading(self, line: str) -> bool:
+        return any(ch.isalnum() for ch in line) and not any(p.search(line) for p in self.never_heading)
 
 
 @data_files.loader
@@ -71,6 +75,7 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
         heading_chars=(int(data["implicit_heading"]["min_chars"]), int(data["implicit_heading"]["max_chars"])),
+        never_heading=many("never_heading"),
     )
 
 
@@ -130,7 +135,7 @@ def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:
             blocks.append(Block("heading", bold["text"].strip()))
             continue
         # A "heading" longer than any heading is text that followed a number.
-        is_heading = next_is_heading and len(line) <= rules.heading_chars[1]
+        is_heading = next_is_heading and len(line) <= rules.heading_chars[1] and rules.may_be_heading(line)
         blocks.append(Block("heading" if is_heading else "text", line))
         next_is_heading = False
     return blocks
@@ -163,6 +168,7 @@ def _mark_implicit_headings(blocks: list[Block], rules: CleaningRules) -> list[B
             and shortest <= len(block.text) <= longest
             and not rules.sentence_end.search(block.text)
             and following.kind == "text"
+            and rules.may_be_heading(block.text)
         ):
             marked[index] = Block("heading", block.text)
     return marked
