@@ -282,3 +282,28 @@ def test_installing_the_project_prints_no_warning_from_its_own_packaging(tmp_pat
     assert result.returncode == 0, result.stderr
     warnings = [line for line in (result.stdout + result.stderr).splitlines() if "Warning" in line or "careful" in line]
     assert warnings == []
+
+
+# -- The preview -------------------------------------------------------------------------
+
+
+def test_serve_on_an_occupied_port_says_how_to_choose_another_instead_of_a_traceback(tmp_path):
+    import socket
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(article("文章", "正文"), encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nplugins:\n  kb:\n    seeds_dir: {seeds}\n", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "build_scripts.serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            capture_output=True, text=True, timeout=120, cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"cannot preview on 127.0.0.1:{port}" in result.stderr
+    assert f"build_scripts/run serve -a 127.0.0.1:{port + 1}" in result.stderr
