@@ -26,7 +26,8 @@ To check a new file, declare its shape with the pieces below and load it:
         ...
 
 Pieces: `Text` (a non-empty string; numbers are accepted and turned into
-text), `Pattern` (a regular expression that compiles), `Slug`, `Integer`,
+text), `Pattern` (a regular expression that compiles, with the named
+groups the code reads), `Choice` (one of a few words), `Slug`, `Integer`,
 `Number`, `Boolean`, `ListOf`, `MapOf` (free keys), `Record` (named keys,
 some optional, unknown keys refused), `OneOf`, `Maybe` (also null), and
 `Check` (any predicate, with its message). A `Record` inside a list names
@@ -210,14 +211,38 @@ class Text(Shape):
 
 
 class Pattern(Text):
-    """A regular expression; returned as its text after checking that it compiles."""
+    """A regular expression that compiles (and has the named `groups` the code reads); returned as text."""
+
+    def __init__(self, hint: str = "", groups: tuple[str, ...] = ()):
+        super().__init__(hint)
+        self.groups = groups
 
     def check(self, value, where):
         text = super().check(value, where)
         try:
-            re.compile(text)
+            compiled = re.compile(text)
         except re.error as exc:
             raise where.fail(f"is not a valid regular expression ({exc})", self.hint or "fix the pattern; quote it with single quotes in YAML") from None
+        missing = [g for g in self.groups if g not in compiled.groupindex]
+        if missing:
+            raise where.fail(
+                f"needs the named group(s) {', '.join(f'(?P<{g}>…)' for g in missing)}",
+                self.hint or "the build reads those parts of the match by name",
+            )
+        return text
+
+
+class Choice(Text):
+    """One of a few words."""
+
+    def __init__(self, *choices: str, hint: str = ""):
+        super().__init__(hint)
+        self.choices = choices
+
+    def check(self, value, where):
+        text = super().check(value, where)
+        if text not in self.choices:
+            raise where.fail(f"{text!r} is not one of {', '.join(self.choices)}", self.hint)
         return text
 
 
@@ -322,12 +347,27 @@ class ListOf(Shape):
         if len(value) < self.min_items:
             raise where.fail(f"needs at least {self.min_items} item(s)", self.hint)
         label = self.label or where.entry or "item"
-        checked = []
+        checked = _like(value, LocatedList())
         for number, item in enumerate(value, start=1):
             name = _entry_name(item)
             entry = f"{label} #{number}" + (f" ({name})" if name else "")
             checked.append(self.item.check(item, where.inside(entry, line_of(value, number - 1))))
         return checked
+
+
+def _like(original, new):
+    """`new`, with the lines of `original`: checks after the shape (a slug that must exist) can still name the line."""
+    new.line = getattr(original, "line", 0)
+    if isinstance(new, LocatedDict):
+        new.key_lines = getattr(original, "key_lines", {})
+    else:
+        new.item_lines = getattr(original, "item_lines", [])
+    return new
+
+
+def entry_error(path: Path | str, container, key, entry: str, what: str, todo: str = "") -> DataFileError:
+    """A DataFileError for a problem found after the shape was checked (e.g. a reference to an unknown slug)."""
+    return DataFileError(path, line_of(container, key) or line_of(container), entry, what, todo)
 
 
 def _entry_name(item) -> str:
@@ -349,7 +389,7 @@ class MapOf(Shape):
             value = {}
         if not isinstance(value, dict):
             raise where.fail(f"should be a mapping of 'key: value' lines, not {_describe(value)}", self.hint)
-        checked = {}
+        checked = _like(value, LocatedDict())
         for key, item in value.items():
             inner = where.inside(f"{where.entry + ' → ' if where.entry else ''}'{key}'", line_of(value, key))
             checked[self.key.check(key, inner)] = self.value.check(item, inner)
@@ -369,7 +409,7 @@ class Record(Shape):
             if key not in value:
                 raise where.fail(f"'{key}' is missing", self.hint or f"add '{key}:' to it")
         known = {**self.required, **self.optional}
-        checked = {}
+        checked = _like(value, LocatedDict())
         for key, item in value.items():
             shape = known.get(key)
             inner = where.inside(where.entry + (", " if where.entry else "") + f"'{key}'", line_of(value, key))

@@ -11,16 +11,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from build_scripts import data as data_files
+from build_scripts.data import schema
 
 from build_scripts import memo
 from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
-from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
+from build_scripts.knowledge.extract import CLAUSE_BREAK, SIGNALS, Event, Figure, extract_events, extract_figures, unit_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
@@ -86,7 +86,7 @@ class Signals:
 
 @data_files.loader
 def load_signals(path: Path = SIGNALS_FILE) -> Signals:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = schema.load(path, SIGNALS)
 
     def alternation(words):
         return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))

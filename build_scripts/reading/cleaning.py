@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "cleaning.yml"
 
@@ -55,9 +54,28 @@ class CleaningRules:
         return any(ch.isalnum() for ch in line) and not any(p.search(line) for p in self.never_heading)
 
 
+_PATTERNS = s.ListOf(s.Pattern(), label="pattern")
+# Extra keys are let through: the header rules are being reshaped, and a
+# missing key the code needs is still named.
+CLEANING = s.Record({
+    "metadata_scan_lines": s.Integer(minimum=0),
+    "metadata_lines": _PATTERNS,
+    "title_with_outlet": s.Pattern(groups=("title", "outlet")),
+    "drop_lines": _PATTERNS,
+    "footer_zone": s.Number(minimum=0, maximum=1, hint="the share of the article, from its end, where a footer may start"),
+    "footer_markers": _PATTERNS,
+    "section_number": s.Pattern(),
+    "implicit_heading": s.Record({"min_chars": s.Integer(minimum=1), "max_chars": s.Integer(minimum=1)}),
+    "bold_heading": s.Pattern(groups=("text",)),
+    "image": s.Pattern(groups=("caption", "url")),
+    "continuation_start": s.Pattern(),
+    "sentence_end": s.Pattern(),
+}, optional={"never_heading": _PATTERNS}, extra_ok=True)
+
+
 @data_files.loader
 def load_rules(path: Path = RULES_FILE) -> CleaningRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = s.load(path, CLEANING)
 
     def many(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p) for p in data.get(key) or ())
