@@ -4,6 +4,12 @@ Only wiring lives here. Generated pages are handed to MkDocs as in-memory
 files (MkDocs ≥ 1.6 `File.generated`): nothing is written into docs/, so
 there are no stale pages after an article is deleted and no rebuild loop in
 `mkdocs serve`.
+
+A broken knowledge file (build_scripts/data/*.yml, seeds/sources.yml) fails
+`mkdocs build` with one line naming it, before MkDocs empties site/. Under
+`mkdocs serve` an error must not leave the preview stuck (MkDocs holds every
+request until a rebuild succeeds): the last good pages are served again,
+each with the error at its top, until the file is fixed.
 """
 from __future__ import annotations
 
@@ -20,13 +26,15 @@ from mkdocs.structure.files import Files
 from build_scripts import incremental
 
 from build_scripts import data as data_files
+from build_scripts.data import schema
 
 from build_scripts import memo
 
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
+from build_scripts.knowledge.compose import CitationError
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
-from build_scripts.pages.markdown_text import HtmlParagraphs
+from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import compose_site
 
@@ -38,6 +46,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
     previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
     serving = False
+    site = None  # the pages of the last build that succeeded
+    search_vocabulary = None
+    abbreviations = ""
+    build_error = ""  # under serve: why this build shows the last good pages
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -57,9 +69,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # computed with the old version is computed again.
         if data_files.reload_if_changed(DATA_DIR):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
-        self.search_vocabulary = search.setup(config, DATA_DIR)
+        self.build_error = ""
+        try:
+            self.search_vocabulary = search.setup(config, DATA_DIR)
+        except Exception as exc:
+            self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary)
+            config.extra_javascript.append(search.SCRIPT_PATH)
+            search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         return config
+
+    def keep_last_good(self, exc: Exception, last_good):
+        """A build that cannot be made: fail `mkdocs build` with one line; under serve, go on with `last_good`.
+
+        Under serve the error is logged and shown at the top of every page
+        (on_files), so the preview answers instead of holding every request.
+        """
+        if isinstance(exc, (schema.DataFileError, CitationError)):
+            message = str(exc)
+        else:  # a bug: the traceback helps whoever fixes it
+            log.exception("the knowledge base could not be built")
+            message = f"{type(exc).__name__}: {exc}"
+        if not self.serving or last_good is None:
+            if isinstance(exc, (schema.DataFileError, CitationError)):
+                raise PluginError(message) from None
+            raise exc
+        if not self.build_error:
+            log.error("%s\nThe preview shows the last good build until this is fixed.", message)
+        self.build_error = self.build_error or message
+        return last_good
 
     def on_pre_build(self, *, config):
         # Every page is generated here, in memory, before MkDocs empties
@@ -70,22 +108,34 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # Material would merge this build's index entries with the last
             # build's as if one page had changed; incremental.py merges instead.
             config.plugins["material/search"].search_index_prev = None
-        corpus = load_corpus(self.seeds_dir)
-        for report in corpus.reports:  # one line per file, never a traceback
-            log.info("%s/%s", self.config.seeds_dir, report.line())
-        rejected = [r for r in corpus.reports if r.rejected]
-        if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
-            raise PluginError(
-                f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
-                + "\n".join(r.line() for r in rejected)
-            )
-        self.pin_build_date(corpus)
-        self.site = compose_site(corpus, config.site_url or "")
+        if self.build_error:  # on_config could not read the knowledge: keep the last good pages
+            return
+        try:
+            corpus = load_corpus(self.seeds_dir)
+            for report in corpus.reports:  # one line per file, never a traceback
+                log.info("%s/%s", self.config.seeds_dir, report.line())
+            rejected = [r for r in corpus.reports if r.rejected]
+            if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
+                raise PluginError(
+                    f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
+                    + "\n".join(r.line() for r in rejected)
+                )
+            self.pin_build_date(corpus)
+            site = compose_site(corpus, config.site_url or "")
+            abbreviations = abbreviation_definitions(load_terms())
+        except PluginError:
+            raise
+        except Exception as exc:
+            self.keep_last_good(exc, self.site)
+            return
+        self.site, self.abbreviations = site, abbreviations
         if not self.serving:
             memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)
+        if self.build_error:
+            generated = {path: with_error_banner(content, self.build_error) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
         for path, content in generated.items():
             if files.get_file_from_path(path):
@@ -134,7 +184,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition.
-        return markdown + abbreviation_definitions(load_terms())
+        return markdown + self.abbreviations
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
@@ -142,6 +192,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         search.rewrite_index_file(index, self.search_vocabulary)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
+            incremental.remove_dropped_pages(config, self.previous, self.generated)
             self.previous.contents = self.generated  # only now: this build's output is all written
 
     def on_serve(self, server, config, builder):
@@ -149,3 +200,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(self.seeds_dir))
         server.watch(str(DATA_DIR))
         return server
+
+
+ERROR_BANNER_CLASS = "kb-build-error"
+
+
+def with_error_banner(markdown: str, error: str) -> str:
+    """`markdown` with `error` at the top of the page, after its front matter."""
+    banner = (
+        f'<div class="admonition failure {ERROR_BANNER_CLASS}" markdown="0">'
+        '<p class="admonition-title">构建失败 The build failed — this preview shows the last good build until it is fixed</p>'
+        f"<p>{literal_html(error)}</p></div>\n\n"
+    )
+    if markdown.startswith("---\n") and "\n---\n" in markdown[3:]:
+        end = markdown.index("\n---\n", 3) + len("\n---\n")
+        return markdown[:end] + "\n" + banner + markdown[end:]
+    return banner + markdown

@@ -405,9 +405,9 @@ class Record(Shape):
     def check(self, value, where):
         if not isinstance(value, dict):
             raise where.fail(f"should be a mapping of 'key: value' lines, not {_describe(value)}", self.hint)
-        for key in self.required:
+        for key, shape in self.required.items():
             if key not in value:
-                raise where.fail(f"'{key}' is missing", self.hint or f"add '{key}:' to it")
+                raise where.fail(f"'{key}' is missing", shape.hint or self.hint or f"add '{key}:' to it")
         known = {**self.required, **self.optional}
         checked = _like(value, LocatedDict())
         for key, item in value.items():

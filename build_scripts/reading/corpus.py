@@ -55,6 +55,7 @@ def load_corpus(seeds_dir: Path, today: dt.date | None = None) -> Corpus:
     """Every article of `seeds_dir`; `today` (the build's real date) tells a mistyped future date."""
     seeds_dir = Path(seeds_dir)
     today = today or dt.date.today()
+    cleaning.load_rules()  # a broken cleaning.yml stops the build here, named, before any article is blamed
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     paths = [
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
@@ -99,6 +100,8 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
                 problems.append(skip)
                 continue
             results.append(_read_unless_known(path, overrides.get(nfc(path.name), {})))
+        except schema.DataFileError:
+            raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
             problems.append(Problem(
                 path.name, f"could not be read ({type(exc).__name__}: {exc})",

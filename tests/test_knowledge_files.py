@@ -1,0 +1,194 @@
+"""A broken knowledge file is named, with its line, its entry and what to do.
+
+build_scripts/data/*.yml and seeds/sources.yml change every page: a build
+with one of them broken stops with one line naming it and leaves the previous
+site as it was, and the preview keeps serving the last good site with the
+error on every page until the file is fixed.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.data import schema
+from build_scripts.knowledge.compose import load_signals
+from build_scripts.knowledge.entities import load_entities
+from build_scripts.knowledge.extract import date_rules, unit_rules
+from build_scripts.knowledge.glossary import load_terms
+from build_scripts.knowledge.taxonomy import load_topics
+from build_scripts.reading.cleaning import load_rules
+from build_scripts.reading.corpus import load_corpus
+from conftest import ROOT, SEEDS
+from corpora import article
+
+DATA = ROOT / "build_scripts" / "data"
+
+
+def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    """A copy of data/`name` with `old` replaced by `new` (which must occur)."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path = tmp_path / name
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
+
+
+def error_of(loader, path: Path) -> schema.DataFileError:
+    with pytest.raises(schema.DataFileError) as caught:
+        loader(path)
+    return caught.value
+
+
+# -- Each file: the error names the file, the line, the entry and what to do ----
+
+
+def test_invalid_yaml_in_cleaning_yml_names_the_file_and_line(tmp_path):
+    path = broken_copy(tmp_path, "cleaning.yml", "metadata_scan_lines: 12", "metadata_scan_lines: [12")
+    error = error_of(load_rules, path)
+    assert error.file.endswith("cleaning.yml") and error.line is not None
+    assert "is not valid YAML" in str(error) and "indentation and quoting" in str(error)
+
+
+def test_invalid_yaml_in_topics_yml_names_the_file_not_a_unicode_string(tmp_path):
+    path = broken_copy(tmp_path, "topics.yml", "  - slug: robotaxi\n", "  - slug: robotaxi\n   bad indent: [\n")
+    error = error_of(load_topics, path)
+    assert str(error).startswith(f"{path}, line ") and "<unicode string>" not in str(error)
+
+
+def test_a_topic_without_its_chinese_title_is_named_with_its_line(tmp_path):
+    path = broken_copy(tmp_path, "topics.yml", "    title_zh: Robotaxi 无人驾驶出租车\n", "")
+    error = error_of(load_topics, path)
+    assert error.entry == "topic #2 (slug 'robotaxi')" and error.what == "'title_zh' is missing"
+    assert error.line == line_of(path, "- slug: robotaxi")
+    assert "title_zh" in error.todo or "add 'title_zh:'" in error.todo
+
+
+def test_a_related_topic_that_does_not_exist_is_named(tmp_path):
+    path = broken_copy(tmp_path, "topics.yml", "related: [second-gen-vla, turing-chip]", "related: [second-gen-vla, no-such-topic]")
+    error = error_of(load_topics, path)
+    assert "no-such-topic" in error.what and error.line == line_of(path, "no-such-topic") and "use slugs of topics" in error.todo
+
+
+def test_a_unit_pattern_that_is_not_a_regular_expression_is_named(tmp_path):
+    path = broken_copy(tmp_path, "units.yml", "pattern: 'EFLOPS'", "pattern: 'EFLOPS('")
+    error = error_of(unit_rules, path)
+    assert "unit #2 (id 'EFLOPS'), 'pattern'" in error.entry and "not a valid regular expression" in error.what
+    assert error.line == line_of(path, "EFLOPS(")
+
+
+def test_a_relative_year_that_is_not_a_number_is_named(tmp_path):
+    path = broken_copy(tmp_path, "signals.yml", "明年: 1,", "明年: next,")
+    for loader in (date_rules, load_signals):
+        error = error_of(loader, path)
+        assert "'relative_years' → '明年'" in error.entry and "should be a whole number" in error.what
+        assert error.line == line_of(path, "明年: next")
+
+
+def test_an_entity_of_an_unknown_kind_is_named(tmp_path):
+    path = broken_copy(tmp_path, "entities.yml", "{tag: 高德, kind: organisation", "{tag: 高德, kind: company")
+    error = error_of(load_entities, path)
+    assert error.entry == "entity #9 (tag '高德'), 'kind'" and "'company' is not one of person, organisation, outlet" in error.what
+
+
+GLOSSARY_CASES = {
+    "no term": ("    term: TOPS\n", ""),
+    "empty term": ("    term: TOPS\n", "    term: ''\n"),
+    "null term": ("    term: TOPS\n", "    term:\n"),
+}
+
+
+@pytest.mark.parametrize("case", GLOSSARY_CASES)
+def test_a_glossary_entry_without_a_usable_term_is_named_never_a_none_tooltip(tmp_path, case):
+    path = broken_copy(tmp_path, "glossary.yml", *GLOSSARY_CASES[case])
+    error = error_of(load_terms, path)
+    assert "(id 'tops')" in error.entry
+    assert error.what in ("'term' is missing", "is empty", "should be text, not nothing (null)")
+    assert "term: TOPS" in error.todo
+    entry_line = line_of(path, "- id: tops")
+    assert error.line == (entry_line if case == "no term" else entry_line + 1)
+
+
+def test_the_real_knowledge_files_have_their_shape():
+    assert load_topics() and load_terms() and load_entities() and unit_rules() and date_rules() and load_signals() and load_rules()
+
+
+def test_sources_yml_that_is_not_valid_yaml_stops_reading_naming_its_line(tmp_path):
+    (tmp_path / "a.txt").write_text(article("文章", "正文"), encoding="utf-8")
+    (tmp_path / "sources.yml").write_text("a.txt:\n  title: 好标题\n b.txt: [\n", encoding="utf-8")
+    with pytest.raises(schema.DataFileError) as caught:
+        load_corpus(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'sources.yml'}, line 3: is not valid YAML")
+
+
+def test_a_new_file_is_checked_by_declaring_its_shape(tmp_path):
+    """How another YAML file joins: declare its shape, load it with schema.load."""
+    shape = schema.Record({"kinds": schema.ListOf(schema.Record({"id": schema.Slug(), "cues": schema.ListOf(schema.Text(), min_items=1)}), label="kind")})
+    path = tmp_path / "milestones.yml"
+    path.write_text("kinds:\n  - id: launch\n    cues: [发布]\n  - id: delivery\n    cues: []\n", encoding="utf-8")
+    with pytest.raises(schema.DataFileError) as caught:
+        schema.load(path, shape)
+    assert str(caught.value) == f"{path}, line 5, kind #2 (id 'delivery'), 'cues': needs at least 1 item(s)"
+
+
+# -- The build and the preview ----------------------------------------------------
+
+
+def project_copy(tmp_path: Path) -> Path:
+    """The project's code, docs, seeds and mkdocs.yml in a temporary folder, to break files in."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT / "build_scripts", copy / "build_scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "docs", copy / "docs")
+    shutil.copytree(SEEDS, copy / "seeds")
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    return copy
+
+
+def environment(copy: Path) -> dict:
+    # The copy's build_scripts comes first on the path: the kb plugin is loaded from it.
+    return dict(os.environ, PYTHONPATH=str(copy), NO_MKDOCS_2_WARNING="1")
+
+
+def mkdocs_build(copy: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=copy, env=environment(copy), capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name, old, new", [
+    ("cleaning.yml", "metadata_scan_lines: 12", "metadata_scan_lines: [12"),
+    ("glossary.yml", "    term: TOPS\n", "    term:\n"),
+    ("entities.yml", "{tag: 高德, kind: organisation", "{tag: 高德, kind: company"),
+])
+def test_a_broken_knowledge_file_fails_the_build_naming_it_and_leaves_the_previous_site(tmp_path, name, old, new):
+    copy = project_copy(tmp_path)
+    first = mkdocs_build(copy)
+    assert first.returncode == 0, first.stderr
+    home = (copy / "site" / "index.html").read_bytes()
+    data_file = copy / "build_scripts" / "data" / name
+    data_file.write_text(data_file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    broken = mkdocs_build(copy)
+    assert broken.returncode != 0
+    assert "Traceback" not in broken.stderr
+    assert f"build_scripts/data/{name}, line " in broken.stderr
+    assert "could not be read" not in broken.stderr  # no article is blamed for it
+    assert (copy / "site" / "index.html").read_bytes() == home
+    assert len(list((copy / "site" / "sources").iterdir())) > 5
+
+
+def test_an_impossible_date_in_sources_yml_publishes_every_article(tmp_path):
+    copy = project_copy(tmp_path)
+    sources = copy / "seeds" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-10", "date: 2025-13-45"), encoding="utf-8")
+    result = mkdocs_build(copy)
+    assert result.returncode == 0, result.stderr
+    assert "sources.yml: entry '001_f557aaf571426259.txt' (line " in result.stderr
+    assert "'date' is not a date: '2025-13-45'" in result.stderr
+    assert (copy / "site" / "sources" / "001_f557aaf571426259" / "index.html").exists()
