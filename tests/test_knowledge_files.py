@@ -192,3 +192,97 @@ def test_an_impossible_date_in_sources_yml_publishes_every_article(tmp_path):
     assert "sources.yml: entry '001_f557aaf571426259.txt' (line " in result.stderr
     assert "'date' is not a date: '2025-13-45'" in result.stderr
     assert (copy / "site" / "sources" / "001_f557aaf571426259" / "index.html").exists()
+
+
+class Preview:
+    """`build_scripts/run serve` (mkdocs serve --dirty) on a project copy, asked over HTTP."""
+
+    def __init__(self, copy: Path):
+        import socket
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.copy = copy
+        self.log = open(copy / "serve.log", "w+", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "build_scripts.serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=copy, env=environment(copy), stdout=self.log, stderr=subprocess.STDOUT,
+        )
+
+    def get(self, path: str, timeout: float = 60) -> tuple[int, str]:
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=timeout) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+
+    def wait_for(self, condition, what: str, seconds: float = 90):
+        import time
+
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass  # not listening yet
+            time.sleep(0.5)
+        self.log.seek(0)
+        raise AssertionError(f"{what} within {seconds} s; serve log:\n{self.log.read()[-3000:]}")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.log.close()
+
+
+@pytest.fixture
+def preview(tmp_path):
+    serving = Preview(project_copy(tmp_path))
+    serving.wait_for(lambda: serving.get("", timeout=5)[0] == 200, "the preview answers")
+    yield serving
+    serving.stop()
+
+
+def test_the_preview_answers_404_for_a_deleted_or_renamed_article(preview):
+    seeds = preview.copy / "seeds"
+    assert preview.get("sources/004_2a4aa61ecc6eb6e2/")[0] == 200
+    assert preview.get("sources/003_93100f986083634d/")[0] == 200
+    (seeds / "004_2a4aa61ecc6eb6e2.txt").unlink()
+    (seeds / "003_93100f986083634d.txt").rename(seeds / "003_renamed.txt")
+    preview.wait_for(lambda: preview.get("sources/003_renamed/")[0] == 200, "the renamed article gets its new page")
+    assert preview.get("sources/004_2a4aa61ecc6eb6e2/")[0] == 404
+    assert preview.get("sources/003_93100f986083634d/")[0] == 404
+
+
+def test_the_preview_shows_a_broken_knowledge_file_on_every_page_without_hanging_then_recovers(preview):
+    cleaning = preview.copy / "build_scripts" / "data" / "cleaning.yml"
+    good = cleaning.read_text(encoding="utf-8")
+    cleaning.write_text(good.replace("metadata_scan_lines: 12", "metadata_scan_lines: [12", 1), encoding="utf-8")
+
+    def banner_on(path: str) -> str:
+        status, html = preview.get(path, timeout=20)  # a stuck preview would time out here
+        assert status == 200
+        found = re.search(r'class="admonition failure kb-build-error".*?</div>', html, re.S)
+        return found.group(0) if found else ""
+
+    preview.wait_for(lambda: banner_on(""), "the error is shown on the home page")
+    for path in ("", "topics/robotaxi/", "sources/000_8aa7ed600137bead/", "timeline/"):
+        banner = banner_on(path)
+        assert "build_scripts/data/cleaning.yml, line " in banner and "is not valid YAML" in banner, path
+    status, source = preview.get("sources/000_8aa7ed600137bead/")
+    assert "小鹏" in source and 'class="kb-para' in source  # the last good page is still there
+
+    cleaning.write_text(good, encoding="utf-8")
+    preview.wait_for(lambda: not banner_on("") and not banner_on("topics/robotaxi/"), "the error disappears once the file is fixed")
+
+
+def test_the_preview_never_hangs_on_an_impossible_date_in_sources_yml(preview):
+    sources = preview.copy / "seeds" / "sources.yml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-10", "date: 2025-13-45"), encoding="utf-8")
+    preview.wait_for(lambda: "2025-13-45" in preview.get("problems/", timeout=20)[1], "the problems page names the date")
+    assert preview.get("sources/001_f557aaf571426259/", timeout=20)[0] == 200
