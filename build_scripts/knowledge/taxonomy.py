@@ -132,7 +132,7 @@ TOPICS = s.Record({
             "related": s.ListOf(s.Slug()), "former_slugs": s.ListOf(s.Slug()),
         },
         hint="each topic needs a slug and a title_zh (see the comment at the top of topics.yml)",
-    ), min_items=1, label="topic"),
+    ), label="topic"),
 })
 
 
