@@ -10,8 +10,8 @@ import datetime as dt
 import errno
 import hashlib
 import os
-import unicodedata
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -170,13 +170,13 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
     if decoding.looks_binary(raw):
         return ReadResult(None, (Problem(name, "is a binary file, not text", "save the article as plain text (.txt)", rejected=True),))
     try:
-        text, _encoding = decoding.decode(raw)
+        text, encoding = decoding.decode(raw)
     except decoding.UndecodableError:
         return ReadResult(None, (Problem(name, "is not text in a recognised encoding", "save it as UTF-8 text", rejected=True),))
     if not text.strip():  # a BOM alone, ideographic spaces, NULs…
         return ReadResult(None, (Problem(name, "is empty", "paste the article text into it or delete it", rejected=True),))
     result = parse_article(name, text, override or {})
-    damaged = decoding.replaced_lines(text) if _encoding == "utf-8" else []
+    damaged = decoding.replaced_lines(text) if encoding == "utf-8" else []
     if damaged and result.article is not None:
         shown = ", ".join(map(str, damaged[:5])) + (" …" if len(damaged) > 5 else "")
         problem = Problem(
