@@ -72,12 +72,6 @@ class Article:
     copy_of: str = ""  # slug of the article this one is a syndicated copy of: the same report
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 
-    def __hash__(self) -> int:
-        # Articles are part of the keys of kept results (memo.py); hashing
-        # every paragraph each time costs more than the lookup saves. Equal
-        # articles have equal names.
-        return hash((self.slug, self.file_name))
-
     @property
     def report(self) -> str:
         """One name per report: a copy and its original count as one source."""

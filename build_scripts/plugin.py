@@ -23,13 +23,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from build_scripts import incremental
-
 from build_scripts import data as data_files
 from build_scripts.data import schema
 
-from build_scripts import memo
-
+from build_scripts import incremental
+from build_scripts.article_cache import ArticleCache
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError
@@ -46,6 +44,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
     previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
     serving = False
+    kept: ArticleCache | None = None  # only in `mkdocs serve`
     site = None  # the pages of the last build that succeeded
     search_vocabulary = None
     abbreviations = ""
@@ -57,9 +56,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        # `mkdocs serve --dirty`: rebuild only the pages an edit changed (incremental.py).
-        self.serving = command == "serve"
-        self.previous = incremental.PreviousBuild() if self.serving and dirty else None
+        # `mkdocs serve`: each article's results are kept between rebuilds
+        # (article_cache.py); with --dirty, only the pages an edit changed
+        # are rendered again (incremental.py).
+        serving = self.serving = command == "serve"
+        self.kept = ArticleCache() if serving else None
+        self.previous = incremental.PreviousBuild() if serving and dirty else None
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
 
@@ -103,7 +105,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # Every page is generated here, in memory, before MkDocs empties
         # site/: if reading or composing fails or is interrupted (strict mode
         # included), the previous site is left exactly as it was.
-        memo.new_build()  # per-article results of the previous build are reused only if still current
+        if self.kept is not None:
+            self.kept.new_build(data_files.fingerprint(DATA_DIR))
         if self.previous is not None and "material/search" in config.plugins:
             # Material would merge this build's index entries with the last
             # build's as if one page had changed; incremental.py merges instead.
@@ -111,7 +114,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.build_error:  # on_config could not read the knowledge: keep the last good pages
             return
         try:
-            corpus = load_corpus(self.seeds_dir)
+            corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
             for report in corpus.reports:  # one line per file, never a traceback
                 log.info("%s/%s", self.config.seeds_dir, report.line())
             rejected = [r for r in corpus.reports if r.rejected]
@@ -121,7 +124,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     + "\n".join(r.line() for r in rejected)
                 )
             self.pin_build_date(corpus)
-            site = compose_site(corpus, config.site_url or "")
+            site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None)
             abbreviations = abbreviation_definitions(load_terms())
         except PluginError:
             raise
@@ -129,8 +132,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.keep_last_good(exc, self.site)
             return
         self.site, self.abbreviations = site, abbreviations
-        if not self.serving:
-            memo.forget()  # nothing to rebuild: free the per-article results for MkDocs' own peak
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)

@@ -3,9 +3,14 @@
 Each loader (topics, glossary, entities, units, signals, cleaning rules) is
 cached, because the pipeline asks for it at every stage. `mkdocs serve`
 watches data/ and rebuilds when a file there is saved; `reload_if_changed`,
-called at the start of every build, then empties those caches and the
-per-article results (memo.py) computed with the old knowledge, so an edit to
-topics.yml or cleaning.yml shows in the preview without a restart.
+called at the start of every build, then empties those caches (and the
+plugin drops the per-article results computed with the old knowledge, see
+article_cache.py), so an edit to topics.yml or cleaning.yml shows in the
+preview without a restart.
+
+Each file is checked against a shape declared next to its loader when it is
+read (schema.py says how); a broken file raises schema.DataFileError naming
+the file, the line, the entry and what to do.
 """
 from __future__ import annotations
 
@@ -13,8 +18,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
-
-from build_scripts import memo
 
 F = TypeVar("F", bound=Callable)
 
@@ -45,5 +48,4 @@ def reload_if_changed(data_dir: Path) -> bool:
         return False
     for cached in _loaders:
         cached.cache_clear()
-    memo.forget()  # results computed with the old rules would be answered from memory
     return True

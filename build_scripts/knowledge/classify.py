@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from build_scripts import memo
 from build_scripts.reading.language import to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
@@ -56,6 +56,24 @@ class Passage:
     def about(self, slug: str) -> bool:
         return self.scores.get(slug, 0.0) >= ABOUT_SCORE
 
+    @cached_property
+    def grams(self) -> frozenset[str]:
+        """bigrams(simplified): the form sentences are compared in when sources are merged, on several pages.
+
+        Worked out once, when first compared; under `mkdocs serve` it is
+        kept with the article's passages (article_cache.py).
+        """
+        return bigrams(self.simplified)
+
+
+NOT_WORDS = re.compile(r"[\s\W_]+")
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
+    letters = NOT_WORDS.sub("", to_simplified(text).lower())
+    return frozenset([letters[i:i + 2] for i in range(len(letters) - 1)] or [letters])
+
 
 def split_sentences(text: str) -> list[str]:
     """Sentences exactly as they appear in `text` (concatenated they rebuild it, minus edge spaces).
@@ -92,8 +110,7 @@ def simplified_same_length(text: str) -> str:
 class Sentence:
     """One sentence of a paragraph in the forms it is matched in, and the topic names in it.
 
-    Depends on the words only: syndicated copies of an article share their
-    paragraphs' Sentences (see read_paragraph).
+    Depends on the words only, not on the article or the paragraph around it.
     """
 
     text: str  # as written
@@ -107,8 +124,7 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
     sentences = split_sentences(text)
     found = []
     for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
-        # Equal forms as one string, not copies: less memory, and less to send
-        # between processes (memo.computed_alongside).
+        # Equal forms as one string, not copies: less memory.
         simplified = sentence if simplified == sentence else simplified
         canon = canonical_of_simplified(simplified)
         canon = simplified if canon == simplified else canon
@@ -129,8 +145,7 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
             continue
         if paragraph.kind != "text":
             continue
-        # The same paragraph recurs across syndicated copies: its sentences are read once.
-        sentences = memo.remember(("paragraph", paragraph.text, topics), lambda: read_paragraph(paragraph.text, topics))
+        sentences = read_paragraph(paragraph.text, topics)
         # What the paragraph is about: topics named by sentences that are not
         # lists of many topics.
         focus = {slug for s in sentences if len(s.alias_hits) <= FOCUS_MAX_TOPICS for slug in s.alias_hits}

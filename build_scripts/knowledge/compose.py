@@ -14,20 +14,17 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-
-from build_scripts import memo
 from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
 )
+from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.extract import CLAUSE_BREAK, SIGNALS, Event, Figure, extract_events, extract_figures, unit_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 LEAD_SENTENCES = 3
-# Fewer articles are classified quicker than a second process starts.
-MIN_ARTICLES_ALONGSIDE = 64
 LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
 CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
@@ -113,19 +110,22 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article contributes: its passages, and the figures and dates of those that state facts."""
+    """What one article contributes: its passages, the figures and dates of those that state facts, the tags it earns."""
 
     passages: tuple[Passage, ...]
     figures: dict[int, list[Figure]]  # id(passage) → figures
     events: dict[int, list[Event]]  # id(passage) → events
+    tags: tuple[str, ...]  # the entities (entities.yml) it names, for its source page
 
 
-@memo.by_value  # an unchanged article is not classified again in `mkdocs serve`
-def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals) -> ArticleFacts:
+def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
     facts = [p for p in passages if p.scores and id(p) not in excluded]
-    return ArticleFacts(tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts})
+    return ArticleFacts(
+        tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts},
+        tuple(mentioned((p.text for p in article.paragraphs), entities)),
+    )
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
@@ -133,21 +133,10 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
     return compose_knowledge_base(facts_of(corpus.articles, topics), topics)
 
 
-def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...]) -> list[ArticleFacts]:
-    """article_facts of each article, in order."""
-    signals = load_signals()
-    # A cold build reads the sentences of the second half in a second process
-    # meanwhile; this one then finds them in memory (memo.computed_alongside).
-    half = len(articles) // 2 if len(articles) >= MIN_ARTICLES_ALONGSIDE else len(articles)
-
-    def second_half() -> None:
-        for article in articles[half:]:
-            article_facts(article, topics, signals)
-
-    alongside = second_half if half < len(articles) else None
-    with memo.computed_alongside(alongside, kinds=("paragraph", "figures", "dates"), shared=(topics,)):
-        per_article = [article_facts(article, topics, signals) for article in articles[:half]]
-    return per_article + [article_facts(article, topics, signals) for article in articles[half:]]
+def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=article_facts) -> list[ArticleFacts]:
+    """`facts` (article_facts, or the serve cache's, see article_cache.py) of each article, in order."""
+    signals, entities = load_signals(), load_entities()
+    return [facts(article, topics, signals, entities) for article in articles]
 
 
 def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:
@@ -169,14 +158,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             by_topic[slug].append(passage)
     for topic in topics:
         relevant = tuple(by_topic[topic.slug])
-        # In `mkdocs serve`, a topic none of whose passages changed is not
-        # composed again (memo.py; passages compare by identity, and an
-        # unchanged article keeps its Passage objects). Its box of differing
-        # figures compares with every topic's figures, so it is redone.
-        page = memo.remember(
-            ("topic page", topic, topics, signals, relevant),
-            lambda: compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug),
-        )
+        page = compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug)
         page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
         verify_citations(page, cited_paragraphs)
         pages.append(page)

@@ -13,10 +13,8 @@ from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass
 
-from build_scripts import memo
-from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.classify import Passage, bigrams
 from build_scripts.knowledge.extract import Event, Figure, When
-from build_scripts.reading.language import to_simplified
 from build_scripts.model import Article
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
@@ -27,7 +25,6 @@ WHITESPACE = re.compile(r"\s+")
 # Which source's words lead a merged row (the site reads in Chinese first).
 # Ids never depend on it, so this is presentation only.
 LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2, "ja": 3}
-NOT_WORDS = re.compile(r"[\s\W_]+")
 
 
 @dataclass(frozen=True)
@@ -96,13 +93,6 @@ class Excerpt:
 
 def normalise_space(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
-
-
-@memo.by_value  # one sentence is compared on several topic pages, in several lists
-def bigrams(text: str) -> frozenset[str]:
-    """Character pairs of the Simplified form: the same sentence in either script overlaps fully."""
-    letters = NOT_WORDS.sub("", to_simplified(text).lower())
-    return frozenset([letters[i:i + 2] for i in range(len(letters) - 1)] or [letters])
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -228,14 +218,16 @@ def timeline(events: list[Event]) -> list[TimelineEntry]:
     for key, members in by_date.items():
         members.sort(key=_source_order)
         groups: list[list[Event]] = []
+        leading: list[frozenset[str]] = []  # bigrams of each group's first event
         for event in members:
             grams = bigrams(event.clause)
             target = next(
-                (g for g in groups if event.when.precision != "year" or overlap(grams, bigrams(g[0].clause)) >= SAME_EVENT),
+                (g for g, lead in zip(groups, leading) if event.when.precision != "year" or overlap(grams, lead) >= SAME_EVENT),
                 None,
             )
             if target is None:
                 groups.append([event])
+                leading.append(grams)
             else:
                 target.append(event)
         for group in groups:
@@ -264,12 +256,8 @@ def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
     """One Excerpt per distinct sentence; near-duplicates across sources merged."""
     ordered = sorted(passages, key=_source_order)
-    by_text: dict[str, set[str]] = {}  # syndicated copies repeat sentences word for word: one set each
-    for passage in ordered:
-        if passage.simplified not in by_text:
-            by_text[passage.simplified] = bigrams(passage.simplified)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
+    for passage, group in zip(ordered, group_similar([p.grams for p in ordered], NEAR_DUPLICATE)):
         key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
         if group not in merged:
             merged[group] = (passage, [cite(passage)], {key})

@@ -8,7 +8,6 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
 
-from build_scripts import memo
 from build_scripts.knowledge.taxonomy import canonical_each, name_forms, name_pattern
 
 ENTITIES_FILE = Path(__file__).parent.parent / "data" / "entities.yml"
@@ -58,12 +57,6 @@ def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
 
 def mentioned(texts, entities: tuple[Entity, ...]) -> list[str]:
     """Tags of the entities named anywhere in `texts`, in the order of entities.yml."""
-    texts = tuple(texts)
-    # An unchanged article is not searched again in `mkdocs serve` (memo.py).
-    return memo.remember(("tags", texts, entities), lambda: _mentioned(texts, entities))
-
-
-def _mentioned(texts: tuple[str, ...], entities: tuple[Entity, ...]) -> list[str]:
     # No name spans a line break, so searching the texts joined is searching
     # each; a text repeated (a quote cited by many statements) is searched once.
     canon = "\n".join(canonical_each(list(dict.fromkeys(texts))))

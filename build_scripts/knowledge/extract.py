@@ -18,7 +18,6 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
 
-from build_scripts import memo
 from build_scripts.knowledge.classify import Passage
 
 DATA = Path(__file__).parent.parent / "data"
@@ -247,9 +246,7 @@ def _words_only(text: str) -> str:
 
 
 def extract_figures(passage: Passage) -> list[Figure]:
-    # Syndicated copies repeat sentences word for word: each is read once a build.
-    stated = memo.remember(("figures", passage.text, passage.simplified), lambda: _figures_stated(passage.text, passage.simplified))
-    return [Figure(*fields, passage=passage) for fields in stated]
+    return [Figure(*fields, passage=passage) for fields in _figures_stated(passage.text, passage.simplified)]
 
 
 def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
@@ -438,10 +435,8 @@ def extract_events(passage: Passage) -> list[Event]:
     published = passage.article.date
     events: list[Event] = []
     seen: set[str] = set()
-    # Syndicated copies repeat sentences word for word: each is searched once a
-    # build; what a date means depends on each copy's publication date.
-    written = memo.remember(("dates", passage.text, passage.simplified), lambda: _dates_written(passage.text, passage.simplified))
-    for groups, words, as_written, clause in written:
+    # What a date means depends on the article's publication date.
+    for groups, words, as_written, clause in _dates_written(passage.text, passage.simplified):
         read = read_date(groups, words, published, rules)
         if not read or read[0] is None:
             continue

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -119,7 +118,6 @@ def abbreviation_definitions(terms: tuple[Term, ...]) -> str:
     return "\n\n" + "\n".join(lines) + "\n"
 
 
-@lru_cache(maxsize=2)  # one function per glossary: source pages keep their paragraphs' HTML by it (memo.py)
 def html_abbreviator(terms: tuple[Term, ...]):
     """A function wrapping each glossary abbreviation in escaped HTML text in <abbr title=…>.
 

@@ -25,9 +25,8 @@ ANY_SPACE = re.compile(r"\s")
 class Topics(tuple):
     """The topics, as load_topics returns them: a tuple whose hash is worked out once.
 
-    They are part of the key of every paragraph's kept classification and
-    of every clause's named topics, looked up tens of thousands of times a
-    build.
+    They are part of the key of every clause's named topics, looked up
+    tens of thousands of times a build.
     """
 
     def __hash__(self) -> int:
@@ -52,9 +51,9 @@ class Topic:
     mention_pattern: re.Pattern | None
 
     def __hash__(self) -> int:
-        # The topics are part of the key of every paragraph's kept
-        # classification (memo.py): hashing all their aliases each time would
-        # cost more than the lookup saves. Equal topics have equal slugs.
+        # The topics are part of the key of every clause's named topics
+        # (compose.py): hashing all their aliases each time would cost more
+        # than the lookup saves. Equal topics have equal slugs.
         return hash(self.slug)
 
     @property

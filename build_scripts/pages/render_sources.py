@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from build_scripts import memo
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Article
 
@@ -92,9 +91,7 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Ca
             f'<span data-search-exclude="true">（未加载远程图片 remote image not loaded）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
-    # Kept per text: a cold build renders them in a second process while it composes the topics (site.py).
-    shown = memo.remember(("paragraph html", text, abbreviate), lambda: abbreviate(literal_html(text)))
-    return f'<p class="kb-para" id="{paragraph_id}">{shown} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
 
 
 def render_sources_index(articles: Sequence[Article]) -> str:

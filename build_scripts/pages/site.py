@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 
-from build_scripts import memo
-from build_scripts.knowledge.compose import MIN_ARTICLES_ALONGSIDE, KnowledgeBase, compose_knowledge_base, facts_of
-from build_scripts.knowledge.entities import Entity, load_entities, mentioned
+from build_scripts.knowledge.compose import KnowledgeBase, article_facts, compose_knowledge_base, facts_of
+from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
@@ -30,37 +29,27 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-@memo.cycle_collector_paused()
-def compose_site(corpus: Corpus, site_url: str = "") -> Site:
+def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
+    """Every page. `facts` is article_facts, or under `mkdocs serve` the cache's (article_cache.py)."""
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
-    abbreviate = html_abbreviator(terms)
-    # A cold build lends each stage the second core (memo.computed_alongside).
-    helped = len(corpus.articles) >= MIN_ARTICLES_ALONGSIDE
-    per_article = facts_of(corpus.articles, topics)
-    # Composing the topics keeps one core busy: a second process meanwhile
-    # tags the source pages and renders their paragraphs, which this one
-    # then finds in memory.
-    prepare = partial(_prepare_source_pages, corpus, entities, abbreviate)
-    with memo.computed_alongside(prepare if helped else None, kinds=("tags", "paragraph html"), shared=(entities, abbreviate)):
-        kb = compose_knowledge_base(per_article, topics)
-    # Then the pages made from the knowledge base and the source pages are
-    # written at the same time; the topic pages' tags are found here.
-    knowledge_pages = partial(render_knowledge_pages, kb, corpus, site_url)
-    with memo.computed_alongside(knowledge_pages if helped else None) as written:
-        pages = render_source_pages(corpus, kb, entities, abbreviate)
-        topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
-    knowledge = written.value if isinstance(written.value, KnowledgePages) else knowledge_pages()
+    per_article = facts_of(corpus.articles, topics, facts or article_facts)
+    kb = compose_knowledge_base(per_article, topics)
+    tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
+    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
+    topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    for path, content in knowledge.topics.items():
-        pages[path] = with_tags(content, topic_tags[path]) if path in topic_tags else content
-    pages["topics/index.md"] = knowledge.topics_index
-    pages["timeline.md"] = knowledge.timeline
+    for topic_page in kb.topics:
+        path = topic_path(topic_page.topic.slug)
+        pages[path] = with_tags(render_topic_page(topic_page), topic_tags[path])
+        pages.update(redirect_pages(topic_page.topic))
+    pages["topics/index.md"] = render_topics_index(kb)
+    pages["timeline.md"] = render_site_timeline(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
-    pages["kb.json"] = knowledge.kb_json
-    pages["index.md"] = knowledge.home
+    pages["kb.json"] = export_json(kb, corpus, site_url)
+    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
@@ -75,48 +64,15 @@ def compose_site(corpus: Corpus, site_url: str = "") -> Site:
     return Site(pages=pages, nav=nav)
 
 
-def render_source_pages(corpus: Corpus, kb: KnowledgeBase, entities: tuple[Entity, ...], abbreviate) -> dict[str, str]:
+def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate) -> dict[str, str]:
     """Each article's page, with its tags and, under each paragraph, the topics citing it."""
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), citing in kb.cited_by.items():
         cited_by_source[slug][paragraph_id] = citing
     pages = {}
     for article in corpus.articles:
-        tags = mentioned((p.text for p in article.paragraphs), entities)
-        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags)
+        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags[article.slug])
     return pages
-
-
-def _prepare_source_pages(corpus: Corpus, entities: tuple[Entity, ...], abbreviate) -> None:
-    """Tag each article and render its paragraphs' HTML, kept (memo.py) for render_source_pages."""
-    for article in corpus.articles:
-        mentioned((p.text for p in article.paragraphs), entities)
-        render_source_page(article, None, abbreviate)
-
-
-@dataclass(frozen=True)
-class KnowledgePages:
-    """The pages made from the knowledge base."""
-
-    topics: dict[str, str]  # each topic's page (without its tags) and its redirects, docs-relative path → content
-    topics_index: str
-    timeline: str
-    kb_json: str
-    home: str
-
-
-def render_knowledge_pages(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> KnowledgePages:
-    topics: dict[str, str] = {}
-    for topic_page in kb.topics:
-        topics[topic_path(topic_page.topic.slug)] = render_topic_page(topic_page)
-        topics.update(redirect_pages(topic_page.topic))
-    return KnowledgePages(
-        topics=topics,
-        topics_index=render_topics_index(kb),
-        timeline=render_site_timeline(kb),
-        kb_json=export_json(kb, corpus, site_url),
-        home=_with_problem_count(render_home(kb, corpus), corpus),
-    )
 
 
 TAGS_PAGE = """---
@@ -131,7 +87,7 @@ title: 人物与机构 People and organisations
 """
 
 
-def with_tags(markdown: str, tags: list[str]) -> str:
+def with_tags(markdown: str, tags: Sequence[str]) -> str:
     """Add a `tags:` list to the page's front matter (Material's tags plugin reads it)."""
     if not tags or not markdown.startswith("---\n"):
         return markdown

@@ -25,9 +25,7 @@ from build_scripts.reading import frontmatter
 
 from build_scripts.reading import language
 
-from build_scripts import memo
 from build_scripts.data import schema
-
 from build_scripts.reading import paragraphs
 from build_scripts.model import Article, Corpus, Problem
 
@@ -39,8 +37,6 @@ MAX_TITLE_CHARS = 80
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
 SLUG_FROM_USER = re.compile(r"[a-z0-9][a-z0-9_-]*")
-# Fewer files are read quicker than a second process starts.
-MIN_FILES_ALONGSIDE = 64
 
 
 @dataclass(frozen=True)
@@ -50,9 +46,9 @@ class ReadResult:
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
 
 
-@memo.cycle_collector_paused()
-def load_corpus(seeds_dir: Path, today: dt.date | None = None) -> Corpus:
-    """Every article of `seeds_dir`; `today` (the build's real date) tells a mistyped future date."""
+def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
+    """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (article_cache.py);
+    `today` (the build's real date) tells a mistyped future date."""
     seeds_dir = Path(seeds_dir)
     today = today or dt.date.today()
     cleaning.load_rules()  # a broken cleaning.yml stops the build here, named, before any article is blamed
@@ -61,16 +57,7 @@ def load_corpus(seeds_dir: Path, today: dt.date | None = None) -> Corpus:
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
         if path.name != SOURCES_FILE and not _is_system_file(path)
     ]
-    # A cold build reads the second half of the files in a second process
-    # meanwhile; this one then finds them in memory (memo.computed_alongside).
-    half = len(paths) // 2 if len(paths) >= MIN_FILES_ALONGSIDE else len(paths)
-
-    def second_half() -> None:
-        _read_files(paths[half:], seeds_dir, overrides, [])
-
-    with memo.computed_alongside(second_half if half < len(paths) else None, kinds=("read",)):
-        results = _read_files(paths[:half], seeds_dir, overrides, problems)
-    results += _read_files(paths[half:], seeds_dir, overrides, problems)
+    results = _read_files(paths, seeds_dir, overrides, problems, read or read_article)
     for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {nfc(p.name) for p in seeds_dir.glob("*")}):
         problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
     articles, merge_problems, copies = _merge_duplicates(results)
@@ -90,7 +77,7 @@ def load_corpus(seeds_dir: Path, today: dt.date | None = None) -> Corpus:
     return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
 
 
-def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem]) -> list[ReadResult]:
+def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem], read) -> list[ReadResult]:
     """What the article files among `paths` hold; a Problem added to `problems` for each other file."""
     results = []
     for path in paths:
@@ -99,7 +86,7 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
             if skip:
                 problems.append(skip)
                 continue
-            results.append(_read_unless_known(path, overrides.get(nfc(path.name), {})))
+            results.append(read(path, overrides.get(nfc(path.name), {})))
         except schema.DataFileError:
             raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
@@ -108,15 +95,6 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
                 "report this as a bug with the file attached; the other articles are built", rejected=True,
             ))
     return results
-
-
-def _read_unless_known(path: Path, override: dict) -> ReadResult:
-    """read_article, answered from memory when the file's bytes and corrections are unchanged (see memo.py)."""
-    try:
-        digest = hashlib.sha1(path.read_bytes()).hexdigest()
-    except OSError:
-        return read_article(path, override)
-    return memo.remember(("read", path.name, digest, tuple(sorted(override.items()))), lambda: read_article(path, override))
 
 
 def nfc(file_name: str) -> str:

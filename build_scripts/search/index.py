@@ -77,7 +77,6 @@ use (「A868」 was one word); it is set under `search:` in mkdocs.yml.
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -88,7 +87,6 @@ from pathlib import Path
 import jieba
 from material.plugins.search import plugin as material_search
 
-from build_scripts import memo
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.reading.language import to_simplified
@@ -409,23 +407,11 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
             doc[NAMES_FIELD] = " ".join(sorted(names))
         return doc
 
-    # In `mkdocs serve`, a section whose text did not change since the last
-    # build is not cut again (memo.py): after one article is edited, only
-    # its sections and those of the pages quoting it are.
-    docs = []
-    for doc in index["docs"]:
-        figure_names = figures.get(doc["location"], ())
-        key = ("search", separator, vocabulary, _digest(doc), figure_names)
-        docs.append(memo.remember(key, lambda doc=doc, names=figure_names: rewrite(doc, names)))
+    docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
     fields = dict(index["config"]["fields"], **{SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}})
     fields = {name: dict(spec, kb_later=LATER) if name in LATER_FIELDS else spec for name, spec in fields.items()}
     config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=fields)
     return dict(index, config=config, docs=docs)
-
-
-def _digest(doc: dict) -> str:
-    """A section's identity for memo.py: its text as a key would hold the index in memory twice."""
-    return hashlib.sha1(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 # ---------------------------------------------------------------------------

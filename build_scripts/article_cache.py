@@ -1,0 +1,66 @@
+"""The build's one cache: each article's per-article results, kept between rebuilds of `mkdocs serve`.
+
+Why it exists: `mkdocs serve` rebuilds the whole site when one article is
+saved, and most of generating a site is per-article work that depends on
+nothing but the article — reading it, splitting and classifying its
+sentences, extracting its figures and dates, finding the people and
+organisations it names. Kept by content, an edit costs
+the edited article's work plus the cross-article stages (corroborating,
+composing, rendering), not the whole corpus again.
+
+Why here and only here: the stages are plain functions that know nothing
+about caching. The plugin owns one `ArticleCache` under `mkdocs serve` and
+hands its `read` and `facts` to `load_corpus` and `compose_site` in place of
+`read_article` and `article_facts`; a one-off `mkdocs build` uses those
+directly and keeps nothing.
+
+Keys are what the results are computed from, never a file name or a time:
+a file's name, bytes and `seeds/sources.yml` entry for what is read; the
+read `Article` value for its facts. An edit to build_scripts/data/*.yml
+changes what every article's results would be: `new_build` then drops them
+all. Entries no build used since the previous one are dropped too, so memory
+stays at about one corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Hashable
+from pathlib import Path
+
+from build_scripts.knowledge.compose import ArticleFacts, Signals, article_facts
+from build_scripts.knowledge.entities import Entity
+from build_scripts.knowledge.taxonomy import Topic
+from build_scripts.model import Article
+from build_scripts.reading.corpus import ReadResult, read_article
+
+
+class ArticleCache:
+    def __init__(self) -> None:
+        self._data: Hashable = None  # fingerprint of the knowledge the entries were computed with
+        self._current: dict = {}  # used by this build
+        self._previous: dict = {}  # used by the previous build, not (yet) by this one
+
+    def new_build(self, data_fingerprint: Hashable) -> None:
+        """Start a build with the knowledge (build_scripts/data) as `data_fingerprint` says it is."""
+        if data_fingerprint != self._data:
+            self._data, self._current = data_fingerprint, {}
+        self._previous, self._current = self._current, {}
+
+    def read(self, path: Path, override: dict) -> ReadResult:
+        """read_article, answered from memory when the file's bytes and corrections are unchanged."""
+        try:
+            digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        except OSError:  # read_article says what is wrong with it
+            return read_article(path, override)
+        return self._kept(("read", path.name, digest, tuple(sorted(override.items()))), lambda: read_article(path, override))
+
+    def facts(self, article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
+        """article_facts, answered from memory for an article read the same as before."""
+        return self._kept(("facts", article), lambda: article_facts(article, topics, signals, entities))
+
+    def _kept(self, key: Hashable, compute):
+        if key in self._current:
+            return self._current[key]
+        value = self._previous.pop(key) if key in self._previous else compute()
+        self._current[key] = value
+        return value
