@@ -162,25 +162,35 @@ def mkdocs_build(copy: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=copy, env=environment(copy), capture_output=True, text=True)
 
 
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory) -> Path:
+    """A project copy with its site built once; a test breaks a file, builds, and puts the file back."""
+    copy = project_copy(tmp_path_factory.mktemp("built"))
+    first = mkdocs_build(copy)
+    assert first.returncode == 0, first.stderr
+    return copy
+
+
 @pytest.mark.parametrize("name, old, new", [
     ("cleaning.yml", "metadata_scan_lines: 12", "metadata_scan_lines: [12"),
     ("glossary.yml", "    term: TOPS\n", "    term:\n"),
     ("entities.yml", "{tag: 高德, kind: organisation", "{tag: 高德, kind: company"),
 ])
-def test_a_broken_knowledge_file_fails_the_build_naming_it_and_leaves_the_previous_site(tmp_path, name, old, new):
-    copy = project_copy(tmp_path)
-    first = mkdocs_build(copy)
-    assert first.returncode == 0, first.stderr
-    home = (copy / "site" / "index.html").read_bytes()
-    data_file = copy / "build_scripts" / "data" / name
-    data_file.write_text(data_file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    broken = mkdocs_build(copy)
+def test_a_broken_knowledge_file_fails_the_build_naming_it_and_leaves_the_previous_site(built_project, name, old, new):
+    home = (built_project / "site" / "index.html").read_bytes()
+    data_file = built_project / "build_scripts" / "data" / name
+    good = data_file.read_text(encoding="utf-8")
+    data_file.write_text(good.replace(old, new, 1), encoding="utf-8")
+    try:
+        broken = mkdocs_build(built_project)
+    finally:
+        data_file.write_text(good, encoding="utf-8")
     assert broken.returncode != 0
     assert "Traceback" not in broken.stderr
     assert f"build_scripts/data/{name}, line " in broken.stderr
     assert "could not be read" not in broken.stderr  # no article is blamed for it
-    assert (copy / "site" / "index.html").read_bytes() == home
-    assert len(list((copy / "site" / "sources").iterdir())) > 5
+    assert (built_project / "site" / "index.html").read_bytes() == home
+    assert len(list((built_project / "site" / "sources").iterdir())) > 5
 
 
 def test_an_impossible_date_in_sources_yml_publishes_every_article(tmp_path):
