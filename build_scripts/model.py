@@ -55,6 +55,21 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where each metadata field of an article came from, as a reader is told on its source page.
+
+    Each is "" when the field is unknown, else e.g. "front matter 'date'",
+    "seeds/sources.yml", "header line 3: “发布时间：…”" or an inference.
+    """
+
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    via: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """A cleaned article with its metadata, ready to render or mine."""
 
@@ -69,6 +84,9 @@ class Article:
     date_note: str = ""
     editor: str = ""
     other_names: tuple[str, ...] = ()  # same article found under other file names
+    via: str = ""  # the platform it was republished through (网易号, 车家号…), not the outlet
+    cited_outlets: tuple[str, ...] = ()  # outlets the text quotes ("according to Reuters"), not the publisher
+    provenance: Provenance = field(default_factory=Provenance, compare=False)
     copy_of: str = ""  # slug of the article this one is a syndicated copy of: the same report
     problems: tuple[Problem, ...] = field(default=(), compare=False)
 

@@ -87,13 +87,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         Under serve the error is logged and shown at the top of every page
         (on_files), so the preview answers instead of holding every request.
         """
-        if isinstance(exc, (schema.DataFileError, CitationError)):
+        if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
             message = str(exc)
         else:  # a bug: the traceback helps whoever fixes it
             log.exception("the knowledge base could not be built")
             message = f"{type(exc).__name__}: {exc}"
         if not self.serving or last_good is None:
-            if isinstance(exc, (schema.DataFileError, CitationError)):
+            if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
                 raise PluginError(message) from None
             raise exc
         if not self.build_error:

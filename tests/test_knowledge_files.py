@@ -53,7 +53,7 @@ def error_of(loader, path: Path) -> schema.DataFileError:
 
 
 def test_invalid_yaml_in_cleaning_yml_names_the_file_and_line(tmp_path):
-    path = broken_copy(tmp_path, "cleaning.yml", "metadata_scan_lines: 12", "metadata_scan_lines: [12")
+    path = broken_copy(tmp_path, "cleaning.yml", "footer_zone: 0.35", "footer_zone: [0.35")
     error = error_of(load_rules, path)
     assert error.file.endswith("cleaning.yml") and error.line is not None
     assert "is not valid YAML" in str(error) and "indentation and quoting" in str(error)
@@ -172,9 +172,10 @@ def built_project(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("name, old, new", [
-    ("cleaning.yml", "metadata_scan_lines: 12", "metadata_scan_lines: [12"),
+    ("cleaning.yml", "footer_zone: 0.35", "footer_zone: [0.35"),
     ("glossary.yml", "    term: TOPS\n", "    term:\n"),
     ("entities.yml", "{tag: 高德, kind: organisation", "{tag: 高德, kind: company"),
+    ("header.yml", "head_lines: 16", "head_lines: [16"),
 ])
 def test_a_broken_knowledge_file_fails_the_build_naming_it_and_leaves_the_previous_site(built_project, name, old, new):
     home = (built_project / "site" / "index.html").read_bytes()
@@ -196,12 +197,12 @@ def test_a_broken_knowledge_file_fails_the_build_naming_it_and_leaves_the_previo
 def test_an_impossible_date_in_sources_yml_publishes_every_article(tmp_path):
     copy = project_copy(tmp_path)
     sources = copy / "seeds" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-10", "date: 2025-13-45"), encoding="utf-8")
+    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-12", "date: 2025-13-45"), encoding="utf-8")
     result = mkdocs_build(copy)
     assert result.returncode == 0, result.stderr
-    assert "sources.yml: entry '001_f557aaf571426259.txt' (line " in result.stderr
+    assert "sources.yml: entry '002_56d86afa678d481a.txt' (line " in result.stderr
     assert "'date' is not a date: '2025-13-45'" in result.stderr
-    assert (copy / "site" / "sources" / "001_f557aaf571426259" / "index.html").exists()
+    assert (copy / "site" / "sources" / "002_56d86afa678d481a" / "index.html").exists()
 
 
 class Preview:
@@ -272,7 +273,7 @@ def test_the_preview_answers_404_for_a_deleted_or_renamed_article(preview):
 def test_the_preview_shows_a_broken_knowledge_file_on_every_page_without_hanging_then_recovers(preview):
     cleaning = preview.copy / "build_scripts" / "data" / "cleaning.yml"
     good = cleaning.read_text(encoding="utf-8")
-    cleaning.write_text(good.replace("metadata_scan_lines: 12", "metadata_scan_lines: [12", 1), encoding="utf-8")
+    cleaning.write_text(good.replace("footer_zone: 0.35", "footer_zone: [0.35", 1), encoding="utf-8")
 
     def banner_on(path: str) -> str:
         status, html = preview.get(path, timeout=20)  # a stuck preview would time out here
@@ -293,6 +294,6 @@ def test_the_preview_shows_a_broken_knowledge_file_on_every_page_without_hanging
 
 def test_the_preview_never_hangs_on_an_impossible_date_in_sources_yml(preview):
     sources = preview.copy / "seeds" / "sources.yml"
-    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-10", "date: 2025-13-45"), encoding="utf-8")
+    sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-12", "date: 2025-13-45"), encoding="utf-8")
     preview.wait_for(lambda: "2025-13-45" in preview.get("problems/", timeout=20)[1], "the problems page names the date")
-    assert preview.get("sources/001_f557aaf571426259/", timeout=20)[0] == 200
+    assert preview.get("sources/002_56d86afa678d481a/", timeout=20)[0] == 200

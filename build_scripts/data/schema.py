@@ -50,7 +50,15 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 NAME_KEYS = ("id", "slug", "term", "tag", "name")
 
 
-class DataFileError(ValueError):
+class KnowledgeFileError(ValueError):
+    """Anything wrong with a knowledge file: the build stops with this message instead of blaming articles.
+
+    Loaders that check a file by hand raise a subclass of it (header.yml's,
+    outlets.yml's); `DataFileError` is the one `load` raises.
+    """
+
+
+class DataFileError(KnowledgeFileError):
     """A knowledge file that does not have its declared shape; the message says where and what to do."""
 
     def __init__(self, file: Path | str, line: int | None, entry: str, what: str, todo: str = ""):

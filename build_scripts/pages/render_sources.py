@@ -58,24 +58,38 @@ def render_source_page(
 
 
 def _metadata_block(article: Article) -> str:
+    origin = article.provenance
     date = article.date.isoformat() if article.date else "未知 unknown"
     if article.date_note:
         date += f"（{literal_html(article.date_note)}）"
     rows = [
-        ("媒体 Outlet", literal_html(article.outlet) or "—"),
-        ("作者 Author", literal_html(article.author) or "—"),
-        ("日期 Date", date),
+        ("媒体 Outlet", (literal_html(article.outlet) or "未知 unknown") + _origin(origin.outlet)),
+        ("作者 Author", (literal_html(article.author) or "—") + _origin(origin.author)),
+        ("日期 Date", date + _origin(origin.date)),
         ("语言 Language", f"{LANGUAGE_NAMES.get(article.language, article.language)} ({article.language})"),
         ("文件 File", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
         ("长度 Length", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
     ]
+    if origin.title:
+        rows.insert(0, ("标题 Title", "见上 as above" + _origin(origin.title)))
     if article.editor:
-        rows.insert(2, ("编辑 Editor", literal_html(article.editor)))
+        rows.insert(3, ("编辑 Editor", literal_html(article.editor)))
+    if article.via:
+        rows.insert(2, ("转载平台 Via", literal_html(article.via) + _origin(origin.via)))
+    if article.cited_outlets:
+        rows.append(("文中引用 Cites", " · ".join(literal_html(name) for name in article.cited_outlets)))
     if article.copy_of:
         rows.insert(0, ("转载 Copy of", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
                         "（同一篇报道，只算一个来源 the same report, counted as one source）"))
     items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
+
+
+def _origin(where: str) -> str:
+    """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
+    if not where:
+        return ""
+    return f' <small class="kb-origin" data-search-exclude="true">（来自 from: {literal_html(where)}）</small>'
 
 
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str]) -> str:

@@ -1,13 +1,13 @@
 """Article text → the article's own blocks, without what the platform added.
 
 Rules come from `data/cleaning.yml`; this module only applies them. Input is
-the body after front matter; output is metadata found in byline lines and a
+the body after front matter and header lines (reading/header.py); output is a
 list of blocks (text, heading or image), in order.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -30,15 +30,11 @@ class Block:
 
 @dataclass(frozen=True)
 class Cleaned:
-    metadata: dict = field(default_factory=dict)
     blocks: tuple[Block, ...] = ()
 
 
 @dataclass(frozen=True)
 class CleaningRules:
-    metadata_scan_lines: int
-    metadata_lines: tuple[re.Pattern, ...]
-    title_with_outlet: re.Pattern
     drop_lines: tuple[re.Pattern, ...]
     footer_zone: float
     footer_markers: tuple[re.Pattern, ...]
@@ -55,12 +51,9 @@ class CleaningRules:
 
 
 _PATTERNS = s.ListOf(s.Pattern(), label="pattern")
-# Extra keys are let through: the header rules are being reshaped, and a
-# missing key the code needs is still named.
+# Extra keys are let through (the header rules moved to header.yml, and
+# other stages may add theirs); a key this code needs is still named.
 CLEANING = s.Record({
-    "metadata_scan_lines": s.Integer(minimum=0),
-    "metadata_lines": _PATTERNS,
-    "title_with_outlet": s.Pattern(groups=("title", "outlet")),
     "drop_lines": _PATTERNS,
     "footer_zone": s.Number(minimum=0, maximum=1, hint="the share of the article, from its end, where a footer may start"),
     "footer_markers": _PATTERNS,
@@ -81,9 +74,6 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         return tuple(re.compile(p) for p in data.get(key) or ())
 
     return CleaningRules(
-        metadata_scan_lines=int(data["metadata_scan_lines"]),
-        metadata_lines=many("metadata_lines"),
-        title_with_outlet=re.compile(data["title_with_outlet"]),
         drop_lines=many("drop_lines"),
         footer_zone=float(data["footer_zone"]),
         footer_markers=many("footer_markers"),
@@ -99,10 +89,9 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
 
 def clean(body: str, rules: CleaningRules) -> Cleaned:
     lines = _cut_footer([line.strip() for line in body.split("\n")], rules)
-    metadata, lines = _take_metadata(lines, rules)
     lines = [CJK_GAP.sub("", line) for line in lines]
     blocks = _blocks(lines, rules)
-    return Cleaned(metadata=metadata, blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
+    return Cleaned(blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
 
 
 def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
@@ -111,28 +100,6 @@ def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
         if any(m.search(lines[index]) for m in rules.footer_markers):
             return lines[:index]
     return lines
-
-
-def _take_metadata(lines: list[str], rules: CleaningRules) -> tuple[dict, list[str]]:
-    """Pull byline/date lines out of the head of the article."""
-    metadata: dict = {}
-    kept: list[str] = []
-    seen_nonempty = 0
-    for line in lines:
-        if not line:
-            kept.append(line)
-            continue
-        seen_nonempty += 1
-        match = None
-        if seen_nonempty <= rules.metadata_scan_lines:
-            match = next((m for p in rules.metadata_lines if (m := p.match(line))), None)
-        if match:
-            for key, value in match.groupdict().items():
-                if value and key not in metadata:
-                    metadata[key] = value.strip().strip("?？")
-            continue
-        kept.append(line)
-    return metadata, kept
 
 
 def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:

@@ -23,17 +23,19 @@ from build_scripts.reading import decoding
 
 from build_scripts.reading import frontmatter
 
+from build_scripts.reading import header
+
 from build_scripts.reading import language
+from build_scripts.reading import outlets
 
 from build_scripts.data import schema
 from build_scripts.reading import paragraphs
-from build_scripts.model import Article, Corpus, Problem
+from build_scripts.model import Article, Corpus, Problem, Provenance
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SOURCES_FILE = "sources.yml"
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
 LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
-MAX_TITLE_CHARS = 80
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
 SLUG_FROM_USER = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -51,7 +53,11 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
     `today` (the build's real date) tells a mistyped future date."""
     seeds_dir = Path(seeds_dir)
     today = today or dt.date.today()
-    cleaning.load_rules()  # a broken cleaning.yml stops the build here, named, before any article is blamed
+    # A broken cleaning.yml, header.yml or outlets.yml stops the build here,
+    # named, before any article is blamed for it.
+    cleaning.load_rules()
+    header.load_rules()
+    outlets.load_outlets()
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     paths = [
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
@@ -87,7 +93,7 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
                 problems.append(skip)
                 continue
             results.append(read(path, overrides.get(nfc(path.name), {})))
-        except schema.DataFileError:
+        except schema.KnowledgeFileError:
             raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
             problems.append(Problem(
@@ -171,19 +177,33 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
     front = frontmatter.split_front_matter(text)
     if front.error:
         problems.append(Problem(file_name, front.error, "fix the block between the '---' lines or remove it"))
-    cleaned = cleaning.clean(front.body, cleaning.load_rules())
-    blocks = list(cleaned.blocks)
-
-    fields: dict = {}
-    fields.update({k: v for k, v in cleaned.metadata.items() if k in EDITABLE_FIELDS})
+    checked_front: dict = {}
     for key, value in front.fields.items():
-        if key not in EDITABLE_FIELDS:
-            continue
-        checked = _checked_field(key, value)
-        if isinstance(checked, str) and checked.startswith("!"):
+        checked = _checked_field(key, value) if key in EDITABLE_FIELDS else value
+        if key in EDITABLE_FIELDS and isinstance(checked, str) and checked.startswith("!"):
             problems.append(Problem(file_name, f"front matter '{key}' {checked[1:]}", f"correct '{key}' in the front matter or set it in seeds/{SOURCES_FILE}"))
         else:
-            fields[key] = checked
+            checked_front[key] = checked
+    read = header.read_header(front.body, checked_front)
+    cleaned = cleaning.clean(read.body, cleaning.load_rules())
+    blocks = list(cleaned.blocks)
+
+    # Each field: (value, where it came from); sources.yml wins over the text.
+    fields: dict = {}
+    for name in ("title", "outlet", "author", "editor", "date", "via"):
+        found = getattr(read, name)
+        if found is not None:
+            fields[name] = (found.value, found.origin)
+    for key in ("language", "slug", "date_note"):
+        if key in checked_front:
+            fields[key] = (checked_front[key], f"front matter '{key}'")
+    if read.date_note and "date" not in override:
+        fields["date_note"] = (read.date_note, "")  # how the year was inferred; moot once sources.yml sets the date
+    for key, value in override.items():
+        fields[key] = (value, f"seeds/{SOURCES_FILE}")
+    for what, todo in read.problems:
+        if "date" not in override:
+            problems.append(Problem(file_name, what, todo))
 
     if not blocks:
         # Cleaning recognised nothing but boilerplate: show the text uncleaned
@@ -191,41 +211,42 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
         blocks = [cleaning.Block("text", line.strip()) for line in front.body.split("\n") if line.strip()]
         if blocks:
             problems.append(Problem(file_name, "holds only lines that look like boilerplate; shown uncleaned", "check the article text, or narrow the rule in build_scripts/data/cleaning.yml"))
-    if "title" not in fields and len(blocks) > 1 and blocks[0].kind in ("text", "heading") and len(blocks[0].text) <= MAX_TITLE_CHARS:
-        title_line = blocks.pop(0).text
-        with_outlet = cleaning.load_rules().title_with_outlet.match(title_line)
-        if with_outlet:
-            fields["title"] = with_outlet["title"]
-            fields.setdefault("outlet", with_outlet["outlet"])
-        else:
-            fields["title"] = title_line
-    if "date" in fields and not isinstance(fields["date"], dt.date):
-        fields["date"] = _parse_date(str(fields["date"]))
-
-    for key, value in override.items():
-        fields[key] = value
 
     article_paragraphs = paragraphs.make_paragraphs(blocks)
     if not article_paragraphs:
         problems.append(Problem(file_name, "has no article text left after cleaning", "check that it holds the article, not only a byline or footer", rejected=True))
         return ReadResult(None, tuple(problems))
-    if not fields.get("title"):
+    value = {key: v for key, (v, _origin) in fields.items()}
+    origin = {key: o for key, (_v, o) in fields.items()}
+    if not value.get("title"):
         problems.append(Problem(file_name, "has no title", f"add 'title:' for it in seeds/{SOURCES_FILE}"))
-    if not fields.get("date"):
-        problems.append(Problem(file_name, "has no publication date", f"add 'date: YYYY-MM-DD' for it in seeds/{SOURCES_FILE}"))
+    if not value.get("date") and not read.problems:
+        problems.append(Problem(file_name, "has no publication date the text states", f"add 'date: YYYY-MM-DD' for it in seeds/{SOURCES_FILE}, or a line such as '发布时间：2025-11-05' / 'Published: Nov 5, 2025' under the title"))
+    if not value.get("outlet"):
+        problems.append(Problem(file_name, "names no outlet", f"add 'outlet:' for it in seeds/{SOURCES_FILE}, or a line such as '来源：…' / 'By … | Outlet' under the title"))
 
     body_text = "\n".join(p.text for p in article_paragraphs)
+    date = value.get("date") if isinstance(value.get("date"), dt.date) else None
     article = Article(
-        slug=str(fields.get("slug") or slug_from_file_name(file_name)),
+        slug=str(value.get("slug") or slug_from_file_name(file_name)),
         file_name=file_name,
-        title=str(fields.get("title") or Path(file_name).stem),
-        outlet=str(fields.get("outlet") or ""),
-        author=str(fields.get("author") or ""),
-        editor=str(fields.get("editor") or ""),
-        date=fields.get("date") if isinstance(fields.get("date"), dt.date) else None,
-        date_note=str(fields.get("date_note") or ""),
-        language=str(fields.get("language") or language.detect_language(body_text)),
+        title=str(value.get("title") or Path(file_name).stem),
+        outlet=str(value.get("outlet") or ""),
+        author=str(value.get("author") or ""),
+        editor=str(value.get("editor") or ""),
+        date=date,
+        date_note=str(value.get("date_note") or ""),
+        language=str(value.get("language") or language.detect_language(body_text)),
         paragraphs=article_paragraphs,
+        via=str(value.get("via") or ""),
+        cited_outlets=read.cited_outlets,
+        provenance=Provenance(
+            title=origin.get("title", "") if value.get("title") else "",
+            outlet=origin.get("outlet", "") if value.get("outlet") else "",
+            author=origin.get("author", "") if value.get("author") else "",
+            date=origin.get("date", "") if date else "",
+            via=origin.get("via", "") if value.get("via") else "",
+        ),
         problems=tuple(problems),
     )
     content_key = hashlib.sha1(body_text.encode("utf-8")).hexdigest()
@@ -252,13 +273,9 @@ def _checked_field(key: str, value):
 
 
 def _parse_date(text: str) -> dt.date | None:
-    match = re.search(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text)
-    if not match:
-        return None
-    try:
-        return dt.date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
+    """A date in any shape the header reader knows (2025-11-05, 2025年11月5日, Nov 5, 2025…); None if ambiguous."""
+    found = header.find_date(text, header.load_rules())
+    return found.date if found else None
 
 
 def slug_from_file_name(file_name: str) -> str:

@@ -1,0 +1,751 @@
+"""The top of an article (and its last lines) → title, outlet, author, editor, date, with where each came from.
+
+In: the article's body after front matter, and the front matter's fields.
+Out: a Header — each field a Found(value, origin) or None — and the body
+without the lines that were not article text (bylines, date lines,
+breadcrumbs, menus, share buttons, photo credits, a repeated title).
+
+Only the header zone is read (the first `head_lines` non-empty lines, the
+opening of the first paragraphs, and the last `tail_lines` lines where some
+outlets sign): a date in a photo caption or "On Monday" in the body is never
+a publication date. Shapes come from data/header.yml, outlet names from
+data/outlets.yml. When several lines give one field, the more explicit kind
+wins: front matter, then a labelled line (来源:, 记者, By …), then a name next
+to a date, then the opening of the text, then a signature at the end, then a
+platform's host and a photo credit.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from build_scripts import data as data_files
+from build_scripts.data import schema
+from build_scripts.reading.outlets import Outlets, load_outlets
+
+HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
+MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+BULLET = re.compile(r"^[•·▪●◆■\-*]\s+")
+CJK = re.compile(r"[\u3400-\u9fff]")
+SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
+# "责任编辑：刘万里 SF014": a staff code after a Chinese name.
+STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
+MAX_NAME_CHARS = 30
+LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
+COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
+
+# How explicit a kind of line is: lower wins (see the module docstring).
+FRONT_MATTER, LABELLED, BESIDE_DATE, LEAD, SIGNATURE, PLATFORM, CREDIT = 0, 10, 20, 30, 40, 50, 60
+FRONT_MATTER_KEYS = {
+    "title": "title", "author": "author", "editor": "editor",
+    "outlet": "outlet", "source": "outlet", "publisher": "outlet", "site": "outlet",
+    "date": "date", "published": "date",
+}
+
+
+LABEL_KINDS = ("date", "updated", "author", "editor", "outlet", "ignore")
+
+
+class HeaderRulesError(schema.KnowledgeFileError):
+    """header.yml is not usable; the message names the file, the entry and what to do."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A field's value and where it was read: shown on the source page."""
+
+    value: object
+    origin: str
+    rank: int = LABELLED
+
+
+@dataclass(frozen=True)
+class Header:
+    title: Found | None = None
+    outlet: Found | None = None
+    author: Found | None = None
+    editor: Found | None = None
+    date: Found | None = None  # value: dt.date
+    via: Found | None = None
+    date_note: str = ""  # "year inferred …" when only month and day were given
+    cited_outlets: tuple[str, ...] = ()
+    problems: tuple[tuple[str, str], ...] = ()  # (what is wrong, what to do)
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    head_lines: int
+    tail_lines: int
+    title_min: int
+    title_min_words: int
+    title_max: int
+    title_max_cjk: int
+    paragraph_chars: int
+    title_strip: tuple[re.Pattern, ...]
+    title_with_outlet: re.Pattern
+    sentence_end: re.Pattern
+    dates: tuple[re.Pattern, ...]
+    month_day: tuple[re.Pattern, ...]
+    time: re.Pattern
+    label: re.Pattern  # groups: label, value
+    label_fields: dict
+    roles: frozenset
+    bylines: tuple[re.Pattern, ...]
+    leads: tuple[re.Pattern, ...]
+    not_outlets: frozenset
+    job_titles: re.Pattern
+    outlet_shape: re.Pattern
+    domain: re.Pattern
+    person_name: re.Pattern
+    credits: tuple[re.Pattern, ...]
+    chrome: tuple[re.Pattern, ...]
+    label_split: re.Pattern
+
+
+ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
+
+
+@data_files.loader
+def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
+    """header.yml, checked: a missing key or a pattern that does not compile names the file and the entry."""
+    data = schema.load(path, ANY_MAPPING) or {}  # invalid YAML: named with its line
+
+    def need(key: str, kind: type):
+        value = data.get(key)
+        if not isinstance(value, kind):
+            raise HeaderRulesError(f"{path.name}: '{key}' is missing or not a {kind.__name__}; see the comments in the file for its shape")
+        return value
+
+    def pattern(where: str, text) -> re.Pattern:
+        try:
+            return re.compile(str(text))
+        except re.error as exc:
+            raise HeaderRulesError(f"{path.name}: {where}: {text!r} is not a valid regular expression ({exc}); fix the pattern") from exc
+
+    def patterns(key: str) -> tuple[re.Pattern, ...]:
+        return tuple(pattern(f"{key} entry {n}", p) for n, p in enumerate(need(key, list), start=1))
+
+    title = need("title", dict)
+    labels = need("labels", dict)
+    label_fields: dict[str, str] = {}
+    for field_name, words in labels.items():
+        if field_name not in LABEL_KINDS or not isinstance(words, list):
+            raise HeaderRulesError(f"{path.name}: labels: '{field_name}' must be one of {', '.join(LABEL_KINDS)} with a list of labels")
+        for word in words:
+            label_fields[str(word).casefold()] = field_name
+    needing_separator = {str(w).casefold() for w in data.get("labels_needing_separator") or ()}
+    alternatives = "|".join(re.escape(w) for w in sorted(label_fields, key=len, reverse=True))
+    loose = "|".join(re.escape(w) for w in sorted(set(label_fields) - needing_separator, key=len, reverse=True))
+    separator = r"\s*[:：丨|｜/／]\s*"
+    label = re.compile(
+        rf"^(?P<label>{alternatives})(?:{separator}|$)(?P<value>.*)$|^(?P<loose>{loose})\s+(?P<loose_value>.*)$", re.IGNORECASE
+    )
+    for key in ("head_lines", "tail_lines"):
+        need(key, int)
+    for key in ("min_chars", "max_chars", "max_cjk_chars", "paragraph_chars"):
+        if not isinstance(title.get(key), int):
+            raise HeaderRulesError(f"{path.name}: title: '{key}' must be a whole number")
+    return HeaderRules(
+        head_lines=data["head_lines"],
+        tail_lines=data["tail_lines"],
+        title_min=title["min_chars"],
+        title_min_words=int(title.get("min_words", 1)),
+        title_max=title["max_chars"],
+        title_max_cjk=title["max_cjk_chars"],
+        paragraph_chars=title["paragraph_chars"],
+        title_strip=tuple(pattern(f"title: strip entry {n}", p) for n, p in enumerate(title.get("strip") or [], start=1)),
+        title_with_outlet=pattern("title: with_outlet", title.get("with_outlet", r"(?!)")),
+        sentence_end=pattern("title: sentence_end", title.get("sentence_end", r"[。.]$")),
+        dates=patterns("dates"),
+        month_day=patterns("month_day"),
+        time=pattern("time", need("time", str)),
+        label=label,
+        label_fields=label_fields,
+        roles=frozenset(str(r).casefold() for r in need("roles", list)),
+        bylines=patterns("bylines"),
+        leads=patterns("leads"),
+        not_outlets=frozenset(str(w) for w in need("not_outlets", list)),
+        job_titles=pattern("job_titles", need("job_titles", str)),
+        outlet_shape=pattern("outlet_shape", need("outlet_shape", str)),
+        domain=pattern("domain", need("domain", str)),
+        person_name=pattern("person_name", need("person_name", str)),
+        credits=patterns("credits"),
+        chrome=patterns("chrome"),
+        label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])", re.IGNORECASE),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Dates
+
+
+@dataclass(frozen=True)
+class DateRead:
+    date: dt.date | None
+    month_day: tuple[int, int] | None = None  # no year given
+    ambiguous: str = ""  # the text, when day and month could be either way round
+    span: tuple[int, int] = (0, 0)
+
+
+def find_date(text: str, rules: HeaderRules) -> DateRead | None:
+    """The first date with a year in `text` (or an ambiguous one, said so)."""
+    best: tuple[int, re.Match] | None = None
+    for pattern in rules.dates:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), match)
+    if best is None:
+        return None
+    match = best[1]
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("a"):
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            month, day = a, b
+        elif a == b:
+            month = day = a
+        else:
+            return DateRead(None, ambiguous=match.group(0), span=match.span())
+    else:
+        day = int(groups["d"])
+        month = int(groups["m"]) if groups.get("m") else MONTHS.get(groups["mon"][:3].casefold(), 0)
+    try:
+        return DateRead(dt.date(year, month, day), span=match.span())
+    except ValueError:
+        return None
+
+
+def month_and_day(text: str, rules: HeaderRules) -> tuple[int, int] | None:
+    for pattern in rules.month_day:
+        match = pattern.match(text.strip())
+        if match:
+            groups = match.groupdict()
+            month = int(groups["m"]) if groups.get("m") else MONTHS.get(groups["mon"][:3].casefold(), 0)
+            day = int(groups["d"])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return month, day
+    return None
+
+
+def infer_year(month: int, day: int, body: str, rules: HeaderRules) -> tuple[dt.date, int] | None:
+    """The date in the year the article's own full dates are in most (the latest on a tie)."""
+    years: Counter[int] = Counter()
+    for pattern in rules.dates[:3]:  # the unambiguous shapes
+        for match in pattern.finditer(body):
+            years[int(match["y"])] += 1
+    if not years:
+        return None
+    year = max(years, key=lambda y: (years[y], y))
+    try:
+        return dt.date(year, month, day), year
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Reading the header
+
+
+@dataclass
+class _Reader:
+    """Collects what each line says; the best of each field wins at the end."""
+
+    rules: HeaderRules
+    outlets: Outlets
+    found: dict = field(default_factory=dict)  # field → [Found]
+    month_days: list = field(default_factory=list)  # (rank, (m, d), origin)
+    ambiguous: list = field(default_factory=list)
+    cited: list = field(default_factory=list)
+    beside_date_names: list = field(default_factory=list)
+
+    def add(self, name: str, value, origin: str, rank: int) -> None:
+        if isinstance(value, str):
+            value = " ".join(value.split())
+            if not value:
+                return
+        self.found.setdefault(name, []).append(Found(value, origin, rank))
+
+    def add_outlet(self, text: str, origin: str, rank: int) -> None:
+        text = text.strip()
+        if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
+            text = text[1:-1].strip()
+        if not text or text in self.rules.not_outlets:
+            return
+        platform = self.outlets.platform(text)
+        if platform:
+            self.add("via", platform.name, origin, rank)
+            self.add("outlet", platform.host, f"{origin} (host of {platform.name})", PLATFORM)
+            return
+        domain = self.rules.domain.match(text)
+        if domain:
+            self.add("outlet", self.outlets.of_domain(domain["domain"]) or domain["domain"], origin, rank)
+            return
+        self.add("outlet", self.outlets.named(text) or text, origin, rank)
+
+    def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
+        """An author or editor, unless it names a site role or a wire."""
+        text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
+        if not text or text.casefold() in self.rules.roles:
+            return
+        known = self.outlets.named(text)
+        if known and name == "author":  # "By PR Newswire": the wire is the outlet
+            self.add("outlet", known, origin, rank)
+            return
+        self.add(name, text, origin, rank)
+
+    def byline(self, text: str, origin: str, rank: int) -> bool:
+        for pattern in self.rules.bylines:
+            match = pattern.match(text)
+            if not match:
+                continue
+            groups = {k: v for k, v in match.groupdict().items() if v}
+            if "outlet" in groups and not self.rules.job_titles.match(groups["outlet"].strip()):
+                self.add_outlet(groups["outlet"], origin, rank)
+            for name in ("author", "editor"):
+                if name in groups:
+                    self.add_person(name, groups[name], origin, rank)
+            if "cited" in groups:
+                self.cited.append(groups["cited"].strip())
+            if "credit_outlet" in groups:
+                self.add_outlet(groups["credit_outlet"], f"{origin} (photo credit)", CREDIT)
+            return True
+        return False
+
+    def labelled_or_dated(self, text: str, origin: str, rank: int) -> bool:
+        """A line of labels, names and a date ("来源: X 发布时间: …", "CNBC | Jane Doe", "36kr.com · 2025-11-05").
+
+        What the line names counts only if the whole line is metadata: a sentence
+        that happens to hold a label or a date adds nothing.
+        """
+        if len(text) > 200 or (len(text) > 60 and self.rules.sentence_end.search(text)):
+            return False  # a paragraph: checked first, as most header-zone lines are text
+        before = self._checkpoint()
+        if self._read_metadata_line(text, origin, rank):
+            return True
+        self._rollback(before)
+        return False
+
+    def _checkpoint(self) -> tuple:
+        return ({k: len(v) for k, v in self.found.items()}, len(self.month_days), len(self.ambiguous), len(self.cited), len(self.beside_date_names))
+
+    def _rollback(self, checkpoint: tuple) -> None:
+        found, month_days, ambiguous, cited, beside = checkpoint
+        for key, values in self.found.items():
+            del values[found.get(key, 0):]
+        del self.month_days[month_days:], self.ambiguous[ambiguous:], self.cited[cited:], self.beside_date_names[beside:]
+
+    def _read_metadata_line(self, text: str, origin: str, rank: int) -> bool:
+        rules = self.rules
+        date = find_date(text, rules)
+        rest = text
+        if date:
+            end = date.span[1]
+            time = rules.time.match(text, end)
+            if time:
+                end = time.end()
+            rest = text[:date.span[0]] + "  " + text[end:]
+        segments = [s.strip() for part in SEGMENT_SEPARATORS.split(rest) for s in rules.label_split.split(part)]
+        segments = [s for s in segments if s and s not in ",，、"]
+        # "Author | Wang Xiaojun": the separator split a label from its value.
+        for n in range(len(segments) - 1):
+            bare = rules.label.match(segments[n])
+            if bare and bare["label"] and not bare["value"] and not rules.label.match(segments[n + 1]):
+                segments[n + 1] = f"{segments[n]}: {segments[n + 1]}"
+                segments[n] = ""
+        segments = [s for s in segments if s]
+        unknown: list[str] = []
+        recognised = bool(date)
+        dated_labels = False
+        labels_seen: set[str] = set()
+        outlet_here = False
+        todo = [(segment, True) for segment in segments]
+        while todo:
+            segment, counts = todo.pop(0)
+            label = rules.label.match(segment)
+            if label:
+                recognised = True
+                word = (label["label"] or label["loose"]).casefold()
+                value = (label["value"] if label["label"] else label["loose_value"]) or ""
+                kind = rules.label_fields[word]
+                if kind == "ignore" and len(value.split()) > 1:
+                    # "IP属地 北京 某某新闻": a name may follow the label's value; the rest is the label's.
+                    todo.insert(0, (value.split(None, 1)[1], False))
+                elif kind in ("date", "updated"):
+                    dated_labels = True
+                    labels_seen.add(kind)
+                    if value and not date:
+                        date = find_date(value, rules)
+                        md = month_and_day(value, rules)
+                        if md:
+                            self.month_days.append((rank, md, origin))
+                elif kind in ("outlet", "author", "editor") and len(value) > MAX_NAME_CHARS:
+                    unknown.append(value)  # a sentence after a label, not a name
+                elif kind == "outlet" and value:
+                    if self._names_a_person(value):
+                        self.add_person("author", value, origin, rank)
+                    elif not self.byline(value, origin, rank):
+                        self.add_outlet(value, origin, rank)
+                        outlet_here = True
+                elif kind in ("author", "editor") and value:
+                    if not self.byline(value, origin, rank):
+                        self.add_person(kind, value, origin, rank)
+                continue
+            if COUNTER.match(segment):
+                continue
+            if self.byline(segment, origin, rank):
+                recognised = True
+                continue
+            words = segment.split() if CJK.search(segment) else [segment]
+            for word in words:
+                if self._is_outlet_name(word):
+                    recognised = outlet_here = True
+                    self.beside_date_names.append((word, origin))
+                elif counts and not COUNTER.match(word):
+                    unknown.append(word)
+        if not recognised or len("".join(unknown)) > 30:
+            return False
+        if not date and not dated_labels and unknown and not (len(unknown) == 1 and rules.person_name.match(unknown[0])):
+            return False  # "Headline | Outlet" is a title line, not a byline
+        if rules.sentence_end.search(text) and (unknown or len(text) > 60):
+            return False  # a sentence that mentions a date
+        updated_only = labels_seen == {"updated"}
+        if date and date.date:
+            self.add("date", date.date, origin + (" (updated)" if updated_only else ""), rank + 5 * updated_only)
+        elif date and date.ambiguous:
+            self.ambiguous.append((date.ambiguous, origin))
+        # A name beside an outlet is its author; beside a date it may be a city (· 北京), unless a Latin name.
+        if outlet_here and not date and len(unknown) == 1 and rules.person_name.match(unknown[0]):
+            self.add_person("author", unknown[0], origin, rank)  # "CNBC | Evelyn Cheng"
+        elif date and len(unknown) == 1 and LATIN_NAME.fullmatch(unknown[0]):
+            self.add_person("author", unknown[0], origin, BESIDE_DATE)  # "Jane Doe | Nov 5 2025"
+        return True
+
+    def _is_outlet_name(self, word: str) -> bool:
+        return bool(
+            self.outlets.named(word) or self.outlets.platform(word) or self.rules.domain.match(word)
+            or (CJK.search(word) and self.rules.outlet_shape.search(word) and len(word) <= 12)
+        )
+
+    def _names_a_person(self, value: str) -> bool:
+        """来源: 李凯婷 — a "source" that is a person's name, not an outlet."""
+        value = value.strip()
+        return bool(
+            re.fullmatch(r"[\u3400-\u9fff]{2,3}", value)
+            and not self.outlets.named(value) and not self.outlets.platform(value)
+            and not self.rules.outlet_shape.search(value)
+        )
+
+    def best(self, name: str) -> Found | None:
+        candidates = self.found.get(name) or []
+        return min(candidates, key=lambda f: f.rank) if candidates else None
+
+
+def read_header(body: str, front: dict | None = None, rules: HeaderRules | None = None, outlets: Outlets | None = None) -> Header:
+    rules = rules or load_rules()
+    outlets = outlets or load_outlets()
+    reader = _Reader(rules, outlets)
+    _read_front_matter(front or {}, reader)
+
+    lines = body.split("\n")
+    nonempty = [i for i, line in enumerate(lines) if line.strip()]
+    head = _head_zone(lines, nonempty, rules)
+    tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
+    text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
+
+    meta, captions = _read_head(head, text_of, reader)
+    dropped = set(meta)
+    title_lines = _read_title(head, text_of, meta, captions, reader) if not reader.best("title") else set()
+    dropped |= title_lines
+    dropped |= set(meta)  # _read_title marks section labels above the title
+    dropped |= _read_tail(tail, text_of, reader)
+    kept = [i for i in nonempty if i not in dropped]
+    if not kept and title_lines:
+        # A one-line article: its only line is both title and text.
+        dropped -= title_lines
+        kept = sorted(title_lines)
+    for i in kept[:2]:
+        _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
+
+    body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+    date, date_note, problems = _resolve_date(reader, body_text, rules)
+    outlet = reader.best("outlet")
+    via = reader.best("via")
+    # A name beside the date that lost to a labelled outlet is the platform it came through.
+    if outlet and outlet.rank < BESIDE_DATE and not via:
+        for candidate in reader.found.get("outlet") or ():
+            if candidate.rank == BESIDE_DATE and candidate.value != outlet.value:
+                via = Found(candidate.value, candidate.origin, candidate.rank)
+                break
+    publisher = str(outlet.value) if outlet else ""
+    cited = tuple(dict.fromkeys(c for c in (*reader.cited, *_cited_outlets(body_text, outlets)) if c and c != publisher))
+    return Header(
+        title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
+        date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
+    )
+
+
+def _read_front_matter(front: dict, reader: _Reader) -> None:
+    """Front matter keys (title, source/publisher/site/outlet, author, date/published, url) win over the text."""
+    for key, value in front.items():
+        name = FRONT_MATTER_KEYS.get(str(key).lower())
+        origin = f"front matter '{key}'"
+        if name == "outlet" and isinstance(value, str):
+            reader.add_outlet(value, origin, FRONT_MATTER)
+        elif name == "date" and isinstance(value, (dt.date, str)):
+            date = value if isinstance(value, dt.date) else (find_date(value, reader.rules) or DateRead(None)).date
+            if isinstance(date, dt.datetime):
+                date = date.date()
+            if date:
+                reader.add("date", date, origin, FRONT_MATTER)
+        elif name and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            reader.add(name, str(value), origin, FRONT_MATTER)
+        elif str(key).lower() == "url" and isinstance(value, str):
+            host = re.match(r"(?:https?://)?([^/\s]+)", value.strip())
+            if host:
+                reader.add_outlet(host[1].removeprefix("www."), origin, FRONT_MATTER + 5)
+
+
+def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules) -> list[int]:
+    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu can be long)."""
+    head: list[int] = []
+    counted = 0
+    for i in nonempty:
+        if counted >= rules.head_lines:
+            break
+        head.append(i)
+        counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
+    return head
+
+
+def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[int, str], set[int]]:
+    """What each header line is ("date", "byline", "chrome", "credit"), and which lines are photo captions."""
+    rules = reader.rules
+    meta: dict[int, str] = {}
+    captions: set[int] = set()
+    for position, i in enumerate(head):
+        text = text_of[i]
+        origin = f"header line {i + 1}: “{_short(text)}”"
+        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
+            meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
+        elif any(p.search(text) for p in rules.chrome):
+            meta[i] = "chrome"
+            _breadcrumb(text, origin, reader)
+        elif any(p.search(text) for p in rules.credits):
+            meta[i] = "credit"
+            if position:
+                captions.add(head[position - 1])
+        elif reader.byline(text, origin, LABELLED):
+            meta[i] = "byline"
+        elif (md := month_and_day(text, rules)) is not None:
+            reader.month_days.append((LABELLED, md, origin))
+            meta[i] = "date"
+        else:
+            dates_before = len(reader.month_days) + len(reader.ambiguous)
+            if reader.labelled_or_dated(text, origin, LABELLED):
+                meta[i] = "date" if len(reader.month_days) + len(reader.ambiguous) > dates_before else "byline"
+    for word, origin in reader.beside_date_names:
+        reader.add_outlet(word, origin, BESIDE_DATE)
+    return meta, captions
+
+
+def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader) -> set[int]:
+    """Choose the title line and read it; the lines that leave the text with it."""
+    rules = reader.rules
+    title_index = _choose_title(head, text_of, meta, captions, rules)
+    if title_index is None:
+        return set()
+    title_text = text_of[title_index]
+    for pattern in rules.title_strip:
+        title_text = pattern.sub("", title_text)
+    titled = rules.title_with_outlet.match(title_text)
+    origin = f"header line {title_index + 1}"
+    if titled and not rules.person_name.match(titled["title"]):
+        title_text = titled["title"]
+        reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
+    # A headline has no full stop; some pastes end it with one.
+    reader.add("title", title_text.rstrip("。").rstrip(), origin, LABELLED)
+    dropped = {title_index}
+    _name_line_under_title(title_index, head, text_of, meta, reader, dropped)
+    for i in head:
+        if i < title_index and i not in meta and _too_short_for_text(text_of[i], rules):
+            meta[i] = "chrome"  # a section label or menu item above the title
+        if i != title_index and text_of[i] == text_of[title_index]:
+            dropped.add(i)  # the title printed twice
+    return dropped
+
+
+def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
+    """Signatures, credits and editor lines at the end of the article; the lines that leave the text."""
+    rules = reader.rules
+    dropped = set()
+    for i in tail:
+        text = text_of[i]
+        origin = f"signature line {i + 1}: “{_short(text)}”"
+        if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
+            dropped.add(i)
+        elif reader.byline(text, origin, SIGNATURE):
+            dropped.add(i)
+        elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
+            dropped.add(i)  # 责任编辑：X, （来源：X）
+    return dropped
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
+    """网易首页 > 网易号 > 正文: the site's name and the platform the article was posted on."""
+    parts = [p.strip() for p in re.split(r"\s*[>»›]\s*", text) if p.strip()]
+    if len(parts) < 3:
+        return
+    for part in parts:
+        word = part.split()[0]
+        if reader.outlets.platform(word):
+            reader.add_outlet(word, origin, PLATFORM)
+        elif word.endswith(("首页", "首頁")) and len(word) > 2:
+            site = word[:-2]
+            reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
+
+
+def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules) -> int | None:
+    """The headline among the header lines that are not metadata, menus or credits."""
+    scored: list[tuple[int, int]] = []
+    paragraphs = 0
+    for position, i in enumerate(head):
+        if i in meta:
+            continue
+        text = text_of[i]
+        if len(text) >= rules.paragraph_chars or rules.sentence_end.search(text):
+            paragraphs += 1
+        # The title stands before the first paragraph, or right after it when nothing above could be one.
+        if paragraphs >= 2 or (paragraphs and any(not _too_short_for_text(text_of[-j], rules) for _, j in scored)):
+            break
+        following = head[position + 1] if position + 1 < len(head) else None
+        after_next = head[position + 2] if position + 2 < len(head) else None
+        previous = head[position - 1] if position else None
+        # title / name / date line (a bare author name between them) reads like a byline too.
+        name_then_date = (
+            following is not None and following not in meta and after_next is not None and meta.get(after_next) == "date"
+            and bool(rules.person_name.match(text_of[following]))
+        )
+        before_byline = following is not None and meta.get(following) == "byline" or name_then_date
+        if not _headline_shaped(text, rules, allow_sentence=before_byline) or i in captions:
+            continue
+        score = 2 * before_byline + (following is not None and meta.get(following) == "date")
+        score += previous is not None and meta.get(previous) in ("date", "byline")
+        score += 2 if position == 0 else not scored  # the very top of the file
+        score += sum(text_of[j] == text for j in head if j != i) * 2  # printed twice: headline and page title
+        score += _title_case(text)
+        # A short title is possible ("标题") but a short line above a longer one is a section label.
+        score -= 3 * _too_short_for_text(text, rules)
+        # Between a date line and a byline: the classic header block.
+        score += previous is not None and meta.get(previous) == "date" and before_byline
+        # Right under another headline-shaped line: a deck (subtitle), not the headline.
+        if previous is not None and scored and scored[-1][1] == -previous and not _too_short_for_text(text_of[previous], rules):
+            score -= 1
+        scored.append((score, -i))
+    return -max(scored)[1] if scored else None
+
+
+def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool) -> bool:
+    chinese = len(CJK.findall(text)) > len(text) / 3
+    limit = rules.title_max_cjk if chinese else rules.title_max
+    if not 2 <= len(text) <= limit or text.startswith(("![", "http")):
+        return False
+    return allow_sentence or not rules.sentence_end.search(text)
+
+
+def _too_short_for_text(text: str, rules: HeaderRules) -> bool:
+    """A section label or menu item ("港聞", "Global"), when it stands above the title."""
+    return len(text) < rules.title_min or (not CJK.search(text) and len(text.split()) < rules.title_min_words)
+
+
+def _title_case(text: str) -> bool:
+    """English headlines Capitalise Most Words; photo captions above them do not."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) >= 4]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+def _name_line_under_title(title_index: int, head: list[int], text_of: dict, meta: dict, reader: _Reader, dropped: set) -> None:
+    """title / 正时TIMES / 车家号·2026-03-17: a bare name between the title and the date line is the author."""
+    position = head.index(title_index)
+    if position + 2 >= len(head):
+        return
+    name_line, date_line = head[position + 1], head[position + 2]
+    text = text_of[name_line]
+    if name_line in meta or meta.get(date_line) != "date" or not reader.rules.person_name.match(text):
+        return
+    if reader.best("author") and reader.best("author").rank <= LABELLED:
+        return
+    reader.add_person("author", text, f"header line {name_line + 1}: “{text}” (name under the title)", LABELLED)
+    dropped.add(name_line)
+
+
+def _lead(text: str, origin: str, reader: _Reader) -> None:
+    """【明報專訊】, "华尔街见闻获悉", "GUANGZHOU, Nov 5 (Reuters) -": the opening names the outlet or the date."""
+    for pattern in reader.rules.leads:
+        match = pattern.match(text)
+        if not match:
+            continue
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        where = f"{origin}: “{_short(match.group(0))}”"
+        if "author" in groups:
+            reader.add_person("author", groups["author"], where, LEAD)
+        outlet = groups.get("outlet") or groups.get("wire")
+        if outlet and outlet not in reader.rules.not_outlets and not any(outlet.endswith(w) for w in reader.rules.not_outlets):
+            if reader._is_outlet_name(outlet) or not CJK.search(outlet):
+                reader.add_outlet(outlet, where, LEAD)
+        if "date" in groups:
+            date = find_date(groups["date"], reader.rules)
+            if date and date.date:
+                reader.add("date", date.date, where, LEAD)
+            elif (md := month_and_day(groups["date"], reader.rules)) is not None:
+                reader.month_days.append((LEAD, md, where))
+
+
+CITED = re.compile(r"(?:据|據|根据|根據)\s*《(?P<a>[^》]{2,16})》|(?:according to|citing|reported by)\s+(?:the\s+)?(?P<b>[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,3})")
+
+
+def _cited_outlets(body: str, outlets: Outlets) -> list[str]:
+    """Outlets the text quotes ("according to Reuters", 据《大象新闻》): named, never the publisher."""
+    cited = []
+    for match in CITED.finditer(body):
+        name = match["a"] or match["b"]
+        known = outlets.named(name)
+        if known or match["a"]:
+            cited.append(known or name)
+    return cited
+
+
+def _resolve_date(reader: _Reader, body: str, rules: HeaderRules) -> tuple[Found | None, str, tuple]:
+    problems: list[tuple[str, str]] = []
+    full = reader.best("date")
+    partial = min(reader.month_days, key=lambda m: m[0]) if reader.month_days else None
+    if full and (partial is None or full.rank <= partial[0]):
+        return full, "", ()
+    if partial:
+        rank, (month, day), origin = partial
+        inferred = infer_year(month, day, body, rules)
+        if inferred:
+            date, year = inferred
+            note = f"原文仅标注月日，年份据正文日期推定 year inferred from the article's dates ({year})"
+            return Found(date, f"{origin}; year inferred from the text", rank), note, ()
+        problems.append((
+            f"gives only month and day ({month}/{day}) and no year the text confirms",
+            "add 'date: YYYY-MM-DD' for it in seeds/sources.yml",
+        ))
+    if reader.ambiguous:
+        text, origin = reader.ambiguous[0]
+        problems.append((
+            f"date '{text}' could be day/month or month/day ({origin})",
+            "add 'date: YYYY-MM-DD' for it in seeds/sources.yml",
+        ))
+    return full, "", tuple(problems)

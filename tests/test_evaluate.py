@@ -1,0 +1,41 @@
+"""The evaluation command scores what the build reads from a folder of articles against its gold.yml."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from build_scripts.tools import evaluate
+
+CORPUS = Path(__file__).parent / "evaluation_corpus"
+
+
+def test_metadata_section_prints_accuracy_per_field():
+    lines = evaluate.evaluate(CORPUS, CORPUS / "gold.yml", only=("metadata",))
+    assert lines[0] == "== metadata =="
+    scores = {line.split()[0]: line.split()[1] for line in lines[1:6]}
+    assert scores == {"title": "3/3", "outlet": "3/3", "author": "2/3", "date": "3/3", "language": "3/3"}
+
+
+def test_each_miss_is_one_line_naming_article_field_gold_and_read_value():
+    lines = evaluate.evaluate(CORPUS, CORPUS / "gold.yml", only=("metadata",))
+    misses = [line for line in lines if line.startswith("miss ")]
+    assert misses == ["miss e03_undated_zhhant author: gold '林小明', read ''"]
+
+
+def test_an_article_whose_text_names_no_date_is_right_only_when_read_as_unknown():
+    from build_scripts.tools.evaluation.metadata import field_is_right
+
+    assert field_is_right("date", None, None)
+    assert not field_is_right("date", None, "2025-11-05")
+
+
+def test_the_command_line_runs_and_a_missing_gold_file_is_named(tmp_path, capsys):
+    done = subprocess.run(
+        [sys.executable, "-m", "build_scripts.tools.evaluate", str(CORPUS), "--only", "metadata"],
+        capture_output=True, text=True, cwd=Path(__file__).parent.parent,
+    )
+    assert done.returncode == 0 and "title       3/3  100.0%" in done.stdout
+    with pytest.raises(SystemExit):
+        evaluate.main([str(tmp_path)])
+    assert "gold.yml: no such file" in capsys.readouterr().err
