@@ -19,7 +19,7 @@ import pytest
 from build_scripts.data import schema
 from build_scripts.knowledge.compose import load_signals
 from build_scripts.knowledge.entities import load_entities
-from build_scripts.knowledge.extract import date_rules, unit_rules
+from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.reading.cleaning import load_rules
@@ -86,12 +86,11 @@ def test_a_unit_pattern_that_is_not_a_regular_expression_is_named(tmp_path):
     assert error.line == line_of(path, "EFLOPS(")
 
 
-def test_a_relative_year_that_is_not_a_number_is_named(tmp_path):
-    path = broken_copy(tmp_path, "signals.yml", "明年: 1,", "明年: next,")
-    for loader in (date_rules, load_signals):
-        error = error_of(loader, path)
-        assert "'relative_years' → '明年'" in error.entry and "should be a whole number" in error.what
-        assert error.line == line_of(path, "明年: next")
+def test_opinion_cues_that_are_not_a_list_are_named(tmp_path):
+    path = broken_copy(tmp_path, "signals.yml", "opinion_cues: [", "opinion_cues: 认为\nnot_opinion: [")
+    error = error_of(load_signals, path)
+    assert error.entry == "'opinion_cues'" and "should be a list" in error.what
+    assert error.line == line_of(path, "opinion_cues: 认为")
 
 
 def test_an_entity_of_an_unknown_kind_is_named(tmp_path):
@@ -119,7 +118,7 @@ def test_a_glossary_entry_without_a_usable_term_is_named_never_a_none_tooltip(tm
 
 
 def test_the_real_knowledge_files_have_their_shape():
-    assert load_topics() and load_terms() and load_entities() and unit_rules() and date_rules() and load_signals() and load_rules()
+    assert load_topics() and load_terms() and load_entities() and unit_rules() and load_signals() and load_rules()
 
 
 def test_sources_yml_that_is_not_valid_yaml_stops_reading_naming_its_line(tmp_path):
