@@ -489,7 +489,7 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
     article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day)."""
     if s.period is None:
-        same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
+        same_article = any(r.citation.article.report == s.citation.article.report for r in t.reports)  # a copy is the same report
         recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
         return same_article or recent
     return t.due is not None and t.due.overlaps(s.period)
