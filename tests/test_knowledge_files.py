@@ -143,10 +143,12 @@ def test_a_new_file_is_checked_by_declaring_its_shape(tmp_path):
 
 
 def project_copy(tmp_path: Path) -> Path:
-    """The project's code, docs, seeds and mkdocs.yml in a temporary folder, to break files in."""
+    """The project's code, docs, theme overrides, seeds and mkdocs.yml in a temporary folder, to break files in."""
     copy = tmp_path / "project"
     shutil.copytree(ROOT / "build_scripts", copy / "build_scripts", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(ROOT / "docs", copy / "docs")
+    for folder in ("docs", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, copy / folder)
     shutil.copytree(SEEDS, copy / "seeds")
     shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
     return copy

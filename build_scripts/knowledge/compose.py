@@ -87,7 +87,12 @@ class Signals:
 
 
 _CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
-SIGNALS = schema.Record({"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES})
+# signals.yml is shared: lists.py reads its speech and belief cues, and other
+# stages may add theirs, so keys beyond these are let through.
+SIGNALS = schema.Record(
+    {"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
+    optional={"speech_cues": _CUES, "belief_cues": _CUES}, extra_ok=True,
+)
 
 
 @data_files.loader
