@@ -184,7 +184,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
         chrome=patterns("chrome"),
-        label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})\s+\S)", re.IGNORECASE),
+        label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
 
 
@@ -745,8 +745,10 @@ def _name_line_under_title(title_index: int, head: list[int], text_of: dict, met
     for n, name_line in enumerate(below[:2]):
         if name_line in meta or n + 1 >= len(below):
             return  # the header block ended
-        text = text_of[name_line]
-        if meta.get(below[n + 1]) == "date" and reader.rules.person_name.match(text):
+        # "Jane Doe · 3 min read": a reading time beside the name is page furniture.
+        parts = [p for p in SEGMENT_SEPARATORS.split(text_of[name_line]) if p and not COUNTER.match(p)]
+        text = parts[0].strip() if len(parts) == 1 else ""
+        if text and meta.get(below[n + 1]) == "date" and reader.rules.person_name.match(text):
             reader.add_person("author", text, f"header line {name_line + 1}: “{text}” (name under the title)", LABELLED)
             dropped.add(name_line)
             return
