@@ -490,3 +490,15 @@ def test_site_header_shapes_give_title_outlet_author_and_date_and_leave_the_text
     # What is left starts with the article's text (a wire's opening may stay in front of it).
     first = body_lines(header)[0]
     assert BODY_ZH[:8] in first or BODY_EN[:8] in first or shape.startswith("substack"), first
+
+
+@pytest.mark.parametrize("beside", ["广东深圳", "星期三", "农历九月十六", "浏览次数：123", "评论(3)", "来自 iPhone客户端", "王小明"])
+def test_a_place_weekday_counter_device_or_person_beside_a_date_is_not_the_outlet(beside):
+    header = read(f"{TITLE_ZH}\n2025-11-05 10:23 {beside}\n{BODY_ZH}")
+    assert value(header.outlet) is None
+    assert value(header.date) == dt.date(2025, 11, 5)
+
+
+def test_an_unlisted_name_beside_a_date_loses_to_a_labelled_source():
+    header = read(f"{TITLE_ZH}\n极光汽车 · 2025-11-20 08:00 来源：蓝海商报\n{BODY_ZH}")
+    assert value(header.outlet) == "蓝海商报"

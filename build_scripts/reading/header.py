@@ -103,7 +103,7 @@ class HeaderRules:
     job_titles: re.Pattern
     outlet_shape: re.Pattern
     beside_date_min_cjk: int
-    places: re.Pattern
+    beside_date_not_outlets: re.Pattern  # places, weekdays, devices
     domain: re.Pattern
     person_name: re.Pattern
     credits: tuple[re.Pattern, ...]
@@ -179,7 +179,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         job_titles=pattern("job_titles", need("job_titles", str)),
         outlet_shape=pattern("outlet_shape", need("outlet_shape", str)),
         beside_date_min_cjk=int(data.get("beside_date_min_cjk", 4)),
-        places=pattern("places", data.get("places", r"(?!)")),
+        beside_date_not_outlets=pattern("beside_date_not_outlets", data.get("beside_date_not_outlets", r"(?!)")),
         domain=pattern("domain", need("domain", str)),
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
@@ -450,7 +450,9 @@ class _Reader:
     def _outlet_beside_date(self, word: str) -> bool:
         rules = self.rules
         cjk = len(CJK.findall(word))
-        if not cjk or len(word) > 16 or word.casefold() in rules.roles or rules.places.search(word):
+        if not cjk or len(word) > 16 or not re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9]+", word):
+            return False  # "浏览次数：123", "评论(3)": a counter, not a name
+        if word.casefold() in rules.roles or rules.beside_date_not_outlets.search(word):
             return False
         return cjk >= rules.beside_date_min_cjk or bool(re.search(r"[0-9A-Za-z]", word) and cjk >= 1 and not re.search(r"[0-9A-Za-z]{4,}", word))
 
