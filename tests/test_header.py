@@ -480,6 +480,15 @@ SITE_SHAPES = [
     ("yahoo read time", f"{TITLE_EN}\nJane Doe · 3 min read\nNov 5, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
     ("bracket category tag", f"【独家】{TITLE_ZH}\n2025-11-05\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
     ("weibo month day time", f"{TITLE_ZH}\n11月5日 10:23 来自 微博网页版\n{BODY_ZH}", TITLE_ZH, None, None, None),
+    ("udn date then byline", f"{TITLE_ZH}\n2025-11-05 10:23 藍海日報／ 記者王小明／即時報導\n{BODY_ZH}", TITLE_ZH, "藍海日報", "王小明", dt.date(2025,11,5)),
+    ("yahoo provider line", f"{TITLE_EN}\nReuters\nWed, Nov 5, 2025, 10:23 AM 3 min read\n{BODY_EN}", TITLE_EN, "Reuters", None, dt.date(2025,11,5)),
+    ("slash separated byline", f"{TITLE_EN}\nBy Jane Doe and Zhang San / Nov 5, 2025 10:23 AM / BUSINESS & TECH\n{BODY_EN}", TITLE_EN, None, "Jane Doe and Zhang San", dt.date(2025,11,5)),
+    ("jiemian one line", f"{TITLE_ZH}\n界面新闻记者 | 王小明 界面新闻编辑 | 李四\n2025/11/05 10:23\n{BODY_ZH}", TITLE_ZH, "界面新闻", "王小明", dt.date(2025,11,5)),
+    ("medium published in", f"{TITLE_EN}\nJane Doe\nFollow\nPublished in Example Review\n5 min read\nNov 5, 2025\n{BODY_EN}", TITLE_EN, "Example Review", "Jane Doe", dt.date(2025,11,5)),
+    ("source then date", f"{TITLE_ZH}\n来源：蓝海商报 2025年11月05日 10:23\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("verge lowercase by", f"{TITLE_EN}\nby Jane Doe\nNov 5, 2025, 10:23 AM GMT+8\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("scmp name in city", f"{TITLE_EN}\nAlex Wu in Shanghai\nPublished: 9:00am, 5 Nov 2025\n{BODY_EN}", TITLE_EN, None, "Alex Wu", dt.date(2025,11,5)),
+    ("wechat account as writer", f"{TITLE_ZH}\n蓝海汽车 2025年11月05日 20:15 广东\n{BODY_ZH}", TITLE_ZH, "蓝海汽车", None, dt.date(2025,11,5)),
 ]
 
 

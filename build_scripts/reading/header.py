@@ -31,11 +31,12 @@ HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 BULLET = re.compile(r"^[•·▪●◆■\-*]\s+")
 CJK = re.compile(r"[\u3400-\u9fff]")
-SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
+SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s+[/／]\s+|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
 # "责任编辑：刘万里 SF014": a staff code after a Chinese name.
 STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
 MAX_NAME_CHARS = 30
 LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
+CITY_AFTER_NAME = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?$")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
 # How explicit a kind of line is: lower wins (see the module docstring).
@@ -750,7 +751,8 @@ def _name_line_under_title(title_index: int, head: list[int], text_of: dict, met
         # "Jane Doe · 3 min read": a reading time beside the name is page furniture.
         parts = [p for p in SEGMENT_SEPARATORS.split(text_of[name_line]) if p and not COUNTER.match(p)]
         text = parts[0].strip() if len(parts) == 1 else ""
-        if text and meta.get(below[n + 1]) == "date" and reader.rules.person_name.match(text):
+        text = CITY_AFTER_NAME.sub("", text)  # "Alex Wu in Shanghai"
+        if text and meta.get(below[n + 1]) in ("date", "byline") and reader.rules.person_name.match(text):
             reader.add_person("author", text, f"header line {name_line + 1}: “{text}” (name under the title)", LABELLED)
             dropped.add(name_line)
             return
