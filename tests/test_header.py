@@ -511,3 +511,19 @@ def test_a_place_weekday_counter_device_or_person_beside_a_date_is_not_the_outle
 def test_an_unlisted_name_beside_a_date_loses_to_a_labelled_source():
     header = read(f"{TITLE_ZH}\n极光汽车 · 2025-11-20 08:00 来源：蓝海商报\n{BODY_ZH}")
     assert value(header.outlet) == "蓝海商报"
+
+
+@pytest.mark.parametrize(
+    "page, title, outlet, author",
+    [
+        (f"蓝海首页 > 蓝海科技 > 正文\n{TITLE_ZH}\n2025年11月05日 10:23 蓝海科技\n分享到：微信 微博\n我要反馈\n{BODY_ZH}", TITLE_ZH, "蓝海科技", None),
+        (f"藍海01 > 即時中國\n{TITLE_ZH}\n撰文：王小明\n出版：2025/11/05 10:23 最後更新：2025/11/05 12:00\n分享到 Facebook WhatsApp\n{BODY_ZH}", TITLE_ZH, None, "王小明"),
+        (f"{TITLE_ZH}\n原创 王小明 蓝海汽车 2025年11月05日 20:15 广东\n听全文\n{BODY_ZH}", TITLE_ZH, "蓝海汽车", "王小明"),
+        (f"Business\n{TITLE_EN}\nBy Jane Doe\nNovember 5, 2025 10:23 AM GMT+8 Updated 2 hours ago\nShare\nSave\n{BODY_EN}", TITLE_EN, None, "Jane Doe"),
+    ],
+    ids=["portal", "hong-kong", "wechat", "wire-page"],
+)
+def test_a_whole_page_paste_keeps_only_the_article_text(page, title, outlet, author):
+    header = read(page)
+    assert (value(header.title), value(header.outlet), value(header.author), value(header.date)) == (title, outlet, author, dt.date(2025, 11, 5))
+    assert body_lines(header)[0] in (BODY_ZH.split("\n")[0], BODY_EN.split("\n")[0])
