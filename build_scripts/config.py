@@ -1,4 +1,6 @@
 """Options of the `kb` plugin in mkdocs.yml, each with its type and default."""
+import datetime
+
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 
@@ -9,3 +11,6 @@ class KnowledgeBaseConfig(Config):
     # Fail the build when any file in seeds/ is rejected (for CI). The
     # environment variable KB_STRICT=1 turns it on too.
     strict_articles = opt.Type(bool, default=False)
+    # Milestone statuses (upcoming, overdue …) are given as of this date
+    # (YYYY-MM-DD); empty: the newest article's date, so builds are reproducible.
+    as_of = opt.Type((str, datetime.date), default="")

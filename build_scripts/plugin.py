@@ -7,6 +7,8 @@ there are no stale pages after an article is deleted and no rebuild loop in
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import calendar
 import logging
 import os
@@ -80,7 +82,18 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 + "\n".join(r.line() for r in rejected)
             )
         self.pin_build_date(corpus)
-        self.site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None)
+        self.site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of())
+
+    def as_of(self):
+        """The `as_of` option as a date; None (the newest article's date) when unset."""
+        if not self.config.as_of:
+            return None
+        if isinstance(self.config.as_of, dt.date):  # YAML reads an unquoted 2026-09-30 as a date
+            return self.config.as_of
+        try:
+            return dt.date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(f"mkdocs.yml: plugins: kb: as_of {self.config.as_of!r} is not a date — write it as YYYY-MM-DD")
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)

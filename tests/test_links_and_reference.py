@@ -64,7 +64,8 @@ def test_section_ids_are_explicit(seed_site):
 def test_figure_rows_and_timeline_entries_have_content_derived_ids(seed_site):
     html = page(seed_site, "topics/flying-cars/")
     assert html.select_one("p.kb-figure#fig-minutes-30")
-    assert all(p["id"].startswith("t-") for p in html.select("p.kb-event"))
+    # Timeline rows are milestones now (issue 14): ids from topic, kind and period.
+    assert all(p["id"].startswith("m-flying-cars-") for p in html.select("p.kb-event"))
 
 
 def test_canonical_url_comes_from_site_url(seed_site):

@@ -1,5 +1,6 @@
 """Knowledge: Articles → what they say about each topic, every statement with its citation.
 
-In: a Corpus and the YAML under data/. Out: a KnowledgeBase of topic page models.
-classify (sentences → topics) → extract (figures, dates) → corroborate (merge sources) → compose.
+In: a Corpus and the YAML under data/. Out: a KnowledgeBase of topic page models and milestones.
+classify (sentences → topics) → extract (figures) and milestones (events, their times read by timing)
+→ corroborate (merge sources; milestones.track merges events and gives each a status) → compose.
 """

@@ -5,6 +5,7 @@ timeline, what the sources say. Rendering (render_topics.py) only formats.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -16,10 +17,11 @@ import yaml
 from build_scripts import data as data_files
 from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from build_scripts.knowledge.corroborate import (
-    Citation, Excerpt, FigureRow, Statement, TimelineEntry, cite, excerpts, figure_rows, normalise_space, timeline,
+    Citation, Excerpt, FigureRow, Statement, cite, excerpts, figure_rows, normalise_space,
 )
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
-from build_scripts.knowledge.extract import CLAUSE_BREAK, Event, Figure, extract_events, extract_figures, unit_rules
+from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures, unit_rules
+from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
@@ -50,7 +52,7 @@ class TopicPage:
     lead: tuple[Statement, ...]
     figures: tuple[FigureRow, ...]
     differences: tuple[SourcesDiffer, ...]
-    timeline: tuple[TimelineEntry, ...]
+    timeline: tuple[Milestone, ...]  # the topic's milestones, with their status
     facts: tuple[Excerpt, ...]
     opinions: tuple[Excerpt, ...]
     passing: tuple[Excerpt, ...]
@@ -71,6 +73,8 @@ class TopicPage:
 class KnowledgeBase:
     topics: tuple[TopicPage, ...]
     cited_by: dict = field(default_factory=dict)  # (source slug, paragraph id) → [(topic title, path)]
+    milestones: tuple[Milestone, ...] = ()  # every topic's and the site-wide ones, in order of due date
+    as_of: dt.date | None = None  # the date statuses are given as of
 
 
 @dataclass(frozen=True)
@@ -110,11 +114,12 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article contributes: its passages, the figures and dates of those that state facts, the tags it earns."""
+    """What one article contributes: its passages, the figures of those that state facts, the events
+    its sentences state, the tags it earns."""
 
     passages: tuple[Passage, ...]
     figures: dict[int, list[Figure]]  # id(passage) → figures
-    events: dict[int, list[Event]]  # id(passage) → events
+    sightings: tuple[Sighting, ...]  # the events its sentences state (milestones.py)
     tags: tuple[str, ...]  # the entities (entities.yml) it names, for its source page
 
 
@@ -122,15 +127,19 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals,
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
     facts = [p for p in passages if p.scores and id(p) not in excluded]
+    # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
+    own = main_topic(passages)
+    stating = [p for p in passages if id(p) not in excluded]
+    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own))
     return ArticleFacts(
-        tuple(passages), {id(p): extract_figures(p) for p in facts}, {id(p): extract_events(p) for p in facts},
+        tuple(passages), {id(p): extract_figures(p) for p in facts}, sightings,
         tuple(mentioned((p.text for p in article.paragraphs), entities)),
     )
 
 
-def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None) -> KnowledgeBase:
+def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None, as_of: dt.date | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
-    return compose_knowledge_base(facts_of(corpus.articles, topics), topics)
+    return compose_knowledge_base(facts_of(corpus.articles, topics), topics, as_of)
 
 
 def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=article_facts) -> list[ArticleFacts]:
@@ -139,12 +148,18 @@ def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=art
     return [facts(article, topics, signals, entities) for article in articles]
 
 
-def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...]) -> KnowledgeBase:
-    """The topic pages, from what each article contributes (facts_of)."""
+def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...], as_of: dt.date | None = None) -> KnowledgeBase:
+    """The topic pages, from what each article contributes (facts_of).
+
+    Milestone statuses are given as of `as_of`, by default the newest
+    article's date: the same seeds build the same site on any day.
+    """
     signals = load_signals()
+    if as_of is None:
+        as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
+    milestones = tuple(track([s for facts in per_article for s in facts.sightings], topics, as_of))
     passages = [p for facts in per_article for p in facts.passages]
     figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
-    events_by_passage = {key: found for facts in per_article for key, found in facts.events.items()}
     comparable = unit_rules().comparable
     all_comparable = [f for fs in figures_by_passage.values() for f in fs if f.unit in comparable]
     by_slug = {t.slug: t for t in topics}
@@ -158,8 +173,11 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             by_topic[slug].append(passage)
     for topic in topics:
         relevant = tuple(by_topic[topic.slug])
-        page = compose_topic(topic, relevant, figures_by_passage, events_by_passage, all_comparable, signals, by_slug)
-        page = replace(page, differences=tuple(_differences(list(page.figures), all_comparable, differing)))
+        page = compose_topic(topic, relevant, figures_by_passage, all_comparable, signals, by_slug)
+        page = replace(
+            page, differences=tuple(_differences(list(page.figures), all_comparable, differing)),
+            timeline=tuple(m for m in milestones if m.topic == topic.slug),
+        )
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -168,10 +186,10 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             entry = (page.topic.title_zh, f"topics/{page.topic.slug}.md")
             if entry not in cited_by[citation.key]:
                 cited_by[citation.key].append(entry)
-    return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by))
+    return KnowledgeBase(topics=tuple(pages), cited_by=dict(cited_by), milestones=milestones, as_of=as_of)
 
 
-def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_comparable, signals, by_slug) -> TopicPage:
+def compose_topic(topic, passages, figures_by_passage, all_comparable, signals, by_slug) -> TopicPage:
     slug = topic.slug
     all_topics = Topics(by_slug.values())  # hashed once for the many clauses looked up with it
     relevant = [p for p in passages if slug in p.scores]
@@ -181,9 +199,6 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, all_topics)
     ]
     rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
-    events = [
-        e for p in factual for e in events_by_passage.get(id(p), []) if _clause_is_about(p, e.clause, topic, all_topics)
-    ]
 
     lead_passages = choose_lead(relevant, topic, signals)
     lead_ids = {id(p) for p in lead_passages}
@@ -202,7 +217,7 @@ def compose_topic(topic, passages, figures_by_passage, events_by_passage, all_co
         lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
         figures=tuple(rows),
         differences=(),  # compared across topics: build_knowledge_base fills it in
-        timeline=tuple(timeline(events)),
+        timeline=(),  # milestones are tracked across topics: compose_knowledge_base fills it in
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
         passing=tuple(passing),

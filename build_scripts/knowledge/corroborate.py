@@ -1,8 +1,7 @@
 """Figures, Events and Passages from many sources → one row per distinct fact.
 
 The same number stated by three articles becomes one figure row with three
-citations; the same plan reported by several outlets becomes one timeline
-entry; near-identical sentences (a press release copied by two sites, in two
+citations (milestones are merged in knowledge/milestones.py); near-identical sentences (a press release copied by two sites, in two
 scripts) are shown once with all their citations.
 """
 from __future__ import annotations
@@ -14,13 +13,12 @@ from itertools import chain
 from dataclasses import dataclass
 
 from build_scripts.knowledge.classify import Passage, bigrams
-from build_scripts.knowledge.extract import Event, Figure, When
+from build_scripts.knowledge.extract import Figure
 from build_scripts.model import Article
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
 SOURCE_WEIGHT = 3.0
 SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when they say the same
-SAME_EVENT = 0.3  # overlap above which two statements on one date are one event
 WHITESPACE = re.compile(r"\s+")
 # Which source's words lead a merged row (the site reads in Chinese first).
 # Ids never depend on it, so this is presentation only.
@@ -71,16 +69,6 @@ class FigureRow:
     @property
     def source_count(self) -> int:
         return len({c.article.slug for c in self.citations})
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    ids: tuple[str, ...]  # first is the entry's id; the rest keep older links working
-    when: When
-    planned: bool
-    text: str
-    citations: tuple[Citation, ...]
-    resolved: tuple[tuple[Citation, str], ...]  # (citation, relative words) for resolved dates
 
 
 @dataclass(frozen=True)
@@ -208,49 +196,6 @@ def _merge_statements(pairs: list[tuple[str, Citation]], threshold: float = NEAR
             merged[group][1].append(citation)
             merged[group][2].add(citation.key)
     return [Statement(text, tuple(citations)) for text, citations, _ in merged.values()]
-
-
-def timeline(events: list[Event]) -> list[TimelineEntry]:
-    by_date: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_date[event.when.key].append(event)
-    entries: list[TimelineEntry] = []
-    for key, members in by_date.items():
-        members.sort(key=_source_order)
-        groups: list[list[Event]] = []
-        leading: list[frozenset[str]] = []  # bigrams of each group's first event
-        for event in members:
-            grams = bigrams(event.clause)
-            target = next(
-                (g for g, lead in zip(groups, leading) if event.when.precision != "year" or overlap(grams, lead) >= SAME_EVENT),
-                None,
-            )
-            if target is None:
-                groups.append([event])
-                leading.append(grams)
-            else:
-                target.append(event)
-        for group in groups:
-            citations = _unique([cite(e.passage, e.clause) for e in group])
-            wording = min(group, key=lambda e: LANGUAGE_PREFERENCE.get(e.passage.article.language, 9))
-            entries.append(
-                TimelineEntry(
-                    ids=tuple(f"t-{key}-{short_hash(*c.key)}" for c in citations),
-                    when=group[0].when, planned=group[0].planned, text=wording.clause, citations=citations,
-                    resolved=tuple((cite(e.passage, e.clause), e.resolved_from) for e in group if e.resolved_from),
-                )
-            )
-    entries.sort(key=lambda e: (e.when.sort_date, e.when.precision != "day", e.ids[0]))
-    return entries
-
-
-def _unique(citations: list[Citation]) -> tuple[Citation, ...]:
-    seen, unique = set(), []
-    for citation in citations:
-        if (citation.key, citation.quote) not in seen:
-            seen.add((citation.key, citation.quote))
-            unique.append(citation)
-    return tuple(unique)
 
 
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:

@@ -1,16 +1,12 @@
-"""Passages → Figures (numbers with units) and Events (dated statements).
+"""Passages → Figures (numbers with units).
 
 Numbers are normalised so that `3,000T0PS`, `3000 TOPS`, `3 000 TOPS` and
 `３０００TOPS` are one value, `1亿` is 100 million and `6.5万年` is 65,000
-years. Dates are read in Chinese and English; relative ones (今年, 明年,
-去年, 今年二季度, next year …) are resolved against the article's
-publication date and marked as resolved. Units, magnitudes, qualifiers and
-relative-date words come from data/units.yml and data/signals.yml.
+years. Units, magnitudes and qualifiers come from data/units.yml. (Dates and
+the events they belong to are read by knowledge/timing.py and milestones.py.)
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +31,6 @@ CLAUSE_BREAK = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), 
 # Where to look for the word that gives a unit-less number its unit.
 UNIT_CUE_WINDOW = 10
 MIN_CLAUSE_CHARS = 8
-MIN_EVENT_CHARS = 10  # a timeline entry must say what happens, not only when
 EDGE_PUNCTUATION = " ,，;；:：\"'"
 
 
@@ -60,68 +55,6 @@ class Figure:
     qualifier: str  # "", "nearly", "over", "about", "up to"
     as_written: str  # the number as the source wrote it
     clause: str  # the clause around it, in the source's words
-    passage: Passage
-
-
-@dataclass(frozen=True)
-class When:
-    """A point or period in time, as precise as the source was."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-    quarter: int | None = None
-    part: str = ""  # "end", "start", "middle", "first half", "second half"
-
-    @property
-    def sort_date(self) -> dt.date:
-        if self.day:
-            return dt.date(self.year, self.month, self.day)
-        if self.month:
-            day = {"start": 1, "middle": 15}.get(self.part, calendar.monthrange(self.year, self.month)[1] if self.part == "end" else 1)
-            return dt.date(self.year, self.month, day)
-        if self.quarter:
-            return dt.date(self.year, 3 * self.quarter - 2, 1)
-        return {
-            "end": dt.date(self.year, 12, 1), "second half": dt.date(self.year, 7, 1),
-            "middle": dt.date(self.year, 6, 1),
-        }.get(self.part, dt.date(self.year, 1, 1))
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "quarter" if self.quarter else "year"
-
-    @property
-    def key(self) -> str:
-        """Stable, URL-safe: 2026, 2026-q1, 2025-12, 2025-12-end, 2025-11-05."""
-        if self.day:
-            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year:04d}-{self.month:02d}" + (f"-{self.part.replace(' ', '-')}" if self.part else "")
-        if self.quarter:
-            return f"{self.year:04d}-q{self.quarter}"
-        return f"{self.year:04d}" + (f"-{self.part.replace(' ', '-')}" if self.part else "")
-
-    @property
-    def label(self) -> str:
-        parts = {"end": "年底", "start": "年初", "middle": "年中", "first half": "上半年", "second half": "下半年"}
-        month_parts = {"end": "底", "start": "初", "middle": "中旬"}
-        if self.day:
-            return f"{self.year}-{self.month:02d}-{self.day:02d}"
-        if self.month:
-            return f"{self.year}-{self.month:02d}" + (month_parts.get(self.part, "") and f" {month_parts[self.part]}")
-        if self.quarter:
-            return f"{self.year} Q{self.quarter}"
-        return f"{self.year}" + (f" {parts[self.part]}" if self.part in parts else "")
-
-
-@dataclass(frozen=True)
-class Event:
-    when: When
-    resolved_from: str  # the relative expression it was resolved from, "" if explicit
-    planned: bool  # after the article's publication date
-    as_written: str  # the date as the source wrote it
-    clause: str
     passage: Passage
 
 
@@ -273,173 +206,3 @@ def _is_date_or_name(text: str, match: re.Match, unit_id: str, magnitude: str | 
     if not unit_id and re.match(r"\s?(月|日|号|季度|代|届|年)", follows):
         return True
     return False
-
-
-# ---------------------------------------------------------------------------
-# Events
-
-
-@dataclass(frozen=True)
-class DateRules:
-    pattern: re.Pattern
-    relative_years: dict[str, int]
-    relative_months: dict[str, int]
-    relative_days: dict[str, int]
-    relative_weeks: dict[str, int]
-    parts: dict[str, str]
-
-
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-QUARTER_ORDINALS = ("first", "second", "third", "fourth")
-QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-
-
-@data_files.loader
-def date_rules(path: Path = DATA / "signals.yml") -> DateRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    years = {str(k): int(v) for k, v in data["relative_years"].items()}
-    months = {str(k): int(v) for k, v in data["relative_months"].items()}
-    days = {str(k): int(v) for k, v in data["relative_days"].items()}
-    weeks = {str(k): int(v) for k, v in data["relative_weeks"].items()}
-    parts = {str(k): str(v) for k, v in data["period_parts"].items()}
-
-    def alternation(words):
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    part = alternation(parts)
-    # A date starts with a digit, a relative word or an English month or ordinal ("end of 2026": e).
-    first_characters = {"\\d", "e"} | {w[0] for w in (*years, *months, *days, *weeks, *MONTHS, *QUARTER_ORDINALS)}
-    alternatives = "|".join([
-        # 2025年11月5日 / 2025年12月底 / 2026年第一季度 / 2026年年底 / 2026年
-        rf"(?P<y>(?:19|20)\d\d)\s?年\s?(?:(?P<m>\d{{1,2}})\s?月\s?(?:(?P<d>\d{{1,2}})\s?[日号]|(?P<mpart>{part}))?|(?:第)?(?P<q>[一二三四1-4])\s?季度|(?P<ypart>{part}))?",
-        # 今年 / 明年第一季度 / 去年7月 / 今年二季度 / 明年年底
-        rf"(?P<ry>{alternation(k for k in years if not k.isascii())})\s?(?:(?P<rm>\d{{1,2}})\s?月(?:\s?(?P<rd>\d{{1,2}})\s?[日号])?(?P<rmpart>{part})?|(?:第)?(?P<rq>[一二三四1-4])\s?季度|(?P<rypart>{part}))?",
-        # 11月5日 / 12月 (year from the publication date)
-        rf"(?<![\d年])(?P<bm>\d{{1,2}})\s?月\s?(?:(?P<bd>\d{{1,2}})\s?[日号]|(?P<bmpart>{part}))?",
-        rf"(?P<rel_day>{alternation(days)})|(?P<rel_week>{alternation(weeks)})|(?P<rel_month>{alternation(months)})",
-        # English: December 2025 / the first quarter of 2026 / next year / by the end of 2026
-        rf"(?P<em>{'|'.join(MONTHS)})\s+(?P<ey>(?:19|20)\d\d)",
-        rf"(?P<eq>{'|'.join(QUARTER_ORDINALS)})\s+quarter\s+of\s+(?P<eqy>(?:19|20)\d\d)",
-        rf"end\s+of\s+(?P<eey>(?:19|20)\d\d)",
-        rf"(?P<ery>{alternation(k for k in years if k.isascii())})",
-    ])
-    pattern = re.compile(starting_with(first_characters, alternatives), re.IGNORECASE)
-    return DateRules(pattern, years, months, days, weeks, parts)
-
-
-def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
-    index = year * 12 + (month - 1) + delta
-    return index // 12, index % 12 + 1
-
-
-def read_date(g: dict[str, str | None], words: str, published: dt.date | None, rules: DateRules) -> tuple[When, str] | None:
-    """The When a date match means, and the relative words it was resolved from ('' if explicit).
-
-    `g` is the match's groupdict(), `words` the text it matched.
-    """
-    part = lambda key: rules.parts.get(g.get(key) or "", "")  # noqa: E731
-    if g["y"]:
-        year = int(g["y"])
-        if g["m"]:
-            month = int(g["m"])
-            if not 1 <= month <= 12:
-                return None
-            day = int(g["d"]) if g["d"] else None
-            return _valid(When(year, month, day, part=part("mpart"))), ""
-        if g["q"]:
-            return When(year, quarter=QUARTER_WORDS[g["q"]]), ""
-        return When(year, part=part("ypart")), ""
-    if g["em"]:
-        return When(int(g["ey"]), MONTHS[g["em"].lower()]), ""
-    if g["eq"]:
-        return When(int(g["eqy"]), quarter=QUARTER_WORDS[g["eq"].lower()]), ""
-    if g["eey"]:
-        return When(int(g["eey"]), part="end"), ""
-    if published is None:
-        return None  # relative words need a publication date
-    if g["ry"] or g["ery"]:
-        year = published.year + (rules.relative_years.get(g["ry"]) if g["ry"] else rules.relative_years[g["ery"].lower()])
-        if g["rm"]:
-            month = int(g["rm"])
-            if not 1 <= month <= 12:
-                return None
-            return _valid(When(year, month, int(g["rd"]) if g["rd"] else None, part=part("rmpart"))), words
-        if g["rq"]:
-            return When(year, quarter=QUARTER_WORDS[g["rq"]]), words
-        return When(year, part=part("rypart")), words
-    if g["bm"]:
-        month = int(g["bm"])
-        if not 1 <= month <= 12:
-            return None
-        return _valid(When(published.year, month, int(g["bd"]) if g["bd"] else None, part=part("bmpart"))), words
-    if g["rel_day"]:
-        day = published + dt.timedelta(days=rules.relative_days[g["rel_day"].lower()])
-        return When(day.year, day.month, day.day), words
-    if g["rel_week"]:
-        day = published + dt.timedelta(weeks=rules.relative_weeks[g["rel_week"].lower()])
-        return When(day.year, day.month, day.day), words
-    if g["rel_month"]:
-        year, month = _add_months(published.year, published.month, rules.relative_months[g["rel_month"].lower()])
-        return When(year, month), words
-    return None
-
-
-def _valid(when: When) -> When | None:
-    try:
-        when.sort_date
-    except ValueError:
-        return None
-    return when
-
-
-def extract_events(passage: Passage) -> list[Event]:
-    rules = date_rules()
-    published = passage.article.date
-    events: list[Event] = []
-    seen: set[str] = set()
-    # What a date means depends on the article's publication date.
-    for groups, words, as_written, clause in _dates_written(passage.text, passage.simplified):
-        read = read_date(groups, words, published, rules)
-        if not read or read[0] is None:
-            continue
-        when, resolved_from = read
-        if when.key in seen:
-            continue
-        seen.add(when.key)
-        planned = published is not None and when.sort_date > published
-        vague = resolved_from and when.precision == "year" and not planned and when.year == published.year
-        if vague:
-            continue  # "今年" alone in a past-tense sentence is no date worth a timeline row
-        events.append(
-            Event(
-                when=when, resolved_from=as_written if resolved_from else "",
-                planned=planned, as_written=as_written, clause=clause, passage=passage,
-            )
-        )
-    return events
-
-
-def _dates_written(written: str, simplified: str) -> tuple[tuple[dict, str, str, str], ...]:
-    """Each date match in a sentence: (groupdict, matched text, the source's words for it, its clause)."""
-    text = simplified.translate(FULL_WIDTH)
-    return tuple(
-        (match.groupdict(), match.group(0), written[match.start():match.end()], event_clause(written, match.start(), match.end()))
-        for match in date_rules().pattern.finditer(text)
-    )
-
-
-def event_clause(sentence: str, start: int, end: int) -> str:
-    """The clause a date sits in, widened rightwards first (dates usually open their clause)."""
-    breaks = [0] + [m.end() for m in CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
-    left = max(b for b in breaks if b <= start)
-    right = min((b for b in breaks if b >= end), default=len(sentence))
-    while len(_words_only(sentence[left:right])) - len(_words_only(sentence[start:end])) < MIN_EVENT_CHARS:
-        wider_right = [b for b in breaks if b > right]
-        wider_left = [b for b in breaks if b < left]
-        if wider_right:
-            right = wider_right[0]
-        elif wider_left:
-            left = wider_left[-1]
-        else:
-            break
-    return sentence[left:right].strip(EDGE_PUNCTUATION)

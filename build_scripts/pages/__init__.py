@@ -1,5 +1,6 @@
 """Pages: page models → Markdown and kb.json, handed to MkDocs in memory.
 
 In: a Corpus and a KnowledgeBase. Out: {path: text} for every generated page (site.py).
-One module per page kind; nothing here decides what a source says.
+One module per page kind (promises.py the Promises page and milestone rows, chart.py their
+SVG chart); nothing here decides what a source says.
 """

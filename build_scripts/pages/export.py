@@ -1,4 +1,4 @@
-"""KnowledgeBase → /kb.json: topics, figures and timeline entries with citations.
+"""KnowledgeBase → /kb.json: topics, figures, and milestones with their status, all with citations.
 
 The shape is documented by docs/kb.schema.json (JSON Schema), which the
 tests validate the export against. It carries what a wiki macro needs to
@@ -36,6 +36,39 @@ def _citation(c: Citation, site_url: str) -> dict:
     }
 
 
+def _period(period) -> dict | None:
+    if period is None:
+        return None
+    return {"key": period.key, "label": period.label, "precision": period.precision,
+            "start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+def _sighting(s, site_url: str) -> dict:
+    return {
+        "state": s.state, "when_text": s.when_text, "relative": s.relative, "period": _period(s.period),
+        "citation": _citation(s.citation, site_url),
+    }
+
+
+def _milestone(m, site_url: str) -> dict:
+    return {
+        "id": m.id,
+        "url": page_url(site_url, "promises.md") + "#" + m.id,
+        "topic": m.topic or None,  # null: a site-wide company event
+        "subject": m.subject,
+        "kind": m.kind,
+        "text": m.text,
+        "due": _period(m.due),
+        "announced": m.announced.isoformat() if m.announced else None,
+        "status": m.status,
+        "status_note": m.status_note,
+        "done": _period(m.done),
+        "moved_to": _period(m.moved_to),
+        "plans": [_sighting(s, site_url) for s in m.plans],
+        "reports": [_sighting(s, site_url) for s in m.reports],
+    }
+
+
 def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
     topics = []
     for page in kb.topics:
@@ -65,17 +98,18 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
             ],
             "timeline": [
                 {
-                    "id": entry.ids[0],
-                    "url": f"{url}#{entry.ids[0]}",
-                    "date": entry.when.key,
-                    "label": entry.when.label,
-                    "sort_date": entry.when.sort_date.isoformat(),
-                    "planned": entry.planned,
-                    "text": entry.text,
-                    "resolved_from": sorted({words for _, words in entry.resolved}),
-                    "citations": [_citation(c, site_url) for c in entry.citations],
+                    "id": m.id,
+                    "url": f"{url}#{m.id}",
+                    "date": (m.due or m.done).key if (m.due or m.done) else "",
+                    "label": (m.due or m.done).label if (m.due or m.done) else "",
+                    "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,
+                    "planned": m.status in ("upcoming", "moved", "overdue", "undated"),
+                    "status": m.status,
+                    "text": m.text,
+                    "resolved_from": sorted({s.when_text for s in m.sightings if s.relative and s.when_text}),
+                    "citations": [_citation(c, site_url) for c in m.citations],
                 }
-                for entry in page.timeline
+                for m in page.timeline
             ],
         })
     sources = [
@@ -92,6 +126,8 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
         "site_url": site_url,
         "sources": sources,
         "topics": topics,
+        "as_of": kb.as_of.isoformat() if kb.as_of else None,
+        "milestones": [_milestone(m, site_url) for m in kb.milestones],
     }
     return indented_json(document) + "\n"
 

@@ -1,36 +1,31 @@
-"""All topics' timelines → one site timeline page, newest first, labelled by topic."""
+"""All topics' milestones → one site timeline page, newest first, labelled by topic.
+
+Each row is a milestone (knowledge/milestones.py): it says what happens to
+what, once however many articles state it, at the precision its source gave
+(a week stays a week), with its status as of the newest article.
+"""
 from __future__ import annotations
 
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.pages.markdown_text import escape
-from build_scripts.pages.render_topics import citations_text
+from build_scripts.pages.promises import milestone_row
 
 
 def render_site_timeline(kb: KnowledgeBase) -> str:
-    merged: dict[str, tuple] = {}
-    for page in kb.topics:
-        for entry in page.timeline:
-            stored = merged.setdefault(entry.ids[0], (entry, []))
-            stored[1].append(page.topic)
-    ordered = sorted(merged.values(), key=lambda item: (item[0].when.sort_date, item[0].ids[0]), reverse=True)
+    titles = {p.topic.slug: p.topic for p in kb.topics}
     lines = [
         "---", "title: 时间线 Timeline", "---", "",
         "# 时间线 Timeline", "",
-        "所有主题的已发生事件与计划，最新的在上；相对日期（今年、明年……）按文章发布日期推算并注明。", "",
+        "所有主题的承诺与已发生事件，最新的在上；相对时间（今年、明年、年底……）按文章发布日期推算，"
+        "原文说法附后，推算规则见[承诺与兑现](promises.md#time-rules)。", "",
     ]
+    dated = [m for m in kb.milestones if m.last_date is not None]
     year = None
-    for entry, topics in ordered:
-        if entry.when.year != year:
-            year = entry.when.year
+    for m in sorted(dated, key=lambda m: (m.last_date, m.id), reverse=True):
+        if m.last_date.year != year:
+            year = m.last_date.year
             lines += [f"## {year} {{#y{year}}}", ""]
-        labels = " ".join(f"[{escape(t.title_zh)}](topics/{t.slug}.md){{ .kb-topic }}" for t in topics)
-        status = "计划 planned" if entry.planned else "已发生 past"
-        resolved = " <small>(resolved)</small>" if entry.resolved else ""
-        extra = "".join(f'<span id="{i}"></span>' for i in entry.ids[1:])
-        lines.append(
-            f"{extra}**{entry.when.label}**{{ .kb-when }} <small class=\"kb-status\">{status}</small> "
-            f"{labels} {escape(entry.text)} {citations_text(entry.citations, from_dir='')}{resolved}\n"
-            f"{{: #{entry.ids[0]} .kb-event }}"
-        )
-        lines.append("")
+        topic = titles.get(m.topic)
+        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站 site-wide</small>"
+        lines += [milestone_row(m, "", with_topic=label), ""]
     return "\n".join(lines)

@@ -10,7 +10,7 @@ import html
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
-from build_scripts.knowledge.corroborate import Citation, FigureRow, TimelineEntry
+from build_scripts.knowledge.corroborate import Citation, FigureRow
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Corpus
 
@@ -78,7 +78,13 @@ def figure_label(row: FigureRow) -> str:
     return f"{mark + ' ' if mark else ''}{format_value(row.value, row.high)}{unit}"
 
 
-def render_topic_page(page: TopicPage) -> str:
+def _milestones_section(page: TopicPage, as_of) -> list[str]:
+    from build_scripts.pages.promises import render_milestones_section  # it formats citations with this module
+
+    return render_milestones_section(page.timeline, as_of)
+
+
+def render_topic_page(page: TopicPage, as_of=None) -> str:
     topic = page.topic
     lines = [
         "---",
@@ -93,6 +99,11 @@ def render_topic_page(page: TopicPage) -> str:
         "",
     ]
     lines.append(" ".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in page.lead) or "暂无来源。")
+    promise = _main_promise(page)
+    if promise is not None:
+        lines += ["", f"**主要承诺 Main promise**：{escape(promise.text)}，{escape(promise.due.label)} — "
+                  f'<span class="kb-badge kb-s-{promise.status}">{escape(promise.status_label)}</span> '
+                  f"[详情 details](#{promise.id})"]
     lines += ["", "## 关键数字 Key figures {#figures}", ""]
     if page.figures:
         if len(page.figures) > MAX_FIGURES:
@@ -113,13 +124,8 @@ def render_topic_page(page: TopicPage) -> str:
             said = f"（{_date_span(row.citations)}）：{escape(statement.text)} {citations_text(row.citations)}"
             lines.append(f'    - **{figure_label(row)}**<span data-search-exclude="true">{said}</span>')
         lines.append("")
-    lines += ["## 时间线 Timeline {#timeline}", ""]
-    if page.timeline:
-        for entry in page.timeline:
-            lines.append(_timeline_entry(entry))
-            lines.append("")
-    else:
-        lines += ["来源中没有此主题的日期。", ""]
+    lines += ["## 承诺与进展 Milestones {#timeline}", ""]
+    lines += _milestones_section(page, as_of)
     lines += ["## 各来源怎么说 What the sources say {#sources-say}", ""]
     if page.facts:
         lines += ["### 事实与进展 Facts and progress {#facts}", ""]
@@ -199,18 +205,10 @@ def _figure_row(row: FigureRow) -> str:
     )
 
 
-def _timeline_entry(entry: TimelineEntry) -> str:
-    status = "计划 planned" if entry.planned else "已发生 past"
-    resolved = ""
-    if entry.resolved:
-        words = "、".join(sorted({f"“{escape(w)}”" for _, w in entry.resolved}))
-        resolved = f" <small>由 {words} 按文章发布日期推算 (resolved)</small>"
-    extra_anchors = "".join(f'<span id="{i}"></span>' for i in entry.ids[1:])
-    return (
-        f"{extra_anchors}**{entry.when.label}**{{ .kb-when }} <small class=\"kb-status\">{status}</small> "
-        f"{escape(entry.text)} {citations_text(entry.citations)}{resolved}\n"
-        f"{{: #{entry.ids[0]} .kb-event }}"
-    )
+def _main_promise(page: TopicPage):
+    from build_scripts.pages.promises import main_promise
+
+    return main_promise(page.timeline)
 
 
 def render_topics_index(kb: KnowledgeBase) -> str:
@@ -220,7 +218,7 @@ def render_topics_index(kb: KnowledgeBase) -> str:
         lines.append(f"## [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md) {{#{t.slug}}}")
         lines.append("")
         lines.append(f"{escape(t.scope)}  ")
-        lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字 · {len(page.timeline)} 条时间线</small>")
+        lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字 · {len(page.timeline)} 项承诺与进展</small>")
         lines.append("")
     return "\n".join(lines)
 
@@ -249,20 +247,23 @@ def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
         lines.append("")
         lines.append(f"    <small>{len(page.sources)} 个来源 · {len(page.figures)} 项数字</small>")
         lines.append("")
+        promise = _main_promise(page)
+        if promise is not None:
+            lines.append(
+                f'    <span class="kb-badge kb-s-{promise.status}">{escape(promise.status_label)}</span> '
+                f"[{escape(promise.kind_label.split(' ')[0])} {escape(promise.due.label)}](topics/{t.slug}.md#{promise.id})"
+            )
+            lines.append("")
     lines += ["</div>", "", "## 最新动态 Latest events {#latest}", ""]
-    events = [(entry, page.topic) for page in kb.topics for entry in page.timeline]
-    seen, newest = set(), []
-    for entry, topic in sorted(events, key=lambda x: (x[0].when.sort_date, x[0].ids[0]), reverse=True):
-        if entry.ids[0] in seen:
-            continue
-        seen.add(entry.ids[0])
-        newest.append((entry, topic))
-        if len(newest) == latest:
-            break
-    for entry, topic in newest:
-        status = "计划" if entry.planned else "已发生"
+    titles = {page.topic.slug: page.topic for page in kb.topics}
+    dated = [m for m in kb.milestones if m.last_date is not None]
+    for m in sorted(dated, key=lambda m: (m.last_date, m.id), reverse=True)[:latest]:
+        topic = titles.get(m.topic)
+        when = (m.done or m.moved_to or m.due).label
+        where = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md)" if topic else "全站 site-wide"
         lines.append(
-            f"- **{entry.when.label}** <small>{status} · [{escape(topic.title_zh)}](topics/{topic.slug}.md)</small> — "
-            f"{escape(entry.text)} {citations_text(entry.citations[:2], from_dir='')}"
+            f"- **{when}** <small>{escape(m.status_label)} · {where}</small> — "
+            f"{escape(m.text)} {citations_text(m.citations[:2], from_dir='')}"
         )
+    lines += ["", f"[全部承诺与兑现 All promises and their status](promises.md)", ""]
     return "\n".join(lines) + "\n"

@@ -5,6 +5,7 @@ in-memory files, so nothing generated is ever written into docs/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections import defaultdict
 from collections.abc import Sequence
@@ -19,6 +20,7 @@ from build_scripts.model import Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_timeline import render_site_timeline
+from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
 from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
 from build_scripts.knowledge.taxonomy import Topic, load_topics
 
@@ -29,23 +31,25 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
-    """Every page. `facts` is article_facts, or under `mkdocs serve` the cache's (article_cache.py)."""
+def compose_site(corpus: Corpus, site_url: str = "", facts=None, as_of: dt.date | None = None) -> Site:
+    """Every page. `facts` is article_facts, or under `mkdocs serve` the cache's (article_cache.py);
+    milestone statuses as of `as_of`, by default the newest article's date."""
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
     per_article = facts_of(corpus.articles, topics, facts or article_facts)
-    kb = compose_knowledge_base(per_article, topics)
+    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus))
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
     topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
     for topic_page in kb.topics:
         path = topic_path(topic_page.topic.slug)
-        pages[path] = with_tags(render_topic_page(topic_page), topic_tags[path])
+        pages[path] = with_tags(render_topic_page(topic_page, kb.as_of), topic_tags[path])
         pages.update(redirect_pages(topic_page.topic))
     pages["topics/index.md"] = render_topics_index(kb)
     pages["timeline.md"] = render_site_timeline(kb)
+    pages[PROMISES_PATH] = render_promises_page(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
     pages["kb.json"] = export_json(kb, corpus, site_url)
@@ -54,6 +58,7 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
         {"首页 Home": "index.md"},
         {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
         {"来源 Sources": ["sources/index.md"]},
+        {"承诺与兑现 Promises": PROMISES_PATH},
         {"时间线 Timeline": "timeline.md"},
         {"术语 Glossary": "glossary.md"},
         {"人物与机构 Tags": "tags.md"},
@@ -62,6 +67,10 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None) -> Site:
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
         nav.append({"输入问题 Problems": PROBLEMS_PATH})
     return Site(pages=pages, nav=nav)
+
+
+def newest_date(corpus: Corpus) -> dt.date | None:
+    return max((a.date for a in corpus.articles if a.date), default=None)
 
 
 def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate) -> dict[str, str]:

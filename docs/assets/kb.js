@@ -30,3 +30,23 @@
   }
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 })();
+
+// Promises page: the topic and status filters hide the milestone rows (and
+// chart rows) that do not match. Without script every row stays visible.
+(function () {
+  function filter(form) {
+    var topic = form.elements.topic.value, status = form.elements.status.value;
+    document.querySelectorAll(".kb-milestone").forEach(function (row) {
+      var shown = (!topic || row.dataset.topic === topic) && (!status || row.dataset.status === status);
+      row.hidden = !shown;
+    });
+  }
+  function setup() {
+    document.querySelectorAll("form.kb-filters").forEach(function (form) {
+      form.addEventListener("change", function () { filter(form); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();

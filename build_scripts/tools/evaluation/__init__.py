@@ -29,9 +29,9 @@ class Evaluation:
 
 
 def _sections() -> dict[str, Callable[[Evaluation], list[str]]]:
-    from build_scripts.tools.evaluation import metadata
+    from build_scripts.tools.evaluation import metadata, milestones
 
-    return {"metadata": metadata.score}
+    return {"metadata": metadata.score, "milestones": milestones.score}
 
 
 SECTIONS = _sections()

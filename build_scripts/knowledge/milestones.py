@@ -1,0 +1,579 @@
+"""Passages → Sightings (one sentence stating an event) → Milestones with a status.
+
+A sentence states a milestone when a clause of it names a subject (a topic,
+by an alias; or the subject of the clause before) and a kind's cue word from
+data/milestones.yml; its time comes from data/time_rules.yml (knowledge/
+timing.py). Each Sighting says whether the source plans it, reports it
+happened, dropped or delayed it.
+
+track() then keeps one Milestone per (topic, kind, period) — however many
+articles and scripts state it — and gives it a status as of a date (the
+newest article's, so builds are reproducible): upcoming; done (on time, or
+late by how much); moved (a later source gives a later date); overdue (the
+date passed and these sources report nothing); dropped. Every status keeps
+the citations it rests on. Nothing dated after the article that states it is
+ever taken as happened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from build_scripts import data as data_files
+from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.corroborate import Citation, cite
+from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
+from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+
+MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+KIND_IDS = (
+    "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
+    "commercial-launch", "delivery", "certification", "partnership", "permit", "other",
+)
+STATES = ("planned", "happened", "dropped", "delayed")
+# Clause ends inside a sentence; an English "and" that starts a second verb phrase too.
+CLAUSE_END = re.compile(r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|was|has|plans|aims|expects|to|then)\b)|\bwhile\b")
+STATUSES = {
+    "upcoming": ("待兑现", "upcoming"),
+    "done": ("已兑现", "reported done"),
+    "late": ("延迟兑现", "done late"),
+    "moved": ("已改期", "moved"),
+    "overdue": ("已逾期", "overdue"),
+    "dropped": ("已放弃", "dropped"),
+    "undated": ("时间未定", "no date"),
+}
+
+
+class MilestoneRulesError(ValueError):
+    """milestones.yml says something the build cannot use."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    id: str
+    label_zh: str
+    label_en: str
+    cues: re.Pattern
+    yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the sentence cache, new when the YAML changes
+class MilestoneRules:
+    kinds: tuple[Kind, ...]
+    states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
+    modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
+    not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
+    site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
+    any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
+    report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
+
+    def kind_at(self, kind: Kind, canon: str) -> int | None:
+        """Where the first cue of `kind` that states an event is in `canon`, else None."""
+        for match in kind.cues.finditer(canon):
+            if not self.modifier.match(canon, match.end()):
+                return match.start()
+        return None
+
+
+def _cue_pattern(words: list[str]) -> re.Pattern:
+    """Words in canonical form; English ones whole words only (matched as topic names are)."""
+    return name_pattern([str(w) for w in words]) or re.compile("(?!)")
+
+
+@data_files.loader
+def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise MilestoneRulesError(f"{path.name}: not valid YAML ({error}) — fix the file") from error
+    kinds = []
+    for kind_id, entry in (data.get("kinds") or {}).items():
+        if kind_id not in KIND_IDS:
+            raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
+        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en")) or not entry.get("label_zh"):
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh or en")
+        words = [*(entry.get("zh") or []), *(entry.get("en") or [])]
+        yields_to = tuple(entry.get("yields_to") or ())
+        unknown = set(yields_to) - set(KIND_IDS)
+        if unknown:
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to))
+    states = {}
+    for state in STATES:
+        entry = data.get(state)
+        if not isinstance(entry, dict):
+            raise MilestoneRulesError(f"{path.name}: `{state}` needs cue words under zh and en")
+        states[state] = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
+    modifiers = data.get("modifiers") or {}
+    modifier = _cue_pattern([*(modifiers.get("zh") or []), *(modifiers.get("en") or [])])
+    not_events = data.get("not_events") or {}
+    not_event = _cue_pattern([*(not_events.get("zh") or []), *(not_events.get("en") or [])])
+    site_wide = frozenset(data.get("site_wide_kinds") or ())
+    if site_wide - set(KIND_IDS):
+        raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
+    every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+    report_words = data.get("report_words") or {}
+    report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
+    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
+                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"))
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """One sentence stating one event about a subject."""
+
+    topic: str  # topic slug
+    named: str  # the subject as the sentence names it (an alias of the topic), "" if only implied
+    kind: str
+    period: Period | None
+    when_text: str  # the source's words for the time, "" if none
+    relative: bool  # the time was resolved against the article's date (or needs one it lacks)
+    state: str  # planned, happened, dropped or delayed — as of the article
+    citation: Citation
+
+    @property
+    def said_on(self) -> dt.date | None:
+        return self.citation.article.date
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One event about a subject, with every sentence stating it and a status."""
+
+    id: str
+    topic: str
+    subject: str  # what it is about, as the site names it
+    kind: str
+    kind_label: str
+    due: Period | None  # the period it was first promised (or reported) for
+    announced: dt.date | None  # the earliest date of an article stating it
+    status: str  # a key of STATUSES
+    status_note: str  # how late, moved to when, "no report in these sources"
+    done: Period | None  # when reported done
+    moved_to: Period | None
+    plans: tuple[Sighting, ...]  # the sentences promising it
+    reports: tuple[Sighting, ...]  # the sentences its status rests on (done, moved, dropped)
+
+    @property
+    def sightings(self) -> tuple[Sighting, ...]:
+        return self.plans + self.reports
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        seen, found = set(), []
+        for s in self.sightings:
+            if (s.citation.key, s.citation.quote) not in seen:
+                seen.add((s.citation.key, s.citation.quote))
+                found.append(s.citation)
+        return tuple(found)
+
+    @property
+    def text(self) -> str:
+        """What happens, and to what, in one line of its own."""
+        return f"{self.subject}：{self.kind_label}"
+
+    @property
+    def status_label(self) -> str:
+        zh, en = STATUSES[self.status]
+        return f"{zh} {en}"
+
+    @property
+    def when_texts(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.when_text for s in self.sightings if s.when_text))
+
+    @property
+    def last_date(self) -> dt.date | None:
+        """Where a chart row ends: reported done, moved to, or due."""
+        for period in (self.done, self.moved_to, self.due):
+            if period is not None:
+                return period.end
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Reading sentences
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    bounds = [0] + [m.end() for m in CLAUSE_END.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
+
+
+def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
+    """(position, topic slug, the alias as topics.yml spells it) of each topic a clause names."""
+    found = []
+    for topic in topics:
+        match = topic.alias_pattern.search(canon) if topic.alias_pattern else None
+        if match:
+            found.append((match.start(), topic.slug, _spelled(topic, match.group(0))))
+    return sorted(found)
+
+
+def _spelled(topic: Topic, canon_alias: str) -> str:
+    return next((a for a in topic.aliases if canonical(a) == canon_alias), canon_alias)
+
+
+MAIN_TOPIC_SHARE = 0.6  # of an article's sentences about some topic, to call one topic the article's own
+MAIN_TOPIC_MIN = 3
+
+
+def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
+    """The topic an article is mostly about, if one clearly is: what its sentences naming nothing are about."""
+    counts = Counter(slug for p in passages for slug in p.scores if p.about(slug))
+    if not counts:
+        return None
+    slug, count = counts.most_common(1)[0]
+    return slug if count >= MAIN_TOPIC_MIN and count >= MAIN_TOPIC_SHARE * sum(counts.values()) else None
+
+
+SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
+
+
+def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
+                      article_topic: str | None = None, company: re.Pattern | None = None) -> list[Sighting]:
+    """The events one sentence states, each about the subject its clause (or the clause before) names.
+
+    A sentence naming no topic at all is about its passage's topic, else the
+    article's own (`article_topic`, see main_topic): "3月19日起逐步推送" in an
+    article about the VLA. One naming no topic but the company (`company`:
+    小鹏, XPeng …) states a site-wide event (SITE_WIDE): a partnership, a
+    plant's start of production.
+    """
+    rules = rules or load_milestone_rules()
+    implied = _only_topic(passage) or article_topic
+    if not rules.any_cue.search(passage.canon):
+        return []  # most sentences state no event: one search, before anything is looked up
+    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date, implied, topics, rules,
+                     load_time_rules(), company)
+    if not stated:
+        return []
+    citation = cite(passage)
+    return [Sighting(*fields, citation=citation) for fields in stated]
+
+
+@lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
+def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
+            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None) -> tuple[tuple, ...]:
+    """The fields of each Sighting a sentence states, but its citation.
+
+    `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
+    (its passage's, or its article's).
+    """
+    same_length = len(simplified) == len(text)
+    sighted: list[tuple] = []
+    subject: str | None = None
+    name = ""
+    leading_time: TimeMention | None = None
+    leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
+    lowered = simplified.lower()
+    all_times = [t for t in read_times(simplified, published, time_rules) if not rules.report_word.match(lowered, t.end)]
+    named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
+    sentence_names = bool(named_in_sentence)
+    # A clause before the only topic its sentence names is about that topic
+    # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
+    ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
+    for start, end in _clauses(simplified):
+        clause = simplified[start:end]
+        canon = canonical(clause)
+        named = _named(canon, topics)
+        times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
+        cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
+            if rules.any_cue.search(canon) else []
+        if named:
+            _, subject, name = named[0]
+        if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
+            leading_time, leading_offset, lead_in = times[-1], start, not cues
+        if not cues or rules.not_event.search(canon):
+            continue
+        about = subject or (implied if not sentence_names else ahead)
+        if about is None and company is not None and company.search(canon if sentence_names else whole):
+            about = SITE_WIDE
+            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
+            if not kinds_here:
+                continue
+            cues = kinds_here
+        if about is None:
+            continue
+        if len(named) > 1:
+            first_cue = min(at for at, _ in cues)
+            before = [(slug, alias) for at, slug, alias in named if at <= first_cue]
+            about, name = before[-1] if before else named[0][1:]
+        kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0])]
+        cued = {k.id for k in kinds}
+        kinds = [k for k in kinds if not cued & set(k.yields_to)]
+        time, offset = (times[0], start) if times else (None, 0)
+        if not times and leading_time is not None and (lead_in or _tense_agrees(canon, leading_time, published, rules)):
+            time, offset = leading_time, leading_offset
+        if len(times) > 1:  # the time nearest the cue
+            time = min(times, key=lambda t: abs(t.start - min(at for at, _ in cues)))
+        state = _state(canon, time, published, rules)
+        if state is None:
+            continue
+        words = ""
+        if time is not None:
+            words = text[offset + time.start:offset + time.end].strip() if same_length else time.words
+        named_as = name if about == subject or len(named) > 1 else ""
+        period = time.period if time else None
+        for kind in dict.fromkeys(kinds):
+            # Sighting's fields in order: topic, named, kind, period, when_text, relative, state
+            sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state))
+    return tuple(sighted)
+
+
+def replace_span(time: TimeMention, shift: int) -> TimeMention:
+    """The mention with its position counted from `shift` characters later (from its clause's start)."""
+    return replace(time, start=time.start + shift, end=time.end + shift)
+
+
+def _tense_agrees(canon: str, time: TimeMention, published: dt.date | None, rules: MilestoneRules) -> bool:
+    """Whether a clause without a time of its own shares the time of the clause before.
+
+    Only when it says the same tense: "2026年推出三款车型,同时还将启动试运营"
+    shares 2026; "…launch robotaxis next year, and it also unveiled …" does not.
+    """
+    period = time.period
+    if rules.states["planned"].search(canon):
+        return period is None or published is None or period.end >= published
+    if rules.states["happened"].search(canon):
+        return period is not None and published is not None and period.start <= published
+    return False
+
+
+def _only_topic(passage: Passage) -> str | None:
+    """A sentence naming no topic is about its passage's topic, if that is one clearly."""
+    about = [slug for slug in passage.scores if passage.about(slug)]
+    return about[0] if len(about) == 1 else None
+
+
+def _state(canon: str, time: TimeMention | None, published: dt.date | None, rules: MilestoneRules) -> str | None:
+    """planned, happened, dropped or delayed; None when the clause says too little to tell."""
+    for state in ("dropped", "delayed"):
+        if rules.states[state].search(canon):
+            return state
+    planned = bool(rules.states["planned"].search(canon))
+    happened = bool(rules.states["happened"].search(canon))
+    period = time.period if time else None
+    if period is not None and published is not None:
+        if period.start > published:
+            return "planned"  # never taken as happened before it was said
+        if period.end < published:
+            return "happened"
+        return "planned" if planned and not happened else "happened"
+    if time is not None and time.relative and period is None:
+        return "planned" if planned else "happened" if happened else None
+    if period is not None:  # an explicit date in an undated article: the words decide
+        return "planned" if planned else "happened" if happened else None
+    if happened and not planned:
+        return "happened"
+    if time is not None and planned and not happened:
+        return "planned"  # "今后…会部署到车端": a plan the source dates only vaguely
+    return None  # a plan with no time at all is no promise to track
+
+
+# ---------------------------------------------------------------------------
+# One milestone per event, and its status
+
+
+@dataclass
+class _Track:
+    topic: str
+    kind: str
+    due: Period | None
+    plans: list[Sighting] = field(default_factory=list)
+    reports: list[Sighting] = field(default_factory=list)
+    done: Period | None = None
+    moved_to: Period | None = None
+    dropped: bool = False
+
+    @property
+    def current_due(self) -> Period | None:
+        return self.moved_to or self.due
+
+    @property
+    def announced(self) -> dt.date | None:
+        dates = [s.said_on for s in self.plans + self.reports if s.said_on]
+        return min(dates) if dates else None
+
+
+def _order(s: Sighting) -> tuple:
+    date = s.said_on.toordinal() if s.said_on else 10**7
+    return (date, s.citation.article.slug, s.citation.paragraph_id)
+
+
+def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
+    """One Milestone per (topic, kind, period), each with its status as of `as_of`."""
+    groups: dict[tuple[str, str], list[Sighting]] = defaultdict(list)
+    for s in sightings:
+        groups[(s.topic, s.kind)].append(s)
+    titles = {t.slug: t.title_zh for t in topics} | {SITE_WIDE: "小鹏 XPeng"}
+    proper = {t.slug: canonical(t.aliases[0]) if t.aliases else "" for t in topics}
+    labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
+    milestones = []
+    for (topic, kind), members in groups.items():
+        for t in _tracks(sorted(members, key=_order)):
+            milestones.append(_milestone(t, _subject(t, titles.get(topic, topic), proper.get(topic, "")), labels.get(kind, kind), as_of))
+    ids: dict[str, int] = defaultdict(int)
+    unique = []
+    for m in sorted(milestones, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
+        ids[m.id] += 1
+        unique.append(m if ids[m.id] == 1 else _with_id(m, f"{m.id}-{ids[m.id]}"))
+    return unique
+
+
+def _subject(t: _Track, title: str, proper: str) -> str:
+    """The name the sentences use most (陆地航母 rather than the topic's 飞行汽车), else the topic's title.
+
+    The topic's own proper name and English phrases count for the title.
+    """
+    def shown(name: str) -> str:
+        phrase = name.isascii() and (" " in name.strip() or "-" in name)
+        return title if not name or phrase or canonical(name) == proper or canonical(name) in canonical(title) else name
+
+    names = Counter(shown(s.named) for s in t.plans + t.reports)
+    return max(names, key=lambda n: (names[n], n == title)) if names else title
+
+
+def _with_id(m: Milestone, new_id: str) -> Milestone:
+    return replace(m, id=new_id)
+
+
+def _tracks(ordered: list[Sighting]) -> list[_Track]:
+    tracks: list[_Track] = []
+    plans = [s for s in ordered if s.state in ("planned", "delayed")]
+    # Finer periods first, so "2026" joins the quarter it covers rather than founding a row of its own.
+    for s in sorted(plans, key=lambda s: (_order(s)[0], _width(s.period))):
+        target = _joinable(tracks, s)
+        if target is not None:
+            target.plans.append(s)
+            continue
+        moved = _moved_from(tracks, s)
+        if moved is not None:
+            moved.moved_to = s.period
+            moved.reports.append(s)
+            continue
+        tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
+    # Dated reports first: an undated one then joins a row of its own article, not the first row of its kind.
+    for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
+        target = _reported_by(tracks, s)
+        if target is None:
+            same = [t for t in tracks if not t.plans and _same_event(t, s)]
+            # Undated, the latest such row: "科技日上发布了IRON" is this year's unveiling, not 2024's.
+            target = max(same, key=lambda t: t.due.start if t.due else dt.date.min) if same else None
+            if target is None:
+                tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], done=s.period))
+                continue
+        target.reports.append(s)
+        if target.done is None or (s.period and target.done.precision != "day" and s.period.precision == "day"):
+            target.done = s.period or target.done
+    for s in (s for s in ordered if s.state == "dropped"):
+        candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced <= s.said_on]
+        if candidates:
+            candidates[-1].dropped = True
+            candidates[-1].reports.append(s)
+        else:
+            tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], dropped=True))
+    return tracks
+
+
+def _width(period: Period | None) -> int:
+    return (period.end - period.start).days if period else 10**6
+
+
+RECENT = dt.timedelta(days=92)  # an undated report of an event is of one at most a quarter old
+
+
+def _same_event(t: _Track, s: Sighting) -> bool:
+    """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
+    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day)."""
+    if s.period is None:
+        same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
+        recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
+        return same_article or recent
+    return t.due is not None and t.due.overlaps(s.period)
+
+
+def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The row this plan restates: same period or one containing the other; without a date, the only row."""
+    planned = [t for t in tracks if t.plans]
+    if s.period is None:
+        return planned[0] if len(planned) == 1 and s.state != "delayed" else None
+    overlapping = [t for t in planned if t.current_due is None or t.current_due.overlaps(s.period)]
+    if s.state == "delayed":
+        return None
+    return min(overlapping, key=lambda t: _width(t.current_due)) if overlapping else None
+
+
+def _moved_from(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The row a later source moves to a later date: it says so, or says it after the old date passed."""
+    if s.period is None or s.said_on is None:
+        return None
+    for t in reversed(tracks):
+        due = t.current_due
+        if not t.plans or due is None or t.done or s.period.start <= due.end:
+            continue
+        if t.announced and s.said_on > t.announced and (s.state == "delayed" or s.said_on > due.end):
+            return t
+    return None
+
+
+def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
+    """The promised row a later report of it happening belongs to."""
+    when = s.period.end if s.period else s.said_on
+    candidates = []
+    for t in tracks:
+        if not t.plans or t.announced is None or s.said_on is None or s.said_on <= t.announced:
+            continue
+        if s.period is not None and s.period.end < t.announced:
+            continue  # it happened before anyone promised it: another event
+        due = t.current_due
+        candidates.append((abs((due.end - when).days) if due and when else 0, t))
+    return min(candidates, key=lambda c: c[0])[1] if candidates else None
+
+
+def _milestone(t: _Track, subject: str, kind_label: str, as_of: dt.date | None) -> Milestone:
+    due = t.current_due
+    note = ""
+    if t.dropped:
+        status = "dropped"
+    elif t.done is not None or (t.reports and not t.plans) or any(r.state == "happened" for r in t.reports):
+        status = "done"
+        if t.plans and due is not None and t.done is not None and t.done.start > due.end:
+            status = "late"
+            note = f"晚 {_months_between(due.end, t.done.start)} 个月 late by {_months_between(due.end, t.done.start)} month(s)"
+        elif t.plans and due is not None and t.done is None:
+            reported = min(r.said_on for r in t.reports if r.state == "happened" and r.said_on) if any(
+                r.said_on for r in t.reports if r.state == "happened") else None
+            if reported and reported > due.end and reported - due.end > dt.timedelta(days=31):
+                note = f"最早的报道在 {reported.isoformat()} · first reported {reported.isoformat()}"
+    elif t.moved_to is not None:
+        status = "moved"
+        note = f"由 {t.due.label} 改至 {t.moved_to.label} · moved from {t.due.label} to {t.moved_to.label}"
+    elif due is None:
+        status = "undated"
+        note = "相对时间无法推算（文章无日期） · relative time, article undated" if any(p.relative for p in t.plans) else ""
+    elif as_of is not None and as_of > due.end:
+        status = "overdue"
+        note = "截至最新来源，这些来源中没有兑现的报道 · no report in these sources"
+    else:
+        status = "upcoming"
+    first = (t.plans or t.reports)[0]
+    key = first.period.key if first.period else "undated"
+    ident = f"m-{t.topic}-{t.kind}-{key}"
+    if first.period is None:
+        ident += "-" + hashlib.sha1("\x1f".join(first.citation.key).encode()).hexdigest()[:6]
+    return Milestone(
+        id=ident, topic=t.topic, subject=subject, kind=t.kind, kind_label=kind_label, due=t.due,
+        announced=t.announced, status=status, status_note=note, done=t.done, moved_to=t.moved_to,
+        plans=tuple(t.plans), reports=tuple(t.reports),
+    )
+
+
+def _months_between(a: dt.date, b: dt.date) -> int:
+    return max(1, (b.year - a.year) * 12 + b.month - a.month)

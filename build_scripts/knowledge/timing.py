@@ -1,0 +1,281 @@
+"""Words for a time → a Period, by the published rules in data/time_rules.yml.
+
+In: a sentence (its Simplified form) and the article's publication date.
+Out: TimeMentions — where the time is written, the source's words, and the
+Period it means (start and end dates, and the precision the source gave:
+year, half, quarter, month, week, day, or a span for vague words).
+
+Explicit dates (2026年3月19日, the first quarter of 2026, H2 2026) need no
+publication date. Relative ones (年底, 明年, 本周, later this year) are
+resolved against it; without one they stay unresolved, never guessed.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from build_scripts import data as data_files
+
+TIME_RULES_FILE = Path(__file__).parent.parent / "data" / "time_rules.yml"
+PARTS = {"Q1", "Q2", "Q3", "Q4", "H1", "H2", "rest"}
+SECTIONS = ("years", "parts", "quarters", "months", "weeks", "days", "weekdays", "windows")
+ENGLISH_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+ENGLISH_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+# Full-width digits and letters → ASCII, one character for one, so positions stay positions.
+FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+class TimeRulesError(ValueError):
+    """time_rules.yml says something the build cannot use."""
+
+
+@dataclass(frozen=True)
+class Period:
+    """When something is due or happened, as precise as the source was."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    precision: str  # year, half, quarter, month, week, day, span
+
+    @property
+    def key(self) -> str:
+        """Stable and URL-safe: 2026, 2026-h2, 2026-q4, 2026-03, 2026-w12, 2026-03-19, 2026-03-04-2026-06-04."""
+        y = self.start.year
+        if self.precision == "year":
+            return f"{y}" if self.end.year == y else f"{y}-{self.end.year}"
+        if self.precision == "half":
+            return f"{y}-h{1 if self.start.month <= 6 else 2}"
+        if self.precision == "quarter":
+            return f"{y}-q{(self.start.month - 1) // 3 + 1}"
+        if self.precision == "month":
+            return f"{y}-{self.start.month:02d}"
+        if self.precision == "week":
+            iso = self.start.isocalendar()
+            return f"{iso[0]}-w{iso[1]:02d}"
+        if self.precision == "day":
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}-{self.end.isoformat()}"
+
+    @property
+    def label(self) -> str:
+        key = self.key
+        if self.precision in ("half", "quarter", "week"):
+            year, rest = key.split("-")
+            label = f"{year} {rest.upper()}"
+            if self.precision == "week":
+                label += f"（{self.start:%m-%d}–{self.end:%m-%d}）"
+            return label
+        if self.precision == "year" and self.end.year != self.start.year:
+            return f"{self.start.year}–{self.end.year}"
+        if self.precision == "span":
+            return f"{self.start.isoformat()} – {self.end.isoformat()}"
+        return key
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time as a sentence writes it, and what it means."""
+
+    start: int  # position in the sentence
+    end: int
+    words: str  # the source's words
+    period: Period | None  # None: undated words, or relative words without a publication date
+    relative: bool  # resolved against the publication date (or would need one)
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: part of the key of milestones' sentence cache
+class TimeRules:
+    years: dict[str, int]
+    parts: dict[str, str]
+    quarters: dict[str, int]
+    months: dict[str, int]
+    weeks: dict[str, int]
+    days: dict[str, int]
+    weekdays: dict[str, int]
+    windows: dict[str, int]
+    undated: tuple[str, ...]
+    pattern: re.Pattern
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+@data_files.loader
+def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        raise TimeRulesError(f"{path.name}: not valid YAML ({error}) — fix the file") from error
+    sections = {}
+    for name in SECTIONS:
+        entries = data.get(name) or {}
+        if not isinstance(entries, dict):
+            raise TimeRulesError(f"{path.name}: `{name}` must map words to values — see the comment at the top of the file")
+        for word, value in entries.items():
+            ok = value in PARTS if name == "parts" else isinstance(value, int) and not isinstance(value, bool)
+            if not ok:
+                expected = f"one of {', '.join(sorted(PARTS))}" if name == "parts" else "a whole number"
+                raise TimeRulesError(f"{path.name}: {name}: {word!r} is {value!r}, expected {expected}")
+        sections[name] = {str(word).lower(): value for word, value in entries.items()}
+    undated = tuple(str(w).lower() for w in data.get("undated") or ())
+    months = _alternation(ENGLISH_MONTHS)
+    year = rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?(?!\d|款|\s?款)\s?年?|(?P<{{n}}r>{_alternation(sections['years'])})"
+    part = _alternation(sections["parts"])
+    alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
+    day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+    alternatives = [
+        # the first quarter of 2026 / end of next year / H2 2026
+        rf"(?P<pp>{part})\s?(?:the\s)?(?:{year.format(n='a')})",
+        # 2026年3月19日 / 2026年12月底 / 明年第一季度 / 2026年年底 / 2026 Q1 / 2026
+        rf"(?:{year.format(n='b')})\s?(?:(?P<bm>\d{{1,2}})\s?月\s?(?:{day.format(n='b')}\s?[日号]|(?P<bmp>底|末|初|中旬))?|(?P<bp>{part}))?",
+        # 3月19日 / 12月底 (the year from the publication date)
+        rf"(?<![\d年])(?P<cm>\d{{1,2}})\s?月\s?(?:{day.format(n='c')}\s?[日号]|(?P<cmp>底|末|初|中旬))?",
+        # March 2, 2026 / March 2nd / December 2025 / 5 November 2025
+        rf"(?P<em>{months})\.?(?:\s{day.format(n='e')})?(?:,?\s(?P<ey>(?:19|20)\d\d))?(?![a-z])",
+        rf"{day.format(n='f')}\s(?P<fm>{months})(?:\s(?P<fy>(?:19|20)\d\d))?(?![a-z])",
+        rf"(?P<q>{_alternation(sections['quarters'])})",
+        rf"(?P<m>{_alternation(sections['months'])})",
+        rf"(?P<w>{_alternation(sections['weeks'])})",
+        rf"(?P<d>{_alternation(sections['days'])})",
+        rf"(?P<wd>{_alternation(sections['weekdays'])})",
+        rf"(?P<win>{_alternation(sections['windows'])})",
+        rf"(?P<p>{alone_parts})",
+        rf"(?P<u>{_alternation(undated)})",
+    ]
+    pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    return TimeRules(**sections, undated=undated, pattern=pattern)
+
+
+def _year_period(year: int, part: str, published: dt.date | None) -> Period | None:
+    if part.startswith("Q"):
+        q = int(part[1])
+        return Period(dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "quarter")
+    if part.startswith("H"):
+        h = int(part[1])
+        return Period(dt.date(year, 6 * h - 5, 1), _month_end(year, 6 * h), "half")
+    if part == "rest":
+        if published is None:
+            return None
+        start = max(published, dt.date(year, 1, 1))
+        return Period(start, dt.date(year, 12, 31), "span") if start.year == year else None
+    return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_period(year: int, month: int, day: str | None) -> Period | None:
+    if not 1 <= month <= 12:
+        return None
+    if day:
+        try:
+            date = dt.date(year, month, int(day))
+        except ValueError:
+            return None
+        return Period(date, date, "day")
+    return Period(dt.date(year, month, 1), _month_end(year, month), "month")
+
+
+def _nearest_year(month: int, published: dt.date) -> int:
+    """A month written without its year: the one within six months of the publication date."""
+    delta = month - published.month
+    return published.year + (1 if delta < -6 else -1 if delta > 6 else 0)
+
+
+def _add_months(date: dt.date, months: int) -> tuple[int, int]:
+    index = date.year * 12 + date.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def read_times(simplified: str, published: dt.date | None, rules: TimeRules | None = None) -> list[TimeMention]:
+    """Every time `simplified` (a sentence in Simplified script) states, in order."""
+    rules = rules or load_time_rules()
+    text = simplified.translate(FULL_WIDTH).lower()
+    found = []
+    for match in rules.pattern.finditer(text):
+        words = simplified[match.start():match.end()].strip()
+        if not words:
+            continue
+        period, relative = _meaning(match.groupdict(), published, rules)
+        if period is False:
+            continue
+        found.append(TimeMention(match.start(), match.end(), words, period or None, relative))
+    return found
+
+
+def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Period | None | bool, bool]:
+    """(Period, relative) for one match; (False, _) when the match is no time after all."""
+    for n in ("a", "b"):
+        if g.get(f"{n}x") or g.get(f"{n}r"):
+            break
+    else:
+        n = ""
+    if n:
+        relative = bool(g[f"{n}r"])
+        if relative and published is None:
+            return None, True
+        year = int(g[f"{n}x"]) if g[f"{n}x"] else published.year + rules.years[g[f"{n}r"]]
+        if g.get(f"{n}x2"):
+            last = int(g[f"{n}x2"])
+            if not year < last <= year + 10:
+                return False, False
+            return Period(dt.date(year, 1, 1), dt.date(last, 12, 31), "year"), False
+        part = rules.parts.get(g.get("pp") or g.get("bp") or "", "")
+        if g.get("bm"):
+            return _month_period(year, int(g["bm"]), g.get("bd")) or False, relative
+        if part == "rest" and published is None:
+            return None, True
+        return _year_period(year, part, published) or False, relative or part == "rest"
+    if g["cm"]:
+        if published is None:
+            return None, True
+        month = int(g["cm"])
+        return _month_period(_nearest_year(month, published) if 1 <= month <= 12 else 0, month, g["cd"]) or False, True
+    if g["em"] or g["fm"]:
+        month = ENGLISH_MONTHS[(g["em"] or g["fm"]).lower()]
+        year, day = g["ey"] or g["fy"], g["ed"] or g["fd"]
+        if year:
+            return _month_period(int(year), month, day) or False, False
+        if not day and g["em"] and len(g["em"]) <= 3:
+            return False, False  # "may", "mar" alone are words more often than months
+        if published is None:
+            return None, True
+        return _month_period(_nearest_year(month, published), month, day) or False, True
+    if published is None:
+        return (None, False) if g["u"] else (None, True)
+    if g["q"]:
+        year, month = _add_months(published, 3 * rules.quarters[g["q"]])
+        q = (month - 1) // 3 + 1
+        return _year_period(year, f"Q{q}", published), True
+    if g["m"]:
+        year, month = _add_months(published, rules.months[g["m"]])
+        return _month_period(year, month, None), True
+    if g["w"]:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=rules.weeks[g["w"]])
+        return Period(monday, monday + dt.timedelta(days=6), "week"), True
+    if g["d"]:
+        day = published + dt.timedelta(days=rules.days[g["d"]])
+        return Period(day, day, "day"), True
+    if g["wd"]:
+        day = published - dt.timedelta(days=(published.weekday() - rules.weekdays[g["wd"]]) % 7)
+        return Period(day, day, "day"), True
+    if g["win"]:
+        year, month = _add_months(published, rules.windows[g["win"]])
+        end = dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+        return Period(published, end, "span"), True
+    if g["p"]:
+        return _year_period(published.year, rules.parts[g["p"]], published) or False, True
+    return None, False  # undated words: kept as written, no period

@@ -1,0 +1,176 @@
+"""Promises and what became of them: time rules, one milestone per event, statuses with their sources."""
+import datetime as dt
+
+import pytest
+
+from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.entities import load_entities
+from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
+from build_scripts.knowledge.taxonomy import load_topics
+from build_scripts.knowledge.timing import TimeRulesError, load_time_rules, read_times
+from build_scripts.model import Article, Paragraph
+from build_scripts.reading.language import to_simplified
+
+
+def times(text: str, published=dt.date(2026, 2, 10)):
+    return [(m.words, m.period.label if m.period else None) for m in read_times(to_simplified(text), published)]
+
+
+# --- time rules ------------------------------------------------------------------
+
+
+def test_year_end_in_traditional_chinese_is_the_fourth_quarter_of_the_publication_year():
+    assert times("全新一代機器人將在年底啟動量產") == [("年底", "2026 Q4")]
+
+
+def test_next_years_first_quarter_resolves_against_publication_date():
+    assert times("明年第一季度将全量推送", dt.date(2025, 11, 10)) == [("明年第一季度", "2026 Q1")]
+
+
+def test_this_week_is_a_week_not_a_day():
+    ((words, label),) = times("本周将开启推送", dt.date(2026, 3, 18))  # a Wednesday
+    assert words == "本周" and label == "2026 W12（03-16–03-22）"
+
+
+def test_english_end_of_year_half_and_quarter_keep_their_precision():
+    assert times("mass production by the end of 2026, pilot operations in H2 2026, launch in the first quarter of 2027") == [
+        ("the end of 2026", "2026 Q4"), ("H2 2026", "2026 H2"), ("first quarter of 2027", "2027 Q1"),
+    ]
+
+
+def test_later_this_year_runs_from_publication_to_the_end_of_the_year():
+    assert times("It will reach customers later this year.", dt.date(2026, 5, 4)) == [("later this year", "2026-05-04 – 2026-12-31")]
+
+
+def test_relative_time_without_a_publication_date_stays_unresolved():
+    assert times("明年推出三款车型", published=None) == [("明年", None)]
+
+
+def test_model_years_are_not_dates():
+    assert times("2026款车型同步上市") == []
+
+
+def test_time_rules_file_errors_name_the_file_and_the_entry(tmp_path):
+    bad = tmp_path / "time_rules.yml"
+    bad.write_text("parts:\n  年底: Q5\n", encoding="utf-8")
+    with pytest.raises(TimeRulesError, match=r"time_rules.yml: parts: '年底' is 'Q5'"):
+        load_time_rules.__wrapped__(bad)
+
+
+def test_milestone_rules_reject_an_unknown_kind(tmp_path):
+    bad = tmp_path / "milestones.yml"
+    bad.write_text("kinds:\n  launch-party: {label_zh: x, zh: [派对]}\n", encoding="utf-8")
+    with pytest.raises(MilestoneRulesError, match=r"milestones.yml: kinds: unknown kind 'launch-party'"):
+        load_milestone_rules.__wrapped__(bad)
+
+
+# --- milestones and statuses --------------------------------------------------------
+
+
+def article(name: str, date, text: str, language="zh-Hans") -> Article:
+    paragraphs = tuple(Paragraph(id=f"p-{i}", text=t) for i, t in enumerate(text.split("\n\n")))
+    return Article(slug=name, file_name=f"{name}.txt", title=name, outlet=f"{name} 报", author="", date=date,
+                   language=language, paragraphs=paragraphs)
+
+
+def milestones(*articles: Article, as_of=None):
+    """The milestones the pipeline tracks from `articles` (as compose does), as of `as_of` or the newest article."""
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    sightings = [s for a in articles for s in article_facts(a, topics, signals, entities).sightings]
+    as_of = as_of or max(a.date for a in articles if a.date)
+    return track(sightings, topics, as_of)
+
+
+PLAN = article("plan", dt.date(2026, 1, 12), "新一代IRON人形机器人将在2026年3月启动量产。")
+
+
+def only(found, kind):
+    (m,) = [m for m in found if m.kind == kind]
+    return m
+
+
+def test_a_plan_reported_done_in_another_script_and_language_is_done_citing_both():
+    report = article("report", dt.date(2026, 3, 30), "XPeng has started mass production of the IRON humanoid robot in March 2026.", "en")
+    m = only(milestones(PLAN, report), "mass-production")
+    assert m.status == "done"
+    assert {c.article.slug for c in m.citations} == {"plan", "report"}
+    assert m.due.label == "2026-03"
+
+
+def test_a_report_after_the_due_date_says_how_late():
+    report = article("report", dt.date(2026, 6, 2), "小鵬IRON人形機器人已於2026年5月正式量產。", "zh-Hant")
+    m = only(milestones(PLAN, report), "mass-production")
+    assert m.status == "late" and "2 个月" in m.status_note
+
+
+def test_a_later_source_with_a_later_date_moves_the_milestone_and_both_dates_show():
+    later = article("later", dt.date(2026, 4, 20), "IRON人形机器人的量产推迟到2026年第四季度。")
+    m = only(milestones(PLAN, later), "mass-production")
+    assert m.status == "moved"
+    assert m.due.label == "2026-03" and m.moved_to.label == "2026 Q4"
+    assert "2026-03" in m.status_note and "2026 Q4" in m.status_note
+
+
+def test_a_passed_date_without_any_report_is_overdue_and_says_so():
+    m = only(milestones(PLAN, as_of=dt.date(2026, 5, 1)), "mass-production")
+    assert m.status == "overdue" and "no report in these sources" in m.status_note
+
+
+def test_a_source_reporting_it_abandoned_marks_it_dropped():
+    dropped = article("dropped", dt.date(2026, 2, 20), "小鹏宣布IRON人形机器人的量产计划已取消。")
+    assert only(milestones(PLAN, dropped), "mass-production").status == "dropped"
+
+
+def test_a_vague_time_word_is_resolved_and_the_source_words_are_kept():
+    vague = article("vague", dt.date(2026, 2, 10), "全新一代IRON人形機器人將在年底啟動量產。", "zh-Hant")
+    m = only(milestones(vague), "mass-production")
+    assert m.status == "upcoming" and m.due.label == "2026 Q4" and m.when_texts == ("年底",)
+
+
+def test_one_milestone_however_many_articles_and_scripts_state_it():
+    again = article("again", dt.date(2026, 1, 20), "小鵬IRON人形機器人將於2026年3月量產。", "zh-Hant")
+    english = article("english", dt.date(2026, 1, 21), "XPeng will begin mass production of IRON in March 2026.", "en")
+    found = [m for m in milestones(PLAN, again, english) if m.kind == "mass-production"]
+    assert len(found) == 1 and len(found[0].citations) == 3
+
+
+def test_nothing_dated_after_the_article_stating_it_is_shown_as_happened():
+    # Written in January about June, in the past tense: a plan, never a report.
+    early = article("early", dt.date(2026, 1, 5), "IRON人形机器人已经在2026年6月量产了。")
+    m = only(milestones(early), "mass-production")
+    assert [s.state for s in m.sightings] == ["planned"] and m.status == "upcoming"
+
+
+def test_relative_time_in_an_undated_article_gives_no_status_from_it():
+    undated = article("undated", None, "IRON人形机器人将在明年量产。")
+    m = only(milestones(undated, as_of=dt.date(2030, 1, 1)), "mass-production")
+    assert m.due is None and m.status == "undated"
+
+
+def test_a_company_event_naming_no_topic_is_site_wide_but_its_car_sales_are_no_milestone():
+    news = article("news", dt.date(2026, 3, 1), "小鹏汽车已与一家欧洲车企达成战略合作。\n\n2025年,小鹏交付42.94万辆。")
+    (m,) = milestones(news)
+    assert m.topic == "" and m.kind == "partnership" and m.status == "done"
+
+
+def test_an_event_reported_with_and_without_its_date_is_one_row():
+    dated = article("dated", dt.date(2025, 11, 6), "小鹏在2025年11月5日发布了新一代IRON人形机器人。")
+    undated = article("undated", dt.date(2025, 11, 10), "科技日上，小鵬發佈了新一代IRON人形機器人。", "zh-Hant")
+    (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.done.label == "2025-11-05"
+
+
+def test_an_as_of_option_that_is_no_date_fails_the_build_naming_the_option(tmp_path):
+    from tests.conftest import build_site
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: a\ndate: 2026-01-12\n---\n\n新一代IRON人形机器人将在2026年3月启动量产。\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", seeds, extra_yaml="    as_of: next spring\n")
+    assert result.returncode != 0 and "as_of 'next spring' is not a date" in result.stderr
+
+
+def test_a_time_that_dates_the_report_is_not_the_events_time():
+    news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
+    (m,) = milestones(news)
+    assert m.kind == "unveil" and m.done is None and m.when_texts == ()

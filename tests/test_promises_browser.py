@@ -1,0 +1,86 @@
+"""The Promises page in a real browser: every status, the chart at desktop and phone width, the filters."""
+import pytest
+
+from tests.conftest import build_site, page, serve_directory
+
+pytestmark = pytest.mark.browser
+
+ARTICLES = {
+    # A plan in Simplified Chinese, reported done later in English.
+    "a_plan.md": ("2026-01-12", "新一代IRON人形机器人将在2026年3月启动量产。小鹏汇天陆地航母将于2026年5月开始交付。"),
+    "b_report.md": ("2026-03-30", "XPeng has started mass production of the IRON humanoid robot in March 2026."),
+    # A moved date in Traditional Chinese, a dropped plan, a vague time word.
+    "c_moved.md": ("2026-06-10", "小鵬匯天陸地航母的交付推遲到2026年第四季度。"),
+    "d_vague.md": ("2026-02-10", "小鹏Robotaxi将在年底启动试运营。小鹏图灵芯片将在2026年4月首搭上车。"),
+    "e_dropped.md": ("2026-05-02", "小鹏宣布图灵芯片的首搭计划已取消。"),
+    "f_overdue.md": ("2026-01-20", "小鹏第二代VLA将于2026年2月全量推送。"),
+}
+
+
+@pytest.fixture(scope="module")
+def promises_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("promises")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for name, (date, text) in ARTICLES.items():
+        (seeds / name).write_text(f"---\ntitle: {name[:-3]}\ndate: {date}\noutlet: 测试报\n---\n\n{text}\n", encoding="utf-8")
+    result = build_site(root / "out", seeds, extra_yaml="    as_of: 2026-09-30\n")
+    assert result.returncode == 0, result.stderr
+    return root / "out" / "site"
+
+
+def test_every_status_shows_on_the_promises_page_with_its_citations(promises_site):
+    html = page(promises_site, "promises/")
+    rows = {r["data-status"]: r for r in html.select("p.kb-milestone")}
+    assert {"done", "moved", "upcoming", "dropped", "overdue"} <= set(rows)
+    assert "no report in these sources" in rows["overdue"].get_text()
+    moved = rows["moved"].get_text()
+    assert "2026-05" in moved and "2026 Q4" in moved
+    assert len({a["href"].split("#")[0] for a in rows["done"].select("a.kb-cite")}) == 2  # the plan and the report
+    assert "“年底” → 2026 Q4" in rows["upcoming"].get_text()
+    assert html.select_one("#time-rules") and "本周" in html.select_one("#time-rules").find_next("ul").get_text()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_is_drawn_linked_and_readable_at_desktop_and_phone_width(browser, promises_site, width, tmp_path):
+    base, stop = serve_directory(promises_site)
+    try:
+        tab = browser.new_page(viewport={"width": width, "height": 900})
+        tab.goto(f"{base}/promises/")
+        chart = tab.locator(".kb-chart-box").first
+        chart.scroll_into_view_if_needed()
+        chart.screenshot(path=str(tmp_path / f"chart-{width}.png"))
+        tab.screenshot(path=str(tmp_path / f"promises-{width}.png"), full_page=True)
+        # The page itself never scrolls sideways; the chart box does when it must.
+        assert tab.evaluate("document.documentElement.scrollWidth") <= width
+        # At phone width the compact chart (labels above bars) fits without scrolling.
+        box = chart.evaluate("el => [el.scrollWidth, el.clientWidth]")
+        assert box[0] <= box[1]
+        shown = tab.locator("svg.kb-chart:visible")
+        assert shown.count() == 1 and ("kb-chart-compact" in shown.get_attribute("class")) == (width < 600)
+        assert "飞行汽车" in shown.text_content() or "陆地航母" in shown.text_content()
+        rows = tab.locator("svg.kb-chart:visible rect")
+        assert rows.count() >= 5
+        # Each mark links to the paragraph it rests on; following one opens that paragraph.
+        href = tab.locator("svg.kb-chart:visible a[href*='sources/']").first.get_attribute("href")
+        tab.goto(f"{base}/promises/{href}")
+        assert tab.locator(":target").count() == 1
+        tab.close()
+    finally:
+        stop()
+
+
+def test_filters_show_only_the_chosen_topic_and_status(browser, promises_site):
+    base, stop = serve_directory(promises_site)
+    try:
+        tab = browser.new_page(viewport={"width": 1280, "height": 900})
+        tab.goto(f"{base}/promises/")
+        tab.select_option("form.kb-filters select[name=status]", "moved")
+        visible = tab.locator("p.kb-milestone:visible")
+        assert visible.count() == 1 and visible.first.get_attribute("data-status") == "moved"
+        tab.select_option("form.kb-filters select[name=status]", "")
+        tab.select_option("form.kb-filters select[name=topic]", "iron")
+        assert {r.get_attribute("data-topic") for r in tab.locator("p.kb-milestone:visible").all()} == {"iron"}
+        tab.close()
+    finally:
+        stop()
