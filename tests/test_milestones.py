@@ -174,3 +174,28 @@ def test_a_time_that_dates_the_report_is_not_the_events_time():
     news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
     (m,) = milestones(news)
     assert m.kind == "unveil" and m.done is None and m.when_texts == ()
+
+
+# --- undated articles: the latest full date the text states anchors relative times ----------
+
+
+def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_states():
+    undated = article("undated", None, "A photo of the IRON robot taken on Oct. 3, 2025.\n\n"
+                      "XPeng plans to start road testing its Robotaxi next year.", "en")
+    m = only(milestones(undated, as_of=dt.date(2025, 12, 1)), "pilot")
+    assert m.due.label == "2026" and m.status != "done"
+    assert undated.date is None  # only an anchor for times: the article's own date stays unknown
+
+
+def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():
+    undated = article("undated", None, "圖為2026年2月11日（週三）的發布會現場。\n\n"
+                      "小鵬第二代VLA將在本季度正式推送。\n\n小鵬周三發布了新一代IRON人形機器人。", "zh-Hant")
+    found = milestones(undated, as_of=dt.date(2026, 2, 20))
+    assert only(found, "rollout").due.label == "2026 Q1"
+    assert only(found, "unveil").due.label == "2026-02-11"
+
+
+def test_a_date_after_the_anchor_is_never_taken_as_happened():
+    undated = article("undated", None, "图为2025年9月1日的试飞现场。\n\n陆地航母于2026年1月开始量产。")
+    m = only(milestones(undated, as_of=dt.date(2025, 9, 5)), "mass-production")
+    assert m.status not in ("done", "late")

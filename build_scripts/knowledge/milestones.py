@@ -31,6 +31,7 @@ from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 KIND_IDS = (
@@ -236,8 +237,31 @@ def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
 SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
 
 
+def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None:
+    """The date an article's relative times ("next year", "本月", "on Wednesday") are read against.
+
+    Its publication date; when that is unknown, the latest full date (day,
+    month and year) its own text states — a caption's "Nov. 5, 2025" — since
+    an article is written on or after every complete date it gives. That date
+    is only an anchor: the article's own date stays unknown, and an event dated
+    after the anchor is never taken as happened (see _state).
+    """
+    if not passages:
+        return None
+    article = passages[0].article
+    if article.date is not None:
+        return article.date
+    time_rules = load_time_rules()
+    # whole paragraphs, not sentences: a sentence splitter may cut "Nov. 5, 2025" after "Nov."
+    stated = [t.period.start for paragraph in article.paragraphs
+              for t in read_times(to_simplified(paragraph.text), None, time_rules)
+              if t.period is not None and t.period.precision == "day" and not t.relative]
+    return max(stated, default=None)
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
-                      article_topic: str | None = None, company: re.Pattern | None = None) -> list[Sighting]:
+                      article_topic: str | None = None, company: re.Pattern | None = None,
+                      anchor: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
@@ -250,7 +274,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     implied = _only_topic(passage) or article_topic
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
-    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date, implied, topics, rules,
+    # `anchor`: the date relative times are read against when the article has none (time_anchor)
+    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
                      load_time_rules(), company)
     if not stated:
         return []
