@@ -199,3 +199,39 @@ def test_a_date_after_the_anchor_is_never_taken_as_happened():
     undated = article("undated", None, "图为2025年9月1日的试飞现场。\n\n陆地航母于2026年1月开始量产。")
     m = only(milestones(undated, as_of=dt.date(2025, 9, 5)), "mass-production")
     assert m.status not in ("done", "late")
+
+
+# --- clause shapes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, language", [
+    ("为了支撑交付,小鹏汇天于2025年10月在广州建成首个飞行汽车量产工厂。", "zh-Hans"),
+    ("小鵬匯天於2025年10月在廣州建成首個飛行汽車量產工廠。", "zh-Hant"),
+    ("Huitian opened its first flying car factory in Guangzhou in October 2025.", "en"),
+])
+def test_a_plant_built_is_the_start_of_its_production(text, language):
+    found = milestones(article("plant", dt.date(2025, 12, 1), text, language))
+    m = only(found, "production-start")
+    assert m.due.label == "2025-10" and m.status == "done"
+    assert not [x for x in found if x.kind in ("other", "mass-production")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The newly unveiled Robotaxi sits on a new platform.", "en"),
+    ("新发布的Robotaxi采用全新平台。", "zh-Hans"),
+    ("最新發布的Robotaxi採用全新平台。", "zh-Hant"),
+])
+def test_a_newly_unveiled_thing_is_a_description_not_an_unveiling(text, language):
+    assert milestones(article("desc", dt.date(2025, 12, 1), text, language)) == []
+
+
+def test_a_goal_is_a_plan_not_a_report():
+    found = milestones(article("goal", dt.date(2026, 2, 1), "IRON is on track toward its 2026 mass production goal.", "en"))
+    assert only(found, "mass-production").status != "done"
+
+
+def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_a_second():
+    dated = article("dated", dt.date(2025, 11, 6), "小鹏于2025年11月5日发布了新一代IRON人形机器人。")
+    undated = article("undated", None, "小鵬IRON人形機器人在商場首度亮相。", "zh-Hant")
+    (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2025-11-05"

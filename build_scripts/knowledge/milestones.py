@@ -74,10 +74,21 @@ class MilestoneRules:
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
     any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
     report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
+    built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
+    plant: re.Pattern = re.compile("(?!)")
+    description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
+
+    def builds_plant(self, canon: str) -> int | None:
+        """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
+        built = self.built.search(canon)
+        return built.start() if built and self.plant.search(canon, built.end()) else None
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
+        described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
         for match in kind.cues.finditer(canon):
+            if any(a <= match.start() < b for a, b in described):
+                continue
             if not self.modifier.match(canon, match.end()):
                 return match.start()
         return None
@@ -119,11 +130,18 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     site_wide = frozenset(data.get("site_wide_kinds") or ())
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
+    descriptions = data.get("descriptions") or {}
+    plant_built = data.get("plant_built") or {}
+    built_words = [str(w) for w in (*((plant_built.get("built") or {}).get("zh") or []), *((plant_built.get("built") or {}).get("en") or []))]
+    plant_words = [str(w) for w in (*((plant_built.get("plant") or {}).get("zh") or []), *((plant_built.get("plant") or {}).get("en") or []))]
     every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+    every_cue += built_words
     report_words = data.get("report_words") or {}
     report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
     return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
-                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"))
+                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
+                          _cue_pattern(built_words), _cue_pattern(plant_words),
+                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]))
 
 
 @dataclass(frozen=True)
@@ -311,6 +329,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
         cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
             if rules.any_cue.search(canon) else []
+        plant_at = rules.builds_plant(canon)
+        if plant_at is not None:  # a plant built is its production started, whatever else the clause cues
+            cues = [(at, k) for at, k in cues if k.id not in ("other", "mass-production")]
+            cues.append((plant_at, next(k for k in rules.kinds if k.id == "production-start")))
         if named:
             _, subject, name = named[0]
         if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
@@ -516,8 +538,12 @@ RECENT = dt.timedelta(days=92)  # an undated report of an event is of one at mos
 
 def _same_event(t: _Track, s: Sighting) -> bool:
     """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
-    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day)."""
+    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day);
+    or, from an article without a date, any dated row (the latest is taken): "IRON首度亮相" in an
+    undated article is the unveiling another source dates, not a second one."""
     if s.period is None:
+        if s.said_on is None:
+            return t.due is not None  # neither dated nor from a dated article: nothing says it is another event
         same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
         recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
         return same_article or recent
