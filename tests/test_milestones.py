@@ -9,6 +9,7 @@ from build_scripts.knowledge.milestones import MilestoneRulesError, load_milesto
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.knowledge.timing import TimeRulesError, load_time_rules, read_times
 from build_scripts.model import Article, Paragraph
+from build_scripts.pages.promises import milestone_row
 from build_scripts.reading.language import to_simplified
 
 
@@ -185,6 +186,8 @@ def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_stat
     m = only(milestones(undated, as_of=dt.date(2025, 12, 1)), "pilot")
     assert m.due.label == "2026" and m.status != "done"
     assert undated.date is None  # only an anchor for times: the article's own date stays unknown
+    # the row says the date was inferred, and from what
+    assert "resolved against 2025-10-03, the latest date the article states" in milestone_row(m, "")
 
 
 def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():

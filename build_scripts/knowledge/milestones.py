@@ -156,6 +156,8 @@ class Sighting:
     relative: bool  # the time was resolved against the article's date (or needs one it lacks)
     state: str  # planned, happened, dropped or delayed — as of the article
     citation: Citation
+    # an undated article's relative time was read against this date, the latest its text states (time_anchor)
+    anchor: dt.date | None = None
 
     @property
     def said_on(self) -> dt.date | None:
@@ -298,7 +300,9 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     if not stated:
         return []
     citation = cite(passage)
-    return [Sighting(*fields, citation=citation) for fields in stated]
+    inferred = anchor if passage.article.date is None else None
+    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None)
+            for fields in stated]
 
 
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
