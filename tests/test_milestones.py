@@ -238,3 +238,12 @@ def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_
     undated = article("undated", None, "小鵬IRON人形機器人在商場首度亮相。", "zh-Hant")
     (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
     assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2025-11-05"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In a letter dated March 3, 2026, the CEO called the dream of IRON mass production a pillar of the company.", "en"),
+    ("2026年3月3日,何小鹏在信中称IRON量产的梦想是公司的支柱。", "zh-Hans"),
+    ("2026年3月3日，何小鵬在信中稱IRON量產的夢想是公司的支柱。", "zh-Hant"),
+])
+def test_a_dream_of_production_is_no_report_of_it(text, language):
+    assert milestones(article("dream", dt.date(2026, 3, 5), text, language)) == []
