@@ -216,7 +216,14 @@ def test_a_plant_built_is_the_start_of_its_production(text, language):
     found = milestones(article("plant", dt.date(2025, 12, 1), text, language))
     m = only(found, "production-start")
     assert m.due.label == "2025-10" and m.status == "done"
-    assert not [x for x in found if x.kind in ("other", "mass-production")]
+    assert not [x for x in found if x.kind == "mass-production"]
+
+
+def test_a_plant_reported_built_fulfils_the_plan_to_complete_it():
+    plan = article("plan", dt.date(2025, 7, 1), "小鹏汇天的飞行汽车工厂计划今年第四季度竣工。")
+    report = article("report", dt.date(2025, 12, 1), "小鹏汇天于2025年11月建成首个飞行汽车量产工厂。")
+    m = only(milestones(plan, report), "other")
+    assert m.status == "done" and {c.article.slug for c in m.citations} == {"plan", "report"}
 
 
 @pytest.mark.parametrize("text, language", [
@@ -247,3 +254,14 @@ def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_
 ])
 def test_a_dream_of_production_is_no_report_of_it(text, language):
     assert milestones(article("dream", dt.date(2026, 3, 5), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏将在2026年推出三款Robotaxi车型,也将推出Robotaxi的专属版本。", "zh-Hans"),
+    ("小鵬將在2026年推出三款Robotaxi車型，也將推出Robotaxi的專屬版本。", "zh-Hant"),
+    ("XPeng will unveil three Robotaxi models in 2026, and it will also unveil a Robotaxi edition.", "en"),
+])
+def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
+    a = article("one", dt.date(2025, 11, 1), text, language)
+    sightings = article_facts(a, load_topics(), load_signals(), load_entities()).sightings
+    assert [(s.topic, s.kind, s.period.label) for s in sightings] == [("robotaxi", "unveil", "2026")]

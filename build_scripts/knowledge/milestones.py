@@ -334,8 +334,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
             if rules.any_cue.search(canon) else []
         plant_at = rules.builds_plant(canon)
-        if plant_at is not None:  # a plant built is its production started, whatever else the clause cues
-            cues = [(at, k) for at, k in cues if k.id not in ("other", "mass-production")]
+        if plant_at is not None:
+            # A plant built is its production started (量产 before 工厂 names the plant, not an event);
+            # its `other` cue (建成, 竣工) stays too, so a plan to complete the plant is reported done.
+            cues = [(at, k) for at, k in cues if k.id != "mass-production"]
             cues.append((plant_at, next(k for k in rules.kinds if k.id == "production-start")))
         if named:
             _, subject, name = named[0]
@@ -375,7 +377,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         for kind in dict.fromkeys(kinds):
             # Sighting's fields in order: topic, named, kind, period, when_text, relative, state
             sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state))
-    return tuple(sighted)
+    # One sentence states one event of a kind about a subject: the clause that dates it says it best.
+    best: dict[tuple[str, str], tuple] = {}
+    for fields in sighted:
+        key = (fields[0], fields[2])
+        if key not in best or (best[key][3] is None and fields[3] is not None):
+            best[key] = fields
+    return tuple(best.values())
 
 
 def replace_span(time: TimeMention, shift: int) -> TimeMention:
