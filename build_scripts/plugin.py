@@ -27,6 +27,7 @@ from build_scripts.knowledge.glossary import abbreviation_definitions, load_term
 from build_scripts.pages.markdown_text import HtmlParagraphs
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import compose_site
+from build_scripts.pages import variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -83,6 +84,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             )
         self.pin_build_date(corpus)
         self.site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of())
+        # Header, tabs and sidebar labels for the Traditional pages (kb.js).
+        config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
 
     def as_of(self):
         """The `as_of` option as a date; None (the newest article's date) when unset."""
@@ -103,6 +106,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
             files.append(incremental.generated_file(config, path, content, self.previous))
         config.nav = self.site.nav
+        # Site-relative URLs of the pages that have a Traditional copy: kb.js
+        # sends a reader who chose 繁體 from a search result straight to it.
+        config.extra["kb_variant_urls"] = sorted(
+            files.get_file_from_path(variants.original_path(path)).url.removeprefix("./")  # the home page's is "./"
+            for path in generated
+            if path.startswith(f"{variants.VARIANT_DIR}/") and path.endswith(".md")
+            and files.get_file_from_path(variants.original_path(path))
+        )
         self.files, self.generated = files, generated
         return files
 
@@ -142,13 +153,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pinned_epoch = None
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition.
-        return markdown + abbreviation_definitions(load_terms())
+        # The language switcher and kb.js need the URL of this page in each
+        # script (overrides/partials/alternate.html); front matter names the files.
+        pair = page.meta.get("variants") or {}
+        page.meta["kb_alternates"] = {
+            variant: files.get_file_from_path(path).url for variant, path in pair.items() if files.get_file_from_path(path)
+        }
+        # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition,
+        # in the page's script.
+        definitions = abbreviation_definitions(load_terms())
+        if page.meta.get("variant"):
+            definitions = variants.convert_text(definitions, page.meta["variant"])
+        return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
         index = Path(config.site_dir) / "search" / "search_index.json"
         search.rewrite_index_file(index, self.search_vocabulary)
+        variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
             self.previous.contents = self.generated  # only now: this build's output is all written

@@ -26,6 +26,8 @@ def build_site(out_dir: Path, seeds_dir: Path = SEEDS, extra_yaml: str = "", str
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
+        # Paths in a config are relative to its own file: the project's template overrides.
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
         f"site_dir: {out_dir / 'site'}\n"
         "plugins:\n"
         "  kb:\n"

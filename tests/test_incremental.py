@@ -16,7 +16,8 @@ def snapshot(site: Path) -> dict[str, bytes]:
 def test_dirty_rebuild_rewrites_only_changed_pages_and_equals_a_full_build(tmp_path, seeds_copy):
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nplugins:\n  kb:\n    seeds_dir: {seeds_copy}\n",
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\nplugins:\n  kb:\n    seeds_dir: {seeds_copy}\n",
         encoding="utf-8",
     )
     served = tmp_path / "served"

@@ -117,7 +117,9 @@ def fetch(url: str) -> tuple[int, str]:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
         return error.code, ""
-    except (urllib.error.URLError, ConnectionError):
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        # TimeoutError: `mkdocs serve` answers only once a rebuild is done,
+        # which on a busy machine can take longer than one request waits.
         return 0, ""
 
 

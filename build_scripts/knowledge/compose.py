@@ -20,6 +20,7 @@ from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, cite, excerpts, figure_rows, normalise_space,
 )
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
+from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures, unit_rules
 from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
 from build_scripts.model import Article, Corpus
@@ -179,6 +180,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             page, differences=tuple(_differences(list(page.figures), all_comparable, differing)),
             timeline=tuple(m for m in milestones if m.topic == topic.slug),
         )
+        page = without_repeats(page)  # nothing listed twice on one page (lists.py)
         verify_citations(page, cited_paragraphs)
         pages.append(page)
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

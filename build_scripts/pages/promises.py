@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.milestones import STATUSES, Milestone
 from build_scripts.knowledge.timing import load_time_rules
+from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.chart import legend, milestone_chart
 from build_scripts.pages.markdown_text import escape
 from build_scripts.pages.render_topics import citations_text
@@ -60,7 +61,8 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
         parts.append(f"<br>{escape(m.status_note)}")
     if basis:
         parts.append(f" 依据 based on：{citations_text(basis, from_dir)}")
-    return " ".join(p for p in parts if p) + f'\n{{: #{m.id} .kb-event .kb-milestone data-topic="{m.topic or SITE_WIDE_FILTER}" data-status="{m.status}" }}'
+    attributes = f'data-topic="{m.topic or SITE_WIDE_FILTER}" data-status="{m.status}"{cite_data(plan_citations[0])}'
+    return " ".join(p for p in parts if p) + f"\n{{: #{m.id} .kb-event .kb-milestone {attributes} }}"
 
 
 def main_promise(milestones: Sequence[Milestone]) -> Milestone | None:

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
 from build_scripts.knowledge.corroborate import Citation, FigureRow
+from build_scripts.knowledge.lists import speaker
+from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Corpus
 
@@ -134,34 +136,56 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         for article, facts in _by_first_source(facts_shown):
             date = article.date.isoformat() if article.date else "日期不详"
             lines += [f"**{escape(article.outlet or article.author or article.file_name)}**（{date}）", ""]
-            lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts]
-            lines.append("")
+            lines += folded([f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
     if page.opinions:
-        lines += ["### 观点与质疑 Opinions and doubts {#opinions}", ""]
-        lines.append("以下是各媒体或受访者的看法，按来源标注，并非本站结论。")
+        lines += ["### 观点 Opinions {#opinions}", ""]
+        lines.append("以下是各媒体或受访者的看法，按说话人与来源标注，并非本站结论。")
         lines.append("")
         opinions_shown, note = _most_corroborated(page.opinions)
         lines += [note, ""] if note else []
+        said = []
         for x in opinions_shown:
             who = x.citations[0].article
-            lines.append(f"- **{escape(who.outlet or who.author or who.file_name)}**：{escape(x.text)} {citations_text(x.citations)}")
-        lines.append("")
+            outlet = escape(who.outlet or who.author or who.file_name)
+            voiced = speaker(x.text)  # the person quoted, when the sentence says who (knowledge/lists.py)
+            said.append(f"- **{escape(voiced)}**（{outlet}）：" if voiced else f"- **{outlet}**：")
+            said[-1] += f"{escape(x.text)} {citations_text(x.citations)}"
+        lines += folded(said, SHOWN_OPINIONS)
     if page.passing:
-        lines += [f'<details class="kb-passing" markdown>', f"<summary>顺带提及 Passing mentions（{len(page.passing)}）</summary>", ""]
         passing_shown, note = _most_corroborated(page.passing)
-        lines += [note, ""] if note else []
-        lines += [f"- {escape(x.text)} {citations_text(x.citations)}" for x in passing_shown]
-        lines += ["", "</details>", ""]
+        items = ([note, ""] if note else []) + [f"- {escape(x.text)} {citations_text(x.citations)}" for x in passing_shown]
+        lines += folded(items, 0, f"顺带提及 Passing mentions（{len(page.passing)}）")
     lines += ["## 相关主题 Related topics {#related}", ""]
-    lines += [f"- [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md)" for t in page.related] or ["—"]
+    # One line of topic chips (as on the timeline): two or three names are not worth a list.
+    lines.append(" ".join(f"[{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md){{ .kb-topic }}" for t in page.related) or "—")
     lines += ["", "## 来源 Sources {#sources}", ""]
+    listed = []
     for article in page.sources[:MAX_SOURCES]:
         date = article.date.isoformat() if article.date else "日期不详"
-        lines.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+        listed.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+    # Every citation above links its source already: the full list is folded, with its count.
+    lines += folded(listed, 0, f"{len(page.sources)} 个来源 · {len(page.sources)} sources")
     if len(page.sources) > MAX_SOURCES:
         more = len(page.sources) - MAX_SOURCES
         lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md) · {more} older sources: see all sources."]
     return "\n".join(lines) + "\n"
+
+
+# Long lists fold (pymdownx.details, closed): a reader sees the first few
+# and how many more there are, and opens the rest if they want them.
+SHOWN_PER_SOURCE = 2
+SHOWN_OPINIONS = 5
+
+
+def folded(items: list[str], shown: int, title: str = "") -> list[str]:
+    """Markdown lines: the first `shown` items, then the rest in a closed `??? note` saying how many."""
+    if len(items) <= shown + 1:  # folding one item away saves nothing
+        return [*items, ""]
+    rest = items[shown:]
+    count = sum(1 for item in rest if item.startswith("- "))
+    title = title or f"另 {count} 条 · {count} more"
+    block = [f'??? note "{title}"', ""] + [f"    {item}" if item else "" for item in rest]
+    return [*items[:shown], "", *block, ""]
 
 
 def _by_first_source(excerpts):
@@ -201,7 +225,7 @@ def _figure_row(row: FigureRow) -> str:
     # are the articles' sentences, found on the articles' own pages.
     return (
         f"**{figure_label(row)}**{{ .kb-value }} "
-        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure }}'
+        f'<span data-search-exclude="true">{said} <small class="kb-count">{count}</small></span>\n{{: #{row.id} .kb-figure{cite_data(row.citations[0])} }}'
     )
 
 

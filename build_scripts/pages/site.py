@@ -16,6 +16,8 @@ from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
+from build_scripts.pages.previews import describe_pages
+from build_scripts.pages.variants import one_script_per_page
 from build_scripts.model import Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
@@ -66,7 +68,11 @@ def compose_site(corpus: Corpus, site_url: str = "", facts=None, as_of: dt.date 
     if corpus.problems:
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
         nav.append({"输入问题 Problems": PROBLEMS_PATH})
-    return Site(pages=pages, nav=nav)
+    # Last stages: each page its own link preview, then each page in one
+    # script, the reader's (previews.py, variants.py).
+    leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
+    pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
+    return Site(pages=one_script_per_page(pages), nav=nav)
 
 
 def newest_date(corpus: Corpus) -> dt.date | None:

@@ -236,6 +236,7 @@ def write_kb_config(work: Path, seeds_dir: Path) -> Path:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
         f"site_dir: {work / 'site'}\n"
         "plugins:\n"
         "  kb:\n"
@@ -455,7 +456,8 @@ def serve_edit_seconds(seeds_dir: Path, work: Path) -> dict:
     article = load_corpus(copy).articles[len(list(copy.glob("*.txt"))) // 3]
     config = work / "mkdocs.yml"
     config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\nplugins:\n  kb:\n    seeds_dir: {copy}\n", encoding="utf-8"
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\nplugins:\n  kb:\n    seeds_dir: {copy}\n", encoding="utf-8"
     )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

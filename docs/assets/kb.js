@@ -1,33 +1,175 @@
-// "Copy link" on figure rows and timeline entries: copies the public URL of
-// the row (canonical page address from site_url + the row's stable id), the
-// form analysts paste into their wikis.
+// Rows a wiki can cite, and the reader's script.
+//
+// * "Copy link" (#) on figure rows and timeline entries: copies the public
+//   URL of the row (canonical page address from site_url + the row's stable
+//   id), the form analysts paste into their wikis.
+// * "Copy citation" (❞) on every row with a data-kb-cite attribute
+//   (build_scripts/pages/cite_menu.py): the row as a Markdown link, a
+//   MediaWiki {{cite web}} or Confluence wiki markup. No network needed.
+// * The language switcher: the choice of 简体 / 繁體 is remembered, so every
+//   page opens in it (overrides/main.html sends the reader to the page's
+//   copy); the current #anchor is kept when switching.
 (function () {
+  var traditional = document.documentElement.lang === "zh-Hant";
+  var LABELS = traditional
+    ? { link: "複製連結 Copy link", cite: "複製引用 Copy citation", prompt: "複製 Copy" }
+    : { link: "复制链接 Copy link", cite: "复制引用 Copy citation", prompt: "复制 Copy" };
+
   function publicUrl(id) {
     var canonical = document.querySelector('link[rel="canonical"]');
     var base = canonical ? canonical.href : location.href.split("#")[0];
     return base.split("#")[0] + "#" + id;
   }
-  function addButtons() {
-    document.querySelectorAll(".kb-figure[id], .kb-event[id]").forEach(function (row) {
-      if (row.querySelector(".kb-copy")) return;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "kb-copy";
-      button.title = "复制链接 Copy link";
-      button.setAttribute("aria-label", "复制链接 Copy link");
-      button.textContent = "#";
-      button.addEventListener("click", function () {
-        var url = publicUrl(row.id);
-        var done = function () { button.textContent = "✓"; setTimeout(function () { button.textContent = "#"; }, 1500); };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(url).then(done, function () { window.prompt("复制链接 Copy link", url); });
-        } else {
-          window.prompt("复制链接 Copy link", url);
-        }
-      });
-      row.appendChild(button);
+
+  function copy(text, button, label) {
+    var done = function () { button.textContent = "✓"; setTimeout(function () { button.textContent = label; }, 1500); };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () { window.prompt(LABELS.prompt, text); });
+    } else {
+      window.prompt(LABELS.prompt, text);
+    }
+  }
+
+  function smallButton(className, label, title) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = className;
+    button.title = title;
+    button.setAttribute("aria-label", title);
+    button.textContent = label;
+    return button;
+  }
+
+  // What a citation of the row says: its URL, the page's title and the
+  // row's value from the page (so in the page's script), the source's
+  // outlet, date and quote (in the article's words) from data-kb-cite.
+  function citationOf(row) {
+    var data = JSON.parse(decodeURIComponent(row.getAttribute("data-kb-cite")));
+    var titleMeta = document.querySelector('meta[property="og:title"]');
+    var valueElement = row.querySelector(".kb-value, .kb-when, .kb-cite-value, strong");
+    var value = valueElement ? valueElement.textContent.trim() : "";
+    var page = titleMeta ? titleMeta.content : document.title;
+    return { url: publicUrl(row.id), title: value ? page + ": " + value : page, outlet: data.outlet, date: data.date, quote: data.quote };
+  }
+
+  var FORMATS = {
+    Markdown: function (c) {
+      var text = c.title.replace(/([\[\]\\])/g, "\\$1");
+      return "[" + text + "](" + c.url + ") (" + [c.outlet, c.date].filter(Boolean).join(", ") + ")";
+    },
+    MediaWiki: function (c) {
+      var wiki = function (s) { return s.replace(/\{\{/g, "&#123;&#123;").replace(/\}\}/g, "&#125;&#125;").replace(/\|/g, "{{!}}"); };
+      return "{{cite web |url=" + c.url + " |title=" + wiki(c.title) + " |website=" + wiki(c.outlet) +
+        (c.date ? " |date=" + c.date : "") + (c.quote ? " |quote=" + wiki(c.quote) : "") + "}}";
+    },
+    Confluence: function (c) {
+      return "[" + c.title.replace(/[\[\]|]/g, " ").replace(/\s+/g, " ").trim() + "|" + c.url + "]";
+    },
+  };
+
+  function closeMenus(except) {
+    document.querySelectorAll(".kb-cite-menu").forEach(function (menu) {
+      if (menu !== except) menu.hidden = true;
     });
   }
+
+  function addCiteMenu(row) {
+    var button = smallButton("kb-cite-button", "❞", LABELS.cite);
+    button.setAttribute("aria-haspopup", "menu");
+    var menu = document.createElement("div");
+    menu.className = "kb-cite-menu";
+    menu.setAttribute("role", "menu");
+    menu.hidden = true;
+    Object.keys(FORMATS).forEach(function (name) {
+      var item = smallButton("kb-cite-format", name, LABELS.cite + ": " + name);
+      item.setAttribute("role", "menuitem");
+      item.dataset.format = name;
+      item.addEventListener("click", function (event) {
+        event.stopPropagation();
+        menu.hidden = true;
+        button.setAttribute("aria-expanded", "false");
+        copy(FORMATS[name](citationOf(row)), button, "❞");
+      });
+      menu.appendChild(item);
+    });
+    button.addEventListener("click", function (event) {
+      event.stopPropagation();
+      closeMenus(menu);
+      menu.hidden = !menu.hidden;
+      button.setAttribute("aria-expanded", String(!menu.hidden));
+    });
+    row.appendChild(button);
+    row.appendChild(menu);
+  }
+
+  function addButtons() {
+    document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id]").forEach(function (row) {
+      if (row.querySelector(".kb-copy")) return;
+      var button = smallButton("kb-copy", "#", LABELS.link);
+      button.addEventListener("click", function () { copy(publicUrl(row.id), button, "#"); });
+      row.appendChild(button);
+      if (row.hasAttribute("data-kb-cite")) addCiteMenu(row);
+    });
+  }
+
+  document.addEventListener("click", function () { closeMenus(null); });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") closeMenus(null); });
+
+  // Capture phase: before Material's own switcher handler, which would send
+  // a reader on a page served from another port to the other script's home.
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-select__link[hreflang]");
+    if (!link) return;
+    try { localStorage.setItem("kb-script", link.getAttribute("hreflang")); } catch (e) {}
+    event.stopPropagation();
+    if (link.hasAttribute("data-kb-stay")) {
+      event.preventDefault();  // a page in its article's own script only: stay, the choice applies from the next page
+      return;
+    }
+    link.href = link.href.split("#")[0] + location.hash;
+  }, true);
+
+  // A Traditional page's header, tabs and sidebar, and Material's search
+  // messages: the nav is one, in Simplified, and so are the theme's labels;
+  // main.html gives their Traditional forms (a number stands as #).
+  var CHROME = ".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, " +
+    ".md-footer__direction, .md-top, .md-skip, .md-search-result__meta, .md-search-result__more summary";
+  function convertChrome() {
+    if (!window.kbChrome) return;
+    document.querySelectorAll(CHROME).forEach(function (element) {
+      element.childNodes.forEach(function (node) {
+        var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
+        if (!text) return;
+        var number = (text.match(/\d+/) || [""])[0];
+        var label = window.kbChrome[text] || (number && (window.kbChrome[text.replace(number, "#")] || "").replace("#", number));
+        if (label && label !== text) node.nodeValue = node.nodeValue.replace(text, label);
+      });
+    });
+  }
+  convertChrome();
+  var search = document.querySelector(".md-search");
+  if (window.kbChrome && search && window.MutationObserver) {
+    new MutationObserver(convertChrome).observe(search, { childList: true, subtree: true, characterData: true });
+  }
+
+  // Search lists each page once, its Simplified copy: a reader who chose
+  // 繁體 goes from a result straight to the Traditional copy (main.html
+  // would forward them anyway, one page load later).
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
+    var chosen = null;
+    try { chosen = localStorage.getItem("kb-script"); } catch (e) {}
+    if (!link || chosen !== "zh-Hant") return;
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    var root = new URL(base.replace(/\/?$/, "/"), location.href);
+    var target = new URL(link.href);
+    var path = target.pathname.slice(root.pathname.length);
+    if (target.pathname.indexOf(root.pathname) === 0 && (window.kbVariantUrls || []).indexOf(path) !== -1) {
+      link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
+    }
+  }, true);
+
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 })();
 

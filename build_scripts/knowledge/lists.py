@@ -1,0 +1,170 @@
+"""A topic page's lists, cut to what a reader has not seen yet on the page.
+
+In: a composed TopicPage. Out: the same page whose "what the sources say"
+lists no longer repeat what the overview, the key figures or the timeline
+already show:
+
+* A fact that says what an overview sentence says (the same sentence in the
+  other script, or a syndicated copy; compared in Simplified with spacing
+  and punctuation ignored, `corroborate.bigrams`) is not listed again: its
+  citations join the overview sentence's.
+* A sentence that another on the list says in full (a syndicated copy
+  reworded around the same words: containment of the shorter one's
+  character pairs, not overlap, `CONTAINED`) is one item: the longer
+  wording, with both citations.
+* A fact whose words are mostly quoted above already, as the wording of a
+  figure row or a timeline entry from the same paragraph, is not listed
+  again: the reader has read it, with its citation, a screen higher.
+
+Opinions are told apart where the excerpts are made (`signals.yml`,
+`opinion_cues`); this stage decides what is shown twice, and `speaker` who
+voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import replace
+from itertools import chain
+from pathlib import Path
+
+import yaml
+
+from build_scripts import data as data_files
+from build_scripts.knowledge.classify import bigrams
+from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, overlap
+from build_scripts.knowledge.entities import Entity, load_entities
+from build_scripts.knowledge.taxonomy import canonical
+
+SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
+QUOTE_OPENS = "「『“\"‘'"
+
+SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
+CONTAINED = 0.75  # share of the shorter sentence's character pairs the longer one has when both say the same
+MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found inside another
+
+
+def without_repeats(page):
+    """`page` (a TopicPage) with its facts, opinions and passing mentions cut as the module docstring says."""
+    lead = [Statement(s.text, tuple(s.citations)) for s in page.lead]
+    lead_grams = [bigrams(s.text) for s in lead]
+    quoted: dict[tuple[str, str], set[str]] = {}
+    for citation in [*(c for row in page.figures for c in row.citations), *(c for e in page.timeline for c in e.citations)]:
+        quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
+
+    def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+        result = []
+        for excerpt in excerpts:
+            grams = bigrams(excerpt.text)
+            same = next((i for i, g in enumerate(lead_grams) if overlap(grams, g) >= NEAR_DUPLICATE), None)
+            if same is not None:
+                lead[same] = Statement(lead[same].text, _joined(lead[same].citations, excerpt.citations))
+                continue
+            if _mostly_quoted(excerpt, quoted):
+                continue
+            result.append(excerpt)
+        return tuple(result)
+
+    facts, opinions, passing = (merge_contained(kept(x)) for x in (page.facts, page.opinions, page.passing))
+    return replace(page, lead=tuple(lead), facts=facts, opinions=opinions, passing=passing)
+
+
+def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) -> bool:
+    for citation in excerpt.citations:
+        text = " ".join(citation.quote.split())
+        shown = [q for q in quoted.get(citation.key, ()) if q and q in text]
+        covered = set()
+        for q in shown:
+            start = text.find(q)
+            covered.update(range(start, start + len(q)))
+        if len(covered) >= SHOWN_ABOVE * len(text):
+            return True
+    return False
+
+
+def _joined(first: tuple[Citation, ...], more: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    keys = {c.key for c in first}
+    return first + tuple(c for c in more if c.key not in keys)
+
+
+@data_files.loader
+def speaker_patterns(path: Path = SIGNALS_FILE) -> tuple[re.Pattern, re.Pattern] | None:
+    """(speech verb + quotation, belief verb) patterns from signals.yml; None when it lists neither."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+
+    def alternation(key: str) -> str:
+        words = sorted((canonical(str(w)) for w in data.get(key) or []), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in words)
+
+    speech, belief = alternation("speech_cues"), alternation("belief_cues")
+    if not speech and not belief:
+        return None
+    quoted = re.compile(rf"\s*(?:{speech or '(?!)'})\s*[:：,，]?\s*[{QUOTE_OPENS}]")
+    believes = re.compile(rf"\s*(?:{belief or '(?!)'})")
+    return quoted, believes
+
+
+def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
+    """The person an opinion is voiced by, when the sentence says so (see signals.yml); "" otherwise."""
+    patterns = speaker_patterns()
+    if patterns is None:
+        return ""
+    quoted, believes = patterns
+    canon = canonical(text)
+    for entity in entities if entities is not None else load_entities():
+        if entity.kind != "person":
+            continue
+        for form in entity.forms:
+            at = canon.find(form)
+            if at < 0:
+                continue
+            after = canon[at + len(form):]
+            framed = canon[:at].endswith("在") and after.startswith("看来")
+            if framed or quoted.match(after) or believes.match(after):
+                return entity.tag
+    return ""
+
+
+def merge_contained(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    """Excerpts one of which says another in full merged: the longer wording, every citation, the first's place.
+
+    Pairs are found through an index, not by comparing every two: if the
+    shorter of two sets shares `CONTAINED` of its bigrams with the longer,
+    it shares one of its `1 - CONTAINED` rarest (prefix filtering).
+    """
+    grams = [bigrams(x.text) for x in excerpts]
+    frequency = Counter(chain.from_iterable(grams))
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(grams):
+        for gram in g:
+            holders[gram].append(i)
+    group = list(range(len(excerpts)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            group[i] = group[group[i]]
+            i = group[i]
+        return i
+
+    for i, g in enumerate(grams):
+        if len(g) < MIN_CONTAINED_PAIRS:
+            continue
+        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - int(CONTAINED * len(g)) + 1]
+        for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
+            if len(g & grams[j]) >= CONTAINED * len(g):
+                group[root(max(i, j))] = root(min(i, j))
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(excerpts)):
+        members[root(i)].append(i)
+    merged = []
+    for first in sorted(members):
+        together = [excerpts[i] for i in members[first]]
+        if len(together) == 1:
+            merged.append(together[0])
+            continue
+        longest = max(together, key=lambda x: len(x.text))
+        citations = longest.citations
+        for other in together:
+            citations = _joined(citations, other.citations)
+        merged.append(replace(longest, citations=citations, score=max(x.score for x in together)))
+    return tuple(merged)

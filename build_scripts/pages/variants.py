@@ -1,0 +1,236 @@
+"""Generated pages → the same pages in one script each: 简体 at their own path, 繁體 under `zh-Hant/`.
+
+In: {docs-relative path: Markdown} as `site.compose_site` assembles it. Out:
+the same mapping in which every page that gets variants (`has_variant`) is
+in Simplified throughout, plus a Traditional copy at `zh-Hant/<path>`.
+Source pages, kb.json and the redirects pass through unchanged.
+
+zh.wikipedia's model: one text, shown in the reader's script, converted at
+build time, quotes as written. Here that means:
+
+* Every Chinese word a page shows is converted with OpenCC, phrase by phrase
+  (`t2s` for the Simplified page, `s2tw` for the Traditional one), list items
+  quoted from articles in the other script included, so no page switches
+  script from one line to the next.
+* What is *not* the page's own voice keeps its article's words and script:
+  the hover text of a citation (the Markdown link title, `"…"`), source
+  pages, and anything inside an HTML tag. English is never touched: OpenCC
+  leaves Latin text as it is.
+* Links between two pages that both have variants stay as written (the two
+  trees are parallel); a link from a Traditional page to a page without
+  variants (a source page, the sources index) is rewritten to reach it.
+* The Traditional copies say `search: exclude: true`: search finds each page
+  once, and the browser sends a reader who chose 繁體 to its copy
+  (docs/assets/kb.js). `variants:` in both copies' front matter names the
+  pair, for the language switcher and the `hreflang` links (overrides/).
+
+Why `s2tw`, not `s2twp` or `s2hk`: `s2twp` also swaps mainland vocabulary
+for Taiwanese (芯片 → 晶片, 发布会 → 釋出會, 支持 → 支援, 数据 → 資料), so a
+product name or a figure's wording would no longer be what the cited source
+says, nor what the Traditional articles in seeds/ write (they use 芯片,
+視頻). `s2hk` keeps the vocabulary but uses Hong Kong glyphs (峯, 羣, 裏)
+that most Traditional readers, in Taiwan, do not. `s2tw` is OpenCC's
+phrase-level conversion (发 → 發 or 髮 by the phrase) with Taiwan's standard
+glyphs and no change of words.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+import yaml
+
+from build_scripts.reading.language import converter
+
+SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
+VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
+OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2tw"}
+# Material's own labels that `theme.language: zh` prints in Simplified on
+# every page (its partials/languages/zh.html); `#` stands for a number.
+THEME_LABELS = (
+    "目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎", "键入以开始搜索", "没有找到符合条件的结果",
+    "找到 1 个符合条件的结果", "# 个符合条件的结果", "在该页上还有 1 个符合条件的结果", "在该页上还有 # 个符合条件的结果",
+)
+
+# Pages that are not the site's own voice, or not a page: never converted,
+# never copied. Everything else a later stage adds (a Promises page, say)
+# gets its variants without being listed here.
+NOT_VARIANT_PREFIXES = ("sources/", f"{VARIANT_DIR}/")
+NOT_VARIANT_PAGES = frozenset({
+    "problems.md",  # file names and the build's messages, for whoever maintains seeds/
+    "tags.md",  # Material's tags plugin lists every page carrying a tag: one index is enough
+})
+
+
+def has_variant(path: str) -> bool:
+    """Whether a generated page is shown in the reader's script (and so exists under zh-Hant/)."""
+    return path.endswith(".md") and not path.startswith(NOT_VARIANT_PREFIXES) and path not in NOT_VARIANT_PAGES
+
+
+def variant_path(path: str, variant: str) -> str:
+    return f"{VARIANT_DIR}/{path}" if variant == TRADITIONAL else path
+
+
+def original_path(path: str) -> str:
+    """The Simplified page's path for either copy."""
+    return path[len(VARIANT_DIR) + 1:] if path.startswith(f"{VARIANT_DIR}/") else path
+
+
+def variant_of(path: str) -> str:
+    return TRADITIONAL if path.startswith(f"{VARIANT_DIR}/") else SIMPLIFIED
+
+
+def to_script(text: str, variant: str) -> str:
+    return converter(OPENCC_CONFIG[variant]).convert(text)
+
+
+def one_script_per_page(pages: dict[str, str]) -> dict[str, str]:
+    """Each page with variants in Simplified, plus its Traditional copy under zh-Hant/; other pages as they are."""
+    converted = dict(pages)
+    with_variants = {path for path in pages if has_variant(path)}
+    for path in sorted(with_variants):
+        pair = {v: variant_path(path, v) for v in (SIMPLIFIED, TRADITIONAL)}
+        converted[path] = convert_page(pages[path], SIMPLIFIED, pair)
+        traditional = convert_page(pages[path], TRADITIONAL, pair)
+        converted[pair[TRADITIONAL]] = relink(traditional, path, with_variants)
+    for path in sorted(pages):
+        # A former slug's redirect (topics/<old>/index.html, relative target)
+        # forwards the Traditional reader to the Traditional page as well.
+        if path.endswith("/index.html") and has_variant(path[: -len("/index.html")] + ".md"):
+            converted[variant_path(path, TRADITIONAL)] = convert_text(pages[path], TRADITIONAL)
+    return converted
+
+
+# A Markdown link's destination and optional title, `](dest "title")`: the
+# title is a citation's quote, kept in its article's script.
+LINK_TAIL = re.compile(r'\]\((?P<dest>[^()\s"]*)(?P<title>\s+"[^"\\]*(?:\\.[^"\\]*)*")?\)')
+HTML_TAG = re.compile(r"<[^<>]*>")
+KEPT = re.compile(f"{LINK_TAIL.pattern}|{HTML_TAG.pattern}")
+# Front matter fields that are the page's own words; the rest (tags, ids) stay as written.
+CONVERTED_FIELDS = ("title", "description")
+
+
+def convert_page(markdown: str, variant: str, pair: dict[str, str]) -> str:
+    """The page in `variant`'s script: quotes in link titles and HTML tags kept, its front matter marked."""
+    front, body = split_front_matter(markdown)
+    body = convert_text(body, variant)
+    fields = []
+    skipping_list = False
+    for line in front.splitlines():
+        key = line.split(":", 1)[0]
+        if skipping_list and line.startswith((" ", "-")):
+            continue
+        skipping_list = variant == TRADITIONAL and key == "tags"  # the Simplified page carries the tags
+        if skipping_list:
+            continue
+        fields.append(convert_text(line, variant) if key in CONVERTED_FIELDS else line)
+    fields.append("variants:")
+    fields += [f"  {v}: {p}" for v, p in pair.items()]
+    fields.append(f"variant: {variant}")
+    if variant == TRADITIONAL:
+        fields += ["search:", "  exclude: true"]  # found once, on the Simplified page (see kb.js)
+    return "---\n" + "\n".join(fields) + "\n---\n" + body
+
+
+# Stands in for each kept part while the rest is converted in one OpenCC
+# call (a call per part cost ten times more on a long timeline page). A
+# private-use character: no phrase contains it, so none spans a kept part.
+PLACEHOLDER = "\ue000"
+
+
+def convert_text(text: str, variant: str) -> str:
+    """`text` in the variant's script, except link titles (quotes) and HTML tags, which stay as written."""
+    matches = list(KEPT.finditer(text))
+    kept = [m.group(0) for m in matches]
+    if PLACEHOLDER in text:  # pasted text could hold one: convert part by part instead
+        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+        converted = [to_script(text[start:end], variant) for start, end in zip(bounds[::2], bounds[1::2])]
+    else:
+        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
+        plain = PLACEHOLDER.join(text[start:end] for start, end in zip(bounds[::2], bounds[1::2]))
+        converted = to_script(plain, variant).split(PLACEHOLDER)
+    out = [converted[0]]
+    for kept_part, after in zip(kept, converted[1:]):
+        out += [kept_part, after]
+    return "".join(out)
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    """(the front matter's lines, the body) of a page that starts with `---`; ("", page) otherwise."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[4:end], markdown[end + 5:]
+    return "", markdown
+
+
+def relink(markdown: str, path: str, with_variants: set[str]) -> str:
+    """Links of a Traditional copy (written for `path`) reaching pages without variants from zh-Hant/."""
+    here = posixpath.dirname(path)
+    has_copy: dict[str, bool] = {}  # target → whether it has a Traditional copy; a page links few targets many times
+
+    def fixed(dest: str) -> str:
+        target = dest.partition("#")[0]
+        if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target):
+            return dest  # an anchor on this page, an absolute or external address
+        if target not in has_copy:
+            has_copy[target] = posixpath.normpath(posixpath.join(here, target)) in with_variants
+        # Its Traditional copy sits at the same relative place; any other
+        # page is one folder further up from zh-Hant/.
+        return dest if has_copy[target] else "../" + dest
+
+    markdown = LINK_TAIL.sub(lambda m: f"]({fixed(m.group('dest'))}{m.group('title') or ''})", markdown)
+    return re.sub(r'(?<=\shref=")([^"]*)(?=")', lambda m: fixed(m.group(1)), markdown)
+
+
+def chrome_labels(nav: list, pages: dict[str, str], site_name: str) -> dict[str, str]:
+    """{Simplified label: Traditional label} for the site name, the nav's section names, the pages' titles, THEME_LABELS.
+
+    The header, tabs and sidebar are drawn from the one mkdocs.yml nav, in
+    Simplified; on a Traditional page kb.js swaps them for these.
+    """
+    labels: list[str] = [site_name, *THEME_LABELS]
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, dict):
+                for name, value in item.items():
+                    labels.append(name)
+                    walk(value if isinstance(value, list) else [])
+    walk(nav)
+    for path, markdown in pages.items():
+        if has_variant(path):
+            for line in split_front_matter(markdown)[0].splitlines():
+                if line.startswith("title:"):
+                    labels.append(html.unescape(yaml.safe_load(line[len("title:"):]) or ""))
+    converted = {label: to_script(label, TRADITIONAL) for label in labels if label}
+    return {simplified: traditional for simplified, traditional in converted.items() if simplified != traditional}
+
+
+def write_sitemap(site_dir, site_url: str, pages: dict[str, str]) -> None:
+    """zh-Hant/sitemap.xml: the Traditional pages, for crawlers and for Material's language switcher.
+
+    Material fetches `<alternate link>/sitemap.xml` for each `extra.alternate`
+    entry on every page (a 404 each time without it) to keep the reader on
+    the same page when switching. The switcher's links here already point at
+    the page's counterpart (overrides/partials/alternate.html).
+    """
+    base = (site_url or "/").rstrip("/") + "/"
+    urls = sorted(page_url(p) for p in pages if p.startswith(f"{VARIANT_DIR}/") and p.endswith(".md"))
+    entries = "".join(f"  <url><loc>{base}{url}</loc></url>\n" for url in urls)
+    target = site_dir / VARIANT_DIR / "sitemap.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n',
+        encoding="utf-8",
+    )
+
+
+def page_url(path: str) -> str:
+    """The directory URL MkDocs gives a docs path (use_directory_urls): a/b.md → a/b/, a/index.md → a/."""
+    stem = path[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

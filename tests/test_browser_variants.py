@@ -1,0 +1,77 @@
+"""In a real browser: switching script keeps the page and the anchor, the choice carries, each citation format copies."""
+import pytest
+
+from build_scripts.reading.language import converter
+
+pytestmark = pytest.mark.browser
+
+
+def test_switching_to_traditional_keeps_the_row_and_the_choice_carries_to_the_next_page(browser, seed_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/#fig-tops-3000")
+    page.locator(".md-header .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh-Hant"]').click()
+    page.wait_for_url("**/zh-Hant/topics/robotaxi/#fig-tops-3000")
+    assert page.locator("#fig-tops-3000").is_visible()
+    assert page.evaluate("document.documentElement.lang") == "zh-Hant"
+    assert "來源" in page.locator("article").inner_text()
+    # The header, tabs and sidebars are drawn from the one nav: kb.js puts them in the page's script too.
+    # (The language switcher names each script in itself: 简体中文 stays so.)
+    chrome = page.evaluate(
+        "[...document.querySelectorAll('.md-header__title, .md-search-result__meta, .md-tabs, .md-sidebar')]"
+        ".map(e => e.innerText).join(' ')"
+    )
+    assert "主題" in chrome and converter("s2tw").convert(chrome) == chrome
+    # A link from a source page (one script only) leads to the Simplified page: the reader lands on 繁體.
+    page.goto(f"{seed_server}/sources/000_8aa7ed600137bead/")
+    page.goto(f"{seed_server}/topics/iron/#figures")
+    page.wait_for_url("**/zh-Hant/topics/iron/#figures")
+    # And back.
+    page.locator(".md-header .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh-Hans"]').click()
+    page.wait_for_url(f"{seed_server}/topics/iron/#figures")
+    page.goto(f"{seed_server}/timeline/")
+    assert page.url == f"{seed_server}/timeline/"
+    context.close()
+
+
+def test_copy_citation_menu_copies_markdown_mediawiki_and_confluence(browser, seed_server):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=seed_server)
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/")
+    row = page.locator("#fig-tops-3000")
+    quote = row.locator("a.kb-cite").first.get_attribute("title")
+    url = "https://kb.example.internal/topics/robotaxi/#fig-tops-3000"
+    copied = {}
+    for name in ("Markdown", "MediaWiki", "Confluence"):
+        row.hover()
+        row.locator("button.kb-cite-button").click()
+        row.locator(f'.kb-cite-menu button[data-format="{name}"]').click()
+        copied[name] = page.evaluate("navigator.clipboard.readText()")
+    assert copied["Markdown"].startswith("[Robotaxi") and f"]({url}) (" in copied["Markdown"]
+    assert "3,000 TOPS" in copied["Markdown"] and "2025-11-" in copied["Markdown"]
+    wiki = copied["MediaWiki"]
+    assert wiki.startswith("{{cite web |url=" + url + " |title=Robotaxi") and wiki.endswith("}}")
+    assert " |website=" in wiki and " |date=2025-11-" in wiki and f" |quote={' '.join(quote.split())}" in wiki
+    assert copied["Confluence"].startswith("[Robotaxi") and copied["Confluence"].endswith(f"|{url}]")
+    context.close()
+
+
+def test_a_reader_who_chose_traditional_goes_from_a_search_result_straight_to_the_traditional_page(browser, seed_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{seed_server}/sources/000_8aa7ed600137bead/")  # one script only: no forwarding here
+    page.evaluate("localStorage.setItem('kb-script', 'zh-Hant')")
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.click("input.md-search__input")
+    page.keyboard.type("IRON")
+    result = page.locator('a.md-search-result__link[href*="topics/iron/"]').first
+    result.wait_for(timeout=10000)
+    page.wait_for_timeout(500)  # the list is redrawn as each letter arrives: click the settled one
+    result.click()
+    page.wait_for_url("**/zh-Hant/topics/iron/**")
+    assert not [url for url in requested if "/topics/iron/" in url and "/zh-Hant/" not in url]
+    context.close()

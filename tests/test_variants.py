@@ -1,0 +1,224 @@
+"""One script per page: every page but the source pages in 简体, and in 繁體 under /zh-Hant/; link previews."""
+import json
+import re
+from urllib.parse import unquote
+
+from urllib.request import urlopen
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_scripts.pages.cite_menu import cite_data
+from build_scripts.pages.variants import TRADITIONAL, SIMPLIFIED, convert_page, convert_text, one_script_per_page, to_script
+from build_scripts.reading.language import converter
+from conftest import page
+
+TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
+ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "404.html", "search/")
+
+
+# --- conversion, on Markdown -------------------------------------------------------
+
+
+def test_traditional_copy_converts_the_page_text_but_keeps_the_quote_a_citation_shows_on_hover():
+    markdown = '- 机器人发布会 [来源 · 2025-11-10](../sources/a.md#p-1 "小鵬機器人發佈會"){ .kb-cite }\n'
+    traditional = convert_text(markdown, TRADITIONAL)
+    assert traditional.startswith("- 機器人發佈會 [來源")
+    assert '"小鵬機器人發佈會"' in traditional  # the hover text, as the article wrote it
+
+
+def test_simplified_page_shows_a_sentence_quoted_from_a_traditional_article_in_simplified():
+    markdown = '- 小鵬機器人擁有82個自由度 [智駕網](../sources/b.md#p-2 "小鵬機器人擁有82個自由度")\n'
+    simplified = convert_text(markdown, SIMPLIFIED)
+    assert simplified.startswith("- 小鹏机器人拥有82个自由度 [智驾网]")
+    assert '"小鵬機器人擁有82個自由度"' in simplified
+
+
+def test_english_is_never_converted():
+    text = "The humanoid robot IRON has 82 degrees of freedom; Turing chip, 2,250 TOPS."
+    assert to_script(text, TRADITIONAL) == text and to_script(text, SIMPLIFIED) == text
+
+
+def test_vocabulary_stays_the_sources_only_the_script_changes():
+    # s2tw, not s2twp: 芯片 stays 芯片 (not 晶片), 发布会 stays 發佈會 (not 釋出會).
+    assert to_script("图灵芯片发布会", TRADITIONAL) == "圖靈芯片發佈會"
+
+
+def test_traditional_copy_links_to_pages_without_a_copy_from_its_own_folder():
+    pages = {
+        "topics/iron.md": "---\ntitle: 机器人\n---\n\n[机器人](../sources/a.md#p-1 \"引\") [世界模型](world-model.md#lead)\n",
+        "topics/world-model.md": "---\ntitle: 世界模型\n---\n\n正文\n",
+        "sources/a.md": "---\ntitle: 文章\n---\n\n原文\n",
+    }
+    built = one_script_per_page(pages)
+    copy = built["zh-Hant/topics/iron.md"]
+    assert "](../../sources/a.md#p-1 \"引\")" in copy  # no Traditional copy of a source page: reach the one page
+    assert "](world-model.md#lead)" in copy  # the Traditional neighbour
+    assert built["sources/a.md"] == pages["sources/a.md"]  # source pages keep their article's script
+    assert "zh-Hant/sources/a.md" not in built
+
+
+def test_traditional_copy_is_left_out_of_search_and_names_its_pair():
+    front = convert_page("---\ntitle: 时间线\n---\n\n正文\n", TRADITIONAL, {SIMPLIFIED: "timeline.md", TRADITIONAL: "zh-Hant/timeline.md"})
+    assert "title: 時間線" in front
+    assert "search:\n  exclude: true" in front
+    assert "  zh-Hans: timeline.md" in front
+
+
+def test_copy_citation_data_survives_quotes_braces_and_either_script():
+    from build_scripts.knowledge.corroborate import Citation
+    from build_scripts.model import Article
+    import datetime as dt
+
+    article = Article("a", "a.txt", "标题", "新皮層", "", dt.date(2025, 11, 10), "zh-Hant", ())
+    attribute = cite_data(Citation(article, "p-1", '他說：「{去掉了"L"}」'))
+    encoded = re.fullmatch(r' data-kb-cite="([A-Za-z0-9%._~-]+)"', attribute).group(1)
+    assert json.loads(unquote(encoded)) == {"outlet": "新皮層", "date": "2025-11-10", "quote": '他說：「{去掉了"L"}」'}
+
+
+# --- the built site ------------------------------------------------------------------
+
+
+def _own_text(soup) -> str:
+    """What the page itself says: its article and title (attributes, hover text included, are not text)."""
+    article = soup.select_one("article")
+    for permalink in article.select(".headerlink"):
+        permalink.decompose()
+    return soup.title.get_text() + "\n" + article.get_text(" ")
+
+
+def _changed_characters(text: str, config: str) -> list[str]:
+    converted = converter(config).convert(text)
+    return sorted({a for a, b in zip(text, converted) if a != b})
+
+
+def test_no_page_but_the_source_pages_mixes_simplified_and_traditional(seed_site):
+    checked = 0
+    for html_file in sorted(seed_site.rglob("*.html")):
+        relative = html_file.relative_to(seed_site).as_posix()
+        if relative.startswith(ONE_SCRIPT_ONLY) or relative.startswith(("zh-Hant/sources/",)) or "index.html" not in relative:
+            continue
+        soup = page(seed_site, relative)
+        if soup.select_one("article") is None:
+            continue  # a redirect of a former slug
+        text = _own_text(soup)
+        traditional = relative.startswith("zh-Hant/")
+        # A Simplified page has nothing t2s would change; a Traditional one nothing s2tw would.
+        wrong = _changed_characters(text, "s2tw" if traditional else "t2s")
+        assert not wrong, f"{relative} mixes scripts: {''.join(wrong)}"
+        checked += 1
+    assert checked >= 2 * (len(TOPIC_SLUGS) + 4)
+
+
+def test_every_topic_page_has_a_traditional_copy_with_the_same_anchors(seed_site):
+    for slug in TOPIC_SLUGS:
+        simplified = page(seed_site, f"topics/{slug}/")
+        traditional = page(seed_site, f"zh-Hant/topics/{slug}/")
+        ids = lambda soup: [x["id"] for x in soup.select("article [id]")]  # noqa: E731
+        assert ids(traditional) == ids(simplified) and "fig-" in " ".join(ids(simplified))
+        assert traditional.html["lang"] and "人形機器人" in page(seed_site, "zh-Hant/topics/iron/").get_text()
+
+
+def test_citation_hover_text_is_the_same_quote_in_both_scripts(seed_site):
+    titles = lambda soup: [a["title"] for a in soup.select("a.kb-cite")]  # noqa: E731
+    simplified, traditional = page(seed_site, "topics/iron/"), page(seed_site, "zh-Hant/topics/iron/")
+    assert titles(simplified) == titles(traditional)
+    assert any("鵬" in t for t in titles(simplified))  # a Traditional article's quote stays Traditional on the 简体 page
+
+
+def test_search_finds_each_page_once(seed_site):
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "topics/iron/" in locations
+    assert not [x for x in locations if x.startswith("zh-Hant/")]
+
+
+@pytest.mark.parametrize("prefix, locale", [("", "zh_CN"), ("zh-Hant/", "zh_TW")])
+def test_topic_page_head_describes_the_page_for_a_link_preview(seed_site, seed_server, prefix, locale):
+    # Fetched as a wiki's or chat's link unfurler would: over HTTP, the head only.
+    with urlopen(f"{seed_server}/{prefix}topics/iron/") as response:
+        head = BeautifulSoup(response.read().decode("utf-8"), "html.parser").head
+    meta = lambda key: head.find("meta", attrs={"property": key}) or head.find("meta", attrs={"name": key})  # noqa: E731
+    description = meta("description")["content"]
+    home_description = page(seed_site, "").head.find("meta", attrs={"name": "description"})["content"]
+    assert "IRON" in description and description != home_description
+    assert meta("og:description")["content"] == description == meta("twitter:description")["content"]
+    assert meta("og:title")["content"].startswith("IRON 人形")
+    assert meta("og:url")["content"] == f"https://kb.example.internal/{prefix}topics/iron/"
+    assert meta("og:locale")["content"] == locale
+    assert meta("og:site_name")["content"] and meta("og:type")["content"] == "article"
+    assert meta("twitter:card")["content"] == "summary"
+
+
+def test_source_page_is_described_by_its_articles_first_paragraph(seed_site):
+    head = page(seed_site, "sources/001_f557aaf571426259/").head
+    description = head.find("meta", attrs={"name": "description"})["content"]
+    first = page(seed_site, "sources/001_f557aaf571426259/").select_one("p.kb-para").get_text()
+    assert description[:12] in first
+    assert head.find("meta", attrs={"property": "og:locale"})["content"] == "zh_TW"
+
+
+# --- lists ------------------------------------------------------------------------------
+
+
+def _items(soup, section_id: str) -> list[str]:
+    """The list items' own words (citation chips removed) in one section of a topic page."""
+    heading = soup.find(id=section_id)
+    items = []
+    for element in heading.find_all_next(["li", "h2", "h3"]):
+        if element.name != "li":
+            if element is not heading:
+                break
+            continue
+        for chip in element.select("a.kb-cite, small"):
+            chip.decompose()
+        items.append(element.get_text(" ").strip())
+    return items
+
+
+def _simplified_words(text: str) -> str:
+    return re.sub(r"[\W_]+", "", converter("t2s").convert(text)).lower()
+
+
+def test_no_topic_page_lists_a_sentence_twice_or_repeats_its_overview(seed_site):
+    for slug in TOPIC_SLUGS:
+        soup = page(seed_site, f"topics/{slug}/")
+        overview = soup.find(id="lead").find_next("p").get_text(" ")
+        facts = [_simplified_words(x) for x in _items(soup, "facts")] if soup.find(id="facts") else []
+        assert len(facts) == len(set(facts)), slug
+        for fact in facts:
+            assert fact[:30] not in _simplified_words(overview), f"{slug}: listed again below the overview: {fact[:30]}"
+
+
+def test_an_english_judgement_is_an_opinion_not_a_fact(seed_site):
+    soup = page(seed_site, "topics/second-gen-vla/")
+    assert not [x for x in _items(soup, "facts") if "impressive" in x]
+    assert [x for x in _items(soup, "opinions") if "impressive" in x]
+
+
+def test_long_lists_fold_and_say_how_many_they_hide(seed_site):
+    soup = page(seed_site, "topics/second-gen-vla/")
+    folded = soup.select("article details")
+    assert folded and all(not d.has_attr("open") for d in folded)
+    summary = folded[0].summary.get_text()
+    assert re.search(r"\d+", summary) and len(folded[0].select("li")) == int(re.search(r"\d+", summary).group())
+
+
+def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script_only():
+    pages = {
+        "promises.md": "---\ntitle: 承诺\n---\n\n# 承诺\n",
+        "tags.md": "---\ntitle: 人物与机构\n---\n\n<!-- material/tags -->\n",
+        "kb.json": "{}",
+    }
+    built = one_script_per_page(pages)
+    assert "# 承諾" in built["zh-Hant/promises.md"]
+    assert "zh-Hant/tags.md" not in built and "zh-Hant/kb.json" not in built
+
+
+def test_a_former_slug_forwards_traditional_readers_to_the_traditional_page():
+    from build_scripts.pages.site import REDIRECT_HTML
+
+    pages = {"topics/old-name/index.html": REDIRECT_HTML.format(target="../new-name/", title="机器人")}
+    built = one_script_per_page(pages)
+    assert 'url=../new-name/"' in built["zh-Hant/topics/old-name/index.html"]
+    assert "<title>機器人</title>" in built["zh-Hant/topics/old-name/index.html"]
