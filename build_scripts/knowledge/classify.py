@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from build_scripts.reading.language import to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
@@ -55,15 +54,6 @@ class Passage:
 
     def about(self, slug: str) -> bool:
         return self.scores.get(slug, 0.0) >= ABOUT_SCORE
-
-    @cached_property
-    def grams(self) -> frozenset[str]:
-        """bigrams(simplified): the form sentences are compared in when sources are merged, on several pages.
-
-        Worked out once, when first compared; under `mkdocs serve` it is
-        kept with the article's passages (article_cache.py).
-        """
-        return bigrams(self.simplified)
 
 
 NOT_WORDS = re.compile(r"[\s\W_]+")

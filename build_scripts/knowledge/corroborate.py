@@ -201,8 +201,12 @@ def _merge_statements(pairs: list[tuple[str, Citation]], threshold: float = NEAR
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
     """One Excerpt per distinct sentence; near-duplicates across sources merged."""
     ordered = sorted(passages, key=_source_order)
+    by_text: dict[str, frozenset[str]] = {}  # syndicated copies repeat sentences word for word: one set each
+    for passage in ordered:
+        if passage.simplified not in by_text:
+            by_text[passage.simplified] = bigrams(passage.simplified)
     merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([p.grams for p in ordered], NEAR_DUPLICATE)):
+    for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
         key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
         if group not in merged:
             merged[group] = (passage, [cite(passage)], {key})
