@@ -409,3 +409,121 @@ def test_a_date_set_in_sources_yml_drops_the_inferred_year_note():
 def test_a_wechat_account_header_names_writer_and_account():
     header = read(f"某车企机器人量产在即\n\n原创 张小三 某某汽车观察 2025年11月05日 18:30 北京\n\n{BODY_ZH}")
     assert (value(header.author), value(header.outlet), value(header.date)) == ("张小三", "某某汽车观察", dt.date(2025, 11, 5))
+
+
+# -- Header shapes of common news sites and aggregators ------------------------------
+# One invented header per shape (Sina, Sohu, Tencent, 界面, 财新, 第一财经, 每经, 中央社,
+# 自由時報, ETtoday, 香港01, SCMP, Reuters, Bloomberg, CnEVPost, electrive, TechCrunch,
+# Yahoo, WeChat, Toutiao, Zhihu, Weibo, Medium, Substack, PR Newswire): the names are
+# made up and mostly not in outlets.yml, so each row checks the general rule.
+
+TITLE_ZH = "小鹏发布新一代人形机器人"
+TITLE_EN = "Robot Maker Unveils a Walking Humanoid for Shops"
+SITE_SHAPES = [
+    ("share widget with platforms", f"{TITLE_ZH}\n2025-11-05 10:00 来源：蓝海商报\n分享到：微信 微博 QQ空间\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("share widget english", f"{TITLE_EN}\nNov 5, 2025\nShare: Facebook Twitter LinkedIn\n{BODY_EN}", TITLE_EN, None, None, dt.date(2025,11,5)),
+    ("cna wire byline line", f"{TITLE_ZH}\n2025/11/07 10:23\n中央社記者王小明台北7日電\n{BODY_ZH}", TITLE_ZH, "中央社", "王小明", dt.date(2025,11,7)),
+    ("xinhua wire line", f"{TITLE_ZH}\n新华社北京11月5日电（记者 张三）\n{BODY_ZH}", TITLE_ZH, "新华社 Xinhua", "张三", None),
+    ("chinanews wire line", f"{TITLE_ZH}\n2025-11-05 10:23\n中新网广州11月5日电 (记者 李四)\n{BODY_ZH}", TITLE_ZH, "中新社 China News Service", "李四", dt.date(2025,11,5)),
+    ("unknown agency wire lead", f"{TITLE_ZH}\n2025-11-05\n东方社上海11月5日电（记者 王五）某某公司今天发布了一款新型机器人。\n{BODY_ZH}", TITLE_ZH, "东方社", "王五", dt.date(2025,11,5)),
+    ("bare title: key", f"title: {TITLE_ZH}\n{TITLE_ZH}\n2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("bare keys block", f"title: {TITLE_EN}\nauthor: Jane Doe\ndate: 2025-11-05\nsource: examplewire.com\n\n{BODY_EN}", TITLE_EN, "examplewire.com", "Jane Doe", dt.date(2025,11,5)),
+    ("posted on by | domain", f"{TITLE_EN}\nPosted on 3 December 2025 by Alex Wu | evdaily.com\n{BODY_EN}", TITLE_EN, "evdaily.com", "Alex Wu", dt.date(2025,12,3)),
+    ("unknown name · date", f"{TITLE_ZH}\n极光汽车 · 2025-11-20 08:00\n{BODY_ZH}", TITLE_ZH, "极光汽车", None, dt.date(2025,11,20)),
+    ("unknown name | date", f"{TITLE_ZH}\n极光汽车 | 2025-11-20 08:00\n{BODY_ZH}", TITLE_ZH, "极光汽车", None, dt.date(2025,11,20)),
+    ("bracket tag title", f"【极光汽车】{TITLE_ZH}\n2025-11-20 08:00\n{BODY_ZH}", TITLE_ZH, "极光汽车", None, dt.date(2025,11,20)),
+    ("pengpai style labels", f"{TITLE_ZH}\n2025年11月06日 09:12 来源：蓝海商报 作者：李明\n{BODY_ZH}", TITLE_ZH, "蓝海商报", "李明", dt.date(2025,11,6)),
+    ("sina time then outlet", f"{TITLE_ZH}\n2025年11月05日 10:23 蓝海科技\n{BODY_ZH}\n责任编辑：王五\n", TITLE_ZH, "蓝海科技", None, dt.date(2025,11,5)),
+    ("sina lead 讯", f"{TITLE_ZH}\n2025年11月05日 10:23\n蓝海科技讯 11月5日上午消息，某某公司今天发布了一款新型机器人。\n{BODY_ZH}", TITLE_ZH, "蓝海科技", None, dt.date(2025,11,5)),
+    ("sohu 发布于", f"{TITLE_ZH}\n车圈观察\n2025-11-05 10:23 发布于：广东\n{BODY_ZH}\n返回搜狐，查看更多\n", TITLE_ZH, None, "车圈观察", dt.date(2025,11,5)),
+    ("jiemian 记者 |", f"{TITLE_ZH}\n界面新闻记者 | 王小明\n界面新闻编辑 | 李四\n2025/11/05 10:23\n{BODY_ZH}", TITLE_ZH, "界面新闻", "王小明", dt.date(2025,11,5)),
+    ("caixin lead", f"{TITLE_ZH}\n2025年11月05日 10:23\n【蓝海网】（记者 王小明）某某公司今天发布了一款新型机器人。\n{BODY_ZH}", TITLE_ZH, "蓝海网", "王小明", dt.date(2025,11,5)),
+    ("yicai labels", f"{TITLE_ZH}\n蓝海财经 2025-11-05 10:23:41 作者：王小明 责编：李四\n{BODY_ZH}", TITLE_ZH, "蓝海财经", "王小明", dt.date(2025,11,5)),
+    ("每经 abbreviated 记者：", f"{TITLE_ZH}\n每经记者：王小明 每经编辑：李四\n2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, "每日经济新闻", "王小明", dt.date(2025,11,5)),
+    ("outlet记者 name city报道", f"{TITLE_ZH}\n蓝海经济报道记者 王小明 广州报道\n2025-11-05\n{BODY_ZH}", TITLE_ZH, "蓝海经济报道", "王小明", dt.date(2025,11,5)),
+    ("ettoday 記者／綜合報導", f"{TITLE_ZH}\n記者王小明／綜合報導\n2025年11月05日 10:23\n{BODY_ZH}", TITLE_ZH, None, "王小明", dt.date(2025,11,5)),
+    ("ltn 新聞雲 beside date", f"{TITLE_ZH}\n2025年11月05日 10:23 藍海新聞雲\n{BODY_ZH}", TITLE_ZH, "藍海新聞雲", None, dt.date(2025,11,5)),
+    ("hk01 撰文 出版", f"{TITLE_ZH}\n撰文：王小明\n出版：2025-11-05 10:23\n更新：2025-11-05 12:00\n{BODY_ZH}", TITLE_ZH, None, "王小明", dt.date(2025,11,5)),
+    ("scmp time before date", f"{TITLE_EN}\nAlex Wu\nPublished: 10:23pm, 5 Nov 2025\nUpdated: 11:00pm, 5 Nov 2025\n{BODY_EN}", TITLE_EN, None, "Alex Wu", dt.date(2025,11,5)),
+    ("reuters header", f"{TITLE_EN}\nBy Jane Doe and John Roe\nNovember 5, 2025 10:23 AM GMT+8 Updated 2 hours ago\nBEIJING, Nov 5 (Reuters) - The company said on Monday that its new robot will ship next year.\n{BODY_EN}", TITLE_EN, "Reuters", "Jane Doe and John Roe", dt.date(2025,11,5)),
+    ("bloomberg header", f"{TITLE_EN}\nBy Jane Doe\nNovember 5, 2025 at 10:23 AM GMT+8\nSave\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("cnevpost name · date", f"{TITLE_EN}\nPhate Zhang · 2025-11-05 10:23\n{BODY_EN}", TITLE_EN, None, "Phate Zhang", dt.date(2025,11,5)),
+    ("techcrunch time · date", f"{TITLE_EN}\nJane Doe\n10:23 AM PST · November 5, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("yahoo weekday + provider", f"{TITLE_EN}\nJane Doe\nWed, November 5, 2025 at 10:23 AM GMT+8\n3 min read\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("wechat header", f"{TITLE_ZH}\n原创 王小明 车圈观察 2025年11月05日 20:15 广东\n{BODY_ZH}", TITLE_ZH, "车圈观察", "王小明", dt.date(2025,11,5)),
+    ("toutiao 原创date·account", f"{TITLE_ZH}\n原创2025-11-05 10:23·车圈观察\n{BODY_ZH}", TITLE_ZH, "车圈观察", None, dt.date(2025,11,5)),
+    ("zhihu 发布于 · city", f"{TITLE_ZH}\n发布于 2025-11-05 10:23・广东\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("weibo 来自 client", f"{TITLE_ZH}\n2025-11-5 10:23 来自 iPhone客户端\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("medium chrome", f"{TITLE_EN}\nJane Doe\nFollow\n5 min read\n·\nNov 5, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("substack caps", f"{TITLE_EN}\nWhat the new robot means for shops\nJANE DOE\nNOV 05, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("prnewswire dateline", f"{TITLE_EN}\nGUANGZHOU, China, Nov. 5, 2025 /PRNewswire/ -- The company said on Monday that its new robot will ship next year.\n{BODY_EN}", TITLE_EN, "PR Newswire", None, dt.date(2025,11,5)),
+    ("chinese weekday", f"{TITLE_ZH}\n2025年11月05日 星期三 10:23 来源：蓝海商报\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("english ET | By", f"{TITLE_EN}\nNov 5, 2025 10:23 AM ET | By Jane Doe\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("tw 經濟 byline", f"{TITLE_ZH}\n藍海日報／ 記者王小明／即時報導\n2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, "藍海日報", "王小明", dt.date(2025,11,5)),
+    ("tencent 作者 label + outlet", f"{TITLE_ZH}\n蓝海科技 作者 王小明 2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, "蓝海科技", "王小明", dt.date(2025,11,5)),
+    ("36kr style 文｜ + domain", f"{TITLE_ZH}\n文｜王小明\n编辑｜李四\n{BODY_ZH}", TITLE_ZH, None, "王小明", None),
+    ("netease fullwidth space", f"{TITLE_ZH}\n2025-11-05 10:23:45\u3000来源: 蓝海商报\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("ifeng outlet first", f"{TITLE_ZH}\n蓝海商报 2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("place beside date not outlet", f"{TITLE_ZH}\n2025-11-05 10:23 浙江杭州\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("发布于place glued", f"{TITLE_ZH}\n2025-11-05 10:23 发布于北京市朝阳区\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("labels en with bar", f"{TITLE_EN}\nPublished: 2025-11-05 10:23 | Updated: 2025-11-05 12:00\n{BODY_EN}", TITLE_EN, None, None, dt.date(2025,11,5)),
+    ("by wire", f"{TITLE_EN}\nBy Reuters\nNovember 5, 2025\n{BODY_EN}", TITLE_EN, "Reuters", None, dt.date(2025,11,5)),
+    ("文｜outlet author", f"{TITLE_ZH}\n文｜蓝海 王小明\n2025-11-05\n{BODY_ZH}", TITLE_ZH, "蓝海", "王小明", dt.date(2025,11,5)),
+    ("作者｜ 编辑｜ one line", f"{TITLE_ZH}\n作者｜王小明 编辑｜李四\n2025-11-05 10:23\n{BODY_ZH}", TITLE_ZH, None, "王小明", dt.date(2025,11,5)),
+    ("sina 北京时间 lead", f"{TITLE_ZH}\n2025年11月05日 10:23\n蓝海科技讯 北京时间11月5日早间消息，某某公司今天发布了一款新型机器人。\n{BODY_ZH}", TITLE_ZH, "蓝海科技", None, dt.date(2025,11,5)),
+    ("cna lead with author", f"{TITLE_ZH}\n2025/11/07 10:23\n（中央社記者王小明台北7日電）某某公司今天发布了一款新型机器人。\n{BODY_ZH}", TITLE_ZH, "中央社", "王小明", dt.date(2025,11,7)),
+    ("reporter and intern", f"{TITLE_ZH}\n蓝海新闻记者 王小明 实习生 李四\n2025-11-05\n{BODY_ZH}", TITLE_ZH, "蓝海新闻", "王小明", dt.date(2025,11,5)),
+    ("by name, job | date", f"{TITLE_EN}\nBy Jane Doe, Staff Writer | Nov 5, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("weekday english full", f"{TITLE_EN}\nWednesday, November 5, 2025\nBy Jane Doe\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("ip属地 line", f"{TITLE_ZH}\n车圈观察\n2025-11-05 10:23 IP属地：广东\n{BODY_ZH}", TITLE_ZH, None, "车圈观察", dt.date(2025,11,5)),
+    ("hk 香港01 style", f"{TITLE_ZH}\n撰文：王小明 | 攝影：李四\n出版：2025/11/05 10:23\n{BODY_ZH}", TITLE_ZH, None, "王小明", dt.date(2025,11,5)),
+    ("yahoo read time", f"{TITLE_EN}\nJane Doe · 3 min read\nNov 5, 2025\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("bracket category tag", f"【独家】{TITLE_ZH}\n2025-11-05\n{BODY_ZH}", TITLE_ZH, None, None, dt.date(2025,11,5)),
+    ("weibo month day time", f"{TITLE_ZH}\n11月5日 10:23 来自 微博网页版\n{BODY_ZH}", TITLE_ZH, None, None, None),
+    ("udn date then byline", f"{TITLE_ZH}\n2025-11-05 10:23 藍海日報／ 記者王小明／即時報導\n{BODY_ZH}", TITLE_ZH, "藍海日報", "王小明", dt.date(2025,11,5)),
+    ("yahoo provider line", f"{TITLE_EN}\nReuters\nWed, Nov 5, 2025, 10:23 AM 3 min read\n{BODY_EN}", TITLE_EN, "Reuters", None, dt.date(2025,11,5)),
+    ("slash separated byline", f"{TITLE_EN}\nBy Jane Doe and Zhang San / Nov 5, 2025 10:23 AM / BUSINESS & TECH\n{BODY_EN}", TITLE_EN, None, "Jane Doe and Zhang San", dt.date(2025,11,5)),
+    ("jiemian one line", f"{TITLE_ZH}\n界面新闻记者 | 王小明 界面新闻编辑 | 李四\n2025/11/05 10:23\n{BODY_ZH}", TITLE_ZH, "界面新闻", "王小明", dt.date(2025,11,5)),
+    ("medium published in", f"{TITLE_EN}\nJane Doe\nFollow\nPublished in Example Review\n5 min read\nNov 5, 2025\n{BODY_EN}", TITLE_EN, "Example Review", "Jane Doe", dt.date(2025,11,5)),
+    ("source then date", f"{TITLE_ZH}\n来源：蓝海商报 2025年11月05日 10:23\n{BODY_ZH}", TITLE_ZH, "蓝海商报", None, dt.date(2025,11,5)),
+    ("verge lowercase by", f"{TITLE_EN}\nby Jane Doe\nNov 5, 2025, 10:23 AM GMT+8\n{BODY_EN}", TITLE_EN, None, "Jane Doe", dt.date(2025,11,5)),
+    ("scmp name in city", f"{TITLE_EN}\nAlex Wu in Shanghai\nPublished: 9:00am, 5 Nov 2025\n{BODY_EN}", TITLE_EN, None, "Alex Wu", dt.date(2025,11,5)),
+    ("wechat account as writer", f"{TITLE_ZH}\n蓝海汽车 2025年11月05日 20:15 广东\n{BODY_ZH}", TITLE_ZH, "蓝海汽车", None, dt.date(2025,11,5)),
+]
+
+
+@pytest.mark.parametrize("shape, text, title, outlet, author, date", SITE_SHAPES, ids=[row[0] for row in SITE_SHAPES])
+def test_site_header_shapes_give_title_outlet_author_and_date_and_leave_the_text(shape, text, title, outlet, author, date):
+    header = read(text)
+    assert (value(header.title), value(header.outlet), value(header.author), value(header.date)) == (title, outlet, author, date)
+    # What is left starts with the article's text (a wire's opening may stay in front of it).
+    first = body_lines(header)[0]
+    assert BODY_ZH[:8] in first or BODY_EN[:8] in first or shape.startswith("substack"), first
+
+
+@pytest.mark.parametrize("beside", ["广东深圳", "星期三", "农历九月十六", "浏览次数：123", "评论(3)", "来自 iPhone客户端", "王小明"])
+def test_a_place_weekday_counter_device_or_person_beside_a_date_is_not_the_outlet(beside):
+    header = read(f"{TITLE_ZH}\n2025-11-05 10:23 {beside}\n{BODY_ZH}")
+    assert value(header.outlet) is None
+    assert value(header.date) == dt.date(2025, 11, 5)
+
+
+def test_an_unlisted_name_beside_a_date_loses_to_a_labelled_source():
+    header = read(f"{TITLE_ZH}\n极光汽车 · 2025-11-20 08:00 来源：蓝海商报\n{BODY_ZH}")
+    assert value(header.outlet) == "蓝海商报"
+
+
+@pytest.mark.parametrize(
+    "page, title, outlet, author",
+    [
+        (f"蓝海首页 > 蓝海科技 > 正文\n{TITLE_ZH}\n2025年11月05日 10:23 蓝海科技\n分享到：微信 微博\n我要反馈\n{BODY_ZH}", TITLE_ZH, "蓝海科技", None),
+        (f"藍海01 > 即時中國\n{TITLE_ZH}\n撰文：王小明\n出版：2025/11/05 10:23 最後更新：2025/11/05 12:00\n分享到 Facebook WhatsApp\n{BODY_ZH}", TITLE_ZH, None, "王小明"),
+        (f"{TITLE_ZH}\n原创 王小明 蓝海汽车 2025年11月05日 20:15 广东\n听全文\n{BODY_ZH}", TITLE_ZH, "蓝海汽车", "王小明"),
+        (f"Business\n{TITLE_EN}\nBy Jane Doe\nNovember 5, 2025 10:23 AM GMT+8 Updated 2 hours ago\nShare\nSave\n{BODY_EN}", TITLE_EN, None, "Jane Doe"),
+    ],
+    ids=["portal", "hong-kong", "wechat", "wire-page"],
+)
+def test_a_whole_page_paste_keeps_only_the_article_text(page, title, outlet, author):
+    header = read(page)
+    assert (value(header.title), value(header.outlet), value(header.author), value(header.date)) == (title, outlet, author, dt.date(2025, 11, 5))
+    assert body_lines(header)[0] in (BODY_ZH.split("\n")[0], BODY_EN.split("\n")[0])

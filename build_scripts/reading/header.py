@@ -31,11 +31,12 @@ HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
 MONTHS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 BULLET = re.compile(r"^[•·▪●◆■\-*]\s+")
 CJK = re.compile(r"[\u3400-\u9fff]")
-SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
+SEGMENT_SEPARATORS = re.compile(r"\s*[|｜•]\s*|\s+[/／]\s+|\s*(?<![\u3400-\u9fff])·\s*|\s*·(?![\u3400-\u9fff])\s*|\s{2,}")
 # "责任编辑：刘万里 SF014": a staff code after a Chinese name.
 STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
 MAX_NAME_CHARS = 30
 LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
+CITY_AFTER_NAME = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?$")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
 # How explicit a kind of line is: lower wins (see the module docstring).
@@ -87,6 +88,8 @@ class HeaderRules:
     title_max_cjk: int
     paragraph_chars: int
     title_strip: tuple[re.Pattern, ...]
+    title_tag: re.Pattern  # group: tag
+    tag_categories: re.Pattern
     title_with_outlet: re.Pattern
     sentence_end: re.Pattern
     dates: tuple[re.Pattern, ...]
@@ -100,6 +103,8 @@ class HeaderRules:
     not_outlets: frozenset
     job_titles: re.Pattern
     outlet_shape: re.Pattern
+    beside_date_min_cjk: int
+    beside_date_not_outlets: re.Pattern  # places, weekdays, devices
     domain: re.Pattern
     person_name: re.Pattern
     credits: tuple[re.Pattern, ...]
@@ -159,6 +164,8 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         title_max_cjk=title["max_cjk_chars"],
         paragraph_chars=title["paragraph_chars"],
         title_strip=tuple(pattern(f"title: strip entry {n}", p) for n, p in enumerate(title.get("strip") or [], start=1)),
+        title_tag=pattern("title: tag", title.get("tag", r"(?!)")),
+        tag_categories=pattern("title: tag_categories", title.get("tag_categories", r"(?!)")),
         title_with_outlet=pattern("title: with_outlet", title.get("with_outlet", r"(?!)")),
         sentence_end=pattern("title: sentence_end", title.get("sentence_end", r"[。.]$")),
         dates=patterns("dates"),
@@ -172,11 +179,13 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         not_outlets=frozenset(str(w) for w in need("not_outlets", list)),
         job_titles=pattern("job_titles", need("job_titles", str)),
         outlet_shape=pattern("outlet_shape", need("outlet_shape", str)),
+        beside_date_min_cjk=int(data.get("beside_date_min_cjk", 4)),
+        beside_date_not_outlets=pattern("beside_date_not_outlets", data.get("beside_date_not_outlets", r"(?!)")),
         domain=pattern("domain", need("domain", str)),
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
         chrome=patterns("chrome"),
-        label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])", re.IGNORECASE),
+        label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
 
 
@@ -293,6 +302,8 @@ class _Reader:
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
         text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
+        if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
+            text = text.title()  # "JANE DOE" in a small-caps byline
         if not text or text.casefold() in self.rules.roles:
             return
         known = self.outlets.named(text)
@@ -316,6 +327,8 @@ class _Reader:
                 self.cited.append(groups["cited"].strip())
             if "credit_outlet" in groups:
                 self.add_outlet(groups["credit_outlet"], f"{origin} (photo credit)", CREDIT)
+            if "date" in groups and (md := month_and_day(groups["date"], self.rules)) is not None:
+                self.month_days.append((rank, md, origin))
             return True
         return False
 
@@ -357,7 +370,8 @@ class _Reader:
         # "Author | Wang Xiaojun": the separator split a label from its value.
         for n in range(len(segments) - 1):
             bare = rules.label.match(segments[n])
-            if bare and bare["label"] and not bare["value"] and not rules.label.match(segments[n + 1]):
+            if (bare and bare["label"] and not bare["value"] and not rules.label.match(segments[n + 1])
+                    and not any(p.match(segments[n + 1]) for p in rules.bylines)):  # "Posted on <date> by Jane Doe"
                 segments[n + 1] = f"{segments[n]}: {segments[n + 1]}"
                 segments[n] = ""
         segments = [s for s in segments if s]
@@ -426,7 +440,22 @@ class _Reader:
             self.add_person("author", unknown[0], origin, rank)  # "CNBC | Evelyn Cheng"
         elif date and len(unknown) == 1 and LATIN_NAME.fullmatch(unknown[0]):
             self.add_person("author", unknown[0], origin, BESIDE_DATE)  # "Jane Doe | Nov 5 2025"
+        elif date and not outlet_here:
+            # "某某汽车 · 2025-11-20": an unlisted name beside the date, when it cannot be a person or a place.
+            for word in unknown:
+                if self._outlet_beside_date(word):
+                    self.add_outlet(word, origin + " (name beside the date)", BESIDE_DATE + 5)
+                    break
         return True
+
+    def _outlet_beside_date(self, word: str) -> bool:
+        rules = self.rules
+        cjk = len(CJK.findall(word))
+        if not cjk or len(word) > 16 or not re.fullmatch(r"[\u3400-\u9fffA-Za-z0-9]+", word):
+            return False  # "浏览次数：123", "评论(3)": a counter, not a name
+        if word.casefold() in rules.roles or rules.beside_date_not_outlets.search(word):
+            return False
+        return cjk >= rules.beside_date_min_cjk or bool(re.search(r"[0-9A-Za-z]", word) and cjk >= 1 and not re.search(r"[0-9A-Za-z]{4,}", word))
 
     def _is_outlet_name(self, word: str) -> bool:
         return bool(
@@ -460,7 +489,11 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
 
-    meta, captions = _read_head(head, text_of, reader)
+    key_lines = _unfenced_front_matter(head, text_of, reader)
+    meta, captions = _read_head([i for i in head if i not in key_lines], text_of, reader)
+    meta.update(key_lines)
+    if key_lines and reader.best("title"):
+        meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
     title_lines = _read_title(head, text_of, meta, captions, reader) if not reader.best("title") else set()
     dropped |= title_lines
@@ -492,11 +525,34 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     )
 
 
-def _read_front_matter(front: dict, reader: _Reader) -> None:
+FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.*)$")
+
+
+def _unfenced_front_matter(head: list[int], text_of: dict, reader: _Reader) -> dict[int, str]:
+    """`title: X` / `date: …` lines opening the file without `---` fences: front matter all the same.
+
+    Only a block of front-matter keys at the very top counts, and only when it
+    holds a title or more than one key: a lone "Source: X" is an ordinary labelled line.
+    """
+    block: dict[int, tuple[str, str]] = {}
+    for i in head:
+        match = FRONT_MATTER_LINE.match(text_of[i])
+        if not match or (match["key"].lower() not in FRONT_MATTER_KEYS and match["key"].lower() != "url"):
+            break
+        block[i] = (match["key"].lower(), match["value"].strip().strip("\"'"))
+    if not block or ("title" not in {k for k, _ in block.values()} and len(block) < 2):
+        return {}
+    for i, (key, value) in block.items():
+        _read_front_matter({key: value}, reader, origin=f"header line {i + 1} '{key}:' (front matter without fences)")
+    return {i: "front matter" for i in block}
+
+
+def _read_front_matter(front: dict, reader: _Reader, origin: str = "") -> None:
     """Front matter keys (title, source/publisher/site/outlet, author, date/published, url) win over the text."""
+    given_origin = origin
     for key, value in front.items():
         name = FRONT_MATTER_KEYS.get(str(key).lower())
-        origin = f"front matter '{key}'"
+        origin = given_origin or f"front matter '{key}'"
         if name == "outlet" and isinstance(value, str):
             reader.add_outlet(value, origin, FRONT_MATTER)
         elif name == "date" and isinstance(value, (dt.date, str)):
@@ -563,6 +619,12 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
     if title_index is None:
         return set()
     title_text = text_of[title_index]
+    tag = rules.title_tag.match(title_text)
+    if tag:
+        title_text = title_text[tag.end():]
+        word = tag["tag"].strip()
+        if not rules.tag_categories.search(word) and word not in rules.not_outlets:
+            reader.add_outlet(word, f"header line {title_index + 1}: tag “【{word}】” before the title", SIGNATURE + 5)
     for pattern in rules.title_strip:
         title_text = pattern.sub("", title_text)
     titled = rules.title_with_outlet.match(title_text)
@@ -676,18 +738,24 @@ def _title_case(text: str) -> bool:
 
 
 def _name_line_under_title(title_index: int, head: list[int], text_of: dict, meta: dict, reader: _Reader, dropped: set) -> None:
-    """title / 正时TIMES / 车家号·2026-03-17: a bare name between the title and the date line is the author."""
-    position = head.index(title_index)
-    if position + 2 >= len(head):
-        return
-    name_line, date_line = head[position + 1], head[position + 2]
-    text = text_of[name_line]
-    if name_line in meta or meta.get(date_line) != "date" or not reader.rules.person_name.match(text):
-        return
+    """title / 正时TIMES / 车家号·2026-03-17: a bare name just under the title (or its deck) and above the date line is the author.
+
+    Share buttons and "5 min read" between the name and the date do not count.
+    """
     if reader.best("author") and reader.best("author").rank <= LABELLED:
         return
-    reader.add_person("author", text, f"header line {name_line + 1}: “{text}” (name under the title)", LABELLED)
-    dropped.add(name_line)
+    below = [i for i in head[head.index(title_index) + 1:] if meta.get(i) != "chrome"]
+    for n, name_line in enumerate(below[:2]):
+        if name_line in meta or n + 1 >= len(below):
+            return  # the header block ended
+        # "Jane Doe · 3 min read": a reading time beside the name is page furniture.
+        parts = [p for p in SEGMENT_SEPARATORS.split(text_of[name_line]) if p and not COUNTER.match(p)]
+        text = parts[0].strip() if len(parts) == 1 else ""
+        text = CITY_AFTER_NAME.sub("", text)  # "Alex Wu in Shanghai"
+        if text and meta.get(below[n + 1]) in ("date", "byline") and reader.rules.person_name.match(text):
+            reader.add_person("author", text, f"header line {name_line + 1}: “{text}” (name under the title)", LABELLED)
+            dropped.add(name_line)
+            return
 
 
 def _lead(text: str, origin: str, reader: _Reader) -> None:
@@ -700,6 +768,8 @@ def _lead(text: str, origin: str, reader: _Reader) -> None:
         where = f"{origin}: “{_short(match.group(0))}”"
         if "author" in groups:
             reader.add_person("author", groups["author"], where, LEAD)
+        if "named_outlet" in groups and groups["named_outlet"] not in reader.rules.not_outlets:
+            reader.add_outlet(groups["named_outlet"], where, LEAD)
         outlet = groups.get("outlet") or groups.get("wire")
         if outlet and outlet not in reader.rules.not_outlets and not any(outlet.endswith(w) for w in reader.rules.not_outlets):
             if reader._is_outlet_name(outlet) or not CJK.search(outlet):
