@@ -78,6 +78,21 @@ def generated_file(config, path: str, content: str | bytes, previous: PreviousBu
     return file
 
 
+def remove_dropped_pages(config, previous: PreviousBuild, generated: dict[str, str | bytes]) -> None:
+    """Delete the output of pages the previous build made and this one did not (a deleted or renamed article).
+
+    A dirty build never empties site/: without this, the old URL would keep
+    answering with the stale page until the preview is restarted.
+    """
+    for path in previous.contents.keys() - generated.keys():
+        output = Path(File(path, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
+        output.unlink(missing_ok=True)
+        try:
+            output.parent.rmdir()  # sources/<slug>/ is left empty
+        except OSError:
+            pass
+
+
 def give_titles(nav: Navigation) -> None:
     """Titles from the front matter of navigation pages MkDocs will not read this build."""
     for page in nav.pages:

@@ -79,7 +79,7 @@ class Article:
     outlet: str
     author: str
     date: dt.date | None
-    language: str  # "zh-Hans", "zh-Hant" or "en"
+    language: str  # "zh-Hans", "zh-Hant", "en" or "ja"
     paragraphs: tuple[Paragraph, ...]
     date_note: str = ""
     editor: str = ""
@@ -87,7 +87,13 @@ class Article:
     via: str = ""  # the platform it was republished through (网易号, 车家号…), not the outlet
     cited_outlets: tuple[str, ...] = ()  # outlets the text quotes ("according to Reuters"), not the publisher
     provenance: Provenance = field(default_factory=Provenance, compare=False)
+    copy_of: str = ""  # slug of the article this one is a syndicated copy of: the same report
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+
+    @property
+    def report(self) -> str:
+        """One name per report: a copy and its original count as one source."""
+        return self.copy_of or self.slug
 
     @property
     def text_length(self) -> int:

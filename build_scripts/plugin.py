@@ -4,12 +4,17 @@ Only wiring lives here. Generated pages are handed to MkDocs as in-memory
 files (MkDocs ≥ 1.6 `File.generated`): nothing is written into docs/, so
 there are no stale pages after an article is deleted and no rebuild loop in
 `mkdocs serve`.
+
+A broken knowledge file (build_scripts/data/*.yml, seeds/sources.yml) fails
+`mkdocs build` with one line naming it, before MkDocs empties site/. Under
+`mkdocs serve` an error must not leave the preview stuck (MkDocs holds every
+request until a rebuild succeeds): the last good pages are served again,
+each with the error at its top, until the file is fixed.
 """
 from __future__ import annotations
 
-import datetime as dt
-
 import calendar
+import datetime as dt
 import logging
 import os
 from pathlib import Path
@@ -19,12 +24,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
 from build_scripts import data as data_files
+from build_scripts.data import schema
+
 from build_scripts import incremental
 from build_scripts.article_cache import ArticleCache
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
+from build_scripts.knowledge.compose import CitationError
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
-from build_scripts.pages.markdown_text import HtmlParagraphs
+from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import compose_site
 from build_scripts.pages import variants
@@ -36,7 +44,12 @@ DATA_DIR = Path(__file__).parent / "data"
 class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
     previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
+    serving = False
     kept: ArticleCache | None = None  # only in `mkdocs serve`
+    site = None  # the pages of the last build that succeeded
+    search_vocabulary = None
+    abbreviations = ""
+    build_error = ""  # under serve: why this build shows the last good pages
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -47,7 +60,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # `mkdocs serve`: each article's results are kept between rebuilds
         # (article_cache.py); with --dirty, only the pages an edit changed
         # are rendered again (incremental.py).
-        serving = command == "serve"
+        serving = self.serving = command == "serve"
         self.kept = ArticleCache() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
         if self.previous is not None:
@@ -59,9 +72,35 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # computed with the old version is computed again.
         if data_files.reload_if_changed(DATA_DIR):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
-        self.search_vocabulary = search.setup(config, DATA_DIR)
+        self.build_error = ""
+        try:
+            self.search_vocabulary = search.setup(config, DATA_DIR)
+        except Exception as exc:
+            self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary)
+            config.extra_javascript.append(search.SCRIPT_PATH)
+            search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         return config
+
+    def keep_last_good(self, exc: Exception, last_good):
+        """A build that cannot be made: fail `mkdocs build` with one line; under serve, go on with `last_good`.
+
+        Under serve the error is logged and shown at the top of every page
+        (on_files), so the preview answers instead of holding every request.
+        """
+        if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+            message = str(exc)
+        else:  # a bug: the traceback helps whoever fixes it
+            log.exception("the knowledge base could not be built")
+            message = f"{type(exc).__name__}: {exc}"
+        if not self.serving or last_good is None:
+            if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+                raise PluginError(message) from None
+            raise exc
+        if not self.build_error:
+            log.error("%s\nThe preview shows the last good build until this is fixed.", message)
+        self.build_error = self.build_error or message
+        return last_good
 
     def on_pre_build(self, *, config):
         # Every page is generated here, in memory, before MkDocs empties
@@ -73,19 +112,32 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # Material would merge this build's index entries with the last
             # build's as if one page had changed; incremental.py merges instead.
             config.plugins["material/search"].search_index_prev = None
-        corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
-        for report in corpus.reports:  # one line per file, never a traceback
-            log.info("%s/%s", self.config.seeds_dir, report.line())
-        rejected = [r for r in corpus.reports if r.rejected]
-        if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
-            raise PluginError(
-                f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
-                + "\n".join(r.line() for r in rejected)
-            )
-        self.pin_build_date(corpus)
-        self.site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of())
+        if not self.build_error:  # else on_config could not read the knowledge: the last good pages are kept
+            self.generate(config)
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
         config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
+
+    def generate(self, config) -> None:
+        """Read seeds/ and compose every page; under serve, keep the last good pages if that fails."""
+        try:
+            corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
+            for report in corpus.reports:  # one line per file, never a traceback
+                log.info("%s/%s", self.config.seeds_dir, report.line())
+            rejected = [r for r in corpus.reports if r.rejected]
+            if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
+                raise PluginError(
+                    f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
+                    + "\n".join(r.line() for r in rejected)
+                )
+            self.pin_build_date(corpus)
+            site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of())
+            abbreviations = abbreviation_definitions(load_terms())
+        except PluginError:
+            raise
+        except Exception as exc:
+            self.keep_last_good(exc, self.site)  # under serve: the last good pages, the error on each
+        else:
+            self.site, self.abbreviations = site, abbreviations
 
     def as_of(self):
         """The `as_of` option as a date; None (the newest article's date) when unset."""
@@ -100,6 +152,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)
+        if self.build_error:
+            generated = {path: with_error_banner(content, self.build_error) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
         for path, content in generated.items():
             if files.get_file_from_path(path):
@@ -140,13 +194,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         MkDocs stamps sitemap.xml (lastmod) and the gzip header of
         sitemap.xml.gz with today's date unless SOURCE_DATE_EPOCH is set; a
         value the user set wins. Runs before MkDocs creates the pages, which
-        is when it reads the date.
+        is when it reads the date. An article dated in the future (a typo,
+        reported as a problem) never dates the site later than today.
         """
         if os.environ.get("SOURCE_DATE_EPOCH") != self.pinned_epoch:
             return
         dates = [a.date for a in corpus.articles if a.date]
         if dates:
-            self.pinned_epoch = str(calendar.timegm(max(dates).timetuple()))
+            newest = min(max(dates), dt.date.today())
+            self.pinned_epoch = str(calendar.timegm(newest.timetuple()))
             os.environ["SOURCE_DATE_EPOCH"] = self.pinned_epoch
         elif self.pinned_epoch:
             del os.environ["SOURCE_DATE_EPOCH"]
@@ -161,7 +217,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         }
         # Glossary abbreviations on every page: hover VLA, TOPS, L4… for a definition,
         # in the page's script.
-        definitions = abbreviation_definitions(load_terms())
+        definitions = self.abbreviations  # of the last good build: a broken glossary.yml must not end the preview
         if page.meta.get("variant"):
             definitions = variants.convert_text(definitions, page.meta["variant"])
         return markdown + definitions
@@ -173,6 +229,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
+            incremental.remove_dropped_pages(config, self.previous, self.generated)
             self.previous.contents = self.generated  # only now: this build's output is all written
 
     def on_serve(self, server, config, builder):
@@ -180,3 +237,19 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(self.seeds_dir))
         server.watch(str(DATA_DIR))
         return server
+
+
+ERROR_BANNER_CLASS = "kb-build-error"
+
+
+def with_error_banner(markdown: str, error: str) -> str:
+    """`markdown` with `error` at the top of the page, after its front matter."""
+    banner = (
+        f'<div class="admonition failure {ERROR_BANNER_CLASS}" markdown="0">'
+        '<p class="admonition-title">构建失败 The build failed — this preview shows the last good build until it is fixed</p>'
+        f"<p>{literal_html(error)}</p></div>\n\n"
+    )
+    if markdown.startswith("---\n") and "\n---\n" in markdown[3:]:
+        end = markdown.index("\n---\n", 3) + len("\n---\n")
+        return markdown[:end] + "\n" + banner + markdown[end:]
+    return banner + markdown

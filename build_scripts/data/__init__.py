@@ -7,6 +7,10 @@ called at the start of every build, then empties those caches (and the
 plugin drops the per-article results computed with the old knowledge, see
 article_cache.py), so an edit to topics.yml or cleaning.yml shows in the
 preview without a restart.
+
+Each file is checked against a shape declared next to its loader when it is
+read (schema.py says how); a broken file raises schema.DataFileError naming
+the file, the line, the entry and what to do.
 """
 from __future__ import annotations
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, FigureRow, Statement, cite, excerpts, figure_rows, normalise_space,
@@ -86,9 +86,18 @@ class Signals:
     own: re.Pattern
 
 
+_CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
+# signals.yml is shared: lists.py reads its speech and belief cues, and other
+# stages may add theirs, so keys beyond these are let through.
+SIGNALS = schema.Record(
+    {"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
+    optional={"speech_cues": _CUES, "belief_cues": _CUES}, extra_ok=True,
+)
+
+
 @data_files.loader
 def load_signals(path: Path = SIGNALS_FILE) -> Signals:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = schema.load(path, SIGNALS)
 
     def alternation(words):
         return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
@@ -214,7 +223,9 @@ def compose_topic(topic, passages, figures_by_passage, all_comparable, signals, 
     passing = excerpts(mentioning, slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
-    sources = tuple(sorted({p.article.slug: p.article for p in relevant}.values(), key=newest_first))
+    # One entry per report: a syndicated copy is not another source.
+    first_of_report = {p.article.report: p.article for p in sorted(relevant, key=lambda p: bool(p.article.copy_of), reverse=True)}
+    sources = tuple(sorted(first_of_report.values(), key=newest_first))
     return TopicPage(
         topic=topic,
         lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
@@ -294,12 +305,12 @@ def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list
         if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
     ]
     candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
-    sources = len({p.article.slug for p in candidates})
+    sources = len({p.article.report for p in candidates})
     chosen: list[Passage] = []
     for passage in candidates:
         if len(chosen) == LEAD_SENTENCES:
             break
-        if any(p.article.slug == passage.article.slug for p in chosen) and sources > len(chosen):
+        if any(p.article.report == passage.article.report for p in chosen) and sources > len(chosen):
             continue  # one sentence per source while other sources have candidates
         chosen.append(passage)
     if len(chosen) < 2:

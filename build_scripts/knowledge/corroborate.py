@@ -22,7 +22,7 @@ SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when t
 WHITESPACE = re.compile(r"\s+")
 # Which source's words lead a merged row (the site reads in Chinese first).
 # Ids never depend on it, so this is presentation only.
-LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2, "ja": 3}
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ class FigureRow:
 
     @property
     def source_count(self) -> int:
-        return len({c.article.slug for c in self.citations})
+        return len({c.article.report for c in self.citations})  # a syndicated copy confirms nothing
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 
 from build_scripts.knowledge.taxonomy import canonical_each, name_forms, name_pattern
 
@@ -32,16 +31,25 @@ class Entity:
         return bool(found) and bool(self.pattern.search(canon, min(found)))
 
 
+ENTITIES = s.Record({
+    "entities": s.ListOf(s.Record(
+        {"tag": s.Text(hint="the tag as the tags page shows it"), "kind": s.Choice("person", "organisation", "outlet")},
+        optional={"names": s.ListOf(s.Text(), min_items=1)},
+        hint="each entity is {tag: …, kind: person|organisation|outlet, names: […]}",
+    ), label="entity"),
+})
+
+
 @data_files.loader
 def load_entities(path: Path = ENTITIES_FILE) -> tuple[Entity, ...]:
-    if not Path(path).exists():
+    data = s.load(path, ENTITIES, missing_ok=True)
+    if data is None:
         return ()
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     entities = []
-    for e in data.get("entities") or []:
-        names = [str(n) for n in e.get("names") or [e["tag"]]]
+    for e in data["entities"]:
+        names = e.get("names") or [e["tag"]]
         entities.append(Entity(
-            tag=str(e["tag"]), kind=str(e.get("kind", "")), names=tuple(names),
+            tag=e["tag"], kind=e["kind"], names=tuple(names),
             pattern=name_pattern(names), forms=tuple(name_forms(names)),
         ))
     return tuple(entities)

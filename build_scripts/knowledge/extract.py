@@ -11,9 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 
 from build_scripts.knowledge.classify import Passage
 
@@ -75,13 +74,43 @@ class UnitRules:
     comparable: dict[str, str]
 
 
+# Unit ids the figure pattern itself names (a Chinese digit counts only before them).
+COUNTING_UNITS = ("chips", "models", "sets", "units", "vehicles")
+UNITS = s.Record({
+    "magnitudes": s.MapOf(s.Text(), s.Integer(minimum=1), hint="a word and its multiplier, e.g. 万: 10000"),
+    "qualifiers": s.Record({
+        "before": s.MapOf(s.Text(), s.Text(), hint="a word before the number and its meaning, e.g. 超过: over"),
+        "after": s.MapOf(s.Text(), s.Text(), hint="a word after the unit and its meaning, e.g. 以上: over"),
+    }),
+    "units": s.ListOf(s.Record(
+        {"id": s.Text(), "name": s.Text(), "pattern": s.Pattern()},
+        hint="each unit is {id: …, name: …, pattern: '<regular expression>'}",
+    ), min_items=1, label="unit"),
+}, optional={
+    "clause_units": s.ListOf(s.Record({"unit": s.Text(), "cue": s.Pattern()}, hint="each entry is {unit: <unit id>, cue: '<regular expression>'}"), label="clause unit"),
+    "comparable_units": s.MapOf(s.Text(), s.Text(), hint="a unit id and what its figures measure"),
+})
+
+
 @data_files.loader
 def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    magnitudes = {str(k): int(v) for k, v in data["magnitudes"].items()}
-    before = {str(k): str(v) for k, v in data["qualifiers"]["before"].items()}
-    after = {str(k): str(v) for k, v in data["qualifiers"]["after"].items()}
+    data = s.load(path, UNITS)
+    magnitudes = data["magnitudes"]
+    before = data["qualifiers"]["before"]
+    after = data["qualifiers"]["after"]
     units = data["units"]
+    ids = [u["id"] for u in units]
+    for number, unit in enumerate(units, start=1):
+        if ids.count(unit["id"]) > 1:
+            raise s.entry_error(path, unit, "id", f"unit #{number} (id {unit['id']!r})", "this id is used by two units", "give each unit its own id")
+        if re.compile(unit["pattern"]).groupindex:
+            raise s.entry_error(path, unit, "pattern", f"unit #{number} (id {unit['id']!r})", "its pattern has a named group", "use (?:…) instead of (?P<name>…)")
+    for number, clause in enumerate(data.get("clause_units") or (), start=1):
+        if clause["unit"] not in ids:
+            raise s.entry_error(path, clause, "unit", f"clause unit #{number}", f"unit {clause['unit']!r} is not among the units", f"use one of {', '.join(ids)}")
+    missing = [u for u in COUNTING_UNITS if u not in ids]
+    if missing:
+        raise s.DataFileError(path, s.line_of(units), "units", f"the unit(s) {', '.join(missing)} are missing", "the figure pattern counts Chinese digits before them: keep them")
 
     def alternation(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -97,7 +126,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         starting_with(
             first_characters,
             rf"(?P<before>{alternation(before)})?\s?"
-            rf"(?<![A-Za-z\d.第])(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in ('chips', 'models', 'sets', 'units', 'vehicles'))})))"
+            rf"(?<![A-Za-z\d.第])(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in COUNTING_UNITS)})))"
             rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
             rf"(?P<more>多|余)?"
             rf"(?:\s?(?P<mag>{magnitude_words}))?"
@@ -115,7 +144,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         before={k.lower(): v for k, v in before.items()},
         after=after,
         clause_units=tuple((c["unit"], re.compile(c["cue"])) for c in data.get("clause_units") or ()),
-        comparable={str(k): str(v) for k, v in (data.get("comparable_units") or {}).items()},
+        comparable=dict(data.get("comparable_units") or {}),
     )
 
 

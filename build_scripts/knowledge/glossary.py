@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 from build_scripts.knowledge.compose import CitationError
 from build_scripts.knowledge.corroborate import Citation, normalise_space
 from build_scripts.pages.markdown_text import escape
@@ -39,20 +38,38 @@ class Term:
         return self.term.isascii() and self.term.replace("+", "").isalnum()
 
 
+GLOSSARY = s.Record({
+    "terms": s.ListOf(s.Record(
+        {"term": s.Text(hint="give every entry its term: the word as readers meet it, e.g. term: TOPS")},
+        optional={
+            "id": s.Slug(hint="the anchor #term-<id>: lower-case ASCII letters, digits and '-'"),
+            "aliases": s.ListOf(s.Text()), "zh": s.Text(), "en": s.Text(),
+            "cite": s.Record(
+                {"source": s.Text(), "quote": s.Text()},
+                hint="cite: {source: <article file name>, quote: <words that occur in it>}",
+            ),
+        },
+        hint="each term needs 'term:' (see the comment at the top of glossary.yml)",
+    ), label="term"),
+})
+
+
 @data_files.loader
 def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
-    if not Path(path).exists():
+    data = s.load(path, GLOSSARY, missing_ok=True)
+    if data is None:
         return ()
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
     terms = []
-    for entry in data.get("terms") or []:
+    for number, entry in enumerate(data["terms"], start=1):
         cite = entry.get("cite") or {}
+        term_id = entry.get("id") or re.sub(r"[^a-z0-9]+", "-", entry["term"].lower()).strip("-") or entry["term"].strip()
+        if term_id in {t.id for t in terms}:
+            raise s.entry_error(path, entry, "id" if "id" in entry else "term", f"term #{number} ({entry['term']!r})", f"its id '{term_id}' is taken by another term", "give each term its own id")
         terms.append(
             Term(
-                id=str(entry.get("id") or re.sub(r"[^a-z0-9]+", "-", str(entry["term"]).lower()).strip("-") or entry["term"]),
-                term=str(entry["term"]), aliases=tuple(str(a) for a in entry.get("aliases") or ()),
-                zh=str(entry.get("zh", "")), en=str(entry.get("en", "")),
-                cite_source=str(cite.get("source", "")), cite_quote=str(cite.get("quote", "")),
+                id=term_id, term=entry["term"], aliases=tuple(entry.get("aliases") or ()),
+                zh=entry.get("zh", ""), en=entry.get("en", ""),
+                cite_source=cite.get("source", ""), cite_quote=cite.get("quote", ""),
             )
         )
     return tuple(terms)

@@ -24,9 +24,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
@@ -52,7 +51,7 @@ STATUSES = {
 }
 
 
-class MilestoneRulesError(ValueError):
+class MilestoneRulesError(schema.KnowledgeFileError):
     """milestones.yml says something the build cannot use."""
 
 
@@ -101,10 +100,7 @@ def _cue_pattern(words: list[str]) -> re.Pattern:
 
 @data_files.loader
 def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise MilestoneRulesError(f"{path.name}: not valid YAML ({error}) — fix the file") from error
+    data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     kinds = []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
@@ -556,7 +552,7 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     if s.period is None:
         if s.said_on is None:
             return t.due is not None  # neither dated nor from a dated article: nothing says it is another event
-        same_article = any(r.citation.article.slug == s.citation.article.slug for r in t.reports)
+        same_article = any(r.citation.article.report == s.citation.article.report for r in t.reports)  # a copy is the same report
         recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
         return same_article or recent
     return t.due is not None and t.due.overlaps(s.period)

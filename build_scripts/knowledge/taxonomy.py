@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 from build_scripts.reading.language import to_simplified, to_simplified_each, to_traditional
 
 TOPICS_FILE = Path(__file__).parent.parent / "data" / "topics.yml"
@@ -120,14 +119,27 @@ def _names(entry: dict, key: str) -> list[str]:
     return [str(v) for names in value.values() for v in (names or [])]
 
 
+NAMES = s.OneOf(
+    s.ListOf(s.Text()), s.MapOf(s.Choice("zh", "en", hint="names are grouped by language: zh and en"), s.ListOf(s.Text())),
+    hint="write names as a list, or under zh: and en: (Traditional forms are derived)",
+)
+TOPICS = s.Record({
+    "topics": s.ListOf(s.Record(
+        {"slug": s.Slug(hint="the page is /topics/<slug>/: lower-case ASCII letters, digits and '-'"), "title_zh": s.Text()},
+        optional={
+            "title_en": s.Text(), "scope": s.Text(), "aliases": NAMES, "mentions": NAMES,
+            "related": s.ListOf(s.Slug()), "former_slugs": s.ListOf(s.Slug()),
+        },
+        hint="each topic needs a slug and a title_zh (see the comment at the top of topics.yml)",
+    ), label="topic"),
+})
+
+
 @data_files.loader
 def load_topics(path: Path = TOPICS_FILE) -> Topics:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = s.load(path, TOPICS)
     topics = []
-    for number, entry in enumerate(data.get("topics") or [], start=1):
-        missing = [key for key in ("slug", "title_zh") if not isinstance(entry, dict) or not entry.get(key)]
-        if missing:
-            raise ValueError(f"{Path(path).name}: topic #{number} needs {' and '.join(missing)}; found {entry!r}")
+    for entry in data["topics"]:
         aliases = _names(entry, "aliases")
         mentions = _names(entry, "mentions")
         topics.append(
@@ -145,10 +157,11 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
             )
         )
     slugs = [t.slug for t in topics]
-    for topic in topics:
+    for number, (topic, entry) in enumerate(zip(topics, data["topics"]), start=1):
+        where = f"topic #{number} (slug {topic.slug!r})"
+        if slugs.count(topic.slug) > 1:
+            raise s.entry_error(path, entry, "slug", where, "this slug is used by two topics", "give each topic its own slug")
         unknown = set(topic.related) - set(slugs)
         if unknown:
-            raise ValueError(f"{path.name}: topic '{topic.slug}' lists unknown related topics {sorted(unknown)}")
-        if not re.fullmatch(r"[a-z0-9-]+", topic.slug):
-            raise ValueError(f"{path.name}: slug '{topic.slug}' must be lower-case ASCII letters, digits and '-'")
+            raise s.entry_error(path, entry, "related", where, f"lists unknown related topics {sorted(unknown)}", f"use slugs of topics in this file: {', '.join(slugs)}")
     return Topics(topics)

@@ -17,9 +17,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema
 
 TIME_RULES_FILE = Path(__file__).parent.parent / "data" / "time_rules.yml"
 PARTS = {"Q1", "Q2", "Q3", "Q4", "H1", "H2", "rest"}
@@ -30,7 +29,7 @@ ENGLISH_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_a
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
-class TimeRulesError(ValueError):
+class TimeRulesError(schema.KnowledgeFileError):
     """time_rules.yml says something the build cannot use."""
 
 
@@ -114,10 +113,7 @@ def _alternation(words) -> str:
 
 @data_files.loader
 def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise TimeRulesError(f"{path.name}: not valid YAML ({error}) — fix the file") from error
+    data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     sections = {}
     for name in SECTIONS:
         entries = data.get(name) or {}

@@ -117,6 +117,7 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
             "id": a.slug, "title": a.title, "outlet": a.outlet, "author": a.author,
             "date": a.date.isoformat() if a.date else None, "language": a.language,
             "files": [a.file_name, *a.other_names], "url": page_url(site_url, f"sources/{a.slug}.md"),
+            **({"copy_of": a.copy_of} if a.copy_of else {}),
         }
         for a in corpus.articles
     ]

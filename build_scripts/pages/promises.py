@@ -70,7 +70,7 @@ def main_promise(milestones: Sequence[Milestone]) -> Milestone | None:
     planned = [m for m in milestones if m.plans and m.due is not None]
     if not planned:
         return None
-    return min(planned, key=lambda m: (-len({c.article.slug for c in m.citations}), m.due.start, m.id))
+    return min(planned, key=lambda m: (-len({c.article.report for c in m.citations}), m.due.start, m.id))
 
 
 def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | None) -> list[str]:

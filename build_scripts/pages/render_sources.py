@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.model import Article
 
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English"}
+LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English", "ja": "日本語"}
 SOURCES_DIR = "sources"
 
 
@@ -78,6 +78,9 @@ def _metadata_block(article: Article) -> str:
         rows.insert(2, ("转载平台 Via", literal_html(article.via) + _origin(origin.via)))
     if article.cited_outlets:
         rows.append(("文中引用 Cites", " · ".join(literal_html(name) for name in article.cited_outlets)))
+    if article.copy_of:
+        rows.insert(0, ("转载 Copy of", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
+                        "（同一篇报道，只算一个来源 the same report, counted as one source）"))
     items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 

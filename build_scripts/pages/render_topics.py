@@ -44,7 +44,12 @@ MAX_SOURCES = 100  # newest first
 def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limit: int = MAX_CITATIONS) -> str:
     links = " ".join(citation_link(c, from_dir) for c in citations[:limit])
     if len(citations) > limit:
-        links += f' <small class="kb-more">+{len(citations) - limit} 个来源 more sources</small>'
+        # Sources, not links: a second paragraph of a shown source, or a syndicated copy, is no other source.
+        more = len({c.article.report for c in citations[limit:]} - {c.article.report for c in citations[:limit]})
+        links += (
+            f' <small class="kb-more">+{more} 个来源 more sources</small>' if more
+            else f' <small class="kb-more">+{len(citations) - limit} 处引用 more citations</small>'
+        )
     return links
 
 

@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 
 RULES_FILE = Path(__file__).parent.parent / "data" / "cleaning.yml"
 
@@ -45,11 +44,31 @@ class CleaningRules:
     continuation_start: re.Pattern
     sentence_end: re.Pattern
     heading_chars: tuple[int, int]
+    never_heading: tuple[re.Pattern, ...] = ()
+
+    def may_be_heading(self, line: str) -> bool:
+        return any(ch.isalnum() for ch in line) and not any(p.search(line) for p in self.never_heading)
+
+
+_PATTERNS = s.ListOf(s.Pattern(), label="pattern")
+# Extra keys are let through (the header rules moved to header.yml, and
+# other stages may add theirs); a key this code needs is still named.
+CLEANING = s.Record({
+    "drop_lines": _PATTERNS,
+    "footer_zone": s.Number(minimum=0, maximum=1, hint="the share of the article, from its end, where a footer may start"),
+    "footer_markers": _PATTERNS,
+    "section_number": s.Pattern(),
+    "implicit_heading": s.Record({"min_chars": s.Integer(minimum=1), "max_chars": s.Integer(minimum=1)}),
+    "bold_heading": s.Pattern(groups=("text",)),
+    "image": s.Pattern(groups=("caption", "url")),
+    "continuation_start": s.Pattern(),
+    "sentence_end": s.Pattern(),
+}, optional={"never_heading": _PATTERNS}, extra_ok=True)
 
 
 @data_files.loader
 def load_rules(path: Path = RULES_FILE) -> CleaningRules:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = s.load(path, CLEANING)
 
     def many(key: str) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(p) for p in data.get(key) or ())
@@ -64,6 +83,7 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         continuation_start=re.compile(data["continuation_start"]),
         sentence_end=re.compile(data["sentence_end"]),
         heading_chars=(int(data["implicit_heading"]["min_chars"]), int(data["implicit_heading"]["max_chars"])),
+        never_heading=many("never_heading"),
     )
 
 
@@ -100,7 +120,7 @@ def _blocks(lines: list[str], rules: CleaningRules) -> list[Block]:
             blocks.append(Block("heading", bold["text"].strip()))
             continue
         # A "heading" longer than any heading is text that followed a number.
-        is_heading = next_is_heading and len(line) <= rules.heading_chars[1]
+        is_heading = next_is_heading and len(line) <= rules.heading_chars[1] and rules.may_be_heading(line)
         blocks.append(Block("heading" if is_heading else "text", line))
         next_is_heading = False
     return blocks
@@ -133,6 +153,7 @@ def _mark_implicit_headings(blocks: list[Block], rules: CleaningRules) -> list[B
             and shortest <= len(block.text) <= longest
             and not rules.sentence_end.search(block.text)
             and following.kind == "text"
+            and rules.may_be_heading(block.text)
         ):
             marked[index] = Block("heading", block.text)
     return marked

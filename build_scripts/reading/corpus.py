@@ -7,8 +7,11 @@ wrong and what to do.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import os
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -23,14 +26,16 @@ from build_scripts.reading import frontmatter
 from build_scripts.reading import header
 
 from build_scripts.reading import language
+from build_scripts.reading import outlets
 
+from build_scripts.data import schema
 from build_scripts.reading import paragraphs
 from build_scripts.model import Article, Corpus, Problem, Provenance
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 SOURCES_FILE = "sources.yml"
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
-LANGUAGES = {"zh-Hans", "zh-Hant", "en"}
+LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
 SLUG_FROM_USER = re.compile(r"[a-z0-9][a-z0-9_-]*")
@@ -43,22 +48,37 @@ class ReadResult:
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
 
 
-def load_corpus(seeds_dir: Path, read=None) -> Corpus:
-    """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (article_cache.py)."""
+def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
+    """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (article_cache.py);
+    `today` (the build's real date) tells a mistyped future date."""
     seeds_dir = Path(seeds_dir)
+    today = today or dt.date.today()
+    # A broken cleaning.yml, header.yml or outlets.yml stops the build here,
+    # named, before any article is blamed for it.
+    cleaning.load_rules()
+    header.load_rules()
+    outlets.load_outlets()
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     paths = [
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
         if path.name != SOURCES_FILE and not _is_system_file(path)
     ]
     results = _read_files(paths, seeds_dir, overrides, problems, read or read_article)
-    for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {p.name for p in seeds_dir.glob("*")}):
+    for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {nfc(p.name) for p in seeds_dir.glob("*")}):
         problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
-    articles, merge_problems = _merge_duplicates(results)
+    articles, merge_problems, copies = _merge_duplicates(results)
     problems.extend(merge_problems)
     for result in results:
         problems.extend(result.problems)
     articles = _unique_slugs(articles, problems)
+    slug_of = {a.file_name: a.slug for a in articles}
+    articles = [replace(a, copy_of=slug_of[copies[a.file_name]]) if a.file_name in copies else a for a in articles]
+    for article in articles:
+        if article.date and article.date > today:
+            problems.append(Problem(
+                article.file_name, f"is dated {article.date.isoformat()}, later than the day of the build",
+                f"check the year; correct it with 'date:' for it in seeds/{SOURCES_FILE}",
+            ))
     articles.sort(key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
     return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
 
@@ -72,7 +92,9 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
             if skip:
                 problems.append(skip)
                 continue
-            results.append(read(path, overrides.get(path.name, {})))
+            results.append(read(path, overrides.get(nfc(path.name), {})))
+        except schema.KnowledgeFileError:
+            raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
             problems.append(Problem(
                 path.name, f"could not be read ({type(exc).__name__}: {exc})",
@@ -81,17 +103,34 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
     return results
 
 
+def nfc(file_name: str) -> str:
+    """A file name as the user typed it, whatever the file system stored.
+
+    macOS (and files copied from it) store é or 鹏's neighbours decomposed
+    (NFD), editors type them composed (NFC): the two look the same, so they
+    are the same name for slugs, duplicates and sources.yml.
+    """
+    return unicodedata.normalize("NFC", file_name)
+
+
 def _is_system_file(path: Path) -> bool:
     """.DS_Store, .gitkeep, .git/: put there by tools, not by the user; not worth a line."""
     return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
 
 
 def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
-    name = path.name
+    name = nfc(path.name)
     if name.startswith("."):
         return Problem(name, "hidden file (its name starts with a dot)", "rename it without the leading dot if it is an article", rejected=True)
     if path.is_symlink():
-        target = path.resolve()
+        try:
+            target = Path(os.path.realpath(path, strict=True))
+        except FileNotFoundError:
+            return Problem(name, f"symbolic link to '{os.readlink(path)}', which does not exist", "point the link at the article, or copy the article into seeds/ and delete the link", rejected=True)
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                raise
+            return Problem(name, "symbolic link that leads back to itself (a loop)", "delete the link and copy the article into seeds/ instead", rejected=True)
         if seeds_dir.resolve() not in target.parents:
             return Problem(name, "symbolic link to a file outside seeds/ (not followed)", "copy the article into seeds/ instead", rejected=True)
     if path.is_dir():
@@ -105,7 +144,7 @@ def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
 
 def read_article(path: Path, override: dict | None = None) -> ReadResult:
     """Read one article file. Never raises for bad content: returns problems."""
-    name = path.name
+    name = nfc(path.name)
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -115,12 +154,21 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
     if decoding.looks_binary(raw):
         return ReadResult(None, (Problem(name, "is a binary file, not text", "save the article as plain text (.txt)", rejected=True),))
     try:
-        text, _encoding = decoding.decode(raw)
+        text, encoding = decoding.decode(raw)
     except decoding.UndecodableError:
         return ReadResult(None, (Problem(name, "is not text in a recognised encoding", "save it as UTF-8 text", rejected=True),))
     if not text.strip():  # a BOM alone, ideographic spaces, NULs…
         return ReadResult(None, (Problem(name, "is empty", "paste the article text into it or delete it", rejected=True),))
-    return parse_article(name, text, override or {})
+    result = parse_article(name, text, override or {})
+    damaged = decoding.replaced_lines(text) if encoding == "utf-8" else []
+    if damaged and result.article is not None:
+        shown = ", ".join(map(str, damaged[:5])) + (" …" if len(damaged) > 5 else "")
+        problem = Problem(
+            name, f"has bytes that are not UTF-8 on line{'s' if len(damaged) > 1 else ''} {shown} (shown as �)",
+            "retype the characters at those lines, or copy the article again and save it as UTF-8",
+        )
+        result = replace(result, article=replace(result.article, problems=(problem,) + result.article.problems), problems=(problem,) + result.problems)
+    return result
 
 
 def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
@@ -217,7 +265,8 @@ def _checked_field(key: str, value):
     if key == "language" and value not in LANGUAGES:
         return f"!must be one of {', '.join(sorted(LANGUAGES))}, not {value!r}"
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
-        return f"!should be text, not {type(value).__name__}"
+        kind = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else type(value).__name__
+        return f"!should be text, not {kind}"
     if key == "slug" and not SLUG_FROM_USER.fullmatch(str(value)):
         return f"!must be lowercase letters, digits, '-' and '_', not {str(value)!r}"
     return " ".join(str(value).split())  # one line: a title is shown in headings and tables
@@ -240,53 +289,140 @@ def slug_from_file_name(file_name: str) -> str:
 
 
 def load_overrides(path: Path) -> tuple[dict[str, dict], list[Problem]]:
-    """seeds/sources.yml: {file name: {field: value}}; editorial corrections win."""
+    """seeds/sources.yml: {file name: {field: value}}; editorial corrections win.
+
+    A file that is not a mapping at all raises schema.DataFileError (the
+    build stops: without it every corrected date and title would silently
+    revert). A bad entry or value costs only that entry or value, with a
+    problem row naming its line.
+    """
     if not path.exists():
         return {}, []
     problems: list[Problem] = []
     todo = f"fix seeds/{SOURCES_FILE}: one entry per article file name with fields {', '.join(sorted(EDITABLE_FIELDS))}"
     try:
-        data = yaml.safe_load(decoding.decode(path.read_bytes())[0]) or {}
-    except (yaml.YAMLError, decoding.UndecodableError) as exc:
-        return {}, [Problem(SOURCES_FILE, f"is not valid YAML ({str(exc).splitlines()[0]})", todo)]
+        data = schema.parse(decoding.decode(path.read_bytes())[0]) or {}
+    except decoding.UndecodableError:
+        raise schema.DataFileError(path, None, "", "is not text in a recognised encoding", "save it as UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        raise schema.DataFileError(
+            path, schema.yaml_error_line(exc), "", f"is not valid YAML ({getattr(exc, 'problem', None) or str(exc).splitlines()[0]})",
+            "check the indentation and quoting there: each file name ends with ':', its fields are indented under it",
+        ) from None
     if not isinstance(data, dict):
-        return {}, [Problem(SOURCES_FILE, "is not a mapping of file names to fields", todo)]
+        raise schema.DataFileError(path, schema.line_of(data), "", "is not a mapping of file names to fields", todo)
     overrides: dict[str, dict] = {}
     for name, entry in data.items():
+        where = f"entry '{name}' (line {schema.line_of(data, name)})"
         if not isinstance(entry, dict):
-            problems.append(Problem(SOURCES_FILE, f"entry '{name}' is not a mapping", todo))
+            problems.append(Problem(SOURCES_FILE, f"{where} is not a mapping of fields", todo))
             continue
         fields = {}
         for key, value in entry.items():
             if key not in EDITABLE_FIELDS:
-                problems.append(Problem(SOURCES_FILE, f"entry '{name}' has unknown field '{key}'", todo))
+                problems.append(Problem(SOURCES_FILE, f"{where} has unknown field '{key}' (line {schema.line_of(entry, key)})", todo))
                 continue
             checked = _checked_field(key, value)
             if isinstance(checked, str) and checked.startswith("!"):
-                problems.append(Problem(SOURCES_FILE, f"entry '{name}': '{key}' {checked[1:]}", todo))
+                problems.append(Problem(SOURCES_FILE, f"{where}: '{key}' {checked[1:]} (line {schema.line_of(entry, key)}); the field is ignored", todo))
             else:
                 fields[key] = checked
-        overrides[str(name)] = fields
+        overrides[nfc(str(name))] = fields
     return overrides, problems
 
 
-def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Problem]]:
-    """The same article under two names becomes one source that records both."""
+def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Problem], dict[str, str]]:
+    """The same report under two names: shown once, or published as a copy; never two sources.
+
+    An exact copy (the same text) becomes one source that records both file
+    names. A syndicated copy (a new title, a paragraph added or cut, most
+    paragraphs word for word) is published too, so nothing it adds is lost,
+    with a note naming the original; it is the same report, so it never
+    counts as a second source confirming a figure. Returns the articles,
+    the problems and {copy's file name: original's file name}.
+    """
     first_by_key: dict[str, int] = {}
+    by_paragraph: dict[str, int] = {}
+    group_of: list[int] = []  # for each article, the index of the first article of its report
     articles: list[Article] = []
     problems: list[Problem] = []
     for result in results:
         if result.article is None:
             continue
         index = first_by_key.get(result.content_key)
-        if index is None:
-            first_by_key[result.content_key] = len(articles)
-            articles.append(result.article)
+        if index is not None:
+            kept = articles[index]
+            articles[index] = replace(kept, other_names=kept.other_names + (result.article.file_name,))
+            same_name = " (the two names differ only in how accents are stored)" if kept.file_name == result.article.file_name else ""
+            problems.append(Problem(result.article.file_name, f"is the same article as {kept.file_name}{same_name}", "delete one of the two copies; the site shows it once"))
             continue
-        kept = articles[index]
-        articles[index] = replace(kept, other_names=kept.other_names + (result.article.file_name,))
-        problems.append(Problem(result.article.file_name, f"is the same article as {kept.file_name}", "delete one of the two copies; the site shows it once"))
-    return articles, problems
+        fingerprints = _paragraph_fingerprints(result.article)
+        copied = _near_duplicate_of(fingerprints, by_paragraph, articles)
+        index = len(articles)
+        articles.append(result.article)
+        group_of.append(group_of[copied] if copied is not None else index)
+        first_by_key[result.content_key] = index
+        for fingerprint in fingerprints:
+            by_paragraph.setdefault(fingerprint, index)
+    copies: dict[str, str] = {}
+    groups: dict[int, list[Article]] = {}
+    for index, group in enumerate(group_of):
+        groups.setdefault(group, []).append(articles[index])
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        # The earliest dated is the original; syndication comes later.
+        original = min(members, key=lambda a: (a.date.toordinal() if a.date else 10**7, a.file_name))
+        for copy in members:
+            if copy is not original:
+                copies[copy.file_name] = original.file_name
+                problems.append(Problem(
+                    copy.file_name, f"is a copy of {original.file_name} ({_how_it_differs(copy, original)})",
+                    "published with a note naming the original and counted as one source with it; delete it if it adds nothing",
+                ))
+    return articles, problems, copies
+
+
+# A copy shares at least this share of the shorter version's paragraphs, and
+# at least this many: two different reports quoting one press release share
+# a paragraph or two, not most of them.
+NEAR_DUPLICATE_SHARE = 0.75
+NEAR_DUPLICATE_MIN_PARAGRAPHS = 3
+# Shorter paragraphs (a byline, "图片来源：网络") recur across unrelated articles.
+FINGERPRINT_MIN_CHARS = 20
+NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _paragraph_fingerprints(article: Article) -> frozenset[str]:
+    """The article's text paragraphs with spacing and punctuation ignored."""
+    texts = (NOT_WORDS.sub("", p.text).lower() for p in article.paragraphs if p.kind == "text")
+    return frozenset(text for text in texts if len(text) >= FINGERPRINT_MIN_CHARS)
+
+
+def _near_duplicate_of(fingerprints: frozenset[str], by_paragraph: dict[str, int], articles: list[Article]) -> int | None:
+    """Index of the article in `articles` that these paragraphs are mostly a copy of, if any."""
+    shared: dict[int, int] = {}
+    for fingerprint in fingerprints:
+        index = by_paragraph.get(fingerprint)
+        if index is not None:
+            shared[index] = shared.get(index, 0) + 1
+    for index, count in sorted(shared.items(), key=lambda item: -item[1]):
+        smaller = min(len(fingerprints), len(_paragraph_fingerprints(articles[index])))
+        if count >= NEAR_DUPLICATE_MIN_PARAGRAPHS and count >= NEAR_DUPLICATE_SHARE * smaller:
+            return index
+    return None
+
+
+def _how_it_differs(copy: Article, kept: Article) -> str:
+    ours, theirs = ({NOT_WORDS.sub("", p.text).lower() for p in a.paragraphs if p.kind == "text"} for a in (copy, kept))
+    parts = []
+    if copy.title != kept.title:
+        parts.append("another title")
+    if theirs - ours:
+        parts.append(f"{len(theirs - ours)} paragraph(s) fewer")
+    if ours - theirs:
+        parts.append(f"{len(ours - theirs)} paragraph(s) more")
+    return ", ".join(parts) or "reworded"
 
 
 def _unique_slugs(articles: list[Article], problems: list[Problem]) -> list[Article]:

@@ -1,8 +1,14 @@
 """Bytes of a pasted article → clean Unicode text.
 
-Encodings are detected, not guessed: byte-order marks first, then strict
-UTF-8 (by far the most common and unambiguous), then charset-normalizer for
+Encodings are detected, not guessed: byte-order marks first, then UTF-8
+(by far the most common and unambiguous), then charset-normalizer for
 legacy Chinese code pages (GB18030/GBK, Big5) and BOM-less UTF-16.
+
+A file that is UTF-8 but for a few stray bytes (a bad copy, a truncated
+character) is still UTF-8: the encoding that explains the bytes best wins,
+the stray bytes become U+FFFD, and `replaced_lines` says where they are so
+the reader can be told. Asking a legacy code page instead turns every
+character into a plausible-looking wrong one (接管 → ę„ē®”).
 """
 from __future__ import annotations
 
@@ -47,11 +53,8 @@ def detect_encoding(raw: bytes) -> str:
     for bom, name in BOMS:
         if raw.startswith(bom):
             return name
-    try:
-        raw.decode("utf-8")
+    if _is_utf8_but_for_a_few_bytes(raw):
         return "utf-8"
-    except UnicodeDecodeError:
-        pass
     utf16 = _bomless_utf16(raw)
     if utf16:
         return utf16
@@ -59,6 +62,38 @@ def detect_encoding(raw: bytes) -> str:
     if best is None:
         raise UndecodableError("not text in any recognised encoding")
     return _prefer_superset(best.encoding)
+
+
+# How many stray bytes UTF-8 text may hold and still be read as UTF-8: a
+# handful, or one in a hundred of its non-ASCII bytes in a long article.
+STRAY_BYTES_ALLOWED = 4
+STRAY_BYTES_SHARE = 0.01
+
+
+def _is_utf8_but_for_a_few_bytes(raw: bytes) -> bool:
+    """Strict UTF-8, or UTF-8 whose valid multi-byte characters far outnumber a few stray bytes.
+
+    GBK or Big5 text read as UTF-8 fails on about two of every three
+    non-ASCII bytes, and Latin-1 text has no valid multi-byte characters at
+    all, so neither passes; UTF-8 damaged in a few places does.
+    """
+    try:
+        raw.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("utf-8", errors="surrogateescape")
+    stray = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+    non_ascii = sum(1 for byte in raw if byte >= 0x80)
+    well_formed = non_ascii - stray
+    return stray <= max(STRAY_BYTES_ALLOWED, non_ascii * STRAY_BYTES_SHARE) and well_formed >= 2 * stray
+
+
+def replaced_lines(text: str) -> list[int]:
+    """Line numbers (from 1) holding U+FFFD: where bytes could not be decoded."""
+    if "\ufffd" not in text:
+        return []
+    return [number for number, line in enumerate(text.split("\n"), 1) if "\ufffd" in line]
 
 
 def _bomless_utf16(raw: bytes) -> str | None:

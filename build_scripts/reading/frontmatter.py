@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from build_scripts.data import schema
+
 OPENING = re.compile(r"\A\s*---[ \t]*\n")
 CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # Front matter longer than this is not front matter but an article that
@@ -36,7 +38,9 @@ def split_front_matter(text: str) -> FrontMatter:
     block = text[opening.end():closing.start()]
     body = text[closing.end():]
     try:
-        loaded = yaml.safe_load(block) if block.strip() else {}
+        # schema.parse: an impossible date (2025-13-45) stays text, so the
+        # date check reports it instead of the article being lost.
+        loaded = schema.parse(block) if block.strip() else {}
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (line {where.line + 2})" if where else ""

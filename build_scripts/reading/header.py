@@ -22,9 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.reading.outlets import Outlets, load_outlets
 
 HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
@@ -51,7 +50,7 @@ FRONT_MATTER_KEYS = {
 LABEL_KINDS = ("date", "updated", "author", "editor", "outlet", "ignore")
 
 
-class HeaderRulesError(ValueError):
+class HeaderRulesError(schema.KnowledgeFileError):
     """header.yml is not usable; the message names the file, the entry and what to do."""
 
 
@@ -112,13 +111,13 @@ class HeaderRules:
     label_split: re.Pattern
 
 
+ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
+
+
 @data_files.loader
 def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     """header.yml, checked: a missing key or a pattern that does not compile names the file and the entry."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise HeaderRulesError(f"{path.name} is not valid YAML ({str(exc).splitlines()[0]}); fix the file") from exc
+    data = schema.load(path, ANY_MAPPING) or {}  # invalid YAML: named with its line
 
     def need(key: str, kind: type):
         value = data.get(key)

@@ -10,6 +10,11 @@ import opencc
 # Han characters are counted by removing everything else: quicker than collecting them one by one.
 NOT_HAN = re.compile(r"[^\u3400-\u9fff]+")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+NOT_KANA = re.compile(r"[^\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]+")
+# Japanese writes its grammar in kana between the kanji, so even a
+# kanji-heavy news text has a kana for every few Han characters; Chinese
+# text has none beyond a stray ー or の in a brand name.
+KANA_SHARE_OF_JAPANESE = 0.1
 
 
 @lru_cache(maxsize=None)
@@ -36,16 +41,20 @@ def to_traditional(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """'zh-Hans', 'zh-Hant' or 'en'.
+    """'zh-Hans', 'zh-Hant', 'en' or 'ja'.
 
     Chinese vs English by counting Han characters against Latin words; the
     script by how many characters OpenCC would change in each direction: a
     Traditional text changes when simplified, a Simplified one when made
-    Traditional.
+    Traditional. Japanese is told apart by its kana: its kanji are mostly
+    Traditional forms, so it would otherwise pass for 繁體中文.
     """
     han = NOT_HAN.sub("", text)
     if len(han) < len(LATIN_WORD.findall(text)):
         return "en"
+    kana = NOT_KANA.sub("", text[:20000])
+    if kana and len(kana) >= KANA_SHARE_OF_JAPANESE * (len(kana) + len(han[:20000])):
+        return "ja"
     sample = han[:20000]
     changed_by_simplifying = _changed(sample, to_simplified(sample))
     if not changed_by_simplifying:

@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.reading.language import to_simplified
 
 OUTLETS_FILE = Path(__file__).parent.parent / "data" / "outlets.yml"
 
 
-class OutletsError(ValueError):
+class OutletsError(schema.KnowledgeFileError):
     """outlets.yml is not usable; the message names the file, the entry and what to do."""
 
 
@@ -67,10 +66,7 @@ def plain(text: str) -> str:
 
 @data_files.loader
 def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise OutletsError(f"{path.name} is not valid YAML ({str(exc).splitlines()[0]}); fix the file") from exc
+    data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     by_name: dict[str, str] = {}
     by_domain: dict[str, str] = {}
     wires = set()
