@@ -9,6 +9,7 @@ from build_scripts.knowledge.milestones import MilestoneRulesError, load_milesto
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.knowledge.timing import TimeRulesError, load_time_rules, read_times
 from build_scripts.model import Article, Paragraph
+from build_scripts.pages.promises import milestone_row
 from build_scripts.reading.language import to_simplified
 
 
@@ -174,3 +175,93 @@ def test_a_time_that_dates_the_report_is_not_the_events_time():
     news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
     (m,) = milestones(news)
     assert m.kind == "unveil" and m.done is None and m.when_texts == ()
+
+
+# --- undated articles: the latest full date the text states anchors relative times ----------
+
+
+def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_states():
+    undated = article("undated", None, "A photo of the IRON robot taken on Oct. 3, 2025.\n\n"
+                      "XPeng plans to start road testing its Robotaxi next year.", "en")
+    m = only(milestones(undated, as_of=dt.date(2025, 12, 1)), "pilot")
+    assert m.due.label == "2026" and m.status != "done"
+    assert undated.date is None  # only an anchor for times: the article's own date stays unknown
+    # the row says the date was inferred, and from what
+    assert "resolved against 2025-10-03, the latest date the article states" in milestone_row(m, "")
+
+
+def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():
+    undated = article("undated", None, "圖為2026年2月11日（週三）的發布會現場。\n\n"
+                      "小鵬第二代VLA將在本季度正式推送。\n\n小鵬周三發布了新一代IRON人形機器人。", "zh-Hant")
+    found = milestones(undated, as_of=dt.date(2026, 2, 20))
+    assert only(found, "rollout").due.label == "2026 Q1"
+    assert only(found, "unveil").due.label == "2026-02-11"
+
+
+def test_a_date_after_the_anchor_is_never_taken_as_happened():
+    undated = article("undated", None, "图为2025年9月1日的试飞现场。\n\n陆地航母于2026年1月开始量产。")
+    m = only(milestones(undated, as_of=dt.date(2025, 9, 5)), "mass-production")
+    assert m.status not in ("done", "late")
+
+
+# --- clause shapes -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, language", [
+    ("为了支撑交付,小鹏汇天于2025年10月在广州建成首个飞行汽车量产工厂。", "zh-Hans"),
+    ("小鵬匯天於2025年10月在廣州建成首個飛行汽車量產工廠。", "zh-Hant"),
+    ("Huitian opened its first flying car factory in Guangzhou in October 2025.", "en"),
+])
+def test_a_plant_built_is_the_start_of_its_production(text, language):
+    found = milestones(article("plant", dt.date(2025, 12, 1), text, language))
+    m = only(found, "production-start")
+    assert m.due.label == "2025-10" and m.status == "done"
+    assert not [x for x in found if x.kind == "mass-production"]
+
+
+def test_a_plant_reported_built_fulfils_the_plan_to_complete_it():
+    plan = article("plan", dt.date(2025, 7, 1), "小鹏汇天的飞行汽车工厂计划今年第四季度竣工。")
+    report = article("report", dt.date(2025, 12, 1), "小鹏汇天于2025年11月建成首个飞行汽车量产工厂。")
+    m = only(milestones(plan, report), "other")
+    assert m.status == "done" and {c.article.slug for c in m.citations} == {"plan", "report"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The newly unveiled Robotaxi sits on a new platform.", "en"),
+    ("新发布的Robotaxi采用全新平台。", "zh-Hans"),
+    ("最新發布的Robotaxi採用全新平台。", "zh-Hant"),
+])
+def test_a_newly_unveiled_thing_is_a_description_not_an_unveiling(text, language):
+    assert milestones(article("desc", dt.date(2025, 12, 1), text, language)) == []
+
+
+def test_a_goal_is_a_plan_not_a_report():
+    found = milestones(article("goal", dt.date(2026, 2, 1), "IRON is on track toward its 2026 mass production goal.", "en"))
+    assert only(found, "mass-production").status != "done"
+
+
+def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_a_second():
+    dated = article("dated", dt.date(2025, 11, 6), "小鹏于2025年11月5日发布了新一代IRON人形机器人。")
+    undated = article("undated", None, "小鵬IRON人形機器人在商場首度亮相。", "zh-Hant")
+    (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2025-11-05"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("In a letter dated March 3, 2026, the CEO called the dream of IRON mass production a pillar of the company.", "en"),
+    ("2026年3月3日,何小鹏在信中称IRON量产的梦想是公司的支柱。", "zh-Hans"),
+    ("2026年3月3日，何小鵬在信中稱IRON量產的夢想是公司的支柱。", "zh-Hant"),
+])
+def test_a_dream_of_production_is_no_report_of_it(text, language):
+    assert milestones(article("dream", dt.date(2026, 3, 5), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏将在2026年推出三款Robotaxi车型,也将推出Robotaxi的专属版本。", "zh-Hans"),
+    ("小鵬將在2026年推出三款Robotaxi車型，也將推出Robotaxi的專屬版本。", "zh-Hant"),
+    ("XPeng will unveil three Robotaxi models in 2026, and it will also unveil a Robotaxi edition.", "en"),
+])
+def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
+    a = article("one", dt.date(2025, 11, 1), text, language)
+    sightings = article_facts(a, load_topics(), load_signals(), load_entities()).sightings
+    assert [(s.topic, s.kind, s.period.label) for s in sightings] == [("robotaxi", "unveil", "2026")]

@@ -24,7 +24,7 @@ from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures
 from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.lists import without_repeats
-from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, track
+from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
@@ -134,7 +134,8 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals,
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
     stating = [p for p in passages if id(p) not in excluded]
-    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own))
+    anchor = time_anchor(passages)
+    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor))
     return ArticleFacts(
         tuple(passages), {id(p): extract_figures(p) for p in facts}, sightings,
         tuple(mentioned((p.text for p in article.paragraphs), entities)),

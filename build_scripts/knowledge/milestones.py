@@ -30,6 +30,7 @@ from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 KIND_IDS = (
@@ -72,10 +73,21 @@ class MilestoneRules:
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
     any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
     report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
+    built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
+    plant: re.Pattern = re.compile("(?!)")
+    description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
+
+    def builds_plant(self, canon: str) -> int | None:
+        """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
+        built = self.built.search(canon)
+        return built.start() if built and self.plant.search(canon, built.end()) else None
 
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
+        described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
         for match in kind.cues.finditer(canon):
+            if any(a <= match.start() < b for a, b in described):
+                continue
             if not self.modifier.match(canon, match.end()):
                 return match.start()
         return None
@@ -114,11 +126,18 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     site_wide = frozenset(data.get("site_wide_kinds") or ())
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
+    descriptions = data.get("descriptions") or {}
+    plant_built = data.get("plant_built") or {}
+    built_words = [str(w) for w in (*((plant_built.get("built") or {}).get("zh") or []), *((plant_built.get("built") or {}).get("en") or []))]
+    plant_words = [str(w) for w in (*((plant_built.get("plant") or {}).get("zh") or []), *((plant_built.get("plant") or {}).get("en") or []))]
     every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+    every_cue += built_words
     report_words = data.get("report_words") or {}
     report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
     return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
-                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"))
+                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
+                          _cue_pattern(built_words), _cue_pattern(plant_words),
+                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]))
 
 
 @dataclass(frozen=True)
@@ -133,6 +152,8 @@ class Sighting:
     relative: bool  # the time was resolved against the article's date (or needs one it lacks)
     state: str  # planned, happened, dropped or delayed — as of the article
     citation: Citation
+    # an undated article's relative time was read against this date, the latest its text states (time_anchor)
+    anchor: dt.date | None = None
 
     @property
     def said_on(self) -> dt.date | None:
@@ -232,8 +253,31 @@ def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
 SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
 
 
+def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None:
+    """The date an article's relative times ("next year", "本月", "on Wednesday") are read against.
+
+    Its publication date; when that is unknown, the latest full date (day,
+    month and year) its own text states — a caption's "Nov. 5, 2025" — since
+    an article is written on or after every complete date it gives. That date
+    is only an anchor: the article's own date stays unknown, and an event dated
+    after the anchor is never taken as happened (see _state).
+    """
+    if not passages:
+        return None
+    article = passages[0].article
+    if article.date is not None:
+        return article.date
+    time_rules = load_time_rules()
+    # whole paragraphs, not sentences: a sentence splitter may cut "Nov. 5, 2025" after "Nov."
+    stated = [t.period.start for paragraph in article.paragraphs
+              for t in read_times(to_simplified(paragraph.text), None, time_rules)
+              if t.period is not None and t.period.precision == "day" and not t.relative]
+    return max(stated, default=None)
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
-                      article_topic: str | None = None, company: re.Pattern | None = None) -> list[Sighting]:
+                      article_topic: str | None = None, company: re.Pattern | None = None,
+                      anchor: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
@@ -246,12 +290,15 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     implied = _only_topic(passage) or article_topic
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
-    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date, implied, topics, rules,
+    # `anchor`: the date relative times are read against when the article has none (time_anchor)
+    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
                      load_time_rules(), company)
     if not stated:
         return []
     citation = cite(passage)
-    return [Sighting(*fields, citation=citation) for fields in stated]
+    inferred = anchor if passage.article.date is None else None
+    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None)
+            for fields in stated]
 
 
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
@@ -282,6 +329,12 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
         cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
             if rules.any_cue.search(canon) else []
+        plant_at = rules.builds_plant(canon)
+        if plant_at is not None:
+            # A plant built is its production started (量产 before 工厂 names the plant, not an event);
+            # its `other` cue (建成, 竣工) stays too, so a plan to complete the plant is reported done.
+            cues = [(at, k) for at, k in cues if k.id != "mass-production"]
+            cues.append((plant_at, next(k for k in rules.kinds if k.id == "production-start")))
         if named:
             _, subject, name = named[0]
         if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
@@ -320,7 +373,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         for kind in dict.fromkeys(kinds):
             # Sighting's fields in order: topic, named, kind, period, when_text, relative, state
             sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state))
-    return tuple(sighted)
+    # One sentence states one event of a kind about a subject: the clause that dates it says it best.
+    best: dict[tuple[str, str], tuple] = {}
+    for fields in sighted:
+        key = (fields[0], fields[2])
+        if key not in best or (best[key][3] is None and fields[3] is not None):
+            best[key] = fields
+    return tuple(best.values())
 
 
 def replace_span(time: TimeMention, shift: int) -> TimeMention:
@@ -487,8 +546,12 @@ RECENT = dt.timedelta(days=92)  # an undated report of an event is of one at mos
 
 def _same_event(t: _Track, s: Sighting) -> bool:
     """Whether a report restates a reported row: overlapping dates; or, undated, a row its own
-    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day)."""
+    article gave or one that happened shortly before the report (科技日上发布了…, days after the Tech Day);
+    or, from an article without a date, any dated row (the latest is taken): "IRON首度亮相" in an
+    undated article is the unveiling another source dates, not a second one."""
     if s.period is None:
+        if s.said_on is None:
+            return t.due is not None  # neither dated nor from a dated article: nothing says it is another event
         same_article = any(r.citation.article.report == s.citation.article.report for r in t.reports)  # a copy is the same report
         recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
         return same_article or recent

@@ -29,6 +29,9 @@ def _resolved(m: Milestone) -> str:
             continue
         if s.relative and s.period is not None and s.said_on:
             said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期推算 resolved）"))
+        elif s.relative and s.period is not None and s.anchor:
+            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算 · "
+                                      f"resolved against {s.anchor.isoformat()}, the latest date the article states）"))
         elif s.relative:
             said.append((s.when_text, f"“{escape(s.when_text)}”（文章无日期，未推算 · article undated, not resolved）"))
         else:
