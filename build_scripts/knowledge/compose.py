@@ -23,17 +23,15 @@ from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures
 from build_scripts.knowledge.infobox import Infobox, build_infobox
+from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
-LEAD_SENTENCES = 3
-LEAD_MIN_CHARS, LEAD_MAX_CHARS = 16, 160
 MIN_EXCERPT_CHARS = 12
 CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
-PROPER_NAME_BONUS = 2.0
 
 
 class CitationError(ValueError):
@@ -43,7 +41,7 @@ class CitationError(ValueError):
 @dataclass(frozen=True)
 class TopicPage:
     topic: Topic
-    lead: tuple[Statement, ...]
+    lead: tuple[OverviewSentence, ...]  # composed from the infobox and milestones (overview.py), never lifted
     figures: tuple[FigureRow, ...]  # the former key-figure rows: no longer shown, kept as the evaluation's baseline
     timeline: tuple[Milestone, ...]  # the topic's milestones, with their status
     facts: tuple[Excerpt, ...]
@@ -186,6 +184,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             page, timeline=tuple(m for m in milestones if m.topic == topic.slug),
             infobox=build_infobox(topic.slug, claims, knowledge),
         )
+        page = replace(page, lead=compose_overview(page, as_of))
         page = without_repeats(page)  # nothing listed twice on one page (lists.py)
         verify_citations(page, cited_paragraphs)
         pages.append(page)
@@ -211,9 +210,7 @@ def compose_topic(topic, passages, figures_by_passage, signals, by_slug) -> Topi
     ]
     rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
 
-    lead_passages = choose_lead(relevant, topic, signals)
-    lead_ids = {id(p) for p in lead_passages}
-    rest = [p for p in relevant if id(p) not in lead_ids and _stands_alone(p.text)]
+    rest = [p for p in relevant if _stands_alone(p.text)]
     about: list[Passage] = []
     mentioning: list[Passage] = []
     for p in rest:
@@ -227,7 +224,7 @@ def compose_topic(topic, passages, figures_by_passage, signals, by_slug) -> Topi
     sources = tuple(sorted(first_of_report.values(), key=newest_first))
     return TopicPage(
         topic=topic,
-        lead=tuple(Statement(p.text, (cite(p),)) for p in lead_passages),
+        lead=(),  # composed from the infobox and milestones once compose_knowledge_base has them (overview.py)
         figures=tuple(rows),
         timeline=(),  # milestones are tracked across topics: compose_knowledge_base fills it in
         facts=tuple(x for x in merged if not x.opinion),
@@ -278,42 +275,6 @@ def _stands_alone(text: str) -> bool:
     """An excerpt must be a statement, not a lead-in ("…篤信:") or a bare question heading."""
     stripped = text.rstrip()
     return len(stripped) >= MIN_EXCERPT_CHARS and not stripped.endswith((":", "：", "?", "？"))
-
-
-def choose_lead(relevant: list[Passage], topic: Topic, signals: Signals) -> list[Passage]:
-    """2–4 extractive sentences that say what the thing is, preferring different sources.
-
-    A sentence naming the topic by its first alias in topics.yml (its proper
-    name: 世界基座模型, not the broader 世界模型) is preferred.
-    """
-    slug = topic.slug
-    proper_name = canonical(topic.aliases[0]) if topic.aliases else ""
-
-    def merit(p: Passage) -> float:
-        canon = p.canon
-        score = p.scores[slug]
-        score += PROPER_NAME_BONUS if proper_name and proper_name in canon else 0.0
-        score += 2.0 if signals.definition.search(canon) else 0.0
-        score -= 3.0 if signals.opinion.search(canon) else 0.0
-        score -= 2.0 if p.text.rstrip().endswith(("?", "？", ":", "：")) else 0.0
-        return score - len(p.text) / 120
-
-    candidates = [
-        p for p in relevant
-        if p.about(slug) and LEAD_MIN_CHARS <= len(p.text) <= LEAD_MAX_CHARS
-    ]
-    candidates.sort(key=lambda p: (-merit(p), p.article.slug, p.order))
-    sources = len({p.article.report for p in candidates})
-    chosen: list[Passage] = []
-    for passage in candidates:
-        if len(chosen) == LEAD_SENTENCES:
-            break
-        if any(p.article.report == passage.article.report for p in chosen) and sources > len(chosen):
-            continue  # one sentence per source while other sources have candidates
-        chosen.append(passage)
-    if len(chosen) < 2:
-        chosen += [p for p in candidates if p not in chosen][: 2 - len(chosen)]
-    return chosen
 
 
 def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:

@@ -46,8 +46,7 @@ MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be fo
 
 def without_repeats(page):
     """`page` (a TopicPage) with its facts, opinions and passing mentions cut as the module docstring says."""
-    lead = [Statement(s.text, tuple(s.citations)) for s in page.lead]
-    lead_grams = [bigrams(s.text) for s in lead]
+    lead_grams = [bigrams(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
     for citation in [*(c for row in page.figures for c in row.citations), *(c for e in page.timeline for c in e.citations)]:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
@@ -56,9 +55,7 @@ def without_repeats(page):
         result = []
         for excerpt in excerpts:
             grams = bigrams(excerpt.text)
-            same = next((i for i, g in enumerate(lead_grams) if overlap(grams, g) >= NEAR_DUPLICATE), None)
-            if same is not None:
-                lead[same] = Statement(lead[same].text, _joined(lead[same].citations, excerpt.citations))
+            if any(overlap(grams, g) >= NEAR_DUPLICATE for g in lead_grams):
                 continue
             if _mostly_quoted(excerpt, quoted):
                 continue
@@ -66,7 +63,7 @@ def without_repeats(page):
         return tuple(result)
 
     facts, opinions, passing = (merge_contained(kept(x)) for x in (page.facts, page.opinions, page.passing))
-    return replace(page, lead=tuple(lead), facts=facts, opinions=opinions, passing=passing)
+    return replace(page, facts=facts, opinions=opinions, passing=passing)
 
 
 def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) -> bool:

@@ -65,14 +65,6 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     return " ".join(p for p in parts if p) + f"\n{{: #{m.id} .kb-event .kb-milestone {attributes} }}"
 
 
-def main_promise(milestones: Sequence[Milestone]) -> Milestone | None:
-    """The topic's headline promise: the planned milestone most sources state, then the earliest due."""
-    planned = [m for m in milestones if m.plans and m.due is not None]
-    if not planned:
-        return None
-    return min(planned, key=lambda m: (-len({c.article.report for c in m.citations}), m.due.start, m.id))
-
-
 def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | None) -> list[str]:
     """A topic page's milestones: chart, then rows."""
     if not milestones:

@@ -75,6 +75,18 @@ def format_value(row_value: float, high: float | None = None) -> str:
     return one(row_value) + (f" – {one(high)}" if high is not None else "")
 
 
+def _overview(page: TopicPage) -> list[str]:
+    """The composed overview (knowledge/overview.py): each Chinese sentence with its citations, then the English line."""
+    if not page.lead:
+        return ["暂无来源。 No sources yet.", ""]
+    promise = _main_promise(page)
+    details = f" [详情 details](#{promise.id})" if promise is not None else ""
+    zh = " ".join(f"{escape(s.zh)} {citations_text(s.citations)}".rstrip() for s in page.lead) + details
+    en = " ".join(escape(s.en) for s in page.lead)
+    # lang="en": the 繁體 copy leaves it as written, and screen readers read it as English.
+    return [zh, "", en, '{: .kb-overview-en lang="en" }', ""]
+
+
 def _milestones_section(page: TopicPage, as_of) -> list[str]:
     from build_scripts.pages.promises import render_milestones_section  # it formats citations with this module
 
@@ -95,12 +107,7 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         "## 概述 Overview {#lead}",
         "",
     ]
-    lines.append(" ".join(f"{escape(s.text)} {citations_text(s.citations)}" for s in page.lead) or "暂无来源。")
-    promise = _main_promise(page)
-    if promise is not None:
-        lines += ["", f"**主要承诺 Main promise**：{escape(promise.text)}，{escape(promise.due.label)} — "
-                  f'<span class="kb-badge kb-s-{promise.status}">{escape(promise.status_label)}</span> '
-                  f"[详情 details](#{promise.id})"]
+    lines += _overview(page)
     # The infobox: claims per subject and attribute (pages/infobox.py). It
     # replaced one row per distinct number, which could not say whose number
     # it was or what it measured.
@@ -183,7 +190,7 @@ def _by_first_source(excerpts):
 
 
 def _main_promise(page: TopicPage):
-    from build_scripts.pages.promises import main_promise
+    from build_scripts.knowledge.overview import main_promise
 
     return main_promise(page.timeline)
 
