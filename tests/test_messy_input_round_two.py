@@ -260,8 +260,9 @@ def test_a_syndicated_copy_never_adds_a_source_to_a_figure_row(seeds_copy):
     corpus = load_corpus(seeds_copy)
     after = compose_site(corpus).pages["topics/robotaxi.md"]
     lines = after.split("\n")
-    row = lines[next(n for n, line in enumerate(lines) if line.startswith("{: #fig-tops-3000 ")) - 1]
-    assert "2 个来源" in row
+    # The infobox row of the Robotaxi's compute (its old id #fig-tops-3000 is an anchor inside it).
+    row = lines[next(n for n, line in enumerate(lines) if line.startswith("{: #robotaxi-compute ")) - 1]
+    assert "3,000 TOPS" in row and "2 个来源" in row
     assert re.findall(r"\d+ 个来源", before) == re.findall(r"\d+ 个来源", after)
     copy = next(a for a in corpus.articles if a.file_name == "900_syndicated_copy.txt")
     assert copy.copy_of == "000_8aa7ed600137bead"

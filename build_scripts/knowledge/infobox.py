@@ -46,7 +46,7 @@ class ClaimValue:
     dated_by: str  # "sentence" if a source's sentence gives that time, "article" if it is a publication date
     claims: tuple[Claim, ...]
     citations: tuple[Citation, ...]  # each (paragraph, quote) once
-    source_count: int  # articles stating it
+    source_count: int  # reports stating it: a copy (Article.copy_of) and its original are one
     independent_count: int  # articles whose paragraphs differ: syndicated copies of one report count once
 
     @property
@@ -188,7 +188,7 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
             value=members[0].value, high=members[0].high, unit=members[0].unit,
             qualifier=next((c.qualifier for c in members if c.qualifier), ""), status=status,
             as_of=min(dated, key=lambda w: w.start) if dated else None, dated_by=dated_by, claims=tuple(members),
-            citations=citations, source_count=len({c.article.slug for c in citations}),
+            citations=citations, source_count=len({c.article.report for c in citations}),  # a marked copy is its original's report
             independent_count=_independent(citations),
         ))
     values.sort(key=lambda v: (v.as_of.start if v.as_of else _FAR, str(v.value)))
