@@ -48,7 +48,9 @@ def without_repeats(page):
     """`page` (a TopicPage) with its facts, opinions and passing mentions cut as the module docstring says."""
     lead_grams = [bigrams(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
-    for citation in [*(c for row in page.figures for c in row.citations), *(c for e in page.timeline for c in e.citations)]:
+    # What the page shows above its lists: the infobox and the milestones (the
+    # old key-figure rows in page.figures are no longer shown).
+    for citation in [*page.infobox.citations, *(c for e in page.timeline for c in e.citations)]:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
     def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
