@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.knowledge.claims import DataError, article_claims, load_knowledge
+from build_scripts.data.schema import DataFileError
+from build_scripts.knowledge.claims import article_claims, load_knowledge
 from build_scripts.knowledge.classify import classify_article
 from build_scripts.knowledge.infobox import build_infobox
 from build_scripts.knowledge.taxonomy import load_topics
@@ -160,10 +161,11 @@ def test_an_attribute_with_an_unknown_unit_fails_naming_the_file_the_entry_and_w
         "attributes:\n  - {id: weight, label_zh: 体重, units: [kilograms], cues: {zh: [体重]}, subjects: [iron]}\n",
         encoding="utf-8",
     )
-    with pytest.raises(DataError) as error:
+    with pytest.raises(DataFileError) as error:
         load_knowledge.__wrapped__(subjects, attributes)
     message = str(error.value)
-    assert "attributes.yml" in message and "'weight'" in message and "kilograms" in message and "units.yml" in message
+    assert message.startswith(f"{attributes}, line 2, attribute #1 (id 'weight'): unit 'kilograms' is not in units.yml")
+    assert "add it there or use one of" in message
 
 
 # --- the built page -----------------------------------------------------------------------

@@ -17,10 +17,12 @@ from pathlib import Path
 import pytest
 
 from build_scripts.data import schema
+from build_scripts.knowledge.claims import load_knowledge, validate_topics
 from build_scripts.knowledge.compose import load_signals
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.glossary import load_terms
+from build_scripts.knowledge.lists import speaker_patterns
 from build_scripts.knowledge.taxonomy import load_topics
 from build_scripts.reading.cleaning import load_rules
 from build_scripts.reading.corpus import load_corpus
@@ -93,6 +95,13 @@ def test_opinion_cues_that_are_not_a_list_are_named(tmp_path):
     assert error.line == line_of(path, "opinion_cues: 认为")
 
 
+def test_speech_cues_that_are_not_a_list_are_named_where_speakers_are_read(tmp_path):
+    path = broken_copy(tmp_path, "signals.yml", "belief_cues: [认为,", "belief_cues: {zh: 认为}\nunused: [")
+    error = error_of(speaker_patterns, path)
+    assert error.entry == "'belief_cues'" and "should be a list" in error.what
+    assert error.line == line_of(path, "belief_cues: {zh")
+
+
 def test_an_entity_of_an_unknown_kind_is_named(tmp_path):
     path = broken_copy(tmp_path, "entities.yml", "{tag: 高德, kind: organisation", "{tag: 高德, kind: company")
     error = error_of(load_entities, path)
@@ -117,8 +126,77 @@ def test_a_glossary_entry_without_a_usable_term_is_named_never_a_none_tooltip(tm
     assert error.line == (entry_line if case == "no term" else entry_line + 1)
 
 
+# (file, old, new, the entry named, what is wrong, a text on the line named: its last occurrence)
+SUBJECT_AND_ATTRIBUTE_CASES = {
+    "a subject id twice": (
+        "subjects.yml", "  - id: a868\n", "  - id: iron\n",
+        "subject #5 (id 'iron')", "this id is used by two subjects", "- id: iron",
+    ),
+    "a subject id that is no anchor": (
+        "subjects.yml", "  - id: a868\n", "  - id: A868\n",
+        "subject #5 (id 'A868'), 'id'", "'A868' must be lower-case ASCII letters, digits and '-'", "- id: A868",
+    ),
+    "a subject of an unknown kind": (
+        "subjects.yml", "    kind: product\n", "    kind: gadget\n",
+        "subject #1 (id 'iron'), 'kind'", "'gadget' is not one of product, component, company", "kind: gadget",
+    ),
+    "a subject without aliases": (
+        "subjects.yml", "    aliases:\n      zh: [IRON, 人形机器人, 机器人IRON]\n      en: [IRON, humanoid robot, humanoid]\n",
+        "    aliases: {zh: [], en: []}\n", "subject #1 (id 'iron'), 'aliases'", "has no aliases", "aliases: {zh: []",
+    ),
+    "an attribute with a unit units.yml lacks": (
+        "attributes.yml", "units: [TOPS]", "units: [TOPZ]",
+        "attribute #1 (id 'compute')", "unit 'TOPZ' is not in units.yml", "units: [TOPZ]",
+    ),
+    "an attribute of an unknown kind": (
+        "attributes.yml", "    kind: spec\n", "    kind: specs\n",
+        "attribute #1 (id 'compute'), 'kind'", "'specs' is not one of spec, count", "kind: specs",
+    ),
+    "an attribute pattern that does not compile": (
+        "attributes.yml", "'{number}\\s?[颗块枚]", "'({number}\\s?[颗块枚]",
+        "attribute #4 (id 'turing-chips'), 'patterns' #1", "is not a valid regular expression", "'({number}",
+    ),
+    "an attribute for a subject subjects.yml lacks": (
+        "attributes.yml", "subjects: [robotaxi, iron, g7-ultra, turing-chip]", "subjects: [robotaxi, irn, g7-ultra, turing-chip]",
+        "attribute #1 (id 'compute')", "subject 'irn' is not in subjects.yml", "irn",
+    ),
+    "an attribute without cue words": (
+        "attributes.yml", "    cues: {zh: [运算算力], en: [operating compute]}\n", "",
+        "attribute #2 (id 'operating-compute')", "has no cue words", "- id: operating-compute",
+    ),
+    "attributes.yml that is not valid YAML": (
+        "attributes.yml", "units: [TOPS]", "units: [TOPS",
+        "", "is not valid YAML", "",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", SUBJECT_AND_ATTRIBUTE_CASES)
+def test_a_broken_subject_or_attribute_is_named_with_its_file_line_and_entry(tmp_path, case):
+    name, old, new, entry, what, on_line = SUBJECT_AND_ATTRIBUTE_CASES[case]
+    path = broken_copy(tmp_path, name, old, new)
+    files = {"subjects.yml": DATA / "subjects.yml", "attributes.yml": DATA / "attributes.yml", name: path}
+    with pytest.raises(schema.DataFileError) as caught:
+        load_knowledge(files["subjects.yml"], files["attributes.yml"])
+    error = caught.value
+    assert str(error).startswith(f"{path}, line {error.line}, {entry}: " if entry else f"{path}, line {error.line}: ")
+    assert what in error.what and error.todo
+    if on_line:
+        assert error.line == max(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if on_line in line)
+
+
+def test_a_subject_on_a_topic_topics_yml_lacks_is_named_with_its_line(tmp_path):
+    path = broken_copy(tmp_path, "subjects.yml", "    topic: robotaxi\n", "    topic: robotaxis\n")
+    knowledge = load_knowledge(path, DATA / "attributes.yml")
+    with pytest.raises(schema.DataFileError) as caught:
+        validate_topics(knowledge, {t.slug for t in load_topics()}, path)
+    assert str(caught.value).startswith(f"{path}, line {line_of(path, 'topic: robotaxis')}, subject #3 (id 'robotaxi'): topic 'robotaxis' is not in topics.yml")
+    assert "use one of " in caught.value.todo
+
+
 def test_the_real_knowledge_files_have_their_shape():
     assert load_topics() and load_terms() and load_entities() and unit_rules() and load_signals() and load_rules()
+    assert load_knowledge().subjects and load_knowledge().attributes
 
 
 def test_sources_yml_that_is_not_valid_yaml_stops_reading_naming_its_line(tmp_path):

@@ -222,16 +222,23 @@ class Text(Shape):
 
 
 class Pattern(Text):
-    """A regular expression that compiles (and has the named `groups` the code reads); returned as text."""
+    """A regular expression that compiles (and has the named `groups` the code reads); returned as text.
 
-    def __init__(self, hint: str = "", groups: tuple[str, ...] = ()):
+    `fill` maps placeholders the file may write (attributes.yml's `{number}`)
+    to the expression the code puts in their place before compiling.
+    """
+
+    def __init__(self, hint: str = "", groups: tuple[str, ...] = (), fill: dict[str, str] | None = None):
         super().__init__(hint)
-        self.groups = groups
+        self.groups, self.fill = groups, fill or {}
 
     def check(self, value, where):
         text = super().check(value, where)
+        filled = text
+        for placeholder, expression in self.fill.items():
+            filled = filled.replace(placeholder, expression)
         try:
-            compiled = re.compile(text)
+            compiled = re.compile(filled)
         except re.error as exc:
             raise where.fail(f"is not a valid regular expression ({exc})", self.hint or "fix the pattern; quote it with single quotes in YAML") from None
         missing = [g for g in self.groups if g not in compiled.groupindex]

@@ -19,9 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema as s
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.extract import (
@@ -31,6 +30,7 @@ from build_scripts.knowledge.timing import Period, read_times
 from build_scripts.reading.language import to_simplified
 
 DATA = Path(__file__).parent.parent / "data"
+SUBJECTS_FILE, ATTRIBUTES_FILE = DATA / "subjects.yml", DATA / "attributes.yml"
 KINDS = ("spec", "count", "capacity", "price", "funding")
 SUBJECT_KINDS = ("product", "component", "company")
 STATUSES = ("fact", "target", "forecast")
@@ -55,9 +55,44 @@ NO_CUE = 1_000  # distance given to a unit that names its attribute by itself: a
 # such sign ("500km航程,6人座" lists two attributes).
 ENUMERATION = re.compile(r"^\s*[、]\s*\d|[\d亿万千][^\d、]{0,2}、\s*$")
 
-
-class DataError(ValueError):
-    """subjects.yml or attributes.yml says something the build cannot use."""
+# Words in Simplified Chinese and English: one list, or a list per language.
+_WORDS = s.OneOf(
+    s.ListOf(s.Text()), s.MapOf(s.Choice("zh", "en"), s.ListOf(s.Text())),
+    hint="write the words as [a, b], or per language as {zh: [a, b], en: [c, d]}",
+)
+_ANCHOR = "the id is part of the infobox row's URL anchor (#<subject>-<attribute>), e.g. g7-ultra"
+SUBJECTS_SHAPE = s.Record(
+    {"subjects": s.ListOf(s.Record(
+        {
+            "id": s.Slug(hint=_ANCHOR),
+            "topic": s.Slug(hint="the slug of the topic page (topics.yml) whose infobox shows the subject"),
+            "aliases": s.Check(
+                _WORDS, lambda words: bool(_words({"aliases": words}, "aliases")), "has no aliases",
+                hint="add the names sources call it by (zh and en)",
+            ),
+        },
+        optional={"label_zh": s.Text(), "label_en": s.Text(), "kind": s.Choice(*SUBJECT_KINDS, hint="the comment at the top of subjects.yml says what each kind means")},
+    ), min_items=1, label="subject")},
+    optional={"others": _WORDS, "per_unit": _WORDS},
+)
+ATTRIBUTES_SHAPE = s.Record(
+    {"attributes": s.ListOf(s.Record(
+        {
+            "id": s.Slug(hint=_ANCHOR),
+            "subjects": s.ListOf(s.Slug(), min_items=1, hint="list the subject ids of subjects.yml it applies to"),
+        },
+        optional={
+            "label_zh": s.Text(), "label_en": s.Text(), "kind": s.Choice(*KINDS, hint="the comment at the top of attributes.yml says how each kind reads"),
+            "units": s.ListOf(s.Text()), "unit": s.Text(),
+            "patterns": s.ListOf(s.Pattern(
+                fill={"{number}": NUMBER_PATTERN},
+                hint="fix the pattern ({number} stands for a number); quote it with single quotes in YAML",
+            )),
+            "cues": _WORDS, "unit_is_cue": s.Boolean(), "also_on": s.ListOf(s.Slug()), "comparative": s.Boolean(),
+        },
+    ), min_items=1, label="attribute")},
+    optional={"status_cues": s.Record({}, optional={status: _WORDS for status in ("target", "forecast")})},
+)
 
 
 @dataclass(frozen=True)
@@ -165,70 +200,30 @@ def _cue_regex(words: list[str]) -> re.Pattern | None:
 
 
 @data_files.loader
-def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file: Path = DATA / "attributes.yml") -> Knowledge:
-    units = set(unit_rules().unit_ids)
-    subjects_data = yaml.safe_load(Path(subjects_file).read_text(encoding="utf-8")) or {}
+def load_knowledge(subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = ATTRIBUTES_FILE) -> Knowledge:
+    subjects_data = s.load(subjects_file, SUBJECTS_SHAPE)
     subjects: dict[str, Subject] = {}
-    for number, entry in enumerate(subjects_data.get("subjects") or [], start=1):
-        where = f"{Path(subjects_file).name}: subject #{number}"
-        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("topic"):
-            raise DataError(f"{where} needs an `id` and a `topic`; found {entry!r}")
-        where = f"{Path(subjects_file).name}: subject '{entry['id']}'"
-        if not re.fullmatch(r"[a-z0-9-]+", str(entry["id"])):
-            raise DataError(f"{where}: the id must be lower-case ASCII letters, digits and '-' (it becomes a URL anchor)")
+    for number, entry in enumerate(subjects_data["subjects"], start=1):
         if entry["id"] in subjects:
-            raise DataError(f"{where} is listed twice; merge the two entries")
-        kind = str(entry.get("kind", "product"))
-        if kind not in SUBJECT_KINDS:
-            raise DataError(f"{where}: kind '{kind}' is not one of {', '.join(SUBJECT_KINDS)}")
-        aliases = _words(entry, "aliases")
-        if not aliases:
-            raise DataError(f"{where} has no aliases: add the names sources call it by (zh and en)")
-        subjects[str(entry["id"])] = Subject(
-            id=str(entry["id"]), topic=str(entry["topic"]), label_zh=str(entry.get("label_zh", entry["id"])),
-            label_en=str(entry.get("label_en", "")), kind=kind, aliases=tuple(aliases),
+            raise s.entry_error(subjects_file, entry, "id", f"subject #{number} (id {entry['id']!r})",
+                                "this id is used by two subjects", "merge the two entries")
+        subjects[entry["id"]] = Subject(
+            id=entry["id"], topic=entry["topic"], label_zh=entry.get("label_zh", entry["id"]),
+            label_en=entry.get("label_en", ""), kind=entry.get("kind", "product"), aliases=tuple(_words(entry, "aliases")),
         )
-    attributes_data = yaml.safe_load(Path(attributes_file).read_text(encoding="utf-8")) or {}
+    attributes_data = s.load(attributes_file, ATTRIBUTES_SHAPE)
+    units = set(unit_rules().unit_ids)
     attributes: dict[str, Attribute] = {}
-    for number, entry in enumerate(attributes_data.get("attributes") or [], start=1):
-        where = f"{Path(attributes_file).name}: attribute #{number}"
-        if not isinstance(entry, dict) or not entry.get("id"):
-            raise DataError(f"{where} needs an `id`; found {entry!r}")
-        where = f"{Path(attributes_file).name}: attribute '{entry['id']}'"
-        if not re.fullmatch(r"[a-z0-9-]+", str(entry["id"])):
-            raise DataError(f"{where}: the id must be lower-case ASCII letters, digits and '-' (it becomes a URL anchor)")
-        if entry["id"] in attributes:
-            raise DataError(f"{where} is listed twice; merge the two entries")
-        kind = str(entry.get("kind", "spec"))
-        if kind not in KINDS:
-            raise DataError(f"{where}: kind '{kind}' is not one of {', '.join(KINDS)}")
-        listed_units = [str(u) for u in entry.get("units") or []]
-        unknown = [u for u in listed_units + ([str(entry["unit"])] if entry.get("unit") else []) if u not in units and not entry.get("patterns")]
-        if unknown:
-            raise DataError(f"{where}: unit {unknown[0]!r} is not in units.yml; add it there or use one of {', '.join(sorted(units))}")
-        patterns = []
-        for pattern in entry.get("patterns") or []:
-            try:
-                patterns.append(re.compile(str(pattern).replace("{number}", NUMBER_PATTERN), re.IGNORECASE))
-            except re.error as error:
-                raise DataError(f"{where}: pattern {pattern!r} is not a regular expression ({error}); fix it") from None
-        if not listed_units and not patterns:
-            raise DataError(f"{where} needs `units` (figures the extractor reads) or `patterns` (values it cannot)")
-        unknown_subjects = [s for s in entry.get("subjects") or [] if s not in subjects]
-        if unknown_subjects or not entry.get("subjects"):
-            raise DataError(
-                f"{where}: `subjects` must list subject ids of subjects.yml; "
-                + (f"'{unknown_subjects[0]}' is not one" if unknown_subjects else "it has none")
-            )
-        cues = _words(entry, "cues")
-        if listed_units and not cues and not entry.get("unit_is_cue"):
-            raise DataError(f"{where} has no cue words: add `cues`, or `unit_is_cue: true` if the unit alone says what is measured")
-        attributes[str(entry["id"])] = Attribute(
-            id=str(entry["id"]), label_zh=str(entry.get("label_zh", entry["id"])), label_en=str(entry.get("label_en", "")),
-            kind=kind, units=tuple(listed_units), unit=str(entry.get("unit", "")), patterns=tuple(patterns),
+    for number, entry in enumerate(attributes_data["attributes"], start=1):
+        _check_attribute(attributes_file, entry, f"attribute #{number} (id {entry['id']!r})", attributes, subjects, units)
+        listed_units, cues = entry.get("units", []), _words(entry, "cues")
+        attributes[entry["id"]] = Attribute(
+            id=entry["id"], label_zh=entry.get("label_zh", entry["id"]), label_en=entry.get("label_en", ""),
+            kind=entry.get("kind", "spec"), units=tuple(listed_units), unit=entry.get("unit", ""),
+            patterns=tuple(re.compile(p.replace("{number}", NUMBER_PATTERN), re.IGNORECASE) for p in entry.get("patterns", [])),
             cues=tuple(sorted({to_simplified(c).lower() for c in cues}, key=len, reverse=True)),
-            unit_is_cue=bool(entry.get("unit_is_cue")), subjects=tuple(str(s) for s in entry["subjects"]),
-            also_on=tuple(str(t) for t in entry.get("also_on") or ()), comparative=bool(entry.get("comparative")),
+            unit_is_cue=entry.get("unit_is_cue", False), subjects=tuple(entry["subjects"]),
+            also_on=tuple(entry.get("also_on", ())), comparative=entry.get("comparative", False),
             cue_pattern=re.compile("|".join(re.escape(to_simplified(c).lower()) for c in cues)) if cues else None,
         )
     forms: dict[str, str] = {}  # alias as matched → subject id
@@ -255,15 +250,53 @@ def load_knowledge(subjects_file: Path = DATA / "subjects.yml", attributes_file:
     )
 
 
-def validate_topics(knowledge: Knowledge, topic_slugs: set[str]) -> None:
-    """Every subject's topic and every attribute's `also_on` must be a topic of topics.yml."""
-    for subject in knowledge.subjects.values():
+def _check_attribute(path: Path, entry: dict, name: str, attributes: dict, subjects: dict, units: set[str]) -> None:
+    """What the shape cannot see: other entries, subjects.yml and units.yml."""
+    if entry["id"] in attributes:
+        raise s.entry_error(path, entry, "id", name, "this id is used by two attributes", "merge the two entries")
+    listed_units, patterns = entry.get("units", []), entry.get("patterns", [])
+    if not patterns:  # a pattern's `unit` names what it reads (chips, parameters): no unit of units.yml
+        for key, unit in [*(("units", u) for u in listed_units), *([("unit", entry["unit"])] if "unit" in entry else [])]:
+            if unit not in units:
+                raise s.entry_error(path, entry, key, name, f"unit {unit!r} is not in units.yml",
+                                    f"add it there or use one of {', '.join(sorted(units))}")
+    if not listed_units and not patterns:
+        raise s.entry_error(path, entry, "id", name, "has neither `units` nor `patterns`",
+                            "give it `units` (figures the extractor reads) or `patterns` (values it cannot)")
+    for index, subject in enumerate(entry["subjects"]):
+        if subject not in subjects:
+            raise s.DataFileError(path, s.line_of(entry["subjects"], index) or s.line_of(entry, "subjects"), name,
+                                  f"subject '{subject}' is not in subjects.yml", f"use one of {', '.join(subjects)}")
+    if listed_units and not _words(entry, "cues") and not entry.get("unit_is_cue"):
+        raise s.entry_error(path, entry, "id", name, "has no cue words",
+                            "add `cues`, or `unit_is_cue: true` if the unit alone says what is measured")
+
+
+def validate_topics(knowledge: Knowledge, topic_slugs: set[str],
+                    subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = ATTRIBUTES_FILE) -> None:
+    """Every subject's topic and every attribute's `also_on` must be a topic of topics.yml.
+
+    `knowledge` was read from `subjects_file` and `attributes_file`: they are
+    read again only to name the line of an entry that fails.
+    """
+    todo = f"use one of {', '.join(sorted(topic_slugs))}, or add the topic to topics.yml"
+    for number, subject in enumerate(knowledge.subjects.values(), start=1):
         if subject.topic not in topic_slugs:
-            raise DataError(f"subjects.yml: subject '{subject.id}' names topic '{subject.topic}', which topics.yml does not have; use one of {', '.join(sorted(topic_slugs))}")
-    for attribute in knowledge.attributes.values():
+            entry = _entry_read_again(subjects_file, "subjects", subject.id)
+            raise s.entry_error(subjects_file, entry, "topic", f"subject #{number} (id {subject.id!r})",
+                                f"topic '{subject.topic}' is not in topics.yml", todo)
+    for number, attribute in enumerate(knowledge.attributes.values(), start=1):
         for slug in attribute.also_on:
             if slug not in topic_slugs:
-                raise DataError(f"attributes.yml: attribute '{attribute.id}' lists `also_on: {slug}`, which topics.yml does not have")
+                entry = _entry_read_again(attributes_file, "attributes", attribute.id)
+                raise s.entry_error(attributes_file, entry, "also_on", f"attribute #{number} (id {attribute.id!r})",
+                                    f"`also_on` lists '{slug}', which is not in topics.yml", todo)
+
+
+def _entry_read_again(path: Path, key: str, entry_id: str):
+    """The entry `entry_id` of `path`'s `key` list as read with its lines (None if it cannot be found)."""
+    data = s.load(path, s.Record({}, extra_ok=True))
+    return next((e for e in data.get(key) or [] if isinstance(e, dict) and e.get("id") == entry_id), None)
 
 
 # ---------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
-from build_scripts.knowledge.lists import without_repeats
+from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
@@ -71,15 +71,6 @@ class Signals:
     opinion: re.Pattern
     competitor: re.Pattern
     own: re.Pattern
-
-
-_CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
-# signals.yml is shared: lists.py reads its speech and belief cues, and other
-# stages may add theirs, so keys beyond these are let through.
-SIGNALS = schema.Record(
-    {"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
-    optional={"speech_cues": _CUES, "belief_cues": _CUES}, extra_ok=True,
-)
 
 
 @data_files.loader

@@ -28,9 +28,8 @@ from dataclasses import replace
 from itertools import chain
 from pathlib import Path
 
-import yaml
-
 from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.knowledge.classify import bigrams
 from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, overlap
 from build_scripts.knowledge.entities import Entity, load_entities
@@ -42,6 +41,15 @@ QUOTE_OPENS = "「『“\"‘'"
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
 CONTAINED = 0.75  # share of the shorter sentence's character pairs the longer one has when both say the same
 MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found inside another
+
+_CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
+# signals.yml's shape, declared here because compose.py (load_signals, its
+# other reader) imports this module. Other stages may add their cues, so
+# keys beyond these are let through.
+SIGNALS = schema.Record(
+    {"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
+    optional={"speech_cues": _CUES, "belief_cues": _CUES}, extra_ok=True,
+)
 
 
 def without_repeats(page):
@@ -87,10 +95,10 @@ def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) ->
 @data_files.loader
 def speaker_patterns(path: Path = SIGNALS_FILE) -> tuple[re.Pattern, re.Pattern] | None:
     """(speech verb + quotation, belief verb) patterns from signals.yml; None when it lists neither."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    data = schema.load(path, SIGNALS)
 
     def alternation(key: str) -> str:
-        words = sorted((canonical(str(w)) for w in data.get(key) or []), key=len, reverse=True)
+        words = sorted((canonical(w) for w in data.get(key, [])), key=len, reverse=True)
         return "|".join(re.escape(w) for w in words)
 
     speech, belief = alternation("speech_cues"), alternation("belief_cues")
