@@ -9,7 +9,10 @@ A broken knowledge file (build_scripts/data/*.yml, seeds/sources.yml) fails
 `mkdocs build` with one line naming it, before MkDocs empties site/. Under
 `mkdocs serve` an error must not leave the preview stuck (MkDocs holds every
 request until a rebuild succeeds): the last good pages are served again,
-each with the error at its top, until the file is fixed.
+each with the error at its top, until the file is fixed. When there is no
+last good build (the preview was started with the file already broken), a
+one-page site saying what is wrong is served instead, and MkDocs keeps
+watching: saving the fixed file builds the real site.
 """
 from __future__ import annotations
 
@@ -34,7 +37,7 @@ from build_scripts.knowledge.compose import CitationError
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
 from build_scripts.reading.corpus import load_corpus
-from build_scripts.pages.site import compose_site
+from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages import variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -47,6 +50,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     serving = False
     kept: ArticleCache | None = None  # only in `mkdocs serve`
     site = None  # the pages of the last build that succeeded
+    stand_in = None  # under serve, the error page shown while no build has succeeded yet (it is then `site`)
     search_vocabulary = None
     abbreviations = ""
     build_error = ""  # under serve: why this build shows the last good pages
@@ -76,7 +80,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         try:
             self.search_vocabulary = search.setup(config, DATA_DIR)
         except Exception as exc:
-            self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary)
+            # The stand-in under serve when no build has worked yet: the error page has no names to search by.
+            self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary) or search.Vocabulary((), ())
             config.extra_javascript.append(search.SCRIPT_PATH)
             search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
@@ -86,19 +91,23 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         """A build that cannot be made: fail `mkdocs build` with one line; under serve, go on with `last_good`.
 
         Under serve the error is logged and shown at the top of every page
-        (on_files), so the preview answers instead of holding every request.
+        (on_files), so the preview answers instead of holding every request
+        or exiting. `last_good` is None when no build has worked yet: the
+        caller then goes on with a stand-in (on_pre_build: `error_site`).
         """
         if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
             message = str(exc)
         else:  # a bug: the traceback helps whoever fixes it
             log.exception("the knowledge base could not be built")
             message = f"{type(exc).__name__}: {exc}"
-        if not self.serving or last_good is None:
+        if not self.serving:
             if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
                 raise PluginError(message) from None
             raise exc
         if not self.build_error:
-            log.error("%s\nThe preview shows the last good build until this is fixed.", message)
+            nothing_built = self.site is None or self.site is self.stand_in
+            log.error("%s\nThe preview shows %s until this is fixed.", message,
+                      "this error instead of the site" if nothing_built else "the last good build")
         self.build_error = self.build_error or message
         return last_good
 
@@ -114,6 +123,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             config.plugins["material/search"].search_index_prev = None
         if not self.build_error:  # else on_config could not read the knowledge: the last good pages are kept
             self.generate(config)
+        if self.site is None:  # under serve, no build has worked yet: a page saying why
+            self.site = self.stand_in = error_site()
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
         config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
 
@@ -153,7 +164,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         generated = dict(self.site.pages)
         if self.build_error:
-            generated = {path: with_error_banner(content, self.build_error) for path, content in generated.items()}
+            title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
+            generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
         for path, content in generated.items():
             if files.get_file_from_path(path):
@@ -240,16 +252,34 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
 
 ERROR_BANNER_CLASS = "kb-build-error"
+LAST_GOOD_TITLE = "构建失败 The build failed — this preview shows the last good build until it is fixed"
+NOTHING_BUILT_TITLE = "构建失败 The build failed — fix what this says and save the file: the preview then builds the site"
 
 
-def with_error_banner(markdown: str, error: str) -> str:
+def with_error_banner(markdown: str, error: str, title: str = LAST_GOOD_TITLE) -> str:
     """`markdown` with `error` at the top of the page, after its front matter."""
     banner = (
         f'<div class="admonition failure {ERROR_BANNER_CLASS}" markdown="0">'
-        '<p class="admonition-title">构建失败 The build failed — this preview shows the last good build until it is fixed</p>'
+        f'<p class="admonition-title">{literal_html(title)}</p>'
         f"<p>{literal_html(error)}</p></div>\n\n"
     )
     if markdown.startswith("---\n") and "\n---\n" in markdown[3:]:
         end = markdown.index("\n---\n", 3) + len("\n---\n")
         return markdown[:end] + "\n" + banner + markdown[end:]
     return banner + markdown
+
+
+def error_site() -> Site:
+    """The preview's only page while no build has succeeded: on_files puts the error on it.
+
+    It names no error itself: the banner does, so a different error on the
+    next save is shown without building this page again.
+    """
+    home = (
+        "---\ntitle: 构建失败 Build failed\n---\n\n"
+        "# 构建失败 Build failed\n\n"
+        "知识库尚未构建成功：请按上方提示修改文件并保存，预览会自动重新构建。\n\n"
+        "The knowledge base has not been built yet: fix the file named above and save it; "
+        "the preview rebuilds by itself.\n"
+    )
+    return Site(pages={"index.md": home}, nav=[{"构建失败 Build failed": "index.md"}])

@@ -3,7 +3,8 @@
 build_scripts/data/*.yml and seeds/sources.yml change every page: a build
 with one of them broken stops with one line naming it and leaves the previous
 site as it was, and the preview keeps serving the last good site with the
-error on every page until the file is fixed.
+error on every page until the file is fixed (started with the file broken,
+it serves a page saying what is wrong, and builds the site once it is fixed).
 """
 from __future__ import annotations
 
@@ -376,3 +377,40 @@ def test_the_preview_never_hangs_on_an_impossible_date_in_sources_yml(preview):
     sources.write_text(sources.read_text(encoding="utf-8").replace("date: 2025-11-12", "date: 2025-13-45"), encoding="utf-8")
     preview.wait_for(lambda: "2025-13-45" in preview.get("problems/", timeout=20)[1], "the problems page names the date")
     assert preview.get("sources/002_56d86afa678d481a/", timeout=20)[0] == 200
+
+
+# (file, its good text → its broken text): one read in on_config (the search
+# vocabulary), one while the articles are read.
+BROKEN_AT_START = {
+    "glossary.yml": ("build_scripts/data/glossary.yml", "    term: TOPS\n", "    term: [TOPS\n"),
+    "sources.yml": ("seeds/sources.yml", "  date: 2025-11-12\n", "  date: [2025-11-12\n"),
+}
+
+
+@pytest.mark.parametrize("name", BROKEN_AT_START)
+def test_a_preview_started_with_a_broken_knowledge_file_says_what_is_wrong_then_builds_once_fixed(tmp_path, name):
+    copy = project_copy(tmp_path)
+    for seed in (copy / "seeds").glob("*.txt"):  # two articles: enough for a home page, fast to build
+        if not seed.name.startswith(("000_", "002_")):
+            seed.unlink()
+    relative, good_text, broken_text = BROKEN_AT_START[name]
+    broken_file = copy / relative
+    good = broken_file.read_text(encoding="utf-8")
+    assert good_text in good
+    broken_file.write_text(good.replace(good_text, broken_text, 1), encoding="utf-8")
+    built = mkdocs_build(copy)  # a build, unlike the preview, stops with one line
+    assert built.returncode != 0 and f"{relative}, line " in built.stderr and "Traceback" not in built.stderr
+    preview = Preview(copy)
+    try:
+        preview.wait_for(lambda: preview.get("", timeout=5)[0] == 200, "the preview answers although the first build failed")
+        home = preview.get("", timeout=20)[1]
+        banner = re.search(r'class="admonition failure kb-build-error".*?</div>', home, re.S)
+        assert banner and re.search(rf"{re.escape(relative)}, line \d+: is not valid YAML", banner.group(0))
+        assert "首页 Home" not in home  # no site yet: only the page saying what is wrong
+
+        broken_file.write_text(good, encoding="utf-8")
+        preview.wait_for(lambda: "首页 Home" in preview.get("", timeout=20)[1], "the home page once the file is fixed")
+        assert "kb-build-error" not in preview.get("", timeout=20)[1]
+        assert preview.get("topics/robotaxi/", timeout=20)[0] == 200
+    finally:
+        preview.stop()
