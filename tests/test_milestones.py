@@ -242,7 +242,7 @@ def test_a_goal_is_a_plan_not_a_report():
 
 def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_a_second():
     dated = article("dated", dt.date(2025, 11, 6), "小鹏于2025年11月5日发布了新一代IRON人形机器人。")
-    undated = article("undated", None, "小鵬IRON人形機器人在商場首度亮相。", "zh-Hant")
+    undated = article("undated", None, "小鵬IRON人形機器人在科技日上首度亮相。", "zh-Hant")
     (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
     assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2025-11-05"
 
@@ -265,3 +265,69 @@ def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
     a = article("one", dt.date(2025, 11, 1), text, language)
     sightings = article_facts(a, load_topics(), load_signals(), load_entities()).sightings
     assert [(s.topic, s.kind, s.period.label) for s in sightings] == [("robotaxi", "unveil", "2026")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("新一代IRON人形机器人在上海一家商场首度亮相,吸引大批市民围观。", "zh-Hans"),
+    ("新一代IRON人形機器人在台北一家商場首度亮相，吸引大批市民圍觀。", "zh-Hant"),
+    ("The IRON humanoid robot debuted at a Shanghai shopping mall on Saturday, drawing crowds.", "en"),
+])
+def test_an_appearance_at_a_shopping_venue_is_a_display_not_an_unveiling(text, language):
+    assert milestones(article("mall", dt.date(2026, 2, 1), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("在国内,小鹏于去年5月就宣布了端到端大模型上车,并建立了完整的数据体系。", "zh-Hans"),
+    ("在國內，小鵬於去年5月就宣佈了端到端大模型上車，並建立了完整的數據體系。", "zh-Hant"),
+    ("At home, XPeng rolled out its end-to-end model to cars last May.", "en"),
+])
+def test_a_clause_naming_another_thing_is_not_the_articles_topic(text, language):
+    about_world_model = "小鹏世界基座模型是一个720亿参数的基座模型。\n\n小鹏世界基座模型用于云端训练。\n\n世界基座模型会蒸馏到车端。\n\n"
+    found = milestones(article("e2e", dt.date(2025, 4, 20), about_world_model + text, language))
+    assert found == []
+
+
+def test_a_clause_naming_another_thing_after_the_subject_is_not_the_subjects_event():
+    found = milestones(article("route", dt.date(2025, 11, 10), "小鹏汇天将携手一座西部城市,于2026年推出首条低空旅游线路。"))
+    assert [m for m in found if m.kind == "unveil"] == []
+
+
+def test_a_push_to_named_cars_stays_the_topics_rollout():
+    found = milestones(article("push", dt.date(2025, 11, 10), "先锋共创将于12月启动,2026年一季度随Ultra车型全量推送第二代VLA。"))
+    assert only(found, "rollout").due.label == "2026 Q1"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("今后小鹏会把基模部署到车端,让每辆车都有新的大脑。", "zh-Hans"),
+    ("今後小鵬會把基模部署到車端，讓每輛車都有新的大腦。", "zh-Hant"),
+    ("In the future XPeng would like to deploy the foundation model to cars.", "en"),
+])
+def test_an_undated_future_word_makes_a_plan_without_a_due_date(text, language):
+    m = only(milestones(article("later", dt.date(2025, 4, 20), text, language)), "rollout")
+    assert m.topic == "world-model" and m.due is None and [s.state for s in m.sightings] == ["planned"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("9月16日,两架小鹏汇天飞行器在航展演练时相撞,其中一架在着陆时起火。", "zh-Hans"),
+    ("9月16日，兩架小鵬匯天飛行器在航展演練時相撞，其中一架在著陸時起火。", "zh-Hant"),
+    ("On September 16 two Huitian eVTOL aircraft collided during a rehearsal and one caught fire.", "en"),
+])
+def test_an_accident_is_a_dated_event_of_its_subject(text, language):
+    m = only(milestones(article("crash", dt.date(2025, 9, 17), text, language)), "other")
+    assert m.topic == "flying-cars" and m.done.label == "2025-09-16" and m.status == "done"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("XPeng Inc. today reported its unaudited financial results for the three months ended June 30, 2026.", "en"),
+    ("小鹏汽车今日发布截至2026年6月30日止三个月的财报。", "zh-Hans"),
+    ("小鵬汽車今日發佈截至2026年6月30日止三個月的財報。", "zh-Hant"),
+])
+def test_a_company_reporting_its_results_is_a_site_wide_event_of_the_report_day(text, language):
+    (m,) = milestones(article("results", dt.date(2026, 8, 19), text, language))
+    assert m.topic == "" and m.kind == "other" and m.done.label == "2026-08-19"
+
+
+def test_a_sentence_naming_neither_company_nor_topic_is_the_companys_if_its_paragraph_names_it():
+    text = "Production is set to begin in the fourth quarter of 2026. Under the deal XPeng builds cars in Europe."
+    (m,) = milestones(article("plant", dt.date(2026, 9, 1), text, "en"))
+    assert m.topic == "" and m.kind == "production-start" and m.due.label == "2026 Q4" and m.status == "upcoming"

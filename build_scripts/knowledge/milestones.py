@@ -62,6 +62,7 @@ class Kind:
     label_en: str
     cues: re.Pattern
     yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
+    not_with: re.Pattern = re.compile("(?!)")  # in the clause, the cue states no event of this kind (亮相 in a mall)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a key of the sentence cache, new when the YAML changes
@@ -76,6 +77,9 @@ class MilestoneRules:
     built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
     plant: re.Pattern = re.compile("(?!)")
     description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
+    own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
+    site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
+    span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
 
     def builds_plant(self, canon: str) -> int | None:
         """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
@@ -85,6 +89,8 @@ class MilestoneRules:
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
         described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
+        if kind.not_with.search(canon):
+            return None
         for match in kind.cues.finditer(canon):
             if any(a <= match.start() < b for a, b in described):
                 continue
@@ -112,7 +118,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         unknown = set(yields_to) - set(KIND_IDS)
         if unknown:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
-        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to))
+        not_with = entry.get("not_with") or {}
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to,
+                          _cue_pattern([*(not_with.get("zh") or []), *(not_with.get("en") or [])])))
     states = {}
     for state in STATES:
         entry = data.get(state)
@@ -132,12 +140,19 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     plant_words = [str(w) for w in (*((plant_built.get("plant") or {}).get("zh") or []), *((plant_built.get("plant") or {}).get("en") or []))]
     every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
     every_cue += built_words
+    own_things = data.get("own_things") or {}
+    site_wide_other = data.get("site_wide_other") or {}
+    span_ends = data.get("span_ends") or {}
+    span_end_words = sorted((str(w).lower() for w in (*(span_ends.get("zh") or []), *(span_ends.get("en") or []))), key=len, reverse=True)
     report_words = data.get("report_words") or {}
     report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
     return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
                           _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
                           _cue_pattern(built_words), _cue_pattern(plant_words),
-                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]))
+                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]),
+                          _cue_pattern([*(own_things.get("zh") or []), *(own_things.get("en") or [])]),
+                          _cue_pattern([*(site_wide_other.get("zh") or []), *(site_wide_other.get("en") or [])]),
+                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"))
 
 
 @dataclass(frozen=True)
@@ -291,8 +306,9 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
+    nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
-                     load_time_rules(), company)
+                     load_time_rules(), company, nearby)
     if not stated:
         return []
     citation = cite(passage)
@@ -303,11 +319,13 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
 
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
-            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None) -> tuple[tuple, ...]:
+            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
+            company_nearby: bool = False) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
     `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
-    (its passage's, or its article's).
+    (its passage's, or its article's); `company_nearby`: its paragraph names the company, so a
+    sentence naming neither it nor a topic ("Production is set to begin in Q3") is the company's.
     """
     same_length = len(simplified) == len(text)
     sighted: list[tuple] = []
@@ -316,7 +334,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     leading_time: TimeMention | None = None
     leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     lowered = simplified.lower()
-    all_times = [t for t in read_times(simplified, published, time_rules) if not rules.report_word.match(lowered, t.end)]
+    # "today reported its financial results": when what is reported is the company's own results, the report is the event.
+    all_times = [t for t in read_times(simplified, published, time_rules)
+                 if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
+                 and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
@@ -341,10 +362,14 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
+        if not named and rules.own_things.search(canon):
+            continue  # "宣布了端到端大模型上车": the event of a thing the clause names, not of the topic around it
         about = subject or (implied if not sentence_names else ahead)
-        if about is None and company is not None and company.search(canon if sentence_names else whole):
+        if about is None and company is not None and (company.search(canon if sentence_names else whole)
+                                                      or (not sentence_names and company_nearby)):
             about = SITE_WIDE
-            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
+            own_other = rules.site_wide_other.search(canon)
+            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
             cues = kinds_here
