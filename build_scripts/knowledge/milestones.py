@@ -30,6 +30,7 @@ from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.model import Article
 from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
@@ -80,6 +81,7 @@ class MilestoneRules:
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
+    pronoun: re.Pattern = re.compile("(?!)")  # opening a clause: it refers to the sentence before's topic
 
     def builds_plant(self, canon: str) -> int | None:
         """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
@@ -142,6 +144,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     every_cue += built_words
     own_things = data.get("own_things") or {}
     site_wide_other = data.get("site_wide_other") or {}
+    pronouns = data.get("pronouns") or {}
+    pronoun_words = sorted((str(w).lower() for w in (*(pronouns.get("zh") or []), *(pronouns.get("en") or []))), key=len, reverse=True)
     span_ends = data.get("span_ends") or {}
     span_end_words = sorted((str(w).lower() for w in (*(span_ends.get("zh") or []), *(span_ends.get("en") or []))), key=len, reverse=True)
     report_words = data.get("report_words") or {}
@@ -152,7 +156,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                           _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]),
                           _cue_pattern([*(own_things.get("zh") or []), *(own_things.get("en") or [])]),
                           _cue_pattern([*(site_wide_other.get("zh") or []), *(site_wide_other.get("en") or [])]),
-                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"))
+                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
+                          re.compile(r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")")
+                          if pronoun_words else re.compile("(?!)"))
 
 
 @dataclass(frozen=True)
@@ -169,6 +175,7 @@ class Sighting:
     citation: Citation
     # an undated article's relative time was read against this date, the latest its text states (time_anchor)
     anchor: dt.date | None = None
+    anchor_elsewhere: bool = False  # the anchor's year is the one other sources give its day (borrowed_anchor)
 
     @property
     def said_on(self) -> dt.date | None:
@@ -248,6 +255,11 @@ def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def named_topics(passage: Passage, topics: tuple[Topic, ...]) -> set[str]:
+    """The slugs of the topics a sentence names by an alias."""
+    return {slug for _, slug, _ in _named(passage.canon, topics)}
+
+
 def _spelled(topic: Topic, canon_alias: str) -> str:
     return next((a for a in topic.aliases if canonical(a) == canon_alias), canon_alias)
 
@@ -290,9 +302,50 @@ def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None
     return max(stated, default=None)
 
 
+YEARLESS = dt.date(2000, 7, 1)  # any leap year: reads "2月29日" too; a day written without its year lands in it
+
+
+def stated_days(article: Article) -> dict[tuple[int, int], set[int]]:
+    """(month, day) → year of each day an article states in full: written with its year, or
+    written without one in an article whose date fixes it."""
+    days: dict[tuple[int, int], set[int]] = defaultdict(set)
+    time_rules = load_time_rules()
+    for paragraph in article.paragraphs:
+        for t in read_times(to_simplified(paragraph.text), article.date, time_rules):
+            if t.period is not None and t.period.precision == "day" and (not t.relative or _written_day(t)):
+                days[(t.period.start.month, t.period.start.day)].add(t.period.start.year)
+    return days
+
+
+def _written_day(t: TimeMention) -> bool:
+    """A month and day in digits or a month's name ("3月2日", "March 2nd"), not 今天 or "on Monday"."""
+    return any(c.isdigit() for c in t.words)
+
+
+def yearless_days(article: Article) -> list[tuple[int, int]]:
+    """The (month, day)s an article writes without their year."""
+    time_rules = load_time_rules()
+    return [(t.period.start.month, t.period.start.day) for paragraph in article.paragraphs
+            for t in read_times(to_simplified(paragraph.text), YEARLESS, time_rules)
+            if t.relative and t.period is not None and t.period.precision == "day" and _written_day(t)]
+
+
+def borrowed_anchor(article: Article, days_elsewhere: dict[tuple[int, int], set[int]]) -> dt.date | None:
+    """For an article with no date and no full date of its own: the latest day it writes without
+    a year ("3月2日") that other sources state with one year only — a report of the same news
+    ("On March 2nd …" beside "3月2日…", dated 2026). A day other sources give in several years, or none,
+    stays unresolved."""
+    found = []
+    for month, day in yearless_days(article):
+        years = days_elsewhere.get((month, day), set())
+        if len(years) == 1:
+            found.append(dt.date(next(iter(years)), month, day))
+    return max(found, default=None)
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None) -> list[Sighting]:
+                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, previous: str | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
@@ -303,6 +356,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     """
     rules = rules or load_milestone_rules()
     implied = _only_topic(passage) or article_topic
+    if previous and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
+        implied = previous  # "它将在本季度推送" after a sentence naming the VLA
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
@@ -313,7 +368,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
         return []
     citation = cite(passage)
     inferred = anchor if passage.article.date is None else None
-    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None)
+    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None,
+                     anchor_elsewhere=anchor_elsewhere and bool(fields[5] and fields[3] is not None))
             for fields in stated]
 
 
@@ -365,10 +421,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if not named and rules.own_things.search(canon):
             continue  # "宣布了端到端大模型上车": the event of a thing the clause names, not of the topic around it
         about = subject or (implied if not sentence_names else ahead)
-        if about is None and company is not None and (company.search(canon if sentence_names else whole)
-                                                      or (not sentence_names and company_nearby)):
+        company_here = company is not None and bool(company.search(canon if sentence_names else whole)
+                                                    or (not sentence_names and company_nearby))
+        own_other = rules.site_wide_other.search(canon)
+        if own_other and not named and company_here:
+            about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
+        if about is None and company_here:
             about = SITE_WIDE
-            own_other = rules.site_wide_other.search(canon)
             kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
