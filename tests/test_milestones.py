@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.compose import article_facts, load_signals, with_borrowed_anchors
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import load_topics
@@ -49,6 +49,20 @@ def test_relative_time_without_a_publication_date_stays_unresolved():
 
 def test_model_years_are_not_dates():
     assert times("2026款车型同步上市") == []
+
+
+@pytest.mark.parametrize("text", ["活動當天，新車同步上市", "活动当天,新车同步上市", "On the same day the new car went on sale"])
+def test_the_same_day_is_the_day_the_text_named_last(text):
+    ((_, period),) = [(m.words, m.period) for m in read_times(to_simplified(text), dt.date(2026, 3, 5), day_before=dt.date(2026, 3, 2))]
+    assert period.label == "2026-03-02"
+
+
+def test_the_same_day_after_a_date_in_its_own_sentence_is_that_date():
+    assert times("9月16日有网友发视频,当天下午两架飞行器相撞", dt.date(2025, 9, 17)) == [("9月16日", "2025-09-16"), ("当天", "2025-09-16")]
+
+
+def test_the_same_day_with_no_day_before_it_stays_unresolved():
+    assert times("活动当天,新车同步上市") == [("当天", None)]
 
 
 def test_time_rules_file_errors_name_the_file_and_the_entry(tmp_path):
@@ -331,3 +345,92 @@ def test_a_sentence_naming_neither_company_nor_topic_is_the_companys_if_its_para
     text = "Production is set to begin in the fourth quarter of 2026. Under the deal XPeng builds cars in Europe."
     (m,) = milestones(article("plant", dt.date(2026, 9, 1), text, "en"))
     assert m.topic == "" and m.kind == "production-start" and m.due.label == "2026 Q4" and m.status == "upcoming"
+
+
+# --- rounds two: a day's year from other sources, pronouns, company events -----------------------------
+
+
+def milestones_across(*articles: Article, as_of=None):
+    """As milestones(), with what one article can only learn from the others (compose's borrowed anchors)."""
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    per_article = with_borrowed_anchors([article_facts(a, topics, signals, entities) for a in articles], topics, signals)
+    as_of = as_of or max(a.date for a in articles if a.date)
+    return track([s for facts in per_article for s in facts.sightings], topics, as_of)
+
+
+def test_an_undated_article_takes_the_year_other_sources_give_a_day_it_writes_without_one():
+    dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在体验日上宣布第二代VLA将在3月底前开启推送。")
+    undated = article("undated", None, "3月2日,小鵬舉辦第二代VLA媒體日,宣佈第二代VLA將在本月正式推送。", "zh-Hant")
+    m = only(milestones_across(dated, undated), "rollout")
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2026-03"
+    assert "other sources give it with one" in milestone_row(m, "")
+
+
+def test_an_english_day_without_its_year_borrows_it_too():
+    dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在发布会上正式推出了第二代VLA。")
+    undated = article("undated", None, "On March 2nd, XPeng also unveiled VLA 2.0, its new driving model.", "en")
+    m = only(milestones_across(dated, undated), "unveil")
+    assert m.topic == "second-gen-vla" and m.done.label == "2026-03-02"
+    assert [s.period.label for s in m.sightings if s.citation.article.slug == "undated"] == ["2026-03-02"]
+
+
+def test_a_day_other_sources_give_in_two_years_lends_no_year():
+    one = article("one", dt.date(2025, 3, 20), "2025年3月2日,小鹏举办了发布会。")
+    other = article("other", dt.date(2026, 3, 20), "2026年3月2日,小鹏举办了体验日。")
+    undated = article("undated", None, "3月2日,小鹏宣布第二代VLA将在本月正式推送。")
+    m = only(milestones_across(one, other, undated, as_of=dt.date(2026, 4, 1)), "rollout")
+    assert m.due is None and m.status == "undated"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏第二代VLA模型的内测效果惊艳。他把这款模型看作第一个版本,它将在本季度正式推送。", "zh-Hans"),
+    ("小鵬第二代VLA模型的內測效果驚艷。他把這款模型看作第一個版本，它將在本季度正式推送。", "zh-Hant"),
+    ("Testers called the second-generation VLA stunning. It will be pushed to users this quarter.", "en"),
+])
+def test_a_sentence_opening_with_a_pronoun_is_about_the_topic_of_the_sentence_before(text, language):
+    m = only(milestones(article("it", dt.date(2026, 2, 24), text, language)), "rollout")
+    assert m.topic == "second-gen-vla" and m.due.label == "2026 Q1"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("2025年,小鹏交付超过40万辆,并率先实现百万台整车下线。", "zh-Hans"),
+    ("2025年，小鵬交付超過40萬輛，並率先實現百萬台整車下線。", "zh-Hant"),
+    ("In 2025 XPeng's millionth car rolled off the line in Guangzhou.", "en"),
+])
+def test_a_count_off_the_line_is_a_volume_not_the_start_of_production(text, language):
+    assert milestones(article("volume", dt.date(2026, 1, 10), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("2月初,小鹏把两个研发中心合并成了一个新中心,两者今后共用同一套基座模型。", "zh-Hans"),
+    ("2月初，小鵬把兩個研發中心合併成了一個新中心，兩者今後共用同一套基座模型。", "zh-Hant"),
+])
+def test_a_companys_reorganisation_is_its_own_event_though_the_sentence_then_names_a_topic(text, language):
+    (m,) = milestones(article("merge", dt.date(2026, 2, 24), text, language))
+    assert m.topic == "" and m.kind == "other" and m.done.label == "2026-02"
+
+
+VLA_ARTICLE = "小鹏第二代VLA是全新的驾驶模型。\n\n第二代VLA去掉了语言转译。\n\n第二代VLA的反应更快。\n\n"
+
+
+def test_a_car_of_a_model_year_launched_on_the_same_day_is_a_company_event_of_that_day():
+    text = "3月2日,小鹏在广州举办第二代VLA体验日。\n\n" + VLA_ARTICLE + "活动当天,2026款小鹏X9同步上市,成为第二代VLA的首批车型。"
+    found = milestones(article("launch", dt.date(2026, 3, 5), text))
+    m = only(found, "commercial-launch")
+    assert m.topic == "" and m.done.label == "2026-03-02"
+
+
+def test_a_push_to_cars_of_a_model_year_stays_the_topics_rollout():
+    found = milestones(article("push", dt.date(2026, 3, 17), VLA_ARTICLE + "4月将陆续向2026款小鹏P7+ Ultra、2026款小鹏G6 Ultra开启推送。"))
+    m = only(found, "rollout")
+    assert m.topic == "second-gen-vla" and m.due.label == "2026-04"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏Robotaxi今年将启动试点运营,预计2027-2028年进入快速增长期。", "zh-Hans"),
+    ("小鵬Robotaxi今年將啟動試點運營，預計2027-2028年進入快速增長期。", "zh-Hant"),
+    ("XPeng's Robotaxi starts pilot operations this year and is expected to enter a rapid growth phase in 2027-2028.", "en"),
+])
+def test_a_forecast_growth_phase_is_a_planned_event_of_its_subject(text, language):
+    m = only(milestones(article("growth", dt.date(2026, 2, 24), text, language)), "other")
+    assert m.topic == "robotaxi" and m.due.label == "2027–2028" and m.status == "upcoming"

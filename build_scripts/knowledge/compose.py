@@ -24,7 +24,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, borrowed_anchor, extract_sightings, main_topic, named_topics, stated_days, time_anchor, track,
+    Milestone, Sighting, borrowed_anchor, day_before, extract_sightings, main_topic, named_topics, stated_days, time_anchor, track,
     yearless_days,
 )
 from build_scripts.model import Article, Corpus
@@ -144,7 +144,8 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
             previous = None  # a pronoun refers back within its paragraph only
         if id(p) not in excluded:
             found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                       anchor_elsewhere=anchor_elsewhere, previous=previous)
+                                       anchor_elsewhere=anchor_elsewhere, previous=previous,
+                                       day_before=day_before(passages, i, p.article.date or anchor))
         named = named_topics(p, topics)
         previous = next(iter(named)) if len(named) == 1 else previous if not named else None
     return tuple(found)

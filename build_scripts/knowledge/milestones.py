@@ -106,6 +106,17 @@ def _cue_pattern(words: list[str]) -> re.Pattern:
     return name_pattern([str(w) for w in words]) or re.compile("(?!)")
 
 
+def _own_things(path: Path, entry: dict) -> re.Pattern:
+    words = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
+    shapes = [str(s) for s in entry.get("shapes") or ()]
+    for shape in shapes:
+        try:
+            re.compile(shape)
+        except re.error as error:
+            raise MilestoneRulesError(f"{path.name}: own_things: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
+    return re.compile("|".join([words.pattern, *shapes]))
+
+
 @data_files.loader
 def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
@@ -154,7 +165,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                           _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
                           _cue_pattern(built_words), _cue_pattern(plant_words),
                           _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]),
-                          _cue_pattern([*(own_things.get("zh") or []), *(own_things.get("en") or [])]),
+                          _own_things(path, own_things),
                           _cue_pattern([*(site_wide_other.get("zh") or []), *(site_wide_other.get("en") or [])]),
                           re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
                           re.compile(r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")")
@@ -343,9 +354,24 @@ def borrowed_anchor(article: Article, days_elsewhere: dict[tuple[int, int], set[
     return max(found, default=None)
 
 
+def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, published: dt.date | None) -> dt.date | None:
+    """The last day the article states before its sentence `index`: what that sentence's "当天" means,
+    looked up only for a sentence saying such a word."""
+    time_rules = load_time_rules()
+    if not time_rules.same_day or not any(w in passages[index].simplified.lower() for w in time_rules.same_day):
+        return None
+    for passage in reversed(passages[:index]):
+        days = [t.period.start for t in read_times(passage.simplified, published, time_rules)
+                if t.period is not None and t.period.precision == "day"]
+        if days:
+            return days[-1]
+    return None
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, previous: str | None = None) -> list[Sighting]:
+                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, previous: str | None = None,
+                      day_before: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
@@ -363,7 +389,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
-                     load_time_rules(), company, nearby)
+                     load_time_rules(), company, nearby, day_before)
     if not stated:
         return []
     citation = cite(passage)
@@ -376,7 +402,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
             rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
-            company_nearby: bool = False) -> tuple[tuple, ...]:
+            company_nearby: bool = False, day_before: dt.date | None = None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
     `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
@@ -391,7 +417,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     lowered = simplified.lower()
     # "today reported its financial results": when what is reported is the company's own results, the report is the event.
-    all_times = [t for t in read_times(simplified, published, time_rules)
+    all_times = [t for t in read_times(simplified, published, time_rules, day_before)
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
                  and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
@@ -418,9 +444,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
-        if not named and rules.own_things.search(canon):
-            continue  # "宣布了端到端大模型上车": the event of a thing the clause names, not of the topic around it
-        about = subject or (implied if not sentence_names else ahead)
+        # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
+        thing_of_its_own = not named and rules.own_things.search(canon)
+        about = None if thing_of_its_own else subject or (implied if not sentence_names else ahead)
         company_here = company is not None and bool(company.search(canon if sentence_names else whole)
                                                     or (not sentence_names and company_nearby))
         own_other = rules.site_wide_other.search(canon)
