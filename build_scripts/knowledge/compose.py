@@ -24,7 +24,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, borrowed_anchor, day_before, extract_sightings, main_topic, named_topics, stated_days, time_anchor, track,
+    Milestone, Sighting, borrowed_anchor, day_before, extract_sightings, main_topic, stated_days, time_anchor, track,
     yearless_days,
 )
 from build_scripts.model import Article, Corpus
@@ -138,16 +138,15 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
                anchor: dt.date | None, anchor_elsewhere: bool = False) -> tuple[Sighting, ...]:
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
-    found, previous = [], None
+    found = []
     for i, p in enumerate(passages):
-        if i and p.paragraph.id != passages[i - 1].paragraph.id:
-            previous = None  # a pronoun refers back within its paragraph only
-        if id(p) not in excluded:
-            found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                       anchor_elsewhere=anchor_elsewhere, previous=previous,
-                                       day_before=day_before(passages, i, p.article.date or anchor))
-        named = named_topics(p, topics)
-        previous = next(iter(named)) if len(named) == 1 else previous if not named else None
+        if id(p) in excluded:
+            continue
+        # a pronoun ("它", "it") refers back within its paragraph only
+        before = passages[i - 1] if i and passages[i - 1].paragraph.id == p.paragraph.id else None
+        found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
+                                   anchor_elsewhere=anchor_elsewhere, before=before,
+                                   day_before=day_before(passages, i, p.article.date or anchor))
     return tuple(found)
 
 

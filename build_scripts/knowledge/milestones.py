@@ -266,11 +266,6 @@ def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def named_topics(passage: Passage, topics: tuple[Topic, ...]) -> set[str]:
-    """The slugs of the topics a sentence names by an alias."""
-    return {slug for _, slug, _ in _named(passage.canon, topics)}
-
-
 def _spelled(topic: Topic, canon_alias: str) -> str:
     return next((a for a in topic.aliases if canonical(a) == canon_alias), canon_alias)
 
@@ -370,7 +365,7 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
 
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, previous: str | None = None,
+                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, before: Passage | None = None,
                       day_before: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
@@ -381,11 +376,13 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     plant's start of production.
     """
     rules = rules or load_milestone_rules()
-    implied = _only_topic(passage) or article_topic
-    if previous and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
-        implied = previous  # "它将在本季度推送" after a sentence naming the VLA
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
+    implied = _only_topic(passage) or article_topic
+    if before is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
+        # "它将在本季度推送" after a sentence (`before`, same paragraph) naming only the VLA
+        named_before = {slug for _, slug, _ in _named(before.canon, topics)}
+        implied = next(iter(named_before)) if len(named_before) == 1 else implied
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
