@@ -24,7 +24,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, borrowed_anchor, day_before, extract_sightings, main_topic, stated_days, time_anchor, track,
+    Milestone, Sighting, borrowed_anchor, day_before, day_pattern, extract_sightings, main_topic, stated_days, time_anchor, track,
     yearless_days,
 )
 from build_scripts.model import Article, Corpus
@@ -156,19 +156,25 @@ def with_borrowed_anchors(per_article: list[ArticleFacts], topics: tuple[Topic, 
 
     Across articles, so here and not in article_facts (cached one article at a time).
     """
-    waiting = [i for i, facts in enumerate(per_article) if facts.passages and facts.passages[0].article.date is None
-               and time_anchor(facts.passages) is None and yearless_days(facts.passages[0].article)]
+    yearless = {i: yearless_days(facts.passages[0].article) for i, facts in enumerate(per_article)
+                if facts.passages and facts.passages[0].article.date is None}
+    waiting = [i for i, days in yearless.items() if days]
     if not waiting:
         return per_article
-    days = [stated_days(facts.passages[0].article) if facts.passages else {} for facts in per_article]
+    wanted = day_pattern({day for i in waiting for day in yearless[i]})
+    # (month, day) → year → the reports stating that day in that year (a copy and its original are one)
+    stated: dict[tuple[int, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for facts in per_article:
+        if facts.passages:
+            article = facts.passages[0].article
+            for day, years in stated_days(article, wanted).items():
+                for year in years:
+                    stated[day][year].add(article.report)
     result = list(per_article)
     for i in waiting:
-        elsewhere: dict[tuple[int, int], set[int]] = defaultdict(set)
-        for j, found in enumerate(days):
-            if j != i and per_article[j].passages and per_article[j].passages[0].article.report != per_article[i].passages[0].article.report:
-                for day, years in found.items():
-                    elsewhere[day] |= years
-        anchor = borrowed_anchor(per_article[i].passages[0].article, elsewhere)
+        own = per_article[i].passages[0].article.report
+        elsewhere = {day: {year for year, reports in stated[day].items() if reports - {own}} for day in yearless[i]}
+        anchor = borrowed_anchor(yearless[i], elsewhere)
         if anchor is not None:
             passages = list(per_article[i].passages)
             excluded = not_a_fact(passages, signals)

@@ -16,6 +16,7 @@ ever taken as happened.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -29,7 +30,7 @@ from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
-from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.knowledge.timing import FULL_WIDTH, Period, TimeMention, TimeRules, load_time_rules, read_times
 from build_scripts.model import Article
 from build_scripts.reading.language import to_simplified
 
@@ -311,16 +312,30 @@ def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None
 YEARLESS = dt.date(2000, 7, 1)  # any leap year: reads "2月29日" too; a day written without its year lands in it
 
 
-def stated_days(article: Article) -> dict[tuple[int, int], set[int]]:
+def stated_days(article: Article, wanted: re.Pattern) -> dict[tuple[int, int], set[int]]:
     """(month, day) → year of each day an article states in full: written with its year, or
-    written without one in an article whose date fixes it."""
+    written without one in an article whose date fixes it. Only paragraphs `wanted` finds
+    (day_pattern) are read: across a whole corpus, for the few days undated articles need."""
     days: dict[tuple[int, int], set[int]] = defaultdict(set)
     time_rules = load_time_rules()
     for paragraph in article.paragraphs:
-        for t in read_times(to_simplified(paragraph.text), article.date, time_rules):
+        simplified = to_simplified(paragraph.text)
+        if not wanted.search(simplified.translate(FULL_WIDTH)):
+            continue
+        for t in read_times(simplified, article.date, time_rules):
             if t.period is not None and t.period.precision == "day" and (not t.relative or _written_day(t)):
                 days[(t.period.start.month, t.period.start.day)].add(t.period.start.year)
     return days
+
+
+def day_pattern(days: set[tuple[int, int]]) -> re.Pattern:
+    """Finds a text writing any of `days` ("3月2日", "March 2", "2 Mar"), with or without a year."""
+    forms = []
+    for month, day in sorted(days):
+        names = "|".join((calendar.month_name[month], calendar.month_abbr[month]))
+        forms += [rf"(?<!\d)0?{month}\s?月\s?0?{day}\s?[日号]", rf"(?:{names})\.?\s0?{day}(?!\d)",
+                  rf"(?<!\d)0?{day}(?:st|nd|rd|th)?\s(?:{names})"]
+    return re.compile("|".join(forms) or "(?!)", re.IGNORECASE)
 
 
 def _written_day(t: TimeMention) -> bool:
@@ -329,20 +344,28 @@ def _written_day(t: TimeMention) -> bool:
 
 
 def yearless_days(article: Article) -> list[tuple[int, int]]:
-    """The (month, day)s an article writes without their year."""
+    """The (month, day)s an article writes without their year; none if it writes a full date
+    (time_anchor reads its relative times against the latest of those)."""
     time_rules = load_time_rules()
-    return [(t.period.start.month, t.period.start.day) for paragraph in article.paragraphs
-            for t in read_times(to_simplified(paragraph.text), YEARLESS, time_rules)
-            if t.relative and t.period is not None and t.period.precision == "day" and _written_day(t)]
+    found = []
+    for paragraph in article.paragraphs:
+        for t in read_times(to_simplified(paragraph.text), YEARLESS, time_rules):
+            if t.period is None or t.period.precision != "day":
+                continue
+            if not t.relative:
+                return []
+            if _written_day(t):
+                found.append((t.period.start.month, t.period.start.day))
+    return found
 
 
-def borrowed_anchor(article: Article, days_elsewhere: dict[tuple[int, int], set[int]]) -> dt.date | None:
+def borrowed_anchor(yearless: list[tuple[int, int]], days_elsewhere: dict[tuple[int, int], set[int]]) -> dt.date | None:
     """For an article with no date and no full date of its own: the latest day it writes without
     a year ("3月2日") that other sources state with one year only — a report of the same news
     ("On March 2nd …" beside "3月2日…", dated 2026). A day other sources give in several years, or none,
     stays unresolved."""
     found = []
-    for month, day in yearless_days(article):
+    for month, day in yearless:  # yearless_days of the article
         years = days_elsewhere.get((month, day), set())
         if len(years) == 1:
             found.append(dt.date(next(iter(years)), month, day))
