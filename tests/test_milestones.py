@@ -347,7 +347,7 @@ def test_a_sentence_naming_neither_company_nor_topic_is_the_companys_if_its_para
     assert m.topic == "" and m.kind == "production-start" and m.due.label == "2026 Q4" and m.status == "upcoming"
 
 
-# --- rounds two: a day's year from other sources, pronouns, company events -----------------------------
+# --- a day's year from other sources, pronouns, company events ------------------------------
 
 
 def milestones_across(*articles: Article, as_of=None):
