@@ -4,12 +4,20 @@ A sentence belongs to a topic when it names the topic (an alias), or when it
 uses one of the topic's words (a mention) inside a paragraph or section that
 names it, or when it continues a paragraph about only that topic. A sentence
 that names several topics is a passing mention for each and scores lower.
+
+Scores say how relevant a sentence is (figures and milestones are read from
+relevant ones); `about_topics` says what it is *about*, the only pages its
+words are listed on: the topic named as the subject of one of its clauses,
+read with the cue words of signals.yml (`read_aboutness`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from build_scripts import data as data_files
+from build_scripts.data import schema
 from build_scripts.reading.language import to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
@@ -47,6 +55,7 @@ class Passage:
     heading: str  # the section heading above it, "" before the first
     scores: dict[str, float] = field(default_factory=dict)  # topic slug → score
     canon: str = ""  # canonical(text), the form names and cue words are matched in: computed once
+    about_topics: frozenset[str] = frozenset()  # the topics it is about: the only pages that list it
 
     def __post_init__(self):
         if not self.canon:
@@ -108,10 +117,16 @@ class Sentence:
     canon: str  # canonical(text)
     alias_hits: dict[str, list[int]]  # as _hits returns them; read, never changed
     mention_hits: dict[str, int]
+    subjects: frozenset[str] = frozenset()  # the topics it is about by its own words (Aboutness.subjects)
+    # Names no topic and opens with a pronoun ("它…", "It …"), or with one of
+    # some topics' words ("The aircraft …", "该机器人…"): about what the
+    # sentence before was (of those topics).
+    refers_back: frozenset[str] | None = None  # None: refers to nothing before; empty: to whatever it was about
 
 
 def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]:
     sentences = split_sentences(text)
+    aboutness = load_aboutness()
     found = []
     for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
         # Equal forms as one string, not copies: less memory.
@@ -120,17 +135,22 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
         canon = simplified if canon == simplified else canon
         alias_hits, mention_hits = _hits(canon, topics)
         same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
-        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits))
+        subjects = aboutness.subjects(canon, alias_hits, topics) if alias_hits else frozenset()
+        refers_back = None if alias_hits else aboutness.refers_back(canon, topics)
+        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects, refers_back))
     return tuple(found)
 
 
 def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passage]:
     passages: list[Passage] = []
     heading, heading_topics = "", set()
+    # What the sentence before is about: "It …" opening a paragraph continues the one before, not a new section.
+    before: frozenset[str] = frozenset()
     order = 0
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             heading = paragraph.text
+            before = frozenset()
             heading_topics = {t.slug for t in topics if t.alias_pattern.search(canonical(heading))}
             continue
         if paragraph.kind != "text":
@@ -143,7 +163,12 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
             heading_topics = set()  # the section moved on to another subject
         for s in sentences:
             scores = _score(s.text, s.alias_hits, s.mention_hits, focus, heading_topics)
-            passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon))
+            if s.refers_back is None:
+                about = s.subjects
+            else:  # a pronoun has one antecedent: after a sentence about two topics it is ambiguous
+                about = (before & s.refers_back if s.refers_back else before) if len(before) == 1 else frozenset()
+            passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon, about))
+            before = about
             order += 1
     return passages
 
@@ -195,6 +220,151 @@ def _score(sentence, alias_hits, mention_hits, focus, heading_topics) -> dict[st
             continue
         scores[slug] = round(score, 2)
     return scores
+
+
+# --- What a sentence is about ---------------------------------------------------
+
+SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
+# Clause ends as extract.py cuts them, and dashes ("…激光雷达——这是…").
+CLAUSE_END = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), |—+")
+OPENING_MARKS = " \t「『“\"‘'（(《【"
+CLOSING_MARKS = " \t」』”\"’'）)》】.。!！?？"
+MAIN, SIDE, TOPIC = "main", "side", "topic"
+
+_WORDS = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [为了, 随着]")
+# signals.yml is shared with compose.py and lists.py: their keys are let through.
+ABOUTNESS = schema.Record(
+    {"competitor_cues": _WORDS, "own_cues": _WORDS, "side_frames": _WORDS, "side_frame_ends": _WORDS,
+     "topic_frames": _WORDS, "object_cues": _WORDS, "list_cues": _WORDS, "pronoun_cues": _WORDS},
+    optional={"connectors": _WORDS}, extra_ok=True,
+    hint="signals.yml says what a sentence is about with these lists (see the comment above them)",
+)
+MIN_PREDICATE = 2  # characters after a clause's subject: a name ending its clause is an object or a predicate
+
+
+def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
+    """Any of `words` (canonical form, longest first); Latin words match whole words only."""
+    forms = sorted({canonical(str(w)) for w in words if str(w).strip()}, key=len, reverse=True)
+    parts = [
+        (r"(?<![a-z])" if re.match(r"[a-z0-9]", f) else "") + re.escape(f) + (r"(?![a-z])" if re.search(r"[a-z0-9]$", f) else "")
+        for f in forms
+    ]
+    return re.compile(anchored.format("(?:" + "|".join(parts) + ")"))
+
+
+@dataclass(frozen=True)
+class Aboutness:
+    """The cue words of signals.yml that tell what a sentence is about, compiled."""
+
+    connector: re.Pattern  # at a clause's start: skipped
+    side_start: re.Pattern
+    side_end: re.Pattern
+    topic_start: re.Pattern
+    object_cue: re.Pattern
+    list_cue: re.Pattern
+    competitor: re.Pattern
+    own: re.Pattern
+    pronoun: re.Pattern
+
+    def subjects(self, canon: str, alias_hits: dict[str, list[int]], topics: tuple[Topic, ...]) -> frozenset[str]:
+        """The topics `canon` (a sentence in canonical form, naming the topics in `alias_hits`) is about.
+
+        The subject of each clause that is not a side frame, when it is a
+        topic; failing any, the one topic the main clauses name (or, if they
+        name none, the side frames); a sentence naming several topics
+        without making any its subject is about none of them.
+        """
+        first = min(at for positions in alias_hits.values() for at in positions)
+        other = self.competitor.search(canon, 0, first)
+        if other and not self.own.search(canon):
+            return frozenset()  # about another company's product ("特斯拉也将世界模型与…")
+        listing = self.list_cue.search(canon)
+        examples_from = listing.start() if listing else len(canon)  # names after "such as" are examples
+        hits = sorted((at, slug) for slug, positions in alias_hits.items() for at in positions if at < examples_from)
+        patterns = {t.slug: t.alias_pattern for t in topics if t.slug in alias_hits}
+        subjects: list[str] = []
+        named = {MAIN: set(), SIDE: set(), TOPIC: set()}
+        start = 0
+        for end in [m.start() for m in CLAUSE_END.finditer(canon)] + [len(canon)]:
+            inside = [(at, slug) for at, slug in hits if start <= at < end]
+            if inside:
+                kind = self._kind(canon[start:end])
+                named[kind].update(slug for at, slug in inside if not self.competitor.search(canon, start, at))
+                if kind == TOPIC:
+                    subjects += [slug for _, slug in inside]
+                elif kind == MAIN:
+                    subject = self._subject(canon, start, end, inside, patterns)
+                    if subject:
+                        subjects.append(subject)
+            start = end + 1
+        if subjects:
+            return frozenset(subjects)
+        fallback = named[MAIN] or named[SIDE]
+        return frozenset(fallback) if len(fallback) == 1 else frozenset()
+
+    def _kind(self, clause: str) -> str:
+        opening = _opening(clause, self)
+        if self.topic_start.match(opening):
+            return TOPIC
+        if self.side_start.match(opening) or self.side_end.search(clause.rstrip()):
+            return SIDE
+        return MAIN
+
+    def _subject(self, canon: str, start: int, end: int, inside: list[tuple[int, str]], patterns: dict[str, re.Pattern]) -> str:
+        """The topic a main clause is about: its first name with no verb taking it as object and no other company before it."""
+        for number, (at, slug) in enumerate(inside):
+            before = canon[start:at]
+            if self.competitor.search(before):
+                return ""  # "特斯拉Robotaxi的…": somebody else's
+            subject = not self.object_cue.search(before)
+            if not subject and number:
+                # A relative clause ending in 的 only describes the name after
+                # it: "搭载二代VLA模型的第二代IRON" is about IRON, not the VLA.
+                cut = before.rfind("的")
+                subject = start + cut > inside[0][0] and not self.object_cue.search(before[cut + 1:])
+            if subject:
+                return slug if self._has_predicate(canon, at, end, patterns[slug]) else ""
+        return ""
+
+    def refers_back(self, canon: str, topics: tuple[Topic, ...]) -> frozenset[str] | None:
+        """For a sentence naming no topic: empty if it opens with a pronoun, the topics whose word it opens with, else None."""
+        opening = _opening(canon, self)
+        pronoun = self.pronoun.match(opening)
+        if pronoun:
+            opening = opening[pronoun.end():].lstrip()
+        opening = opening.removeprefix("the ")
+        words = frozenset(t.slug for t in topics if t.mention_pattern and t.mention_pattern.match(opening))
+        return words or (frozenset() if pronoun else None)
+
+    @staticmethod
+    def _has_predicate(canon: str, at: int, end: int, pattern: re.Pattern) -> bool:
+        """Whether words follow the name at `at` in its clause: "…也是世界模型" ends on its name."""
+        name = pattern.match(canon, at)
+        rest = canon[name.end() if name else at:end].strip(CLOSING_MARKS)
+        return len(rest) >= MIN_PREDICATE
+
+
+def _opening(clause: str, aboutness: Aboutness) -> str:
+    """A clause without the quote marks and connectors it opens with."""
+    opening = clause.lstrip(OPENING_MARKS)
+    match = aboutness.connector.match(opening)
+    return opening[match.end():].lstrip(OPENING_MARKS) if match else opening
+
+
+@data_files.loader
+def load_aboutness(path: Path = SIGNALS_FILE) -> Aboutness:
+    data = schema.load(path, ABOUTNESS)
+    return Aboutness(
+        connector=_alternation(data["connectors"], r"{}\s*") if data.get("connectors") else re.compile("(?!)"),
+        side_start=_alternation(data["side_frames"], "{}"),
+        side_end=_alternation(data["side_frame_ends"], "{}$"),
+        topic_start=_alternation(data["topic_frames"], "{}"),
+        object_cue=_alternation(data["object_cues"]),
+        list_cue=_alternation(data["list_cues"]),
+        competitor=_alternation(data["competitor_cues"]),
+        own=_alternation(data["own_cues"]),
+        pronoun=_alternation(data["pronoun_cues"], "{}"),
+    )
 
 
 def classify(articles, topics: tuple[Topic, ...]) -> list[Passage]:
