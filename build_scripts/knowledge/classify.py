@@ -18,7 +18,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-from build_scripts.reading.language import to_simplified, to_simplified_each
+from build_scripts.reading.language import converter, to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
 
@@ -243,8 +243,13 @@ MIN_PREDICATE = 2  # characters after a clause's subject: a name ending its clau
 
 
 def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
-    """Any of `words` (canonical form, longest first); Latin words match whole words only."""
-    forms = sorted({canonical(str(w)) for w in words if str(w).strip()}, key=len, reverse=True)
+    """Any of `words` (canonical form, longest first); Latin words match whole words only.
+
+    Also the form a word's Taiwan and Hong Kong spellings take after
+    conversion back: OpenCC leaves some as they were (隨著 → 随著, not 随着).
+    """
+    typed = [str(w) for w in words if str(w).strip()]
+    forms = sorted({canonical(w) for w in typed} | {canonical(converter(c).convert(w)) for w in typed for c in ("s2tw", "s2hk")}, key=len, reverse=True)
     parts = [
         (r"(?<![a-z])" if re.match(r"[a-z0-9]", f) else "") + re.escape(f) + (r"(?![a-z])" if re.search(r"[a-z0-9]$", f) else "")
         for f in forms
@@ -282,6 +287,9 @@ class Aboutness:
         examples_from = listing.start() if listing else len(canon)  # names after "such as" are examples
         hits = sorted((at, slug) for slug, positions in alias_hits.items() for at in positions if at < examples_from)
         patterns = {t.slug: t.alias_pattern for t in topics if t.slug in alias_hits}
+        # Names inside an enumeration ("到Robotaxi与飞行汽车") are no clause's
+        # subject, but they make the clause name several topics.
+        listed = sorted((m.start(), t.slug) for t in topics for m in t.alias_pattern.finditer(canon) if m.start() not in alias_hits.get(t.slug, ()))
         subjects: list[str] = []
         named = {MAIN: set(), SIDE: set(), TOPIC: set()}
         start = 0
@@ -290,6 +298,7 @@ class Aboutness:
             if inside:
                 kind = self._kind(canon[start:end])
                 named[kind].update(slug for at, slug in inside if not self.competitor.search(canon, start, at))
+                named[kind].update(slug for at, slug in listed if start <= at < end)
                 if kind == TOPIC:
                     subjects += [slug for _, slug in inside]
                 elif kind == MAIN:

@@ -90,7 +90,9 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = schema.load(path, SIGNALS)
 
     def alternation(words):
-        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
+        # Ignoring case: excerpts are told opinions by their Simplified text, not
+        # the lower-cased canonical form ("However, …", "Tesla's …").
+        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
     return Signals(
         definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),
