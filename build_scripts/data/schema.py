@@ -100,7 +100,10 @@ def line_of(value, key=None) -> int | None:
     return getattr(value, "line", None) or None
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: every article's front
+# matter goes through here, and the pure-Python parser was a tenth of the
+# reading time at 500 articles. Both give the same values and line marks.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

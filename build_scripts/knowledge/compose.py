@@ -9,29 +9,26 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-from build_scripts.knowledge.classify import ABOUT_SCORE, FACT_SCORE, Passage, classify_article
+from build_scripts.knowledge.classify import Passage, classify_article
 from build_scripts.knowledge.corroborate import (
-    Citation, Excerpt, FigureRow, Statement, cite, excerpts, figure_rows, normalise_space,
+    Citation, Excerpt, excerpts, normalise_space,
 )
 from build_scripts.knowledge.claims import Claim, article_claims, load_knowledge, validate_topics
 from build_scripts.knowledge.entities import Entity, load_entities, mentioned
-from build_scripts.knowledge.extract import CLAUSE_BREAK, Figure, extract_figures
 from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import without_repeats
 from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
 from build_scripts.model import Article, Corpus
-from build_scripts.knowledge.taxonomy import Topic, Topics, canonical, load_topics
+from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 MIN_EXCERPT_CHARS = 12
-CLAUSE_ALIAS_BONUS, CLAUSE_MENTION_BONUS = 6.0, 2.0
 
 
 class CitationError(ValueError):
@@ -42,7 +39,6 @@ class CitationError(ValueError):
 class TopicPage:
     topic: Topic
     lead: tuple[OverviewSentence, ...]  # composed from the infobox and milestones (overview.py), never lifted
-    figures: tuple[FigureRow, ...]  # the former key-figure rows: no longer shown, kept as the evaluation's baseline
     timeline: tuple[Milestone, ...]  # the topic's milestones, with their status
     facts: tuple[Excerpt, ...]
     opinions: tuple[Excerpt, ...]
@@ -116,11 +112,10 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """What one article contributes: its passages, the figures of those that state facts, the events
-    its sentences state, the tags it earns, its claims."""
+    """What one article contributes: its passages, the events its sentences state, the tags it
+    earns, its claims."""
 
     passages: tuple[Passage, ...]
-    figures: dict[int, list[Figure]]  # id(passage) → figures
     sightings: tuple[Sighting, ...]  # the events its sentences state (milestones.py)
     tags: tuple[str, ...]  # the entities (entities.yml) it names, for its source page
     claims: tuple[Claim, ...] = ()  # what its sentences say of which subject's attribute (claims.py)
@@ -129,14 +124,13 @@ class ArticleFacts:
 def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
-    facts = [p for p in passages if p.scores and id(p) not in excluded]
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
     stating = [p for p in passages if id(p) not in excluded]
     anchor = time_anchor(passages)
     sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor))
     return ArticleFacts(
-        tuple(passages), {id(p): extract_figures(p) for p in facts}, sightings,
+        tuple(passages), sightings,
         tuple(mentioned((p.text for p in article.paragraphs), entities)),
         tuple(article_claims(passages, excluded)),
     )
@@ -164,7 +158,6 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
         as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
     milestones = tuple(track([s for facts in per_article for s in facts.sightings], topics, as_of))
     passages = [p for facts in per_article for p in facts.passages]
-    figures_by_passage = {key: found for facts in per_article for key, found in facts.figures.items()}
     by_slug = {t.slug: t for t in topics}
 
     knowledge = load_knowledge()
@@ -181,7 +174,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             listed_on[slug].append(passage)
     for topic in topics:
         relevant = tuple(by_topic[topic.slug])
-        page = compose_topic(topic, relevant, figures_by_passage, signals, by_slug, listed_on[topic.slug])
+        page = compose_topic(topic, relevant, signals, by_slug, listed_on[topic.slug])
         # The infobox replaces the key-figure rows and their "Sources differ"
         # boxes: those compared every value of a unit, whatever it measured.
         page = replace(
@@ -203,7 +196,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     )
 
 
-def compose_topic(topic, passages, figures_by_passage, signals, by_slug, listed=None) -> TopicPage:
+def compose_topic(topic, passages, signals, by_slug, listed=None) -> TopicPage:
     """The page of `topic` from the `passages` relevant to it; its lists hold only `listed`, the sentences about it.
 
     `listed` defaults to the relevant passages that are about the topic
@@ -211,15 +204,7 @@ def compose_topic(topic, passages, figures_by_passage, signals, by_slug, listed=
     figures and dates, never a list item.
     """
     slug = topic.slug
-    all_topics = Topics(by_slug.values())  # hashed once for the many clauses looked up with it
     relevant = [p for p in passages if slug in p.scores]
-    factual = [p for p in relevant if p.scores[slug] >= FACT_SCORE]
-
-    figures: list[Figure] = [
-        f for p in factual for f in figures_by_passage.get(id(p), []) if _clause_is_about(p, f.clause, topic, all_topics)
-    ]
-    rows = figure_rows(figures, relevance=lambda f: _figure_relevance(f, topic))
-
     if listed is None:
         listed = [p for p in relevant if slug in p.about_topics]
     merged = excerpts([p for p in listed if _stands_alone(p.text)], slug, signals.opinion)
@@ -231,49 +216,12 @@ def compose_topic(topic, passages, figures_by_passage, signals, by_slug, listed=
     return TopicPage(
         topic=topic,
         lead=(),  # composed from the infobox and milestones once compose_knowledge_base has them (overview.py)
-        figures=tuple(rows),
         timeline=(),  # milestones are tracked across topics: compose_knowledge_base fills it in
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
         sources=sources,
         related=tuple(by_slug[s] for s in topic.related if s in by_slug),
     )
-
-
-def _clause_is_about(passage: Passage, clause: str, topic: Topic, topics: Topics) -> bool:
-    """Whether a clause of a sentence is about `topic`.
-
-    A clause that names topics is about those. One that names none is about
-    the topics of the nearest clause before it that names some ("在第二代VLA
-    的时间表中,先锋共创体验将于今年12月启动" is about the VLA, not the
-    Robotaxi named later), or about all the sentence's topics if none does.
-    """
-    named = _topics_named_in(clause, topics)
-    if named:
-        return topic.slug in named
-    start = passage.text.find(clause)
-    for earlier in reversed(CLAUSE_BREAK.split(passage.text[:max(start, 0)])):
-        named = _topics_named_in(earlier, topics)
-        if named:
-            return topic.slug in named
-    return True
-
-
-def _figure_relevance(figure: Figure, topic: Topic) -> float:
-    """A figure whose own clause names the topic outranks one that only shares its sentence."""
-    canon = canonical(figure.clause)
-    score = figure.passage.scores.get(topic.slug, 0.0)
-    if topic.alias_pattern.search(canon):
-        score += CLAUSE_ALIAS_BONUS
-    elif topic.mention_pattern and topic.mention_pattern.search(canon):
-        score += CLAUSE_MENTION_BONUS
-    return score
-
-
-@lru_cache(maxsize=1 << 16)  # one clause is looked at for each figure and date in it, on each topic's page
-def _topics_named_in(text: str, topics: tuple[Topic, ...]) -> frozenset[str]:
-    canon = canonical(text)
-    return frozenset(t.slug for t in topics if t.alias_pattern.search(canon))
 
 
 def _stands_alone(text: str) -> bool:

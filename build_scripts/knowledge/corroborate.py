@@ -1,8 +1,8 @@
-"""Figures, Events and Passages from many sources → one row per distinct fact.
+"""Passages from many sources → one excerpt per distinct sentence, with every citation.
 
-The same number stated by three articles becomes one figure row with three
-citations (milestones are merged in knowledge/milestones.py); near-identical sentences (a press release copied by two sites, in two
-scripts) are shown once with all their citations.
+Near-identical sentences (a press release copied by two sites, in two
+scripts) are shown once with all their citations. Figures are merged in
+infobox.py, milestones in milestones.py, both with `group_similar` from here.
 """
 from __future__ import annotations
 
@@ -13,16 +13,10 @@ from itertools import chain
 from dataclasses import dataclass
 
 from build_scripts.knowledge.classify import Passage, bigrams
-from build_scripts.knowledge.extract import Figure
 from build_scripts.model import Article
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
-SOURCE_WEIGHT = 3.0
-SAME_FIGURE_WORDING = 0.35  # clauses around one number overlap this much when they say the same
 WHITESPACE = re.compile(r"\s+")
-# Which source's words lead a merged row (the site reads in Chinese first).
-# Ids never depend on it, so this is presentation only.
-LANGUAGE_PREFERENCE = {"zh-Hans": 0, "zh-Hant": 1, "en": 2, "ja": 3}
 
 
 @dataclass(frozen=True)
@@ -50,25 +44,6 @@ class Statement:
 
     text: str
     citations: tuple[Citation, ...]
-
-
-@dataclass(frozen=True)
-class FigureRow:
-    id: str
-    value: float
-    high: float | None
-    unit: str
-    unit_name: str
-    qualifier: str
-    statements: tuple[Statement, ...]
-
-    @property
-    def citations(self) -> tuple[Citation, ...]:
-        return tuple(c for s in self.statements for c in s.citations)
-
-    @property
-    def source_count(self) -> int:
-        return len({c.article.report for c in self.citations})  # a syndicated copy confirms nothing
 
 
 @dataclass(frozen=True)
@@ -155,47 +130,11 @@ def figure_id(unit: str, value: float, high: float | None) -> str:
     return f"fig-{re.sub(r'[^a-z0-9]+', '', unit.lower()) or 'n'}-{number}".replace(".", "_")
 
 
-def figure_rows(figures: list[Figure], relevance=None) -> list[FigureRow]:
-    """One row per (unit, value); rows ordered by how relevant their best figure is, then by sources."""
-    relevance = relevance or c_score
-    groups: dict[tuple, list[Figure]] = defaultdict(list)
-    for figure in figures:
-        groups[(figure.unit, figure.value, figure.high)].append(figure)
-    rows = []
-    for (unit, value, high), members in groups.items():
-        members.sort(key=lambda f: (LANGUAGE_PREFERENCE.get(f.passage.article.language, 9), _source_order(f)))
-        rows.append(
-            FigureRow(
-                id=figure_id(unit, value, high), value=value, high=high, unit=unit, unit_name=members[0].unit_name,
-                qualifier=next((f.qualifier for f in members if f.qualifier), ""),
-                statements=tuple(_merge_statements([(f.clause, cite(f.passage, f.clause)) for f in members], SAME_FIGURE_WORDING)),
-            )
-        )
-    # Corroborated facts first: each further source weighs like a strong clause.
-    rows.sort(key=lambda r: (-(max(relevance(f) for f in groups[(r.unit, r.value, r.high)]) + SOURCE_WEIGHT * r.source_count), r.id))
-    return rows
-
-
-def c_score(figure: Figure) -> float:
-    return max(figure.passage.scores.values(), default=0.0)
-
-
 def _source_order(item) -> tuple:
     """Oldest source first: a later article never changes which wording leads."""
     passage = item if isinstance(item, Passage) else item.passage
     date = passage.article.date.toordinal() if passage.article.date else 10**7
     return (date, passage.article.slug, passage.order)
-
-
-def _merge_statements(pairs: list[tuple[str, Citation]], threshold: float = NEAR_DUPLICATE) -> list[Statement]:
-    merged: dict[int, tuple[str, list[Citation], set]] = {}
-    for (text, citation), group in zip(pairs, group_similar([bigrams(text) for text, _ in pairs], threshold)):
-        if group not in merged:
-            merged[group] = (text, [citation], {citation.key})
-        elif citation.key not in merged[group][2]:
-            merged[group][1].append(citation)
-            merged[group][2].add(citation.key)
-    return [Statement(text, tuple(citations)) for text, citations, _ in merged.values()]
 
 
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:

@@ -345,6 +345,7 @@ def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Pr
     by_paragraph: dict[str, int] = {}
     group_of: list[int] = []  # for each article, the index of the first article of its report
     articles: list[Article] = []
+    fingerprints_of: list[frozenset[str]] = []  # for each article: computed once, compared with every later one
     problems: list[Problem] = []
     for result in results:
         if result.article is None:
@@ -357,9 +358,10 @@ def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Pr
             problems.append(Problem(result.article.file_name, f"is the same article as {kept.file_name}{same_name}", "delete one of the two copies; the site shows it once"))
             continue
         fingerprints = _paragraph_fingerprints(result.article)
-        copied = _near_duplicate_of(fingerprints, by_paragraph, articles)
+        copied = _near_duplicate_of(fingerprints, by_paragraph, fingerprints_of)
         index = len(articles)
         articles.append(result.article)
+        fingerprints_of.append(fingerprints)
         group_of.append(group_of[copied] if copied is not None else index)
         first_by_key[result.content_key] = index
         for fingerprint in fingerprints:
@@ -399,15 +401,15 @@ def _paragraph_fingerprints(article: Article) -> frozenset[str]:
     return frozenset(text for text in texts if len(text) >= FINGERPRINT_MIN_CHARS)
 
 
-def _near_duplicate_of(fingerprints: frozenset[str], by_paragraph: dict[str, int], articles: list[Article]) -> int | None:
-    """Index of the article in `articles` that these paragraphs are mostly a copy of, if any."""
+def _near_duplicate_of(fingerprints: frozenset[str], by_paragraph: dict[str, int], fingerprints_of: list[frozenset[str]]) -> int | None:
+    """Index of the article (by its paragraphs' `fingerprints_of`) that these paragraphs are mostly a copy of, if any."""
     shared: dict[int, int] = {}
     for fingerprint in fingerprints:
         index = by_paragraph.get(fingerprint)
         if index is not None:
             shared[index] = shared.get(index, 0) + 1
     for index, count in sorted(shared.items(), key=lambda item: -item[1]):
-        smaller = min(len(fingerprints), len(_paragraph_fingerprints(articles[index])))
+        smaller = min(len(fingerprints), len(fingerprints_of[index]))
         if count >= NEAR_DUPLICATE_MIN_PARAGRAPHS and count >= NEAR_DUPLICATE_SHARE * smaller:
             return index
     return None

@@ -80,18 +80,6 @@ def shown_after(kb, stems) -> list[Shown]:
     return list(found.values())
 
 
-def shown_before(kb, stems) -> list[Shown]:
-    found: dict[tuple, Shown] = {}
-    for page in kb.topics:
-        for row in page.figures:
-            for citation in row.citations:
-                stem = stems.get(citation.article.slug)
-                if stem:
-                    key = (page.topic.slug, stem, citation.paragraph_id, str(row.value))
-                    found.setdefault(key, Shown(page.topic.slug, stem, citation.paragraph_id, row.value, "", citation.quote, f"key figure {row.id}"))
-    return list(found.values())
-
-
 def _report(name: str, run: Evaluation, shown: list[Shown]) -> tuple[list[str], list[str]]:
     gold_figures = []
     for stem in sorted(run.gold):
@@ -129,7 +117,7 @@ def _report(name: str, run: Evaluation, shown: list[Shown]) -> tuple[list[str], 
     precision = (len(shown) - len(wrong)) / len(shown) if shown else 1.0
     recall = found / len(gold_figures) if gold_figures else 1.0
     scores = [
-        f"{name:<6} precision {100 * precision:5.1f}% ({len(shown) - len(wrong)}/{len(shown)})  "
+        f"{name} precision {100 * precision:5.1f}% ({len(shown) - len(wrong)}/{len(shown)})  "
         f"recall {100 * recall:5.1f}% ({found}/{len(gold_figures)})  not_figures shown {shown_bad}",
     ]
     return scores, misses
@@ -138,6 +126,5 @@ def _report(name: str, run: Evaluation, shown: list[Shown]) -> tuple[list[str], 
 def score(run: Evaluation) -> list[str]:
     kb = build_knowledge_base(run.corpus)
     stems = _stems(run)
-    before, before_misses = _report("before", run, shown_before(kb, stems))
-    after, after_misses = _report("after", run, shown_after(kb, stems))
-    return before + after + after_misses + before_misses
+    scores, misses = _report("infobox", run, shown_after(kb, stems))
+    return scores + misses
