@@ -133,9 +133,10 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
         simplified = sentence if simplified == sentence else simplified
         canon = canonical_of_simplified(simplified)
         canon = simplified if canon == simplified else canon
-        alias_hits, mention_hits = _hits(canon, topics)
+        enumerated: list[tuple[int, str]] = []
+        alias_hits, mention_hits = _hits(canon, topics, enumerated)
         same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
-        subjects = aboutness.subjects(canon, alias_hits, topics) if alias_hits else frozenset()
+        subjects = aboutness.subjects(canon, alias_hits, enumerated, topics) if alias_hits else frozenset()
         refers_back = None if alias_hits else aboutness.refers_back(canon, topics)
         found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects, refers_back))
     return tuple(found)
@@ -177,11 +178,12 @@ def _with_related(slugs: set[str], topics: tuple[Topic, ...]) -> set[str]:
     return slugs | {related for t in topics if t.slug in slugs for related in t.related}
 
 
-def _hits(canon: str, topics: tuple[Topic, ...]) -> tuple[dict[str, list[int]], dict[str, int]]:
+def _hits(canon: str, topics: tuple[Topic, ...], enumerated: list | None = None) -> tuple[dict[str, list[int]], dict[str, int]]:
     """Positions of alias matches (outside enumerations) and mention counts, per topic.
 
     An alias inside an enumeration ("AI、汽车、机器人、飞行汽车领域") only
-    lists the topic among others: it counts as a mention, not as naming it.
+    lists the topic among others: it counts as a mention, not as naming it
+    (and its (position, slug) is added to `enumerated` when given).
     """
     aliases: dict[str, list[int]] = {}
     mentions: dict[str, int] = {}
@@ -189,6 +191,8 @@ def _hits(canon: str, topics: tuple[Topic, ...]) -> tuple[dict[str, list[int]], 
         for match in topic.alias_pattern.finditer(canon):
             if ENUMERATION.match(canon[max(match.start() - 1, 0):match.start()]) or canon.startswith("、", match.end()):
                 mentions[topic.slug] = mentions.get(topic.slug, 0) + 1
+                if enumerated is not None:
+                    enumerated.append((match.start(), topic.slug))
             else:
                 aliases.setdefault(topic.slug, []).append(match.start())
         if topic.mention_pattern:
@@ -245,11 +249,11 @@ MIN_PREDICATE = 2  # characters after a clause's subject: a name ending its clau
 def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
     """Any of `words` (canonical form, longest first); Latin words match whole words only.
 
-    Also the form a word's Taiwan and Hong Kong spellings take after
-    conversion back: OpenCC leaves some as they were (隨著 → 随著, not 随着).
+    Also the form a word's Taiwan spelling takes after conversion back:
+    OpenCC leaves some as they were (隨著 → 随著, not 随着).
     """
     typed = [str(w) for w in words if str(w).strip()]
-    forms = sorted({canonical(w) for w in typed} | {canonical(converter(c).convert(w)) for w in typed for c in ("s2tw", "s2hk")}, key=len, reverse=True)
+    forms = sorted({canonical(w) for w in typed} | {canonical(converter("s2tw").convert(w)) for w in typed}, key=len, reverse=True)
     parts = [
         (r"(?<![a-z])" if re.match(r"[a-z0-9]", f) else "") + re.escape(f) + (r"(?![a-z])" if re.search(r"[a-z0-9]$", f) else "")
         for f in forms
@@ -271,8 +275,12 @@ class Aboutness:
     own: re.Pattern
     pronoun: re.Pattern
 
-    def subjects(self, canon: str, alias_hits: dict[str, list[int]], topics: tuple[Topic, ...]) -> frozenset[str]:
+    def subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
         """The topics `canon` (a sentence in canonical form, naming the topics in `alias_hits`) is about.
+
+        `enumerated` are the (position, topic) of names inside enumerations
+        ("到Robotaxi与飞行汽车"): no clause's subject, but they make a clause
+        name several topics.
 
         The subject of each clause that is not a side frame, when it is a
         topic; failing any, the one topic the main clauses name (or, if they
@@ -287,9 +295,6 @@ class Aboutness:
         examples_from = listing.start() if listing else len(canon)  # names after "such as" are examples
         hits = sorted((at, slug) for slug, positions in alias_hits.items() for at in positions if at < examples_from)
         patterns = {t.slug: t.alias_pattern for t in topics if t.slug in alias_hits}
-        # Names inside an enumeration ("到Robotaxi与飞行汽车") are no clause's
-        # subject, but they make the clause name several topics.
-        listed = sorted((m.start(), t.slug) for t in topics for m in t.alias_pattern.finditer(canon) if m.start() not in alias_hits.get(t.slug, ()))
         subjects: list[str] = []
         named = {MAIN: set(), SIDE: set(), TOPIC: set()}
         start = 0
@@ -298,7 +303,7 @@ class Aboutness:
             if inside:
                 kind = self._kind(canon[start:end])
                 named[kind].update(slug for at, slug in inside if not self.competitor.search(canon, start, at))
-                named[kind].update(slug for at, slug in listed if start <= at < end)
+                named[kind].update(slug for at, slug in enumerated if start <= at < end)
                 if kind == TOPIC:
                     subjects += [slug for _, slug in inside]
                 elif kind == MAIN:
