@@ -20,7 +20,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.reading.language import converter, to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
-from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
+from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified, name_pattern
 
 # Sentence ends: Chinese full stops (with a closing quote that follows), and
 # English . ! ? before a space and a capital letter or digit.
@@ -247,18 +247,14 @@ MIN_PREDICATE = 2  # characters after a clause's subject: a name ending its clau
 
 
 def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
-    """Any of `words` (canonical form, longest first); Latin words match whole words only.
+    """Any of `words`, matched as topic names are (taxonomy.name_pattern: canonical form, Latin words whole).
 
     Also the form a word's Taiwan spelling takes after conversion back:
     OpenCC leaves some as they were (隨著 → 随著, not 随着).
     """
     typed = [str(w) for w in words if str(w).strip()]
-    forms = sorted({canonical(w) for w in typed} | {canonical(converter("s2tw").convert(w)) for w in typed}, key=len, reverse=True)
-    parts = [
-        (r"(?<![a-z])" if re.match(r"[a-z0-9]", f) else "") + re.escape(f) + (r"(?![a-z])" if re.search(r"[a-z0-9]$", f) else "")
-        for f in forms
-    ]
-    return re.compile(anchored.format("(?:" + "|".join(parts) + ")"))
+    pattern = name_pattern(typed + [converter("s2tw").convert(w) for w in typed])
+    return re.compile(anchored.format(f"(?:{pattern.pattern})"))
 
 
 @dataclass(frozen=True)
@@ -287,11 +283,13 @@ class Aboutness:
         name none, the side frames); a sentence naming several topics
         without making any its subject is about none of them.
         """
-        first = min(at for positions in alias_hits.values() for at in positions)
-        other = self.competitor.search(canon, 0, first)
-        if other and not self.own.search(canon):
-            return frozenset()  # about another company's product ("特斯拉也将世界模型与…")
+        other = self.competitor.search(canon)
         listing = self.list_cue.search(canon)
+        if len(alias_hits) == 1 and not other and not listing and all(slug in alias_hits for _, slug in enumerated):
+            return frozenset(alias_hits)  # the one topic named, as subject or not: most sentences, decided at once
+        first = min(at for positions in alias_hits.values() for at in positions)
+        if other and other.start() < first and not self.own.search(canon):
+            return frozenset()  # about another company's product ("特斯拉也将世界模型与…")
         examples_from = listing.start() if listing else len(canon)  # names after "such as" are examples
         hits = sorted((at, slug) for slug, positions in alias_hits.items() for at in positions if at < examples_from)
         patterns = {t.slug: t.alias_pattern for t in topics if t.slug in alias_hits}
