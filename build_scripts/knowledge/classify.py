@@ -118,10 +118,6 @@ class Sentence:
     alias_hits: dict[str, list[int]]  # as _hits returns them; read, never changed
     mention_hits: dict[str, int]
     subjects: frozenset[str] = frozenset()  # the topics it is about by its own words (Aboutness.subjects)
-    # Names no topic and opens with a pronoun ("它…", "It …"), or with one of
-    # some topics' words ("The aircraft …", "该机器人…"): about what the
-    # sentence before was (of those topics).
-    refers_back: frozenset[str] | None = None  # None: refers to nothing before; empty: to whatever it was about
 
 
 def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]:
@@ -137,8 +133,7 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
         alias_hits, mention_hits = _hits(canon, topics, enumerated)
         same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
         subjects = aboutness.subjects(canon, alias_hits, enumerated, topics) if alias_hits else frozenset()
-        refers_back = None if alias_hits else aboutness.refers_back(canon, topics)
-        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects, refers_back))
+        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects))
     return tuple(found)
 
 
@@ -157,6 +152,7 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
         if paragraph.kind != "text":
             continue
         sentences = read_paragraph(paragraph.text, topics)
+        aboutness = load_aboutness()
         # What the paragraph is about: topics named by sentences that are not
         # lists of many topics.
         focus = {slug for s in sentences if len(s.alias_hits) <= FOCUS_MAX_TOPICS for slug in s.alias_hits}
@@ -164,10 +160,14 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
             heading_topics = set()  # the section moved on to another subject
         for s in sentences:
             scores = _score(s.text, s.alias_hits, s.mention_hits, focus, heading_topics)
-            if s.refers_back is None:
-                about = s.subjects
-            else:  # a pronoun has one antecedent: after a sentence about two topics it is ambiguous
-                about = (before & s.refers_back if s.refers_back else before) if len(before) == 1 else frozenset()
+            about = s.subjects
+            # A sentence naming no topic that opens with a pronoun ("它…", "It …")
+            # or a topic's word ("The aircraft …") is about what the one before
+            # was; a pronoun has one antecedent, so not after one about two topics.
+            if not s.alias_hits and len(before) == 1:
+                refers_to = aboutness.refers_back(s.canon, topics)
+                if refers_to is not None:
+                    about = before & refers_to if refers_to else before
             passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon, about))
             before = about
             order += 1
