@@ -246,7 +246,9 @@ def write_user_dictionary(vocabulary: Vocabulary, path: Path) -> Path:
     path.write_text("".join(f"{word}\n" for word in dictionary_words(vocabulary)), encoding="utf-8")
     jieba.load_userdict(str(path))
     _word_lengths.cache_clear()
+    _cut_run.cache_clear()  # holds _word_lengths results
     _search_words.cache_clear()
+    _word_spellings.cache_clear()  # holds _search_words results
     return path
 
 
@@ -264,19 +266,29 @@ def segment(text: str, separator: re.Pattern | None = None) -> str:
         if separator is None:
             return False
         char = text[position : position + 1]
-        return not char or char in "<>" or bool(separator.fullmatch(char))
+        return not char or char in "<>" or _separates(separator, char)
 
     def cut(match: re.Match) -> str:
-        run = match.group()
-        words, start = [], 0
-        for length in _word_lengths(fold(run)):
-            words.append(run[start : start + length])
-            start += length
         before = "" if match.start() == 0 or ends_word(match.start() - 1) else ZWSP
         after = "" if ends_word(match.end()) else ZWSP
-        return before + ZWSP.join(words) + after
+        return before + _cut_run(match.group()) + after
 
     return HAN_RUN.sub(cut, text).strip(ZWSP)
+
+
+@lru_cache(maxsize=1 << 12)
+def _separates(separator: re.Pattern, char: str) -> bool:
+    return bool(separator.fullmatch(char))
+
+
+@lru_cache(maxsize=1 << 17)
+def _cut_run(run: str) -> str:
+    """A run of Han characters as written, its words (cut in folded form) joined by U+200B."""
+    words, start = [], 0
+    for length in _word_lengths(fold(run)):
+        words.append(run[start : start + length])
+        start += length
+    return ZWSP.join(words)
 
 
 # Articles repeat each other (press releases) and topic pages quote them: the
@@ -313,18 +325,38 @@ def spellings(chunks: list[list[str]]) -> set[str]:
     """
     found: set[str] = set()
     for words in chunks:
-        folded = [fold(word).lower() for word in words]
+        folded = [_folded_word(word) for word in words]
         for word in folded:
-            if HAN_RUN.fullmatch(word) and len(word) > 2:
-                found.update(_search_words(word))
-            if NUMBER.fullmatch(word):
-                found.add(word.replace(",", ""))
-            elif parts := NUMBER_WITH_UNIT.fullmatch(word):
-                found.update(p for p in parts.groups() if p and len(p) >= 2)
+            found.update(_word_spellings(word))
         for i in range(len(words) - 1):
-            if NUMBER.fullmatch(folded[i]) and UNIT.fullmatch(fold(words[i + 1])):
+            if _is_number(folded[i]) and UNIT.fullmatch(fold(words[i + 1])):
                 found.add(folded[i].replace(",", "") + folded[i + 1])
-    return found - {fold(word).lower() for words in chunks for word in words}
+    return found - {_folded_word(word) for words in chunks for word in words}
+
+
+# Per distinct word, not per occurrence: the index holds each word of the
+# site many times over (every page quotes the articles).
+@lru_cache(maxsize=1 << 18)
+def _folded_word(word: str) -> str:
+    return fold(word).lower()
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_spellings(folded_word: str) -> tuple[str, ...]:
+    """spellings() of one folded word on its own: its search-mode sub-words, or its number and unit apart."""
+    found: list[str] = []
+    if HAN_RUN.fullmatch(folded_word) and len(folded_word) > 2:
+        found.extend(_search_words(folded_word))
+    if _is_number(folded_word):
+        found.append(folded_word.replace(",", ""))
+    elif parts := NUMBER_WITH_UNIT.fullmatch(folded_word):
+        found.extend(p for p in parts.groups() if p and len(p) >= 2)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 18)
+def _is_number(folded_word: str) -> bool:
+    return bool(NUMBER.fullmatch(folded_word))
 
 
 def name_words(name: str, separator: str) -> list[str]:
@@ -343,11 +375,12 @@ def synonyms(chunks: list[list[str]], groups: list[list[list[str]]]) -> set[str]
     text says 宝钢, 宝钢 where it says Baosteel). Names of several words are
     recognised but not added: their words (`he`, `li`, 模型) would make any
     text mentioning the thing match ordinary queries."""
-    folded = [[fold(word).lower() for word in words] for words in chunks]
+    folded = [[_folded_word(word) for word in words] for words in chunks]
     present = {word for words in folded for word in words}
     found: set[str] = set()
     for group in groups:
-        if any(set(name) <= present and _contains(folded, name) for name in group if name):
+        # A one-word name is contained wherever it is present: only longer ones need the search.
+        if any(set(name) <= present and (len(name) == 1 or _contains(folded, name)) for name in group if name):
             found.update(name[0] for name in group if len(name) == 1)
     return found
 
@@ -394,7 +427,7 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
         doc = dict(doc, title=segment(doc["title"], splitter), text=text)
         chunks = tokens(doc["title"], separator) + tokens(doc["text"], separator)
         extra = spellings(chunks) | synonyms(chunks, groups)
-        extra -= {fold(word).lower() for words in chunks for word in words}
+        extra -= {_folded_word(word) for words in chunks for word in words}
         if extra:
             doc[SPELLINGS_FIELD] = " ".join(sorted(extra))
         if KEY_FIGURES.fullmatch(doc["location"]):
