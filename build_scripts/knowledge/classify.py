@@ -36,8 +36,8 @@ FOCUS_MAX_TOPICS = 2
 PAIR_PENALTY = 0.5
 LIST_PENALTY = 1.5
 MIN_SCORE = 1.0
-# At and above this score a sentence is *about* the topic; below, it is a
-# passing mention (shown last, folded).
+# At and above this score a sentence is relevant enough to state the topic's
+# milestones (Passage.about); which page lists it is `about_topics`' business.
 ABOUT_SCORE = 2.5
 # Figures and dates are taken from sentences at least this relevant.
 FACT_SCORE = 1.5
