@@ -167,7 +167,8 @@ def _independent(citations: tuple[Citation, ...]) -> int:
     for citation in citations:
         paragraph = citation.article.paragraph(citation.paragraph_id)
         texts.append(paragraph.text if paragraph else citation.quote)
-    return len(set(group_similar([bigrams(text) for text in texts], NEAR_DUPLICATE)))
+    grams = {text: bigrams(text) for text in set(texts)}  # copies repeat paragraphs word for word
+    return len(set(group_similar([grams[text] for text in texts], NEAR_DUPLICATE)))
 
 
 def _values(claims: list[Claim]) -> list[ClaimValue]:

@@ -53,18 +53,21 @@ def without_repeats(page):
     for citation in [*page.infobox.citations, *(c for e in page.timeline for c in e.citations)]:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
+    grams_of: dict[str, frozenset[str]] = {}  # each wording's bigrams, worked out once for both steps
+
     def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
         result = []
         for excerpt in excerpts:
-            grams = bigrams(excerpt.text)
-            if any(overlap(grams, g) >= NEAR_DUPLICATE for g in lead_grams):
+            if excerpt.text not in grams_of:
+                grams_of[excerpt.text] = bigrams(excerpt.text)
+            if any(overlap(grams_of[excerpt.text], g) >= NEAR_DUPLICATE for g in lead_grams):
                 continue
             if _mostly_quoted(excerpt, quoted):
                 continue
             result.append(excerpt)
         return tuple(result)
 
-    facts, opinions = (merge_contained(kept(x)) for x in (page.facts, page.opinions))
+    facts, opinions = (merge_contained(kept(x), grams_of) for x in (page.facts, page.opinions))
     return replace(page, facts=facts, opinions=opinions)
 
 
@@ -79,11 +82,6 @@ def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) ->
         if len(covered) >= SHOWN_ABOVE * len(text):
             return True
     return False
-
-
-def _joined(first: tuple[Citation, ...], more: tuple[Citation, ...]) -> tuple[Citation, ...]:
-    keys = {c.key for c in first}
-    return first + tuple(c for c in more if c.key not in keys)
 
 
 @data_files.loader
@@ -124,14 +122,16 @@ def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
     return ""
 
 
-def merge_contained(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset[str]] | None = None) -> tuple[Excerpt, ...]:
     """Excerpts one of which says another in full merged: the longer wording, every citation, the first's place.
 
     Pairs are found through an index, not by comparing every two: if the
     shorter of two sets shares `CONTAINED` of its bigrams with the longer,
     it shares one of its `1 - CONTAINED` rarest (prefix filtering).
+    `grams_of`: bigrams already worked out, by wording.
     """
-    grams = [bigrams(x.text) for x in excerpts]
+    grams_of = grams_of or {}
+    grams = [grams_of[x.text] if x.text in grams_of else bigrams(x.text) for x in excerpts]
     frequency = Counter(chain.from_iterable(grams))
     holders: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
@@ -162,8 +162,12 @@ def merge_contained(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
             merged.append(together[0])
             continue
         longest = max(together, key=lambda x: len(x.text))
-        citations = longest.citations
+        citations = list(longest.citations)
+        cited = {c.key for c in citations}
         for other in together:
-            citations = _joined(citations, other.citations)
-        merged.append(replace(longest, citations=citations, score=max(x.score for x in together)))
+            for citation in other.citations:
+                if citation.key not in cited:
+                    cited.add(citation.key)
+                    citations.append(citation)
+        merged.append(replace(longest, citations=tuple(citations), score=max(x.score for x in together)))
     return tuple(merged)

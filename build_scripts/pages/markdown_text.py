@@ -34,11 +34,12 @@ def literal_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-HTML_PARAGRAPH_START = '<p class="kb-para'
+# Generated paragraphs: an article's (kb-para) and the notes under them (kb-cited-by).
+HTML_PARAGRAPH_START = '<p class="kb-'
 
 
 class HtmlParagraphs(Extension):
-    """Markdown in: lines that are a whole `<p class="kb-para…">…</p>`. HTML out: those lines, as they are.
+    """Markdown in: lines that are a whole `<p class="kb-…">…</p>`. HTML out: those lines, as they are.
 
     Source pages show article paragraphs as HTML with the text escaped by
     `literal_html`, not as escaped Markdown, whose cost grows with the square
@@ -50,20 +51,69 @@ class HtmlParagraphs(Extension):
     preprocessor stores them in one linear pass; Markdown puts them back at
     the end as it does any raw HTML. Article text cannot forge such a line:
     escaped either way, it never starts a line with `<`.
+
+    They are stored before MkDocs' own scan of the page's raw HTML for
+    element ids (`mkdocs_raw_html`, which runs Python's HTML parser over the
+    whole page: most of the cost of rendering 500 source pages), and their
+    ids are handed to that scan's result, so links to a paragraph are still
+    checked.
     """
 
     def extendMarkdown(self, md):
-        # After MkDocs' scan for element ids (21), so paragraph anchors count
-        # for its link check; before Markdown's raw-HTML parser (20).
-        md.preprocessors.register(_StoreHtmlParagraphs(md), "kb_html_paragraphs", 20.5)
+        # MkDocs registers its scan after the extensions, at 21: store before
+        # it, add the ids after it; Markdown's raw-HTML parser comes at 20.
+        store = _StoreHtmlParagraphs(md)
+        md.preprocessors.register(store, "kb_html_paragraphs", 21.5)
+        md.preprocessors.register(_AddParagraphIds(md, store), "kb_html_paragraph_ids", 20.9)
+
+
+PARAGRAPH_ID = re.compile(r'<p class="kb-[^"]*" id="([^"]+)"')
 
 
 class _StoreHtmlParagraphs(Preprocessor):
+    """Stores each run of consecutive paragraph lines as one piece of raw HTML.
+
+    One piece per run, not per paragraph: Markdown runs every inline
+    pattern over each placeholder it leaves, and an article has dozens of
+    paragraphs between two "cited by" notes.
+    """
+
+    def __init__(self, md):
+        super().__init__(md)
+        self.ids: set[str] = set()
+
     def run(self, lines: list[str]) -> list[str]:
-        return [
-            self.md.htmlStash.store(line) if line.startswith(HTML_PARAGRAPH_START) and line.endswith("</p>") else line
-            for line in lines
-        ]
+        stored: list[str] = []
+        run: list[str] = []  # the paragraphs of the current run
+
+        def end_run():
+            if run:
+                stored.extend([self.md.htmlStash.store("\n".join(run)), ""])
+                run.clear()
+
+        for line in lines:
+            if line.startswith(HTML_PARAGRAPH_START) and line.endswith("</p>"):
+                if found := PARAGRAPH_ID.match(line):
+                    self.ids.add(found[1])
+                run.append(line)
+            elif line or not run:  # a blank line inside a run only separates its paragraphs
+                end_run()
+                stored.append(line)
+        end_run()
+        return stored
+
+
+class _AddParagraphIds(Preprocessor):
+    """After MkDocs' scan: the stored paragraphs' ids are the page's anchors too."""
+
+    def __init__(self, md, store: _StoreHtmlParagraphs):
+        super().__init__(md)
+        self.store = store
+
+    def run(self, lines: list[str]) -> list[str]:
+        if "mkdocs_raw_html" in self.md.preprocessors:  # absent when Markdown runs outside MkDocs
+            self.md.preprocessors["mkdocs_raw_html"].present_anchor_ids |= self.store.ids
+        return lines
 
 
 def yaml_string(text: str) -> str:

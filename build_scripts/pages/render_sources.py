@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.pages.variants import page_url
 from build_scripts.model import Article
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English", "ja": "日本語"}
@@ -50,9 +51,11 @@ def render_source_page(
         lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate))
         topics = cited_by.get(paragraph.id)
         if topics:
-            links = " · ".join(f"[{escape(title)}](../{path})" for title, path in topics)
+            # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
+            # URLs are the ones MkDocs gives the pages, relative to this one.
+            links = " · ".join(f'<a href="../../{page_url(path)}">{literal_html(title)}</a>' for title, path in topics)
             # Not searched: every article it is under would match the topic's name.
-            lines += ["", f'<small>被引用于 cited by: {links}</small>\n{{: .kb-cited-by data-search-exclude="true" }}']
+            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>被引用于 cited by: {links}</small></p>']
         lines.append("")
     return "\n".join(lines)
 
