@@ -45,7 +45,6 @@ class TopicPage:
     timeline: tuple[Milestone, ...]  # the topic's milestones, with their status
     facts: tuple[Excerpt, ...]
     opinions: tuple[Excerpt, ...]
-    passing: tuple[Excerpt, ...]
     sources: tuple[Article, ...]
     related: tuple[Topic, ...]
     infobox: Infobox = Infobox(())  # what the page shows at its top: claims per subject (infobox.py)
@@ -55,7 +54,7 @@ class TopicPage:
         found = [c for s in self.lead for c in s.citations]
         found += list(self.infobox.citations)
         found += [c for e in self.timeline for c in e.citations]
-        found += [c for x in (*self.facts, *self.opinions, *self.passing) for c in x.citations]
+        found += [c for x in (*self.facts, *self.opinions) for c in x.citations]
         return found
 
 
@@ -90,7 +89,9 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = schema.load(path, SIGNALS)
 
     def alternation(words):
-        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
+        # Ignoring case: excerpts are told opinions by their Simplified text, not
+        # the lower-cased canonical form ("However, …", "Tesla's …").
+        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
     return Signals(
         definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),
@@ -213,12 +214,15 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     pages = []
     cited_paragraphs: dict = {}  # for verify_citations
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
+    listed_on: dict[str, list[Passage]] = defaultdict(list)  # the sentences about each topic, in corpus order
     for passage in passages:
         for slug in passage.scores:
             by_topic[slug].append(passage)
+        for slug in passage.about_topics:
+            listed_on[slug].append(passage)
     for topic in topics:
         relevant = tuple(by_topic[topic.slug])
-        page = compose_topic(topic, relevant, signals, by_slug)
+        page = compose_topic(topic, relevant, signals, by_slug, listed_on[topic.slug])
         # The infobox replaces the key-figure rows and their "Sources differ"
         # boxes: those compared every value of a unit, whatever it measured.
         page = replace(
@@ -240,16 +244,18 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     )
 
 
-def compose_topic(topic, passages, signals, by_slug) -> TopicPage:
+def compose_topic(topic, passages, signals, by_slug, listed=None) -> TopicPage:
+    """The page of `topic` from the `passages` relevant to it; its lists hold only `listed`, the sentences about it.
+
+    `listed` defaults to the relevant passages that are about the topic
+    (classify.py, `about_topics`): a sentence naming it in passing feeds
+    figures and dates, never a list item.
+    """
     slug = topic.slug
     relevant = [p for p in passages if slug in p.scores]
-    rest = [p for p in relevant if _stands_alone(p.text)]
-    about: list[Passage] = []
-    mentioning: list[Passage] = []
-    for p in rest:
-        (about if p.about(slug) else mentioning).append(p)
-    merged = excerpts(about, slug, signals.opinion)
-    passing = excerpts(mentioning, slug, signals.opinion)
+    if listed is None:
+        listed = [p for p in relevant if slug in p.about_topics]
+    merged = excerpts([p for p in listed if _stands_alone(p.text)], slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
     # One entry per report: a syndicated copy is not another source.
@@ -261,7 +267,6 @@ def compose_topic(topic, passages, signals, by_slug) -> TopicPage:
         timeline=(),  # milestones are tracked across topics: compose_knowledge_base fills it in
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
-        passing=tuple(passing),
         sources=sources,
         related=tuple(by_slug[s] for s in topic.related if s in by_slug),
     )
