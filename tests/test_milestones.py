@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.compose import article_facts, load_signals, with_borrowed_anchors
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import load_topics
@@ -49,6 +49,20 @@ def test_relative_time_without_a_publication_date_stays_unresolved():
 
 def test_model_years_are_not_dates():
     assert times("2026款车型同步上市") == []
+
+
+@pytest.mark.parametrize("text", ["活動當天，新車同步上市", "活动当天,新车同步上市", "On the same day the new car went on sale"])
+def test_the_same_day_is_the_day_the_text_named_last(text):
+    ((_, period),) = [(m.words, m.period) for m in read_times(to_simplified(text), dt.date(2026, 3, 5), day_before=dt.date(2026, 3, 2))]
+    assert period.label == "2026-03-02"
+
+
+def test_the_same_day_after_a_date_in_its_own_sentence_is_that_date():
+    assert times("9月16日有网友发视频,当天下午两架飞行器相撞", dt.date(2025, 9, 17)) == [("9月16日", "2025-09-16"), ("当天", "2025-09-16")]
+
+
+def test_the_same_day_with_no_day_before_it_stays_unresolved():
+    assert times("活动当天,新车同步上市") == [("当天", None)]
 
 
 def test_time_rules_file_errors_name_the_file_and_the_entry(tmp_path):
@@ -242,7 +256,7 @@ def test_a_goal_is_a_plan_not_a_report():
 
 def test_an_untimed_report_in_an_undated_article_joins_the_dated_row_instead_of_a_second():
     dated = article("dated", dt.date(2025, 11, 6), "小鹏于2025年11月5日发布了新一代IRON人形机器人。")
-    undated = article("undated", None, "小鵬IRON人形機器人在商場首度亮相。", "zh-Hant")
+    undated = article("undated", None, "小鵬IRON人形機器人在科技日上首度亮相。", "zh-Hant")
     (m,) = [m for m in milestones(dated, undated) if m.kind == "unveil"]
     assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2025-11-05"
 
@@ -265,3 +279,158 @@ def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
     a = article("one", dt.date(2025, 11, 1), text, language)
     sightings = article_facts(a, load_topics(), load_signals(), load_entities()).sightings
     assert [(s.topic, s.kind, s.period.label) for s in sightings] == [("robotaxi", "unveil", "2026")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("新一代IRON人形机器人在上海一家商场首度亮相,吸引大批市民围观。", "zh-Hans"),
+    ("新一代IRON人形機器人在台北一家商場首度亮相，吸引大批市民圍觀。", "zh-Hant"),
+    ("The IRON humanoid robot debuted at a Shanghai shopping mall on Saturday, drawing crowds.", "en"),
+])
+def test_an_appearance_at_a_shopping_venue_is_a_display_not_an_unveiling(text, language):
+    assert milestones(article("mall", dt.date(2026, 2, 1), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("在国内,小鹏于去年5月就宣布了端到端大模型上车,并建立了完整的数据体系。", "zh-Hans"),
+    ("在國內，小鵬於去年5月就宣佈了端到端大模型上車，並建立了完整的數據體系。", "zh-Hant"),
+    ("At home, XPeng rolled out its end-to-end model to cars last May.", "en"),
+])
+def test_a_clause_naming_another_thing_is_not_the_articles_topic(text, language):
+    about_world_model = "小鹏世界基座模型是一个720亿参数的基座模型。\n\n小鹏世界基座模型用于云端训练。\n\n世界基座模型会蒸馏到车端。\n\n"
+    found = milestones(article("e2e", dt.date(2025, 4, 20), about_world_model + text, language))
+    assert found == []
+
+
+def test_a_clause_naming_another_thing_after_the_subject_is_not_the_subjects_event():
+    found = milestones(article("route", dt.date(2025, 11, 10), "小鹏汇天将携手一座西部城市,于2026年推出首条低空旅游线路。"))
+    assert [m for m in found if m.kind == "unveil"] == []
+
+
+def test_a_push_to_named_cars_stays_the_topics_rollout():
+    found = milestones(article("push", dt.date(2025, 11, 10), "先锋共创将于12月启动,2026年一季度随Ultra车型全量推送第二代VLA。"))
+    assert only(found, "rollout").due.label == "2026 Q1"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("今后小鹏会把基模部署到车端,让每辆车都有新的大脑。", "zh-Hans"),
+    ("今後小鵬會把基模部署到車端，讓每輛車都有新的大腦。", "zh-Hant"),
+    ("In the future XPeng would like to deploy the foundation model to cars.", "en"),
+])
+def test_an_undated_future_word_makes_a_plan_without_a_due_date(text, language):
+    m = only(milestones(article("later", dt.date(2025, 4, 20), text, language)), "rollout")
+    assert m.topic == "world-model" and m.due is None and [s.state for s in m.sightings] == ["planned"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("9月16日,两架小鹏汇天飞行器在航展演练时相撞,其中一架在着陆时起火。", "zh-Hans"),
+    ("9月16日，兩架小鵬匯天飛行器在航展演練時相撞，其中一架在著陸時起火。", "zh-Hant"),
+    ("On September 16 two Huitian eVTOL aircraft collided during a rehearsal and one caught fire.", "en"),
+])
+def test_an_accident_is_a_dated_event_of_its_subject(text, language):
+    m = only(milestones(article("crash", dt.date(2025, 9, 17), text, language)), "other")
+    assert m.topic == "flying-cars" and m.done.label == "2025-09-16" and m.status == "done"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("XPeng Inc. today reported its unaudited financial results for the three months ended June 30, 2026.", "en"),
+    ("小鹏汽车今日发布截至2026年6月30日止三个月的财报。", "zh-Hans"),
+    ("小鵬汽車今日發佈截至2026年6月30日止三個月的財報。", "zh-Hant"),
+])
+def test_a_company_reporting_its_results_is_a_site_wide_event_of_the_report_day(text, language):
+    (m,) = milestones(article("results", dt.date(2026, 8, 19), text, language))
+    assert m.topic == "" and m.kind == "other" and m.done.label == "2026-08-19"
+
+
+def test_a_sentence_naming_neither_company_nor_topic_is_the_companys_if_its_paragraph_names_it():
+    text = "Production is set to begin in the fourth quarter of 2026. Under the deal XPeng builds cars in Europe."
+    (m,) = milestones(article("plant", dt.date(2026, 9, 1), text, "en"))
+    assert m.topic == "" and m.kind == "production-start" and m.due.label == "2026 Q4" and m.status == "upcoming"
+
+
+# --- a day's year from other sources, pronouns, company events ------------------------------
+
+
+def milestones_across(*articles: Article, as_of=None):
+    """As milestones(), with what one article can only learn from the others (compose's borrowed anchors)."""
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    per_article = with_borrowed_anchors([article_facts(a, topics, signals, entities) for a in articles], topics, signals)
+    as_of = as_of or max(a.date for a in articles if a.date)
+    return track([s for facts in per_article for s in facts.sightings], topics, as_of)
+
+
+def test_an_undated_article_takes_the_year_other_sources_give_a_day_it_writes_without_one():
+    dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在体验日上宣布第二代VLA将在3月底前开启推送。")
+    undated = article("undated", None, "3月2日,小鵬舉辦第二代VLA媒體日,宣佈第二代VLA將在本月正式推送。", "zh-Hant")
+    m = only(milestones_across(dated, undated), "rollout")
+    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2026-03"
+    assert "other sources give it with one" in milestone_row(m, "")
+
+
+def test_an_english_day_without_its_year_borrows_it_too():
+    dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在发布会上正式推出了第二代VLA。")
+    undated = article("undated", None, "On March 2nd, XPeng also unveiled VLA 2.0, its new driving model.", "en")
+    m = only(milestones_across(dated, undated), "unveil")
+    assert m.topic == "second-gen-vla" and m.done.label == "2026-03-02"
+    assert [s.period.label for s in m.sightings if s.citation.article.slug == "undated"] == ["2026-03-02"]
+
+
+def test_a_day_other_sources_give_in_two_years_lends_no_year():
+    one = article("one", dt.date(2025, 3, 20), "2025年3月2日,小鹏举办了发布会。")
+    other = article("other", dt.date(2026, 3, 20), "2026年3月2日,小鹏举办了体验日。")
+    undated = article("undated", None, "3月2日,小鹏宣布第二代VLA将在本月正式推送。")
+    m = only(milestones_across(one, other, undated, as_of=dt.date(2026, 4, 1)), "rollout")
+    assert m.due is None and m.status == "undated"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏第二代VLA模型的内测效果惊艳。他把这款模型看作第一个版本,它将在本季度正式推送。", "zh-Hans"),
+    ("小鵬第二代VLA模型的內測效果驚艷。他把這款模型看作第一個版本，它將在本季度正式推送。", "zh-Hant"),
+    ("Testers called the second-generation VLA stunning. It will be pushed to users this quarter.", "en"),
+])
+def test_a_sentence_opening_with_a_pronoun_is_about_the_topic_of_the_sentence_before(text, language):
+    m = only(milestones(article("it", dt.date(2026, 2, 24), text, language)), "rollout")
+    assert m.topic == "second-gen-vla" and m.due.label == "2026 Q1"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("2025年,小鹏交付超过40万辆,并率先实现百万台整车下线。", "zh-Hans"),
+    ("2025年，小鵬交付超過40萬輛，並率先實現百萬台整車下線。", "zh-Hant"),
+    ("In 2025 XPeng's millionth car rolled off the line in Guangzhou.", "en"),
+])
+def test_a_count_off_the_line_is_a_volume_not_the_start_of_production(text, language):
+    assert milestones(article("volume", dt.date(2026, 1, 10), text, language)) == []
+
+
+@pytest.mark.parametrize("text, language", [
+    ("2月初,小鹏把两个研发中心合并成了一个新中心,两者今后共用同一套基座模型。", "zh-Hans"),
+    ("2月初，小鵬把兩個研發中心合併成了一個新中心，兩者今後共用同一套基座模型。", "zh-Hant"),
+])
+def test_a_companys_reorganisation_is_its_own_event_though_the_sentence_then_names_a_topic(text, language):
+    (m,) = milestones(article("merge", dt.date(2026, 2, 24), text, language))
+    assert m.topic == "" and m.kind == "other" and m.done.label == "2026-02"
+
+
+VLA_ARTICLE = "小鹏第二代VLA是全新的驾驶模型。\n\n第二代VLA去掉了语言转译。\n\n第二代VLA的反应更快。\n\n"
+
+
+def test_a_car_of_a_model_year_launched_on_the_same_day_is_a_company_event_of_that_day():
+    text = "3月2日,小鹏在广州举办第二代VLA体验日。\n\n" + VLA_ARTICLE + "活动当天,2026款小鹏X9同步上市,成为第二代VLA的首批车型。"
+    found = milestones(article("launch", dt.date(2026, 3, 5), text))
+    m = only(found, "commercial-launch")
+    assert m.topic == "" and m.done.label == "2026-03-02"
+
+
+def test_a_push_to_cars_of_a_model_year_stays_the_topics_rollout():
+    found = milestones(article("push", dt.date(2026, 3, 17), VLA_ARTICLE + "4月将陆续向2026款小鹏P7+ Ultra、2026款小鹏G6 Ultra开启推送。"))
+    m = only(found, "rollout")
+    assert m.topic == "second-gen-vla" and m.due.label == "2026-04"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏Robotaxi今年将启动试点运营,预计2027-2028年进入快速增长期。", "zh-Hans"),
+    ("小鵬Robotaxi今年將啟動試點運營，預計2027-2028年進入快速增長期。", "zh-Hant"),
+    ("XPeng's Robotaxi starts pilot operations this year and is expected to enter a rapid growth phase in 2027-2028.", "en"),
+])
+def test_a_forecast_growth_phase_is_a_planned_event_of_its_subject(text, language):
+    m = only(milestones(article("growth", dt.date(2026, 2, 24), text, language)), "other")
+    assert m.topic == "robotaxi" and m.due.label == "2027–2028" and m.status == "upcoming"

@@ -4,15 +4,23 @@ A sentence belongs to a topic when it names the topic (an alias), or when it
 uses one of the topic's words (a mention) inside a paragraph or section that
 names it, or when it continues a paragraph about only that topic. A sentence
 that names several topics is a passing mention for each and scores lower.
+
+Scores say how relevant a sentence is (figures and milestones are read from
+relevant ones); `about_topics` says what it is *about*, the only pages its
+words are listed on: the topic named as the subject of one of its clauses,
+read with the cue words of signals.yml (`read_aboutness`).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from build_scripts.reading.language import to_simplified, to_simplified_each
+from build_scripts import data as data_files
+from build_scripts.data import schema
+from build_scripts.reading.language import converter, to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
-from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified
+from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified, name_pattern
 
 # Sentence ends: Chinese full stops (with a closing quote that follows), and
 # English . ! ? before a space and a capital letter or digit.
@@ -28,8 +36,8 @@ FOCUS_MAX_TOPICS = 2
 PAIR_PENALTY = 0.5
 LIST_PENALTY = 1.5
 MIN_SCORE = 1.0
-# At and above this score a sentence is *about* the topic; below, it is a
-# passing mention (shown last, folded).
+# At and above this score a sentence is relevant enough to state the topic's
+# milestones (Passage.about); which page lists it is `about_topics`' business.
 ABOUT_SCORE = 2.5
 # Figures and dates are taken from sentences at least this relevant.
 FACT_SCORE = 1.5
@@ -47,6 +55,7 @@ class Passage:
     heading: str  # the section heading above it, "" before the first
     scores: dict[str, float] = field(default_factory=dict)  # topic slug → score
     canon: str = ""  # canonical(text), the form names and cue words are matched in: computed once
+    about_topics: frozenset[str] = frozenset()  # the topics it is about: the only pages that list it
 
     def __post_init__(self):
         if not self.canon:
@@ -108,34 +117,42 @@ class Sentence:
     canon: str  # canonical(text)
     alias_hits: dict[str, list[int]]  # as _hits returns them; read, never changed
     mention_hits: dict[str, int]
+    subjects: frozenset[str] = frozenset()  # the topics it is about by its own words (Aboutness.subjects)
 
 
 def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]:
     sentences = split_sentences(text)
+    aboutness = load_aboutness()
     found = []
     for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
         # Equal forms as one string, not copies: less memory.
         simplified = sentence if simplified == sentence else simplified
         canon = canonical_of_simplified(simplified)
         canon = simplified if canon == simplified else canon
-        alias_hits, mention_hits = _hits(canon, topics)
+        enumerated: list[tuple[int, str]] = []
+        alias_hits, mention_hits = _hits(canon, topics, enumerated)
         same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
-        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits))
+        subjects = aboutness.subjects(canon, alias_hits, enumerated, topics) if alias_hits else frozenset()
+        found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects))
     return tuple(found)
 
 
 def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passage]:
     passages: list[Passage] = []
     heading, heading_topics = "", set()
+    # What the sentence before is about: "It …" opening a paragraph continues the one before, not a new section.
+    before: frozenset[str] = frozenset()
     order = 0
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             heading = paragraph.text
+            before = frozenset()
             heading_topics = {t.slug for t in topics if t.alias_pattern.search(canonical(heading))}
             continue
         if paragraph.kind != "text":
             continue
         sentences = read_paragraph(paragraph.text, topics)
+        aboutness = load_aboutness()
         # What the paragraph is about: topics named by sentences that are not
         # lists of many topics.
         focus = {slug for s in sentences if len(s.alias_hits) <= FOCUS_MAX_TOPICS for slug in s.alias_hits}
@@ -143,7 +160,16 @@ def classify_article(article: Article, topics: tuple[Topic, ...]) -> list[Passag
             heading_topics = set()  # the section moved on to another subject
         for s in sentences:
             scores = _score(s.text, s.alias_hits, s.mention_hits, focus, heading_topics)
-            passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon))
+            about = s.subjects
+            # A sentence naming no topic that opens with a pronoun ("它…", "It …")
+            # or a topic's word ("The aircraft …") is about what the one before
+            # was; a pronoun has one antecedent, so not after one about two topics.
+            if not s.alias_hits and len(before) == 1:
+                refers_to = aboutness.refers_back(s.canon, topics)
+                if refers_to is not None:
+                    about = before & refers_to if refers_to else before
+            passages.append(Passage(article, paragraph, s.text, s.simplified, order, heading, scores, s.canon, about))
+            before = about
             order += 1
     return passages
 
@@ -152,11 +178,12 @@ def _with_related(slugs: set[str], topics: tuple[Topic, ...]) -> set[str]:
     return slugs | {related for t in topics if t.slug in slugs for related in t.related}
 
 
-def _hits(canon: str, topics: tuple[Topic, ...]) -> tuple[dict[str, list[int]], dict[str, int]]:
+def _hits(canon: str, topics: tuple[Topic, ...], enumerated: list | None = None) -> tuple[dict[str, list[int]], dict[str, int]]:
     """Positions of alias matches (outside enumerations) and mention counts, per topic.
 
     An alias inside an enumeration ("AI、汽车、机器人、飞行汽车领域") only
-    lists the topic among others: it counts as a mention, not as naming it.
+    lists the topic among others: it counts as a mention, not as naming it
+    (and its (position, slug) is added to `enumerated` when given).
     """
     aliases: dict[str, list[int]] = {}
     mentions: dict[str, int] = {}
@@ -164,6 +191,8 @@ def _hits(canon: str, topics: tuple[Topic, ...]) -> tuple[dict[str, list[int]], 
         for match in topic.alias_pattern.finditer(canon):
             if ENUMERATION.match(canon[max(match.start() - 1, 0):match.start()]) or canon.startswith("、", match.end()):
                 mentions[topic.slug] = mentions.get(topic.slug, 0) + 1
+                if enumerated is not None:
+                    enumerated.append((match.start(), topic.slug))
             else:
                 aliases.setdefault(topic.slug, []).append(match.start())
         if topic.mention_pattern:
@@ -195,6 +224,170 @@ def _score(sentence, alias_hits, mention_hits, focus, heading_topics) -> dict[st
             continue
         scores[slug] = round(score, 2)
     return scores
+
+
+# --- What a sentence is about ---------------------------------------------------
+
+SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
+# Clause ends as extract.py cuts them, and dashes ("…激光雷达——这是…").
+CLAUSE_END = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), |—+")
+OPENING_MARKS = " \t「『“\"‘'（(《【"
+CLOSING_MARKS = " \t」』”\"’'）)》】.。!！?？"
+MAIN, SIDE, TOPIC = "main", "side", "topic"
+
+_WORDS = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [为了, 随着]")
+# signals.yml is shared with compose.py and lists.py: their keys are let through.
+ABOUTNESS = schema.Record(
+    {"competitor_cues": _WORDS, "own_cues": _WORDS, "side_frames": _WORDS, "side_frame_ends": _WORDS,
+     "topic_frames": _WORDS, "object_cues": _WORDS, "list_cues": _WORDS, "pronoun_cues": _WORDS},
+    optional={"connectors": _WORDS}, extra_ok=True,
+    hint="signals.yml says what a sentence is about with these lists (see the comment above them)",
+)
+MIN_PREDICATE = 2  # characters after a clause's subject: a name ending its clause is an object or a predicate
+
+
+def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
+    """Any of `words`, matched as topic names are (taxonomy.name_pattern: canonical form, Latin words whole).
+
+    Also the form a word's Taiwan spelling takes after conversion back:
+    OpenCC leaves some as they were (隨著 → 随著, not 随着).
+    """
+    typed = [str(w) for w in words if str(w).strip()]
+    pattern = name_pattern(typed + [converter("s2tw").convert(w) for w in typed])
+    return re.compile(anchored.format(f"(?:{pattern.pattern})"))
+
+
+@dataclass(frozen=True)
+class Aboutness:
+    """The cue words of signals.yml that tell what a sentence is about, compiled."""
+
+    connector: re.Pattern  # at a clause's start: skipped
+    side_start: re.Pattern
+    side_end: re.Pattern
+    topic_start: re.Pattern
+    object_cue: re.Pattern
+    list_cue: re.Pattern
+    competitor: re.Pattern
+    own: re.Pattern
+    pronoun: re.Pattern
+    # What each sentence is about, by its words: syndicated copies repeat
+    # sentences word for word, each is read once. It lives and dies with this
+    # Aboutness, so an edited signals.yml starts afresh.
+    read: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
+        key = (canon, topics)
+        found = self.read.get(key)
+        if found is None:
+            found = self.read[key] = self._subjects(canon, alias_hits, enumerated, topics)
+        return found
+
+    def _subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
+        """The topics `canon` (a sentence in canonical form, naming the topics in `alias_hits`) is about.
+
+        `enumerated` are the (position, topic) of names inside enumerations
+        ("到Robotaxi与飞行汽车"): no clause's subject, but they make a clause
+        name several topics.
+
+        The subject of each clause that is not a side frame, when it is a
+        topic; failing any, the one topic the main clauses name (or, if they
+        name none, the side frames); a sentence naming several topics
+        without making any its subject is about none of them.
+        """
+        other = self.competitor.search(canon)
+        listing = self.list_cue.search(canon)
+        if len(alias_hits) == 1 and not other and not listing and all(slug in alias_hits for _, slug in enumerated):
+            return frozenset(alias_hits)  # the one topic named, as subject or not: most sentences, decided at once
+        first = min(at for positions in alias_hits.values() for at in positions)
+        if other and other.start() < first and not self.own.search(canon):
+            return frozenset()  # about another company's product ("特斯拉也将世界模型与…")
+        examples_from = listing.start() if listing else len(canon)  # names after "such as" are examples
+        hits = sorted((at, slug) for slug, positions in alias_hits.items() for at in positions if at < examples_from)
+        patterns = {t.slug: t.alias_pattern for t in topics if t.slug in alias_hits}
+        subjects: list[str] = []
+        named = {MAIN: set(), SIDE: set(), TOPIC: set()}
+        start = 0
+        for end in [m.start() for m in CLAUSE_END.finditer(canon)] + [len(canon)]:
+            inside = [(at, slug) for at, slug in hits if start <= at < end]
+            if inside:
+                kind = self._kind(canon[start:end])
+                named[kind].update(slug for at, slug in inside if not self.competitor.search(canon, start, at))
+                named[kind].update(slug for at, slug in enumerated if start <= at < end)
+                if kind == TOPIC:
+                    subjects += [slug for _, slug in inside]
+                elif kind == MAIN:
+                    subject = self._subject(canon, start, end, inside, patterns)
+                    if subject:
+                        subjects.append(subject)
+            start = end + 1
+        if subjects:
+            return frozenset(subjects)
+        fallback = named[MAIN] or named[SIDE]
+        return frozenset(fallback) if len(fallback) == 1 else frozenset()
+
+    def _kind(self, clause: str) -> str:
+        opening = _opening(clause, self)
+        if self.topic_start.match(opening):
+            return TOPIC
+        if self.side_start.match(opening) or self.side_end.search(clause.rstrip()):
+            return SIDE
+        return MAIN
+
+    def _subject(self, canon: str, start: int, end: int, inside: list[tuple[int, str]], patterns: dict[str, re.Pattern]) -> str:
+        """The topic a main clause is about: its first name with no verb taking it as object and no other company before it."""
+        for number, (at, slug) in enumerate(inside):
+            before = canon[start:at]
+            if self.competitor.search(before):
+                return ""  # "特斯拉Robotaxi的…": somebody else's
+            subject = not self.object_cue.search(before)
+            if not subject and number:
+                # A relative clause ending in 的 only describes the name after
+                # it: "搭载二代VLA模型的第二代IRON" is about IRON, not the VLA.
+                cut = before.rfind("的")
+                subject = start + cut > inside[0][0] and not self.object_cue.search(before[cut + 1:])
+            if subject:
+                return slug if self._has_predicate(canon, at, end, patterns[slug]) else ""
+        return ""
+
+    def refers_back(self, canon: str, topics: tuple[Topic, ...]) -> frozenset[str] | None:
+        """For a sentence naming no topic: empty if it opens with a pronoun, the topics whose word it opens with, else None."""
+        opening = _opening(canon, self)
+        pronoun = self.pronoun.match(opening)
+        if pronoun:
+            opening = opening[pronoun.end():].lstrip()
+        opening = opening.removeprefix("the ")
+        words = frozenset(t.slug for t in topics if t.mention_pattern and t.mention_pattern.match(opening))
+        return words or (frozenset() if pronoun else None)
+
+    @staticmethod
+    def _has_predicate(canon: str, at: int, end: int, pattern: re.Pattern) -> bool:
+        """Whether words follow the name at `at` in its clause: "…也是世界模型" ends on its name."""
+        name = pattern.match(canon, at)
+        rest = canon[name.end() if name else at:end].strip(CLOSING_MARKS)
+        return len(rest) >= MIN_PREDICATE
+
+
+def _opening(clause: str, aboutness: Aboutness) -> str:
+    """A clause without the quote marks and connectors it opens with."""
+    opening = clause.lstrip(OPENING_MARKS)
+    match = aboutness.connector.match(opening)
+    return opening[match.end():].lstrip(OPENING_MARKS) if match else opening
+
+
+@data_files.loader
+def load_aboutness(path: Path = SIGNALS_FILE) -> Aboutness:
+    data = schema.load(path, ABOUTNESS)
+    return Aboutness(
+        connector=_alternation(data["connectors"], r"{}\s*") if data.get("connectors") else re.compile("(?!)"),
+        side_start=_alternation(data["side_frames"], "{}"),
+        side_end=_alternation(data["side_frame_ends"], "{}$"),
+        topic_start=_alternation(data["topic_frames"], "{}"),
+        object_cue=_alternation(data["object_cues"]),
+        list_cue=_alternation(data["list_cues"]),
+        competitor=_alternation(data["competitor_cues"]),
+        own=_alternation(data["own_cues"]),
+        pronoun=_alternation(data["pronoun_cues"], "{}"),
+    )
 
 
 def classify(articles, topics: tuple[Topic, ...]) -> list[Passage]:

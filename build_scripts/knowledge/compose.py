@@ -23,7 +23,10 @@ from build_scripts.knowledge.entities import Entity, load_entities, mentioned
 from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import SIGNALS, without_repeats
-from build_scripts.knowledge.milestones import Milestone, Sighting, extract_sightings, main_topic, time_anchor, track
+from build_scripts.knowledge.milestones import (
+    Milestone, Sighting, borrowed_anchor, day_before, day_pattern, extract_sightings, main_topic, stated_days, time_anchor, track,
+    yearless_days,
+)
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
 
@@ -42,7 +45,6 @@ class TopicPage:
     timeline: tuple[Milestone, ...]  # the topic's milestones, with their status
     facts: tuple[Excerpt, ...]
     opinions: tuple[Excerpt, ...]
-    passing: tuple[Excerpt, ...]
     sources: tuple[Article, ...]
     related: tuple[Topic, ...]
     infobox: Infobox = Infobox(())  # what the page shows at its top: claims per subject (infobox.py)
@@ -52,7 +54,7 @@ class TopicPage:
         found = [c for s in self.lead for c in s.citations]
         found += list(self.infobox.citations)
         found += [c for e in self.timeline for c in e.citations]
-        found += [c for x in (*self.facts, *self.opinions, *self.passing) for c in x.citations]
+        found += [c for x in (*self.facts, *self.opinions) for c in x.citations]
         return found
 
 
@@ -78,7 +80,9 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = schema.load(path, SIGNALS)
 
     def alternation(words):
-        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
+        # Ignoring case: excerpts are told opinions by their Simplified text, not
+        # the lower-cased canonical form ("However, …", "Tesla's …").
+        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
     return Signals(
         definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),
@@ -114,16 +118,60 @@ class ArticleFacts:
 def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
     passages = classify_article(article, topics)
     excluded = not_a_fact(passages, signals)  # per article: it only compares paragraphs of one article
-    # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
-    own = main_topic(passages)
-    stating = [p for p in passages if id(p) not in excluded]
-    anchor = time_anchor(passages)
-    sightings = tuple(s for p in stating for s in extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor))
+    sightings = _sightings(passages, excluded, topics, signals, time_anchor(passages))
     return ArticleFacts(
         tuple(passages), sightings,
         tuple(mentioned((p.text for p in article.paragraphs), entities)),
         tuple(article_claims(passages, excluded)),
     )
+
+
+def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic, ...], signals: Signals,
+               anchor: dt.date | None, anchor_elsewhere: bool = False) -> tuple[Sighting, ...]:
+    # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
+    own = main_topic(passages)
+    found = []
+    for i, p in enumerate(passages):
+        if id(p) in excluded:
+            continue
+        # a pronoun ("它", "it") refers back within its paragraph only
+        before = passages[i - 1] if i and passages[i - 1].paragraph.id == p.paragraph.id else None
+        found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
+                                   anchor_elsewhere=anchor_elsewhere, before=before,
+                                   day_before=day_before(passages, i, p.article.date or anchor))
+    return tuple(found)
+
+
+def with_borrowed_anchors(per_article: list[ArticleFacts], topics: tuple[Topic, ...], signals: Signals) -> list[ArticleFacts]:
+    """Articles with no date and no full date of their own, whose relative times ("本月", "On March 2nd")
+    can be read once other sources give the year of a day they write without one (borrowed_anchor).
+
+    Across articles, so here and not in article_facts (cached one article at a time).
+    """
+    yearless = {i: yearless_days(facts.passages[0].article) for i, facts in enumerate(per_article)
+                if facts.passages and facts.passages[0].article.date is None}
+    waiting = [i for i, days in yearless.items() if days]
+    if not waiting:
+        return per_article
+    wanted = day_pattern({day for i in waiting for day in yearless[i]})
+    # (month, day) → year → the reports stating that day in that year (a copy and its original are one)
+    stated: dict[tuple[int, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for facts in per_article:
+        if facts.passages:
+            article = facts.passages[0].article
+            for day, years in stated_days(article, wanted).items():
+                for year in years:
+                    stated[day][year].add(article.report)
+    result = list(per_article)
+    for i in waiting:
+        own = per_article[i].passages[0].article.report
+        elsewhere = {day: {year for year, reports in stated[day].items() if reports - {own}} for day in yearless[i]}
+        anchor = borrowed_anchor(yearless[i], elsewhere)
+        if anchor is not None:
+            passages = list(per_article[i].passages)
+            excluded = not_a_fact(passages, signals)
+            result[i] = replace(per_article[i], sightings=_sightings(passages, excluded, topics, signals, anchor, True))
+    return result
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None, as_of: dt.date | None = None) -> KnowledgeBase:
@@ -146,6 +194,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     signals = load_signals()
     if as_of is None:
         as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
+    per_article = with_borrowed_anchors(per_article, topics, signals)
     milestones = tuple(track([s for facts in per_article for s in facts.sightings], topics, as_of))
     passages = [p for facts in per_article for p in facts.passages]
     by_slug = {t.slug: t for t in topics}
@@ -156,12 +205,15 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     pages = []
     cited_paragraphs: dict = {}  # for verify_citations
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
+    listed_on: dict[str, list[Passage]] = defaultdict(list)  # the sentences about each topic, in corpus order
     for passage in passages:
         for slug in passage.scores:
             by_topic[slug].append(passage)
+        for slug in passage.about_topics:
+            listed_on[slug].append(passage)
     for topic in topics:
         relevant = tuple(by_topic[topic.slug])
-        page = compose_topic(topic, relevant, signals, by_slug)
+        page = compose_topic(topic, relevant, signals, by_slug, listed_on[topic.slug])
         # The infobox replaces the key-figure rows and their "Sources differ"
         # boxes: those compared every value of a unit, whatever it measured.
         page = replace(
@@ -183,16 +235,18 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     )
 
 
-def compose_topic(topic, passages, signals, by_slug) -> TopicPage:
+def compose_topic(topic, passages, signals, by_slug, listed=None) -> TopicPage:
+    """The page of `topic` from the `passages` relevant to it; its lists hold only `listed`, the sentences about it.
+
+    `listed` defaults to the relevant passages that are about the topic
+    (classify.py, `about_topics`): a sentence naming it in passing feeds
+    figures and dates, never a list item.
+    """
     slug = topic.slug
     relevant = [p for p in passages if slug in p.scores]
-    rest = [p for p in relevant if _stands_alone(p.text)]
-    about: list[Passage] = []
-    mentioning: list[Passage] = []
-    for p in rest:
-        (about if p.about(slug) else mentioning).append(p)
-    merged = excerpts(about, slug, signals.opinion)
-    passing = excerpts(mentioning, slug, signals.opinion)
+    if listed is None:
+        listed = [p for p in relevant if slug in p.about_topics]
+    merged = excerpts([p for p in listed if _stands_alone(p.text)], slug, signals.opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
     # One entry per report: a syndicated copy is not another source.
@@ -204,7 +258,6 @@ def compose_topic(topic, passages, signals, by_slug) -> TopicPage:
         timeline=(),  # milestones are tracked across topics: compose_knowledge_base fills it in
         facts=tuple(x for x in merged if not x.opinion),
         opinions=tuple(x for x in merged if x.opinion),
-        passing=tuple(passing),
         sources=sources,
         related=tuple(by_slug[s] for s in topic.related if s in by_slug),
     )

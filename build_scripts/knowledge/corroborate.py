@@ -154,7 +154,7 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
             merged[group][2].add(key)
     return [
         Excerpt(
-            text=passage.text, citations=tuple(citations), score=passage.scores[slug],
+            text=passage.text, citations=tuple(citations), score=passage.scores.get(slug, 0.0),
             opinion=bool(opinion_pattern.search(passage.simplified)),
         )
         for passage, citations, _ in merged.values()

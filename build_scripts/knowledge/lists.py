@@ -53,7 +53,7 @@ SIGNALS = schema.Record(
 
 
 def without_repeats(page):
-    """`page` (a TopicPage) with its facts, opinions and passing mentions cut as the module docstring says."""
+    """`page` (a TopicPage) with its facts and opinions cut as the module docstring says."""
     lead_grams = [bigrams(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
     # What the page shows above its lists: the infobox and the milestones (the
@@ -75,8 +75,8 @@ def without_repeats(page):
             result.append(excerpt)
         return tuple(result)
 
-    facts, opinions, passing = (merge_contained(kept(x), grams_of) for x in (page.facts, page.opinions, page.passing))
-    return replace(page, facts=facts, opinions=opinions, passing=passing)
+    facts, opinions = (merge_contained(kept(x), grams_of) for x in (page.facts, page.opinions))
+    return replace(page, facts=facts, opinions=opinions)
 
 
 def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) -> bool:

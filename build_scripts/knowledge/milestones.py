@@ -16,6 +16,7 @@ ever taken as happened.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -29,7 +30,8 @@ from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
-from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.knowledge.timing import FULL_WIDTH, Period, TimeMention, TimeRules, load_time_rules, read_times
+from build_scripts.model import Article
 from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
@@ -62,6 +64,7 @@ class Kind:
     label_en: str
     cues: re.Pattern
     yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
+    not_with: re.Pattern = re.compile("(?!)")  # in the clause, the cue states no event of this kind (亮相 in a mall)
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: a key of the sentence cache, new when the YAML changes
@@ -76,6 +79,10 @@ class MilestoneRules:
     built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
     plant: re.Pattern = re.compile("(?!)")
     description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
+    own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
+    site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
+    span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
+    pronoun: re.Pattern = re.compile("(?!)")  # opening a clause: it refers to the sentence before's topic
 
     def builds_plant(self, canon: str) -> int | None:
         """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
@@ -85,6 +92,8 @@ class MilestoneRules:
     def kind_at(self, kind: Kind, canon: str) -> int | None:
         """Where the first cue of `kind` that states an event is in `canon`, else None."""
         described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
+        if kind.not_with.search(canon):
+            return None
         for match in kind.cues.finditer(canon):
             if any(a <= match.start() < b for a, b in described):
                 continue
@@ -96,6 +105,17 @@ class MilestoneRules:
 def _cue_pattern(words: list[str]) -> re.Pattern:
     """Words in canonical form; English ones whole words only (matched as topic names are)."""
     return name_pattern([str(w) for w in words]) or re.compile("(?!)")
+
+
+def _own_things(path: Path, entry: dict) -> re.Pattern:
+    words = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
+    shapes = [str(s) for s in entry.get("shapes") or ()]
+    for shape in shapes:
+        try:
+            re.compile(shape)
+        except re.error as error:
+            raise MilestoneRulesError(f"{path.name}: own_things: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
+    return re.compile("|".join([words.pattern, *shapes]))
 
 
 @data_files.loader
@@ -112,7 +132,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         unknown = set(yields_to) - set(KIND_IDS)
         if unknown:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
-        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to))
+        not_with = entry.get("not_with") or {}
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to,
+                          _cue_pattern([*(not_with.get("zh") or []), *(not_with.get("en") or [])])))
     states = {}
     for state in STATES:
         entry = data.get(state)
@@ -132,12 +154,23 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     plant_words = [str(w) for w in (*((plant_built.get("plant") or {}).get("zh") or []), *((plant_built.get("plant") or {}).get("en") or []))]
     every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
     every_cue += built_words
+    own_things = data.get("own_things") or {}
+    site_wide_other = data.get("site_wide_other") or {}
+    pronouns = data.get("pronouns") or {}
+    pronoun_words = sorted((str(w).lower() for w in (*(pronouns.get("zh") or []), *(pronouns.get("en") or []))), key=len, reverse=True)
+    span_ends = data.get("span_ends") or {}
+    span_end_words = sorted((str(w).lower() for w in (*(span_ends.get("zh") or []), *(span_ends.get("en") or []))), key=len, reverse=True)
     report_words = data.get("report_words") or {}
     report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
     return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
                           _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
                           _cue_pattern(built_words), _cue_pattern(plant_words),
-                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]))
+                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]),
+                          _own_things(path, own_things),
+                          _cue_pattern([*(site_wide_other.get("zh") or []), *(site_wide_other.get("en") or [])]),
+                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
+                          re.compile(r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")")
+                          if pronoun_words else re.compile("(?!)"))
 
 
 @dataclass(frozen=True)
@@ -154,6 +187,7 @@ class Sighting:
     citation: Citation
     # an undated article's relative time was read against this date, the latest its text states (time_anchor)
     anchor: dt.date | None = None
+    anchor_elsewhere: bool = False  # the anchor's year is the one other sources give its day (borrowed_anchor)
 
     @property
     def said_on(self) -> dt.date | None:
@@ -275,9 +309,87 @@ def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None
     return max(stated, default=None)
 
 
+YEARLESS = dt.date(2000, 7, 1)  # any leap year: reads "2月29日" too; a day written without its year lands in it
+
+
+def stated_days(article: Article, wanted: re.Pattern) -> dict[tuple[int, int], set[int]]:
+    """(month, day) → year of each day an article states in full: written with its year, or
+    written without one in an article whose date fixes it. Only paragraphs `wanted` finds
+    (day_pattern) are read: across a whole corpus, for the few days undated articles need."""
+    days: dict[tuple[int, int], set[int]] = defaultdict(set)
+    time_rules = load_time_rules()
+    for paragraph in article.paragraphs:
+        simplified = to_simplified(paragraph.text)
+        if not wanted.search(simplified.translate(FULL_WIDTH)):
+            continue
+        for t in read_times(simplified, article.date, time_rules):
+            if t.period is not None and t.period.precision == "day" and (not t.relative or _written_day(t)):
+                days[(t.period.start.month, t.period.start.day)].add(t.period.start.year)
+    return days
+
+
+def day_pattern(days: set[tuple[int, int]]) -> re.Pattern:
+    """Finds a text writing any of `days` ("3月2日", "March 2", "2 Mar"), with or without a year."""
+    forms = []
+    for month, day in sorted(days):
+        names = "|".join((calendar.month_name[month], calendar.month_abbr[month]))
+        forms += [rf"(?<!\d)0?{month}\s?月\s?0?{day}\s?[日号]", rf"(?:{names})\.?\s0?{day}(?!\d)",
+                  rf"(?<!\d)0?{day}(?:st|nd|rd|th)?\s(?:{names})"]
+    return re.compile("|".join(forms) or "(?!)", re.IGNORECASE)
+
+
+def _written_day(t: TimeMention) -> bool:
+    """A month and day in digits or a month's name ("3月2日", "March 2nd"), not 今天 or "on Monday"."""
+    return any(c.isdigit() for c in t.words)
+
+
+def yearless_days(article: Article) -> list[tuple[int, int]]:
+    """The (month, day)s an article writes without their year; none if it writes a full date
+    (time_anchor reads its relative times against the latest of those)."""
+    time_rules = load_time_rules()
+    found = []
+    for paragraph in article.paragraphs:
+        for t in read_times(to_simplified(paragraph.text), YEARLESS, time_rules):
+            if t.period is None or t.period.precision != "day":
+                continue
+            if not t.relative:
+                return []
+            if _written_day(t):
+                found.append((t.period.start.month, t.period.start.day))
+    return found
+
+
+def borrowed_anchor(yearless: list[tuple[int, int]], days_elsewhere: dict[tuple[int, int], set[int]]) -> dt.date | None:
+    """For an article with no date and no full date of its own: the latest day it writes without
+    a year ("3月2日") that other sources state with one year only — a report of the same news
+    ("On March 2nd …" beside "3月2日…", dated 2026). A day other sources give in several years, or none,
+    stays unresolved."""
+    found = []
+    for month, day in yearless:  # yearless_days of the article
+        years = days_elsewhere.get((month, day), set())
+        if len(years) == 1:
+            found.append(dt.date(next(iter(years)), month, day))
+    return max(found, default=None)
+
+
+def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, published: dt.date | None) -> dt.date | None:
+    """The last day the article states before its sentence `index`: what that sentence's "当天" means,
+    looked up only for a sentence saying such a word."""
+    time_rules = load_time_rules()
+    if not time_rules.same_day or not any(w in passages[index].simplified.lower() for w in time_rules.same_day):
+        return None
+    for passage in reversed(passages[:index]):
+        days = [t.period.start for t in read_times(passage.simplified, published, time_rules)
+                if t.period is not None and t.period.precision == "day"]
+        if days:
+            return days[-1]
+    return None
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None) -> list[Sighting]:
+                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, before: Passage | None = None,
+                      day_before: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or the clause before) names.
 
     A sentence naming no topic at all is about its passage's topic, else the
@@ -287,27 +399,35 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     plant's start of production.
     """
     rules = rules or load_milestone_rules()
-    implied = _only_topic(passage) or article_topic
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
+    implied = _only_topic(passage) or article_topic
+    if before is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
+        # "它将在本季度推送" after a sentence (`before`, same paragraph) naming only the VLA
+        named_before = {slug for _, slug, _ in _named(before.canon, topics)}
+        implied = next(iter(named_before)) if len(named_before) == 1 else implied
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
+    nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
-                     load_time_rules(), company)
+                     load_time_rules(), company, nearby, day_before)
     if not stated:
         return []
     citation = cite(passage)
     inferred = anchor if passage.article.date is None else None
-    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None)
+    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None,
+                     anchor_elsewhere=anchor_elsewhere and bool(fields[5] and fields[3] is not None))
             for fields in stated]
 
 
 @lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
-            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None) -> tuple[tuple, ...]:
+            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
+            company_nearby: bool = False, day_before: dt.date | None = None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
     `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
-    (its passage's, or its article's).
+    (its passage's, or its article's); `company_nearby`: its paragraph names the company, so a
+    sentence naming neither it nor a topic ("Production is set to begin in Q3") is the company's.
     """
     same_length = len(simplified) == len(text)
     sighted: list[tuple] = []
@@ -316,7 +436,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     leading_time: TimeMention | None = None
     leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     lowered = simplified.lower()
-    all_times = [t for t in read_times(simplified, published, time_rules) if not rules.report_word.match(lowered, t.end)]
+    # "today reported its financial results": when what is reported is the company's own results, the report is the event.
+    all_times = [t for t in read_times(simplified, published, time_rules, day_before)
+                 if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
+                 and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
@@ -341,10 +464,17 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             leading_time, leading_offset, lead_in = times[-1], start, not cues
         if not cues or rules.not_event.search(canon):
             continue
-        about = subject or (implied if not sentence_names else ahead)
-        if about is None and company is not None and company.search(canon if sentence_names else whole):
+        # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
+        thing_of_its_own = not named and rules.own_things.search(canon)
+        about = None if thing_of_its_own else subject or (implied if not sentence_names else ahead)
+        company_here = company is not None and bool(company.search(canon if sentence_names else whole)
+                                                    or (not sentence_names and company_nearby))
+        own_other = rules.site_wide_other.search(canon)
+        if own_other and not named and company_here:
+            about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
+        if about is None and company_here:
             about = SITE_WIDE
-            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds]
+            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
             cues = kinds_here

@@ -105,6 +105,7 @@ class TimeRules:
     windows: dict[str, int]
     undated: tuple[str, ...]
     pattern: re.Pattern
+    same_day: tuple[str, ...] = ()
 
 
 def _alternation(words) -> str:
@@ -126,6 +127,7 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
                 raise TimeRulesError(f"{path.name}: {name}: {word!r} is {value!r}, expected {expected}")
         sections[name] = {str(word).lower(): value for word, value in entries.items()}
     undated = tuple(str(w).lower() for w in data.get("undated") or ())
+    same_day = tuple(str(w).lower() for w in data.get("same_day") or ())
     months = _alternation(ENGLISH_MONTHS)
     year = rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?(?!\d|款|\s?款)\s?年?|(?P<{{n}}r>{_alternation(sections['years'])})"
     part = _alternation(sections["parts"])
@@ -148,10 +150,11 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         rf"(?P<wd>{_alternation(sections['weekdays'])})",
         rf"(?P<win>{_alternation(sections['windows'])})",
         rf"(?P<p>{alone_parts})",
+        rf"(?P<same>{_alternation(same_day)})",
         rf"(?P<u>{_alternation(undated)})",
     ]
     pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
-    return TimeRules(**sections, undated=undated, pattern=pattern)
+    return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day)
 
 
 def _year_period(year: int, part: str, published: dt.date | None) -> Period | None:
@@ -196,8 +199,13 @@ def _add_months(date: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def read_times(simplified: str, published: dt.date | None, rules: TimeRules | None = None) -> list[TimeMention]:
-    """Every time `simplified` (a sentence in Simplified script) states, in order."""
+def read_times(simplified: str, published: dt.date | None, rules: TimeRules | None = None,
+               day_before: dt.date | None = None) -> list[TimeMention]:
+    """Every time `simplified` (a sentence in Simplified script) states, in order.
+
+    `day_before`: the last day the text stated before this sentence, what "当天" and
+    "the same day" mean unless the sentence states a day of its own before them.
+    """
     rules = rules or load_time_rules()
     text = simplified.translate(FULL_WIDTH).lower()
     found = []
@@ -205,10 +213,15 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
         words = simplified[match.start():match.end()].strip()
         if not words:
             continue
+        if match.group("same"):
+            found.append(TimeMention(match.start(), match.end(), words, Period(day_before, day_before, "day") if day_before else None, True))
+            continue
         period, relative = _meaning(match.groupdict(), published, rules)
         if period is False:
             continue
         found.append(TimeMention(match.start(), match.end(), words, period or None, relative))
+        if period and period.precision == "day":
+            day_before = period.start
     return found
 
 

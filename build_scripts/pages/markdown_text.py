@@ -85,18 +85,25 @@ class _StoreHtmlParagraphs(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         stored: list[str] = []
         run: list[str] = []  # the paragraphs of the current run
+        blanks = 0  # blank lines since its last paragraph: given back when the run ends
 
         def end_run():
+            nonlocal blanks
             if run:
-                stored.extend([self.md.htmlStash.store("\n".join(run)), ""])
+                stored.append(self.md.htmlStash.store("\n".join(run)))
+                stored.extend([""] * max(blanks, 1))  # a block on its own, as each paragraph line was
                 run.clear()
+                blanks = 0
 
         for line in lines:
             if line.startswith(HTML_PARAGRAPH_START) and line.endswith("</p>"):
                 if found := PARAGRAPH_ID.match(line):
                     self.ids.add(found[1])
                 run.append(line)
-            elif line or not run:  # a blank line inside a run only separates its paragraphs
+                blanks = 0
+            elif not line and run:
+                blanks += 1
+            else:
                 end_run()
                 stored.append(line)
         end_run()

@@ -29,6 +29,10 @@ def _resolved(m: Milestone) -> str:
             continue
         if s.relative and s.period is not None and s.said_on:
             said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期推算 resolved）"))
+        elif s.relative and s.period is not None and s.anchor and s.anchor_elsewhere:
+            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，文中日期未写年份，按其他来源所载年份的 "
+                                      f"{s.anchor.isoformat()} 推算 · resolved against {s.anchor.isoformat()}: the article gives that day "
+                                      f"without its year, other sources give it with one）"))
         elif s.relative and s.period is not None and s.anchor:
             said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算 · "
                                       f"resolved against {s.anchor.isoformat()}, the latest date the article states）"))
@@ -147,6 +151,9 @@ def render_time_rules() -> list[str]:
         f"- **日 Days**（相对发布日）：{words(rules.days, offset)}",
         "- **星期 Weekdays**：发布日当天或之前最近的那一天（周三 / on Wednesday）",
         f"- **模糊时间 Vague words**（自发布日起的月数）：{words(rules.windows, lambda n: f'{n} 个月 months')}",
+        f"- **同一天 The same day**：{'、'.join(escape(w) for w in rules.same_day)} → 文中此前最近写出的那一天（3月2日…活动当天 → 3月2日）",
+        "- **无日期的文章 Undated articles**：按文中写出的最晚完整日期推算；只写月日（3月2日）时，若其他来源写出同一天且只有一个年份，取那一年 "
+        "(a day written without its year takes the one year other sources give it)",
         f"- **不给时间 No time**：{'、'.join(escape(w) for w in rules.undated)}",
         "- **状态 Status**：已兑现＝有来源报道发生（晚于截止期则注明晚多久）；已改期＝较晚的来源给出更晚的日期（两者都列出）；"
         "已逾期＝截止期已过且这些来源中没有兑现的报道；已放弃＝有来源报道放弃。任何晚于陈述文章日期的事，都不会被当作已发生。",

@@ -33,7 +33,7 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
 # page grew by 4 KB per article, 3 MB of HTML at 500 articles; Markdown's
 # time goes with the number of links, so these bound a rebuild too.
 MAX_CITATIONS = 5  # links after one statement
-MAX_EXCERPTS = 60  # facts, opinions and passing mentions, each
+MAX_EXCERPTS = 60  # facts and opinions, each
 MAX_SOURCES = 100  # newest first
 
 
@@ -140,10 +140,6 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
             said.append(f"- **{escape(voiced)}**（{outlet}）：" if voiced else f"- **{outlet}**：")
             said[-1] += f"{escape(x.text)} {citations_text(x.citations)}"
         lines += folded(said, SHOWN_OPINIONS)
-    if page.passing:
-        passing_shown, note = _most_corroborated(page.passing)
-        items = ([note, ""] if note else []) + [f"- {escape(x.text)} {citations_text(x.citations)}" for x in passing_shown]
-        lines += folded(items, 0, f"顺带提及 Passing mentions（{len(page.passing)}）")
     lines += ["## 相关主题 Related topics {#related}", ""]
     # One line of topic chips (as on the timeline): two or three names are not worth a list.
     lines.append(" ".join(f"[{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md){{ .kb-topic }}" for t in page.related) or "—")
