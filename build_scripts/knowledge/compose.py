@@ -80,9 +80,9 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
     data = schema.load(path, SIGNALS)
 
     def alternation(words):
-        # Ignoring case: excerpts are told opinions by their Simplified text, not
-        # the lower-cased canonical form ("However, …", "Tesla's …").
-        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        # Matched in canonical (lower-case) text, as the cue words are written:
+        # an IGNORECASE alternation this long is several times slower to search.
+        return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
 
     return Signals(
         definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),

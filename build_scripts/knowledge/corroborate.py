@@ -155,7 +155,7 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
     return [
         Excerpt(
             text=passage.text, citations=tuple(citations), score=passage.scores.get(slug, 0.0),
-            opinion=bool(opinion_pattern.search(passage.simplified)),
+            opinion=bool(opinion_pattern.search(passage.canon)),  # canonical, as the cue words are
         )
         for passage, citations, _ in merged.values()
     ]
