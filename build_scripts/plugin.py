@@ -33,7 +33,7 @@ from build_scripts import incremental
 from build_scripts.article_cache import ArticleCache
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
-from build_scripts.knowledge.compose import CitationError
+from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
 from build_scripts.reading.corpus import load_corpus
@@ -141,7 +141,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     + "\n".join(r.line() for r in rejected)
                 )
             self.pin_build_date(corpus)
-            site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of())
+            # A one-off build reads the articles on every processor (facts_of);
+            # under serve the cache answers for all but the edited article.
+            workers = 1 if self.kept else available_cores()
+            site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of(), workers)
             abbreviations = abbreviation_definitions(load_terms())
         except PluginError:
             raise

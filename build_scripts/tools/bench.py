@@ -340,13 +340,14 @@ def generation_seconds(seeds_dir: Path) -> dict[str, float]:
 
 
 def _time_generation(seeds_dir: str) -> dict[str, float]:
+    from build_scripts.knowledge.compose import available_cores
     from build_scripts.reading.corpus import load_corpus
     from build_scripts.pages.site import compose_site
 
     start = time.perf_counter()
     corpus = load_corpus(Path(seeds_dir))
     read = time.perf_counter()
-    site = compose_site(corpus)
+    site = compose_site(corpus, workers=available_cores())  # as `mkdocs build` runs it (plugin.py)
     done = time.perf_counter()
     return {
         "read_s": round(read - start, 3), "compose_s": round(done - read, 3), "total_s": round(done - start, 3),
