@@ -12,6 +12,12 @@ def test_paragraph_link_scrolls_to_and_highlights_the_paragraph(browser, seed_se
     page.goto(f"{seed_server}/sources/000_8aa7ed600137bead/#{paragraph_id}")
     highlighted = page.locator(f"#{paragraph_id}")
     assert highlighted.evaluate("el => el.matches(':target')")
+    # The highlight fades in (kb.css: a .4 s transition): wait for it, then check it stays.
+    page.wait_for_function(
+        "id => !['rgba(0, 0, 0, 0)', 'transparent'].includes(getComputedStyle(document.getElementById(id)).backgroundColor)",
+        arg=paragraph_id, timeout=3000,
+    )
+    page.wait_for_timeout(500)
     background = highlighted.evaluate("el => getComputedStyle(el).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     box = highlighted.bounding_box()
