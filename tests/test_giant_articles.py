@@ -77,3 +77,18 @@ def test_giant_articles_build_their_pages_with_mkdocs(giants):
     assert "Traceback" not in result.log
     for name in GIANTS:
         assert len(source_pages_showing(result.site, DECODABLE[name][1])) == 1, name
+
+
+def test_a_source_pages_paragraph_ids_still_count_as_its_anchors_for_mkdocs_link_check(tmp_path):
+    """The paragraphs are stored before MkDocs scans the page for ids (HtmlParagraphs): their ids are handed over."""
+    article_file = tmp_path / "short.txt"
+    article_file.write_text("标题\n\n第一段，小鹏汽车发布了新车。\n\n第二段，IRON 机器人亮相。\n", encoding="utf-8")
+    article = read_article(article_file).article
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.markdown_extensions.append(HtmlParagraphs())
+    file = File(source_path(article), src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+    file.content_string = render_source_page(article)
+    page = Page(None, file, config)
+    page.read_source(config)
+    page.render(config, Files([file]))
+    assert {p.id for p in article.paragraphs} <= page.present_anchor_ids

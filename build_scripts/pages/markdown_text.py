@@ -71,11 +71,10 @@ PARAGRAPH_ID = re.compile(r'<p class="kb-[^"]*" id="([^"]+)"')
 
 
 class _StoreHtmlParagraphs(Preprocessor):
-    """Stores each run of consecutive paragraph lines as one piece of raw HTML.
+    """Stores each run of consecutive generated lines (paragraphs, "cited by" notes) as one piece of raw HTML.
 
-    One piece per run, not per paragraph: Markdown runs every inline
-    pattern over each placeholder it leaves, and an article has dozens of
-    paragraphs between two "cited by" notes.
+    One piece per run, not per line: Markdown runs every inline pattern over
+    each placeholder it leaves, and an article has dozens of paragraphs.
     """
 
     def __init__(self, md):
