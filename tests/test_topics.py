@@ -57,6 +57,17 @@ def test_multi_sentence_quotation_is_one_sentence():
     assert split_sentences("他说：「第一句。第二句。」然后走了。") == ["他说：「第一句。第二句。」", "然后走了。"]
 
 
+def test_an_abbreviations_full_stop_does_not_end_an_english_sentence():
+    assert split_sentences("The robot walked on stage in Shenzhen on Nov. 5, 2025. It then waved.") == [
+        "The robot walked on stage in Shenzhen on Nov. 5, 2025.", "It then waved.",
+    ]
+    assert split_sentences("Acme Motors Inc. ACME will build the car with Beta Corp. in Graz. Output starts in May.") == [
+        "Acme Motors Inc. ACME will build the car with Beta Corp. in Graz.", "Output starts in May.",
+    ]
+    # A word that also ends sentences is no abbreviation: the sentence still ends.
+    assert split_sentences("Asked about a price cut, he said no. Sales rose.") == ["Asked about a price cut, he said no.", "Sales rose."]
+
+
 # --- citations -------------------------------------------------------------------
 
 

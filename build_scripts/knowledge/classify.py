@@ -18,6 +18,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
+from build_scripts.reading.cleaning import load_rules as load_cleaning_rules
 from build_scripts.reading.language import converter, to_simplified, to_simplified_each
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified, name_pattern
@@ -78,12 +79,14 @@ def split_sentences(text: str) -> list[str]:
     """Sentences exactly as they appear in `text` (concatenated they rebuild it, minus edge spaces).
 
     A quotation spanning several sentences stays one sentence, so no excerpt
-    starts or ends in the middle of somebody's words.
+    starts or ends in the middle of somebody's words; nor does an
+    abbreviation's full stop end one ("on Nov. 5, 2025", cleaning.yml).
     """
     sentences, start = [], 0
+    abbreviations = load_cleaning_rules().sentence_abbreviations
     for match in SENTENCE_END.finditer(text):
         end = match.end()
-        if _inside_quote(text[start:end]):
+        if _inside_quote(text[start:end]) or _after_abbreviation(text, match.start(), abbreviations):
             continue
         piece = text[start:end].strip()
         if piece:
@@ -93,6 +96,17 @@ def split_sentences(text: str) -> list[str]:
     if tail:
         sentences.append(tail)
     return sentences
+
+
+WORD_BEFORE_STOP = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _after_abbreviation(text: str, position: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the full stop just before `position` ends an abbreviation, not a sentence."""
+    if not abbreviations or text[position - 1 : position] != ".":
+        return False
+    word = WORD_BEFORE_STOP.search(text, max(0, position - 16), position)
+    return bool(word) and word[1].lower() in abbreviations and (word.start() == 0 or not text[word.start() - 1].isalpha())
 
 
 def _inside_quote(text: str) -> bool:
