@@ -31,7 +31,7 @@ def giants(tmp_path_factory) -> Path:
     return seeds
 
 
-def to_html(article) -> str:
+def rendered_page(article) -> Page:
     """The article's source page rendered by MkDocs' Page, with mkdocs.yml's extensions and the kb plugin's."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     config.markdown_extensions.append(HtmlParagraphs())
@@ -40,7 +40,11 @@ def to_html(article) -> str:
     page = Page(None, file, config)
     page.read_source(config)
     page.render(config, Files([file]))
-    return page.content
+    return page
+
+
+def to_html(article) -> str:
+    return rendered_page(article).content
 
 
 def read_and_render(path: Path) -> tuple[int, str, float]:
@@ -84,11 +88,4 @@ def test_a_source_pages_paragraph_ids_still_count_as_its_anchors_for_mkdocs_link
     article_file = tmp_path / "short.txt"
     article_file.write_text("标题\n\n第一段，小鹏汽车发布了新车。\n\n第二段，IRON 机器人亮相。\n", encoding="utf-8")
     article = read_article(article_file).article
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    config.markdown_extensions.append(HtmlParagraphs())
-    file = File(source_path(article), src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
-    file.content_string = render_source_page(article)
-    page = Page(None, file, config)
-    page.read_source(config)
-    page.render(config, Files([file]))
-    assert {p.id for p in article.paragraphs} <= page.present_anchor_ids
+    assert {p.id for p in article.paragraphs} <= rendered_page(article).present_anchor_ids

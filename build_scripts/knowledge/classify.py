@@ -28,6 +28,8 @@ from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simp
 SENTENCE_END = re.compile(r"(?<=[。！？!?；])[」』”\"）)]*|(?<=[.!?])[\"”)]?\s+(?=[A-Z0-9\"“])")
 
 ENUMERATION = re.compile("[、和与及]")
+# Where a clause ends: the clause around a figure (extract.py, claims.py) and a sentence's subject are read within it.
+CLAUSE_BREAK = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), ")
 ALIAS_WEIGHT = 3.0
 MAX_ALIAS_HITS = 3
 EARLY_ALIAS_BONUS = 1.0
@@ -243,8 +245,8 @@ def _score(sentence, alias_hits, mention_hits, focus, heading_topics) -> dict[st
 # --- What a sentence is about ---------------------------------------------------
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
-# Clause ends as extract.py cuts them, and dashes ("…激光雷达——这是…").
-CLAUSE_END = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), |—+")
+# Clause ends as figures are cut (CLAUSE_BREAK), and dashes ("…激光雷达——这是…").
+CLAUSE_END = re.compile(CLAUSE_BREAK.pattern + "|—+")
 OPENING_MARKS = " \t「『“\"‘'（(《【"
 CLOSING_MARKS = " \t」』”\"’'）)》】.。!！?？"
 MAIN, SIDE, TOPIC = "main", "side", "topic"

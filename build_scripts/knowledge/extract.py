@@ -14,7 +14,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
 
-from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.classify import CLAUSE_BREAK, Passage
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -26,7 +26,6 @@ FULL_WIDTH[0x3000] = 0x20
 # "一" is left out: 一款/一台 mostly mean "a", not a count.
 CHINESE_DIGITS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
-CLAUSE_BREAK = re.compile(r"[,，;；：。！？!?]|(?<!\d):(?!\d)|(?<=[a-z]), ")
 # Where to look for the word that gives a unit-less number its unit.
 UNIT_CUE_WINDOW = 10
 MIN_CLAUSE_CHARS = 8
