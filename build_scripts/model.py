@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 
@@ -107,6 +107,17 @@ class Article:
 
     def paragraph(self, paragraph_id: str) -> Paragraph | None:
         return self._paragraphs_by_id.get(paragraph_id)
+
+    @cached_property
+    def as_cited(self) -> tuple:
+        """The article as a citation or a sentence of it shows it: every field but its paragraphs.
+
+        Two readings of one file that differ only in paragraphs no sentence
+        comes from (an edit elsewhere in it) give equal sentences and
+        citations, so `mkdocs serve` keeps the topic pages they feed
+        (preview_cache.py). Each compares its own paragraph besides.
+        """
+        return tuple(getattr(self, f.name) for f in fields(self) if f.compare and f.name != "paragraphs")
 
     @cached_property
     def _paragraphs_by_id(self) -> dict[str, Paragraph]:

@@ -30,7 +30,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 
 from build_scripts import incremental
-from build_scripts.article_cache import ArticleCache
+from build_scripts.preview_cache import PreviewCache
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
@@ -48,7 +48,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     pinned_epoch: str | None = None  # the SOURCE_DATE_EPOCH this plugin set, if any
     previous: incremental.PreviousBuild | None = None  # only in `mkdocs serve --dirty`
     serving = False
-    kept: ArticleCache | None = None  # only in `mkdocs serve`
+    kept: PreviewCache | None = None  # only in `mkdocs serve`
     site = None  # the pages of the last build that succeeded
     stand_in = None  # under serve, the error page shown while no build has succeeded yet (it is then `site`)
     search_vocabulary = None
@@ -62,10 +62,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
         jieba.setLogLevel(logging.WARNING)
         # `mkdocs serve`: each article's results are kept between rebuilds
-        # (article_cache.py); with --dirty, only the pages an edit changed
+        # (preview_cache.py); with --dirty, only the pages an edit changed
         # are rendered again (incremental.py).
         serving = self.serving = command == "serve"
-        self.kept = ArticleCache() if serving else None
+        self.kept = PreviewCache() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
@@ -144,7 +144,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # A one-off build reads the articles on every processor (facts_of);
             # under serve the cache answers for all but the edited article.
             workers = 1 if self.kept else available_cores()
-            site = compose_site(corpus, config.site_url or "", self.kept.facts if self.kept else None, self.as_of(), workers)
+            site = compose_site(corpus, config.site_url or "", self.kept, self.as_of(), workers)
             abbreviations = abbreviation_definitions(load_terms())
         except PluginError:
             raise

@@ -29,7 +29,7 @@ def test_articles_read_in_two_worker_processes_give_the_same_pages_as_one_proces
 
 
 def test_the_serve_cache_is_never_run_in_worker_processes(monkeypatch):
-    """Its results must stay in the serving process to be kept between rebuilds (article_cache.py)."""
+    """Its results must stay in the serving process to be kept between rebuilds (preview_cache.py)."""
     monkeypatch.setattr(compose, "PARALLEL_FROM_ARTICLES", 2)
     monkeypatch.setattr(compose, "ProcessPoolExecutor", None)  # any use fails
     corpus = load_corpus(SEEDS)

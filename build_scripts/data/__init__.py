@@ -6,7 +6,7 @@ cached, because the pipeline asks for it at every stage. `mkdocs serve`
 watches data/ and rebuilds when a file there is saved; `reload_if_changed`,
 called at the start of every build, then empties those caches (and the
 plugin drops the per-article results computed with the old knowledge, see
-article_cache.py), so an edit to topics.yml or cleaning.yml shows in the
+preview_cache.py), so an edit to topics.yml or cleaning.yml shows in the
 preview without a restart.
 
 Each file is checked against a shape declared next to its loader when it is

@@ -64,6 +64,20 @@ class Passage:
         if not self.canon:
             object.__setattr__(self, "canon", canonical(self.text))
 
+    # Equal when the same sentence is read the same way in the same article
+    # as cited (Article.as_cited): an edit elsewhere in the article leaves
+    # its other sentences equal (preview_cache.py keeps the topic pages they feed).
+    def _compared(self) -> tuple:
+        return (self.order, self.paragraph, self.text, self.heading, self.scores, self.about_topics, self.article.as_cited)
+
+    def __eq__(self, other):
+        if not isinstance(other, Passage):
+            return NotImplemented
+        return self is other or self._compared() == other._compared()
+
+    def __hash__(self):
+        return hash((self.article.slug, self.order))
+
     def about(self, slug: str) -> bool:
         return self.scores.get(slug, 0.0) >= ABOUT_SCORE
 

@@ -195,7 +195,7 @@ def available_cores() -> int:
 
 
 def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=article_facts, workers: int = 1) -> list[ArticleFacts]:
-    """`facts` (article_facts, or the serve cache's, see article_cache.py) of each article, in order.
+    """`facts` (article_facts, or the serve cache's, see preview_cache.py) of each article, in order.
 
     With `workers` > 1, article_facts runs in that many processes, a share
     of the articles each: it depends on nothing but its arguments, which
@@ -213,13 +213,19 @@ def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=art
     return [facts(article, topics, signals, entities) for article in articles]
 
 
-def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...], as_of: dt.date | None = None) -> KnowledgeBase:
+def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...], as_of: dt.date | None = None,
+                           topic_page=None) -> KnowledgeBase:
     """The topic pages, from what each article contributes (facts_of).
+
+    `topic_page` composes one topic's page from its TopicInputs: the
+    function below, or under `mkdocs serve` the preview cache's, which
+    answers from memory for a topic whose inputs an edit left unchanged.
 
     Milestone statuses are given as of `as_of`, by default the newest
     article's date: the same seeds build the same site on any day.
     """
     signals = load_signals()
+    topic_page = topic_page or compose_topic_page
     if as_of is None:
         as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
     per_article = with_borrowed_anchors(per_article, topics, signals)
@@ -230,8 +236,6 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     knowledge = load_knowledge()
     validate_topics(knowledge, set(by_slug))
     claims = [claim for facts in per_article for claim in facts.claims]
-    pages = []
-    cited_paragraphs: dict = {}  # for verify_citations
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
     listed_on: dict[str, list[Passage]] = defaultdict(list)  # the sentences about each topic, in corpus order
     for passage in passages:
@@ -239,19 +243,16 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
             by_topic[slug].append(passage)
         for slug in passage.about_topics:
             listed_on[slug].append(passage)
-    for topic in topics:
-        relevant = tuple(by_topic[topic.slug])
-        page = compose_topic(topic, relevant, signals, by_slug, listed_on[topic.slug])
-        # The infobox replaces the key-figure rows and their "Sources differ"
-        # boxes: those compared every value of a unit, whatever it measured.
-        page = replace(
-            page, timeline=tuple(m for m in milestones if m.topic == topic.slug),
-            infobox=build_infobox(topic.slug, claims, knowledge),
+    pages = [
+        topic_page(
+            TopicInputs(
+                topic, tuple(by_topic[topic.slug]), tuple(listed_on[topic.slug]),
+                tuple(c for c in claims if topic.slug in c.topics), tuple(m for m in milestones if m.topic == topic.slug), as_of,
+            ),
+            signals, by_slug, knowledge,
         )
-        page = replace(page, lead=compose_overview(page, as_of))
-        page = without_repeats(page)  # nothing listed twice on one page (lists.py)
-        verify_citations(page, cited_paragraphs)
-        pages.append(page)
+        for topic in topics
+    ]
     cited_by: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for page in pages:
         for citation in page.citations:
@@ -261,6 +262,36 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     return KnowledgeBase(
         topics=tuple(pages), cited_by=dict(cited_by), claims=tuple(claims), milestones=milestones, as_of=as_of,
     )
+
+
+@dataclass(frozen=True)
+class TopicInputs:
+    """Everything from the articles that one topic's page is composed of.
+
+    Two builds with equal inputs compose the same page: the preview cache
+    (preview_cache.py) compares them to keep the pages an edit did not touch.
+    The rest (signals, subjects, attributes) is build_scripts/data, whose
+    change drops every kept result.
+    """
+
+    topic: Topic
+    relevant: tuple[Passage, ...]  # the sentences naming the topic, in corpus order: figures and dates come from these
+    listed: tuple[Passage, ...]  # the sentences about it: only these become list items
+    claims: tuple[Claim, ...]  # what the articles say of its subjects' attributes (the infobox)
+    milestones: tuple[Milestone, ...]  # its milestones, with their status as of `as_of` (tracked across topics)
+    as_of: dt.date | None
+
+
+def compose_topic_page(inputs: TopicInputs, signals: Signals, by_slug: dict[str, Topic], knowledge) -> TopicPage:
+    """The topic's whole page: lists, infobox, timeline and overview, nothing listed twice, every citation verified."""
+    page = compose_topic(inputs.topic, inputs.relevant, signals, by_slug, inputs.listed)
+    # The infobox replaces the key-figure rows and their "Sources differ"
+    # boxes: those compared every value of a unit, whatever it measured.
+    page = replace(page, timeline=inputs.milestones, infobox=build_infobox(inputs.topic.slug, inputs.claims, knowledge))
+    page = replace(page, lead=compose_overview(page, inputs.as_of))
+    page = without_repeats(page)  # nothing listed twice on one page (lists.py)
+    verify_citations(page)
+    return page
 
 
 def compose_topic(topic, passages, signals, by_slug, listed=None) -> TopicPage:

@@ -19,11 +19,26 @@ NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say t
 WHITESPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Citation:
     article: Article
     paragraph_id: str
     quote: str
+
+    # Equal when they cite the same words of the same paragraph of the same
+    # article as cited (Article.as_cited): an edit elsewhere in the article
+    # leaves its citations equal.
+    def __eq__(self, other):
+        if not isinstance(other, Citation):
+            return NotImplemented
+        return self is other or (
+            self.paragraph_id == other.paragraph_id and self.quote == other.quote
+            and self.article.as_cited == other.article.as_cited
+            and self.article.paragraph(self.paragraph_id) == other.article.paragraph(other.paragraph_id)
+        )
+
+    def __hash__(self):
+        return hash((self.article.slug, self.paragraph_id, self.quote))
 
     @property
     def source_path(self) -> str:

@@ -33,15 +33,15 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-def compose_site(corpus: Corpus, site_url: str = "", facts=None, as_of: dt.date | None = None, workers: int = 1) -> Site:
-    """Every page. `facts` is article_facts, or under `mkdocs serve` the cache's (article_cache.py);
-    milestone statuses as of `as_of`, by default the newest article's date; articles read by
-    `workers` processes (facts_of)."""
+def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date | None = None, workers: int = 1) -> Site:
+    """Every page. Under `mkdocs serve`, `kept` is the preview cache (preview_cache.py): it answers
+    for each article's facts and each topic's page that an edit left unchanged. Milestone statuses
+    as of `as_of`, by default the newest article's date; articles read by `workers` processes (facts_of)."""
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
-    per_article = facts_of(corpus.articles, topics, facts or article_facts, workers)
-    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus))
+    per_article = facts_of(corpus.articles, topics, kept.facts if kept else article_facts, workers)
+    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), kept.topic_page if kept else None)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
     topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}

@@ -49,7 +49,7 @@ class ReadResult:
 
 
 def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
-    """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (article_cache.py);
+    """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (preview_cache.py);
     `today` (the build's real date) tells a mistyped future date."""
     seeds_dir = Path(seeds_dir)
     today = today or dt.date.today()

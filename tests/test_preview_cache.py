@@ -5,7 +5,7 @@ import shutil
 
 from conftest import SEEDS
 
-from build_scripts.article_cache import ArticleCache
+from build_scripts.preview_cache import PreviewCache
 from build_scripts.pages.site import compose_site
 from build_scripts.reading.corpus import load_corpus
 
@@ -13,10 +13,10 @@ ADDED = "\nXPeng said the new Robotaxi pilot will carry 9,999 passengers.\n"
 EDITED = "004_2a4aa61ecc6eb6e2.txt"  # an English article: the sentence added at its end is article text
 
 
-def served_build(cache: ArticleCache, seeds, data="knowledge as first read"):
+def served_build(cache: PreviewCache, seeds, data="knowledge as first read"):
     cache.new_build(data)
     corpus = load_corpus(seeds, cache.read)
-    return corpus, compose_site(corpus, "https://kb.example/", cache.facts)
+    return corpus, compose_site(corpus, "https://kb.example/", cache)
 
 
 def copy_of_seeds(tmp_path, names=(EDITED, "000_8aa7ed600137bead.txt", "001_f557aaf571426259.txt")):
@@ -30,7 +30,7 @@ def copy_of_seeds(tmp_path, names=(EDITED, "000_8aa7ed600137bead.txt", "001_f557
 def test_an_edited_article_is_read_again_and_an_unchanged_one_is_not(tmp_path):
     seeds = copy_of_seeds(tmp_path)
     edited, unchanged = seeds / EDITED, seeds / "000_8aa7ed600137bead.txt"
-    cache = ArticleCache()
+    cache = PreviewCache()
     before, _ = served_build(cache, seeds)
     edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     after, _ = served_build(cache, seeds)
@@ -45,7 +45,7 @@ def test_an_edited_article_is_read_again_and_an_unchanged_one_is_not(tmp_path):
 
 def test_a_served_site_after_an_edit_is_the_site_built_from_scratch(tmp_path):
     seeds = copy_of_seeds(tmp_path)
-    cache = ArticleCache()
+    cache = PreviewCache()
     served_build(cache, seeds)
     edited = seeds / EDITED
     edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
@@ -57,7 +57,7 @@ def test_a_served_site_after_an_edit_is_the_site_built_from_scratch(tmp_path):
 
 def test_an_edit_to_the_knowledge_yaml_drops_every_kept_result(tmp_path):
     seeds = copy_of_seeds(tmp_path, names=(EDITED,))
-    cache = ArticleCache()
+    cache = PreviewCache()
     before, _ = served_build(cache, seeds, data="topics.yml as first saved")
     same, _ = served_build(cache, seeds, data="topics.yml as first saved")
     after, _ = served_build(cache, seeds, data="topics.yml saved again")
@@ -68,7 +68,7 @@ def test_an_edit_to_the_knowledge_yaml_drops_every_kept_result(tmp_path):
 
 def test_a_deleted_article_is_not_kept_past_the_next_build(tmp_path):
     seeds = copy_of_seeds(tmp_path, names=(EDITED, "000_8aa7ed600137bead.txt"))
-    cache = ArticleCache()
+    cache = PreviewCache()
     before, _ = served_build(cache, seeds)
     gone = sorted(seeds.glob("*.txt"))[0]
     text = gone.read_bytes()

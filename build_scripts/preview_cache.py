@@ -1,25 +1,29 @@
-"""The build's one cache: each article's per-article results, kept between rebuilds of `mkdocs serve`.
+"""The build's one cache: what `mkdocs serve` keeps between rebuilds, at the pipeline's two per-unit boundaries.
 
 Why it exists: `mkdocs serve` rebuilds the whole site when one article is
-saved, and most of generating a site is per-article work that depends on
-nothing but the article — reading it, splitting and classifying its
-sentences, extracting its figures and dates, finding the people and
-organisations it names. Kept by content, an edit costs
-the edited article's work plus the cross-article stages (corroborating,
-composing, rendering), not the whole corpus again.
+saved. Most of generating a site is work per article that depends on
+nothing but the article (reading it, splitting and classifying its
+sentences, extracting its figures and dates, finding whom it names) and
+work per topic that depends on nothing but what the articles say of that
+topic (its lists, infobox, timeline and overview). Kept here, an edit
+costs the edited article's work, the pages of the topics it touches and
+the cheap site-wide stages, not the whole corpus again.
 
 Why here and only here: the stages are plain functions that know nothing
-about caching. The plugin owns one `ArticleCache` under `mkdocs serve` and
-hands its `read` and `facts` to `load_corpus` and `compose_site` in place of
-`read_article` and `article_facts`; a one-off `mkdocs build` uses those
-directly and keeps nothing.
+about caching. The plugin owns one `PreviewCache` under `mkdocs serve` and
+hands it to `load_corpus` (its `read`) and `compose_site` (its `facts` and
+`topic_page`) in place of `read_article`, `article_facts` and
+`compose_topic_page`; a one-off `mkdocs build` uses those directly and
+keeps nothing.
 
 Keys are what the results are computed from, never a file name or a time:
 a file's name, bytes and `seeds/sources.yml` entry for what is read; the
-read `Article` value for its facts. An edit to build_scripts/data/*.yml
-changes what every article's results would be: `new_build` then drops them
-all. Entries no build used since the previous one are dropped too, so memory
-stays at about one corpus.
+read `Article` value for its facts; a topic's whole `TopicInputs` for its
+page (compared with the last build's, so an unchanged article's passages
+compare as the same objects and a changed one's by value). An edit to
+build_scripts/data/*.yml changes what every result would be: `new_build`
+then drops them all. Entries no build used since the previous one are
+dropped too, so memory stays at about one corpus.
 """
 from __future__ import annotations
 
@@ -27,14 +31,16 @@ import hashlib
 from collections.abc import Hashable
 from pathlib import Path
 
-from build_scripts.knowledge.compose import ArticleFacts, Signals, article_facts
+from build_scripts.knowledge.compose import (
+    ArticleFacts, Signals, TopicInputs, TopicPage, article_facts, compose_topic_page,
+)
 from build_scripts.knowledge.entities import Entity
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.model import Article
 from build_scripts.reading.corpus import ReadResult, read_article
 
 
-class ArticleCache:
+class PreviewCache:
     def __init__(self) -> None:
         self._data: Hashable = None  # fingerprint of the knowledge the entries were computed with
         self._current: dict = {}  # used by this build
@@ -57,6 +63,15 @@ class ArticleCache:
     def facts(self, article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
         """article_facts, answered from memory for an article read the same as before."""
         return self._kept(("facts", article), lambda: article_facts(article, topics, signals, entities))
+
+    def topic_page(self, inputs: TopicInputs, *rules) -> TopicPage:
+        """compose_topic_page, answered from memory while the topic's inputs equal the last build's."""
+        key = ("topic page", inputs.topic.slug)
+        kept_inputs, page = self._current.get(key) or self._previous.pop(key, (None, None))
+        if kept_inputs != inputs:
+            page = compose_topic_page(inputs, *rules)
+        self._current[key] = (inputs, page)
+        return page
 
     def _kept(self, key: Hashable, compute):
         if key in self._current:
