@@ -78,3 +78,37 @@ def test_a_deleted_article_is_not_kept_past_the_next_build(tmp_path):
     after, _ = served_build(cache, seeds)
     name = gone.name
     assert next(a for a in after.articles if a.file_name == name) is not next(a for a in before.articles if a.file_name == name)
+
+
+def composed_topics(monkeypatch) -> list[str]:
+    """The topics whose page the preview cache composes (rather than keeps), in order, from now on."""
+    import build_scripts.preview_cache as preview_cache
+
+    composed: list[str] = []
+    compose = preview_cache.compose_topic_page
+
+    def counting(inputs, *rules):
+        composed.append(inputs.topic.slug)
+        return compose(inputs, *rules)
+
+    monkeypatch.setattr(preview_cache, "compose_topic_page", counting)
+    return composed
+
+
+def test_an_edit_composes_again_only_the_topic_pages_it_changes(tmp_path, monkeypatch):
+    seeds = copy_of_seeds(tmp_path)
+    cache = PreviewCache()
+    served_build(cache, seeds)
+    composed = composed_topics(monkeypatch)
+    edited = seeds / EDITED
+    # A paragraph naming no topic: every topic page is kept, and the source page shows it.
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe company's shares closed 2% higher on Friday.\n", encoding="utf-8")
+    _, served = served_build(cache, seeds)
+    assert composed == []
+    assert "shares closed 2% higher" in served.pages["sources/004_2a4aa61ecc6eb6e2.md"]
+    # A sentence about the Robotaxi: its page is composed again and shows it; IRON's is kept.
+    edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    _, served = served_build(cache, seeds)
+    assert "robotaxi" in composed and "iron" not in composed
+    assert served.pages == compose_site(load_corpus(seeds), "https://kb.example/").pages
+    assert "9,999" in served.pages["topics/robotaxi.md"]
