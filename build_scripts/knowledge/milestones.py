@@ -717,9 +717,12 @@ def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
     when = s.period.end if s.period else s.said_on
     candidates = []
     for t in tracks:
-        if not t.plans or t.announced is None or s.said_on is None or s.said_on <= t.announced:
+        if not t.plans or s.said_on is None:
             continue
-        if s.period is not None and s.period.end < t.announced:
+        announced = t.announced  # worked out from every sentence of the row: once
+        if announced is None or s.said_on <= announced:
+            continue
+        if s.period is not None and s.period.end < announced:
             continue  # it happened before anyone promised it: another event
         due = t.current_due
         candidates.append((abs((due.end - when).days) if due and when else 0, t))
