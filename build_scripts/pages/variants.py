@@ -106,7 +106,8 @@ def one_script_per_page(pages: dict[str, str]) -> dict[str, str]:
 # title is a citation's quote, kept in its article's script.
 LINK_TAIL = re.compile(r'\]\((?P<dest>[^()\s"]*)(?P<title>\s+"[^"\\]*(?:\\.[^"\\]*)*")?\)')
 HTML_TAG = re.compile(r"<[^<>]*>")
-KEPT = re.compile(f"{LINK_TAIL.pattern}|{HTML_TAG.pattern}")
+# One group around both: re.split then returns the text between kept parts and the kept parts, alternately.
+KEPT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", LINK_TAIL.pattern) + f"|{HTML_TAG.pattern})")
 # Front matter fields that are the page's own words; the rest (tags, ids) stay as written.
 CONVERTED_FIELDS = ("title", "description")
 
@@ -141,19 +142,12 @@ PLACEHOLDER = "\ue000"
 
 def convert_text(text: str, variant: str) -> str:
     """`text` in the variant's script, except link titles (quotes) and HTML tags, which stay as written."""
-    matches = list(KEPT.finditer(text))
-    kept = [m.group(0) for m in matches]
+    parts = KEPT.split(text)  # even items are converted, odd items are kept parts
     if PLACEHOLDER in text:  # pasted text could hold one: convert part by part instead
-        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
-        converted = [to_script(text[start:end], variant) for start, end in zip(bounds[::2], bounds[1::2])]
+        parts[::2] = [to_script(part, variant) for part in parts[::2]]
     else:
-        bounds = [0, *(i for m in matches for i in m.span()), len(text)]
-        plain = PLACEHOLDER.join(text[start:end] for start, end in zip(bounds[::2], bounds[1::2]))
-        converted = to_script(plain, variant).split(PLACEHOLDER)
-    out = [converted[0]]
-    for kept_part, after in zip(kept, converted[1:]):
-        out += [kept_part, after]
-    return "".join(out)
+        parts[::2] = to_script(PLACEHOLDER.join(parts[::2]), variant).split(PLACEHOLDER)
+    return "".join(parts)
 
 
 def split_front_matter(markdown: str) -> tuple[str, str]:
