@@ -37,6 +37,7 @@ from build_scripts.knowledge.compose import (
 from build_scripts.knowledge.entities import Entity
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.model import Article
+from build_scripts.pages.site import source_page
 from build_scripts.reading.corpus import ReadResult, read_article
 
 
@@ -63,6 +64,11 @@ class PreviewCache:
     def facts(self, article: Article, topics: tuple[Topic, ...], signals: Signals, entities: tuple[Entity, ...]) -> ArticleFacts:
         """article_facts, answered from memory for an article read the same as before."""
         return self._kept(("facts", article), lambda: article_facts(article, topics, signals, entities))
+
+    def source_page(self, article: Article, cited_by: dict[str, tuple], tags: tuple[str, ...], abbreviate) -> str:
+        """site.source_page, answered from memory for the same article, citing topics and tags."""
+        key = ("source page", article, tuple(cited_by.items()), tags)
+        return self._kept(key, lambda: source_page(article, cited_by, tags, abbreviate))
 
     def topic_page(self, inputs: TopicInputs, *rules) -> TopicPage:
         """compose_topic_page, answered from memory while the topic's inputs equal the last build's."""

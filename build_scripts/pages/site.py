@@ -18,7 +18,7 @@ from build_scripts.knowledge.glossary import html_abbreviator, load_terms, rende
 from build_scripts.pages.markdown_text import yaml_string
 from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page
-from build_scripts.model import Corpus
+from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_timeline import render_site_timeline
@@ -43,7 +43,7 @@ def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date |
     per_article = facts_of(corpus.articles, topics, kept.facts if kept else article_facts, workers)
     kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), kept.topic_page if kept else None)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
-    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms))
+    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms), kept)
     topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
     for topic_page in kb.topics:
@@ -80,15 +80,24 @@ def newest_date(corpus: Corpus) -> dt.date | None:
     return max((a.date for a in corpus.articles if a.date), default=None)
 
 
-def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate) -> dict[str, str]:
-    """Each article's page, with its tags and, under each paragraph, the topics citing it."""
+def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate, kept=None) -> dict[str, str]:
+    """Each article's page, with its tags and, under each paragraph, the topics citing it.
+
+    Under `mkdocs serve`, `kept` (preview_cache.py) answers for an article whose page would come out the same.
+    """
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), citing in kb.cited_by.items():
-        cited_by_source[slug][paragraph_id] = citing
-    pages = {}
-    for article in corpus.articles:
-        pages[source_path(article)] = with_tags(render_source_page(article, cited_by_source[article.slug], abbreviate), tags[article.slug])
-    return pages
+        cited_by_source[slug][paragraph_id] = tuple(citing)
+    page = kept.source_page if kept else source_page
+    return {
+        source_path(article): page(article, cited_by_source[article.slug], tags[article.slug], abbreviate)
+        for article in corpus.articles
+    }
+
+
+def source_page(article: Article, cited_by: dict[str, tuple], tags: tuple[str, ...], abbreviate) -> str:
+    """An article's page, with its tags (render_source_page)."""
+    return with_tags(render_source_page(article, cited_by, abbreviate), tags)
 
 
 TAGS_PAGE = """---

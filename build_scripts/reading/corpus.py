@@ -46,6 +46,8 @@ class ReadResult:
     article: Article | None
     problems: tuple[Problem, ...]
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
+    # its text paragraphs, spacing and punctuation ignored, to find a syndicated copy (_merge_duplicates)
+    fingerprints: frozenset[str] = frozenset()
 
 
 def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
@@ -250,7 +252,7 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
         problems=tuple(problems),
     )
     content_key = hashlib.sha1(body_text.encode("utf-8")).hexdigest()
-    return ReadResult(article, tuple(problems), content_key)
+    return ReadResult(article, tuple(problems), content_key, _paragraph_fingerprints(article))
 
 
 def _checked_field(key: str, value):
@@ -345,7 +347,7 @@ def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Pr
     by_paragraph: dict[str, int] = {}
     group_of: list[int] = []  # for each article, the index of the first article of its report
     articles: list[Article] = []
-    fingerprints_of: list[frozenset[str]] = []  # for each article: computed once, compared with every later one
+    fingerprints_of: list[frozenset[str]] = []  # for each article: compared with every later one
     problems: list[Problem] = []
     for result in results:
         if result.article is None:
@@ -357,7 +359,7 @@ def _merge_duplicates(results: list[ReadResult]) -> tuple[list[Article], list[Pr
             same_name = " (the two names differ only in how accents are stored)" if kept.file_name == result.article.file_name else ""
             problems.append(Problem(result.article.file_name, f"is the same article as {kept.file_name}{same_name}", "delete one of the two copies; the site shows it once"))
             continue
-        fingerprints = _paragraph_fingerprints(result.article)
+        fingerprints = result.fingerprints
         copied = _near_duplicate_of(fingerprints, by_paragraph, fingerprints_of)
         index = len(articles)
         articles.append(result.article)
