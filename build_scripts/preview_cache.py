@@ -37,7 +37,8 @@ from build_scripts.knowledge.compose import (
 from build_scripts.knowledge.entities import Entity
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.model import Article
-from build_scripts.pages.site import source_page
+from build_scripts.pages.site import source_page, topic_markdown
+from build_scripts.pages.variants import page_in_both_scripts
 from build_scripts.reading.corpus import ReadResult, read_article
 
 
@@ -72,12 +73,23 @@ class PreviewCache:
 
     def topic_page(self, inputs: TopicInputs, *rules) -> TopicPage:
         """compose_topic_page, answered from memory while the topic's inputs equal the last build's."""
-        key = ("topic page", inputs.topic.slug)
-        kept_inputs, page = self._current.get(key) or self._previous.pop(key, (None, None))
-        if kept_inputs != inputs:
-            page = compose_topic_page(inputs, *rules)
-        self._current[key] = (inputs, page)
-        return page
+        return self._kept_while_same(("topic page", inputs.topic.slug), inputs, lambda: compose_topic_page(inputs, *rules))
+
+    def topic_markdown(self, page: TopicPage, as_of, entities) -> str:
+        """site.topic_markdown, answered from memory for the page kept above (or an equal one)."""
+        return self._kept_while_same(("topic markdown", page.topic.slug), (page, as_of), lambda: topic_markdown(page, as_of, entities))
+
+    def page_in_both_scripts(self, markdown: str, path: str, with_variants: frozenset[str]) -> tuple[str, str]:
+        """variants.page_in_both_scripts, answered from memory while the page's text is the same."""
+        return self._kept_while_same(("scripts", path), (markdown, with_variants), lambda: page_in_both_scripts(markdown, path, with_variants))
+
+    def _kept_while_same(self, key: Hashable, inputs, compute):
+        """compute(), or what the last build computed under `key` when its inputs were equal to these."""
+        kept_inputs, value = self._current.get(key) or self._previous.pop(key, (None, None))
+        if kept_inputs is None or kept_inputs != inputs:
+            value = compute()
+        self._current[key] = (inputs, value)
+        return value
 
     def _kept(self, key: Hashable, compute):
         if key in self._current:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from build_scripts.knowledge.compose import KnowledgeBase, article_facts, compose_knowledge_base, facts_of
+from build_scripts.knowledge.compose import KnowledgeBase, TopicPage, article_facts, compose_knowledge_base, facts_of
 from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
@@ -44,11 +44,10 @@ def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date |
     kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), kept.topic_page if kept else None)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms), kept)
-    topic_tags = {topic_path(p.topic.slug): mentioned((c.quote for c in p.citations), entities) for p in kb.topics}
     pages["sources/index.md"] = render_sources_index(corpus.articles)
+    in_markdown = kept.topic_markdown if kept else topic_markdown
     for topic_page in kb.topics:
-        path = topic_path(topic_page.topic.slug)
-        pages[path] = with_tags(render_topic_page(topic_page, kb.as_of), topic_tags[path])
+        pages[topic_path(topic_page.topic.slug)] = in_markdown(topic_page, kb.as_of, entities)
         pages.update(redirect_pages(topic_page.topic))
     pages["topics/index.md"] = render_topics_index(kb)
     pages["timeline.md"] = render_site_timeline(kb)
@@ -73,7 +72,7 @@ def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date |
     # script, the reader's (previews.py, variants.py).
     leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
-    return Site(pages=one_script_per_page(pages), nav=nav)
+    return Site(pages=one_script_per_page(pages, kept.page_in_both_scripts if kept else None), nav=nav)
 
 
 def newest_date(corpus: Corpus) -> dt.date | None:
@@ -93,6 +92,11 @@ def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple
         source_path(article): page(article, cited_by_source[article.slug], tags[article.slug], abbreviate)
         for article in corpus.articles
     }
+
+
+def topic_markdown(page: TopicPage, as_of: dt.date | None, entities) -> str:
+    """A topic's page, tagged with the people and organisations its citations name."""
+    return with_tags(render_topic_page(page, as_of), mentioned((c.quote for c in page.citations), entities))
 
 
 def source_page(article: Article, cited_by: dict[str, tuple], tags: tuple[str, ...], abbreviate) -> str:

@@ -85,21 +85,30 @@ def to_script(text: str, variant: str) -> str:
     return converter(OPENCC_CONFIG[variant]).convert(text)
 
 
-def one_script_per_page(pages: dict[str, str]) -> dict[str, str]:
-    """Each page with variants in Simplified, plus its Traditional copy under zh-Hant/; other pages as they are."""
+def one_script_per_page(pages: dict[str, str], in_both_scripts=None) -> dict[str, str]:
+    """Each page with variants in Simplified, plus its Traditional copy under zh-Hant/; other pages as they are.
+
+    `in_both_scripts` is page_in_both_scripts, or under `mkdocs serve` the
+    preview cache's, which keeps a page's copies while its text is the same.
+    """
+    in_both_scripts = in_both_scripts or page_in_both_scripts
     converted = dict(pages)
-    with_variants = {path for path in pages if has_variant(path)}
+    with_variants = frozenset(path for path in pages if has_variant(path))
     for path in sorted(with_variants):
-        pair = {v: variant_path(path, v) for v in (SIMPLIFIED, TRADITIONAL)}
-        converted[path] = convert_page(pages[path], SIMPLIFIED, pair)
-        traditional = convert_page(pages[path], TRADITIONAL, pair)
-        converted[pair[TRADITIONAL]] = relink(traditional, path, with_variants)
+        converted[path], converted[variant_path(path, TRADITIONAL)] = in_both_scripts(pages[path], path, with_variants)
     for path in sorted(pages):
         # A former slug's redirect (topics/<old>/index.html, relative target)
         # forwards the Traditional reader to the Traditional page as well.
         if path.endswith("/index.html") and has_variant(path[: -len("/index.html")] + ".md"):
             converted[variant_path(path, TRADITIONAL)] = convert_text(pages[path], TRADITIONAL)
     return converted
+
+
+def page_in_both_scripts(markdown: str, path: str, with_variants: frozenset[str]) -> tuple[str, str]:
+    """The page at `path` in Simplified and its Traditional copy, whose links reach `with_variants` in Traditional."""
+    pair = {v: variant_path(path, v) for v in (SIMPLIFIED, TRADITIONAL)}
+    traditional = relink(convert_page(markdown, TRADITIONAL, pair), path, with_variants)
+    return convert_page(markdown, SIMPLIFIED, pair), traditional
 
 
 # A Markdown link's destination and optional title, `](dest "title")`: the
