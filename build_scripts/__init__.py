@@ -2,6 +2,6 @@
 
 reading/ (files → Articles) → knowledge/ (Articles → topic page models) → pages/ (models → Markdown, kb.json);
 search/ makes the search index; data/ is the YAML knowledge they all run on; plugin.py wires it into MkDocs,
-with preview_cache.py (the one cache: per-article results kept under `mkdocs serve`) and incremental.py (serve --dirty);
+with preview_cache.py (the one cache: what `mkdocs serve` keeps by article, topic and page) and incremental.py (serve --dirty);
 tools/ holds commands for maintainers (benchmark), apart from the product code.
 """

@@ -61,7 +61,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        # `mkdocs serve`: each article's results are kept between rebuilds
+        # `mkdocs serve`: what each article, topic and page computed is kept between rebuilds
         # (preview_cache.py); with --dirty, only the pages an edit changed
         # are rendered again (incremental.py).
         serving = self.serving = command == "serve"

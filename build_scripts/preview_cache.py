@@ -1,29 +1,38 @@
-"""The build's one cache: what `mkdocs serve` keeps between rebuilds, at the pipeline's two per-unit boundaries.
+"""The build's one cache: what `mkdocs serve` keeps between rebuilds, by article, by topic and by page.
 
 Why it exists: `mkdocs serve` rebuilds the whole site when one article is
 saved. Most of generating a site is work per article that depends on
-nothing but the article (reading it, splitting and classifying its
-sentences, extracting its figures and dates, finding whom it names) and
-work per topic that depends on nothing but what the articles say of that
-topic (its lists, infobox, timeline and overview). Kept here, an edit
-costs the edited article's work, the pages of the topics it touches and
-the cheap site-wide stages, not the whole corpus again.
+nothing but the article (reading it, classifying its sentences, extracting
+its figures and dates, its source page), and work per topic that depends
+on nothing but what the articles say of that topic (its lists, infobox,
+timeline and overview, their Markdown). Kept here, an edit costs the
+edited article's work, the pages of the topics it changes and the cheap
+site-wide stages (milestone tracking, kb.json, the indexes), not the whole
+corpus again.
 
 Why here and only here: the stages are plain functions that know nothing
 about caching. The plugin owns one `PreviewCache` under `mkdocs serve` and
-hands it to `load_corpus` (its `read`) and `compose_site` (its `facts` and
-`topic_page`) in place of `read_article`, `article_facts` and
-`compose_topic_page`; a one-off `mkdocs build` uses those directly and
-keeps nothing.
+hands it to `load_corpus` (its `read`) and `compose_site`, which asks it
+instead of calling `article_facts`, `compose_topic_page`, `source_page`,
+`topic_markdown` and `page_in_both_scripts`; a one-off `mkdocs build`
+calls those directly and keeps nothing.
 
-Keys are what the results are computed from, never a file name or a time:
-a file's name, bytes and `seeds/sources.yml` entry for what is read; the
-read `Article` value for its facts; a topic's whole `TopicInputs` for its
-page (compared with the last build's, so an unchanged article's passages
-compare as the same objects and a changed one's by value). An edit to
-build_scripts/data/*.yml changes what every result would be: `new_build`
-then drops them all. Entries no build used since the previous one are
-dropped too, so memory stays at about one corpus.
+What a result is kept by is what it is computed from, never a file name or
+a time:
+
+* by key: a file's name, bytes and `seeds/sources.yml` entry for what is
+  read; the read `Article` for its facts; the article, the topics citing
+  it and its tags for its source page;
+* by comparison with what the last build computed it from
+  (`_kept_while_same`): a topic's whole `TopicInputs` for its page, that
+  page for its Markdown, a page's text for its two script copies. An
+  unchanged article's sentences compare as the same objects; an edited
+  one's compare by what they show (`Passage`, `Citation`), so a paragraph
+  added elsewhere leaves the topic pages it does not feed as they were.
+
+An edit to build_scripts/data/*.yml changes what every result would be:
+`new_build` then drops them all. Entries no build used since the previous
+one are dropped too, so memory stays at about one site.
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ signals, cleaning rules) is
 cached, because the pipeline asks for it at every stage. `mkdocs serve`
 watches data/ and rebuilds when a file there is saved; `reload_if_changed`,
 called at the start of every build, then empties those caches (and the
-plugin drops the per-article results computed with the old knowledge, see
+plugin drops every result computed with the old knowledge, see
 preview_cache.py), so an edit to topics.yml or cleaning.yml shows in the
 preview without a restart.
 
