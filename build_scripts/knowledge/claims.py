@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -135,10 +135,6 @@ class Knowledge:
     word_cues: re.Pattern | None  # cues of attributes whose values are words (全固态电池): sentences worth reading without a number
     by_unit: dict[str, tuple[Attribute, ...]]  # unit id → the attributes measured in it
     status_cues: dict[str, re.Pattern]
-    # What a sentence's own words hold (subjects named, values), by its text:
-    # syndicated copies repeat sentences word for word, each is read once. It
-    # lives and dies with this Knowledge, so an edited YAML file starts afresh.
-    read: dict = field(default_factory=dict, compare=False, repr=False)
 
     def topics_of(self, subject: str, attribute: str) -> tuple[str, ...]:
         """The pages whose infobox shows this subject's attribute: the subject's own, then the attribute's `also_on`."""
@@ -509,7 +505,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     if not passages:
         return []
     texts = [passage.simplified.translate(FULL_WIDTH).lower() for passage in passages]
-    all_mentions = [_read(knowledge, ("subjects", text), lambda: _subject_mentions(knowledge, text)) for text in texts]
+    all_mentions = [_subject_mentions(knowledge, text) for text in texts]
     main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
@@ -534,24 +530,9 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     return claims
 
 
-MAX_READ = 400_000  # sentences remembered; past this the memory is emptied (a corpus of some 4,000 articles)
-
-
-def _read(knowledge: Knowledge, key: tuple, compute):
-    """compute(), once per key for this Knowledge."""
-    found = knowledge.read.get(key)
-    if found is None:
-        if len(knowledge.read) >= MAX_READ:
-            knowledge.read.clear()
-        found = knowledge.read[key] = compute()
-    return found
-
-
 def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
     published = passage.article.date
-    numbers = _read(knowledge, ("values", passage.text, text), lambda: sorted(
-        _numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start)
-    ))
+    numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
     resolved: list[tuple[_Number, str, str]] = []  # (number, subject, attribute)
     taken: list[tuple[int, int]] = []
     for number in numbers:

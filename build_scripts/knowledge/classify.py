@@ -300,19 +300,7 @@ class Aboutness:
     competitor: re.Pattern
     own: re.Pattern
     pronoun: re.Pattern
-    # What each sentence is about, by its words: syndicated copies repeat
-    # sentences word for word, each is read once. It lives and dies with this
-    # Aboutness, so an edited signals.yml starts afresh.
-    read: dict = field(default_factory=dict, compare=False, repr=False)
-
     def subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
-        key = (canon, topics)
-        found = self.read.get(key)
-        if found is None:
-            found = self.read[key] = self._subjects(canon, alias_hits, enumerated, topics)
-        return found
-
-    def _subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
         """The topics `canon` (a sentence in canonical form, naming the topics in `alias_hits`) is about.
 
         `enumerated` are the (position, topic) of names inside enumerations

@@ -22,7 +22,6 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -67,7 +66,7 @@ class Kind:
     not_with: re.Pattern = re.compile("(?!)")  # in the clause, the cue states no event of this kind (亮相 in a mall)
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: a key of the sentence cache, new when the YAML changes
+@dataclass(frozen=True, eq=False)
 class MilestoneRules:
     kinds: tuple[Kind, ...]
     states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
@@ -419,7 +418,6 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
             for fields in stated]
 
 
-@lru_cache(maxsize=1 << 15)  # syndicated copies repeat sentences word for word: each is read once a build
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
             rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
             company_nearby: bool = False, day_before: dt.date | None = None) -> tuple[tuple, ...]:

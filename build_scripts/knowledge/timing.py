@@ -93,7 +93,7 @@ class TimeMention:
     relative: bool  # resolved against the publication date (or would need one)
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: part of the key of milestones' sentence cache
+@dataclass(frozen=True, eq=False)
 class TimeRules:
     years: dict[str, int]
     parts: dict[str, str]
