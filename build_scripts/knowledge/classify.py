@@ -300,6 +300,7 @@ class Aboutness:
     competitor: re.Pattern
     own: re.Pattern
     pronoun: re.Pattern
+
     def subjects(self, canon: str, alias_hits: dict[str, list[int]], enumerated: list[tuple[int, str]], topics: tuple[Topic, ...]) -> frozenset[str]:
         """The topics `canon` (a sentence in canonical form, naming the topics in `alias_hits`) is about.
 

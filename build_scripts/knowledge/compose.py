@@ -328,13 +328,9 @@ def _stands_alone(text: str) -> bool:
     return len(stripped) >= MIN_EXCERPT_CHARS and not stripped.endswith((":", "：", "?", "？"))
 
 
-def verify_citations(page: TopicPage, paragraphs: dict | None = None) -> None:
-    """Every quote must occur in its cited paragraph (whitespace-normalised); else fail the build.
-
-    `paragraphs` keeps each cited paragraph's normalised text for the next
-    topic page: one paragraph is cited by many statements.
-    """
-    paragraphs = {} if paragraphs is None else paragraphs
+def verify_citations(page: TopicPage) -> None:
+    """Every quote must occur in its cited paragraph (whitespace-normalised); else fail the build."""
+    paragraphs: dict = {}  # each cited paragraph's normalised text: one paragraph is cited by many statements
     for citation in page.citations:
         paragraph = citation.article.paragraph(citation.paragraph_id)
         if paragraph is not None and citation.quote in paragraph.text:

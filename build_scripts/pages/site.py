@@ -11,13 +11,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from build_scripts.knowledge.compose import KnowledgeBase, TopicPage, article_facts, compose_knowledge_base, facts_of
+from build_scripts.knowledge.compose import (
+    KnowledgeBase, TopicPage, article_facts, compose_knowledge_base, compose_topic_page, facts_of,
+)
 from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
 from build_scripts.pages.previews import describe_pages
-from build_scripts.pages.variants import one_script_per_page
+from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
@@ -33,21 +35,22 @@ class Site:
     nav: list  # MkDocs `nav` structure
 
 
-def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date | None = None, workers: int = 1) -> Site:
-    """Every page. Under `mkdocs serve`, `kept` is the preview cache (preview_cache.py): it answers
-    for each article's facts and each topic's page that an edit left unchanged. Milestone statuses
-    as of `as_of`, by default the newest article's date; articles read by `workers` processes (facts_of)."""
+def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date | None = None, workers: int = 1) -> Site:
+    """Every page. `stages` runs the per-unit stages: `Stages`, or under `mkdocs serve` the preview
+    cache (preview_cache.py), which answers from memory for the units an edit left unchanged.
+    Milestone statuses as of `as_of`, by default the newest article's date; articles read by
+    `workers` processes (facts_of)."""
+    stages = stages or Stages
     topics = load_topics()
     entities = load_entities()
     terms = load_terms()
-    per_article = facts_of(corpus.articles, topics, kept.facts if kept else article_facts, workers)
-    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), kept.topic_page if kept else None)
+    per_article = facts_of(corpus.articles, topics, stages.facts, workers)
+    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
-    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms), kept)
+    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms), stages.source_page)
     pages["sources/index.md"] = render_sources_index(corpus.articles)
-    in_markdown = kept.topic_markdown if kept else topic_markdown
     for topic_page in kb.topics:
-        pages[topic_path(topic_page.topic.slug)] = in_markdown(topic_page, kb.as_of, entities)
+        pages[topic_path(topic_page.topic.slug)] = stages.topic_markdown(topic_page, kb.as_of, entities)
         pages.update(redirect_pages(topic_page.topic))
     pages["topics/index.md"] = render_topics_index(kb)
     pages["timeline.md"] = render_site_timeline(kb)
@@ -72,22 +75,19 @@ def compose_site(corpus: Corpus, site_url: str = "", kept=None, as_of: dt.date |
     # script, the reader's (previews.py, variants.py).
     leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
-    return Site(pages=one_script_per_page(pages, kept.page_in_both_scripts if kept else None), nav=nav)
+    return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav)
 
 
 def newest_date(corpus: Corpus) -> dt.date | None:
     return max((a.date for a in corpus.articles if a.date), default=None)
 
 
-def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate, kept=None) -> dict[str, str]:
-    """Each article's page, with its tags and, under each paragraph, the topics citing it.
-
-    Under `mkdocs serve`, `kept` (preview_cache.py) answers for an article whose page would come out the same.
-    """
+def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple[str, ...]], abbreviate, page=None) -> dict[str, str]:
+    """Each article's page (`page`: source_page or the preview cache's), with its tags and, under each paragraph, the topics citing it."""
     cited_by_source: dict[str, dict] = defaultdict(dict)
     for (slug, paragraph_id), citing in kb.cited_by.items():
         cited_by_source[slug][paragraph_id] = tuple(citing)
-    page = kept.source_page if kept else source_page
+    page = page or source_page
     return {
         source_path(article): page(article, cited_by_source[article.slug], tags[article.slug], abbreviate)
         for article in corpus.articles
@@ -102,6 +102,21 @@ def topic_markdown(page: TopicPage, as_of: dt.date | None, entities) -> str:
 def source_page(article: Article, cited_by: dict[str, tuple], tags: tuple[str, ...], abbreviate) -> str:
     """An article's page, with its tags (render_source_page)."""
     return with_tags(render_source_page(article, cited_by, abbreviate), tags)
+
+
+class Stages:
+    """The stages compose_site runs once per article, topic or page, as plain functions.
+
+    Under `mkdocs serve` the plugin hands compose_site the preview cache
+    (preview_cache.py) instead: the same calls, answered from memory for the
+    units an edit left unchanged.
+    """
+
+    facts = staticmethod(article_facts)
+    topic_page = staticmethod(compose_topic_page)
+    source_page = staticmethod(source_page)
+    topic_markdown = staticmethod(topic_markdown)
+    page_in_both_scripts = staticmethod(page_in_both_scripts)
 
 
 TAGS_PAGE = """---
