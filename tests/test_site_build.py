@@ -76,6 +76,18 @@ def test_sources_index_lists_every_article_newest_first(seed_site):
     assert rows[0].find("a")["href"].startswith("002_56d86afa678d481a")
 
 
+def test_sources_index_links_each_title_to_its_page_and_counts_its_paragraphs(seed_site):
+    rows = page(seed_site, "sources/").select("article table tbody tr")
+    for row in rows:
+        link, cells = row.find("a"), row.find_all("td")
+        source = page(seed_site, f"sources/{link['href']}")
+        assert source.find("h1").get_text().rstrip("¶") == link.get_text()
+        assert int(cells[4].get_text()) == len(source.select("article p.kb-para, article h2[id^='p-']"))
+    # Glossary abbreviations are marked in titles as on the source pages, Chinese around them too.
+    vla = [row.find("abbr") for row in rows if "二代VLA" in row.find("a").get_text()]
+    assert vla and all(abbr is not None and abbr.get_text() == "VLA" and abbr["title"] for abbr in vla)
+
+
 def test_navigation_starts_with_home_topics_sources(seed_site):
     tabs = [a.get_text(strip=True) for a in page(seed_site, "").select(".md-tabs__link")]
     assert tabs[:3] == ["首页 Home", "主题 Topics", "来源 Sources"]

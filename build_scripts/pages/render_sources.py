@@ -3,9 +3,9 @@
 Every paragraph carries its id as an anchor (`#p-…`) and a ¶ link, so any
 paragraph can be linked to from a wiki or cited from a topic page.
 
-Article text never reaches Markdown as syntax: paragraphs and the metadata
-block are raw HTML with the text HTML-escaped; headings and the title are
-Markdown with every special character escaped.
+Article text never reaches Markdown as syntax: paragraphs, the metadata
+block and the sources table are raw HTML with the text HTML-escaped;
+headings and the title are Markdown with every special character escaped.
 """
 from __future__ import annotations
 
@@ -111,7 +111,23 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Ca
     return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
 
 
-def render_sources_index(articles: Sequence[Article]) -> str:
+def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str], str] = lambda escaped: escaped) -> str:
+    """The list of every article, as an HTML table (HtmlParagraphs stores it as it is).
+
+    `abbreviate` marks glossary abbreviations in the escaped titles, as on the source pages.
+    """
+    rows = []
+    for article in articles:
+        date = article.date.isoformat() if article.date else "—"
+        rows += [
+            "<tr>",
+            f'<td><a href="{page_url(source_path(article)).removeprefix(SOURCES_DIR + "/")}">{abbreviate(literal_html(article.title))}</a></td>',
+            f"<td>{literal_html(article.outlet) or '—'}</td>",
+            f"<td>{date}</td>",
+            f"<td>{LANGUAGE_NAMES.get(article.language, article.language)}</td>",
+            f'<td style="text-align: right;">{len(article.paragraphs)}</td>',
+            "</tr>",
+        ]
     lines = [
         "---",
         "title: 来源 Sources",
@@ -122,14 +138,21 @@ def render_sources_index(articles: Sequence[Article]) -> str:
         f"本知识库引用的全部 {len(articles)} 篇文章，按发布日期从新到旧排列。"
         "每个段落都有可直接链接的锚点。",
         "",
-        "| 标题 Title | 媒体 Outlet | 日期 Date | 语言 Language | 段落 Paragraphs |",
-        "| --- | --- | --- | --- | ---: |",
+        '<div class="kb-sources">',
+        "<table>",
+        "<thead>",
+        "<tr>",
+        "<th>标题 Title</th>",
+        "<th>媒体 Outlet</th>",
+        "<th>日期 Date</th>",
+        "<th>语言 Language</th>",
+        '<th style="text-align: right;">段落 Paragraphs</th>',
+        "</tr>",
+        "</thead>",
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+        "</div>",
     ]
-    for article in articles:
-        date = article.date.isoformat() if article.date else "—"
-        lines.append(
-            f"| [{escape(article.title)}]({article.slug}.md) | {escape(article.outlet) or '—'} | {date} "
-            f"| {LANGUAGE_NAMES.get(article.language, article.language)} | {len(article.paragraphs)} |"
-        )
     return "\n".join(lines) + "\n"
-

@@ -47,8 +47,9 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     per_article = facts_of(corpus.articles, topics, stages.facts, workers)
     kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
-    pages = render_source_pages(corpus, kb, tags, html_abbreviator(terms), stages.source_page)
-    pages["sources/index.md"] = render_sources_index(corpus.articles)
+    abbreviate = html_abbreviator(terms)
+    pages = render_source_pages(corpus, kb, tags, abbreviate, stages.source_page)
+    pages["sources/index.md"] = render_sources_index(corpus.articles, abbreviate)
     for topic_page in kb.topics:
         pages[topic_path(topic_page.topic.slug)] = stages.topic_markdown(topic_page, kb.as_of, entities)
         pages.update(redirect_pages(topic_page.topic))
