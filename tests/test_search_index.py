@@ -266,6 +266,17 @@ def test_cited_by_lines_and_image_addresses_are_shown_but_not_indexed(seed_site,
     assert "🖼" in text  # the image and its caption still are
 
 
+def test_an_article_title_is_found_on_its_own_page_not_in_the_sources_table(seed_site, built_index):
+    # The sources table lists every title and outlet: indexed, the index page matched nearly every query.
+    table = (seed_site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "XPeng Tech Day 2025" in table
+    titles = {d["location"]: d["title"] for d in built_index["docs"]}
+    assert "XPeng Tech Day 2025" in titles["sources/004_2a4aa61ecc6eb6e2/"]
+    index_text = " ".join(d["text"] for d in built_index["docs"] if d["location"].split("#")[0] == "sources/")
+    assert "Tech Day" not in index_text and "智駕網" not in index_text
+    assert "来源" in titles["sources/"]  # the page itself is still found by its name
+
+
 TURING = TopicTerms("turing-chip", ("图灵 AI 芯片", "Turing AI chip", "TOPS"))
 
 

@@ -138,7 +138,9 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
         f"本知识库引用的全部 {len(articles)} 篇文章，按发布日期从新到旧排列。"
         "每个段落都有可直接链接的锚点。",
         "",
-        '<div class="kb-sources">',
+        # Not searched: each row's title and outlet are found on the article's own page, and a
+        # table of every title would match nearly every query (and cost each preview rebuild its cutting).
+        '<div class="kb-sources" data-search-exclude="true">',
         "<table>",
         "<thead>",
         "<tr>",
