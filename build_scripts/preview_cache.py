@@ -5,17 +5,17 @@ saved. Most of generating a site is work per article that depends on
 nothing but the article (reading it, classifying its sentences, extracting
 its figures and dates, its source page), and work per topic that depends
 on nothing but what the articles say of that topic (its lists, infobox,
-timeline and overview, their Markdown). Kept here, an edit costs the
-edited article's work, the pages of the topics it changes and the cheap
-site-wide stages (milestone tracking, kb.json, the indexes), not the whole
-corpus again.
+timeline and overview, their Markdown and kb.json entry). Kept here, an
+edit costs the edited article's work, the pages of the topics it changes
+and the cheap site-wide stages (milestone tracking, the rest of kb.json,
+the indexes), not the whole corpus again.
 
 Why here and only here: the stages are plain functions that know nothing
 about caching. The plugin owns one `PreviewCache` under `mkdocs serve` and
 hands it to `load_corpus` (its `read`) and `compose_site`, which asks it
 instead of calling `article_facts`, `compose_topic_page`, `source_page`,
-`topic_markdown` and `page_in_both_scripts`; a one-off `mkdocs build`
-calls those directly and keeps nothing.
+`topic_markdown`, `topic_entry_json` and `page_in_both_scripts`; a one-off
+`mkdocs build` calls those directly and keeps nothing.
 
 What a result is kept by is what it is computed from, never a file name or
 a time:
@@ -25,7 +25,7 @@ a time:
   it and its tags for its source page;
 * by comparison with what the last build computed it from
   (`_kept_while_same`): a topic's whole `TopicInputs` for its page, that
-  page for its Markdown, a page's text for its two script copies. An
+  page for its Markdown and its kb.json entry, a page's text for its two script copies. An
   unchanged article's sentences compare as the same objects; an edited
   one's compare by what they show (`Passage`, `Citation`), so a paragraph
   added elsewhere leaves the topic pages it does not feed as they were.
@@ -46,6 +46,7 @@ from build_scripts.knowledge.compose import (
 from build_scripts.knowledge.entities import Entity
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.model import Article
+from build_scripts.pages.export import topic_entry_json
 from build_scripts.pages.site import source_page, topic_markdown
 from build_scripts.pages.variants import page_in_both_scripts
 from build_scripts.reading.corpus import ReadResult, read_article
@@ -87,6 +88,10 @@ class PreviewCache:
     def topic_markdown(self, page: TopicPage, as_of, entities) -> str:
         """site.topic_markdown, answered from memory for the page kept above (or an equal one)."""
         return self._kept_while_same(("topic markdown", page.topic.slug), (page, as_of), lambda: topic_markdown(page, as_of, entities))
+
+    def topic_entry_json(self, page: TopicPage, site_url: str) -> str:
+        """export.topic_entry_json, answered from memory for the page kept above (or an equal one)."""
+        return self._kept_while_same(("topic json", page.topic.slug), (page, site_url), lambda: topic_entry_json(page, site_url))
 
     def page_in_both_scripts(self, markdown: str, path: str, with_variants: frozenset[str]) -> tuple[str, str]:
         """variants.page_in_both_scripts, answered from memory while the page's text is the same."""

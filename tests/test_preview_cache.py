@@ -112,3 +112,20 @@ def test_an_edit_composes_again_only_the_topic_pages_it_changes(tmp_path, monkey
     assert "robotaxi" in composed and "iron" not in composed
     assert served.pages == compose_site(load_corpus(seeds), "https://kb.example/").pages
     assert "9,999" in served.pages["topics/robotaxi.md"]
+
+
+def test_kb_json_writes_again_only_the_entries_of_the_topics_composed_again(tmp_path, monkeypatch):
+    import build_scripts.preview_cache as preview_cache
+
+    seeds = copy_of_seeds(tmp_path)
+    cache = PreviewCache()
+    served_build(cache, seeds)
+    composed = composed_topics(monkeypatch)
+    written: list[str] = []
+    write = preview_cache.topic_entry_json
+    monkeypatch.setattr(preview_cache, "topic_entry_json", lambda page, url: written.append(page.topic.slug) or write(page, url))
+    edited = seeds / EDITED
+    edited.write_text(edited.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    _, served = served_build(cache, seeds)
+    assert "robotaxi" in written and written == composed
+    assert served.pages["kb.json"] == compose_site(load_corpus(seeds), "https://kb.example/").pages["kb.json"]

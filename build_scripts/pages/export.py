@@ -94,41 +94,11 @@ def _milestone(m, site_url: str) -> dict:
     }
 
 
-def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
-    topics = []
-    for page in kb.topics:
-        url = page_url(site_url, f"topics/{page.topic.slug}.md")
-        topics.append({
-            "id": page.topic.slug,
-            "title_zh": page.topic.title_zh,
-            "title_en": page.topic.title_en,
-            "scope": page.topic.scope,
-            "url": url,
-            "related": [t.slug for t in page.related],
-            "claims": [_claim(row, value, url, site_url) for row in page.infobox.rows for value in row.values],
-            "differences": [
-                {
-                    "row": d.row_id, "url": f"{url}#{d.row_id}", "subject": d.subject.id, "attribute": d.attribute.id,
-                    "status": d.status, "days_apart": d.days_apart, "values": [value_label(v) for v in d.values],
-                }
-                for d in page.infobox.differences
-            ],
-            "timeline": [
-                {
-                    "id": m.id,
-                    "url": f"{url}#{m.id}",
-                    "date": (m.due or m.done).key if (m.due or m.done) else "",
-                    "label": (m.due or m.done).label if (m.due or m.done) else "",
-                    "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,
-                    "planned": m.status in ("upcoming", "moved", "overdue", "undated"),
-                    "status": m.status,
-                    "text": m.text,
-                    "resolved_from": sorted({s.when_text for s in m.sightings if s.relative and s.when_text}),
-                    "citations": [_citation(c, site_url) for c in m.citations],
-                }
-                for m in page.timeline
-            ],
-        })
+def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=None) -> str:
+    """kb.json. `topic_entry` writes each topic's entry: topic_entry_json, or under `mkdocs serve`
+    the preview cache's, which keeps the entries of the topic pages an edit left as they were."""
+    topic_entry = topic_entry or topic_entry_json
+    topics = [FormattedJson(topic_entry(page, site_url)) for page in kb.topics]
     sources = [
         {
             "id": a.slug, "title": a.title, "outlet": a.outlet, "author": a.author,
@@ -150,6 +120,53 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str) -> str:
     return indented_json(document) + "\n"
 
 
+# kb.json's topics are an item of the document's "topics" list: written at that depth.
+TOPIC_INDENT = "\n  "
+
+
+def topic_entry_json(page, site_url: str) -> str:
+    """One topic's entry of kb.json, formatted as it stands in the file (export_json)."""
+    url = page_url(site_url, f"topics/{page.topic.slug}.md")
+    entry = {
+        "id": page.topic.slug,
+        "title_zh": page.topic.title_zh,
+        "title_en": page.topic.title_en,
+        "scope": page.topic.scope,
+        "url": url,
+        "related": [t.slug for t in page.related],
+        "claims": [_claim(row, value, url, site_url) for row in page.infobox.rows for value in row.values],
+        "differences": [
+            {
+                "row": d.row_id, "url": f"{url}#{d.row_id}", "subject": d.subject.id, "attribute": d.attribute.id,
+                "status": d.status, "days_apart": d.days_apart, "values": [value_label(v) for v in d.values],
+            }
+            for d in page.infobox.differences
+        ],
+        "timeline": [
+            {
+                "id": m.id,
+                "url": f"{url}#{m.id}",
+                "date": (m.due or m.done).key if (m.due or m.done) else "",
+                "label": (m.due or m.done).label if (m.due or m.done) else "",
+                "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,
+                "planned": m.status in ("upcoming", "moved", "overdue", "undated"),
+                "status": m.status,
+                "text": m.text,
+                "resolved_from": sorted({s.when_text for s in m.sightings if s.relative and s.when_text}),
+                "citations": [_citation(c, site_url) for c in m.citations],
+            }
+            for m in page.timeline
+        ],
+    }
+    out: list[str] = []
+    _write_json(entry, TOPIC_INDENT, out.append)
+    return "".join(out)
+
+
+class FormattedJson(str):
+    """JSON text already formatted at its place in the document: written as it is."""
+
+
 def indented_json(value) -> str:
     """json.dumps(value, ensure_ascii=False, indent=1), written twice as fast.
 
@@ -165,7 +182,9 @@ def indented_json(value) -> str:
 
 
 def _write_json(value, newline: str, write) -> None:
-    if isinstance(value, str):
+    if isinstance(value, FormattedJson):
+        write(value)
+    elif isinstance(value, str):
         write(encode_basestring(value))
     elif value is None:
         write("null")

@@ -15,7 +15,7 @@ from build_scripts.knowledge.compose import (
     KnowledgeBase, TopicPage, article_facts, compose_knowledge_base, compose_topic_page, facts_of,
 )
 from build_scripts.knowledge.entities import load_entities, mentioned
-from build_scripts.pages.export import export_json
+from build_scripts.pages.export import export_json, topic_entry_json
 from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
 from build_scripts.pages.previews import describe_pages
@@ -58,7 +58,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     pages[PROMISES_PATH] = render_promises_page(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
     pages["tags.md"] = TAGS_PAGE
-    pages["kb.json"] = export_json(kb, corpus, site_url)
+    pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
         {"首页 Home": "index.md"},
@@ -117,6 +117,7 @@ class Stages:
     topic_page = staticmethod(compose_topic_page)
     source_page = staticmethod(source_page)
     topic_markdown = staticmethod(topic_markdown)
+    topic_entry_json = staticmethod(topic_entry_json)
     page_in_both_scripts = staticmethod(page_in_both_scripts)
 
 
