@@ -579,10 +579,25 @@ class _Track:
     def current_due(self) -> Period | None:
         return self.moved_to or self.due
 
-    @property
-    def announced(self) -> dt.date | None:
-        dates = [s.said_on for s in self.plans + self.reports if s.said_on]
-        return min(dates) if dates else None
+    announced: dt.date | None = None  # the earliest date one of its sentences was said on
+
+    def __post_init__(self):
+        for s in self.plans + self.reports:
+            self._said(s)
+
+    def plan(self, s: Sighting) -> None:
+        self.plans.append(s)
+        self._said(s)
+
+    def report(self, s: Sighting) -> None:
+        self.reports.append(s)
+        self._said(s)
+
+    def _said(self, s: Sighting) -> None:
+        # Kept as sentences join: rows are compared by it for every report
+        # placed, which summed over all of a row's sentences each time.
+        if s.said_on and (self.announced is None or s.said_on < self.announced):
+            self.announced = s.said_on
 
 
 def _order(s: Sighting) -> tuple:
@@ -634,12 +649,12 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
     for s in sorted(plans, key=lambda s: (_order(s)[0], _width(s.period))):
         target = _joinable(tracks, s)
         if target is not None:
-            target.plans.append(s)
+            target.plan(s)
             continue
         moved = _moved_from(tracks, s)
         if moved is not None:
             moved.moved_to = s.period
-            moved.reports.append(s)
+            moved.report(s)
             continue
         tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
     # Dated reports first: an undated one then joins a row of its own article, not the first row of its kind.
@@ -652,14 +667,14 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
             if target is None:
                 tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], done=s.period))
                 continue
-        target.reports.append(s)
+        target.report(s)
         if target.done is None or (s.period and target.done.precision != "day" and s.period.precision == "day"):
             target.done = s.period or target.done
     for s in (s for s in ordered if s.state == "dropped"):
         candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced <= s.said_on]
         if candidates:
             candidates[-1].dropped = True
-            candidates[-1].reports.append(s)
+            candidates[-1].report(s)
         else:
             tracks.append(_Track(s.topic, s.kind, s.period, reports=[s], dropped=True))
     return tracks
@@ -717,7 +732,7 @@ def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
     for t in tracks:
         if not t.plans or s.said_on is None:
             continue
-        announced = t.announced  # worked out from every sentence of the row: once
+        announced = t.announced
         if announced is None or s.said_on <= announced:
             continue
         if s.period is not None and s.period.end < announced:
