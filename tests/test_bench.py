@@ -23,7 +23,7 @@ def test_synthetic_corpus_varies_numbers_and_holds_copies():
 
 
 def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
-    results = bench.run([10], tmp_path, seed=1, browser=False)
+    results = bench.run([10], tmp_path, seed=1, browser=False, repeat=2, edits=2)
     entry = results["sizes"][0]
     assert entry["size"] == 10 and entry["articles"] >= 9
     for name in ("kb", "plain"):
@@ -32,6 +32,11 @@ def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
         assert site["build"]["seconds"] > 0 and site["build"]["peak_rss_mb"] > 0
         assert site["site_bytes"] > 0 and site["search_index_bytes"] > 0
     assert 0 < entry["kb"]["generation"]["total_s"] < entry["kb"]["build"]["seconds"]
-    assert entry["serve"]["edit_to_page_s"] is not None  # the edit reached the served page
+    assert entry["serve"]["edit_to_page_s"] is not None  # the edits reached the served page
+    assert len(entry["serve"]["edits_s"]) == 2 and entry["serve"]["slowest_edit_s"] == max(entry["serve"]["edits_s"])
+    kb_runs, plain_runs = entry["kb"]["build_runs_s"], entry["plain"]["build_runs_s"]
+    assert len(kb_runs) == len(plain_runs) == 2
+    assert entry["ratios"]["build_vs_plain"] == round(bench.build_seconds(entry["kb"]) / bench.build_seconds(entry["plain"]), 2)
+    assert bench.build_seconds(entry["kb"]) == round((kb_runs[0] + kb_runs[1]) / 2, 2)  # the median of two
     assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8")) == results
     assert "plain" in bench.table(results)
