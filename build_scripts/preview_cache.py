@@ -25,10 +25,11 @@ a time:
   it and its tags for its source page;
 * by comparison with what the last build computed it from
   (`_kept_while_same`): a topic's whole `TopicInputs` for its page, that
-  page for its Markdown and its kb.json entry, a page's text for its two script copies. An
-  unchanged article's sentences compare as the same objects; an edited
-  one's compare by what they show (`Passage`, `Citation`), so a paragraph
-  added elsewhere leaves the topic pages it does not feed as they were.
+  page for its Markdown and its kb.json entry, a page's text for its two
+  script copies. An unchanged article's sentences compare as the same
+  objects; an edited one's compare by what they show (`Passage`,
+  `Citation`), so a paragraph added elsewhere leaves the topic pages it
+  does not feed as they were.
 
 An edit to build_scripts/data/*.yml changes what every result would be:
 `new_build` then drops them all. Entries no build used since the previous

@@ -107,8 +107,9 @@ class _StoreHtmlParagraphs(Preprocessor):
         for line in lines:
             if block:
                 block.append(line)
-                if line == HTML_BLOCK_END:  # a piece of its own, as Markdown's raw-HTML parser made it
-                    run.append("\n".join(block) + "\n")  # ends with its line break, as Markdown stores raw HTML
+                if line == HTML_BLOCK_END:
+                    # A piece of its own ending with its line break, as Markdown's raw-HTML parser stores it.
+                    run.append("\n".join(block) + "\n")
                     end_run()
                     block = []
             elif line.startswith(HTML_BLOCK_START) and line.endswith('">') and ">" not in line[:-1]:

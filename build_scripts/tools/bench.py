@@ -496,12 +496,12 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
     finally:
         server.terminate()
         server.wait(30)
-    shown = [s for s in seconds if s is not None]
+    all_shown = bool(seconds) and None not in seconds
     return {
         "first_build_s": first_build,
         "edits_s": seconds,
-        "edit_to_page_s": round(statistics.median(shown), 2) if shown and len(shown) == len(seconds) else None,
-        "slowest_edit_s": max(shown) if shown and len(shown) == len(seconds) else None,
+        "edit_to_page_s": round(statistics.median(seconds), 2) if all_shown else None,
+        "slowest_edit_s": max(seconds) if all_shown else None,
     }
 
 
@@ -536,10 +536,16 @@ class SiteResult:
     generation: dict = field(default_factory=dict)
 
 
-def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
+def successful_build(config: Path) -> BuildRun:
+    """run_build, or an error naming the log when the build failed."""
     build = run_build(config)
     if build.returncode != 0:
         raise RuntimeError(f"mkdocs build failed for {config}; see {build.log}")
+    return build
+
+
+def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
+    build = successful_build(config)
     site = config.parent / "site"
     index = site / "search" / "search_index.json"
     times = search_result_times(site, query) if browser else {"first": None, "all": None}
@@ -580,10 +586,7 @@ def run(
             entry[name]["build_runs_s"] = [entry[name]["build"]["seconds"]]
         for _ in range(repeat - 1):
             for name, config in configs.items():
-                again = run_build(config)
-                if again.returncode != 0:
-                    raise RuntimeError(f"mkdocs build failed for {config}; see {again.log}")
-                entry[name]["build_runs_s"].append(again.seconds)
+                entry[name]["build_runs_s"].append(successful_build(config).seconds)
         if size <= serve_up_to:
             entry["serve"] = serve_edit_seconds(seeds_dir, work / "serve", edits)
         results["sizes"].append(entry)
@@ -611,13 +614,14 @@ def _add_ratios(results: dict) -> None:
 
 
 def build_seconds(site: dict) -> float:
-    """The site's build time: the median of its builds when it was built more than once (--repeat)."""
-    return round(statistics.median(site.get("build_runs_s") or [site["build"]["seconds"]]), 2)
+    """The site's build time: the median of its builds (more than one with --repeat)."""
+    return round(statistics.median(site["build_runs_s"]), 2)
 
 
 def table(results: dict) -> str:
     header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s", "all results s",
-              "serve edit s")  # build s: the median with --repeat; serve edit: the median and slowest with --edits
+              "serve edit s")
+    # build s: the median with --repeat; serve edit s: the median and the slowest with --edits
     rows = [header]
     for entry in results["sizes"]:
         for name in ("kb", "plain"):
