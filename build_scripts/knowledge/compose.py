@@ -27,8 +27,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, borrowed_anchor, day_before, day_pattern, extract_sightings, main_topic, stated_days, time_anchor, track,
-    yearless_days,
+    Milestone, Sighting, day_before, extract_sightings, main_topic, time_anchor, track,
 )
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
@@ -130,7 +129,7 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals,
 
 
 def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic, ...], signals: Signals,
-               anchor: dt.date | None, anchor_elsewhere: bool = False) -> tuple[Sighting, ...]:
+               anchor: dt.date | None) -> tuple[Sighting, ...]:
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
     found = []
@@ -140,41 +139,9 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
         # a pronoun ("它", "it") refers back within its paragraph only
         before = passages[i - 1] if i and passages[i - 1].paragraph.id == p.paragraph.id else None
         found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                   anchor_elsewhere=anchor_elsewhere, before=before,
+                                   before=before,
                                    day_before=day_before(passages, i, p.article.date or anchor))
     return tuple(found)
-
-
-def with_borrowed_anchors(per_article: list[ArticleFacts], topics: tuple[Topic, ...], signals: Signals) -> list[ArticleFacts]:
-    """Articles with no date and no full date of their own, whose relative times ("本月", "On March 2nd")
-    can be read once other sources give the year of a day they write without one (borrowed_anchor).
-
-    Across articles, so here and not in article_facts (cached one article at a time).
-    """
-    yearless = {i: yearless_days(facts.passages[0].article) for i, facts in enumerate(per_article)
-                if facts.passages and facts.passages[0].article.date is None}
-    waiting = [i for i, days in yearless.items() if days]
-    if not waiting:
-        return per_article
-    wanted = day_pattern({day for i in waiting for day in yearless[i]})
-    # (month, day) → year → the reports stating that day in that year (a copy and its original are one)
-    stated: dict[tuple[int, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for facts in per_article:
-        if facts.passages:
-            article = facts.passages[0].article
-            for day, years in stated_days(article, wanted).items():
-                for year in years:
-                    stated[day][year].add(article.report)
-    result = list(per_article)
-    for i in waiting:
-        own = per_article[i].passages[0].article.report
-        elsewhere = {day: {year for year, reports in stated[day].items() if reports - {own}} for day in yearless[i]}
-        anchor = borrowed_anchor(yearless[i], elsewhere)
-        if anchor is not None:
-            passages = list(per_article[i].passages)
-            excluded = not_a_fact(passages, signals)
-            result[i] = replace(per_article[i], sightings=_sightings(passages, excluded, topics, signals, anchor, True))
-    return result
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None, as_of: dt.date | None = None) -> KnowledgeBase:
@@ -228,7 +195,6 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     topic_page = topic_page or compose_topic_page
     if as_of is None:
         as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
-    per_article = with_borrowed_anchors(per_article, topics, signals)
     milestones = tuple(track([s for facts in per_article for s in facts.sightings], topics, as_of))
     passages = [p for facts in per_article for p in facts.passages]
     by_slug = {t.slug: t for t in topics}

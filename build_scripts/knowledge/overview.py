@@ -82,7 +82,7 @@ def compose_overview(page, as_of: dt.date | None, wording: OverviewWording | Non
 
 def main_promise(milestones) -> Milestone | None:
     """The topic's headline promise: the planned milestone most sources state, then the earliest due."""
-    planned = [m for m in milestones if m.plans and m.due is not None]
+    planned = [m for m in milestones if m.plans and m.due is not None and m.confident]
     if not planned:
         return None
     return min(planned, key=lambda m: (-len({c.article.slug for c in m.citations}), m.due.start, m.id))
@@ -107,7 +107,7 @@ def _what(wording: OverviewWording, titles: dict, what: dict, unveiled: Mileston
 
 def _unveiled(milestones) -> Milestone | None:
     """The earliest unveiling a source reports as done."""
-    shown = [m for m in milestones if m.kind == "unveil" and m.status in DONE and (m.done or m.due)]
+    shown = [m for m in milestones if m.kind == "unveil" and m.status in DONE and (m.done or m.due) and m.confident]
     return min(shown, key=lambda m: (m.done or m.due).start, default=None)
 
 

@@ -29,10 +29,6 @@ def _resolved(m: Milestone) -> str:
             continue
         if s.relative and s.period is not None and s.said_on:
             said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期推算 resolved）"))
-        elif s.relative and s.period is not None and s.anchor and s.anchor_elsewhere:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，文中日期未写年份，按其他来源所载年份的 "
-                                      f"{s.anchor.isoformat()} 推算 · resolved against {s.anchor.isoformat()}: the article gives that day "
-                                      f"without its year, other sources give it with one）"))
         elif s.relative and s.period is not None and s.anchor:
             said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算 · "
                                       f"resolved against {s.anchor.isoformat()}, the latest date the article states）"))
