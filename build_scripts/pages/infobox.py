@@ -105,6 +105,8 @@ def difference_markdown(difference: Difference) -> list[str]:
             f"    - **{escape(value_label(value))}**（{escape(_when(value))}）："
             f'<span data-search-exclude="true">«{escape(quote)}» {citations_text(value.citations)}</span>'
         )
+    if difference.more:
+        lines.append(f"    - 另有 {difference.more} 个不同数值未列出 · {difference.more} more values not listed")
     lines.append("")
     return lines
 
