@@ -371,6 +371,11 @@ def _numbers(passage: Passage, text: str, knowledge: Knowledge, figures: list[Fi
         ranked = []
         for attribute in by_unit.get(figure.unit, ()):
             distance = _cue_distance(attribute.cues, text[left:right], left, start, end)
+            if distance is None and left > 0:
+                # A clause with no subject of its own continues the one before it:
+                # "双手采用…，具备15个自由度" measures the hands. Any cue in the clause itself is nearer.
+                earlier = _cue_distance(attribute.cues, text[:left], 0, start, end)
+                distance = (NO_CUE // 2 + earlier[0], earlier[1]) if earlier else None
             if distance is None and attribute.unit_is_cue:
                 distance = (NO_CUE, 0)
             if distance is not None:
@@ -443,12 +448,15 @@ def _resolve_subject(
     steps = [
         ("sentence", sorted((m for m in sentence_mentions if m[1] <= left), key=lambda m: -m[1])),
         ("sentence", sorted((m for m in sentence_mentions if m[0] >= right), key=lambda m: m[0])),
-        ("paragraph", sorted(earlier_mentions, key=lambda m: -m[1])),
     ]
     for where, mentions in steps:
         for _, _, subject in mentions:
             if subject in allowed:
                 return subject, where
+    # the paragraph's earlier sentences: `earlier_mentions` maps a subject to when it was last named
+    nearest = max((subject for subject in allowed if subject in earlier_mentions), key=earlier_mentions.get, default=None)
+    if nearest is not None:
+        return nearest, "paragraph"
     if fallback in allowed:
         return fallback, "article"
     return None
@@ -509,12 +517,15 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    earlier: list = []  # subjects named in the paragraph's earlier sentences, with negative positions (nearer = larger)
+    # subject → when the paragraph's earlier sentences last named it (larger = nearer): updated, never
+    # rebuilt, so a one-paragraph article of thousands of sentences is read in linear time
+    earlier: dict[str, int] = {}
+    named = 0
     paragraph_id = None
     products: set[str] = set()  # products counted carrying a component in this paragraph so far
     for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
-            paragraph_id, earlier, products = passage.paragraph.id, [], set()
+            paragraph_id, earlier, products = passage.paragraph.id, {}, set()
         states_value = ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text))
         if id(passage) not in excluded and states_value:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
@@ -525,8 +536,9 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
                 if key not in seen:
                     seen.add(key)
                     claims.append(claim)
-        shift = len(text) + 1
-        earlier = [(s - shift, e - shift, subject) for s, e, subject in earlier] + mentions
+        for _, _, subject in mentions:
+            named += 1
+            earlier[subject] = named
     return claims
 
 
