@@ -8,7 +8,7 @@ the events they belong to are read by knowledge/timing.py and milestones.py.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -72,6 +72,7 @@ class UnitRules:
     clause_units: tuple[tuple[str, re.Pattern], ...]
     comparable: dict[str, str]
     prefix_units: dict[str, str]  # currency sign before the number → unit id
+    scaled: dict[str, tuple[str, float]] = field(default_factory=dict)  # 公分 → (m, 0.01): read in its base unit
 
 
 # Unit ids the figure pattern itself names (a Chinese digit counts only before them).
@@ -84,7 +85,8 @@ UNITS = s.Record({
     }),
     "units": s.ListOf(s.Record(
         {"id": s.Text(), "name": s.Text(), "pattern": s.Pattern()},
-        hint="each unit is {id: …, name: …, pattern: '<regular expression>'}",
+        optional={"base": s.Text(), "factor": s.Number()},
+        hint="each unit is {id: …, name: …, pattern: '<regular expression>'}; a multiple of another adds base: <unit id>, factor: <number>",
     ), min_items=1, label="unit"),
 }, optional={
     "clause_units": s.ListOf(s.Record({"unit": s.Text(), "cue": s.Pattern()}, hint="each entry is {unit: <unit id>, cue: '<regular expression>'}"), label="clause unit"),
@@ -109,6 +111,10 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
     for number, clause in enumerate(data.get("clause_units") or (), start=1):
         if clause["unit"] not in ids:
             raise s.entry_error(path, clause, "unit", f"clause unit #{number}", f"unit {clause['unit']!r} is not among the units", f"use one of {', '.join(ids)}")
+    for number, unit in enumerate(units, start=1):
+        if unit.get("base") is not None and unit["base"] not in ids:
+            raise s.entry_error(path, unit, "base", f"unit #{number} (id {unit['id']!r})", f"base unit {unit['base']!r} is not among the units",
+                                f"use one of {', '.join(ids)}")
     missing = [u for u in COUNTING_UNITS if u not in ids]
     if missing:
         raise s.DataFileError(path, s.line_of(units), "units", f"the unit(s) {', '.join(missing)} are missing", "the figure pattern counts Chinese digits before them: keep them")
@@ -148,6 +154,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         clause_units=tuple((c["unit"], re.compile(c["cue"])) for c in data.get("clause_units") or ()),
         comparable=dict(data.get("comparable_units") or {}),
         prefix_units=prefix_units,
+        scaled={u["id"]: (u["base"], float(u.get("factor", 1))) for u in units if u.get("base")},
     )
 
 
@@ -207,6 +214,9 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         clause = clause_around(written, match.start("num"), match.end())
         if not unit_id:
             unit_id = _unit_from_context(simplified, match, rules)
+        if unit_id in rules.scaled:  # 178公分 is 1.78 m; "2,250 trillion operations per second" 2,250 TOPS
+            unit_id, factor = rules.scaled[unit_id]
+            scale *= factor
         value = _number(match["num"]) * scale
         high = _number(match["high"]) * scale if match["high"] else None
         if (unit_id, value) in seen:
