@@ -142,7 +142,7 @@ SUBJECT_AND_ATTRIBUTE_CASES = {
         "subject #1 (id 'iron'), 'kind'", "'gadget' is not one of product, component, company", "kind: gadget",
     ),
     "a subject without aliases": (
-        "subjects.yml", "    aliases:\n      zh: [IRON, 人形机器人, 机器人IRON]\n      en: [IRON, humanoid robot, humanoid]\n",
+        "subjects.yml", "    aliases:\n      zh: [IRON, 人形机器人, 人形机械人, 机器人IRON]  # 机械人: Hong Kong's word for robot\n      en: [IRON, humanoid robot, humanoid]\n",
         "    aliases: {zh: [], en: []}\n", "subject #1 (id 'iron'), 'aliases'", "has no aliases", "aliases: {zh: []",
     ),
     "an attribute with a unit units.yml lacks": (

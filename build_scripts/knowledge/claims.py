@@ -251,8 +251,10 @@ def _check_attribute(path: Path, entry: dict, name: str, attributes: dict, subje
     if entry["id"] in attributes:
         raise s.entry_error(path, entry, "id", name, "this id is used by two attributes", "merge the two entries")
     listed_units, patterns = entry.get("units", []), entry.get("patterns", [])
-    if not patterns:  # a pattern's `unit` names what it reads (chips, parameters): no unit of units.yml
-        for key, unit in [*(("units", u) for u in listed_units), *([("unit", entry["unit"])] if "unit" in entry else [])]:
+    # a pattern's `unit` names what it reads (chips, wheels): no unit of units.yml needed; `units` always are
+    checked = [("units", u) for u in listed_units] + ([("unit", entry["unit"])] if "unit" in entry and not patterns else [])
+    if checked:
+        for key, unit in checked:
             if unit not in units:
                 raise s.entry_error(path, entry, key, name, f"unit {unit!r} is not in units.yml",
                                     f"add it there or use one of {', '.join(sorted(units))}")

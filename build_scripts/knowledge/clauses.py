@@ -15,6 +15,7 @@ The grammar, in the order it is applied:
    noun head right after it (量产挑战, 量产的难度, mass-production challenges —
    `mention_heads`), or a discussion verb or a head noun with "of/to" before
    it in the clause (谈到…量产, "the road to mass production" — `mention_before`),
+   an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
 3. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could).
@@ -47,6 +48,9 @@ CLAUSE_END = re.compile(
 NO_MATCH = re.compile("(?!)")
 STATES = ("mention", "hypothetical", "negated", "dropped", "delayed", "planned", "happened")
 HAN = re.compile(r"[\u3400-\u9fff]")
+# An English event noun right after a preposition is its object, not the clause's event:
+# "ready for delivery", "the countdown to mass production", "the start of deliveries".
+PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|after)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -72,6 +76,8 @@ class ClauseRules:
     mention_before: re.Pattern  # before an event word in its clause: it is talked about (谈到, the road to)
     past_forms: frozenset[str]  # English event verbs in their past form: the verb says it happened
     copulas: Markers = Markers()  # 是, 成为 … before an event word with 的 and a noun after it: a description
+    verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs; other English cues are nouns
+    reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
         return Clause(0, len(canon), "mention", mentioned.group(0))
+    cue = canon[cue_start:cue_end]
+    if cue.isascii() and cue not in rules.verb_forms and PREPOSITION_BEFORE.search(canon, 0, cue_start):
+        return Clause(0, len(canon), "mention", PREPOSITION_BEFORE.search(canon, 0, cue_start).group(0).strip() + " …")
     copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())
     if copula and DESCRIBED.search(canon, cue_end):
         return Clause(0, len(canon), "mention", copula[-1][2] + "…的")

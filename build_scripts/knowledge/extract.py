@@ -197,7 +197,7 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
     rules = unit_rules()
     text = simplified.translate(FULL_WIDTH)
     figures: list[tuple] = []
-    seen: set[tuple[str, float]] = set()
+    seen: dict[tuple[str, float], int] = {}  # (unit, value) → where it was first stated
     for match in rules.pattern.finditer(text):
         groups = match.groups()
         unit_id = next((unit for unit, group in zip(rules.unit_ids, rules.unit_groups) if groups[group - 1]), "")
@@ -219,9 +219,10 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
             scale *= factor
         value = _number(match["num"]) * scale
         high = _number(match["high"]) * scale if match["high"] else None
-        if (unit_id, value) in seen:
-            continue  # "72B（72 Billion，即 720 亿）": one figure said three ways
-        seen.add((unit_id, value))
+        earlier = seen.get((unit_id, value))
+        if earlier is not None and _inside_brackets(text[earlier:match.start()]):
+            continue  # "72B（72 Billion，即 720 亿）": one figure said three ways; "宽2米、高2米" are two
+        seen.setdefault((unit_id, value), match.end())
         qualifier = rules.before.get((match["before"] or "").lower(), "") or rules.after.get(match["after"] or "", "")
         if match["more"]:
             qualifier = qualifier or "over"
@@ -229,6 +230,11 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         figures.append((value, high, unit_id, rules.unit_names.get(unit_id, ""), qualifier, as_written, clause))
     with_unit = {value for value, _, unit, *_ in figures if unit}
     return tuple(f for f in figures if f[2] or f[0] not in with_unit)
+
+
+def _inside_brackets(between: str) -> bool:
+    """Whether text after a figure has opened a bracket it has not closed: what follows restates it."""
+    return sum(between.count(c) for c in "（(") > sum(between.count(c) for c in "）)")
 
 
 def _unit_from_context(simplified: str, match: re.Match, rules: UnitRules) -> str:

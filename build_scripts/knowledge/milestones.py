@@ -33,6 +33,7 @@ from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_
 from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:the|a|an|its|their|his|her|our|first|new|newly)\s+$")
 KIND_IDS = (
     "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
     "commercial-launch", "delivery", "certification", "partnership", "permit", "other",
@@ -92,6 +93,8 @@ class MilestoneRules:
         for match in kind.cues.finditer(canon):
             if any(a <= match.start() < b for a, b in described):
                 continue
+            if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
+                continue  # "the first mass-produced robotaxi": a participle describing a thing
             if not self.clause.mention_heads.match(canon, match.end()):
                 return match
         return None
@@ -139,7 +142,7 @@ def _markers(entry) -> Markers:
 @data_files.loader
 def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
-    kinds, past_forms, every_cue = [], [], []
+    kinds, past_forms, every_cue, verb_forms_all = [], [], [], []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
             raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
@@ -147,6 +150,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en or verbs")
         words, past = _kind_words(path, kind_id, entry)
         past_forms += past
+        verb_forms_all += [f for verb in entry.get("verbs") or [] for f in verb_forms(str(verb))[0]]
         every_cue += words
         yields_to = tuple(entry.get("yields_to") or ())
         unknown = set(yields_to) - set(KIND_IDS)
@@ -161,9 +165,12 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     heads = _cue_pattern(_words(data.get("mention_heads")))
     clause = ClauseRules(
         markers={state: _markers(data[state]) for state in ("planned", "happened", "dropped", "delayed", "negated", "hypothetical", "mention")},
-        mention_heads=re.compile(r"\s?的?\s?(?:" + heads.pattern + ")"),
+        # 的 and any word after the event word: it describes that word (推出的新一代机器人, 量产的EP0阶段)
+        mention_heads=re.compile(r"\s?(?:的\s?(?=[\w“「\"])|(?:[a-z0-9]{1,4}\s?)?(?:" + heads.pattern + "))"),
         mention_before=_cue_pattern(_words(data.get("mention_before"))),
         past_forms=frozenset(canonical(f) for f in past_forms),
+        verb_forms=frozenset(canonical(f) for f in verb_forms_all),
+        reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
@@ -473,7 +480,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state:
             # "已经从试产线下线，今年内亦会实现量产" leaves the first clause undated.
             holders = [(t, next(i for i, (a, b) in enumerate(spans) if a <= t.start < b)) for t in all_times]
-            framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])]
+            framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])
+                       # "On February 26, he said VW will become …": the time dates the saying, not a plan it reports
+                       and not (reading.state == "planned" and rules.clause.reporting.search(whole_between(canons, i, index)))]
             if framing:
                 time, own_time = framing[-1], True
             elif len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
@@ -500,6 +509,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+def whole_between(canons: list[str], first: int, last: int) -> str:
+    """The clauses from `first` to `last`, joined: where a reporting verb may stand between a time and an event."""
+    return " ".join(canons[first:last + 1])
 
 
 def _cue_in(rules: MilestoneRules, canon: str) -> re.Match | None:
@@ -537,8 +551,8 @@ def _state(said: str | None, time: TimeMention | None, published: dt.date | None
     period = time.period if time else None
     if period is not None and published is not None and period.start > published:
         return "planned"  # never taken as happened before it was said
-    if said == "planned":
-        return said if time is not None else None  # a plan with no time at all is no promise to track
+    if said == "planned":  # a plan with no time, or only a vague one (日后, "in the future"), is no promise to track
+        return said if time is not None else None
     if said == "happened":
         return said
     if period is None or published is None or not own_time:
