@@ -174,3 +174,28 @@ def test_an_event_whose_subject_is_only_the_articles_is_never_the_main_promise()
     borrowed = [m for m in rows if all(s.read == "borrowed" for s in m.sightings)]
     assert all(not m.confident for m in borrowed)
     assert main_promise(borrowed) is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏新一代IRON人形机器人亮相科技日。小鹏的目标是明年4月实现这款机器人的量产。", "zh-Hans"),
+    ("小鵬新一代IRON人形機器人亮相科技日。小鵬的目標是明年4月實現這款機器人的量產。", "zh-Hant"),
+    ("XPeng showed its new IRON humanoid robot. XPeng aims to begin mass production of the robot in April next year.", "en"),
+])
+def test_a_demonstrative_anywhere_in_the_sentence_refers_to_the_topic_last_named_in_the_paragraph(text, language):
+    read = {s.kind: s for s in sightings(article("a", dt.date(2025, 11, 6), text, language))}
+    assert read["mass-production"].topic == "iron" and read["mass-production"].period.label == "2026-04"
+    assert read["mass-production"].read == "clause"
+
+
+def test_a_marker_inside_the_event_words_gives_its_state():
+    text = "XPeng joined with Magna to build cars in Austria. Production is set to begin in the third quarter of 2025."
+    (s,) = [s for s in sightings(article("a", dt.date(2025, 9, 15), text, "en")) if s.kind == "production-start"]
+    assert s.state == "planned" and s.period.label == "2025 Q3"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏在发布会上介绍了第二代VLA的技术细节。", "zh-Hans"),
+    ("The XPeng Robotaxi prototypes are ready for delivery testing.", "en"),
+])
+def test_an_event_word_inside_a_longer_word_or_after_a_preposition_is_no_event(text, language):
+    assert not [s for s in sightings(article("a", dt.date(2025, 9, 15), text, language)) if s.kind in ("unveil", "delivery")]

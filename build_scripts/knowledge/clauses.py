@@ -107,6 +107,19 @@ def _tokens(canon: str) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
+def word_spans(canon: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word of two or more Han characters jieba cuts from `canon` (no new words guessed)."""
+    if not HAN.search(canon):
+        return ()
+    found, at = [], 0
+    for word in jieba.cut(canon, HMM=False):
+        if len(word) > 1 and HAN.match(word):
+            found.append((at, at + len(word)))
+        at += len(word)
+    return tuple(found)
+
+
 def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
     """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names."""
     tokens = _tokens(canon)
@@ -143,7 +156,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     nearest_before = before("happened")
     if nearest_before:
         return Clause(0, len(canon), "happened", nearest_before[-1][2])
-    after = sorted((m[0], state, m[2]) for state in ("planned", "happened") for m in found.get(state, ()) if m[0] >= cue_end)
+    # a marker inside the event's own words ("production is set to begin", "production began") or after them
+    after = sorted((m[0], state, m[2]) for state in ("planned", "happened") for m in found.get(state, ()) if m[0] >= cue_start)
     if after:
         return Clause(0, len(canon), after[0][1], after[0][2])
     return Clause(0, len(canon), None, "")

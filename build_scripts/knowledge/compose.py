@@ -27,7 +27,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, day_before, extract_sightings, main_topic, time_anchor, track,
+    Milestone, Sighting, day_before, extract_sightings, last_named, main_topic, time_anchor, track,
 )
 from build_scripts.model import Article, Corpus
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
@@ -133,14 +133,14 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
     found = []
+    referent, paragraph = None, None  # the topic last named in the paragraph so far: what 它 or "the robot" refers to
     for i, p in enumerate(passages):
-        if id(p) in excluded:
-            continue
-        # a pronoun ("它", "it") refers back within its paragraph only
-        before = passages[i - 1] if i and passages[i - 1].paragraph.id == p.paragraph.id else None
-        found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                   before=before,
-                                   day_before=day_before(passages, i, p.article.date or anchor))
+        if p.paragraph.id != paragraph:
+            referent, paragraph = None, p.paragraph.id
+        if id(p) not in excluded:
+            found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
+                                       referent=referent, day_before=day_before(passages, i, p.article.date or anchor))
+        referent = last_named(p.canon, topics) or referent
     return tuple(found)
 
 

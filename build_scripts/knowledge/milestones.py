@@ -26,7 +26,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
-from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, read_clause, verb_forms
+from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, read_clause, verb_forms, word_spans
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
@@ -78,12 +78,20 @@ class MilestoneRules:
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
-    pronoun: re.Pattern = re.compile("(?!)")  # opening a clause: it refers to the sentence before's topic
+    pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
     def builds_plant(self, canon: str) -> re.Match | None:
         """The words saying a clause's plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
         built = self.built.search(canon)
         return built if built and self.plant.search(canon, built.end()) else None
+
+    def _inside_a_word(self, canon: str, match: re.Match) -> bool:
+        """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产)."""
+        for start, end in word_spans(canon):
+            if start <= match.start() and match.end() <= end and end - start > match.end() - match.start():
+                rest = canon[start:match.start()] + canon[match.end():end]
+                return not self.any_cue.search(rest)
+        return False
 
     def kind_at(self, kind: Kind, canon: str) -> re.Match | None:
         """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot)."""
@@ -95,6 +103,8 @@ class MilestoneRules:
                 continue
             if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
+            if self._inside_a_word(canon, match):
+                continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
             if not self.clause.mention_heads.match(canon, match.end()):
                 return match
         return None
@@ -188,8 +198,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                           _own_things(path, data.get("own_things") or {}),
                           _cue_pattern(_words(data.get("site_wide_other"))),
                           re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
-                          re.compile(r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")")
-                          if pronoun_words else re.compile("(?!)"))
+                          re.compile("|".join(
+                              [r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")"]
+                              * bool(pronoun_words) + [_cue_pattern(_words(data.get("references"))).pattern]) or "(?!)"))
 
 
 @dataclass(frozen=True)
@@ -287,6 +298,12 @@ class Milestone:
 # Reading sentences
 
 
+def last_named(canon: str, topics: tuple[Topic, ...]) -> str | None:
+    """The topic a sentence names last, if any: what a reference word in the next sentence refers to."""
+    named = _named(canon, topics)
+    return max(named)[1] if named else None
+
+
 def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
     """(position, topic slug, the alias as topics.yml spells it) of each topic a clause names."""
     found = []
@@ -355,12 +372,13 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
 
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None, before: Passage | None = None,
+                      anchor: dt.date | None = None, referent: str | None = None,
                       day_before: dt.date | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or its sentence) names.
 
     A sentence naming no topic at all is about its passage's topic, or, after a
-    pronoun (它, "it"), the one topic the sentence `before` names; else the
+    reference word (它, 这款机器人, "the robot"), the topic last named before it in its paragraph
+    (`referent`); else the
     article's own (`article_topic`, see main_topic) — a borrowed reading,
     listed but never headlined. One naming no topic but the company (`company`:
     小鹏, XPeng …) states a site-wide event (SITE_WIDE): a partnership, a
@@ -372,11 +390,9 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     implied, implied_from = _only_topic(passage), "sentence"
     if implied is None:
         implied, implied_from = article_topic, "article"
-    if before is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
-        # "它将在本季度推送" after a sentence (`before`, same paragraph) naming only the VLA
-        named_before = {slug for _, slug, _ in _named(before.canon, topics)}
-        if len(named_before) == 1:
-            implied, implied_from = next(iter(named_before)), "sentence"
+    if referent is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
+        # "它将在本季度推送", "这款机器人": the topic last named before it in the paragraph (`referent`)
+        implied, implied_from = referent, "sentence"
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, implied_from,
@@ -461,8 +477,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             continue
         first = min((m for m, _ in cues), key=lambda m: m.start())
         if len(named) > 1:
-            earlier = [(slug, alias) for at, slug, alias in named if at <= first.start()]
-            about, name = earlier[-1] if earlier else named[0][1:]
+            # "搭载第二代VLA的Robotaxi已通过测试": a topic before 的 and another topic modifies it; the head is the subject
+            heads = [n for i, n in enumerate(named) if i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]]]
+            earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
+            about, name = earlier[-1] if earlier else heads[0][1:]
         reading = read_clause(canon, first.start(), first.end(), rules.clause, first.group(0))
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
         cued = {k.id for k in kinds}
