@@ -14,7 +14,8 @@ The grammar, in the order it is applied:
 2. **Mention.** The event word names a thing or a topic, not an event: a
    noun head right after it (量产挑战, 量产的难度, mass-production challenges —
    `mention_heads`), or a discussion verb or a head noun with "of/to" before
-   it in the clause (谈到…量产, "the road to mass production" — `mention_before`),
+   it in the clause (谈到…量产, "the road to mass production" — `mention_before`;
+   with a future time of its own, "the road to mass-producing robots later this year" is a plan),
    an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
@@ -86,6 +87,9 @@ class Clause:
     end: int
     state: str | None  # one of STATES, or None when the clause does not say
     marker: str  # the words that decided it, "" for none
+    # the event is what something is about ("the road to mass-producing robots later this year"): with a
+    # future time of its own in the clause it still states the plan
+    talked_about: bool = False
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -133,7 +137,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause(0, len(canon), "mention", canon[cue_start:head.end()].strip())
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
-        return Clause(0, len(canon), "mention", mentioned.group(0))
+        return Clause(0, len(canon), "mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
     if cue.isascii() and cue not in rules.verb_forms and PREPOSITION_BEFORE.search(canon, 0, cue_start):
         return Clause(0, len(canon), "mention", PREPOSITION_BEFORE.search(canon, 0, cue_start).group(0).strip() + " …")

@@ -78,6 +78,8 @@ class MilestoneRules:
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
+    car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
+    carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
     def builds_plant(self, canon: str) -> re.Match | None:
@@ -191,16 +193,21 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     built_words, plant_words = _words(plant_built.get("built")), _words(plant_built.get("plant"))
     pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
     span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
-    return MilestoneRules(tuple(kinds), clause, site_wide,
-                          _cue_pattern(every_cue + built_words), re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
-                          _cue_pattern(built_words), _cue_pattern(plant_words),
-                          _cue_pattern(_words(data.get("descriptions"))),
-                          _own_things(path, data.get("own_things") or {}),
-                          _cue_pattern(_words(data.get("site_wide_other"))),
-                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
-                          re.compile("|".join(
-                              [r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")"]
-                              * bool(pronoun_words) + [_cue_pattern(_words(data.get("references"))).pattern]) or "(?!)"))
+    pronouns = "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words)
+    references = [_cue_pattern(_words(data.get("references"))).pattern]
+    return MilestoneRules(
+        kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
+        any_cue=_cue_pattern(every_cue + built_words),
+        report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
+        built=_cue_pattern(built_words), plant=_cue_pattern(plant_words),
+        description=_cue_pattern(_words(data.get("descriptions"))),
+        own_things=_own_things(path, data.get("own_things") or {}),
+        site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
+        span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
+        car_launch_from=frozenset(data.get("car_launch_from") or ()),
+        carried=re.compile(r"(?:" + _cue_pattern(_words(data.get("carried_by"))).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
+        pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
+    )
 
 
 @dataclass(frozen=True)
@@ -439,7 +446,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     clause_topics = [{slug for _, slug, _ in _named(canon, topics)} for canon in canons]
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
-        named = _named(canon, topics)
+        # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
+        # is not the clause's subject (the car is); the subject is another topic it names, or none
+        named = [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
         if named:
             _, subject, name = named[0]
         cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon)] if m is not None] \
@@ -469,6 +478,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
         if about is None and company_here:
             about, subject_from = SITE_WIDE, "sentence"
+            if thing_of_its_own:  # the company unveiling its cars puts them on sale (car_launch_from)
+                launch = next(k for k in rules.kinds if k.id == "commercial-launch")
+                cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
             kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
@@ -508,7 +520,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
                                                    cue.group(0)).state == reading.state:
                     time = all_times[0]
-        state = _state(reading.state, time, published, own_time)
+        said = reading.state
+        if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
+            said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
+        state = _state(said, time, published, own_time)
         if state is None or not kinds:
             continue
         words = ""
