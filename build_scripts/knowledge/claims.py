@@ -157,6 +157,8 @@ class Claim:
     as_written: str  # the value as the source wrote it
     citation: Citation
     topics: tuple[str, ...]  # pages whose infobox shows it
+    # "clause": its sentence names its subject; "borrowed": the paragraph's or the article's — shown, never headlined
+    read: str = "clause"
 
 
 def _words(entry: dict, key: str) -> list[str]:
@@ -547,7 +549,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
 def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
     published = passage.article.date
     numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
-    resolved: list[tuple[_Number, str, str]] = []  # (number, subject, attribute)
+    resolved: list[tuple[_Number, str, str, str]] = []  # (number, subject, attribute, where the subject was named)
     taken: list[tuple[int, int]] = []
     for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
@@ -564,16 +566,16 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
                 other_before = knowledge.others.search(text[:number.start])
                 if other_in_clause or (where in ("paragraph", "article") and other_before):
                     break  # the industry's or a competitor's number, not the subject's
-            resolved.append((number, subject, attribute_id))
+            resolved.append((number, subject, attribute_id, where))
             taken.append((number.start, number.end))
             break
     # "IRON carries 3 Turing chips, 2250 TOPS": the chips' compute, stated after
     # counting them on a product, is the product's — unless the clause says it
     # is one chip's ("单颗", "each chip").
-    counts = [(number.start, subject) for number, subject, attribute in resolved
+    counts = [(number.start, subject) for number, subject, attribute, _ in resolved
               if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product"]
     claims = []
-    for number, subject, attribute_id in resolved:
+    for number, subject, attribute_id, where in resolved:
         left, right = _clause_bounds(text, number.start, number.end)
         carriers = products | {product for position, product in counts if position < number.start}
         per_unit = knowledge.per_unit is not None and knowledge.per_unit.search(text[left:right])
@@ -592,5 +594,6 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
             qualifier=number.qualifier, as_of=as_of, dated_by=dated_by, status=_status(knowledge, text[left:right]),
             as_written=number.as_written, citation=cite(passage, quote), topics=knowledge.topics_of(subject, attribute_id),
+            read="clause" if where in ("clause", "sentence") else "borrowed",
         ))
     return claims

@@ -112,10 +112,15 @@ def _unveiled(milestones) -> Milestone | None:
 
 
 def _headline_values(rows: tuple[InfoboxRow, ...], limit: int) -> list[tuple[InfoboxRow, ClaimValue]]:
-    """The newest fact of each row no source disputes, most independent sources first, then the infobox's order."""
+    """The newest fact of each row no source disputes, most independent sources first, then the infobox's order.
+
+    Only values a sentence ties to its subject itself, or that two independent sources state: a value whose
+    subject is the paragraph's or the article's guess is shown in the infobox, never headlined.
+    """
     chosen = []
     for order, row in enumerate(rows):
-        dated = [v for v in row.facts if v.as_of is not None]
+        dated = [v for v in row.facts if v.as_of is not None
+                 and (v.independent_count >= 2 or any(c.read == "clause" for c in v.claims))]
         if not dated or row.differences:
             continue
         newest = max(dated, key=lambda v: v.as_of.start)

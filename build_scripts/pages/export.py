@@ -57,6 +57,7 @@ def _claim(row: InfoboxRow, value: ClaimValue, url: str, site_url: str) -> dict:
         "status": value.status,
         "source_count": value.source_count,
         "independent_sources": value.independent_count,
+        "read": "clause" if any(c.read == "clause" for c in value.claims) else "borrowed",
         "citations": [_citation(c, site_url) for c in value.citations],
     }
 
@@ -71,7 +72,7 @@ def _period(period) -> dict | None:
 def _sighting(s, site_url: str) -> dict:
     return {
         "state": s.state, "when_text": s.when_text, "relative": s.relative, "period": _period(s.period),
-        "citation": _citation(s.citation, site_url),
+        "read": s.read, "read_as": s.how, "citation": _citation(s.citation, site_url),
     }
 
 
@@ -89,6 +90,7 @@ def _milestone(m, site_url: str) -> dict:
         "status_note": m.status_note,
         "done": _period(m.done),
         "moved_to": _period(m.moved_to),
+        "confident": m.confident,
         "plans": [_sighting(s, site_url) for s in m.plans],
         "reports": [_sighting(s, site_url) for s in m.reports],
     }

@@ -6,7 +6,9 @@ the newest article, and the sentences the plan and the status rest on.
 """
 from __future__ import annotations
 
+
 import datetime as dt
+import html
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase
@@ -42,7 +44,11 @@ def _resolved(m: Milestone) -> str:
 def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     """One milestone as a Markdown paragraph with a stable id and data attributes for the filters."""
     due = m.due.label if m.due else "时间未定 no date"
-    badge = f'<span class="kb-badge kb-s-{m.status}">{escape(m.status_label)}</span>'
+    # How each sentence was read (clauses.py), on hover: "planned · 2026 Q4 · 将"
+    read_as = "；".join(dict.fromkeys(f"{s.citation.article.outlet or s.citation.article.title}: {s.how}" for s in m.sightings))
+    badge = f'<span class="kb-badge kb-s-{m.status}" title="{html.escape(read_as, quote=True)}">{escape(m.status_label)}</span>'
+    if not m.confident:  # its subject is only the article's: listed, never headlined
+        badge += ' <span class="kb-badge kb-unsure" title="句中未点名主体，按文章主题推断">主体推断</span>'
     said = _resolved(m)
     plan_citations = [s.citation for s in m.plans] or [s.citation for s in m.reports[:1]]
     basis = [s.citation for s in m.reports if s.citation not in plan_citations]
