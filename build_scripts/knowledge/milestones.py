@@ -33,6 +33,7 @@ from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_
 from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
 DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:the|a|an|its|their|his|her|our|first|new|newly)\s+$")
 KIND_IDS = (
     "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
@@ -449,6 +450,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
         # is not the clause's subject (the car is); the subject is another topic it names, or none
         named = [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
+        # "人形机器人PX5": a model code right after a topic's word names another product of that kind
+        other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
+        named = [n for n in named if n not in other_model]
         if named:
             _, subject, name = named[0]
         cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon)] if m is not None] \
@@ -462,7 +466,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if not cues:
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
-        thing_of_its_own = not named and rules.own_things.search(canon)
+        thing_of_its_own = not named and (other_model or rules.own_things.search(canon))
         if thing_of_its_own:
             about, subject_from = None, ""
         elif subject is not None:
