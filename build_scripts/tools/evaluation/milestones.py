@@ -123,9 +123,12 @@ def score(run: Evaluation) -> list[str]:
     for i, (stem, g) in enumerate(golds):
         if g.get("status") != "planned" or found[i] is None:
             continue
-        later = [(s2, g2) for s2, g2 in golds if g2.get("topic") == g.get("topic") and g2["kind"] == g["kind"]
-                 and g2.get("status") in EXPECTED and approx[s2] > approx[stem]]
         period = gold_period(g.get("when"))
+        # `other` gathers unlike events (a growth phase, a business unit): a later one reports on this plan
+        # only when it happened in the plan's period
+        later = [(s2, g2) for s2, g2 in golds if g2.get("topic") == g.get("topic") and g2["kind"] == g["kind"]
+                 and g2.get("status") in EXPECTED and approx[s2] > approx[stem]
+                 and (g["kind"] != "other" or (period and gold_period(g2.get("when")) and period.overlaps(gold_period(g2.get("when")))))]
         if later:
             expected = EXPECTED[later[-1][1]["status"]]
         elif period is None:
