@@ -79,6 +79,7 @@ class MilestoneRules:
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
+    car_models: re.Pattern = re.compile("(?!)")  # the company's cars (车型, new SUVs, a model year): a thing of its own
     car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
@@ -118,14 +119,15 @@ def _cue_pattern(words: list[str]) -> re.Pattern:
     return name_pattern([str(w) for w in words]) or re.compile("(?!)")
 
 
-def _own_things(path: Path, entry: dict) -> re.Pattern:
+def _own_things(path: Path, entry: dict, key: str = "own_things") -> re.Pattern:
+    """Words and regular-expression shapes of one entry (own_things, car_models), as one pattern."""
     words = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
     shapes = [str(s) for s in entry.get("shapes") or ()]
     for shape in shapes:
         try:
             re.compile(shape)
         except re.error as error:
-            raise MilestoneRulesError(f"{path.name}: own_things: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
+            raise MilestoneRulesError(f"{path.name}: {key}: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
     return re.compile("|".join([words.pattern, *shapes]))
 
 
@@ -205,7 +207,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         own_things=_own_things(path, data.get("own_things") or {}),
         site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
         span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
-        car_launch_from=frozenset(data.get("car_launch_from") or ()),
+        car_models=_own_things(path, data.get("car_models") or {}, "car_models"),
+        car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern(_words(data.get("carried_by"))).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
     )
@@ -466,7 +469,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if not cues:
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
-        thing_of_its_own = not named and (other_model or rules.own_things.search(canon))
+        thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon))
         if thing_of_its_own:
             about, subject_from = None, ""
         elif subject is not None:
@@ -482,7 +485,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
         if about is None and company_here:
             about, subject_from = SITE_WIDE, "sentence"
-            if thing_of_its_own:  # the company unveiling its cars puts them on sale (car_launch_from)
+            if not named and rules.car_models.search(canon):  # the company unveiling its cars puts them on sale
                 launch = next(k for k in rules.kinds if k.id == "commercial-launch")
                 cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
             kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
