@@ -199,3 +199,23 @@ def test_a_marker_inside_the_event_words_gives_its_state():
 ])
 def test_an_event_word_inside_a_longer_word_or_after_a_preposition_is_no_event(text, language):
     assert not [s for s in sightings(article("a", dt.date(2025, 9, 15), text, language)) if s.kind in ("unveil", "delivery")]
+
+
+@pytest.mark.parametrize("kind, zh, en", [
+    ("unveil", "小鹏于2025年11月5日正式发布了IRON人形机器人。", "XPeng unveiled the IRON humanoid robot on November 5, 2025."),
+    ("pilot", "小鹏Robotaxi已于2025年10月开始路测。", "XPeng began testing its Robotaxi on public roads in October 2025."),
+    ("rollout", "第二代VLA将于2026年3月全量推送。", "XPeng will roll out the second-generation VLA in March 2026."),
+    ("mass-production", "小鹏IRON人形机器人将于2026年底量产。", "XPeng will mass-produce the IRON humanoid robot by the end of 2026."),
+    ("production-start", "首台陆地航母已于2025年11月在广州工厂下线。", "The first Land Aircraft Carrier rolled off the line in November 2025."),
+    ("trial-operation", "小鹏Robotaxi将于2026年在广州开启试运营。", "XPeng's Robotaxi will begin trial operations in Guangzhou in 2026."),
+    ("commercial-launch", "小鹏Robotaxi将于2026年开启商业运营。", "XPeng's Robotaxi will start commercial operations in 2026."),
+    ("delivery", "陆地航母预计2026年开始交付。", "XPeng expects to deliver the Land Aircraft Carrier in 2026."),
+    ("certification", "陆地航母已于2025年6月取得型号合格证。", "The Land Aircraft Carrier was certified for airworthiness in June 2025."),
+    ("permit", "小鹏Robotaxi已于2026年1月获得道路测试牌照。", "XPeng's Robotaxi received a road testing permit in January 2026."),
+    ("partnership", "小鹏Robotaxi已于2025年11月与高德达成合作。", "XPeng partnered with Amap on its Robotaxi in November 2025."),
+])
+def test_each_kind_of_event_is_read_in_both_languages_and_traditional(kind, zh, en):
+    from build_scripts.reading.language import to_traditional
+    for text, language in ((zh, "zh-Hans"), (to_traditional(zh), "zh-Hant"), (en, "en")):
+        kinds = {s.kind for s in sightings(article("a", dt.date(2025, 12, 1), text, language))}
+        assert kind in kinds, (text, kinds)

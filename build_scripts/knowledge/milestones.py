@@ -82,6 +82,7 @@ class MilestoneRules:
     car_models: re.Pattern = re.compile("(?!)")  # the company's cars (车型, new SUVs, a model year): a thing of its own
     car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
+    carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
     def builds_plant(self, canon: str) -> re.Match | None:
@@ -209,7 +210,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
         car_models=_own_things(path, data.get("car_models") or {}, "car_models"),
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
-        carried=re.compile(r"(?:" + _cue_pattern(_words(data.get("carried_by"))).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
+        carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
+        carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
     )
 
@@ -456,8 +458,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
         named = [n for n in named if n not in other_model]
-        if named:
-            _, subject, name = named[0]
+        # "the company's Robotaxi, running the second-generation VLA, is about to begin testing": a topic after
+        # a participle (running, powered by) is what the subject carries; later clauses keep the subject
+        carrying = [n for n in named if not rules.carried_en.search(canon[:n[0]])]
+        if carrying:
+            _, subject, name = carrying[0]
         cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon)] if m is not None] \
             if rules.any_cue.search(canon) else []
         plant = rules.builds_plant(canon)
