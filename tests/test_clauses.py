@@ -219,3 +219,10 @@ def test_each_kind_of_event_is_read_in_both_languages_and_traditional(kind, zh, 
     for text, language in ((zh, "zh-Hans"), (to_traditional(zh), "zh-Hant"), (en, "en")):
         kinds = {s.kind for s in sightings(article("a", dt.date(2025, 12, 1), text, language))}
         assert kind in kinds, (text, kinds)
+
+
+def test_a_participle_after_a_count_describes_the_noun_and_end_year_is_the_fourth_quarter():
+    text = "XPENG aims to launch 3 mass-produced Robotaxi models in 2026, and IRON is scheduled to reach mass production by end-2026."
+    read = {(s.topic, s.kind): s for s in sightings(article("a", dt.date(2026, 1, 9), text, "en"))}
+    assert ("robotaxi", "mass-production") not in read
+    assert read[("iron", "mass-production")].period.label == "2026 Q4"

@@ -34,7 +34,9 @@ from build_scripts.reading.language import to_simplified
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
-DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:the|a|an|its|their|his|her|our|first|new|newly)\s+$")
+# A determiner or a count right before a participle makes it an adjective: "the first mass-produced robotaxi",
+# "3 mass-produced Robotaxi models"
+DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:the|a|an|its|their|his|her|our|first|new|newly|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$")
 KIND_IDS = (
     "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
     "commercial-launch", "delivery", "certification", "partnership", "permit", "other",

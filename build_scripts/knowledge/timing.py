@@ -135,7 +135,7 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     alternatives = [
         # the first quarter of 2026 / end of next year / H2 2026
-        rf"(?P<pp>{part})\s?(?:the\s)?(?:{year.format(n='a')})",
+        rf"(?P<pp>{part})[\s-]?(?:the\s)?(?:{year.format(n='a')})",
         # 2026年3月19日 / 2026年12月底 / 明年第一季度 / 2026年年底 / 2026 Q1 / 2026
         rf"(?:{year.format(n='b')})\s?(?:(?P<bm>\d{{1,2}})\s?月\s?(?:{day.format(n='b')}\s?[日号]|(?P<bmp>底|末|初|中旬))?|(?P<bp>{part}))?",
         # 3月19日 / 12月底 (the year from the publication date)
