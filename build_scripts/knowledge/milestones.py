@@ -490,11 +490,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         own_other = rules.site_wide_other.search(canon)
         if own_other and not named and company_here:
             about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
+        if rules.car_models.search(canon):  # launching a line-up of models (三款Robotaxi车型, new SUVs) is putting it on sale
+            launch = next(k for k in rules.kinds if k.id == "commercial-launch")
+            cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
         if about is None and company_here:
             about, subject_from = SITE_WIDE, "sentence"
-            if not named and rules.car_models.search(canon):  # the company unveiling its cars puts them on sale
-                launch = next(k for k in rules.kinds if k.id == "commercial-launch")
-                cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
             kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
