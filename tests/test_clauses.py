@@ -226,3 +226,13 @@ def test_a_participle_after_a_count_describes_the_noun_and_end_year_is_the_fourt
     read = {(s.topic, s.kind): s for s in sightings(article("a", dt.date(2026, 1, 9), text, "en"))}
     assert ("robotaxi", "mass-production") not in read
     assert read[("iron", "mass-production")].period.label == "2026 Q4"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏将在2026年推出三款Robotaxi车型。", "zh-Hans"),
+    ("2026年將有三款Robotaxi車型推出。", "zh-Hant"),
+    ("XPeng will launch three Robotaxi models in 2026.", "en"),
+])
+def test_launching_a_line_up_of_models_is_their_commercial_launch(text, language):
+    read = {(s.topic, s.kind) for s in sightings(article("a", dt.date(2025, 11, 6), text, language))}
+    assert read == {("robotaxi", "commercial-launch")}

@@ -277,9 +277,9 @@ def test_a_dream_of_production_is_no_report_of_it(text, language):
 
 
 @pytest.mark.parametrize("text, language", [
-    ("小鹏将在2026年推出三款Robotaxi车型,也将推出Robotaxi的专属版本。", "zh-Hans"),
-    ("小鵬將在2026年推出三款Robotaxi車型，也將推出Robotaxi的專屬版本。", "zh-Hant"),
-    ("XPeng will unveil three Robotaxi models in 2026, and it will also unveil a Robotaxi edition.", "en"),
+    ("小鹏将在2026年推出Robotaxi,也将推出Robotaxi的专属版本。", "zh-Hans"),
+    ("小鵬將在2026年推出Robotaxi，也將推出Robotaxi的專屬版本。", "zh-Hant"),
+    ("XPeng will unveil its Robotaxi in 2026, and it will also unveil a Robotaxi edition.", "en"),
 ])
 def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
     a = article("one", dt.date(2025, 11, 1), text, language)
