@@ -504,7 +504,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         first = min((m for m, _ in cues), key=lambda m: m.start())
         if len(named) > 1:
             # "搭载第二代VLA的Robotaxi已通过测试": a topic before 的 and another topic modifies it; the head is the subject
-            heads = [n for i, n in enumerate(named) if i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]]]
+            heads = [n for i, n in enumerate(named) if (i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]])
+                     and n in carrying] or named
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
         reading = read_clause(canon, first.start(), first.end(), rules.clause, first.group(0))
