@@ -77,7 +77,6 @@ class MilestoneRules:
     report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
     built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
     plant: re.Pattern = re.compile("(?!)")
-    description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
@@ -102,12 +101,9 @@ class MilestoneRules:
 
     def kind_at(self, kind: Kind, canon: str) -> re.Match | None:
         """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot)."""
-        described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
         if kind.not_with.search(canon):
             return None
         for match in kind.cues.finditer(canon):
-            if any(a <= match.start() < b for a, b in described):
-                continue
             if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
             if self._inside_a_word(canon, match):
@@ -206,7 +202,6 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         any_cue=_cue_pattern(every_cue + built_words),
         report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
         built=_cue_pattern(built_words), plant=_cue_pattern(plant_words),
-        description=_cue_pattern(_words(data.get("descriptions"))),
         own_things=_own_things(path, data.get("own_things") or {}),
         site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
         span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
