@@ -253,3 +253,10 @@ def test_reading_a_one_paragraph_article_grows_linearly_with_its_length():
     seconds(50)  # warm the loaded knowledge
     small, large = min(seconds(300) for _ in range(2)), min(seconds(1200) for _ in range(2))
     assert large / small < 8  # four times the text: about 4 when linear, 16 when quadratic
+
+
+def test_a_time_in_a_clause_about_another_subject_does_not_date_a_value():
+    (claim,) = [c for c in claims_of(article("2024年小鹏发布了G7 Ultra，全新IRON人形机器人拥有82个自由度。")) if c.attribute == "degrees-of-freedom"]
+    assert claim.dated_by == "article" and claim.as_of.label == "2025-11-06"
+    (claim,) = [c for c in claims_of(article("2025年11月，IRON人形机器人拥有82个自由度。")) if c.attribute == "degrees-of-freedom"]
+    assert claim.dated_by == "sentence" and claim.as_of.label == "2025-11"

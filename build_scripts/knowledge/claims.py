@@ -474,22 +474,31 @@ def _status(knowledge: Knowledge, clause: str) -> str:
     return "fact"
 
 
-def _sentence_date(text: str, start: int, end: int, published: dt.date | None) -> Period | None:
-    """The time the sentence itself gives for its number: the nearest before it, else one later in its clause.
+def _sentence_date(text: str, start: int, end: int, published: dt.date | None, mentions=(), subject: str = "") -> Period | None:
+    """The time the sentence gives for its number: one in the number's own clause (the nearest before it,
+    else the first after it), else one in an earlier clause about no other subject ("2025年，IRON…达到…").
 
-    Not the number itself (`2000 万 clips` is no year 2000), nor a vague span
+    Never one from a clause about another subject: "2024年发布了初代IRON，新一代拥有82个自由度" does not
+    date the 82 to 2024. Not the number itself (`2000 万 clips` is no year 2000), nor a vague span
     (即将, 近期: when something is announced, not when a value holds).
     """
     found = [
         (m.start, m.period) for m in read_times(text, published)
         if m.period is not None and m.period.precision != "span" and not (m.start < end and m.end > start)
     ]
-    before = [period for position, period in found if position < start]
+    left, right = _clause_bounds(text, start, end)
+    own = [(position, period) for position, period in found if left <= position < right]
+    before = [period for position, period in own if position < start]
     if before:
         return before[-1]
-    left, right = _clause_bounds(text, start, start)
-    after = [period for position, period in found if position < right]
-    return after[0] if after else None  # a date later in the sentence is another clause's
+    if own:
+        return own[0][1]
+    for position, period in reversed([f for f in found if f[0] < left]):
+        clause = _clause_bounds(text, position, position + 1)
+        if not any(clause[0] <= m[0] < clause[1] and m[2] != subject for m in mentions):
+            return period
+        break  # the nearest earlier time is another subject's: none
+    return None
 
 
 def article_subjects(knowledge: Knowledge, title: str, mentions: list[list[tuple[int, int, str]]]) -> Counter:
@@ -586,7 +595,7 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
-        as_of = _sentence_date(text, number.start, number.end, published)
+        as_of = _sentence_date(text, number.start, number.end, published, mentions, subject)
         dated_by = "sentence"
         if as_of is None and published is not None:
             as_of, dated_by = Period(published, published, "day"), "article"
