@@ -1,18 +1,23 @@
 """Passages → Sightings (one sentence stating an event) → Milestones with a status.
 
-A sentence states a milestone when a clause of it names a subject (a topic,
-by an alias; or the subject of the clause before) and a kind's cue word from
-data/milestones.yml; its time comes from data/time_rules.yml (knowledge/
-timing.py). Each Sighting says whether the source plans it, reports it
-happened, dropped or delayed it.
+A sentence states a milestone when a clause of it has an event word of a
+kind (data/milestones.yml) that names an event, not a thing, and the clause
+says in its own words what became of it (clauses.py: planned, happened,
+dropped, delayed; a mention, a condition or a denial states none). Its
+subject is the topic the clause names, else the one named before it in the
+sentence or referred to (它, 这款机器人), else the article's — a borrowed
+reading, never headlined (Milestone.confident). Its time is the clause's own
+(data/time_rules.yml, timing.py), or a time framing the sentence. Each
+Sighting records how it was read (Sighting.how).
 
 track() then keeps one Milestone per (topic, kind, period) — however many
 articles and scripts state it — and gives it a status as of a date (the
 newest article's, so builds are reproducible): upcoming; done (on time, or
 late by how much); moved (a later source gives a later date); overdue (the
-date passed and these sources report nothing); dropped. Every status keeps
-the citations it rests on. Nothing dated after the article that states it is
-ever taken as happened.
+date passed and these sources report nothing); dropped. Only a report read
+from its own clause, in an article dated after the plan's, closes, moves or
+drops a plan. Every status keeps the citations it rests on. Nothing dated
+after the article that states it is ever taken as happened.
 """
 from __future__ import annotations
 
