@@ -432,3 +432,17 @@ def test_a_push_to_cars_of_a_model_year_stays_the_topics_rollout():
 def test_a_forecast_growth_phase_is_a_planned_event_of_its_subject(text, language):
     m = only(milestones(article("growth", dt.date(2026, 2, 24), text, language)), "other")
     assert m.topic == "robotaxi" and m.due.label == "2027–2028" and m.status == "upcoming"
+
+
+@pytest.mark.parametrize("text, published, label", [
+    ("周三 (5 日) 舉行第七屆科技日", dt.date(2025, 11, 6), "2025-11-05"),
+    ("12日在杜拜完成首次公开飞行", dt.date(2025, 10, 13), "2025-10-12"),
+    ("28日发布", dt.date(2025, 3, 5), "2025-02-28"),  # a day later than the article's is last month's
+])
+def test_a_day_of_the_month_alone_is_read_in_the_articles_month(text, published, label):
+    (mention,) = [m for m in read_times(to_simplified(text), published) if "日" in m.words]
+    assert mention.period.label == label and mention.relative
+
+
+def test_a_count_of_days_is_no_date():
+    assert not read_times("每5日一次，5日内完成", dt.date(2025, 1, 9))
