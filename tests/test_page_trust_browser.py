@@ -1,4 +1,6 @@
 """What a reader notices first on a page with milestones, in a real browser (issue 24)."""
+import re
+
 import pytest
 
 from tests.conftest import build_site, page, serve_directory
@@ -58,3 +60,150 @@ def test_milestone_row_due_date_never_covers_its_status_badge(browser, server, p
         assert not tab.evaluate(OVERLAP, [what, when]), f"{path} row {i} at {width}px: the date is drawn over the event"
         assert when.bounding_box()["x"] + when.bounding_box()["width"] <= width
     tab.close()
+
+
+# ---------------------------------------------------------------------------
+# One voice per page: Chinese pages speak Chinese.
+
+LATIN_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def _own_words(soup) -> str:
+    """The page's own text: without citation chips (outlet names), quotes (“…”), the English overview, the chart,
+    and the time words the rules read (English ones among them)."""
+    article = soup.select_one("article")
+    rules = article.select_one("#time-rules")
+    if rules:
+        rules.find_next_sibling("ul").decompose()
+    for element in article.select("a.kb-cite, details.kb-overview-en, .kb-chart-box, .md-content__button, .headerlink"):
+        element.decompose()
+    return re.sub(r"“[^”]*”", "", article.get_text(" "))
+
+
+@pytest.mark.parametrize("path", ["", "topics/flying-cars/", "topics/iron/", "promises/", "timeline/", "zh-Hant/promises/", "zh-Hant/topics/iron/"])
+def test_chinese_pages_label_in_chinese_only(site, path):
+    soup = page(site, path)
+    assert not LATIN_WORD.findall(_own_words(soup)), path
+    tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
+    assert tabs and not any(LATIN_WORD.search(t) for t in tabs)
+
+
+def test_english_overview_is_one_click_away_not_a_grey_line(site):
+    soup = page(site, "topics/iron/")
+    (english,) = soup.select("article details.kb-overview-en")
+    assert not english.has_attr("open") and english.summary.get_text(strip=True) == "English"
+    assert english.select_one('p[lang="en"]').get_text().startswith("IRON is")
+    assert not soup.select("article p.kb-overview-en")
+
+
+def test_no_maintainer_text_reaches_readers(site):
+    promises = page(site, "promises/").select_one("article").get_text(" ")
+    assert "mkdocs.yml" not in promises and "as_of" not in promises and "build_scripts" not in promises
+    meta = page(site, "sources/a_unveil/").select_one(".kb-meta").get_text(" ")
+    assert "见上" not in meta and "as above" not in meta and "front matter" not in meta
+    assert "据文件开头所注的 date" in meta
+
+
+def test_source_page_says_in_reader_words_which_line_a_field_came_from(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "headed.txt").write_text(
+        "某车企发布新一代人形机器人\n\n来源：测试日报 发布时间：2025-11-05 09:30\n\n"
+        "某车企今天发布了新一代人形机器人，全身有八十多个自由度。\n\n该机器人计划在明年年底量产。\n", encoding="utf-8")
+    assert build_site(tmp_path / "out", seeds).returncode == 0
+    meta = page(tmp_path / "out" / "site", "sources/headed/").select_one(".kb-meta").get_text(" ")
+    assert "据原文第 3 行" in meta and "header line" not in meta
+
+
+# ---------------------------------------------------------------------------
+# The chart: only what is drawn, and legible.
+
+LEGEND_MARKS = {  # legend wording → the marks it stands for in the wide chart
+    "宣布": "circle", "截止期": "rect[fill-opacity]", "报道兑现": "path.kb-chart-done",
+    "改期至": "rect[stroke-dasharray]", "截至日期": "text.kb-chart-as-of",
+}
+
+
+@pytest.mark.parametrize("path", ["promises/", "topics/iron/", "topics/flying-cars/", "topics/turing-chip/"])
+def test_chart_legend_names_exactly_the_marks_drawn(site, path):
+    soup = page(site, path)
+    legend = soup.select_one(".kb-chart-legend").get_text(" ")
+    chart = soup.select_one("svg.kb-chart-wide")
+    for words, selector in LEGEND_MARKS.items():
+        assert (words in legend) == bool(chart.select(selector)), f"{path}: {words}"
+    drawn_statuses = {m["data-status"] for m in soup.select("p.kb-milestone")}
+    for status, words in {"done": "已兑现", "upcoming": "待兑现", "moved": "已改期", "overdue": "已逾期", "dropped": "已放弃"}.items():
+        assert (words in legend) == (status in drawn_statuses), f"{path}: {words}"
+
+
+def _rows(chart):
+    """Per chart row (by its y), the x of its announcement dot and of its done diamond."""
+    rows = {}
+    for circle in chart.select("circle"):
+        rows.setdefault(round(float(circle["cy"])), {})["announced"] = float(circle["cx"])
+    for diamond in chart.select("path.kb-chart-done"):
+        x, y = re.match(r"M([\d.]+) ([\d.]+)", diamond["d"]).groups()
+        rows.setdefault(round(float(y) + 7), {})["done"] = float(x)
+    return rows
+
+
+def test_reported_events_are_drawn_done_and_never_announced_after_they_happened(site):
+    chart = page(site, "promises/").select_one("svg.kb-chart-wide")
+    rows = _rows(chart)
+    done = [r for r in rows.values() if "done" in r]
+    assert len(done) == 2  # the delivery reported done, and the unveil only ever reported
+    assert [r for r in done if "announced" not in r], "an event only reported has no announcement dot"
+    assert all(r["announced"] < r["done"] for r in done if "announced" in r)
+
+
+@pytest.mark.parametrize("layout", ["wide", "compact"])
+def test_chart_rows_are_told_apart_by_their_labels(seed_site, layout):
+    chart = page(seed_site, "promises/").select_one(f"svg.kb-chart-{layout}")
+    labels = [a.find("text").find(string=True, recursive=False) for a in chart.select('a[href^="#m-"]')]
+    assert len(labels) >= 5 and len(set(labels)) == len(labels)
+
+
+def _contrast(a, b) -> float:
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb]
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _rgb(css: str) -> tuple[int, ...]:
+    return tuple(int(float(v)) for v in re.findall(r"[\d.]+", css)[:3])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_text_is_legible_in_both_schemes_and_on_a_phone(browser, server, scheme, width):
+    tab = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab.goto(f"{server}/promises/")
+    background = _rgb(tab.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor || ''")
+                      if tab.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor") != "rgba(0, 0, 0, 0)"
+                      else tab.evaluate("getComputedStyle(document.body).backgroundColor"))
+    as_of = tab.locator("svg.kb-chart:visible .kb-chart-as-of")
+    assert as_of.count() == 1
+    fill = tab.evaluate("el => getComputedStyle(el).fill", as_of.element_handle())
+    assert _contrast(_rgb(fill), background) >= 4.5, (scheme, fill, background)
+    sizes = tab.evaluate("[...document.querySelectorAll('svg.kb-chart')].filter(s => s.getBoundingClientRect().width)"
+                         ".flatMap(s => [...s.querySelectorAll('text')]).map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert sizes and min(sizes) >= (12 if width < 600 else 11)
+    tab.close()
+
+
+# ---------------------------------------------------------------------------
+# Home: what happened, newest first, then what is due next.
+
+def test_home_lists_what_happened_newest_first_then_what_is_due_next(site):
+    soup = page(site, "")
+    happened = soup.select_one("#latest").find_next_sibling("ul").select("li")
+    due = soup.select_one("#next").find_next_sibling("ul").select("li")
+    assert [li.select_one(".kb-badge")["class"][1] for li in happened] == ["kb-s-done", "kb-s-done"]
+    assert "陆地航母" in happened[0].get_text() or "小鹏汇天" in happened[0].get_text()  # March 2026, then
+    assert "IRON" in happened[1].get_text() and "2024-11" in happened[1].get_text()  # November 2024
+    assert {li.select_one(".kb-badge")["class"][1] for li in due} <= {"kb-s-upcoming", "kb-s-moved"}
+    assert "图灵芯片" in due[0].get_text() and "2026 Q3" in due[0].get_text()  # moved to Q3, before the Q4 plans
+    assert [li.strong.get_text() for li in due] == ["2026 Q3", "2026 Q4", "2026 Q4"]

@@ -9,13 +9,15 @@ headings and the title are Markdown with every special character escaped.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import page_url
 from build_scripts.model import Article
 
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English", "ja": "日本語"}
+LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "英文", "ja": "日文"}
 SOURCES_DIR = "sources"
 
 
@@ -55,57 +57,84 @@ def render_source_page(
             # URLs are the ones MkDocs gives the pages, relative to this one.
             links = " · ".join(f'<a href="../../{page_url(path)}">{literal_html(title)}</a>' for title, path in topics)
             # Not searched: every article it is under would match the topic's name.
-            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>被引用于 cited by: {links}</small></p>']
+            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>被引用于：{links}</small></p>']
         lines.append("")
     return "\n".join(lines)
 
 
 def _metadata_block(article: Article) -> str:
     origin = article.provenance
-    date = article.date.isoformat() if article.date else "未知 unknown"
+    date = article.date.isoformat() if article.date else "未知"
     if article.date_note:
-        date += f"（{literal_html(article.date_note)}）"
+        date += f"（{literal_html(zh(article.date_note))}）"
     rows = [
-        ("媒体 Outlet", (literal_html(article.outlet) or "未知 unknown") + _origin(origin.outlet)),
-        ("作者 Author", (literal_html(article.author) or "—") + _origin(origin.author)),
-        ("日期 Date", date + _origin(origin.date)),
-        ("语言 Language", f"{LANGUAGE_NAMES.get(article.language, article.language)} ({article.language})"),
-        ("文件 File", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
-        ("长度 Length", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
+        ("媒体", (literal_html(article.outlet) or "未知") + _origin(origin.outlet)),
+        ("作者", (literal_html(article.author) or "—") + _origin(origin.author)),
+        ("日期", date + _origin(origin.date)),
+        ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
+        ("文件", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
+        ("长度", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
     ]
     if origin.title:
-        rows.insert(0, ("标题 Title", "见上 as above" + _origin(origin.title)))
+        rows.insert(0, ("标题", _reader_words(origin.title)))
     if article.editor:
-        rows.insert(3, ("编辑 Editor", literal_html(article.editor)))
+        rows.insert(3, ("编辑", literal_html(article.editor)))
     if article.via:
-        rows.insert(2, ("转载平台 Via", literal_html(article.via) + _origin(origin.via)))
+        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via)))
     if article.cited_outlets:
-        rows.append(("文中引用 Cites", " · ".join(literal_html(name) for name in article.cited_outlets)))
+        rows.append(("文中引用", " · ".join(literal_html(name) for name in article.cited_outlets)))
     if article.copy_of:
-        rows.insert(0, ("转载 Copy of", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
-                        "（同一篇报道，只算一个来源 the same report, counted as one source）"))
+        rows.insert(0, ("转载", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
+                        "（同一篇报道，只算一个来源）"))
     items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
+
+
+# Where the reading stage found a field (reading/header.py, corpus.py), in a reader's words.
+READER_WORDS = (
+    (re.compile(r"^header line (\d+)"), r"据原文第 \1 行"),
+    (re.compile(r"^signature line (\d+)"), r"据文末署名（第 \1 行）"),
+    (re.compile(r"^opening of line (\d+)"), r"据原文第 \1 行开头"),
+    (re.compile(r"^front matter '([^']+)'"), r"据文件开头所注的 \1"),
+    (re.compile(r"^front matter"), "据文件开头所注"),
+    (re.compile(r"^seeds/sources\.yml"), "据编者补注"),
+    (re.compile(r" '[^']+:' \(front matter without fences\)"), ""),
+    (re.compile(r": tag (“【[^”]*】”) before the title"), r"，标题前的标签\1"),
+    (re.compile(r" \(name under the title\)"), "，标题下的署名"),
+    (re.compile(r" \(name beside the date\)"), "，日期旁的名称"),
+    (re.compile(r" \(photo credit\)"), "，图片署名"),
+    (re.compile(r" \(host of ([^)]*)\)"), r"，\1 所属的平台"),
+    (re.compile(r" \(updated\)"), "，更新时间"),
+    (re.compile(r"; year inferred from the text"), "，年份据正文推定"),
+    (re.compile(r"^: "), "："),
+)
+
+
+def _reader_words(where: str) -> str:
+    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”`."""
+    for pattern, words in READER_WORDS:
+        where = pattern.sub(words, where)
+    return literal_html(where.replace(": “", "：“"))
 
 
 def _origin(where: str) -> str:
     """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
     if not where:
         return ""
-    return f' <small class="kb-origin" data-search-exclude="true">（来自 from: {literal_html(where)}）</small>'
+    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where)}）</small>'
 
 
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str]) -> str:
     if kind == "heading":
         return f"## {escape(text)} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
-    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段 Link to this paragraph" data-search-exclude="true">¶</a>'
+    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段" data-search-exclude="true">¶</a>'
     if kind == "image":
         caption = literal_html(text) if text else "图片"
         return (
             f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
-            f'<span data-search-exclude="true">（未加载远程图片 remote image not loaded）<br><code>{literal_html(url)}</code></span>'
+            f'<span data-search-exclude="true">（未加载远程图片）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
     return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
