@@ -16,6 +16,9 @@ ARTICLES = {
     # A moved date, and a plan with a week's precision.
     "d_moved.md": ("2026-02-10", "小鹏图灵芯片将于2026年5月首搭上车。"),
     "e_later.md": ("2026-04-20", "小鹏图灵芯片的首搭推迟到2026年第三季度。"),
+    # Two paragraphs that open alike, for links to a paragraph since edited.
+    "f_anchor.md": ("2025-10-01", "记者在现场看到，展台前排起了长队，观众都想亲眼看看新产品的样子。\n\n"
+                                  "记者在现场看到，工作人员一直在给观众讲解产品的用法，讲了整整一个下午。"),
 }
 
 
@@ -207,3 +210,48 @@ def test_home_lists_what_happened_newest_first_then_what_is_due_next(site):
     assert {li.select_one(".kb-badge")["class"][1] for li in due} <= {"kb-s-upcoming", "kb-s-moved"}
     assert "图灵芯片" in due[0].get_text() and "2026 Q3" in due[0].get_text()  # moved to Q3, before the Q4 plans
     assert [li.strong.get_text() for li in due] == ["2026 Q3", "2026 Q4", "2026 Q4"]
+
+
+# ---------------------------------------------------------------------------
+# Paragraph links survive edits.
+
+ANCHORED = "记者在现场看到，工作人员一直在给观众讲解产品的用法，讲了整整一个下午。"
+
+
+def test_a_punctuation_or_width_edit_keeps_the_paragraph_link(site, server, browser):
+    from build_scripts.reading.paragraphs import paragraph_id
+
+    retyped = ANCHORED.replace("，", ", ").replace("。", ".").replace("一", " 一 ")
+    assert paragraph_id(retyped) == paragraph_id(ANCHORED)
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(f"{server}/sources/f_anchor/#{paragraph_id(retyped)}")
+    assert ANCHORED in tab.locator(":target").text_content()
+    assert tab.locator(".kb-changed-note").count() == 0
+    tab.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("older", [
+    "记者在现场看到，工作人员一直在给观众讲解产品的用法，讲了一上午。",  # its end was edited
+    "据报道，现场工作人员一直在给观众讲解产品的用法，讲了整整一个下午。",  # its beginning was edited
+])
+def test_a_link_to_an_edited_paragraph_opens_the_closest_one_and_says_it_changed(site, server, browser, older, width):
+    from build_scripts.reading.paragraphs import paragraph_id
+
+    assert not page(site, "sources/f_anchor/").find(id=paragraph_id(older))
+    tab = browser.new_page(viewport={"width": width, "height": 700})
+    tab.goto(f"{server}/sources/f_anchor/#{paragraph_id(older)}")
+    highlighted = tab.locator(".kb-near-target")
+    assert highlighted.count() == 1 and ANCHORED in highlighted.text_content()
+    note = tab.locator(".kb-changed-note")
+    assert note.count() == 1 and "已有改动" in note.text_content() and note.is_visible()
+    assert tab.evaluate("el => el.getBoundingClientRect().top", highlighted.element_handle()) < 700
+    tab.close()
+
+
+def test_links_saved_before_ids_were_read_this_way_still_land(seed_site):
+    # #p-8c1bcb: the id a paragraph of this seed article had, a hash of its text as written.
+    soup = page(seed_site, "sources/001_f557aaf571426259/")
+    old = soup.find(id="p-8c1bcb")
+    assert old is not None and old.parent.name == "h2" and "Robotaxi" not in old.parent.get_text()
+    assert old.parent["id"] != "p-8c1bcb" and old.parent.get_text().startswith("去年小鵬還想讓機器人進工廠打工")

@@ -16,6 +16,7 @@ from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import page_url
 from build_scripts.model import Article
+from build_scripts.reading.paragraphs import former_ids
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "英文", "ja": "日文"}
 SOURCES_DIR = "sources"
@@ -49,8 +50,8 @@ def render_source_page(
         _metadata_block(article),
         "",
     ]
-    for paragraph in article.paragraphs:
-        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate))
+    for paragraph, former in zip(article.paragraphs, former_ids(article.paragraphs)):
+        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate, former))
         topics = cited_by.get(paragraph.id)
         if topics:
             # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
@@ -124,20 +125,22 @@ def _origin(where: str) -> str:
     return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where)}）</small>'
 
 
-def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str]) -> str:
+def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "") -> str:
+    # The id a link saved before ids were read from the comparable text still finds (reading/paragraphs.py).
+    old = f'<span class="kb-old-anchor" id="{former}"></span>' if former and former != paragraph_id else ""
     if kind == "heading":
-        return f"## {escape(text)} {{ #{paragraph_id} }}"
+        return f"## {old}{escape(text)} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
     pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段" data-search-exclude="true">¶</a>'
     if kind == "image":
         caption = literal_html(text) if text else "图片"
         return (
-            f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}'
+            f'<p class="kb-para kb-image" id="{paragraph_id}">{old}🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
             f'<span data-search-exclude="true">（未加载远程图片）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
-    return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{old}{abbreviate(literal_html(text))} {pilcrow}</p>'
 
 
 def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str], str] = lambda escaped: escaped) -> str:

@@ -173,6 +173,50 @@
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 })();
 
+// Source pages: a link to a paragraph whose text has changed since it was
+// made. A paragraph's id is a half from the beginning of its text and a half
+// from its end (build_scripts/reading/paragraphs.py): an unknown #p-… finds
+// the paragraph sharing a half, highlights it and says the text has changed.
+(function () {
+  var NOTE = document.documentElement.lang === "zh-Hant"
+    ? "你打開的連結指向的段落文字已有改動，這是最接近的一段。"
+    : "你打开的链接指向的段落文字已有改动，这是最接近的一段。";
+
+  function closest(fragment) {
+    var wanted = /^p-([0-9a-f]{3})([0-9a-f]{3})/.exec(fragment);
+    if (!wanted) return null;
+    var paragraphs = Array.prototype.slice.call(document.querySelectorAll(".kb-para[id^='p-'], h2[id^='p-']"));
+    var sharing = function (index) {
+      return paragraphs.filter(function (p) { return (/^p-([0-9a-f]{3})([0-9a-f]{3})/.exec(p.id) || [])[index] === wanted[index]; });
+    };
+    // Paragraphs of one article often open alike (何小鹏表示…): a half only one paragraph has decides first.
+    var first = sharing(1), last = sharing(2);
+    if (first.length === 1) return first[0];
+    if (last.length === 1) return last[0];
+    return first[0] || last[0] || null;
+  }
+
+  function land() {
+    var fragment = decodeURIComponent(location.hash.slice(1));
+    document.querySelectorAll(".kb-changed-note").forEach(function (note) { note.remove(); });
+    document.querySelectorAll(".kb-near-target").forEach(function (p) { p.classList.remove("kb-near-target"); });
+    if (!/^p-/.test(fragment) || document.getElementById(fragment)) return;
+    var paragraph = closest(fragment);
+    if (!paragraph) return;
+    var note = document.createElement("p");
+    note.className = "kb-changed-note";
+    note.setAttribute("role", "note");
+    note.textContent = NOTE;
+    paragraph.parentNode.insertBefore(note, paragraph);
+    paragraph.classList.add("kb-near-target");
+    note.scrollIntoView();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", land);
+  else land();
+  window.addEventListener("hashchange", land);
+})();
+
 // Promises page: the topic and status filters hide the milestone rows (and
 // chart rows) that do not match. Without script every row stays visible.
 (function () {
