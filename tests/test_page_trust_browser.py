@@ -255,3 +255,47 @@ def test_links_saved_before_ids_were_read_this_way_still_land(seed_site):
     old = soup.find(id="p-8c1bcb")
     assert old is not None and old.parent.name == "h2" and "Robotaxi" not in old.parent.get_text()
     assert old.parent["id"] != "p-8c1bcb" and old.parent.get_text().startswith("去年小鵬還想讓機器人進工廠打工")
+
+
+# ---------------------------------------------------------------------------
+# What search and link previews take from a page.
+
+def test_promises_page_is_searched_by_its_prose_not_its_form_or_chart(seed_site):
+    import json
+
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"] if d["location"].startswith("promises/")).replace("\u200b", "")
+    assert "状态截至最新来源日期" in text  # the prose is there
+    soup = page(seed_site, "promises/")
+    chart_labels = {t.find(string=True, recursive=False) for t in soup.select("svg.kb-chart-wide a[href^='#m-'] text")}
+    assert chart_labels and not [label for label in chart_labels if label in text]
+    assert "◆" not in text and "▬" not in text and "承诺时间图" not in text
+    options = " ".join(o.get_text() for o in soup.select("form.kb-filters option"))
+    assert "全部" in options and "全部 全站" not in text and "<select" not in text
+
+
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+
+
+def test_pages_carry_no_zero_width_characters(seed_site):
+    pages = [p for p in seed_site.rglob("*.html")]
+    assert len(pages) > 10
+    assert not [str(p.relative_to(seed_site)) for p in pages if ZERO_WIDTH.search(p.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("path", ["", "topics/", "topics/iron/", "topics/world-model/", "promises/", "timeline/", "glossary/",
+                                  "tags/", "sources/", "sources/004_2a4aa61ecc6eb6e2/", "zh-Hant/topics/iron/"])
+def test_every_page_is_described_in_80_to_160_characters(seed_site, path):
+    head = page(seed_site, path).head
+    description = head.find("meta", attrs={"name": "description"})["content"]
+    assert 80 <= len(description) <= 160, description
+    assert head.find("meta", attrs={"property": "og:description"})["content"] == description
+
+
+def test_a_topic_page_is_described_by_its_overview(seed_site):
+    description = page(seed_site, "topics/iron/").head.find("meta", attrs={"name": "description"})["content"]
+    lead = page(seed_site, "topics/iron/").select_one("#lead").find_next_sibling("p")
+    for chip in lead.select("a.kb-cite"):
+        chip.decompose()
+    overview = " ".join(lead.get_text().split())
+    assert description.startswith("IRON是小鹏的人形机器人") and " ".join(description[:60].split()) in overview.replace("。 ", "。")

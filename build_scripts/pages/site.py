@@ -74,7 +74,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
         nav.append({"输入问题": PROBLEMS_PATH})
     # Last stages: each page its own link preview, then each page in one
     # script, the reader's (previews.py, variants.py).
-    leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
+    leads = {topic_path(p.topic.slug): "".join(s.text for s in p.lead) for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
     return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav)
 
