@@ -299,3 +299,17 @@ def test_a_topic_page_is_described_by_its_overview(seed_site):
         chip.decompose()
     overview = " ".join(lead.get_text().split())
     assert description.startswith("IRON是小鹏的人形机器人") and " ".join(description[:60].split()) in overview.replace("。 ", "。")
+
+
+# ---------------------------------------------------------------------------
+# 繁體 pages: Taiwan's words for the site's own text, the sources' words in quotes.
+
+def test_traditional_page_uses_taiwan_vocabulary_but_quotes_keep_the_sources_words(seed_site):
+    soup = page(seed_site, "zh-Hant/topics/turing-chip/")
+    assert "晶片" in soup.find("h1").get_text() and "芯片" not in soup.find("h1").get_text()
+    quoted = [s.get_text() for s in soup.select("article li .kb-as-written") if "芯" in s.get_text() or "晶片" in s.get_text()]
+    assert quoted and all("芯片" in q for q in quoted)  # every source in seeds/ writes 芯片
+    article = soup.select_one("article")
+    for kept in article.select(".kb-as-written, a.kb-cite, details.kb-overview-en, .kb-chart-box, [title]"):
+        kept.decompose()
+    assert "晶片" in article.get_text() and "芯片" not in article.get_text()

@@ -13,6 +13,7 @@ from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.variants import as_written
 
 STATUS_LABELS = {"target": "目标", "forecast": "预计"}
 # A word, as a Chinese reader writes it ("约 35 倍", not "约 ≈ 35 倍").
@@ -32,6 +33,12 @@ def value_label(value: ClaimValue) -> str:
     unit = unit_rules().unit_names.get(value.unit, value.unit)
     unit = f" {unit}" if unit else ""
     return f"{mark + ' ' if mark else ''}{format_value(value.value, value.high)}{unit}"
+
+
+def _shown(value: ClaimValue) -> str:
+    """The value as the row shows it: a value in words (全固态电池) is the source's own."""
+    label = escape(value_label(value))
+    return as_written(label) if isinstance(value.value, str) else label
 
 
 def _when(value: ClaimValue) -> str:
@@ -60,7 +67,7 @@ def _value_text(value: ClaimValue) -> str:
     # Search indexes the value and its time (`2,250 TOPS`), not the citations:
     # their quoted words are found on the articles' own pages.
     return (
-        f"**{escape(value_label(value))}** <small>（{escape(when)}）</small> "
+        f"**{_shown(value)}** <small>（{escape(when)}）</small> "
         f'<span data-search-exclude="true">{citations_text(value.citations)}{_sources(value)}</span>'
     )
 
@@ -101,7 +108,7 @@ def difference_markdown(difference: Difference) -> list[str]:
         quote = value.citations[0].quote
         lines.append(
             f"    - **{escape(value_label(value))}**（{escape(_when(value))}）："
-            f'<span data-search-exclude="true">«{escape(quote)}» {citations_text(value.citations)}</span>'
+            f'<span data-search-exclude="true">«{as_written(escape(quote))}» {citations_text(value.citations)}</span>'
         )
     lines.append("")
     return lines

@@ -16,6 +16,7 @@ from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.chart import UNSEARCHED, legend, milestone_chart
 from build_scripts.pages.markdown_text import escape
 from build_scripts.pages.render_topics import citations_text
+from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
 
 PROMISES_PATH = "promises.md"
@@ -29,16 +30,16 @@ def _resolved(m: Milestone) -> str:
         if not s.when_text or any(s.when_text == w for w, _ in said):
             continue
         if s.relative and s.period is not None and s.said_on:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按发布日期 {s.said_on.isoformat()} 推算）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}” → {s.period.label}（按发布日期 {s.said_on.isoformat()} 推算）"))
         elif s.relative and s.period is not None and s.anchor and s.anchor_elsewhere:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，文中日期未写年份，"
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}” → {s.period.label}（文章无日期，文中日期未写年份，"
                                       f"按其他来源所载年份的 {s.anchor.isoformat()} 推算）"))
         elif s.relative and s.period is not None and s.anchor:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算）"))
         elif s.relative:
-            said.append((s.when_text, f"“{escape(s.when_text)}”（文章无日期，未推算）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}”（文章无日期，未推算）"))
         else:
-            said.append((s.when_text, f"“{escape(s.when_text)}”"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}”"))
     return "；".join(text for _, text in said)
 
 

@@ -15,6 +15,7 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.knowledge.lists import speaker
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
 from build_scripts.model import Corpus
 
@@ -27,7 +28,7 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
     """[outlet · date](../sources/x.md#p-… "quote") — the quote shows on hover."""
     prefix = "../" * len(from_dir.split("/")) if from_dir else ""
     title = html.escape(citation.quote, quote=True).replace("\\", "\\\\")
-    return f'[{escape(citation.article.label.replace(", ", " · "))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
+    return f'[{as_written(escape(citation.article.label.replace(", ", " · ")))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
 
 
 # A page summarises a corpus that keeps growing: past these, a statement
@@ -126,8 +127,8 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         lines += [note, ""] if note else []
         for article, facts in _by_first_source(facts_shown):
             date = article.date.isoformat() if article.date else "日期不详"
-            lines += [f"**{escape(article.outlet or article.author or article.file_name)}**（{date}）", ""]
-            lines += folded([f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
+            lines += [f"**{as_written(escape(article.outlet or article.author or article.file_name))}**（{date}）", ""]
+            lines += folded([f"- {as_written(escape(x.text))} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
     if page.opinions:
         lines += ["### 观点 {#opinions}", ""]
         lines.append("以下是各媒体或受访者的看法，按说话人与来源标注，并非本站结论。")
@@ -137,10 +138,10 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         said = []
         for x in opinions_shown:
             who = x.citations[0].article
-            outlet = escape(who.outlet or who.author or who.file_name)
+            outlet = as_written(escape(who.outlet or who.author or who.file_name))
             voiced = speaker(x.text)  # the person quoted, when the sentence says who (knowledge/lists.py)
-            said.append(f"- **{escape(voiced)}**（{outlet}）：" if voiced else f"- **{outlet}**：")
-            said[-1] += f"{escape(x.text)} {citations_text(x.citations)}"
+            said.append(f"- **{as_written(escape(voiced))}**（{outlet}）：" if voiced else f"- **{outlet}**：")
+            said[-1] += f"{as_written(escape(x.text))} {citations_text(x.citations)}"
         lines += folded(said, SHOWN_OPINIONS)
     lines += ["## 相关主题 {#related}", ""]
     # One line of topic chips (as on the timeline): two or three names are not worth a list.
@@ -149,7 +150,7 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
     listed = []
     for article in page.sources[:MAX_SOURCES]:
         date = article.date.isoformat() if article.date else "日期不详"
-        listed.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+        listed.append(f"- [{as_written(escape(article.title))}](../sources/{article.slug}.md) — {as_written(escape(article.outlet or '—'))}，{date}")
     # Every citation above links its source already: the full list is folded, with its count.
     lines += folded(listed, 0, f"{len(page.sources)} 个来源")
     if len(page.sources) > MAX_SOURCES:
