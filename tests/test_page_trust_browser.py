@@ -313,3 +313,39 @@ def test_traditional_page_uses_taiwan_vocabulary_but_quotes_keep_the_sources_wor
     for kept in article.select(".kb-as-written, a.kb-cite, details.kb-overview-en, .kb-chart-box, [title]"):
         kept.decompose()
     assert "晶片" in article.get_text() and "芯片" not in article.get_text()
+
+
+def test_traditional_pages_say_their_language_and_name_their_own_counterpart(seed_site):
+    traditional, simplified = page(seed_site, "zh-Hant/topics/iron/"), page(seed_site, "topics/iron/")
+    assert traditional.html["lang"] == "zh-Hant" and simplified.html["lang"] == "zh-Hans"
+    for soup in (traditional, simplified):
+        alternates = {link["hreflang"]: link["href"] for link in soup.select('head link[rel="alternate"][hreflang]')}
+        assert alternates["zh-Hans"].endswith("/topics/iron/") and alternates["zh-Hant"].endswith("/zh-Hant/topics/iron/")
+    # A source page is in its article's script only: it names no counterpart.
+    assert not page(seed_site, "sources/004_2a4aa61ecc6eb6e2/").select('head link[rel="alternate"][hreflang]')
+
+
+def test_a_reader_entering_at_a_traditional_url_stays_in_traditional(browser, seed_server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.goto(f"{seed_server}/zh-Hant/topics/iron/")
+    visited = []
+
+    def follow(locator):
+        with tab.expect_navigation():
+            locator.first.click()
+        tab.wait_for_load_state()
+        visited.append(tab.url)
+        return tab.url
+
+    assert "/zh-Hant/topics/" in follow(tab.locator(".md-tabs__link", has_text="主題"))
+    assert tab.evaluate("document.documentElement.lang") == "zh-Hant"
+    assert "/zh-Hant/topics/iron/" in follow(tab.locator("article a[href*='iron']"))
+    assert "/sources/" in follow(tab.locator("article a.kb-cite"))  # the article's own page, in its script
+    assert "/zh-Hant/topics/" in follow(tab.locator(".kb-cited-by a"))  # cited by: back to a 繁體 topic page
+    assert "/zh-Hant/promises/" in follow(tab.locator(".md-tabs__link", has_text="承諾與兌現"))
+    assert "/zh-Hant/timeline/" in follow(tab.locator(".md-tabs__link", has_text="時間線"))
+    assert "/zh-Hant/" in follow(tab.locator(".md-tabs__link", has_text="首頁"))
+    simplified = [url for url in visited if "/zh-Hant/" not in url and "/sources/" not in url]
+    assert not simplified, simplified
+    context.close()

@@ -10,6 +10,12 @@
 //   page opens in it (overrides/main.html sends the reader to the page's
 //   copy); the current #anchor is kept when switching.
 (function () {
+  // The head names this page's counterpart in each script (hreflang, for
+  // crawlers; overrides/main.html). Material's own switcher fetches a
+  // sitemap.xml beside every <link rel="alternate"> to map pages across
+  // languages: beside a page there is none, and the switcher here is kb.js's.
+  // Runs before Material reads them (at DOMContentLoaded).
+  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.rel = "alternate kb-page"; });
   var traditional = document.documentElement.lang === "zh-Hant";
   var LABELS = traditional
     ? { link: "複製連結 Copy link", cite: "複製引用 Copy citation", prompt: "複製 Copy" }
@@ -152,22 +158,34 @@
     new MutationObserver(convertChrome).observe(search, { childList: true, subtree: true, characterData: true });
   }
 
-  // Search lists each page once, its Simplified copy: a reader who chose
-  // 繁體 goes from a result straight to the Traditional copy (main.html
-  // would forward them anyway, one page load later).
-  window.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
-    var chosen = null;
-    try { chosen = localStorage.getItem("kb-script"); } catch (e) {}
-    if (!link || chosen !== "zh-Hant") return;
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    var root = new URL(base.replace(/\/?$/, "/"), location.href);
-    var target = new URL(link.href);
+  function chosenScript() {
+    try { return localStorage.getItem("kb-script"); } catch (e) { return null; }
+  }
+  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before).
+  if (traditional && !chosenScript()) {
+    try { localStorage.setItem("kb-script", "zh-Hant"); } catch (e) {}
+  }
+
+  // The nav is one, in Simplified, and so are links from pages in one script
+  // (source pages' "cited by", tags): for a reader who chose 繁體, every link
+  // to a page that has a Traditional copy leads to that copy — tabs, sidebar,
+  // footer, content, and search results (Search lists each page once, its
+  // Simplified copy). main.html would forward them anyway, one page load later.
+  var config = document.getElementById("__config");
+  var root = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href);
+  function toTraditional(link) {
+    if (chosenScript() !== "zh-Hant" || !link.href) return;
+    var target = new URL(link.href, location.href);
     var path = target.pathname.slice(root.pathname.length);
-    if (target.pathname.indexOf(root.pathname) === 0 && (window.kbVariantUrls || []).indexOf(path) !== -1) {
+    if (target.origin === root.origin && target.pathname.indexOf(root.pathname) === 0 &&
+        (window.kbVariantUrls || []).indexOf(path) !== -1) {
       link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
     }
+  }
+  document.querySelectorAll("a[href]:not(.md-select__link)").forEach(toTraditional);
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
+    if (link) toTraditional(link);
   }, true);
 
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
