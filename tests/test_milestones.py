@@ -201,7 +201,7 @@ def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_stat
     assert m.due.label == "2026" and m.status != "done"
     assert undated.date is None  # only an anchor for times: the article's own date stays unknown
     # the row says the date was inferred, and from what
-    assert "resolved against 2025-10-03, the latest date the article states" in milestone_row(m, "")
+    assert "文章无日期，按文中最晚日期 2025-10-03 推算" in milestone_row(m, "")
 
 
 def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():
@@ -363,7 +363,7 @@ def test_an_undated_article_takes_the_year_other_sources_give_a_day_it_writes_wi
     undated = article("undated", None, "3月2日,小鵬舉辦第二代VLA媒體日,宣佈第二代VLA將在本月正式推送。", "zh-Hant")
     m = only(milestones_across(dated, undated), "rollout")
     assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2026-03"
-    assert "other sources give it with one" in milestone_row(m, "")
+    assert "文中日期未写年份，按其他来源所载年份的 2026-03-02 推算" in milestone_row(m, "")
 
 
 def test_an_english_day_without_its_year_borrows_it_too():
