@@ -184,9 +184,7 @@ def _rgb(css: str) -> tuple[int, ...]:
 def test_chart_text_is_legible_in_both_schemes_and_on_a_phone(browser, server, scheme, width):
     tab = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
     tab.goto(f"{server}/promises/")
-    background = _rgb(tab.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor || ''")
-                      if tab.evaluate("getComputedStyle(document.querySelector('.md-main')).backgroundColor") != "rgba(0, 0, 0, 0)"
-                      else tab.evaluate("getComputedStyle(document.body).backgroundColor"))
+    background = _rgb(tab.evaluate("getComputedStyle(document.body).backgroundColor"))
     as_of = tab.locator("svg.kb-chart:visible .kb-chart-as-of")
     assert as_of.count() == 1
     fill = tab.evaluate("el => getComputedStyle(el).fill", as_of.element_handle())

@@ -257,7 +257,7 @@ def _latest(kb: KnowledgeBase, count: int) -> list[str]:
 
     def known_by(m) -> dt.date:
         """The latest day it can have happened: its period's end, or the first report of it if earlier ("in 2025", said in November)."""
-        said = [r.said_on for r in m.reports if r.state == "happened" and r.said_on] + ([] if m.plans else [s.said_on for s in m.reports if s.said_on])
+        said = [r.said_on for r in m.reports if r.said_on and (r.state == "happened" or not m.plans)]
         return min([done_at(m)[1], *said])
 
     happened = sorted(((done_at(m), m) for m in kb.milestones if done_at(m)), key=lambda d: (known_by(d[1]), d[1].id), reverse=True)

@@ -41,10 +41,10 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from functools import lru_cache
 
 import yaml
 
+from build_scripts import data as data_files
 from build_scripts.reading.language import converter
 
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
@@ -113,7 +113,7 @@ def to_script(text: str, variant: str) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1)
+@data_files.loader  # read from entities.yml and outlets.yml: read again when they are edited
 def _names() -> re.Pattern | None:
     """The names Taiwan's vocabulary would reword (界面新闻, 大众汽车), longest first; None when there are none."""
     from build_scripts.knowledge.entities import load_entities
