@@ -182,7 +182,7 @@ def test_problems_page_has_one_row_per_problem_file_with_what_and_todo(messy):
 def test_home_page_shows_the_number_of_problem_files_above_its_sections_and_links_to_them(messy):
     article = page(messy.site, "").select_one("article")
     link = article.select_one('a[href="problems/"]')
-    assert f"{len(PROBLEM_FILES)} file(s)" in link.get_text()
+    assert f"{len(PROBLEM_FILES)} 个文件需要处理" in link.get_text()
     first_section = article.find("h2")
     assert first_section is None or link in first_section.find_all_previous("a")
 

@@ -166,8 +166,8 @@ def _with_problem_count(home: str, corpus: Corpus) -> str:
         return home
     count = len(corpus.reports)
     notice = (
-        '!!! warning "输入问题 Input problems"\n\n'
-        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n\n"
+        '!!! warning "输入问题"\n\n'
+        f"    [seeds/ 中有 {count} 个文件需要处理]({PROBLEMS_PATH})\n\n"
     )
     head, section, rest = home.partition("\n## ")
     return f"{head}\n{notice}{section.lstrip()}{rest}" if section else f"{home}\n{notice}"
