@@ -82,7 +82,7 @@ def test_decodable_article_keeps_its_title(messy, file_name):
 def test_big5_title_stays_traditional(messy):
     html = page(messy.site, "sources/big5/")
     assert html.find("h1").get_text().rstrip("¶") == "Big5 編碼的文章"
-    assert "语言：繁體中文" in html.select_one(".kb-meta").get_text()
+    assert "語言：繁體中文" in html.select_one(".kb-meta").get_text()
 
 
 def test_nul_bytes_and_replacement_characters_never_reach_the_page(messy):

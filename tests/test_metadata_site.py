@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.pages.variants import SIMPLIFIED, to_script
+
 from conftest import build_site, page
 
 PARAGRAPHS = (
@@ -63,10 +65,11 @@ def test_source_page_shows_title_outlet_and_date_with_where_they_came_from(site,
     _text, title, outlet, date, date_origin = ARTICLES[name]
     soup = page(site, f"sources/{Path(name).stem}/")
     assert soup.find("h1").get_text().rstrip("¶").strip() == title
-    rows = {li.strong.get_text(): li.get_text() for li in soup.select(".kb-meta li")}
+    # Labels in the article's script (媒體 on a Traditional article's page).
+    rows = {to_script(li.strong.get_text(), SIMPLIFIED): li.get_text() for li in soup.select(".kb-meta li")}
     assert outlet in rows["媒体"]
     assert date in rows["日期"] and date_origin in rows["日期"]
-    assert "（据" in rows["媒体"]
+    assert "（据" in rows["媒体"] or "（據" in rows["媒体"]
 
 
 def test_header_lines_are_not_article_paragraphs(site):

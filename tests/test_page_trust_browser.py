@@ -347,3 +347,16 @@ def test_a_reader_entering_at_a_traditional_url_stays_in_traditional(browser, se
     simplified = [url for url in visited if "/zh-Hant/" not in url and "/sources/" not in url]
     assert not simplified, simplified
     context.close()
+
+
+def test_a_traditional_articles_page_labels_in_traditional_and_leads_to_traditional_topics(seed_site):
+    soup = page(seed_site, "sources/001_f557aaf571426259/")  # an article in 繁體
+    labels = [li.strong.get_text() for li in soup.select(".kb-meta li")]
+    assert "媒體" in labels and "語言" in labels and "媒体" not in labels
+    cited_by = soup.select(".kb-cited-by")
+    assert cited_by and all(p.get_text().startswith("被引用於") for p in cited_by)
+    assert {a["href"].split("/")[2] for p in cited_by for a in p.select("a")} == {"zh-Hant"}
+    # A Simplified article's page stays in Simplified, its links lead to Simplified topic pages.
+    simplified = page(seed_site, "sources/000_8aa7ed600137bead/")
+    assert "媒体" in [li.strong.get_text() for li in simplified.select(".kb-meta li")]
+    assert all(a["href"].startswith("../../topics/") for a in simplified.select(".kb-cited-by a"))

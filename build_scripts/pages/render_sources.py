@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.voice import zh
-from build_scripts.pages.variants import page_url
+from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
 from build_scripts.reading.paragraphs import former_ids
 
@@ -40,6 +40,7 @@ def render_source_page(
     (the paragraphs are HTML, so Markdown's abbr extension never sees them).
     """
     cited_by = cited_by or {}
+    say = _own_words(article)
     lines = [
         "---",
         f"title: {yaml_string(literal_html(article.title))}",
@@ -47,47 +48,60 @@ def render_source_page(
         "",
         f"# {escape(article.title)} {{#title}}",
         "",
-        _metadata_block(article),
+        _metadata_block(article, say),
         "",
     ]
     for paragraph, former in zip(article.paragraphs, former_ids(article.paragraphs)):
-        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate, former))
+        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate, former, say))
         topics = cited_by.get(paragraph.id)
         if topics:
             # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
-            # URLs are the ones MkDocs gives the pages, relative to this one.
-            links = " · ".join(f'<a href="../../{page_url(path)}">{literal_html(title)}</a>' for title, path in topics)
+            # URLs are the ones MkDocs gives the pages, relative to this one. A
+            # Traditional article's page leads to the topics' Traditional copies.
+            script = TRADITIONAL if article.language == TRADITIONAL else SIMPLIFIED
+            links = " · ".join(
+                f'<a href="../../{page_url(variant_path(path, script) if has_variant(path) else path)}">{literal_html(say(title))}</a>'
+                for title, path in topics
+            )
             # Not searched: every article it is under would match the topic's name.
-            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>被引用于：{links}</small></p>']
+            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>{say("被引用于")}：{links}</small></p>']
         lines.append("")
     return "\n".join(lines)
 
 
-def _metadata_block(article: Article) -> str:
+def _own_words(article: Article) -> Callable[[str], str]:
+    """The page's own words (labels, notes) in its article's script: 繁體 on a Traditional article's page."""
+    if article.language == TRADITIONAL:
+        return lambda text: to_script(text, TRADITIONAL)
+    return lambda text: text
+
+
+def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
     origin = article.provenance
-    date = article.date.isoformat() if article.date else "未知"
+    unknown = say("未知")
+    date = article.date.isoformat() if article.date else unknown
     if article.date_note:
-        date += f"（{literal_html(zh(article.date_note))}）"
+        date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体", (literal_html(article.outlet) or "未知") + _origin(origin.outlet)),
-        ("作者", (literal_html(article.author) or "—") + _origin(origin.author)),
-        ("日期", date + _origin(origin.date)),
+        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say)),
+        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say)),
+        ("日期", date + _origin(origin.date, say)),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
         ("文件", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
-        ("长度", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
+        ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:
-        rows.insert(0, ("标题", _reader_words(origin.title)))
+        rows.insert(0, ("标题", _reader_words(origin.title, say)))
     if article.editor:
         rows.insert(3, ("编辑", literal_html(article.editor)))
     if article.via:
-        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via)))
+        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
         rows.append(("文中引用", " · ".join(literal_html(name) for name in article.cited_outlets)))
     if article.copy_of:
         rows.insert(0, ("转载", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
-                        "（同一篇报道，只算一个来源）"))
-    items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
+                        + say("（同一篇报道，只算一个来源）")))
+    items = "\n".join(f"<li><strong>{say(label)}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
@@ -111,33 +125,34 @@ READER_WORDS = (
 )
 
 
-def _reader_words(where: str) -> str:
-    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”`."""
+def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
+    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written)."""
     for pattern, words in READER_WORDS:
-        where = pattern.sub(words, where)
+        where = pattern.sub(say(words), where)
     return literal_html(where.replace(": “", "：“"))
 
 
-def _origin(where: str) -> str:
+def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
     """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
     if not where:
         return ""
-    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where)}）</small>'
+    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where, say)}）</small>'
 
 
-def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "") -> str:
+def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "",
+               say: Callable[[str], str] = lambda text: text) -> str:
     # The id a link saved before ids were read from the comparable text still finds (reading/paragraphs.py).
     old = f'<span class="kb-old-anchor" id="{former}"></span>' if former and former != paragraph_id else ""
     if kind == "heading":
         return f"## {old}{escape(text)} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
-    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段" data-search-exclude="true">¶</a>'
+    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="{say("链接到此段")}" data-search-exclude="true">¶</a>'
     if kind == "image":
-        caption = literal_html(text) if text else "图片"
+        caption = literal_html(text) if text else say("图片")
         return (
             f'<p class="kb-para kb-image" id="{paragraph_id}">{old}🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
-            f'<span data-search-exclude="true">（未加载远程图片）<br><code>{literal_html(url)}</code></span>'
+            f'<span data-search-exclude="true">（{say("未加载远程图片")}）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
     return f'<p class="kb-para" id="{paragraph_id}">{old}{abbreviate(literal_html(text))} {pilcrow}</p>'
