@@ -78,7 +78,7 @@ def format_value(row_value: float, high: float | None = None) -> str:
 
 
 def _overview(page: TopicPage) -> list[str]:
-    """The composed overview (knowledge/overview.py): each Chinese sentence with its citations, then the English line."""
+    """The composed overview (knowledge/overview.py): each Chinese sentence with its citations, then the English, folded."""
     if not page.lead:
         return ["暂无来源。", ""]
     promise = _main_promise(page)
