@@ -360,3 +360,15 @@ def test_a_traditional_articles_page_labels_in_traditional_and_leads_to_traditio
     simplified = page(seed_site, "sources/000_8aa7ed600137bead/")
     assert "媒体" in [li.strong.get_text() for li in simplified.select(".kb-meta li")]
     assert all(a["href"].startswith("../../topics/") for a in simplified.select(".kb-cited-by a"))
+
+
+def test_a_traditional_articles_page_says_its_language_and_its_notes_in_traditional(browser, seed_server, seed_site):
+    assert page(seed_site, "sources/001_f557aaf571426259/").html["lang"] == "zh-Hant"
+    assert page(seed_site, "sources/000_8aa7ed600137bead/").html["lang"] == "zh-Hans"
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{seed_server}/sources/001_f557aaf571426259/#p-2317ff")  # a paragraph since changed
+    assert "已有改動" in tab.locator(".kb-changed-note").text_content()
+    # Reading a 繁體 article is not choosing 繁體 for the site.
+    assert tab.evaluate("localStorage.getItem('kb-script')") is None
+    context.close()

@@ -161,8 +161,9 @@
   function chosenScript() {
     try { return localStorage.getItem("kb-script"); } catch (e) { return null; }
   }
-  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before).
-  if (traditional && !chosenScript()) {
+  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before);
+  // a source page in 繁體 is its article's script, not a choice.
+  if (window.kbVariant === "zh-Hant" && !chosenScript()) {
     try { localStorage.setItem("kb-script", "zh-Hant"); } catch (e) {}
   }
 
