@@ -207,7 +207,7 @@ def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_stat
     assert m.due.label == "2026" and m.status != "done"
     assert undated.date is None  # only an anchor for times: the article's own date stays unknown
     # the row says the date was inferred, and from what
-    assert "resolved against 2025-10-03, the latest date the article states" in milestone_row(m, "")
+    assert "文章无日期，按文中最晚日期 2025-10-03 推算" in milestone_row(m, "")
 
 
 def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():
@@ -378,6 +378,14 @@ def test_an_undated_article_never_takes_a_year_from_another_article(text, langua
     said_undated = [s for m in rows for s in m.sightings if s.citation.article.slug == "undated"]
     assert said_undated and all(s.period is None and s.anchor is None for s in said_undated)
     assert len(rows) == 1  # its plan joins the one row the dated source gives, without a year of its own
+
+
+def test_a_day_other_sources_give_in_two_years_lends_no_year():
+    one = article("one", dt.date(2025, 3, 20), "2025年3月2日,小鹏举办了发布会。")
+    other = article("other", dt.date(2026, 3, 20), "2026年3月2日,小鹏举办了体验日。")
+    undated = article("undated", None, "3月2日,小鹏宣布第二代VLA将在本月正式推送。")
+    m = only(milestones_across(one, other, undated, as_of=dt.date(2026, 4, 1)), "rollout")
+    assert m.due is None and m.status == "undated"
 
 
 @pytest.mark.parametrize("text, language", [

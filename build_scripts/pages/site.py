@@ -61,20 +61,20 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
-        {"首页 Home": "index.md"},
-        {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
-        {"来源 Sources": ["sources/index.md"]},
-        {"承诺与兑现 Promises": PROMISES_PATH},
-        {"时间线 Timeline": "timeline.md"},
-        {"术语 Glossary": "glossary.md"},
-        {"人物与机构 Tags": "tags.md"},
+        {"首页": "index.md"},
+        {"主题": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
+        {"来源": ["sources/index.md"]},
+        {"承诺与兑现": PROMISES_PATH},
+        {"时间线": "timeline.md"},
+        {"术语": "glossary.md"},
+        {"人物与机构": "tags.md"},
     ]
     if corpus.problems:
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
-        nav.append({"输入问题 Problems": PROBLEMS_PATH})
+        nav.append({"输入问题": PROBLEMS_PATH})
     # Last stages: each page its own link preview, then each page in one
     # script, the reader's (previews.py, variants.py).
-    leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
+    leads = {topic_path(p.topic.slug): "".join(s.text for s in p.lead) for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
     return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav)
 
@@ -122,10 +122,10 @@ class Stages:
 
 
 TAGS_PAGE = """---
-title: 人物与机构 People and organisations
+title: 人物与机构
 ---
 
-# 人物与机构 People and organisations
+# 人物与机构
 
 文章提到的人物与机构，每个标签列出提到它的全部页面。
 
@@ -166,8 +166,8 @@ def _with_problem_count(home: str, corpus: Corpus) -> str:
         return home
     count = len(corpus.reports)
     notice = (
-        '!!! warning "输入问题 Input problems"\n\n'
-        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n\n"
+        '!!! warning "输入问题"\n\n'
+        f"    [seeds/ 中有 {count} 个文件需要处理]({PROBLEMS_PATH})\n\n"
     )
     head, section, rest = home.partition("\n## ")
     return f"{head}\n{notice}{section.lstrip()}{rest}" if section else f"{home}\n{notice}"
