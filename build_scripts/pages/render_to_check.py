@@ -1,0 +1,202 @@
+"""KnowledgeBase + Corpus → the 待核实 To check page: what the build read with low confidence, for an editor.
+
+Listed, newest sentence first: milestones read with a borrowed subject or
+time, stated by one source only, or whose status changed (moved, late,
+dropped); figures stated by one source only; article metadata taken from a
+weak line (an inferred year, a signature, nothing at all). Nothing an editor
+already confirmed or corrected is listed. Each item shows the sentence, how
+it was read, and a ready-to-paste YAML entry for seeds/sources.yml (copied by
+the button assets/kb-check.js adds): paste it, choose confirm, reject or set,
+save, and the item leaves this page and is marked checked where it is shown.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from build_scripts.knowledge.claims import Claim
+from build_scripts.knowledge.compose import KnowledgeBase
+from build_scripts.knowledge.milestones import Milestone
+from build_scripts.model import Article, Corpus
+from build_scripts.pages.markdown_text import escape, yaml_string
+from build_scripts.reading.corpus import SOURCES_FILE
+
+TO_CHECK_PATH = "to-check.md"
+STRONG_ORIGINS = ("front matter", "header line", f"seeds/{SOURCES_FILE}")
+METADATA_FIELDS = ("title", "outlet", "date")
+ACTIONS_COMMENT = "# confirm · reject · set (change the lines below and remove their #)"
+
+
+@dataclass(frozen=True)
+class ToCheck:
+    """One reading an editor should look at."""
+
+    id: str  # the anchor of the item on this page
+    topic: str  # topic slug, "" for an article's metadata
+    kind: str  # a milestone kind, "figure" or "metadata"
+    title: str
+    why: tuple[str, ...]
+    said_on: dt.date | None
+    article: Article
+    paragraph_id: str
+    quote: str
+    how: str
+    snippet: str
+    paste_under: str  # the section of seeds/sources.yml the snippet goes in ("" for the top level)
+
+
+def to_check(kb: KnowledgeBase, corpus: Corpus) -> list[ToCheck]:
+    items = [item for m in kb.milestones if m.review is None for item in _milestone_items(m)]
+    items += _claim_items(kb)
+    items += [item for article in corpus.articles for item in _metadata_items(article)]
+    return sorted(items, key=lambda i: (-(i.said_on.toordinal() if i.said_on else 0), i.kind == "metadata", i.id))
+
+
+def _milestone_items(m: Milestone) -> list[ToCheck]:
+    why = []
+    if any(s.read == "borrowed" for s in m.sightings):
+        why.append("主体取自上下文 subject borrowed from the article")
+    if not m.confident:
+        why.append("低置信 low confidence")
+    if len({s.citation.article.report for s in m.sightings}) == 1:
+        why.append("单一来源 one source")
+    if m.status in ("moved", "late", "dropped"):
+        why.append(f"状态变化 status change: {m.status_label}")
+    if any(s.anchor and s.relative for s in m.sightings):
+        why.append("时间据文中日期推算 time read against a date in the text")
+    if not why:
+        return []
+    s = (m.plans or m.reports)[0]
+    when = m.due.key if m.due else ""
+    snippet = "\n".join([
+        f"  - id: {m.id}",
+        f"    file: {yaml_string(s.citation.article.file_name)}",
+        f"    quote: {yaml_string(s.citation.quote)}",
+        f"    do: confirm  {ACTIONS_COMMENT}",
+        f"    # subject: {m.topic}",
+        f"    # kind: {m.kind}",
+        f"    # when: {when or 'null'}",
+        f"    # state: {s.state if s.state in ('planned', 'happened', 'dropped') else 'planned'}",
+        "    # by: your name",
+        "    # note: why",
+    ])
+    return [ToCheck(
+        id=f"check-{m.id}", topic=m.topic or "site-wide", kind=m.kind, title=f"{m.text} · {m.status_label}",
+        why=tuple(why), said_on=s.said_on, article=s.citation.article, paragraph_id=s.citation.paragraph_id,
+        quote=s.citation.quote, how=s.how, snippet=snippet, paste_under="milestones",
+    )]
+
+
+def _claim_items(kb: KnowledgeBase) -> list[ToCheck]:
+    reports: dict[tuple, set[str]] = {}
+    for c in kb.claims:
+        reports.setdefault((c.subject, c.attribute, c.value), set()).add(c.citation.article.report)
+    items, seen = [], set()
+    for c in kb.claims:
+        if c.review is not None or not c.topics:
+            continue
+        why = []
+        if len(reports[(c.subject, c.attribute, c.value)]) == 1:
+            why.append("单一来源 one source")
+        if c.dated_by == "article":
+            why.append("时间为发布日 dated by the article")
+        key = (c.subject, c.attribute, c.citation.article.file_name, c.citation.quote)
+        if not why or key in seen:
+            continue
+        seen.add(key)
+        items.append(_claim_item(c, tuple(why), len(seen)))
+    return items
+
+
+def _claim_item(c: Claim, why: tuple[str, ...], number: int) -> ToCheck:
+    row = f"{c.subject}-{c.attribute}"
+    value = int(c.value) if isinstance(c.value, float) and c.value.is_integer() else c.value
+    snippet = "\n".join([
+        f"  - id: {row}",
+        f"    file: {yaml_string(c.citation.article.file_name)}",
+        f"    quote: {yaml_string(c.citation.quote)}",
+        f"    do: confirm  {ACTIONS_COMMENT}",
+        f"    # value: {yaml_string(value) if isinstance(value, str) else value}",
+        f"    # unit: {c.unit or 'null'}",
+        f"    # as_of: {c.as_of.key if c.as_of else 'null'}",
+        f"    # status: {c.status}",
+        "    # by: your name",
+        "    # note: why",
+    ])
+    how = f"{c.subject} · {c.attribute} = {c.as_written or c.value} {c.unit} · {c.status} · {c.as_of.label if c.as_of else 'undated'}"
+    return ToCheck(
+        id=f"check-{row}-{number}", topic=c.topics[0], kind="figure", title=f"{c.subject} · {c.attribute}: {c.as_written or c.value}",
+        why=why, said_on=c.citation.article.date, article=c.citation.article, paragraph_id=c.citation.paragraph_id,
+        quote=c.citation.quote, how=how, snippet=snippet, paste_under="claims",
+    )
+
+
+def _metadata_items(article: Article) -> list[ToCheck]:
+    items = []
+    for field in METADATA_FIELDS:
+        value = getattr(article, field)
+        origin = getattr(article.provenance, field)
+        if value and origin.startswith(STRONG_ORIGINS) and "infer" not in origin:
+            continue
+        shown = value.isoformat() if isinstance(value, dt.date) else (value or "")
+        why = "未知 unknown" if not value else f"读自 read from {origin or 'the text'}"
+        entry = f"{yaml_string(shown) if field != 'date' else shown}" if shown else ("YYYY-MM-DD" if field == "date" else '""')
+        snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}", "  # by: your name", "  # note: why"])
+        first = article.paragraphs[0] if article.paragraphs else None
+        items.append(ToCheck(
+            id=f"check-{article.slug}-{field}", topic="", kind="metadata", title=f"{article.file_name} · {field}: {shown or '—'}",
+            why=(why,), said_on=article.date, article=article, paragraph_id=first.id if first else "",
+            quote=(first.text[:120] if first else ""), how=f"{field} = {shown or 'unknown'} ({origin or 'not found'})",
+            snippet=snippet, paste_under="",
+        ))
+    return items
+
+
+def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
+    items = to_check(kb, corpus)
+    topics = {p.topic.slug: p.topic.title_zh for p in kb.topics}
+    lines = [
+        "---", "title: 待核实 To check", "---", "",
+        "# 待核实 To check {#to-check}", "",
+        f"构建时把握不大的读取：每条附原句、读法和一段可粘贴到 `seeds/{SOURCES_FILE}` 的 YAML。"
+        "复制后粘贴到文件中对应的段落下（`claims:` 或 `milestones:`；文章元数据放在顶层），"
+        "把 `do:` 改为 confirm（确认）、reject（删除）或 set（并修改下面的字段），保存即可重建。",
+        f"What the build read with low confidence, newest first: each with its sentence, how it was read and a YAML entry "
+        f"for `seeds/{SOURCES_FILE}`. Copy it, paste it under the section it names, choose `do: confirm`, `reject` or "
+        "`set` (uncomment the fields to change), save: the item leaves this list and is marked checked where it is shown.", "",
+        f"<small>{len(items)} 条待核实 item(s) to check</small>", "",
+        _filters(items, topics), "",
+    ]
+    if not items:
+        lines += ["没有待核实的条目：每项都已核实或读取可靠。 Nothing to check: every item is confirmed or read with confidence.", ""]
+    for item in items:
+        lines += _item_markdown(item, topics)
+    return "\n".join(lines) + "\n"
+
+
+def _filters(items: list[ToCheck], topics: dict[str, str]) -> str:
+    shown_topics = sorted({i.topic for i in items if i.topic})
+    kinds = sorted({i.kind for i in items})
+    topic_options = "".join(f'<option value="{t}">{escape(topics.get(t, t))}</option>' for t in shown_topics)
+    kind_options = "".join(f'<option value="{k}">{k}</option>' for k in kinds)
+    return (
+        '<form class="kb-check-filters" aria-label="筛选 Filter">'
+        f'<label>主题 Topic <select name="topic"><option value="">全部 all</option>{topic_options}</select></label> '
+        f'<label>类别 Kind <select name="kind"><option value="">全部 all</option>{kind_options}</select></label>'
+        '</form>'
+    )
+
+
+def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
+    where = f"[{escape(item.article.label)}](sources/{item.article.slug}.md#{item.paragraph_id})"
+    topic = f" · {escape(topics[item.topic])}" if item.topic in topics else ""
+    paste = f"粘贴到 paste under `{item.paste_under}:`" if item.paste_under else "粘贴到文件顶层 paste at the top level (merge with the file's entry if it has one)"
+    snippet = ["    " + line for line in item.snippet.splitlines()]
+    return [
+        f'<div class="kb-check-item" id="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}" markdown="1">', "",
+        f"**{escape(item.title)}**{topic} · " + " · ".join(f'<span class="kb-check-why">{escape(w)}</span>' for w in item.why), "",
+        f"> {escape(item.quote)} — {where}", "",
+        f"读法 How it was read: {escape(item.how)} · {paste}", "",
+        *snippet, "",
+        "</div>", "",
+    ]
