@@ -123,7 +123,7 @@ def _claim_item(c: Claim, why: tuple[str, ...], number: int) -> ToCheck:
         "    # by: your name",
         "    # note: why",
     ])
-    how = f"{c.subject} · {c.attribute} = {c.as_written or c.value} {c.unit} · {c.status} · {c.as_of.label if c.as_of else 'undated'}"
+    how = f"{c.subject} · {c.attribute} = {c.as_written or f'{c.value} {c.unit}'} · {c.status} · {c.as_of.label if c.as_of else 'undated'}"
     return ToCheck(
         id=f"check-{row}-{number}", topic=c.topics[0], kind="figure", title=f"{c.subject} · {c.attribute}: {c.as_written or c.value}",
         why=why, said_on=c.citation.article.date, article=c.citation.article, paragraph_id=c.citation.paragraph_id,
@@ -189,11 +189,12 @@ def _filters(items: list[ToCheck], topics: dict[str, str]) -> str:
 
 def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
     where = f"[{escape(item.article.label)}](sources/{item.article.slug}.md#{item.paragraph_id})"
-    topic = f" · {escape(topics[item.topic])}" if item.topic in topics else ""
+    topic = f" · {escape(topics[item.topic])}" if item.kind == "figure" and item.topic in topics else ""
     paste = f"粘贴到 paste under `{item.paste_under}:`" if item.paste_under else "粘贴到文件顶层 paste at the top level (merge with the file's entry if it has one)"
     snippet = ["    " + line for line in item.snippet.splitlines()]
     return [
-        f'<div class="kb-check-item" id="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}" markdown="1">', "",
+        # markdown="1" first: a line starting <div class="kb- is stored as raw HTML (markdown_text.HtmlParagraphs)
+        f'<div markdown="1" class="kb-check-item" id="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">', "",
         f"**{escape(item.title)}**{topic} · " + " · ".join(f'<span class="kb-check-why">{escape(w)}</span>' for w in item.why), "",
         f"> {escape(item.quote)} — {where}", "",
         f"读法 How it was read: {escape(item.how)} · {paste}", "",
