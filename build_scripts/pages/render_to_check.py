@@ -24,7 +24,7 @@ from build_scripts.reading.corpus import SOURCES_FILE
 TO_CHECK_PATH = "to-check.md"
 STRONG_ORIGINS = ("front matter", "header line", f"seeds/{SOURCES_FILE}")
 METADATA_FIELDS = ("title", "outlet", "date")
-ACTIONS_COMMENT = "# confirm · reject · set (change the lines below and remove their #)"
+ACTIONS_COMMENT = "# or: reject · set (and uncomment what to change)"
 
 
 @dataclass(frozen=True)
