@@ -126,6 +126,12 @@ def claims(site: Path, row: str) -> list[dict]:
     return [c for t in kb_json(site)["topics"] for c in t["claims"] if c["id"] == row]
 
 
+def search_texts(site: Path) -> list[tuple[str, str]]:
+    """(location, text) of each search index entry, without the marks search.js adds between words."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return [(d["location"], re.sub("[\u200b\u303b]", "", d["text"])) for d in docs]
+
+
 def checked_mark(soup, ident: str):
     row = soup.find(id=ident)
     return row.select_one(".kb-checked") if row else None
@@ -167,6 +173,7 @@ def test_a_corrected_milestone_date_moves_it_on_every_page_and_kb_json_keeps_the
     assert home.select_one(f'a[href="topics/iron/#{new_id}"]') is not None  # the topic card's main promise
     overview = topic.select_one("article").get_text()
     assert "2027" in overview.split("关键数据")[0] or "2027 H1" in overview
+    assert any("2027 H1" in text for location, text in search_texts(corrected) if location.startswith("topics/iron/"))
     entry = milestone(corrected, new_id)
     assert entry["reviewed"] == "corrected" and entry["review_note"] == "官方已改口"
     assert entry["original"]["when"] == "2026-q4"
@@ -301,3 +308,15 @@ def test_what_an_editor_checked_leaves_the_to_check_page(seed_site, corrected):
     for ident in ("check-m-iron-mass-production-2026-q4", "check-001_f557aaf571426259-date"):
         assert before.find(id=ident) is not None, ident
         assert after.find(id=ident) is None, ident
+
+
+def test_kb_json_with_reviewed_items_matches_its_documented_schema(corrected):
+    import jsonschema
+
+    schema = json.loads((SEEDS.parent / "docs" / "kb.schema.json").read_text(encoding="utf-8"))
+    document = kb_json(corrected)
+    jsonschema.validate(document, schema)
+    broken = json.loads(json.dumps(document))
+    next(m for m in broken["milestones"] if "reviewed" in m)["reviewed"] = "approved"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
