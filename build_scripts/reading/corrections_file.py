@@ -112,16 +112,16 @@ def load_corrections(path: Path) -> tuple[tuple[Correction, ...], list[Problem]]
                 corrections.append(_correction(section, SHAPES[section].check(entry, where), line or 0, where))
             except s.DataFileError as exc:
                 problems.append(_problem(path, exc.line, f"{exc.entry}: {exc.what} (the entry is ignored)", exc.todo or TODO))
-    return tuple(corrections), problems
+    return tuple(sorted(corrections, key=lambda c: c.line)), problems  # in file order: a later entry has the last word
 
 
 def _correction(section: str, entry: dict, line: int, where) -> Correction:
     action = entry["do"]
     fields = {k: v for k, v in entry.items() if k in (CLAIM_FIELDS if section == "claims" else MILESTONE_FIELDS)}
-    if not entry.get("id") and not (entry.get("file") and entry.get("quote")):
-        raise where.fail("names no target", "give the id it has on the site, or file: and quote: of the sentence")
     if bool(entry.get("file")) != bool(entry.get("quote")):
         raise where.fail("has file: without quote: or quote: without file:", "give both: the article's file name and the sentence's words")
+    if not entry.get("id") and not (entry.get("file") and entry.get("quote")):
+        raise where.fail("names no target", "give the id it has on the site, or file: and quote: of the sentence")
     if action == "add":
         missing = [k for k in REQUIRED_TO_ADD[section] if k not in fields]
         if not entry.get("file") or missing:
