@@ -129,7 +129,7 @@ MISSING_TODO = ("the article was removed or the sentence edited: update the entr
 
 def _claim_original(c: Claim) -> tuple[tuple[str, str], ...]:
     return (("subject", c.subject), ("attribute", c.attribute), ("value", str(c.value)), ("unit", c.unit),
-            ("as_of", c.as_of.key if c.as_of else ""), ("status", c.status))
+            ("as_of", c.as_of.key if c.as_of else ""), ("status", c.status), ("read", c.read))
 
 
 def _claim_line(c: Claim) -> str:
@@ -167,7 +167,8 @@ def _corrected_claims(corrections: list[Correction], claims: list[Claim], knowle
             c = claims[i]
             if correction.action == "set":
                 c = _set_claim(c, fields, knowledge)
-            claims[i] = replace(c, review=_later_review(claims[i].review, _review(correction, _claim_original(claims[i]))))
+            # The editor's word ties the value to its subject as a clause of its own would: it may headline.
+            claims[i] = replace(c, read="clause", review=_later_review(claims[i].review, _review(correction, _claim_original(claims[i]))))
     return claims
 
 

@@ -2,7 +2,7 @@
 
 Listed, newest sentence first: milestones read with a borrowed subject or
 time, stated by one source only, or whose status changed (moved, late,
-dropped); figures stated by one source only; article metadata taken from a
+dropped); figures with a borrowed subject or stated by one source only; article metadata taken from a
 weak line (an inferred year, a signature, nothing at all). Nothing an editor
 already confirmed or corrected is listed. Each item shows the sentence, how
 it was read, and a ready-to-paste YAML entry for seeds/sources.yml (copied by
@@ -96,6 +96,8 @@ def _claim_items(kb: KnowledgeBase) -> list[ToCheck]:
         if c.review is not None or not c.topics:
             continue
         why = []
+        if c.read == "borrowed":
+            why.append("主体取自上下文 subject borrowed from the paragraph or article")
         if len(reports[(c.subject, c.attribute, c.value)]) == 1:
             why.append("单一来源 one source")
         if c.dated_by == "article":
