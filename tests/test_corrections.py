@@ -299,15 +299,15 @@ def test_the_to_check_page_lists_low_confidence_readings_with_a_snippet_that_par
     assert soup.select_one("form.kb-check-filters select[name=topic]") is not None
     assert soup.select_one("form.kb-check-filters select[name=kind]") is not None
     # the undated header line's year was inferred: the article's date is to check
-    assert soup.find(id="check-001_f557aaf571426259-date") is not None
+    assert soup.select_one('[data-check="check-001_f557aaf571426259-date"]') is not None
 
 
 def test_what_an_editor_checked_leaves_the_to_check_page(seed_site, corrected):
     before = page(seed_site, "to-check/")
     after = page(corrected, "to-check/")
     for ident in ("check-m-iron-mass-production-2026-q4", "check-001_f557aaf571426259-date"):
-        assert before.find(id=ident) is not None, ident
-        assert after.find(id=ident) is None, ident
+        assert before.select_one(f'[data-check="{ident}"]') is not None, ident
+        assert after.select_one(f'[data-check="{ident}"]') is None, ident
 
 
 def test_kb_json_with_reviewed_items_matches_its_documented_schema(corrected):

@@ -32,7 +32,7 @@ def test_a_pasted_snippet_saved_under_serve_leaves_the_queue_and_marks_the_item_
     context = browser.new_context(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{base}/to-check/")
-    item = page.locator(f"#{ITEM}")
+    item = page.locator(f'[data-check="{ITEM}"]')
     item.scroll_into_view_if_needed()
     button = item.locator("button.kb-snippet-copy")
     button.click()

@@ -81,3 +81,22 @@ def test_a_period_written_as_the_site_writes_its_keys(key, start, end, precision
 @pytest.mark.parametrize("key", ["2026-q5", "2026-13", "2026-02-30", "soon"])
 def test_an_impossible_period_is_none(key):
     assert period_of(key) is None
+
+
+def test_a_correction_whose_sentence_was_edited_is_stale_and_says_what_to_do(seeds_copy):
+    from build_scripts.knowledge.compose import build_knowledge_base
+    from build_scripts.reading.corpus import load_corpus
+
+    with (seeds_copy / "sources.yml").open("a", encoding="utf-8") as file:
+        file.write("\nclaims:\n  - file: 000_8aa7ed600137bead.txt\n    quote: 手有22个自由度\n    do: confirm\n")
+    kb = build_knowledge_base(load_corpus(seeds_copy))
+    assert [c.review.verdict for c in kb.claims if c.review] == ["confirmed"]
+    assert kb.corrections.stale == ()
+
+    article = seeds_copy / "000_8aa7ed600137bead.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("手有22个自由度", "手部有22个自由度"), encoding="utf-8")
+    kb = build_knowledge_base(load_corpus(seeds_copy))
+    assert not any(c.review for c in kb.claims)
+    (stale,) = kb.corrections.stale
+    assert stale.correction.line == (seeds_copy / "sources.yml").read_text(encoding="utf-8").splitlines().index("  - file: 000_8aa7ed600137bead.txt") + 1
+    assert "matches no figure" in stale.what and "quote" in stale.todo

@@ -21,12 +21,13 @@ from dataclasses import dataclass, replace
 
 from build_scripts.knowledge.claims import Claim, Knowledge
 from build_scripts.knowledge.corroborate import Citation, normalise_space
-from build_scripts.knowledge.milestones import Milestone, Sighting, load_milestone_rules, track
+from build_scripts.knowledge.milestones import SITE_WIDE, Milestone, Sighting, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import Topic
 from build_scripts.knowledge.timing import Period
 from build_scripts.model import Article, Correction, Review
 
 VERDICTS = {"confirm": "confirmed", "set": "corrected", "add": "added"}
+SITE_WIDE_SUBJECT = "site-wide"  # how an entry names a company event that belongs on no topic page
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
                 report.stale_entry(correction, citation, "copy the sentence's words from its source page, or fix the file name")
                 continue
             period = period_of(str(fields["when"])) if fields.get("when") else None
-            added = Sighting(topic=fields["subject"], named="", kind=fields["kind"], period=period, when_text="",
+            added = Sighting(topic=_topic(fields["subject"]), named="", kind=fields["kind"], period=period, when_text="",
                              relative=False, state=fields["state"], citation=citation, review=_review(correction))
             tracked.append((added, ""))
             report.applied.append(correction)
@@ -281,7 +282,7 @@ def _targets_sightings(correction: Correction, tracked: list[tuple[Sighting, str
 
 
 def _unknown_milestone_fields(fields: dict, kinds: set[str], slugs: set[str]) -> str:
-    if "subject" in fields and fields["subject"] not in slugs:
+    if "subject" in fields and fields["subject"] not in slugs | {SITE_WIDE_SUBJECT}:
         return f"names the subject '{fields['subject']}', which is not a topic of topics.yml"
     if "kind" in fields and fields["kind"] not in kinds:
         return f"names the kind '{fields['kind']}', which milestones.yml does not have"
@@ -293,7 +294,7 @@ def _unknown_milestone_fields(fields: dict, kinds: set[str], slugs: set[str]) ->
 def _set_sighting(s: Sighting, fields: dict) -> Sighting:
     changed: dict = {}
     if "subject" in fields:
-        changed.update(topic=fields["subject"], named="")
+        changed.update(topic=_topic(fields["subject"]), named="")
     if "kind" in fields:
         changed["kind"] = fields["kind"]
     if "when" in fields:
@@ -301,6 +302,10 @@ def _set_sighting(s: Sighting, fields: dict) -> Sighting:
     if "state" in fields:
         changed.update(state=fields["state"], marker="")
     return replace(s, **changed)
+
+
+def _topic(subject: str) -> str:
+    return SITE_WIDE if subject == SITE_WIDE_SUBJECT else subject
 
 
 def _with_review(m: Milestone) -> Milestone:

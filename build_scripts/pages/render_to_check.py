@@ -12,6 +12,7 @@ save, and the item leaves this page and is marked checked where it is shown.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from build_scripts.knowledge.claims import Claim
@@ -31,7 +32,7 @@ ACTIONS_COMMENT = "# or: reject · set (and uncomment what to change)"
 class ToCheck:
     """One reading an editor should look at."""
 
-    id: str  # the anchor of the item on this page
+    id: str  # names the item on this page (data-check): stable while it waits to be checked
     topic: str  # topic slug, "" for an article's metadata
     kind: str  # a milestone kind, "figure" or "metadata"
     title: str
@@ -73,7 +74,7 @@ def _milestone_items(m: Milestone) -> list[ToCheck]:
         f"    file: {yaml_string(s.citation.article.file_name)}",
         f"    quote: {yaml_string(s.citation.quote)}",
         f"    do: confirm  {ACTIONS_COMMENT}",
-        f"    # subject: {m.topic}",
+        f"    # subject: {m.topic or 'site-wide'}",
         f"    # kind: {m.kind}",
         f"    # when: {when or 'null'}",
         f"    # state: {s.state if s.state in ('planned', 'happened', 'dropped') else 'planned'}",
@@ -106,11 +107,11 @@ def _claim_items(kb: KnowledgeBase) -> list[ToCheck]:
         if not why or key in seen:
             continue
         seen.add(key)
-        items.append(_claim_item(c, tuple(why), len(seen)))
+        items.append(_claim_item(c, tuple(why)))
     return items
 
 
-def _claim_item(c: Claim, why: tuple[str, ...], number: int) -> ToCheck:
+def _claim_item(c: Claim, why: tuple[str, ...]) -> ToCheck:
     row = f"{c.subject}-{c.attribute}"
     value = int(c.value) if isinstance(c.value, float) and c.value.is_integer() else c.value
     snippet = "\n".join([
@@ -127,7 +128,7 @@ def _claim_item(c: Claim, why: tuple[str, ...], number: int) -> ToCheck:
     ])
     how = f"{c.subject} · {c.attribute} = {c.as_written or f'{c.value} {c.unit}'} · {c.status} · {c.as_of.label if c.as_of else 'undated'}"
     return ToCheck(
-        id=f"check-{row}-{number}", topic=c.topics[0], kind="figure", title=f"{c.subject} · {c.attribute}: {c.as_written or c.value}",
+        id=f"check-{row}-{hashlib.sha1((c.citation.article.file_name + c.citation.quote).encode()).hexdigest()[:6]}", topic=c.topics[0], kind="figure", title=f"{c.subject} · {c.attribute}: {c.as_written or c.value}",
         why=why, said_on=c.citation.article.date, article=c.citation.article, paragraph_id=c.citation.paragraph_id,
         quote=c.citation.quote, how=how, snippet=snippet, paste_under="claims",
     )
@@ -158,7 +159,8 @@ def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
     items = to_check(kb, corpus)
     topics = {p.topic.slug: p.topic.title_zh for p in kb.topics}
     lines = [
-        "---", "title: 待核实 To check", "---", "",
+        # Not searched: its quotes would answer queries before the articles' own pages.
+        "---", "title: 待核实 To check", "search:", "  exclude: true", "---", "",
         "# 待核实 To check {#to-check}", "",
         f"构建时把握不大的读取：每条附原句、读法和一段可粘贴到 `seeds/{SOURCES_FILE}` 的 YAML。"
         "复制后粘贴到文件中对应的段落下（`claims:` 或 `milestones:`；文章元数据放在顶层），"
@@ -196,7 +198,8 @@ def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
     snippet = ["    " + line for line in item.snippet.splitlines()]
     return [
         # markdown="1" first: a line starting <div class="kb- is stored as raw HTML (markdown_text.HtmlParagraphs)
-        f'<div markdown="1" class="kb-check-item" id="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">', "",
+        # data-check, not id: an item leaves the queue once checked or corroborated, and links must not break (test_links_and_reference)
+        f'<div markdown="1" class="kb-check-item" data-check="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">', "",
         f"**{escape(item.title)}**{topic} · " + " · ".join(f'<span class="kb-check-why">{escape(w)}</span>' for w in item.why), "",
         f"> {escape(item.quote)} — {where}", "",
         f"读法 How it was read: {escape(item.how)} · {paste}", "",

@@ -65,7 +65,7 @@ CLAIM_FIELDS = {
     "status": s.Choice("fact", "target", "forecast"),
 }
 MILESTONE_FIELDS = {
-    "subject": s.Slug(hint="a topic slug of build_scripts/data/topics.yml"),
+    "subject": s.Slug(hint="a topic slug of build_scripts/data/topics.yml, or site-wide for a company event"),
     "kind": s.Text(hint="a kind id of build_scripts/data/milestones.yml"),
     "when": s.Maybe(WHEN),
     "state": s.Choice("planned", "happened", "dropped"),
