@@ -253,6 +253,9 @@ def test_a_stale_correction_is_a_problems_row_naming_its_line_and_what_to_do(cor
     written = _seeds_text_line(line)
     assert "m-flying-cars-launch-2031" in written
     assert "remove the entry" in stale[0]
+    notice = page(corrected, "to-check/").select_one(".admonition.warning")  # where the editor works
+    assert "1 correction(s) no longer find their item" in notice.get_text()
+    assert notice.select_one('a[href$="problems/#corrections-stale"]') is not None
 
 
 def test_a_malformed_correction_names_line_and_field_and_the_build_goes_on(corrected):

@@ -20,6 +20,7 @@ from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.milestones import Milestone
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.markdown_text import escape, yaml_string
+from build_scripts.pages.render_problems import PROBLEMS_PATH
 from build_scripts.reading.corpus import SOURCES_FILE
 
 TO_CHECK_PATH = "to-check.md"
@@ -169,6 +170,7 @@ def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
         f"for `seeds/{SOURCES_FILE}`. Copy it, paste it under the section it names, choose `do: confirm`, `reject` or "
         "`set` (uncomment the fields to change), save: the item leaves this list and is marked checked where it is shown.", "",
         f"<small>{len(items)} 条待核实 item(s) to check</small>", "",
+        *_stale_notice(kb),
         _filters(items, topics), "",
     ]
     if not items:
@@ -176,6 +178,18 @@ def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
     for item in items:
         lines += _item_markdown(item, topics)
     return "\n".join(lines) + "\n"
+
+
+def _stale_notice(kb: KnowledgeBase) -> list[str]:
+    """Corrections that no longer find their item (an article removed, a sentence edited): the editor's to fix first."""
+    stale = len(kb.corrections.stale)
+    if not stale:
+        return []
+    return [
+        '!!! warning "更正未生效 Corrections not applied"', "",
+        f"    `seeds/{SOURCES_FILE}` 中有 {stale} 条更正找不到对应条目 · {stale} correction(s) no longer find their item: "
+        f"[输入问题 Problems]({PROBLEMS_PATH}#corrections-stale)", "",
+    ]
 
 
 def _filters(items: list[ToCheck], topics: dict[str, str]) -> str:
