@@ -62,6 +62,10 @@ claims:
     value: 2200
     note: 测试用更正
   - file: 000_8aa7ed600137bead.txt
+    quote: 手有22个自由度
+    do: confirm
+    by: 王编辑
+  - file: 000_8aa7ed600137bead.txt
     quote: 全身拥有82个自由度
     do: add
     subject: iron
@@ -126,6 +130,16 @@ def claims(site: Path, row: str) -> list[dict]:
     return [c for t in kb_json(site)["topics"] for c in t["claims"] if c["id"] == row]
 
 
+def lead_text(soup) -> str:
+    """The topic page's overview: what follows its #lead heading up to the next section."""
+    parts = []
+    for sibling in soup.select_one("h2#lead").find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling.get_text(" ", strip=True))
+    return "\n".join(parts)
+
+
 def search_texts(site: Path) -> list[tuple[str, str]]:
     """(location, text) of each search index entry, without the marks search.js adds between words."""
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
@@ -171,8 +185,7 @@ def test_a_corrected_milestone_date_moves_it_on_every_page_and_kb_json_keeps_the
     assert page(corrected, "timeline/").find(id=new_id) is not None
     home = page(corrected, "")
     assert home.select_one(f'a[href="topics/iron/#{new_id}"]') is not None  # the topic card's main promise
-    overview = topic.select_one("article").get_text()
-    assert "2027" in overview.split("关键数据")[0] or "2027 H1" in overview
+    assert "主要承诺是IRON 人形机器人量产，定于 2027 H1" in lead_text(topic)  # the overview sentence
     assert any("2027 H1" in text for location, text in search_texts(corrected) if location.startswith("topics/iron/"))
     entry = milestone(corrected, new_id)
     assert entry["reviewed"] == "corrected" and entry["review_note"] == "官方已改口"
@@ -191,6 +204,20 @@ def test_a_corrected_figure_shows_its_new_value_checked_and_kb_json_keeps_the_or
     assert "2,200" in row.get_text() and row.select_one(".kb-checked") is not None
 
 
+def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leaves_the_queue(seed_site, corrected):
+    (before,) = claims(seed_site, "iron-hand-degrees-of-freedom")
+    assert before["read"] == "borrowed" and "reviewed" not in before
+    (after,) = claims(corrected, "iron-hand-degrees-of-freedom")
+    assert (after["read"], after["reviewed"], after["reviewed_by"]) == ("clause", "confirmed", "王编辑")
+    assert checked_mark(page(corrected, "topics/iron/"), "iron-hand-degrees-of-freedom") is not None
+    # confirmed, it may headline: the overview's key figures now name it (a borrowed one never does)
+    assert "手部自由度为 22" not in lead_text(page(seed_site, "topics/iron/"))
+    assert "手部自由度为 22自由度" in lead_text(page(corrected, "topics/iron/"))
+    queued = lambda site: [x.get_text() for x in page(site, "to-check/").select('.kb-check-item[data-kind="figure"]')]  # noqa: E731
+    assert any("手有22个自由度" in text for text in queued(seed_site))
+    assert not any("手有22个自由度" in text for text in queued(corrected))
+
+
 # -- Reject --------------------------------------------------------------------
 
 
@@ -198,6 +225,7 @@ def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_sectio
     gone = "m-second-gen-vla-other-undated-b94033"
     for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
         assert page(corrected, path).find(id=gone) is None, path
+        assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
     assert milestone(corrected, gone) is None
     section = page(corrected, "problems/").find(id="corrections-rejected").find_next("table").get_text()
     assert "於是,小鵬成立了兩個研發團隊" in section and "组建团队不是里程碑" in section
