@@ -19,7 +19,7 @@ from build_scripts.knowledge.claims import Claim
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.milestones import Milestone
 from build_scripts.model import Article, Corpus
-from build_scripts.pages.markdown_text import escape, yaml_string
+from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_problems import PROBLEMS_PATH
 from build_scripts.reading.corpus import SOURCES_FILE
 
@@ -206,17 +206,24 @@ def _filters(items: list[ToCheck], topics: dict[str, str]) -> str:
 
 
 def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
-    where = f"[{escape(item.article.label)}](sources/{item.article.slug}.md#{item.paragraph_id})"
-    topic = f" · {escape(topics[item.topic])}" if item.kind == "figure" and item.topic in topics else ""
-    paste = f"粘贴到 paste under `{item.paste_under}:`" if item.paste_under else "粘贴到文件顶层 paste at the top level (merge with the file's entry if it has one)"
-    snippet = ["    " + line for line in item.snippet.splitlines()]
+    """One item as a generated HTML block: markdown_text.HtmlParagraphs stores it in one linear pass.
+
+    Markdown (md_in_html) would cost the square of the page's length, and at
+    a few hundred articles this page lists thousands of readings.
+    """
+    where = (f'<a href="../sources/{item.article.slug}/#{item.paragraph_id}">'
+             f"{literal_html(item.article.label)}</a>")
+    topic = f" · {literal_html(topics[item.topic])}" if item.kind == "figure" and item.topic in topics else ""
+    paste = (f"粘贴到 paste under <code>{item.paste_under}:</code>" if item.paste_under
+             else "粘贴到文件顶层 paste at the top level (merge with the file's entry if it has one)")
+    why = " · ".join(f'<span class="kb-check-why">{literal_html(w)}</span>' for w in item.why)
+    # data-check, not id: an item leaves the queue once checked or corroborated, and no link may break on that.
+    # The snippet is escaped: no line of it can end the block early.
     return [
-        # markdown="1" first: a line starting <div class="kb- is stored as raw HTML (markdown_text.HtmlParagraphs)
-        # data-check, not id: an item leaves the queue once checked or corroborated, and links must not break (test_links_and_reference)
-        f'<div markdown="1" class="kb-check-item" data-check="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">', "",
-        f"**{escape(item.title)}**{topic} · " + " · ".join(f'<span class="kb-check-why">{escape(w)}</span>' for w in item.why), "",
-        f"> {escape(item.quote)} — {where}", "",
-        f"读法 How it was read: {escape(item.how)} · {paste}", "",
-        *snippet, "",
+        f'<div class="kb-check-item" data-check="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">',
+        f"<p><strong>{literal_html(item.title)}</strong>{topic} · {why}</p>",
+        f"<blockquote><p>{literal_html(item.quote)} — {where}</p></blockquote>",
+        f"<p>读法 How it was read: {literal_html(item.how)} · {paste}</p>",
+        f"<pre><code>{literal_html(item.snippet)}</code></pre>",
         "</div>", "",
     ]
