@@ -236,7 +236,7 @@ def test_a_rejected_figure_row_is_gone_from_the_infobox_and_kb_json(corrected, s
     assert page(corrected, "topics/second-gen-vla/").find(id="vla2-driving-experience") is None
     assert claims(corrected, "vla2-driving-experience") == []
     section = page(corrected, "problems/").find(id="corrections-rejected").find_next("table").get_text()
-    assert "driving-experience" in section
+    assert "第二代 VLA · 相当于驾驶经验" in section and "(vla2-driving-experience)" in section
 
 
 # -- Add -----------------------------------------------------------------------

@@ -133,8 +133,12 @@ def _claim_original(c: Claim) -> tuple[tuple[str, str], ...]:
             ("as_of", c.as_of.key if c.as_of else ""), ("status", c.status), ("read", c.read))
 
 
-def _claim_line(c: Claim) -> str:
-    return f"{c.subject} · {c.attribute}: {c.as_written or c.value}{(' ' + c.unit) if c.unit and not c.as_written else ''}"
+def claim_line(c: Claim, knowledge: Knowledge) -> str:
+    """`IRON 人形机器人 · 手部自由度: 22个`: the claim as a reader knows it."""
+    subject = knowledge.subjects.get(c.subject)
+    attribute = knowledge.attributes.get(c.attribute)
+    value = c.as_written or f"{c.value} {c.unit}".strip()
+    return f"{subject.label_zh if subject else c.subject} · {attribute.label_zh if attribute else c.attribute}: {value}"
 
 
 def _corrected_claims(corrections: list[Correction], claims: list[Claim], knowledge: Knowledge,
@@ -160,7 +164,8 @@ def _corrected_claims(corrections: list[Correction], claims: list[Claim], knowle
         report.applied.append(correction)
         if correction.action == "reject":
             for i in targets:
-                report.rejected.append(Rejected(correction, _claim_line(claims[i]), claims[i].citation))
+                report.rejected.append(Rejected(
+                    correction, f"{claim_line(claims[i], knowledge)} ({claims[i].subject}-{claims[i].attribute})", claims[i].citation))
             chosen = set(targets)
             claims = [c for i, c in enumerate(claims) if i not in chosen]
             continue
@@ -256,7 +261,7 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
         if correction.action == "reject":
             for i in targets:
                 s, ident = tracked[i]
-                report.rejected.append(Rejected(correction, texts.get(ident) or f"{s.topic} · {s.kind}", s.citation))
+                report.rejected.append(Rejected(correction, f"{texts.get(ident) or s.topic + ' · ' + s.kind} ({ident or 'added'})", s.citation))
             chosen = set(targets)
             tracked = [pair for i, pair in enumerate(tracked) if i not in chosen]
             continue

@@ -15,7 +15,8 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from build_scripts.knowledge.claims import Claim
+from build_scripts.knowledge.claims import Claim, Knowledge, load_knowledge
+from build_scripts.knowledge.corrections import claim_line
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.milestones import Milestone
 from build_scripts.model import Article, Corpus
@@ -49,7 +50,7 @@ class ToCheck:
 
 def to_check(kb: KnowledgeBase, corpus: Corpus) -> list[ToCheck]:
     items = [item for m in kb.milestones if m.review is None for item in _milestone_items(m)]
-    items += _claim_items(kb)
+    items += _claim_items(kb, load_knowledge())
     items += [item for article in corpus.articles for item in _metadata_items(article)]
     return sorted(items, key=lambda i: (-(i.said_on.toordinal() if i.said_on else 0), i.kind == "metadata", i.id))
 
@@ -89,7 +90,7 @@ def _milestone_items(m: Milestone) -> list[ToCheck]:
     )]
 
 
-def _claim_items(kb: KnowledgeBase) -> list[ToCheck]:
+def _claim_items(kb: KnowledgeBase, knowledge: Knowledge) -> list[ToCheck]:
     reports: dict[tuple, set[str]] = {}
     for c in kb.claims:
         reports.setdefault((c.subject, c.attribute, c.value), set()).add(c.citation.article.report)
@@ -108,11 +109,11 @@ def _claim_items(kb: KnowledgeBase) -> list[ToCheck]:
         if not why or key in seen:
             continue
         seen.add(key)
-        items.append(_claim_item(c, tuple(why)))
+        items.append(_claim_item(c, tuple(why), claim_line(c, knowledge)))
     return items
 
 
-def _claim_item(c: Claim, why: tuple[str, ...]) -> ToCheck:
+def _claim_item(c: Claim, why: tuple[str, ...], title: str) -> ToCheck:
     row = f"{c.subject}-{c.attribute}"
     value = int(c.value) if isinstance(c.value, float) and c.value.is_integer() else c.value
     snippet = "\n".join([
@@ -129,7 +130,7 @@ def _claim_item(c: Claim, why: tuple[str, ...]) -> ToCheck:
     ])
     how = f"{c.subject} · {c.attribute} = {c.as_written or f'{c.value} {c.unit}'} · {c.status} · {c.as_of.label if c.as_of else 'undated'}"
     return ToCheck(
-        id=f"check-{row}-{hashlib.sha1((c.citation.article.file_name + c.citation.quote).encode()).hexdigest()[:6]}", topic=c.topics[0], kind="figure", title=f"{c.subject} · {c.attribute}: {c.as_written or c.value}",
+        id=f"check-{row}-{hashlib.sha1((c.citation.article.file_name + c.citation.quote).encode()).hexdigest()[:6]}", topic=c.topics[0], kind="figure", title=title,
         why=why, said_on=c.citation.article.date, article=c.citation.article, paragraph_id=c.citation.paragraph_id,
         quote=c.citation.quote, how=how, snippet=snippet, paste_under="claims",
     )
