@@ -53,6 +53,17 @@ def test_a_malformed_entry_is_a_problem_naming_its_line_and_what_is_wrong_and_th
     assert problem.todo
 
 
+def test_a_pasted_snippet_with_its_null_fields_uncommented_is_valid(tmp_path):
+    found, problems = corrections_in(tmp_path, (
+        "claims:\n  - id: iron-turing-chips\n    file: \"a.txt\"\n    quote: \"搭载3颗图灵AI芯片\"\n"
+        "    do: set\n    value: 3\n    unit: null\n    as_of: null\n    status: fact\n"
+        "milestones:\n  - id: m-x\n    do: set\n    when: null\n"
+    ))
+    assert problems == []
+    assert dict(found[0].fields) == {"value": 3, "unit": None, "as_of": None, "status": "fact"}
+    assert dict(found[1].fields) == {"when": None}
+
+
 def test_a_section_that_is_not_a_list_is_one_problem(tmp_path):
     found, problems = corrections_in(tmp_path, "claims:\n  id: x\n  do: confirm\n")
     assert found == () and "'claims:' is not a list of entries" in problems[0].what

@@ -189,7 +189,7 @@ def _unknown_claim_fields(fields: dict, knowledge: Knowledge) -> str:
         return f"names the subject '{fields['subject']}', which subjects.yml does not have"
     if "attribute" in fields and fields["attribute"] not in knowledge.attributes:
         return f"names the attribute '{fields['attribute']}', which attributes.yml does not have"
-    if "as_of" in fields and period_of(str(fields["as_of"])) is None:
+    if fields.get("as_of") is not None and period_of(str(fields["as_of"])) is None:
         return f"gives as_of '{fields['as_of']}', which is not a date"
     return ""
 
@@ -204,14 +204,15 @@ def _set_claim(c: Claim, fields: dict, knowledge: Knowledge) -> Claim:
         changed.update(value=float(value) if isinstance(value, (int, float)) else str(value), high=None,
                        as_written=str(value), qualifier="")
     if "as_of" in fields:
-        changed.update(as_of=period_of(str(fields["as_of"])), dated_by="sentence")
+        as_of = fields["as_of"]
+        changed.update(as_of=period_of(str(as_of)) if as_of is not None else None, dated_by="sentence")
     c = replace(c, **changed)
     return replace(c, topics=knowledge.topics_of(c.subject, c.attribute))
 
 
 def _added_claim(correction: Correction, fields: dict, citation: Citation, knowledge: Knowledge) -> Claim:
     value = fields["value"]
-    as_of = period_of(str(fields["as_of"])) if "as_of" in fields else None
+    as_of = period_of(str(fields["as_of"])) if fields.get("as_of") is not None else None
     date = citation.article.date
     return Claim(
         subject=fields["subject"], attribute=fields["attribute"],

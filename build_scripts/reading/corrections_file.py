@@ -60,8 +60,8 @@ CLAIM_FIELDS = {
     "subject": s.Slug(hint="a subject id of build_scripts/data/subjects.yml"),
     "attribute": s.Slug(hint="an attribute id of build_scripts/data/attributes.yml"),
     "value": s.OneOf(s.Number(), s.Text()),
-    "unit": s.Text(allow_empty=True),
-    "as_of": WHEN,
+    "unit": s.Maybe(s.Text(allow_empty=True)),  # null or "": a count or a text value
+    "as_of": s.Maybe(WHEN),  # null: undated
     "status": s.Choice("fact", "target", "forecast"),
 }
 MILESTONE_FIELDS = {
