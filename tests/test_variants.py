@@ -14,7 +14,7 @@ from build_scripts.reading.language import converter
 from conftest import page
 
 TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
-ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "404.html", "search/")
+ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "to-check/", "404.html", "search/")
 
 
 # --- conversion, on Markdown -------------------------------------------------------

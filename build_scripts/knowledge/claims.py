@@ -28,6 +28,7 @@ from build_scripts.knowledge.extract import (
 )
 from build_scripts.knowledge.timing import Period, read_times
 from build_scripts.reading.language import to_simplified
+from build_scripts.model import Review
 
 DATA = Path(__file__).parent.parent / "data"
 SUBJECTS_FILE, ATTRIBUTES_FILE = DATA / "subjects.yml", DATA / "attributes.yml"
@@ -159,6 +160,7 @@ class Claim:
     topics: tuple[str, ...]  # pages whose infobox shows it
     # "clause": its sentence names its subject; "borrowed": the paragraph's or the article's — shown, never headlined
     read: str = "clause"
+    review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
 
 
 def _words(entry: dict, key: str) -> list[str]:

@@ -36,6 +36,7 @@ from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
 from build_scripts.reading.language import to_simplified
+from build_scripts.model import Review
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
@@ -236,6 +237,7 @@ class Sighting:
     # "borrowed": the subject is the article's, not one the sentence names — listed, never headlined
     read: str = "clause"
     marker: str = ""  # the words that decided its state (将, "unveiled", 已经), "" when its time did
+    review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
 
     @property
     def how(self) -> str:
@@ -266,6 +268,7 @@ class Milestone:
     moved_to: Period | None
     plans: tuple[Sighting, ...]  # the sentences promising it
     reports: tuple[Sighting, ...]  # the sentences its status rests on (done, moved, dropped)
+    review: Review | None = None  # an editor's word on one of its sentences (knowledge/corrections.py)
 
     @property
     def sightings(self) -> tuple[Sighting, ...]:

@@ -141,7 +141,7 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         # 3月19日 / 12月底 (the year from the publication date)
         rf"(?<![\d年])(?P<cm>\d{{1,2}})\s?月\s?(?:{day.format(n='c')}\s?[日号]|(?P<cmp>底|末|初|中旬))?",
         # (5日) / 12日在杜拜 — a day of the month alone, as news writes this month's days (the month from the publication date)
-        rf"(?<![\d月年/.\-每第])(?P<gd>\d{{1,2}})\s?日(?![\d元内])",
+        r"(?<![\d月年/.\-每第])(?P<gd>\d{1,2})\s?日(?![\d元内])",
         # March 2, 2026 / March 2nd / December 2025 / 5 November 2025
         rf"(?P<em>{months})\.?(?:\s{day.format(n='e')})?(?:,?\s(?P<ey>(?:19|20)\d\d))?(?![a-z])",
         rf"{day.format(n='f')}\s(?P<fm>{months})(?:\s(?P<fy>(?:19|20)\d\d))?(?![a-z])",

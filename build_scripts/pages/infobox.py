@@ -13,6 +13,7 @@ from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.review import checked_mark, review_of
 from build_scripts.pages.variants import as_written
 
 STATUS_LABELS = {"target": "目标", "forecast": "预计"}
@@ -67,7 +68,7 @@ def _value_text(value: ClaimValue) -> str:
     # Search indexes the value and its time (`2,250 TOPS`), not the citations:
     # their quoted words are found on the articles' own pages.
     return (
-        f"**{_shown(value)}** <small>（{escape(when)}）</small> "
+        f"**{_shown(value)}**{checked_mark(review_of(value.claims))} <small>（{escape(when)}）</small> "
         f'<span data-search-exclude="true">{citations_text(value.citations)}{_sources(value)}</span>'
     )
 

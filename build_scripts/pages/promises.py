@@ -17,6 +17,7 @@ from build_scripts.knowledge.timing import load_time_rules
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.chart import UNSEARCHED, legend, milestone_chart
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.review import checked_mark
 from build_scripts.pages.render_topics import citations_text
 from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
@@ -65,7 +66,7 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     basis = [s.citation for s in m.reports if s.citation not in plan_citations]
     shown = m.done or m.moved_to or m.due
     parts = [
-        f"{badge} **{escape(zh(m.text))}**",
+        f"{badge} **{escape(zh(m.text))}**{checked_mark(m.review)}",
         f"· **{escape(shown.label if shown else due)}**{{ .kb-when }}",
         f"<small>原定 {escape(due)}</small>" if m.plans and shown is not None and shown.label != due else "",
         f"<small>原文：{said}</small>" if said else "",

@@ -22,6 +22,8 @@ from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
+from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section
+from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_timeline import render_site_timeline
 from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
@@ -45,7 +47,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     entities = load_entities()
     terms = load_terms()
     per_article = facts_of(corpus.articles, topics, stages.facts, workers)
-    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page)
+    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page, corpus.corrections)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     abbreviate = html_abbreviator(terms)
     pages = render_source_pages(corpus, kb, tags, abbreviate, stages.source_page)
@@ -69,8 +71,10 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
         {"术语": "glossary.md"},
         {"人物与机构": "tags.md"},
     ]
-    if corpus.problems:
-        pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
+    pages[TO_CHECK_PATH] = render_to_check_page(kb, corpus)
+    nav.append({"待核实": TO_CHECK_PATH})
+    if corpus.problems or has_corrections_section(kb.corrections):
+        pages[PROBLEMS_PATH] = render_problems_page(corpus.reports) + render_corrections_section(kb.corrections)
         nav.append({"输入问题": PROBLEMS_PATH})
     # Last stages: each page its own link preview, then each page in one
     # script, the reader's (previews.py, variants.py).

@@ -74,6 +74,7 @@ THEME_LABELS = (
 NOT_VARIANT_PREFIXES = ("sources/", f"{VARIANT_DIR}/")
 NOT_VARIANT_PAGES = frozenset({
     "problems.md",  # file names and the build's messages, for whoever maintains seeds/
+    "to-check.md",  # for editors: its YAML entries quote the articles exactly as written
     "tags.md",  # Material's tags plugin lists every page carrying a tag: one index is enough
 })
 
