@@ -14,6 +14,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from build_scripts.reading.language import to_simplified
 import yaml
 
 from conftest import SEEDS, build_site, page
@@ -35,7 +37,7 @@ milestones:
     when: 2027-H1
     by: 李编辑
     note: 官方已改口
-  - id: m-second-gen-vla-other-undated-b94033
+  - id: m-second-gen-vla-other-undated-516b1c
     do: reject
     by: 李编辑
     note: 组建团队不是里程碑
@@ -222,7 +224,7 @@ def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leave
 
 
 def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_section(corrected):
-    gone = "m-second-gen-vla-other-undated-b94033"
+    gone = "m-second-gen-vla-other-undated-516b1c"
     for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
         assert page(corrected, path).find(id=gone) is None, path
         assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
@@ -263,7 +265,8 @@ def test_an_added_figure_is_a_row_of_its_subject(corrected):
 
 def test_a_metadata_correction_with_by_and_note_sets_the_field_and_raises_no_problem(corrected):
     source = page(corrected, "sources/001_f557aaf571426259/").get_text()
-    assert "2025-11-10" in source and "seeds/sources.yml" in source
+    # the source page names the editor's note as the date's origin, in the article's script (據編者補註)
+    assert "2025-11-10" in source and "据编者补注" in to_simplified(source)
     problems = page(corrected, "problems/").get_text()
     assert "unknown field 'by'" not in problems and "unknown field 'note'" not in problems
 
@@ -308,7 +311,7 @@ def test_corrections_survive_a_new_article_and_an_edit_elsewhere_in_a_corrected_
     for ident, verdict in (("m-second-gen-vla-pilot-2025-12", "confirmed"), ("m-iron-mass-production-2027-h1", "corrected"),
                            ("m-robotaxi-permit-2026-h2", "added")):
         assert milestone(later, ident)["reviewed"] == verdict, ident
-    assert milestone(later, "m-second-gen-vla-other-undated-b94033") is None
+    assert milestone(later, "m-second-gen-vla-other-undated-516b1c") is None
     assert claims(later, "vla2-driving-experience") == []
     assert [c["reviewed"] for c in claims(later, "iron-height")] == ["added"]
     stale = page(later, "problems/").find(id="corrections-stale").find_next("table").get_text()
