@@ -109,6 +109,7 @@ class HeaderRules:
     credits: tuple[re.Pattern, ...]
     chrome: tuple[re.Pattern, ...]
     label_split: re.Pattern
+    organisation: re.Pattern = re.compile(r"(?!)")  # a company's name: never an author
 
 
 ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
@@ -184,6 +185,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
         chrome=patterns("chrome"),
+        organisation=pattern("organisation", data.get("organisation", r"(?!)")),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
 
@@ -303,8 +305,8 @@ class _Reader:
         text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
-        if not text or text.casefold() in self.rules.roles:
-            return
+        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text):
+            return  # a site role, or a company ("XPeng Inc." as a press release's author)
         known = self.outlets.named(text)
         if known and name == "author":  # "By PR Newswire": the wire is the outlet
             self.add("outlet", known, origin, rank)
@@ -476,11 +478,22 @@ class _Reader:
         return min(candidates, key=lambda f: f.rank) if candidates else None
 
 
-def read_header(body: str, front: dict | None = None, rules: HeaderRules | None = None, outlets: Outlets | None = None) -> Header:
+def read_header(body: str, front: dict | None = None, rules: HeaderRules | None = None, outlets: Outlets | None = None, given: dict | None = None) -> Header:
+    """`given`: fields a web page's tags state ({name: object with value and origin}), as explicit as front matter."""
     rules = rules or load_rules()
     outlets = outlets or load_outlets()
     reader = _Reader(rules, outlets)
     _read_front_matter(front or {}, reader)
+    for name, stated in (given or {}).items():
+        # A page's tags are as explicit as front matter; its address is weaker than a byline in its text.
+        rank = FRONT_MATTER if getattr(stated, "stated", True) else LABELLED + 1
+        if name == "outlet":
+            reader.add_outlet(str(stated.value), stated.origin, rank)
+        elif name == "author":
+            if not reader.byline(str(stated.value), stated.origin, rank):  # "記者 張明 廣州報道" from a page's byline box
+                reader.add_person("author", str(stated.value), stated.origin, rank)
+        else:
+            reader.add(name, stated.value, stated.origin, rank)
 
     lines = body.split("\n")
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
@@ -597,6 +610,8 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
             meta[i] = "credit"
             if position:
                 captions.add(head[position - 1])
+        elif len(text.split()) <= 4 and rules.organisation.search(text):
+            meta[i] = "chrome"  # "XPeng Inc." alone under "News provided by": who issued a release
         elif reader.byline(text, origin, LABELLED):
             meta[i] = "byline"
         elif (md := month_and_day(text, rules)) is not None:

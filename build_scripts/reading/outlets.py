@@ -37,6 +37,7 @@ class Outlets:
     by_domain: dict  # domain → display name
     platforms: dict  # plain name → Platform
     wires: frozenset  # display names of newswires
+    platform_domains: dict = None  # domain → Platform (mp.weixin.qq.com: a WeChat account's page)
 
     def named(self, text: str) -> str | None:
         """Display name of the outlet `text` names, if it is listed."""
@@ -52,6 +53,10 @@ class Outlets:
 
     def platform(self, text: str) -> Platform | None:
         return self.platforms.get(plain(text))
+
+    def platform_of_domain(self, domain: str) -> Platform | None:
+        domain = domain.lower().removeprefix("www.")
+        return (self.platform_domains or {}).get(domain)
 
     def is_wire(self, display_name: str) -> bool:
         return display_name in self.wires
@@ -84,10 +89,13 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
         if entry.get("wire"):
             wires.add(name)
     platforms: dict[str, Platform] = {}
+    platform_domains: dict[str, Platform] = {}
     for number, entry in enumerate(data.get("platforms") or (), start=1):
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("host"):
             raise OutletsError(f"{path.name}: platforms entry {number} ({entry!r}) needs 'name' and 'host'")
         platform = Platform(str(entry["name"]), by_name.get(plain(str(entry["host"])), str(entry["host"])))
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             platforms[plain(str(alias))] = platform
-    return Outlets(by_name, by_domain, platforms, frozenset(wires))
+        for domain in entry.get("domains") or []:
+            platform_domains[str(domain).lower().removeprefix("www.")] = platform
+    return Outlets(by_name, by_domain, platforms, frozenset(wires), platform_domains)

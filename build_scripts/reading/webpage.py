@@ -1,0 +1,299 @@
+"""A saved web page or a CMS API response → the article's text and its metadata, each field with where it came from.
+
+In: the decoded text of an `.html`/`.htm` file (a page saved from a browser,
+"complete" or "HTML only") or of a `.json` file in the shape of a CMS API
+response (WordPress's `/wp/v2/posts`: `title.rendered`, `content.rendered`,
+`date`, or a list of such posts). Out: `Page` values — the article's text as
+plain lines, one paragraph a line, and the fields a page states about itself
+(title, outlet, author, date), each with its origin ("JSON-LD datePublished",
+"og:site_name") — which corpus.py hands to the same header reader and
+cleaning as a text file. Nothing of the page's markup survives: what a page
+holds is shown as text.
+
+The article text is trafilatura's (main content without navigation,
+comments, ads, scripts and styles); the date, when no tag states it, is
+htmldate's. The fields are read from the page's structured metadata in the
+order a publisher means them: JSON-LD (schema.org NewsArticle and kin), then
+Open Graph and `article:` properties, then `<meta name>` tags, then what
+trafilatura finds (the `<title>` with the site's name taken off, the first
+heading). The outlet is the name the site gives itself, else its address.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import htmldate
+import lxml.html
+import trafilatura
+
+from build_scripts.reading.outlets import Outlets
+
+# Browsers mark a saved page with its address: <!-- saved from url=(0045)https://… -->.
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(?P<url>\S+?)\s*-->", re.IGNORECASE)
+ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "techarticle", "report", "webpage", "socialmediaposting"}
+# `<meta name=…>` spellings of a publication date, in the order they are trusted.
+DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate", "publish_date", "publication_date",
+             "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "citation_publication_date", "parsely-pub-date", "date")
+AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
+SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
+ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})")
+# A page whose longest line is shorter than this holds no article (a login page, an index of links).
+MIN_TEXT_CHARS = 20
+
+
+@dataclass(frozen=True)
+class Field:
+    value: object  # str, or dt.date for the date
+    origin: str
+    stated: bool = True  # False: inferred from the page's address, so a byline in the text says more
+
+
+@dataclass(frozen=True)
+class Page:
+    """One article read from a page or a CMS response."""
+
+    text: str  # plain text, one paragraph a line; "" when the page holds no article text
+    fields: dict  # "title" / "outlet" / "author" / "date" → Field
+    url: str = ""
+
+
+def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> Page:
+    """A saved web page → its article: trafilatura's main text, the page's own metadata with provenance.
+
+    `furniture`: class or id words of boxes that are not the article (cleaning.yml's page_furniture).
+    """
+    saved_from = SAVED_FROM.search(html[:4000])
+    try:
+        tree = lxml.html.fromstring(html.encode("utf-8"))  # bytes: a page's own <?xml encoding?> line is no error
+    except (lxml.etree.ParserError, ValueError):
+        return Page("", {})
+    tags = _meta_tags(tree)
+    url = tags.get("og:url") or _canonical(tree) or (saved_from["url"] if saved_from else "")
+    url = url if url.startswith(("http://", "https://")) else ""
+    domain = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+    ld = _json_ld_article(tree)
+    date = _first(*((_date_of(ld.get(key)), f"JSON-LD {key}") for key in ("datePublished", "dateCreated")),
+                  *((_date_of(tags.get(name)), f"meta {name}") for name in DATE_META))
+    if date is None:  # before trafilatura, which changes the tree
+        found = _date_of(htmldate.find_date(tree, url=url or None, original_date=True, extensive_search=False))
+        date = Field(found, "htmldate (dates in the page's markup and address)") if found else None
+    if date is None:  # a date only printed on the page (an e-paper's issue line, a WeChat post's time)
+        found = _date_of(htmldate.find_date(tree, original_date=True, extensive_search=True))
+        date = Field(found, "htmldate (a date printed on the page)") if found else None
+
+    _drop_furniture(tree, frozenset(furniture))
+    extracted = trafilatura.bare_extraction(
+        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, favor_precision=True, output_format="python",
+    )
+    text = _plain_lines(getattr(extracted, "text", "") or "") if extracted is not None else ""
+    if all(len(line) < MIN_TEXT_CHARS for line in text.split("\n")):
+        text = ""  # menu words ("Home News") from a page that holds no article
+    fields: dict[str, Field] = {}
+    if date:
+        fields["date"] = date
+
+    title = _first(
+        (ld.get("headline"), "JSON-LD headline"), (ld.get("name"), "JSON-LD name"),
+        (tags.get("og:title"), "og:title"), (tags.get("twitter:title"), "twitter:title"),
+        (getattr(extracted, "title", None), "page title (<title> or first heading)"),
+    )
+    if title:
+        fields["title"] = title
+
+    # A platform's page (a WeChat public account's) names the account as its author: the account is the outlet.
+    platform = outlets.platform_of_domain(domain) if domain else None
+    author = _first(
+        (_names(ld.get("author")), "JSON-LD author"),
+        *((_not_address(tags.get(name)), name if name.startswith("og:") else f"meta {name}") for name in AUTHOR_META),
+        (getattr(extracted, "author", None), "byline on the page (trafilatura)"),
+    )
+    if platform:
+        fields["via"] = Field(platform.name, f"the page's address ({domain})")
+        if author:
+            fields["outlet"] = Field(author.value, f"{author.origin} (the {platform.name} account)")
+        return Page(_without_headline(text, title), fields, url)
+    if author and not outlets.named(str(author.value)):  # meta author "新浪财经": the site, not a writer
+        fields["author"] = author
+
+    outlet = _first(
+        *((_not_address(tags.get(name)), name if name.startswith("og:") else f"meta {name}") for name in SITE_META),
+        (_names(ld.get("publisher")), "JSON-LD publisher"),
+    )
+    if outlet is None and domain:
+        known = outlets.of_domain(domain)
+        outlet = Field(known or domain, f"the page's address ({domain}{'' if known else '; not in outlets.yml'})", stated=False)
+    elif outlet is None and getattr(extracted, "sitename", None):
+        outlet = Field(extracted.sitename, "site name on the page (trafilatura)")
+    if outlet:
+        fields["outlet"] = outlet
+    return Page(_without_headline(text, title), fields, url)
+
+
+def _without_headline(text: str, title: Field | None) -> str:
+    """The text without the headline printed above it (trafilatura keeps it when it is inside the article's box)."""
+    if not title:
+        return text
+    headline = _plain_lines(str(title.value))
+    return "\n".join(line for n, line in enumerate(text.split("\n")) if n > 2 or line != headline)
+
+
+WORDS = re.compile(r"[\s_-]+")
+
+
+def _drop_furniture(tree, furniture: frozenset[str]) -> None:
+    """Remove boxes whose class or id names them as ads, share bars, comments… — never one that holds the article."""
+    if not furniture:
+        return
+    paragraphs = len(tree.xpath("//p")) or 1
+    for element in tree.xpath("//*[@class or @id]"):
+        words = set(WORDS.split(f"{element.get('class', '')} {element.get('id', '')}".lower()))
+        if not words & furniture or element.getparent() is None:
+            continue
+        # A wrapper such as class="article has-comments" holds the article itself.
+        if element.xpath(".//h1") or len(element.xpath(".//p")) > paragraphs / 2:
+            continue
+        element.drop_tree()
+
+
+def read_cms_json(text: str) -> list[Page] | None:
+    """A CMS API response (a WordPress post, or a list of posts) → one Page per post; None when it is not that shape."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    posts = data if isinstance(data, list) else [data]
+    if not posts or not all(isinstance(p, dict) and _rendered(p.get("content")) is not None for p in posts):
+        return None
+    pages = []
+    for post in posts:
+        fields: dict[str, Field] = {}
+        title = _html_to_text(_rendered(post.get("title")) or "")
+        if title:
+            fields["title"] = Field(title, "JSON title.rendered")
+        date = _date_of(post.get("date"))
+        if date:
+            fields["date"] = Field(date, "JSON date")
+        link = post.get("link") if isinstance(post.get("link"), str) else ""
+        if link.startswith(("http://", "https://")):
+            fields["outlet"] = Field(urlparse(link).hostname.removeprefix("www."), "JSON link (the site's address)")
+        embedded_author = ((post.get("_embedded") or {}).get("author") or [{}])[0] if isinstance(post.get("_embedded"), dict) else {}
+        if isinstance(embedded_author, dict) and isinstance(embedded_author.get("name"), str):
+            fields["author"] = Field(embedded_author["name"], "JSON _embedded.author")
+        pages.append(Page(_html_to_text(_rendered(post.get("content")) or ""), fields, link))
+    return pages
+
+
+def _rendered(value) -> str | None:
+    """WordPress gives {"rendered": "<p>…</p>"}; other CMSs the HTML string itself."""
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        return value["rendered"]
+    return value if isinstance(value, str) else None
+
+
+def _html_to_text(fragment: str) -> str:
+    """An HTML fragment (a post's body or title) → plain lines, one paragraph a line."""
+    if "<" not in fragment and "&" not in fragment:
+        return fragment.strip()
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return fragment.strip()
+    for bad in root.xpath(".//script|.//style|.//noscript|.//iframe|.//form"):
+        bad.drop_tree()
+    for block in root.xpath(".//p|.//h1|.//h2|.//h3|.//h4|.//li|.//blockquote|.//figcaption|.//div|.//br|.//tr"):
+        block.tail = "\n" + (block.tail or "")
+        if block.tag != "br":
+            block.text = "\n" + (block.text or "")
+    return _plain_lines(root.text_content())
+
+
+def _plain_lines(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.replace("\r", "\n").split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _not_address(value: str | None) -> str | None:
+    """A tag's value unless it is a link or a handle (article:author is often a profile's address, twitter:site "@x")."""
+    return None if not value or value.startswith(("http://", "https://", "@", "/")) else value
+
+
+def _first(*candidates: tuple[object, str]) -> Field | None:
+    for value, origin in candidates:
+        if isinstance(value, str):
+            value = " ".join(value.split())
+        if value:
+            return Field(value, origin)
+    return None
+
+
+def _meta_tags(tree) -> dict[str, str]:
+    """<meta property|name|itemprop=… content=…> → {lower-cased key: content}; the first of each key wins."""
+    tags: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content:
+            tags.setdefault(key, content)
+    return tags
+
+
+def _canonical(tree) -> str:
+    links = tree.xpath("//link[@rel='canonical']/@href")
+    return links[0].strip() if links else ""
+
+
+def _json_ld_article(tree) -> dict:
+    """The schema.org article object of the page's JSON-LD (inside @graph or a list too); {} when there is none."""
+    found: list[dict] = []
+
+    def walk(node) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            kinds = node.get("@type")
+            kinds = kinds if isinstance(kinds, list) else [kinds]
+            if any(str(k).lower() in ARTICLE_TYPES for k in kinds):
+                found.append(node)
+            walk(node.get("@graph"))
+
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            walk(json.loads(script.text_content() or "null", strict=False))
+        except ValueError:
+            continue  # a broken JSON-LD block: the other tags still speak
+    # A NewsArticle says more than the WebPage that wraps it.
+    found.sort(key=lambda node: str(node.get("@type")).lower() == "webpage")
+    return found[0] if found else {}
+
+
+def _names(value) -> str | None:
+    """A JSON-LD person or organisation (or a list of them) → "Jane Doe, John Roe"."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip() and not name.strip().startswith("http"):
+            names.append(name.strip())
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _date_of(value) -> dt.date | None:
+    """"2025-11-05T10:00:00+08:00", "20251105" or a match of ISO_DATE → the date; None for anything else."""
+    if isinstance(value, re.Match):
+        match = value
+    elif isinstance(value, str):
+        match = ISO_DATE.match(value.strip())
+    else:
+        return None
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
