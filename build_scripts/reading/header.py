@@ -85,6 +85,7 @@ class HeaderRules:
     title_min_words: int
     title_max: int
     title_max_cjk: int
+    title_after_lead_min: int
     paragraph_chars: int
     title_strip: tuple[re.Pattern, ...]
     title_tag: re.Pattern  # group: tag
@@ -162,6 +163,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         title_min_words=int(title.get("min_words", 1)),
         title_max=title["max_chars"],
         title_max_cjk=title["max_cjk_chars"],
+        title_after_lead_min=int(title.get("after_lead_min_chars", 0)),
         paragraph_chars=title["paragraph_chars"],
         title_strip=tuple(pattern(f"title: strip entry {n}", p) for n, p in enumerate(title.get("strip") or [], start=1)),
         title_tag=pattern("title: tag", title.get("tag", r"(?!)")),
@@ -275,6 +277,7 @@ class _Reader:
     ambiguous: list = field(default_factory=list)
     cited: list = field(default_factory=list)
     beside_date_names: list = field(default_factory=list)
+    dateline_days: list = field(default_factory=list)  # the day of the month an agency's dateline gives ("2日專訊")
 
     def add(self, name: str, value, origin: str, rank: int) -> None:
         if isinstance(value, str):
@@ -495,7 +498,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         else:
             reader.add(name, stated.value, stated.origin, rank)
 
-    lines = body.split("\n")
+    lines = _split_run_on_headline(body.split("\n"), rules)
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     head = _head_zone(lines, nonempty, rules)
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
@@ -507,7 +510,9 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     if key_lines and reader.best("title"):
         meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
-    title_lines = _read_title(head, text_of, meta, captions, reader) if not reader.best("title") else set()
+    # Short lines standing alone between paragraphs further down: the article's section headings.
+    sections = {i for i in nonempty if i not in set(head) and _headline_shaped(lines[i].strip(), rules, False) and len(lines[i].strip()) < rules.title_after_lead_min}
+    title_lines = _read_title(head, text_of, meta, captions, reader, sections) if not reader.best("title") else set()
     dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
     dropped |= _read_tail(tail, text_of, reader)
@@ -535,6 +540,24 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
         date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
     )
+
+
+RUN_ON_DATELINE = re.compile(r"\s+(?=\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，])")
+
+
+def _split_run_on_headline(lines: list[str], rules: HeaderRules) -> list[str]:
+    """"标题 11月30日,正文……" on one line (a copy that lost its line breaks): the headline on a line of its own.
+
+    Only the first line, only when a Chinese headline-shaped part is followed
+    by a space and a dateline opening the text.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or len(lines[first]) < rules.paragraph_chars:
+        return lines
+    parts = RUN_ON_DATELINE.split(lines[first].strip(), maxsplit=1)
+    if len(parts) == 2 and len(CJK.findall(parts[0])) >= 8 and "。" not in parts[0] and len(parts[0]) <= rules.title_max_cjk:
+        return lines[:first] + [parts[0], "", parts[1]] + lines[first + 1:]
+    return lines
 
 
 FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.*)$")
@@ -626,10 +649,10 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     return meta, captions
 
 
-def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader) -> set[int]:
+def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections: set[int] = frozenset()) -> set[int]:
     """Choose the title line and read it; the lines that leave the text with it."""
     rules = reader.rules
-    title_index = _choose_title(head, text_of, meta, captions, rules)
+    title_index = _choose_title(head, text_of, meta, captions, rules, sections)
     if title_index is None:
         return set()
     title_text = text_of[title_index]
@@ -647,7 +670,7 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
         title_text = titled["title"]
         reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
     # A headline has no full stop; some pastes end it with one.
-    reader.add("title", title_text.rstrip("。").rstrip(), origin, LABELLED)
+    reader.add("title", re.sub(r"(?<=[a-z])\.$", "", title_text.rstrip("。").rstrip()), origin, LABELLED)
     dropped = {title_index}
     _name_line_under_title(title_index, head, text_of, meta, reader, dropped)
     for i in head:
@@ -692,7 +715,7 @@ def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
 
 
-def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules) -> int | None:
+def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections: set[int] = frozenset()) -> int | None:
     """The headline among the header lines that are not metadata, menus or credits."""
     scored: list[tuple[int, int]] = []
     paragraphs = 0
@@ -714,7 +737,16 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
             and bool(rules.person_name.match(text_of[following]))
         )
         before_byline = following is not None and meta.get(following) == "byline" or name_then_date
-        if not _headline_shaped(text, rules, allow_sentence=before_byline) or i in captions:
+        # After a paragraph, a short line is a section heading unless a date or byline stands beside it.
+        beside_meta = meta.get(following) in ("date", "byline") or meta.get(previous) in ("date", "byline") or before_byline
+        # A short one is the first of the article's section headings when more like it follow (how the file uses such lines).
+        later_sections = any(j > i for j in sections) or any(
+            j > i and j not in meta and _headline_shaped(text_of[j], rules, False) and len(text_of[j]) < rules.title_after_lead_min for j in head)
+        if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and later_sections:
+            continue
+        # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
+        first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
+        if not _headline_shaped(text, rules, allow_sentence=before_byline or first_line_stop) or i in captions:
             continue
         score = 2 * before_byline + (following is not None and meta.get(following) == "date")
         score += previous is not None and meta.get(previous) in ("date", "byline")
@@ -737,6 +769,8 @@ def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool) -> boo
     limit = rules.title_max_cjk if chinese else rules.title_max
     if not 2 <= len(text) <= limit or text.startswith(("![", "http")):
         return False
+    if text[0] + text[-1] in ("()", "（）", "(）", "（)"):
+        return False  # "(注：…)": an aside in brackets
     return allow_sentence or not rules.sentence_end.search(text)
 
 
@@ -788,6 +822,8 @@ def _lead(text: str, origin: str, reader: _Reader) -> None:
         if outlet and outlet not in reader.rules.not_outlets and not any(outlet.endswith(w) for w in reader.rules.not_outlets):
             if reader._is_outlet_name(outlet) or not CJK.search(outlet):
                 reader.add_outlet(outlet, where, LEAD)
+        if "day" in groups:
+            reader.dateline_days.append(int(groups["day"]))
         if "date" in groups:
             date = find_date(groups["date"], reader.rules)
             if date and date.date:
@@ -810,6 +846,22 @@ def _cited_outlets(body: str, outlets: Outlets) -> list[str]:
     return cited
 
 
+def _day_from_dateline(text: str, days: list[int]) -> dt.date | None:
+    """02/03/2026 with a dateline saying "2日": the 2nd, so day first. None when the dateline does not tell."""
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) < 3 or not days:
+        return None
+    a, b, year = int(numbers[0]), int(numbers[1]), int(numbers[2])
+    try:
+        if days[0] == a != b:
+            return dt.date(year, b, a)
+        if days[0] == b != a:
+            return dt.date(year, a, b)
+    except ValueError:
+        return None
+    return None
+
+
 def _resolve_date(reader: _Reader, body: str, rules: HeaderRules) -> tuple[Found | None, str, tuple]:
     problems: list[tuple[str, str]] = []
     full = reader.best("date")
@@ -829,6 +881,9 @@ def _resolve_date(reader: _Reader, body: str, rules: HeaderRules) -> tuple[Found
         ))
     if reader.ambiguous:
         text, origin = reader.ambiguous[0]
+        resolved = _day_from_dateline(text, reader.dateline_days)
+        if resolved and not full:
+            return Found(resolved, f"{origin}; day first, as the dateline's day of the month says", LABELLED), "", ()
         problems.append((
             f"date '{text}' could be day/month or month/day ({origin})",
             "add 'date: YYYY-MM-DD' for it in seeds/sources.yml",

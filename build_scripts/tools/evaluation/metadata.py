@@ -40,6 +40,8 @@ def score(run: Evaluation) -> list[str]:
         article = run.article_by_stem.get(stem)
         for name in FIELDS:
             read = None if article is None else getattr(article, name)
+            if name == "title" and article is not None and not article.provenance.title:
+                read = None  # shown under its file name: no title was read
             if name == "date" and read is not None:
                 read = read.isoformat()
             expected = gold.get(name)
