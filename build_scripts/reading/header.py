@@ -299,7 +299,8 @@ class _Reader:
             return
         domain = self.rules.domain.match(text)
         if domain:
-            self.add("outlet", self.outlets.of_domain(domain["domain"]) or domain["domain"], origin, rank)
+            known = self.outlets.of_domain(domain["domain"])
+            self.add("outlet", known or domain["domain"], origin if known else f"{origin} (a web address not in outlets.yml)", rank)
             return
         self.add("outlet", self.outlets.named(text) or text, origin, rank)
 

@@ -26,9 +26,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-import htmldate
 import lxml.html
-import trafilatura
 
 from build_scripts.reading.outlets import Outlets
 
@@ -66,6 +64,9 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
 
     `furniture`: class or id words of boxes that are not the article (cleaning.yml's page_furniture).
     """
+    import htmldate  # noqa: PLC0415 — imported on the first page: a folder of text files never pays for it
+    import trafilatura  # noqa: PLC0415
+
     saved_from = SAVED_FROM.search(html[:4000])
     try:
         tree = lxml.html.fromstring(html.encode("utf-8"))  # bytes: a page's own <?xml encoding?> line is no error
