@@ -36,6 +36,7 @@ STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
 MAX_NAME_CHARS = 30
 LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
 CITY_AFTER_NAME = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?$")
+CLIENT_SUFFIX = re.compile(r"(?<=\S)\s*(?:客户端|客戶端|APP|App|app)$")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
 # How explicit a kind of line is: lower wins (see the module docstring).
@@ -111,6 +112,8 @@ class HeaderRules:
     chrome: tuple[re.Pattern, ...]
     label_split: re.Pattern
     organisation: re.Pattern = re.compile(r"(?!)")  # a company's name: never an author
+    desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
+    page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
 
 
 ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
@@ -188,6 +191,8 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         credits=patterns("credits"),
         chrome=patterns("chrome"),
         organisation=pattern("organisation", data.get("organisation", r"(?!)")),
+        desk=pattern("desk", data.get("desk", r"(?!)")),
+        page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
 
@@ -247,15 +252,29 @@ def month_and_day(text: str, rules: HeaderRules) -> tuple[int, int] | None:
     return None
 
 
+def _is_caption(text: str, rules: HeaderRules) -> bool:
+    """A photo's credit or caption ("Photo: …", "图片来源：…", "FILE PHOTO: …", "▲…", "…（圖／X）")."""
+    return any(p.search(text) for p in rules.credits)
+
+
 def infer_year(month: int, day: int, body: str, rules: HeaderRules) -> tuple[dt.date, int] | None:
-    """The date in the year the article's own full dates are in most (the latest on a tie)."""
+    """The date in the year the article's own full dates are in most (the nearest to the top on a tie).
+
+    Captions are not the article's: a file photo's year is not the story's.
+    """
     years: Counter[int] = Counter()
-    for pattern in rules.dates[:3]:  # the unambiguous shapes
-        for match in pattern.finditer(body):
-            years[int(match["y"])] += 1
+    first_seen: dict[int, int] = {}
+    for number, line in enumerate(body.split("\n")):
+        line = BULLET.sub("", line.strip())
+        if not line or _is_caption(line, rules):
+            continue
+        for pattern in rules.dates[:3]:  # the unambiguous shapes
+            for match in pattern.finditer(line):
+                years[int(match["y"])] += 1
+                first_seen.setdefault(int(match["y"]), number)
     if not years:
         return None
-    year = max(years, key=lambda y: (years[y], y))
+    year = max(years, key=lambda y: (years[y], -first_seen[y]))
     try:
         return dt.date(year, month, day), year
     except ValueError:
@@ -290,6 +309,7 @@ class _Reader:
         text = text.strip()
         if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
             text = text[1:-1].strip()
+        text = CLIENT_SUFFIX.sub("", text)  # 上游新闻客户端: the outlet's app, named as the outlet
         if not text or text in self.rules.not_outlets:
             return
         platform = self.outlets.platform(text)
@@ -309,7 +329,7 @@ class _Reader:
         text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
-        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text):
+        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text) or self.rules.desk.search(text):
             return  # a site role, or a company ("XPeng Inc." as a press release's author)
         known = self.outlets.named(text)
         if known and name == "author":  # "By PR Newswire": the wire is the outlet
@@ -625,7 +645,13 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     for position, i in enumerate(head):
         text = text_of[i]
         origin = f"header line {i + 1}: “{_short(text)}”"
-        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
+        if rules.page_dates.search(text):
+            meta[i] = "chrome"  # today's date on the site's top bar, not the article's
+        elif _is_caption(text, rules):
+            meta[i] = "credit"  # before dates: a caption's date is the photo's, never the article's
+            if position:
+                captions.add(head[position - 1])
+        elif find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
             meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
@@ -724,8 +750,8 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
         if i in meta:
             continue
         text = text_of[i]
-        if len(text) >= rules.paragraph_chars or rules.sentence_end.search(text):
-            paragraphs += 1
+        is_paragraph = len(text) >= rules.paragraph_chars or bool(rules.sentence_end.search(text))
+        paragraphs += is_paragraph
         # The title stands before the first paragraph, or right after it when nothing above could be one.
         if paragraphs >= 2 or (paragraphs and any(not _too_short_for_text(text_of[-j], rules) for _, j in scored)):
             break
@@ -747,7 +773,8 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
             continue
         # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
         first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
-        if not _headline_shaped(text, rules, allow_sentence=before_byline or first_line_stop) or i in captions:
+        # A headline standing right above its byline or date may be long (some run to a hundred characters and more).
+        if not _headline_shaped(text, rules, allow_sentence=before_byline or first_line_stop, long_ok=(before_byline or meta.get(following) == "date") and paragraphs == is_paragraph) or i in captions:
             continue
         score = 2 * before_byline + (following is not None and meta.get(following) == "date")
         score += previous is not None and meta.get(previous) in ("date", "byline")
@@ -765,11 +792,13 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
     return -max(scored)[1] if scored else None
 
 
-def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool) -> bool:
+def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_ok: bool = False) -> bool:
     chinese = len(CJK.findall(text)) > len(text) / 3
-    limit = rules.title_max_cjk if chinese else rules.title_max
+    limit = (rules.title_max_cjk if chinese else rules.title_max) * (3 if long_ok else 1)
     if not 2 <= len(text) <= limit or text.startswith(("![", "http")):
         return False
+    if long_ok and len(text) > limit / 3 and (rules.sentence_end.search(text) or re.search(r"[.!?]\s+[A-Z]|[。！？]\S", text)):
+        return False  # a long line of sentences is the lead, whatever stands under it
     if text[0] + text[-1] in ("()", "（）", "(）", "（)"):
         return False  # "(注：…)": an aside in brackets
     return allow_sentence or not rules.sentence_end.search(text)
