@@ -101,7 +101,7 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
     title = _first(
         (ld.get("headline"), "JSON-LD headline"), (ld.get("name"), "JSON-LD name"),
         (tags.get("og:title"), "og:title"), (tags.get("twitter:title"), "twitter:title"),
-        (getattr(extracted, "title", None), "page title (<title> or first heading)"),
+        (getattr(extracted, "title", None), _title_origin(tree, getattr(extracted, "title", None))),
     )
     if title:
         fields["title"] = title
@@ -133,6 +133,12 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
     if outlet:
         fields["outlet"] = outlet
     return Page(_without_headline(text, title), fields, url)
+
+
+def _title_origin(tree, title: str | None) -> str:
+    """Where trafilatura found the title: the page's first heading or its <title>."""
+    headings = [" ".join(h.text_content().split()) for h in tree.xpath("//h1")[:3]]
+    return "the page's heading <h1>" if title and title in headings else "the page's <title>"
 
 
 def _without_headline(text: str, title: Field | None) -> str:
