@@ -116,3 +116,24 @@ def test_a_long_real_headline_is_not_refused():
     assert len(headline) > 80
     header = read_header(f"{headline}\n\n記者 王小明／台北報導\n\n2025-11-06\n\n{BODY_ZH}")
     assert value(header.title) == headline
+
+
+def test_a_name_with_a_chinese_job_title_after_it():
+    header = read_header(f"小鹏机器人明年量产\n\n作者：王小明 资深编辑\n\n2025-11-06\n\n{BODY_ZH}")
+    assert value(header.author) == "王小明"
+
+
+def test_an_outlets_domain_is_shown_by_its_name_and_an_unknown_one_as_marked_address():
+    known = read_header(f"小鹏机器人明年量产\n\netnet.com.hk | 2025-11-05\n\n{BODY_ZH}")
+    assert value(known.outlet) == "經濟通"
+    unknown = read_header(f"小鹏机器人明年量产\n\nsmall-ev-blog.net | 2025-11-05\n\n{BODY_ZH}")
+    assert value(unknown.outlet) == "small-ev-blog.net" and "not in outlets.yml" in unknown.outlet.origin
+
+
+def test_an_outlet_keeps_its_own_simplified_spelling_on_simplified_pages():
+    from build_scripts.pages.variants import OPENCC_CONFIG, SIMPLIFIED
+    from build_scripts.reading.language import converter
+
+    simplified = converter(OPENCC_CONFIG[SIMPLIFIED]).convert("據鉅亨網報導，鉅亨網編譯指出")
+    assert simplified == "据钜亨网报导，钜亨网编译指出"  # not 巨亨网, which OpenCC alone would write
+    assert converter("s2tw").convert("钜亨网") == "鉅亨網"

@@ -113,6 +113,7 @@ class HeaderRules:
     label_split: re.Pattern
     organisation: re.Pattern = re.compile(r"(?!)")  # a company's name: never an author
     desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
+    person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
 
 
@@ -192,6 +193,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         chrome=patterns("chrome"),
         organisation=pattern("organisation", data.get("organisation", r"(?!)")),
         desk=pattern("desk", data.get("desk", r"(?!)")),
+        person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
@@ -327,6 +329,7 @@ class _Reader:
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
         text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
+        text = self.rules.person_suffix.sub("", text) or text  # "王小明 资深编辑": the name, not the job
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
         if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text) or self.rules.desk.search(text):
