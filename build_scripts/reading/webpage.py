@@ -20,6 +20,7 @@ heading). The outlet is the name the site gives itself, else its address.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -87,12 +88,16 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
         date = Field(found, "htmldate (a date printed on the page)") if found else None
 
     _drop_furniture(tree, frozenset(furniture))
-    extracted = trafilatura.bare_extraction(
-        tree, url=url or None, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, include_links=False, favor_precision=True, output_format="python",
-    )
-    text = _plain_lines(getattr(extracted, "text", "") or "") if extracted is not None else ""
-    if all(len(line) < MIN_TEXT_CHARS for line in text.split("\n")):
+    # trafilatura's own rules first; its slower fallbacks (jusText, readability) only when they find no article.
+    for fast in (True, False):
+        extracted = trafilatura.bare_extraction(
+            copy.deepcopy(tree) if fast else tree, url=url or None, fast=fast, with_metadata=True, include_comments=False,
+            include_tables=True, include_images=False, include_links=False, favor_precision=True, output_format="python",
+        )
+        text = _plain_lines(getattr(extracted, "text", "") or "") if extracted is not None else ""
+        if any(len(line) >= MIN_TEXT_CHARS for line in text.split("\n")):
+            break
+    else:
         text = ""  # menu words ("Home News") from a page that holds no article
     fields: dict[str, Field] = {}
     if date:
