@@ -197,3 +197,11 @@ def test_a_saved_page_builds_into_a_source_page_of_the_article_alone(site):
     assert "JSON-LD datePublished" in rows["日期 Date"]
     article = soup.find("article").decode_contents()
     assert "chartbeat" not in article and "Advertisement" not in article
+
+
+def test_a_page_saved_in_gbk_reads_the_same(tmp_path):
+    html = (PAGES / "portal_sina_zhhans.html").read_text(encoding="utf-8").replace("©", "(c)").replace("charset=utf-8", "charset=gbk")
+    (tmp_path / "gbk.html").write_bytes(html.encode("gbk"))
+    (article,) = load_corpus(tmp_path).articles
+    assert article.title == EXPECTED["portal_sina_zhhans.html"][0]
+    assert article.paragraphs[0].text.startswith("11月5日，小鹏汽车")

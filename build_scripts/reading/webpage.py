@@ -40,6 +40,7 @@ DATE_META = ("article:published_time", "og:article:published_time", "datepublish
 AUTHOR_META = ("author", "article:author", "og:article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
 SITE_META = ("og:site_name", "application-name", "publisher", "dc.publisher")
 ISO_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})")
+UTF8_PARSER = lxml.html.HTMLParser(encoding="utf-8")
 # A page whose longest line is shorter than this holds no article (a login page, an index of links).
 MIN_TEXT_CHARS = 20
 
@@ -70,7 +71,8 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
 
     saved_from = SAVED_FROM.search(html[:4000])
     try:
-        tree = lxml.html.fromstring(html.encode("utf-8"))  # bytes: a page's own <?xml encoding?> line is no error
+        # Bytes with the encoding said: the text is decoded already, whatever charset its <meta> declares.
+        tree = lxml.html.fromstring(html.encode("utf-8"), parser=UTF8_PARSER)
     except (lxml.etree.ParserError, ValueError):
         return Page("", {})
     tags = _meta_tags(tree)
