@@ -534,9 +534,15 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     if key_lines and reader.best("title"):
         meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
-    # Short lines standing alone between paragraphs further down: the article's section headings.
-    sections = {i for i in nonempty if i not in set(head) and _headline_shaped(lines[i].strip(), rules, False) and len(lines[i].strip()) < rules.title_after_lead_min}
-    title_lines = _read_title(head, text_of, meta, captions, reader, sections) if not reader.best("title") else set()
+    last_head = head[-1] if head else -1
+
+    def sections_after(line: int) -> bool:
+        """Short lines stand alone between paragraphs further down: the article's section headings."""
+        return any(
+            len(lines[i].strip()) < rules.title_after_lead_min and _headline_shaped(lines[i].strip(), rules, False)
+            for i in nonempty if i > max(line, last_head)
+        )
+    title_lines = _read_title(head, text_of, meta, captions, reader, sections_after) if not reader.best("title") else set()
     dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
     dropped |= _read_tail(tail, text_of, reader)
@@ -679,10 +685,10 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     return meta, captions
 
 
-def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections: set[int] = frozenset()) -> set[int]:
+def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections_after=lambda line: False) -> set[int]:
     """Choose the title line and read it; the lines that leave the text with it."""
     rules = reader.rules
-    title_index = _choose_title(head, text_of, meta, captions, rules, sections)
+    title_index = _choose_title(head, text_of, meta, captions, rules, sections_after)
     if title_index is None:
         return set()
     title_text = text_of[title_index]
@@ -745,7 +751,7 @@ def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
 
 
-def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections: set[int] = frozenset()) -> int | None:
+def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections_after=lambda line: False) -> int | None:
     """The headline among the header lines that are not metadata, menus or credits."""
     scored: list[tuple[int, int]] = []
     paragraphs = 0
@@ -770,9 +776,8 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
         # After a paragraph, a short line is a section heading unless a date or byline stands beside it.
         beside_meta = meta.get(following) in ("date", "byline") or meta.get(previous) in ("date", "byline") or before_byline
         # A short one is the first of the article's section headings when more like it follow (how the file uses such lines).
-        later_sections = any(j > i for j in sections) or any(
-            j > i and j not in meta and _headline_shaped(text_of[j], rules, False) and len(text_of[j]) < rules.title_after_lead_min for j in head)
-        if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and later_sections:
+        if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and (sections_after(i) or any(
+                j > i and j not in meta and len(text_of[j]) < rules.title_after_lead_min and _headline_shaped(text_of[j], rules, False) for j in head)):
             continue
         # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
         first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
