@@ -95,6 +95,8 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
     for number, entry in enumerate(data.get("platforms") or (), start=1):
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("host"):
             raise OutletsError(f"{path.name}: platforms entry {number} ({entry!r}) needs 'name' and 'host'")
+        if not isinstance(entry.get("domains") or [], list):
+            raise OutletsError(f"{path.name}: platform '{entry['name']}': 'domains' must be a list, e.g. domains: [mp.weixin.qq.com]")
         platform = Platform(str(entry["name"]), by_name.get(plain(str(entry["host"])), str(entry["host"])))
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             platforms[plain(str(alias))] = platform
