@@ -183,11 +183,22 @@ def test_reading_a_saved_page_takes_a_few_tens_of_milliseconds():
     assert sum(seconds(html) for html in pages) / len(pages) < 0.05
 
 
+# A page whose title and text hold markup, as text: it must stay text on the site.
+HOSTILE = (
+    '<html><head><meta property="og:title" content="XPeng &lt;img src=x onerror=alert(1)&gt; robot">'
+    '<meta property="og:site_name" content="&lt;b&gt;Bold Site&lt;/b&gt;"></head><body><article>'
+    "<p>XPeng's robot demo included the string &lt;script&gt;alert('x')&lt;/script&gt; in a slide, the company said on Wednesday.</p>"
+    "<p>It also showed **markdown** and {{ jinja }} and [a link](javascript:alert(1)) on screen, the presenters joked afterwards.</p>"
+    "</article></body></html>"
+)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("saved-pages-site")
     seeds = root / "seeds"
     shutil.copytree(PAGES, seeds)
+    (seeds / "hostile.html").write_text(HOSTILE, encoding="utf-8")
     result = build_site(root / "build", seeds)
     assert result.returncode == 0, result.stderr
     return root / "build" / "site"
@@ -211,3 +222,13 @@ def test_a_page_saved_in_gbk_reads_the_same(tmp_path):
     (article,) = load_corpus(tmp_path).articles
     assert article.title == EXPECTED["portal_sina_zhhans.html"][0]
     assert article.paragraphs[0].text.startswith("11月5日，小鹏汽车")
+
+
+def test_markup_in_a_saved_page_is_shown_as_text_never_run(site):
+    soup = page(site, "sources/hostile/")
+    article = soup.find("article")
+    assert article.find("script") is None and article.find("img", src="x") is None and article.find("b", string="Bold Site") is None
+    assert soup.find("h1").get_text().rstrip("¶").strip() == "XPeng <img src=x onerror=alert(1)> robot"
+    texts = [p.get_text() for p in soup.select("p.kb-para")]
+    assert "<script>alert('x')</script>" in texts[0]
+    assert "**markdown**" in texts[1] and "{{ jinja }}" in texts[1] and not article.find("a", href="javascript:alert(1)")
