@@ -669,7 +669,7 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
             meta[i] = "credit"
             if position:
                 captions.add(head[position - 1])
-        elif len(text.split()) <= 4 and rules.organisation.search(text):
+        elif len(text.split()) <= 4 and not CJK.search(text) and rules.organisation.search(text):
             meta[i] = "chrome"  # "XPeng Inc." alone under "News provided by": who issued a release
         elif reader.byline(text, origin, LABELLED):
             meta[i] = "byline"
