@@ -137,3 +137,12 @@ def test_an_outlet_keeps_its_own_simplified_spelling_on_simplified_pages():
     simplified = converter(OPENCC_CONFIG[SIMPLIFIED]).convert("據鉅亨網報導，鉅亨網編譯指出")
     assert simplified == "据钜亨网报导，钜亨网编译指出"  # not 巨亨网, which OpenCC alone would write
     assert converter("s2tw").convert("钜亨网") == "鉅亨網"
+
+
+def test_a_day_without_a_year_never_takes_the_year_of_another_article_listed_below():
+    text = (
+        "XPeng starts robotaxi trials in Guangzhou\n\nGUANGZHOU, Nov 5 (Reuters) - XPeng said on Wednesday it would begin trials next year.\n\n"
+        f"{BODY_EN}\nRelated Articles\n\nNov 3, 2024 — XPeng shares jump after earnings\n\nOct 1, 2024 — XPeng G6 deliveries start\n\nMarch 2, 2024 — XPeng opens store\n"
+    )
+    header = read_header(text)
+    assert value(header.date) is None and "no year" in header.problems[0][0]

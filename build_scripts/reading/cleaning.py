@@ -101,10 +101,19 @@ def clean(body: str, rules: CleaningRules) -> Cleaned:
     return Cleaned(blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
 
 
-def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
-    zone_start = int(len(lines) * (1 - rules.footer_zone))
+def story_lines(body: str, rules: CleaningRules) -> list[str]:
+    """The body's lines down to the first footer marker wherever it stands: the story alone.
+
+    For reading the story's own dates, where cutting early costs a date (listed
+    as a problem) and cutting late could lend another article's year.
+    """
+    return _cut_footer(body.split("\n"), rules, zone=1.0)
+
+
+def _cut_footer(lines: list[str], rules: CleaningRules, zone: float | None = None) -> list[str]:
+    zone_start = int(len(lines) * (1 - (rules.footer_zone if zone is None else zone)))
     for index in range(zone_start, len(lines)):
-        if any(m.search(lines[index]) for m in rules.footer_markers):
+        if any(m.search(lines[index].strip()) for m in rules.footer_markers):
             return lines[:index]
     return lines
 

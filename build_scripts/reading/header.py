@@ -24,6 +24,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
+from build_scripts.reading import cleaning
 from build_scripts.reading.outlets import Outlets, load_outlets
 
 HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
@@ -524,7 +525,9 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
 
     lines = _split_run_on_headline(body.split("\n"), rules)
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    head = _head_zone(lines, nonempty, rules)
+    # The header is the story's: a list of other articles under a short one is not read for its dates.
+    story_end = len(cleaning.story_lines("\n".join(lines), cleaning.load_rules())) if len(nonempty) > 1 else len(lines)
+    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules)
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
 
@@ -555,7 +558,9 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
     body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
-    date, date_note, problems = _resolve_date(reader, body_text, rules)
+    # A month and day take their year from this story, never from a list of other articles under it.
+    story = "\n".join(cleaning.story_lines(body_text, cleaning.load_rules()))
+    date, date_note, problems = _resolve_date(reader, story, rules)
     outlet = reader.best("outlet")
     via = reader.best("via")
     # A name beside the date that lost to a labelled outlet is the platform it came through.
