@@ -232,3 +232,14 @@ def test_markup_in_a_saved_page_is_shown_as_text_never_run(site):
     texts = [p.get_text() for p in soup.select("p.kb-para")]
     assert "<script>alert('x')</script>" in texts[0]
     assert "**markdown**" in texts[1] and "{{ jinja }}" in texts[1] and not article.find("a", href="javascript:alert(1)")
+
+
+def test_a_ghost_style_response_with_posts_under_a_key_is_read_too(tmp_path):
+    response = {"posts": [{
+        "title": "Robotaxi trials in 2026", "published_at": "2025-11-09T08:00:00.000+00:00", "url": "https://blog.example.org/robotaxi/",
+        "html": "<p>XPeng plans robotaxi trial operations in Guangzhou in 2026 with three models, it said on Wednesday.</p>",
+    }]}
+    (tmp_path / "ghost.json").write_text(json.dumps(response), encoding="utf-8")
+    (article,) = load_corpus(tmp_path).articles
+    assert (article.title, article.date, article.provenance.date) == ("Robotaxi trials in 2026", dt.date(2025, 11, 9), "JSON published_at")
+    assert article.outlet == "blog.example.org" and "not in outlets.yml" in article.provenance.outlet

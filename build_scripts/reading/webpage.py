@@ -174,32 +174,53 @@ def _drop_furniture(tree, furniture: frozenset[str]) -> None:
         element.drop_tree()
 
 
+# Where CMS APIs put a post's parts: WordPress (`content.rendered`, `date`), Ghost (`html`, `published_at`), others.
+CMS_LISTS = ("posts", "data", "items", "articles", "results")
+CMS_CONTENT = ("content", "html", "body")
+CMS_DATE = ("date", "published_at", "publishedAt", "pubDate", "date_published")
+CMS_LINK = ("link", "url", "canonical_url")
+
+
 def read_cms_json(text: str) -> list[Page] | None:
-    """A CMS API response (a WordPress post, or a list of posts) → one Page per post; None when it is not that shape."""
+    """A CMS API response (a WordPress post, a list of posts, {"posts": [...]}) → one Page per post; None for other JSON."""
     try:
         data = json.loads(text)
     except ValueError:
         return None
-    posts = data if isinstance(data, list) else [data]
-    if not posts or not all(isinstance(p, dict) and _rendered(p.get("content")) is not None for p in posts):
+    if isinstance(data, dict):
+        data = next((data[key] for key in CMS_LISTS if isinstance(data.get(key), list)), [data])
+    posts = data if isinstance(data, list) else []
+    if not posts or not all(isinstance(p, dict) and _post_part(p, CMS_CONTENT) for p in posts):
         return None
     pages = []
     for post in posts:
         fields: dict[str, Field] = {}
         title = _html_to_text(_rendered(post.get("title")) or "")
         if title:
-            fields["title"] = Field(title, "JSON title.rendered")
-        date = _date_of(post.get("date"))
-        if date:
-            fields["date"] = Field(date, "JSON date")
-        link = post.get("link") if isinstance(post.get("link"), str) else ""
-        if link.startswith(("http://", "https://")):
-            fields["outlet"] = Field(urlparse(link).hostname.removeprefix("www."), "JSON link (the site's address)")
+            fields["title"] = Field(title, "JSON title" + (".rendered" if isinstance(post.get("title"), dict) else ""))
+        date_key = next((key for key in CMS_DATE if _date_of(post.get(key))), None)
+        if date_key:
+            fields["date"] = Field(_date_of(post[date_key]), f"JSON {date_key}")
+        link_key, link = next(((key, post[key]) for key in CMS_LINK if str(post.get(key) or "").startswith(("http://", "https://"))), ("", ""))
+        if link:
+            fields["outlet"] = Field((urlparse(link).hostname or "").removeprefix("www."), f"JSON {link_key} (the site's address)", stated=False)
         embedded_author = ((post.get("_embedded") or {}).get("author") or [{}])[0] if isinstance(post.get("_embedded"), dict) else {}
         if isinstance(embedded_author, dict) and isinstance(embedded_author.get("name"), str):
             fields["author"] = Field(embedded_author["name"], "JSON _embedded.author")
-        pages.append(Page(_html_to_text(_rendered(post.get("content")) or ""), fields, link))
+        elif isinstance(post.get("author"), (str, dict)) and _names(post["author"]):
+            fields["author"] = Field(_names(post["author"]), "JSON author")
+        key, content = _post_part(post, CMS_CONTENT)
+        pages.append(Page(_html_to_text(content), fields, link))
     return pages
+
+
+def _post_part(post: dict, keys: tuple[str, ...]) -> tuple[str, str] | None:
+    """The first of `keys` the post has as HTML (or {"rendered": HTML}): (key, HTML)."""
+    for key in keys:
+        value = _rendered(post.get(key))
+        if value is not None:
+            return key, value
+    return None
 
 
 def _rendered(value) -> str | None:
