@@ -107,7 +107,10 @@ def story_lines(body: str, rules: CleaningRules) -> list[str]:
     For reading the story's own dates, where cutting early costs a date (listed
     as a problem) and cutting late could lend another article's year.
     """
-    return _cut_footer(body.split("\n"), rules, zone=1.0)
+    lines = body.split("\n")
+    opening = [i for i, line in enumerate(lines) if line.strip()][:3]  # a notice above the title is not a footer
+    start = opening[-1] + 1 if opening else 0
+    return lines[:start] + _cut_footer(lines[start:], rules, zone=1.0)
 
 
 def _cut_footer(lines: list[str], rules: CleaningRules, zone: float | None = None) -> list[str]:

@@ -760,10 +760,13 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
     """The headline among the header lines that are not metadata, menus or credits."""
     scored: list[tuple[int, int]] = []
     paragraphs = 0
+    footer_markers = cleaning.load_rules().footer_markers
     for position, i in enumerate(head):
         if i in meta:
             continue
         text = text_of[i]
+        if any(m.search(text) for m in footer_markers):
+            continue  # "免责声明：…", "Related Articles": never a headline, wherever it stands
         is_paragraph = len(text) >= rules.paragraph_chars or bool(rules.sentence_end.search(text))
         paragraphs += is_paragraph
         # The title stands before the first paragraph, or right after it when nothing above could be one.
