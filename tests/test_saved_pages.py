@@ -243,3 +243,9 @@ def test_a_ghost_style_response_with_posts_under_a_key_is_read_too(tmp_path):
     (article,) = load_corpus(tmp_path).articles
     assert (article.title, article.date, article.provenance.date) == ("Robotaxi trials in 2026", dt.date(2025, 11, 9), "JSON published_at")
     assert article.outlet == "blog.example.org" and "not in outlets.yml" in article.provenance.outlet
+
+
+def test_the_sites_name_after_a_pages_headline_is_not_part_of_the_title():
+    html = ('<html><head><meta property="og:title" content="小鹏汽车发布第二代VLA模型_新浪财经_新浪网"></head><body><article>'
+            "<p>11月5日，小鹏汽车在广州举办2025科技日，发布第二代VLA模型，并宣布该模型将于明年第一季度推送。</p></article></body></html>")
+    assert webpage.read_page(html, load_outlets()).fields["title"].value == "小鹏汽车发布第二代VLA模型"

@@ -111,6 +111,7 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
         (getattr(extracted, "title", None), _title_origin(tree, getattr(extracted, "title", None))),
     )
     if title:
+        title = Field(_without_site_name(str(title.value), tags.get("og:site_name", ""), outlets), title.origin)
         fields["title"] = title
 
     # A platform's page (a WeChat public account's) names the account as its author: the account is the outlet.
@@ -140,6 +141,19 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
     if outlet:
         fields["outlet"] = outlet
     return Page(_without_headline(text, title), fields, url)
+
+
+TITLE_SUFFIX = re.compile(r"\s*(?:\s[|｜\-–—]\s|[|｜_])\s*(?P<suffix>[^|｜_]{1,40})$")
+
+
+def _without_site_name(title: str, site_name: str, outlets: Outlets) -> str:
+    """"Headline | 聯合新聞網", "标题_新浪财经_新浪网": the site's name after the headline is not part of it."""
+    while (match := TITLE_SUFFIX.search(title)) and match.start() > 0:
+        suffix = match["suffix"].strip()
+        if suffix != site_name and not outlets.named(suffix) and not outlets.of_domain(suffix.lower()):
+            break
+        title = title[:match.start()].rstrip()
+    return title
 
 
 def _title_origin(tree, title: str | None) -> str:
