@@ -249,3 +249,21 @@ def test_the_sites_name_after_a_pages_headline_is_not_part_of_the_title():
     html = ('<html><head><meta property="og:title" content="小鹏汽车发布第二代VLA模型_新浪财经_新浪网"></head><body><article>'
             "<p>11月5日，小鹏汽车在广州举办2025科技日，发布第二代VLA模型，并宣布该模型将于明年第一季度推送。</p></article></body></html>")
     assert webpage.read_page(html, load_outlets()).fields["title"].value == "小鹏汽车发布第二代VLA模型"
+
+
+def test_a_page_saved_as_a_single_file_is_read_like_the_page(tmp_path):
+    import quopri
+
+    html = quopri.encodestring((PAGES / "hk_mingpao_zhhant.html").read_bytes()).decode("ascii").replace("\n", "\r\n")
+    boundary = "----MultipartBoundary--k3Xq----"
+    mhtml = (  # as Chrome's "Save page as › Web page, single file" writes it
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.mingpao.com/pns/x\r\nSubject: =?utf-8?Q?x?=\r\n"
+        f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n'
+        f"--{boundary}\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.mingpao.com/pns/x\r\n\r\n"
+        f"{html}\r\n--{boundary}\r\nContent-Type: text/css\r\nContent-Location: https://news.mingpao.com/a.css\r\n\r\nbody{{}}\r\n--{boundary}--\r\n"
+    )
+    (tmp_path / "mingpao.mhtml").write_text(mhtml, encoding="ascii")
+    (article,) = load_corpus(tmp_path).articles
+    title, outlet, _author, date, *_ = EXPECTED["hk_mingpao_zhhant.html"]
+    assert (article.title, article.outlet, article.date.isoformat()) == (title, outlet, date)
+    assert article.paragraphs[0].text.startswith("【明報專訊】小鵬汽車")

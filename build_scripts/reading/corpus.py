@@ -35,8 +35,9 @@ from build_scripts.model import Article, Corpus, Problem, Provenance
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 PAGE_SUFFIXES = {".html", ".htm"}  # a saved web page (reading/webpage.py)
+SINGLE_FILE_PAGE_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file
 DUMP_SUFFIXES = {".json"}  # a CMS API response (reading/webpage.py)
-READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | DUMP_SUFFIXES
+READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | SINGLE_FILE_PAGE_SUFFIXES | DUMP_SUFFIXES
 SOURCES_FILE = "sources.yml"
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
 LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
@@ -177,6 +178,11 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
     suffix = Path(name).suffix.lower()
     if suffix in PAGE_SUFFIXES:
         return _read_page(name, text, override or {})
+    if suffix in SINGLE_FILE_PAGE_SUFFIXES:
+        saved = webpage.html_of_mhtml(text)
+        if saved is None:
+            return ReadResult(None, (Problem(name, "is not a web page saved as a single file (no HTML part in it)", "save the article again with Save page as… › Web page, complete", rejected=True),))
+        return _read_page(name, saved[0], override or {}, saved[1])
     if suffix in DUMP_SUFFIXES:
         return _read_dump(name, text, override or {})
     result = parse_article(name, text, override or {})
@@ -191,9 +197,9 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
     return result
 
 
-def _read_page(name: str, html: str, override: dict) -> ReadResult:
+def _read_page(name: str, html: str, override: dict, saved_url: str = "") -> ReadResult:
     """A saved web page: its main text and the fields its tags state, read on as a text article."""
-    page = webpage.read_page(html, outlets.load_outlets(), cleaning.load_rules().page_furniture)
+    page = webpage.read_page(html, outlets.load_outlets(), cleaning.load_rules().page_furniture, saved_url)
     if not page.text:
         return ReadResult(None, (Problem(
             name, "is a web page in which no article text was found (only menus, scripts or an empty body)",

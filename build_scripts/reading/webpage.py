@@ -29,6 +29,7 @@ from urllib.parse import urlparse
 
 import lxml.html
 
+from build_scripts.reading import decoding
 from build_scripts.reading.outlets import Outlets
 
 # Browsers mark a saved page with its address: <!-- saved from url=(0045)https://… -->.
@@ -61,10 +62,11 @@ class Page:
     url: str = ""
 
 
-def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> Page:
+def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = (), saved_url: str = "") -> Page:
     """A saved web page → its article: trafilatura's main text, the page's own metadata with provenance.
 
-    `furniture`: class or id words of boxes that are not the article (cleaning.yml's page_furniture).
+    `furniture`: class or id words of boxes that are not the article (cleaning.yml's page_furniture);
+    `saved_url`: the address the browser saved it from, when the file says so outside the HTML (MHTML).
     """
     import htmldate  # noqa: PLC0415 — imported on the first page: a folder of text files never pays for it
     import trafilatura  # noqa: PLC0415
@@ -76,7 +78,7 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = ()) -> P
     except (lxml.etree.ParserError, ValueError):
         return Page("", {})
     tags = _meta_tags(tree)
-    url = tags.get("og:url") or _canonical(tree) or (saved_from["url"] if saved_from else "")
+    url = tags.get("og:url") or _canonical(tree) or (saved_from["url"] if saved_from else "") or saved_url
     url = url if url.startswith(("http://", "https://")) else ""
     domain = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
     ld = _json_ld_article(tree)
@@ -193,6 +195,25 @@ CMS_LISTS = ("posts", "data", "items", "articles", "results")
 CMS_CONTENT = ("content", "html", "body")
 CMS_DATE = ("date", "published_at", "publishedAt", "pubDate", "date_published")
 CMS_LINK = ("link", "url", "canonical_url")
+
+
+def html_of_mhtml(text: str) -> tuple[str, str] | None:
+    """A page saved as a single file (.mhtml, .mht: MIME parts) → (its HTML, the address it was saved from); None if it holds no HTML part."""
+    import email  # noqa: PLC0415 — only for this kind of file
+    from email import policy  # noqa: PLC0415
+
+    message = email.message_from_string(text, policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            raw = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            try:
+                # Browsers leave the charset to the page's own <meta>: the bytes are decoded as any article's.
+                html = raw.decode(charset) if charset else decoding.decode(raw)[0]
+            except (LookupError, UnicodeError, decoding.UndecodableError):
+                html = raw.decode("utf-8", errors="replace")
+            return html, str(part.get("Content-Location") or message.get("Snapshot-Content-Location") or "")
+    return None
 
 
 def read_cms_json(text: str) -> list[Page] | None:
