@@ -151,3 +151,8 @@ def test_a_day_without_a_year_never_takes_the_year_of_another_article_listed_bel
 def test_a_notice_above_the_title_is_neither_the_title_nor_the_end_of_the_header():
     header = read_header(f"免责声明：本文仅代表作者观点\n\n小鹏机器人明年量产\n\n记者 王小明 报道\n\n2025-11-06\n\n{BODY_ZH}")
     assert (value(header.title), value(header.author), value(header.date)) == ("小鹏机器人明年量产", "王小明", dt.date(2025, 11, 6))
+
+
+def test_a_lead_that_opens_with_today_is_text_not_a_sites_date_bar():
+    header = read_header("今天，小鹏汇天又迎来一个重要里程碑：飞行体的生产许可证申请已正式被受理，计划2026年量产交付。\n\n" + BODY_ZH)
+    assert header.body.startswith("今天，小鹏汇天")

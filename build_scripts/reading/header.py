@@ -659,7 +659,7 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     for position, i in enumerate(head):
         text = text_of[i]
         origin = f"header line {i + 1}: “{_short(text)}”"
-        if rules.page_dates.search(text):
+        if len(text) <= 40 and rules.page_dates.search(text):
             meta[i] = "chrome"  # today's date on the site's top bar, not the article's
         elif _is_caption(text, rules):
             meta[i] = "credit"  # before dates: a caption's date is the photo's, never the article's
