@@ -131,6 +131,7 @@ class Corpus:
 
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
+    corrections: tuple["Correction", ...] = ()  # seeds/sources.yml's claims: and milestones: entries
 
     def by_slug(self, slug: str) -> Article | None:
         return next((a for a in self.articles if a.slug == slug), None)
@@ -142,3 +143,51 @@ class Corpus:
         for problem in sorted(self.problems, key=lambda p: p.file_name):
             by_file.setdefault(problem.file_name, []).append(problem)
         return tuple(FileReport(name, tuple(problems)) for name, problems in by_file.items())
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One entry of the claims: or milestones: section of seeds/sources.yml: an editor's word on what the build read.
+
+    It names its target by `id` (an infobox row `<subject>-<attribute>`, a
+    milestone `m-…`), by `file` + `quote` (the sentence it was read from), or
+    by both (the quote's readings within that row or milestone). `action` is
+    confirm, reject, set (the `fields` given replace what was read) or add
+    (a new claim or milestone, cited by `file` + `quote`).
+    """
+
+    section: str  # "claims" or "milestones"
+    action: str  # confirm | reject | set | add
+    line: int  # of the entry in seeds/sources.yml
+    id: str = ""
+    file: str = ""
+    quote: str = ""
+    fields: tuple[tuple[str, object], ...] = ()  # (name, value) to set, or of the added item
+    by: str = ""
+    note: str = ""
+    date: str = ""  # when it was checked, as the editor wrote it
+
+    @property
+    def target(self) -> str:
+        """How the entry names what it corrects, for a Problems row."""
+        parts = [f"id '{self.id}'" if self.id else "", f"{self.file} «{self.quote[:60]}»" if self.file else ""]
+        return " and ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Review:
+    """What an editor said of a claim or milestone the site shows: the checked mark's tooltip and kb.json's `reviewed`."""
+
+    verdict: str  # confirmed | corrected | added
+    by: str = ""
+    note: str = ""
+    date: str = ""
+    line: int = 0  # of its entry in seeds/sources.yml
+    original: tuple[tuple[str, str], ...] = ()  # what the build had read, field by field ("" for an added item)
+
+    @property
+    def tooltip(self) -> str:
+        zh = {"confirmed": "已核实", "corrected": "已更正", "added": "编辑添加"}[self.verdict]
+        who = " · ".join(p for p in (self.by, self.date) if p)
+        head = f"{zh} {self.verdict}" + (f" — {who}" if who else "")
+        return head + (f": {self.note}" if self.note else "")

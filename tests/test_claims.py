@@ -216,3 +216,47 @@ def test_a_text_value_in_either_script_is_one_value_not_a_disagreement():
     (row,) = infobox_of(simplified, traditional).rows
     assert row.id == "iron-battery" and len(row.values) == 1 and len(row.values[0].citations) == 2
     assert not row.differences
+
+
+# --- growth: work and boxes grow linearly with what an article states ----------------------
+
+
+def test_many_values_of_one_attribute_give_one_box_listing_a_few_and_counting_the_rest():
+    text = "".join(f"IRON人形机器人的算力为{1000 + 7 * i}TOPS。" for i in range(120))
+    (row,) = infobox_of(article(text)).rows
+    (difference,) = row.differences  # one box per row, not one per pair (7,140)
+    assert len(difference.values) == 8 and difference.more == 112
+
+
+def test_the_hands_degrees_of_freedom_named_in_the_clause_before_are_the_hands():
+    assert said("IRON人形机器人的双手采用仿生设计，具备15个自由度。") == {("iron", "hand-degrees-of-freedom", 15.0)}
+
+
+def test_height_and_weight_in_regional_units_are_read_in_base_units():
+    assert said("IRON人形機器人身高178公分，體重70公斤。") == {("iron", "height", 1.78), ("iron", "weight", 70.0)}
+
+
+def test_operations_per_second_written_out_are_tops():
+    assert said("The IRON robot's chips deliver 2,250 trillion operations per second.") == {("iron", "compute", 2250.0)}
+
+
+def test_reading_a_one_paragraph_article_grows_linearly_with_its_length():
+    import time
+
+    def seconds(sentences: int) -> float:
+        body = "".join(f"IRON人形机器人第{i}次测试时，图灵芯片表现稳定，G7 Ultra车型也参与了测试，算力为{2000 + i}TOPS。" for i in range(sentences))
+        passages = classify_article(article(body), load_topics())
+        started = time.perf_counter()
+        article_claims(passages)
+        return time.perf_counter() - started
+
+    seconds(50)  # warm the loaded knowledge
+    small, large = min(seconds(300) for _ in range(2)), min(seconds(1200) for _ in range(2))
+    assert large / small < 8  # four times the text: about 4 when linear, 16 when quadratic
+
+
+def test_a_time_in_a_clause_about_another_subject_does_not_date_a_value():
+    (claim,) = [c for c in claims_of(article("2024年小鹏发布了G7 Ultra，全新IRON人形机器人拥有82个自由度。")) if c.attribute == "degrees-of-freedom"]
+    assert claim.dated_by == "article" and claim.as_of.label == "2025-11-06"
+    (claim,) = [c for c in claims_of(article("2025年11月，IRON人形机器人拥有82个自由度。")) if c.attribute == "degrees-of-freedom"]
+    assert claim.dated_by == "sentence" and claim.as_of.label == "2025-11"

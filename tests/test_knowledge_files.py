@@ -142,7 +142,7 @@ SUBJECT_AND_ATTRIBUTE_CASES = {
         "subject #1 (id 'iron'), 'kind'", "'gadget' is not one of product, component, company", "kind: gadget",
     ),
     "a subject without aliases": (
-        "subjects.yml", "    aliases:\n      zh: [IRON, 人形机器人, 机器人IRON]\n      en: [IRON, humanoid robot, humanoid]\n",
+        "subjects.yml", "    aliases:\n      zh: [IRON, 人形机器人, 人形机械人, 机器人IRON]  # 机械人: Hong Kong's word for robot\n      en: [IRON, humanoid robot, humanoid]\n",
         "    aliases: {zh: [], en: []}\n", "subject #1 (id 'iron'), 'aliases'", "has no aliases", "aliases: {zh: []",
     ),
     "an attribute with a unit units.yml lacks": (
@@ -406,10 +406,10 @@ def test_a_preview_started_with_a_broken_knowledge_file_says_what_is_wrong_then_
         home = preview.get("", timeout=20)[1]
         banner = re.search(r'class="admonition failure kb-build-error".*?</div>', home, re.S)
         assert banner and re.search(rf"{re.escape(relative)}, line \d+: is not valid YAML", banner.group(0))
-        assert "首页 Home" not in home  # no site yet: only the page saying what is wrong
+        assert "最新动态" not in home  # no site yet: only the page saying what is wrong
 
         broken_file.write_text(good, encoding="utf-8")
-        preview.wait_for(lambda: "首页 Home" in preview.get("", timeout=20)[1], "the home page once the file is fixed")
+        preview.wait_for(lambda: "最新动态" in preview.get("", timeout=20)[1], "the home page once the file is fixed")
         assert "kb-build-error" not in preview.get("", timeout=20)[1]
         assert preview.get("topics/robotaxi/", timeout=20)[0] == 200
     finally:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.pages.variants import SIMPLIFIED, to_script
+
 from conftest import build_site, page
 
 PARAGRAPHS = (
@@ -25,21 +27,21 @@ def paragraphs(marker: str) -> str:
 ARTICLES = {
     "domain-first.txt": (
         f"exampledaily.com | 2025-11-05 09:30\n\n某车企发布新一代人形机器人\n\n记者 张三 报道\n\n{paragraphs('第1篇')}",
-        "某车企发布新一代人形机器人", "exampledaily.com", "2025-11-05", "header line 1",
+        "某车企发布新一代人形机器人", "exampledaily.com", "2025-11-05", "据原文第 1 行",
     ),
     "labelled-traditional.txt": (
         f"某車企機器人計劃年底量產\n\n聯合報／ 記者林小華／即時報導\n\n發布時間：2026/02/24 10:00\n\n{paragraphs('第2篇')}",
-        "某車企機器人計劃年底量產", "聯合報 United Daily News", "2026-02-24", "header line 5",
+        "某車企機器人計劃年底量產", "聯合報 United Daily News", "2026-02-24", "据原文第 5 行",
     ),
     "english-wire.txt": (
         "Carmaker Reports Record Quarterly Deliveries And Robot Plans For The Coming Year Ahead Of Its Annual Technology Day\n\n"
         f"By PR Newswire | November 17, 2025, 4:00 AM\n\nArticle five: {ENGLISH}",
         "Carmaker Reports Record Quarterly Deliveries And Robot Plans For The Coming Year Ahead Of Its Annual Technology Day",
-        "PR Newswire", "2025-11-17", "header line 3",
+        "PR Newswire", "2025-11-17", "据原文第 3 行",
     ),
     "front-matter.md": (
         f"---\ntitle: 某车企飞行汽车工厂投产\nsource: 某某日报\npublished: 2025-09-15\n---\n\n{paragraphs('第3篇')}",
-        "某车企飞行汽车工厂投产", "某某日报", "2025-09-15", "front matter 'published'",
+        "某车企飞行汽车工厂投产", "某某日报", "2025-09-15", "据文件开头所注的 published",
     ),
 }
 UNDATED = ("no-date.txt", f"某车企的机器人走起了猫步\n\n{paragraphs('第4篇')}")
@@ -63,10 +65,11 @@ def test_source_page_shows_title_outlet_and_date_with_where_they_came_from(site,
     _text, title, outlet, date, date_origin = ARTICLES[name]
     soup = page(site, f"sources/{Path(name).stem}/")
     assert soup.find("h1").get_text().rstrip("¶").strip() == title
-    rows = {li.strong.get_text(): li.get_text() for li in soup.select(".kb-meta li")}
-    assert outlet in rows["媒体 Outlet"]
-    assert date in rows["日期 Date"] and date_origin in rows["日期 Date"]
-    assert "来自 from:" in rows["媒体 Outlet"]
+    # Labels in the article's script (媒體 on a Traditional article's page).
+    rows = {to_script(li.strong.get_text(), SIMPLIFIED): li.get_text() for li in soup.select(".kb-meta li")}
+    assert outlet in rows["媒体"]
+    assert date in rows["日期"] and date_origin in rows["日期"]
+    assert "（据" in rows["媒体"] or "（據" in rows["媒体"]
 
 
 def test_header_lines_are_not_article_paragraphs(site):
@@ -82,7 +85,7 @@ def test_sources_index_lists_articles_newest_first_and_undated_last(site):
 
 def test_an_article_naming_no_date_or_outlet_says_unknown_and_is_on_the_problems_page(site):
     rows = {li.strong.get_text(): li.get_text() for li in page(site, "sources/no-date/").select(".kb-meta li")}
-    assert "未知 unknown" in rows["日期 Date"] and "未知 unknown" in rows["媒体 Outlet"]
+    assert "未知" in rows["日期"] and "未知" in rows["媒体"]
     problem_rows = [row.get_text(" ") for row in page(site, "problems/").select("article table tbody tr")]
     (row,) = [r for r in problem_rows if "no-date.txt" in r]
     assert "publication date" in row and "outlet" in row and "sources.yml" in row

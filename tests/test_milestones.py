@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from build_scripts.knowledge.compose import article_facts, load_signals, with_borrowed_anchors
+from build_scripts.knowledge.compose import article_facts, load_signals
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.milestones import MilestoneRulesError, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import load_topics
@@ -186,9 +186,15 @@ def test_an_as_of_option_that_is_no_date_fails_the_build_naming_the_option(tmp_p
 
 
 def test_a_time_that_dates_the_report_is_not_the_events_time():
-    news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
+    news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人已在科技日上亮相。", "zh-Hant")
     (m,) = milestones(news)
     assert m.kind == "unveil" and m.done is None and m.when_texts == ()
+
+
+def test_a_bare_event_word_with_no_time_and_no_marker_is_not_guessed():
+    # Neither 已/了/将 nor a time: the clause cannot say whether it happened.
+    news = article("news", dt.date(2025, 11, 6), "據某報今日報道，小鵬新一代IRON人形機器人在科技日上亮相。", "zh-Hant")
+    assert milestones(news) == []
 
 
 # --- undated articles: the latest full date the text states anchors relative times ----------
@@ -201,7 +207,7 @@ def test_an_undated_article_reads_next_year_against_the_latest_full_date_it_stat
     assert m.due.label == "2026" and m.status != "done"
     assert undated.date is None  # only an anchor for times: the article's own date stays unknown
     # the row says the date was inferred, and from what
-    assert "resolved against 2025-10-03, the latest date the article states" in milestone_row(m, "")
+    assert "文章无日期，按文中最晚日期 2025-10-03 推算" in milestone_row(m, "")
 
 
 def test_an_undated_traditional_article_reads_this_quarter_and_wednesday_against_its_stated_date():
@@ -271,9 +277,9 @@ def test_a_dream_of_production_is_no_report_of_it(text, language):
 
 
 @pytest.mark.parametrize("text, language", [
-    ("小鹏将在2026年推出三款Robotaxi车型,也将推出Robotaxi的专属版本。", "zh-Hans"),
-    ("小鵬將在2026年推出三款Robotaxi車型，也將推出Robotaxi的專屬版本。", "zh-Hant"),
-    ("XPeng will unveil three Robotaxi models in 2026, and it will also unveil a Robotaxi edition.", "en"),
+    ("小鹏将在2026年推出Robotaxi,也将推出Robotaxi的专属版本。", "zh-Hans"),
+    ("小鵬將在2026年推出Robotaxi，也將推出Robotaxi的專屬版本。", "zh-Hant"),
+    ("XPeng will unveil its Robotaxi in 2026, and it will also unveil a Robotaxi edition.", "en"),
 ])
 def test_a_sentence_states_one_event_of_a_kind_about_a_subject(text, language):
     a = article("one", dt.date(2025, 11, 1), text, language)
@@ -347,31 +353,31 @@ def test_a_sentence_naming_neither_company_nor_topic_is_the_companys_if_its_para
     assert m.topic == "" and m.kind == "production-start" and m.due.label == "2026 Q4" and m.status == "upcoming"
 
 
-# --- a day's year from other sources, pronouns, company events ------------------------------
+# --- an undated article's own dates only, pronouns, company events ------------------------------
 
 
 def milestones_across(*articles: Article, as_of=None):
-    """As milestones(), with what one article can only learn from the others (compose's borrowed anchors)."""
+    """As milestones(), over several articles read as the build reads them."""
     topics, signals, entities = load_topics(), load_signals(), load_entities()
-    per_article = with_borrowed_anchors([article_facts(a, topics, signals, entities) for a in articles], topics, signals)
+    per_article = [article_facts(a, topics, signals, entities) for a in articles]
     as_of = as_of or max(a.date for a in articles if a.date)
     return track([s for facts in per_article for s in facts.sightings], topics, as_of)
 
 
-def test_an_undated_article_takes_the_year_other_sources_give_a_day_it_writes_without_one():
+@pytest.mark.parametrize("text, language", [
+    ("3月2日,小鵬舉辦第二代VLA媒體日,宣佈第二代VLA將在本月正式推送。", "zh-Hant"),
+    ("3月2日,小鹏举办第二代VLA媒体日,宣布第二代VLA将在本月正式推送。", "zh-Hans"),
+    ("On March 2nd, XPeng said VLA 2.0 will be pushed to users this month.", "en"),
+])
+def test_an_undated_article_never_takes_a_year_from_another_article(text, language):
+    # A day written without its year, in an article stating no date, could be any year's:
+    # another source's 2026 would make a 2027 reprint two overdue plans.
     dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在体验日上宣布第二代VLA将在3月底前开启推送。")
-    undated = article("undated", None, "3月2日,小鵬舉辦第二代VLA媒體日,宣佈第二代VLA將在本月正式推送。", "zh-Hant")
-    m = only(milestones_across(dated, undated), "rollout")
-    assert {c.article.slug for c in m.citations} == {"dated", "undated"} and m.due.label == "2026-03"
-    assert "other sources give it with one" in milestone_row(m, "")
-
-
-def test_an_english_day_without_its_year_borrows_it_too():
-    dated = article("dated", dt.date(2026, 3, 20), "3月2日,小鹏在发布会上正式推出了第二代VLA。")
-    undated = article("undated", None, "On March 2nd, XPeng also unveiled VLA 2.0, its new driving model.", "en")
-    m = only(milestones_across(dated, undated), "unveil")
-    assert m.topic == "second-gen-vla" and m.done.label == "2026-03-02"
-    assert [s.period.label for s in m.sightings if s.citation.article.slug == "undated"] == ["2026-03-02"]
+    undated = article("undated", None, text, language)
+    rows = [m for m in milestones_across(dated, undated) if m.kind == "rollout"]
+    said_undated = [s for m in rows for s in m.sightings if s.citation.article.slug == "undated"]
+    assert said_undated and all(s.period is None and s.anchor is None for s in said_undated)
+    assert len(rows) == 1  # its plan joins the one row the dated source gives, without a year of its own
 
 
 def test_a_day_other_sources_give_in_two_years_lends_no_year():
@@ -434,3 +440,17 @@ def test_a_push_to_cars_of_a_model_year_stays_the_topics_rollout():
 def test_a_forecast_growth_phase_is_a_planned_event_of_its_subject(text, language):
     m = only(milestones(article("growth", dt.date(2026, 2, 24), text, language)), "other")
     assert m.topic == "robotaxi" and m.due.label == "2027–2028" and m.status == "upcoming"
+
+
+@pytest.mark.parametrize("text, published, label", [
+    ("周三 (5 日) 舉行第七屆科技日", dt.date(2025, 11, 6), "2025-11-05"),
+    ("12日在杜拜完成首次公开飞行", dt.date(2025, 10, 13), "2025-10-12"),
+    ("28日发布", dt.date(2025, 3, 5), "2025-02-28"),  # a day later than the article's is last month's
+])
+def test_a_day_of_the_month_alone_is_read_in_the_articles_month(text, published, label):
+    (mention,) = [m for m in read_times(to_simplified(text), published) if "日" in m.words]
+    assert mention.period.label == label and mention.relative
+
+
+def test_a_count_of_days_is_no_date():
+    assert not read_times("每5日一次，5日内完成", dt.date(2025, 1, 9))

@@ -33,7 +33,7 @@ def test_every_status_shows_on_the_promises_page_with_its_citations(promises_sit
     html = page(promises_site, "promises/")
     rows = {r["data-status"]: r for r in html.select("p.kb-milestone")}
     assert {"done", "moved", "upcoming", "dropped", "overdue"} <= set(rows)
-    assert "no report in these sources" in rows["overdue"].get_text()
+    assert "这些来源中没有兑现的报道" in rows["overdue"].get_text()
     moved = rows["moved"].get_text()
     assert "2026-05" in moved and "2026 Q4" in moved
     assert len({a["href"].split("#")[0] for a in rows["done"].select("a.kb-cite")}) == 2  # the plan and the report

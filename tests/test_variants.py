@@ -14,7 +14,7 @@ from build_scripts.reading.language import converter
 from conftest import page
 
 TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
-ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "404.html", "search/")
+ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "to-check/", "404.html", "search/")
 
 
 # --- conversion, on Markdown -------------------------------------------------------
@@ -39,9 +39,20 @@ def test_english_is_never_converted():
     assert to_script(text, TRADITIONAL) == text and to_script(text, SIMPLIFIED) == text
 
 
-def test_vocabulary_stays_the_sources_only_the_script_changes():
-    # s2tw, not s2twp: 芯片 stays 芯片 (not 晶片), 发布会 stays 發佈會 (not 釋出會).
-    assert to_script("图灵芯片发布会", TRADITIONAL) == "圖靈芯片發佈會"
+def test_the_sites_own_words_read_as_taiwan_writes_them():
+    # s2twp: Taiwan's vocabulary, not only its glyphs.
+    assert to_script("芯片、出租车、视频、硬件", TRADITIONAL) == "晶片、計程車、影片、硬體"
+    # Except where Taiwan's software words misread this subject: 發佈會, not 釋出會; 參數, not 引數.
+    assert to_script("图灵芯片发布会", TRADITIONAL) == "圖靈晶片發佈會"
+    assert to_script("720亿参数", TRADITIONAL) == "720億參數"
+
+
+def test_quotes_and_names_keep_their_words_on_a_traditional_page():
+    markdown = '据<span class="kb-as-written">界面新闻</span>报道：<span class="kb-as-written">小鹏视频里的芯片</span>，出租车芯片。'
+    assert convert_text(markdown, TRADITIONAL) == (
+        '據<span class="kb-as-written">界面新聞</span>報道：<span class="kb-as-written">小鵬視頻裡的芯片</span>，計程車晶片。')
+    # An outlet or company named in the site's own text: its glyphs change, its words do not.
+    assert to_script("界面新闻与大众汽车", TRADITIONAL) == "界面新聞與大眾汽車"
 
 
 def test_traditional_copy_links_to_pages_without_a_copy_from_its_own_folder():
@@ -198,7 +209,7 @@ def test_an_english_judgement_is_an_opinion_not_a_fact(seed_site):
 
 def test_long_lists_fold_and_say_how_many_they_hide(seed_site):
     soup = page(seed_site, "topics/second-gen-vla/")
-    folded = soup.select("article details")
+    folded = soup.select("article details:not(.kb-overview-en)")
     assert folded and all(not d.has_attr("open") for d in folded)
     summary = folded[0].summary.get_text()
     assert re.search(r"\d+", summary) and len(folded[0].select("li")) == int(re.search(r"\d+", summary).group())

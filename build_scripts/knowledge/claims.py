@@ -28,6 +28,7 @@ from build_scripts.knowledge.extract import (
 )
 from build_scripts.knowledge.timing import Period, read_times
 from build_scripts.reading.language import to_simplified
+from build_scripts.model import Review
 
 DATA = Path(__file__).parent.parent / "data"
 SUBJECTS_FILE, ATTRIBUTES_FILE = DATA / "subjects.yml", DATA / "attributes.yml"
@@ -157,6 +158,9 @@ class Claim:
     as_written: str  # the value as the source wrote it
     citation: Citation
     topics: tuple[str, ...]  # pages whose infobox shows it
+    # "clause": its sentence names its subject; "borrowed": the paragraph's or the article's — shown, never headlined
+    read: str = "clause"
+    review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
 
 
 def _words(entry: dict, key: str) -> list[str]:
@@ -251,8 +255,10 @@ def _check_attribute(path: Path, entry: dict, name: str, attributes: dict, subje
     if entry["id"] in attributes:
         raise s.entry_error(path, entry, "id", name, "this id is used by two attributes", "merge the two entries")
     listed_units, patterns = entry.get("units", []), entry.get("patterns", [])
-    if not patterns:  # a pattern's `unit` names what it reads (chips, parameters): no unit of units.yml
-        for key, unit in [*(("units", u) for u in listed_units), *([("unit", entry["unit"])] if "unit" in entry else [])]:
+    # a pattern's `unit` names what it reads (chips, wheels): no unit of units.yml needed; `units` always are
+    checked = [("units", u) for u in listed_units] + ([("unit", entry["unit"])] if "unit" in entry and not patterns else [])
+    if checked:
+        for key, unit in checked:
             if unit not in units:
                 raise s.entry_error(path, entry, key, name, f"unit {unit!r} is not in units.yml",
                                     f"add it there or use one of {', '.join(sorted(units))}")
@@ -371,6 +377,11 @@ def _numbers(passage: Passage, text: str, knowledge: Knowledge, figures: list[Fi
         ranked = []
         for attribute in by_unit.get(figure.unit, ()):
             distance = _cue_distance(attribute.cues, text[left:right], left, start, end)
+            if distance is None and left > 0:
+                # A clause with no subject of its own continues the one before it:
+                # "双手采用…，具备15个自由度" measures the hands. Any cue in the clause itself is nearer.
+                earlier = _cue_distance(attribute.cues, text[:left], 0, start, end)
+                distance = (NO_CUE // 2 + earlier[0], earlier[1]) if earlier else None
             if distance is None and attribute.unit_is_cue:
                 distance = (NO_CUE, 0)
             if distance is not None:
@@ -443,12 +454,15 @@ def _resolve_subject(
     steps = [
         ("sentence", sorted((m for m in sentence_mentions if m[1] <= left), key=lambda m: -m[1])),
         ("sentence", sorted((m for m in sentence_mentions if m[0] >= right), key=lambda m: m[0])),
-        ("paragraph", sorted(earlier_mentions, key=lambda m: -m[1])),
     ]
     for where, mentions in steps:
         for _, _, subject in mentions:
             if subject in allowed:
                 return subject, where
+    # the paragraph's earlier sentences: `earlier_mentions` maps a subject to when it was last named
+    nearest = max((subject for subject in allowed if subject in earlier_mentions), key=earlier_mentions.get, default=None)
+    if nearest is not None:
+        return nearest, "paragraph"
     if fallback in allowed:
         return fallback, "article"
     return None
@@ -462,22 +476,31 @@ def _status(knowledge: Knowledge, clause: str) -> str:
     return "fact"
 
 
-def _sentence_date(text: str, start: int, end: int, published: dt.date | None) -> Period | None:
-    """The time the sentence itself gives for its number: the nearest before it, else one later in its clause.
+def _sentence_date(text: str, start: int, end: int, published: dt.date | None, mentions=(), subject: str = "") -> Period | None:
+    """The time the sentence gives for its number: one in the number's own clause (the nearest before it,
+    else the first after it), else one in an earlier clause about no other subject ("2025年，IRON…达到…").
 
-    Not the number itself (`2000 万 clips` is no year 2000), nor a vague span
+    Never one from a clause about another subject: "2024年发布了初代IRON，新一代拥有82个自由度" does not
+    date the 82 to 2024. Not the number itself (`2000 万 clips` is no year 2000), nor a vague span
     (即将, 近期: when something is announced, not when a value holds).
     """
     found = [
         (m.start, m.period) for m in read_times(text, published)
         if m.period is not None and m.period.precision != "span" and not (m.start < end and m.end > start)
     ]
-    before = [period for position, period in found if position < start]
+    left, right = _clause_bounds(text, start, end)
+    own = [(position, period) for position, period in found if left <= position < right]
+    before = [period for position, period in own if position < start]
     if before:
         return before[-1]
-    left, right = _clause_bounds(text, start, start)
-    after = [period for position, period in found if position < right]
-    return after[0] if after else None  # a date later in the sentence is another clause's
+    if own:
+        return own[0][1]
+    for position, period in reversed([f for f in found if f[0] < left]):
+        clause = _clause_bounds(text, position, position + 1)
+        if not any(clause[0] <= m[0] < clause[1] and m[2] != subject for m in mentions):
+            return period
+        break  # the nearest earlier time is another subject's: none
+    return None
 
 
 def article_subjects(knowledge: Knowledge, title: str, mentions: list[list[tuple[int, int, str]]]) -> Counter:
@@ -509,12 +532,15 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
-    earlier: list = []  # subjects named in the paragraph's earlier sentences, with negative positions (nearer = larger)
+    # subject → when the paragraph's earlier sentences last named it (larger = nearer): updated, never
+    # rebuilt, so a one-paragraph article of thousands of sentences is read in linear time
+    earlier: dict[str, int] = {}
+    named = 0
     paragraph_id = None
     products: set[str] = set()  # products counted carrying a component in this paragraph so far
     for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
-            paragraph_id, earlier, products = passage.paragraph.id, [], set()
+            paragraph_id, earlier, products = passage.paragraph.id, {}, set()
         states_value = ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text))
         if id(passage) not in excluded and states_value:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
@@ -525,15 +551,16 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
                 if key not in seen:
                     seen.add(key)
                     claims.append(claim)
-        shift = len(text) + 1
-        earlier = [(s - shift, e - shift, subject) for s, e, subject in earlier] + mentions
+        for _, _, subject in mentions:
+            named += 1
+            earlier[subject] = named
     return claims
 
 
 def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
     published = passage.article.date
     numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
-    resolved: list[tuple[_Number, str, str]] = []  # (number, subject, attribute)
+    resolved: list[tuple[_Number, str, str, str]] = []  # (number, subject, attribute, where the subject was named)
     taken: list[tuple[int, int]] = []
     for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
@@ -550,16 +577,16 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
                 other_before = knowledge.others.search(text[:number.start])
                 if other_in_clause or (where in ("paragraph", "article") and other_before):
                     break  # the industry's or a competitor's number, not the subject's
-            resolved.append((number, subject, attribute_id))
+            resolved.append((number, subject, attribute_id, where))
             taken.append((number.start, number.end))
             break
     # "IRON carries 3 Turing chips, 2250 TOPS": the chips' compute, stated after
     # counting them on a product, is the product's — unless the clause says it
     # is one chip's ("单颗", "each chip").
-    counts = [(number.start, subject) for number, subject, attribute in resolved
+    counts = [(number.start, subject) for number, subject, attribute, _ in resolved
               if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product"]
     claims = []
-    for number, subject, attribute_id in resolved:
+    for number, subject, attribute_id, where in resolved:
         left, right = _clause_bounds(text, number.start, number.end)
         carriers = products | {product for position, product in counts if position < number.start}
         per_unit = knowledge.per_unit is not None and knowledge.per_unit.search(text[left:right])
@@ -570,7 +597,7 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
-        as_of = _sentence_date(text, number.start, number.end, published)
+        as_of = _sentence_date(text, number.start, number.end, published, mentions, subject)
         dated_by = "sentence"
         if as_of is None and published is not None:
             as_of, dated_by = Period(published, published, "day"), "article"
@@ -578,5 +605,6 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             subject=subject, attribute=attribute_id, value=number.value, high=number.high, unit=number.unit,
             qualifier=number.qualifier, as_of=as_of, dated_by=dated_by, status=_status(knowledge, text[left:right]),
             as_written=number.as_written, citation=cite(passage, quote), topics=knowledge.topics_of(subject, attribute_id),
+            read="clause" if where in ("clause", "sentence") else "borrowed",
         ))
     return claims

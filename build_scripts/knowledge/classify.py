@@ -19,7 +19,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.reading.cleaning import load_rules as load_cleaning_rules
-from build_scripts.reading.language import converter, to_simplified, to_simplified_each
+from build_scripts.reading.language import converter, to_mainland, to_mainland_each, to_simplified
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified, name_pattern
 
@@ -130,9 +130,13 @@ def _inside_quote(text: str) -> bool:
 
 
 def simplified_same_length(text: str) -> str:
-    """Simplified form for pattern matching; positions must map back to `text`."""
-    converted = to_simplified(text)
-    return converted if len(converted) == len(text) else text
+    """Simplified form with mainland words for pattern matching (to_mainland); positions must map back to
+    `text`, so where a regional phrase changes the length (部落格 → 博客) only the script is converted."""
+    for convert in (to_mainland, to_simplified):
+        converted = convert(text)
+        if len(converted) == len(text):
+            return converted
+    return text
 
 
 @dataclass(frozen=True)
@@ -154,14 +158,14 @@ def read_paragraph(text: str, topics: tuple[Topic, ...]) -> tuple[Sentence, ...]
     sentences = split_sentences(text)
     aboutness = load_aboutness()
     found = []
-    for sentence, simplified in zip(sentences, to_simplified_each(sentences)):
+    for sentence, simplified in zip(sentences, to_mainland_each(sentences)):
         # Equal forms as one string, not copies: less memory.
         simplified = sentence if simplified == sentence else simplified
         canon = canonical_of_simplified(simplified)
         canon = simplified if canon == simplified else canon
         enumerated: list[tuple[int, str]] = []
         alias_hits, mention_hits = _hits(canon, topics, enumerated)
-        same_length = simplified if len(simplified) == len(sentence) else sentence  # as simplified_same_length
+        same_length = simplified if len(simplified) == len(sentence) else simplified_same_length(sentence)
         subjects = aboutness.subjects(canon, alias_hits, enumerated, topics) if alias_hits else frozenset()
         found.append(Sentence(sentence, same_length, canon, alias_hits, mention_hits, subjects))
     return tuple(found)

@@ -27,10 +27,10 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, borrowed_anchor, day_before, day_pattern, extract_sightings, main_topic, stated_days, time_anchor, track,
-    yearless_days,
+    Milestone, Sighting, day_before, extract_sightings, last_named, main_topic, time_anchor,
 )
-from build_scripts.model import Article, Corpus
+from build_scripts.knowledge.corrections import CorrectionsReport, apply_corrections
+from build_scripts.model import Article, Corpus, Correction
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
@@ -68,6 +68,7 @@ class KnowledgeBase:
     claims: tuple[Claim, ...] = ()  # every claim of every article, whichever page shows it
     milestones: tuple[Milestone, ...] = ()  # every topic's and the site-wide ones, in order of due date
     as_of: dt.date | None = None  # the date statuses are given as of
+    corrections: CorrectionsReport = CorrectionsReport()  # what the editor's corrections did (corrections.py)
 
 
 @dataclass(frozen=True)
@@ -130,56 +131,24 @@ def article_facts(article: Article, topics: tuple[Topic, ...], signals: Signals,
 
 
 def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic, ...], signals: Signals,
-               anchor: dt.date | None, anchor_elsewhere: bool = False) -> tuple[Sighting, ...]:
+               anchor: dt.date | None) -> tuple[Sighting, ...]:
     # Sentences naming no topic can still state the article's own topic's milestones, or the company's.
     own = main_topic(passages)
     found = []
+    referent, paragraph = None, None  # the topic last named in the paragraph so far: what 它 or "the robot" refers to
     for i, p in enumerate(passages):
-        if id(p) in excluded:
-            continue
-        # a pronoun ("它", "it") refers back within its paragraph only
-        before = passages[i - 1] if i and passages[i - 1].paragraph.id == p.paragraph.id else None
-        found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                   anchor_elsewhere=anchor_elsewhere, before=before,
-                                   day_before=day_before(passages, i, p.article.date or anchor))
+        if p.paragraph.id != paragraph:
+            referent, paragraph = None, p.paragraph.id
+        if id(p) not in excluded:
+            found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
+                                       referent=referent, day_before=day_before(passages, i, p.article.date or anchor))
+        referent = last_named(p.canon, topics) or referent
     return tuple(found)
-
-
-def with_borrowed_anchors(per_article: list[ArticleFacts], topics: tuple[Topic, ...], signals: Signals) -> list[ArticleFacts]:
-    """Articles with no date and no full date of their own, whose relative times ("本月", "On March 2nd")
-    can be read once other sources give the year of a day they write without one (borrowed_anchor).
-
-    Across articles, so here and not in article_facts (cached one article at a time).
-    """
-    yearless = {i: yearless_days(facts.passages[0].article) for i, facts in enumerate(per_article)
-                if facts.passages and facts.passages[0].article.date is None}
-    waiting = [i for i, days in yearless.items() if days]
-    if not waiting:
-        return per_article
-    wanted = day_pattern({day for i in waiting for day in yearless[i]})
-    # (month, day) → year → the reports stating that day in that year (a copy and its original are one)
-    stated: dict[tuple[int, int], dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for facts in per_article:
-        if facts.passages:
-            article = facts.passages[0].article
-            for day, years in stated_days(article, wanted).items():
-                for year in years:
-                    stated[day][year].add(article.report)
-    result = list(per_article)
-    for i in waiting:
-        own = per_article[i].passages[0].article.report
-        elsewhere = {day: {year for year, reports in stated[day].items() if reports - {own}} for day in yearless[i]}
-        anchor = borrowed_anchor(yearless[i], elsewhere)
-        if anchor is not None:
-            passages = list(per_article[i].passages)
-            excluded = not_a_fact(passages, signals)
-            result[i] = replace(per_article[i], sightings=_sightings(passages, excluded, topics, signals, anchor, True))
-    return result
 
 
 def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None, as_of: dt.date | None = None) -> KnowledgeBase:
     topics = topics or load_topics()
-    return compose_knowledge_base(facts_of(corpus.articles, topics), topics, as_of)
+    return compose_knowledge_base(facts_of(corpus.articles, topics), topics, as_of, corrections=corpus.corrections)
 
 
 # Below this many articles, starting worker processes costs more than they save.
@@ -214,7 +183,7 @@ def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=art
 
 
 def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...], as_of: dt.date | None = None,
-                           topic_page=None) -> KnowledgeBase:
+                           topic_page=None, corrections: tuple[Correction, ...] = ()) -> KnowledgeBase:
     """The topic pages, from what each article contributes (facts_of).
 
     `topic_page` composes one topic's page from its TopicInputs: the
@@ -223,19 +192,23 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
 
     Milestone statuses are given as of `as_of`, by default the newest
     article's date: the same seeds build the same site on any day.
+    An editor's `corrections` (seeds/sources.yml) are applied to the claims
+    and milestones here, before anything is composed from them.
     """
     signals = load_signals()
     topic_page = topic_page or compose_topic_page
     if as_of is None:
         as_of = max((p.article.date for facts in per_article for p in facts.passages[:1] if p.article.date), default=None)
-    per_article = with_borrowed_anchors(per_article, topics, signals)
-    milestones = tuple(track([s for facts in per_article for s in facts.sightings], topics, as_of))
     passages = [p for facts in per_article for p in facts.passages]
     by_slug = {t.slug: t for t in topics}
 
     knowledge = load_knowledge()
     validate_topics(knowledge, set(by_slug))
-    claims = [claim for facts in per_article for claim in facts.claims]
+    claims, tracked, corrected = apply_corrections(
+        corrections, [claim for facts in per_article for claim in facts.claims],
+        [s for facts in per_article for s in facts.sightings], topics, as_of, knowledge, articles_by_file(passages),
+    )
+    milestones = tuple(tracked)
     by_topic: dict[str, list[Passage]] = defaultdict(list)  # in corpus order
     listed_on: dict[str, list[Passage]] = defaultdict(list)  # the sentences about each topic, in corpus order
     for passage in passages:
@@ -261,7 +234,19 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
                 cited_by[citation.key].append(entry)
     return KnowledgeBase(
         topics=tuple(pages), cited_by=dict(cited_by), claims=tuple(claims), milestones=milestones, as_of=as_of,
+        corrections=corrected,
     )
+
+
+def articles_by_file(passages: list[Passage]) -> dict[str, Article]:
+    """Each article with sentences, by its file name and the names of its copies: what a correction's `file:` names."""
+    found: dict[str, Article] = {}
+    for passage in passages:
+        article = passage.article
+        if article.file_name not in found:
+            for name in (article.file_name, *article.other_names):
+                found.setdefault(name, article)
+    return found
 
 
 @dataclass(frozen=True)

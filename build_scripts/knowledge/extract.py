@@ -8,7 +8,7 @@ the events they belong to are read by knowledge/timing.py and milestones.py.)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -72,6 +72,7 @@ class UnitRules:
     clause_units: tuple[tuple[str, re.Pattern], ...]
     comparable: dict[str, str]
     prefix_units: dict[str, str]  # currency sign before the number → unit id
+    scaled: dict[str, tuple[str, float]] = field(default_factory=dict)  # 公分 → (m, 0.01): read in its base unit
 
 
 # Unit ids the figure pattern itself names (a Chinese digit counts only before them).
@@ -84,7 +85,8 @@ UNITS = s.Record({
     }),
     "units": s.ListOf(s.Record(
         {"id": s.Text(), "name": s.Text(), "pattern": s.Pattern()},
-        hint="each unit is {id: …, name: …, pattern: '<regular expression>'}",
+        optional={"base": s.Text(), "factor": s.Number()},
+        hint="each unit is {id: …, name: …, pattern: '<regular expression>'}; a multiple of another adds base: <unit id>, factor: <number>",
     ), min_items=1, label="unit"),
 }, optional={
     "clause_units": s.ListOf(s.Record({"unit": s.Text(), "cue": s.Pattern()}, hint="each entry is {unit: <unit id>, cue: '<regular expression>'}"), label="clause unit"),
@@ -109,6 +111,10 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
     for number, clause in enumerate(data.get("clause_units") or (), start=1):
         if clause["unit"] not in ids:
             raise s.entry_error(path, clause, "unit", f"clause unit #{number}", f"unit {clause['unit']!r} is not among the units", f"use one of {', '.join(ids)}")
+    for number, unit in enumerate(units, start=1):
+        if unit.get("base") is not None and unit["base"] not in ids:
+            raise s.entry_error(path, unit, "base", f"unit #{number} (id {unit['id']!r})", f"base unit {unit['base']!r} is not among the units",
+                                f"use one of {', '.join(ids)}")
     missing = [u for u in COUNTING_UNITS if u not in ids]
     if missing:
         raise s.DataFileError(path, s.line_of(units), "units", f"the unit(s) {', '.join(missing)} are missing", "the figure pattern counts Chinese digits before them: keep them")
@@ -148,6 +154,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
         clause_units=tuple((c["unit"], re.compile(c["cue"])) for c in data.get("clause_units") or ()),
         comparable=dict(data.get("comparable_units") or {}),
         prefix_units=prefix_units,
+        scaled={u["id"]: (u["base"], float(u.get("factor", 1))) for u in units if u.get("base")},
     )
 
 
@@ -190,7 +197,7 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
     rules = unit_rules()
     text = simplified.translate(FULL_WIDTH)
     figures: list[tuple] = []
-    seen: set[tuple[str, float]] = set()
+    seen: dict[tuple[str, float], int] = {}  # (unit, value) → where it was first stated
     for match in rules.pattern.finditer(text):
         groups = match.groups()
         unit_id = next((unit for unit, group in zip(rules.unit_ids, rules.unit_groups) if groups[group - 1]), "")
@@ -207,11 +214,15 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         clause = clause_around(written, match.start("num"), match.end())
         if not unit_id:
             unit_id = _unit_from_context(simplified, match, rules)
+        if unit_id in rules.scaled:  # 178公分 is 1.78 m; "2,250 trillion operations per second" 2,250 TOPS
+            unit_id, factor = rules.scaled[unit_id]
+            scale *= factor
         value = _number(match["num"]) * scale
         high = _number(match["high"]) * scale if match["high"] else None
-        if (unit_id, value) in seen:
-            continue  # "72B（72 Billion，即 720 亿）": one figure said three ways
-        seen.add((unit_id, value))
+        earlier = seen.get((unit_id, value))
+        if earlier is not None and _inside_brackets(text[earlier:match.start()]):
+            continue  # "72B（72 Billion，即 720 亿）": one figure said three ways; "宽2米、高2米" are two
+        seen.setdefault((unit_id, value), match.end())
         qualifier = rules.before.get((match["before"] or "").lower(), "") or rules.after.get(match["after"] or "", "")
         if match["more"]:
             qualifier = qualifier or "over"
@@ -219,6 +230,11 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         figures.append((value, high, unit_id, rules.unit_names.get(unit_id, ""), qualifier, as_written, clause))
     with_unit = {value for value, _, unit, *_ in figures if unit}
     return tuple(f for f in figures if f[2] or f[0] not in with_unit)
+
+
+def _inside_brackets(between: str) -> bool:
+    """Whether text after a figure has opened a bracket it has not closed: what follows restates it."""
+    return sum(between.count(c) for c in "（(") > sum(between.count(c) for c in "）)")
 
 
 def _unit_from_context(simplified: str, match: re.Match, rules: UnitRules) -> str:

@@ -65,8 +65,9 @@ class Difference:
     subject: Subject
     attribute: Attribute
     status: str
-    values: tuple[ClaimValue, ...]
+    values: tuple[ClaimValue, ...]  # at most MAX_VALUES_SHOWN of them
     days_apart: int
+    more: int = 0  # further values that differ, not listed
 
 
 @dataclass(frozen=True)
@@ -199,16 +200,41 @@ def _values(claims: list[Claim]) -> list[ClaimValue]:
 _FAR = dt.date.max  # undated values sort last
 
 
+MAX_VALUES_SHOWN = 8  # a box lists this many of the values that differ, and says how many more there are
+
+
 def _differences(row_id: str, subject: Subject, attribute: Attribute, values: list[ClaimValue]) -> list[Difference]:
-    found = []
-    for i, a in enumerate(values):
-        for b in values[i + 1:]:
-            if a.as_of is None or b.as_of is None:
-                continue  # an undated statement cannot be said to contradict another
-            apart = abs(_days(a.as_of) - _days(b.as_of))
-            if apart <= COMPARABLE_DAYS and not compatible(a, b):
-                found.append(Difference(row_id, subject, attribute, a.status, (a, b), apart))
+    """One box per stretch of COMPARABLE_DAYS in which the row's values cannot all hold at once.
+
+    The values are swept once in date order, in windows that start at the
+    first value not yet covered: an article stating a hundred compute
+    values for one subject gives one box, not one per pair (4,950).
+    """
+    dated = sorted((v for v in values if v.as_of is not None), key=lambda v: (_days(v.as_of), str(v.value)))
+    found, start = [], 0
+    while start < len(dated):
+        first_day = _days(dated[start].as_of)
+        end = start
+        while end < len(dated) and _days(dated[end].as_of) - first_day <= COMPARABLE_DAYS:
+            end += 1
+        window = dated[start:end]
+        start = end
+        if len(window) < 2 or _all_compatible(window):
+            continue
+        distinct = list({(str(v.value), v.high, v.qualifier, v.unit): v for v in window}.values())
+        found.append(Difference(row_id, subject, attribute, window[0].status, tuple(distinct[:MAX_VALUES_SHOWN]),
+                                _days(window[-1].as_of) - first_day, more=max(0, len(distinct) - MAX_VALUES_SHOWN)))
     return found
+
+
+def _all_compatible(values: list[ClaimValue]) -> bool:
+    """Whether every value can hold with every other: numbers whose ranges share a point, texts that contain one another."""
+    texts = [v for v in values if isinstance(v.value, str)]
+    if texts:
+        longest = max(texts, key=lambda v: len(_plain(v.value)))
+        return len(texts) == len(values) and all(compatible(v, longest) for v in texts)
+    intervals = [_interval(v) for v in values]
+    return max(low for low, _ in intervals) <= min(high for _, high in intervals)
 
 
 def build_infobox(slug: str, claims: list[Claim], knowledge: Knowledge) -> Infobox:

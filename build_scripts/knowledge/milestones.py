@@ -1,22 +1,26 @@
 """Passages → Sightings (one sentence stating an event) → Milestones with a status.
 
-A sentence states a milestone when a clause of it names a subject (a topic,
-by an alias; or the subject of the clause before) and a kind's cue word from
-data/milestones.yml; its time comes from data/time_rules.yml (knowledge/
-timing.py). Each Sighting says whether the source plans it, reports it
-happened, dropped or delayed it.
+A sentence states a milestone when a clause of it has an event word of a
+kind (data/milestones.yml) that names an event, not a thing, and the clause
+says in its own words what became of it (clauses.py: planned, happened,
+dropped, delayed; a mention, a condition or a denial states none). Its
+subject is the topic the clause names, else the one named before it in the
+sentence or referred to (它, 这款机器人), else the article's — a borrowed
+reading, never headlined (Milestone.confident). Its time is the clause's own
+(data/time_rules.yml, timing.py), or a time framing the sentence. Each
+Sighting records how it was read (Sighting.how).
 
 track() then keeps one Milestone per (topic, kind, period) — however many
 articles and scripts state it — and gives it a status as of a date (the
 newest article's, so builds are reproducible): upcoming; done (on time, or
 late by how much); moved (a later source gives a later date); overdue (the
-date passed and these sources report nothing); dropped. Every status keeps
-the citations it rests on. Nothing dated after the article that states it is
-ever taken as happened.
+date passed and these sources report nothing); dropped. Only a report read
+from its own clause, in an article dated after the plan's, closes, moves or
+drops a plan. Every status keeps the citations it rests on. Nothing dated
+after the article that states it is ever taken as happened.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
@@ -27,20 +31,23 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
+from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, read_clause, verb_forms, word_spans
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
-from build_scripts.knowledge.timing import FULL_WIDTH, Period, TimeMention, TimeRules, load_time_rules, read_times
-from build_scripts.model import Article
+from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
 from build_scripts.reading.language import to_simplified
+from build_scripts.model import Review
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
+# A determiner or a count right before a participle makes it an adjective: "the first mass-produced robotaxi",
+# "3 mass-produced Robotaxi models"
+DETERMINER_BEFORE = re.compile(r"(?<![a-z])(?:the|a|an|its|their|his|her|our|first|new|newly|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$")
 KIND_IDS = (
     "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
     "commercial-launch", "delivery", "certification", "partnership", "permit", "other",
 )
-STATES = ("planned", "happened", "dropped", "delayed")
-# Clause ends inside a sentence; an English "and" that starts a second verb phrase too.
-CLAUSE_END = re.compile(r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|was|has|plans|aims|expects|to|then)\b)|\bwhile\b")
+STATES = ("planned", "happened", "dropped", "delayed")  # what a Sighting can say; clauses.py reads more
 STATUSES = {
     "upcoming": ("待兑现", "upcoming"),
     "done": ("已兑现", "reported done"),
@@ -64,40 +71,51 @@ class Kind:
     cues: re.Pattern
     yields_to: tuple[str, ...]  # kinds that, cued in the same clause, say better what it states
     not_with: re.Pattern = re.compile("(?!)")  # in the clause, the cue states no event of this kind (亮相 in a mall)
+    figurative: re.Pattern = re.compile("(?!)")  # its words also said of keynotes and plans ("delivered"): only with a named subject
 
 
 @dataclass(frozen=True, eq=False)
 class MilestoneRules:
     kinds: tuple[Kind, ...]
-    states: dict[str, re.Pattern]  # planned, happened, dropped, delayed → cue pattern
-    modifier: re.Pattern  # right after a cue: the cue names a thing (量产工厂), not an event
-    not_event: re.Pattern  # a clause with these states a purpose or condition (为了, if), not an event
+    clause: ClauseRules  # how a clause says its event's state (clauses.py)
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
     any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
     report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
     built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
     plant: re.Pattern = re.compile("(?!)")
-    description: re.Pattern = re.compile("(?!)")  # a cue inside one names a thing: "the newly unveiled robotaxi"
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
-    pronoun: re.Pattern = re.compile("(?!)")  # opening a clause: it refers to the sentence before's topic
+    car_models: re.Pattern = re.compile("(?!)")  # the company's cars (车型, new SUVs, a model year): a thing of its own
+    car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
+    carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
+    carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
+    pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
-    def builds_plant(self, canon: str) -> int | None:
-        """Where a clause says a plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
+    def builds_plant(self, canon: str) -> re.Match | None:
+        """The words saying a clause's plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
         built = self.built.search(canon)
-        return built.start() if built and self.plant.search(canon, built.end()) else None
+        return built if built and self.plant.search(canon, built.end()) else None
 
-    def kind_at(self, kind: Kind, canon: str) -> int | None:
-        """Where the first cue of `kind` that states an event is in `canon`, else None."""
-        described = [(d.start(), d.end()) for d in self.description.finditer(canon)]
+    def _inside_a_word(self, canon: str, match: re.Match) -> bool:
+        """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产)."""
+        for start, end in word_spans(canon):
+            if start <= match.start() and match.end() <= end and end - start > match.end() - match.start():
+                rest = canon[start:match.start()] + canon[match.end():end]
+                return not self.any_cue.search(rest)
+        return False
+
+    def kind_at(self, kind: Kind, canon: str) -> re.Match | None:
+        """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot)."""
         if kind.not_with.search(canon):
             return None
         for match in kind.cues.finditer(canon):
-            if any(a <= match.start() < b for a, b in described):
-                continue
-            if not self.modifier.match(canon, match.end()):
-                return match.start()
+            if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
+                continue  # "the first mass-produced robotaxi": a participle describing a thing
+            if self._inside_a_word(canon, match):
+                continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
+            if not self.clause.mention_heads.match(canon, match.end()):
+                return match
         return None
 
 
@@ -106,70 +124,99 @@ def _cue_pattern(words: list[str]) -> re.Pattern:
     return name_pattern([str(w) for w in words]) or re.compile("(?!)")
 
 
-def _own_things(path: Path, entry: dict) -> re.Pattern:
+def _own_things(path: Path, entry: dict, key: str = "own_things") -> re.Pattern:
+    """Words and regular-expression shapes of one entry (own_things, car_models), as one pattern."""
     words = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
     shapes = [str(s) for s in entry.get("shapes") or ()]
     for shape in shapes:
         try:
             re.compile(shape)
         except re.error as error:
-            raise MilestoneRulesError(f"{path.name}: own_things: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
+            raise MilestoneRulesError(f"{path.name}: {key}: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
     return re.compile("|".join([words.pattern, *shapes]))
+
+
+def _words(entry) -> list[str]:
+    entry = entry or {}
+    return [str(w) for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
+
+
+def _kind_words(path: Path, kind_id: str, entry: dict) -> tuple[list[str], list[str]]:
+    """(every cue of a kind, the past forms of its English verbs)."""
+    words, past = _words(entry), []
+    for verb in entry.get("verbs") or []:
+        if not isinstance(verb, str) or not verb.strip():
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: verbs: {verb!r} is no verb — write its base form, e.g. roll out")
+        forms, past_forms = verb_forms(verb)
+        # "mass-produce" is written "mass produce" as often: both spellings.
+        words += forms + [f.replace("-", " ") for f in forms if "-" in f]
+        past += past_forms + [f.replace("-", " ") for f in past_forms if "-" in f]
+    return words, past
+
+
+def _markers(entry) -> Markers:
+    entry = entry or {}
+    return Markers(_cue_pattern(_words(entry)), frozenset(str(c) for c in entry.get("single") or ()))
 
 
 @data_files.loader
 def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
-    kinds = []
+    kinds, past_forms, every_cue, verb_forms_all = [], [], [], []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
             raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
-        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en")) or not entry.get("label_zh"):
-            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh or en")
-        words = [*(entry.get("zh") or []), *(entry.get("en") or [])]
+        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en") or entry.get("verbs")) or not entry.get("label_zh"):
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en or verbs")
+        words, past = _kind_words(path, kind_id, entry)
+        past_forms += past
+        verb_forms_all += [f for verb in entry.get("verbs") or [] for f in verb_forms(str(verb))[0]]
+        every_cue += words
         yields_to = tuple(entry.get("yields_to") or ())
         unknown = set(yields_to) - set(KIND_IDS)
         if unknown:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
-        not_with = entry.get("not_with") or {}
         kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to,
-                          _cue_pattern([*(not_with.get("zh") or []), *(not_with.get("en") or [])])))
-    states = {}
-    for state in STATES:
-        entry = data.get(state)
-        if not isinstance(entry, dict):
-            raise MilestoneRulesError(f"{path.name}: `{state}` needs cue words under zh and en")
-        states[state] = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
-    modifiers = data.get("modifiers") or {}
-    modifier = _cue_pattern([*(modifiers.get("zh") or []), *(modifiers.get("en") or [])])
-    not_events = data.get("not_events") or {}
-    not_event = _cue_pattern([*(not_events.get("zh") or []), *(not_events.get("en") or [])])
+                          _cue_pattern(_words(entry.get("not_with"))),
+                          _cue_pattern([f for verb in entry.get("figurative") or [] for f in verb_forms(str(verb))[0]])))
+    for state in ("planned", "happened", "dropped", "delayed", "negated", "hypothetical", "mention"):
+        if not isinstance(data.get(state), dict):
+            raise MilestoneRulesError(f"{path.name}: `{state}` needs marker words under zh and en")
+    heads = _cue_pattern(_words(data.get("mention_heads")))
+    clause = ClauseRules(
+        markers={state: _markers(data[state]) for state in ("planned", "happened", "dropped", "delayed", "negated", "hypothetical", "mention")},
+        # 的 and any word after the event word: it describes that word (推出的新一代机器人, 量产的EP0阶段)
+        mention_heads=re.compile(r"\s?(?:的\s?(?=[\w“「\"])|(?:[a-z0-9]{1,4}\s?)?(?:" + heads.pattern + "))"),
+        mention_before=_cue_pattern(_words(data.get("mention_before"))),
+        past_forms=frozenset(canonical(f) for f in past_forms),
+        verb_forms=frozenset(canonical(f) for f in verb_forms_all),
+        reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
+        copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
+                          "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
+    )
     site_wide = frozenset(data.get("site_wide_kinds") or ())
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
-    descriptions = data.get("descriptions") or {}
     plant_built = data.get("plant_built") or {}
-    built_words = [str(w) for w in (*((plant_built.get("built") or {}).get("zh") or []), *((plant_built.get("built") or {}).get("en") or []))]
-    plant_words = [str(w) for w in (*((plant_built.get("plant") or {}).get("zh") or []), *((plant_built.get("plant") or {}).get("en") or []))]
-    every_cue = [str(w) for entry in (data.get("kinds") or {}).values() for w in (*(entry.get("zh") or []), *(entry.get("en") or []))]
-    every_cue += built_words
-    own_things = data.get("own_things") or {}
-    site_wide_other = data.get("site_wide_other") or {}
-    pronouns = data.get("pronouns") or {}
-    pronoun_words = sorted((str(w).lower() for w in (*(pronouns.get("zh") or []), *(pronouns.get("en") or []))), key=len, reverse=True)
-    span_ends = data.get("span_ends") or {}
-    span_end_words = sorted((str(w).lower() for w in (*(span_ends.get("zh") or []), *(span_ends.get("en") or []))), key=len, reverse=True)
-    report_words = data.get("report_words") or {}
-    report_word = _cue_pattern([*(report_words.get("zh") or []), *(report_words.get("en") or [])])
-    return MilestoneRules(tuple(kinds), states, re.compile(r"\s?(?:" + modifier.pattern + ")"), not_event, site_wide,
-                          _cue_pattern(every_cue), re.compile(r"\s?(?:" + report_word.pattern + ")"),
-                          _cue_pattern(built_words), _cue_pattern(plant_words),
-                          _cue_pattern([*(descriptions.get("zh") or []), *(descriptions.get("en") or [])]),
-                          _own_things(path, own_things),
-                          _cue_pattern([*(site_wide_other.get("zh") or []), *(site_wide_other.get("en") or [])]),
-                          re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
-                          re.compile(r"(?:^|[，,；;：:])\s*(?:" + "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words) + ")")
-                          if pronoun_words else re.compile("(?!)"))
+    built_words, plant_words = _words(plant_built.get("built")), _words(plant_built.get("plant"))
+    pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
+    span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
+    pronouns = "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words)
+    references = [_cue_pattern(_words(data.get("references"))).pattern]
+    return MilestoneRules(
+        kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
+        any_cue=_cue_pattern(every_cue + built_words),
+        report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
+        built=_cue_pattern(built_words), plant=_cue_pattern(plant_words),
+        own_things=_own_things(path, data.get("own_things") or {}),
+        site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
+        span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
+        car_models=_own_things(path, data.get("car_models") or {}, "car_models"),
+        car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
+        carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
+        carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
+        pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
+    )
 
 
 @dataclass(frozen=True)
@@ -186,7 +233,18 @@ class Sighting:
     citation: Citation
     # an undated article's relative time was read against this date, the latest its text states (time_anchor)
     anchor: dt.date | None = None
-    anchor_elsewhere: bool = False  # the anchor's year is the one other sources give its day (borrowed_anchor)
+    # "clause": subject, time and state all from its own clause (or its sentence's single time and named subject);
+    # "borrowed": the subject is the article's, not one the sentence names — listed, never headlined
+    read: str = "clause"
+    marker: str = ""  # the words that decided its state (将, "unveiled", 已经), "" when its time did
+    review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
+
+    @property
+    def how(self) -> str:
+        """How it was read, for a reader: "plan · 2026 Q4 · 将"."""
+        parts = [self.state, self.period.label if self.period else "", self.marker,
+                 "subject from the article" if self.read == "borrowed" else ""]
+        return " · ".join(p for p in parts if p)
 
     @property
     def said_on(self) -> dt.date | None:
@@ -210,10 +268,17 @@ class Milestone:
     moved_to: Period | None
     plans: tuple[Sighting, ...]  # the sentences promising it
     reports: tuple[Sighting, ...]  # the sentences its status rests on (done, moved, dropped)
+    review: Review | None = None  # an editor's word on one of its sentences (knowledge/corrections.py)
 
     @property
     def sightings(self) -> tuple[Sighting, ...]:
         return self.plans + self.reports
+
+    @property
+    def confident(self) -> bool:
+        """Whether a source states it in a clause of its own, or two independent reports do: only
+        such milestones are headlined (the overview, a topic's main promise, the home cards)."""
+        return any(s.read == "clause" for s in self.sightings) or len({s.citation.article.report for s in self.sightings}) >= 2
 
     @property
     def citations(self) -> tuple[Citation, ...]:
@@ -251,9 +316,10 @@ class Milestone:
 # Reading sentences
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    bounds = [0] + [m.end() for m in CLAUSE_END.finditer(text)] + [len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
+def last_named(canon: str, topics: tuple[Topic, ...]) -> str | None:
+    """The topic a sentence names last, if any: what a reference word in the next sentence refers to."""
+    named = _named(canon, topics)
+    return max(named)[1] if named else None
 
 
 def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
@@ -308,69 +374,6 @@ def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None
     return max(stated, default=None)
 
 
-YEARLESS = dt.date(2000, 7, 1)  # any leap year: reads "2月29日" too; a day written without its year lands in it
-
-
-def stated_days(article: Article, wanted: re.Pattern) -> dict[tuple[int, int], set[int]]:
-    """(month, day) → year of each day an article states in full: written with its year, or
-    written without one in an article whose date fixes it. Only paragraphs `wanted` finds
-    (day_pattern) are read: across a whole corpus, for the few days undated articles need."""
-    days: dict[tuple[int, int], set[int]] = defaultdict(set)
-    time_rules = load_time_rules()
-    for paragraph in article.paragraphs:
-        simplified = to_simplified(paragraph.text)
-        if not wanted.search(simplified.translate(FULL_WIDTH)):
-            continue
-        for t in read_times(simplified, article.date, time_rules):
-            if t.period is not None and t.period.precision == "day" and (not t.relative or _written_day(t)):
-                days[(t.period.start.month, t.period.start.day)].add(t.period.start.year)
-    return days
-
-
-def day_pattern(days: set[tuple[int, int]]) -> re.Pattern:
-    """Finds a text writing any of `days` ("3月2日", "March 2", "2 Mar"), with or without a year."""
-    forms = []
-    for month, day in sorted(days):
-        names = "|".join((calendar.month_name[month], calendar.month_abbr[month]))
-        forms += [rf"(?<!\d)0?{month}\s?月\s?0?{day}\s?[日号]", rf"(?:{names})\.?\s0?{day}(?!\d)",
-                  rf"(?<!\d)0?{day}(?:st|nd|rd|th)?\s(?:{names})"]
-    return re.compile("|".join(forms) or "(?!)", re.IGNORECASE)
-
-
-def _written_day(t: TimeMention) -> bool:
-    """A month and day in digits or a month's name ("3月2日", "March 2nd"), not 今天 or "on Monday"."""
-    return any(c.isdigit() for c in t.words)
-
-
-def yearless_days(article: Article) -> list[tuple[int, int]]:
-    """The (month, day)s an article writes without their year; none if it writes a full date
-    (time_anchor reads its relative times against the latest of those)."""
-    time_rules = load_time_rules()
-    found = []
-    for paragraph in article.paragraphs:
-        for t in read_times(to_simplified(paragraph.text), YEARLESS, time_rules):
-            if t.period is None or t.period.precision != "day":
-                continue
-            if not t.relative:
-                return []
-            if _written_day(t):
-                found.append((t.period.start.month, t.period.start.day))
-    return found
-
-
-def borrowed_anchor(yearless: list[tuple[int, int]], days_elsewhere: dict[tuple[int, int], set[int]]) -> dt.date | None:
-    """For an article with no date and no full date of its own: the latest day it writes without
-    a year ("3月2日") that other sources state with one year only — a report of the same news
-    ("On March 2nd …" beside "3月2日…", dated 2026). A day other sources give in several years, or none,
-    stays unresolved."""
-    found = []
-    for month, day in yearless:  # yearless_days of the article
-        years = days_elsewhere.get((month, day), set())
-        if len(years) == 1:
-            found.append(dt.date(next(iter(years)), month, day))
-    return max(found, default=None)
-
-
 def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, published: dt.date | None) -> dt.date | None:
     """The last day the article states before its sentence `index`: what that sentence's "当天" means,
     looked up only for a sentence saying such a word."""
@@ -387,52 +390,58 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
 
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
-                      anchor: dt.date | None = None, anchor_elsewhere: bool = False, before: Passage | None = None,
+                      anchor: dt.date | None = None, referent: str | None = None,
                       day_before: dt.date | None = None) -> list[Sighting]:
-    """The events one sentence states, each about the subject its clause (or the clause before) names.
+    """The events one sentence states, each about the subject its clause (or its sentence) names.
 
-    A sentence naming no topic at all is about its passage's topic, else the
-    article's own (`article_topic`, see main_topic): "3月19日起逐步推送" in an
-    article about the VLA. One naming no topic but the company (`company`:
+    A sentence naming no topic at all is about its passage's topic, or, after a
+    reference word (它, 这款机器人, "the robot"), the topic last named before it in its paragraph
+    (`referent`); else the
+    article's own (`article_topic`, see main_topic) — a borrowed reading,
+    listed but never headlined. One naming no topic but the company (`company`:
     小鹏, XPeng …) states a site-wide event (SITE_WIDE): a partnership, a
     plant's start of production.
     """
     rules = rules or load_milestone_rules()
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
-    implied = _only_topic(passage) or article_topic
-    if before is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
-        # "它将在本季度推送" after a sentence (`before`, same paragraph) naming only the VLA
-        named_before = {slug for _, slug, _ in _named(before.canon, topics)}
-        implied = next(iter(named_before)) if len(named_before) == 1 else implied
+    implied, implied_from = _only_topic(passage), "sentence"
+    if implied is None:
+        implied, implied_from = article_topic, "article"
+    if referent is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
+        # "它将在本季度推送", "这款机器人": the topic last named before it in the paragraph (`referent`)
+        implied, implied_from = referent, "sentence"
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
-    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, topics, rules,
-                     load_time_rules(), company, nearby, day_before)
+    stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, implied_from,
+                     topics, rules, load_time_rules(), company, nearby, day_before)
     if not stated:
         return []
     citation = cite(passage)
     inferred = anchor if passage.article.date is None else None
-    return [Sighting(*fields, citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None,
-                     anchor_elsewhere=anchor_elsewhere and bool(fields[5] and fields[3] is not None))
+    return [Sighting(*fields[:7], citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None,
+                     read=fields[7], marker=fields[8])
             for fields in stated]
 
 
-def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, topics: tuple[Topic, ...],
-            rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
+def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, implied_from: str,
+            topics: tuple[Topic, ...], rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
             company_nearby: bool = False, day_before: dt.date | None = None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
-    `whole`: the sentence's canonical form; `implied`: the topic a sentence naming none is about
-    (its passage's, or its article's); `company_nearby`: its paragraph names the company, so a
-    sentence naming neither it nor a topic ("Production is set to begin in Q3") is the company's.
+    Each clause is read on its own (clauses.py): its state from its own
+    words; its time from its own words, else the sentence's only time when
+    the clause holding that time names no other topic; its subject the topic
+    it names, else the one named before it in the sentence, else `implied`
+    (the sentence's, or the article's: `implied_from`).
+    `whole`: the sentence's canonical form; `company_nearby`: its paragraph
+    names the company, so a sentence naming neither it nor a topic
+    ("Production is set to begin in Q3") is the company's.
     """
     same_length = len(simplified) == len(text)
     sighted: list[tuple] = []
     subject: str | None = None
     name = ""
-    leading_time: TimeMention | None = None
-    leading_offset, lead_in = 0, False  # lead_in: the time opened the sentence on its own ("2025年12月底,")
     lowered = simplified.lower()
     # "today reported its financial results": when what is reported is the company's own results, the report is the event.
     all_times = [t for t in read_times(simplified, published, time_rules, day_before)
@@ -443,64 +452,107 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # A clause before the only topic its sentence names is about that topic
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
     ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
-    for start, end in _clauses(simplified):
-        clause = simplified[start:end]
-        canon = canonical(clause)
-        named = _named(canon, topics)
-        times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
-        cues = [(at, kind) for kind in rules.kinds for at in [rules.kind_at(kind, canon)] if at is not None] \
+    spans = clause_spans(simplified)
+    canons = [canonical(simplified[start:end]) for start, end in spans]
+    clause_topics = [{slug for _, slug, _ in _named(canon, topics)} for canon in canons]
+    for index, (start, end) in enumerate(spans):
+        canon = canons[index]
+        # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
+        # is not the clause's subject (the car is); the subject is another topic it names, or none
+        named = [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
+        # "人形机器人PX5": a model code right after a topic's word names another product of that kind
+        other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
+        named = [n for n in named if n not in other_model]
+        # "the company's Robotaxi, running the second-generation VLA, is about to begin testing": a topic after
+        # a participle (running, powered by) is what the subject carries; later clauses keep the subject
+        carrying = [n for n in named if not rules.carried_en.search(canon[:n[0]])]
+        if carrying:
+            _, subject, name = carrying[0]
+        cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon)] if m is not None] \
             if rules.any_cue.search(canon) else []
-        plant_at = rules.builds_plant(canon)
-        if plant_at is not None:
+        plant = rules.builds_plant(canon)
+        if plant is not None:
             # A plant built is its production started (量产 before 工厂 names the plant, not an event);
             # its `other` cue (建成, 竣工) stays too, so a plan to complete the plant is reported done.
-            cues = [(at, k) for at, k in cues if k.id != "mass-production"]
-            cues.append((plant_at, next(k for k in rules.kinds if k.id == "production-start")))
-        if named:
-            _, subject, name = named[0]
-        if times:  # a later clause without a time of its own may share this one ("2026年推出…,同时还将启动…")
-            leading_time, leading_offset, lead_in = times[-1], start, not cues
-        if not cues or rules.not_event.search(canon):
+            cues = [(m, k) for m, k in cues if k.id != "mass-production"]
+            cues.append((plant, next(k for k in rules.kinds if k.id == "production-start")))
+        if not cues:
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
-        thing_of_its_own = not named and rules.own_things.search(canon)
-        about = None if thing_of_its_own else subject or (implied if not sentence_names else ahead)
+        thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon))
+        if thing_of_its_own:
+            about, subject_from = None, ""
+        elif subject is not None:
+            about, subject_from = subject, "sentence"
+        elif sentence_names:
+            about, subject_from = ahead, "sentence"
+        else:
+            about, subject_from = implied, implied_from
         company_here = company is not None and bool(company.search(canon if sentence_names else whole)
                                                     or (not sentence_names and company_nearby))
         own_other = rules.site_wide_other.search(canon)
         if own_other and not named and company_here:
             about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
+        if rules.car_models.search(canon):  # launching a line-up of models (三款Robotaxi车型, new SUVs) is putting it on sale
+            launch = next(k for k in rules.kinds if k.id == "commercial-launch")
+            cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
         if about is None and company_here:
-            about = SITE_WIDE
-            kinds_here = [(at, k) for at, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
+            about, subject_from = SITE_WIDE, "sentence"
+            kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
             if not kinds_here:
                 continue
             cues = kinds_here
         if about is None:
             continue
+        first = min((m for m, _ in cues), key=lambda m: m.start())
         if len(named) > 1:
-            first_cue = min(at for at, _ in cues)
-            before = [(slug, alias) for at, slug, alias in named if at <= first_cue]
-            about, name = before[-1] if before else named[0][1:]
-        kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0])]
+            # "搭载第二代VLA的Robotaxi已通过测试": a topic before 的 and another topic modifies it; the head is the subject
+            heads = [n for i, n in enumerate(named) if (i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]])
+                     and n in carrying] or named
+            earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
+            about, name = earlier[-1] if earlier else heads[0][1:]
+        reading = read_clause(canon, first.start(), first.end(), rules.clause, first.group(0))
+        kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
         cued = {k.id for k in kinds}
         kinds = [k for k in kinds if not cued & set(k.yields_to)]
-        time, offset = (times[0], start) if times else (None, 0)
-        if not times and leading_time is not None and (lead_in or _tense_agrees(canon, leading_time, published, rules)):
-            time, offset = leading_time, leading_offset
-        if len(times) > 1:  # the time nearest the cue
-            time = min(times, key=lambda t: abs(t.start - min(at for at, _ in cues)))
-        state = _state(canon, time, published, rules)
-        if state is None:
+        if subject_from == "article":
+            kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds and not k.figurative.fullmatch(m.group(0))]
+        times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
+        time, offset, own_time = None, 0, bool(times)
+        if times:  # the time nearest the event word
+            time, offset = min(times, key=lambda t: abs(t.start - first.start())), start
+        else:
+            # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
+            # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
+            # the sentence's only time, when its clause states an event in the same state
+            # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state:
+            # "已经从试产线下线，今年内亦会实现量产" leaves the first clause undated.
+            holders = [(t, next(i for i, (a, b) in enumerate(spans) if a <= t.start < b)) for t in all_times]
+            framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])
+                       # "On February 26, he said VW will become …": the time dates the saying, not a plan it reports
+                       and not (reading.state == "planned" and rules.clause.reporting.search(whole_between(canons, i, index)))]
+            if framing:
+                time, own_time = framing[-1], True
+            elif len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
+                cue = _cue_in(rules, canons[holders[0][1]])
+                if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
+                                                   cue.group(0)).state == reading.state:
+                    time = all_times[0]
+        said = reading.state
+        if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
+            said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
+        state = _state(said, time, published, own_time)
+        if state is None or not kinds:
             continue
         words = ""
         if time is not None:
             words = text[offset + time.start:offset + time.end].strip() if same_length else time.words
         named_as = name if about == subject or len(named) > 1 else ""
         period = time.period if time else None
+        read = "borrowed" if subject_from == "article" else "clause"
         for kind in dict.fromkeys(kinds):
-            # Sighting's fields in order: topic, named, kind, period, when_text, relative, state
-            sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state))
+            # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker
+            sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state, read, reading.marker))
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
     for fields in sighted:
@@ -510,23 +562,20 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     return tuple(best.values())
 
 
+def whole_between(canons: list[str], first: int, last: int) -> str:
+    """The clauses from `first` to `last`, joined: where a reporting verb may stand between a time and an event."""
+    return " ".join(canons[first:last + 1])
+
+
+def _cue_in(rules: MilestoneRules, canon: str) -> re.Match | None:
+    """The first event word of any kind in a clause, else None."""
+    found = [m for k in rules.kinds for m in [rules.kind_at(k, canon)] if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 def replace_span(time: TimeMention, shift: int) -> TimeMention:
     """The mention with its position counted from `shift` characters later (from its clause's start)."""
     return replace(time, start=time.start + shift, end=time.end + shift)
-
-
-def _tense_agrees(canon: str, time: TimeMention, published: dt.date | None, rules: MilestoneRules) -> bool:
-    """Whether a clause without a time of its own shares the time of the clause before.
-
-    Only when it says the same tense: "2026年推出三款车型,同时还将启动试运营"
-    shares 2026; "…launch robotaxis next year, and it also unveiled …" does not.
-    """
-    period = time.period
-    if rules.states["planned"].search(canon):
-        return period is None or published is None or period.end >= published
-    if rules.states["happened"].search(canon):
-        return period is not None and published is not None and period.start <= published
-    return False
 
 
 def _only_topic(passage: Passage) -> str | None:
@@ -535,29 +584,33 @@ def _only_topic(passage: Passage) -> str | None:
     return about[0] if len(about) == 1 else None
 
 
-def _state(canon: str, time: TimeMention | None, published: dt.date | None, rules: MilestoneRules) -> str | None:
-    """planned, happened, dropped or delayed; None when the clause says too little to tell."""
-    for state in ("dropped", "delayed"):
-        if rules.states[state].search(canon):
-            return state
-    planned = bool(rules.states["planned"].search(canon))
-    happened = bool(rules.states["happened"].search(canon))
+def _state(said: str | None, time: TimeMention | None, published: dt.date | None, own_time: bool = True) -> str | None:
+    """planned, happened, dropped or delayed; None when the clause states no event or says too little to tell.
+
+    `said`: what the clause's own words say (clauses.read_clause). Its time
+    only vetoes: nothing dated after the article is taken as happened. A
+    clause that says nothing is read from its time when that is clear — a
+    time wholly before the article, or the article's own day — and not when
+    its time is a month, quarter or year around the article's date, nor
+    from a time it shares with its sentence (`own_time` False): that would
+    borrow a state from a sibling clause.
+    """
+    if said in ("mention", "hypothetical", "negated"):
+        return None
+    if said in ("dropped", "delayed"):
+        return said
     period = time.period if time else None
-    if period is not None and published is not None:
-        if period.start > published:
-            return "planned"  # never taken as happened before it was said
-        if period.end < published:
-            return "happened"
-        return "planned" if planned and not happened else "happened"
-    if time is not None and time.relative and period is None:
-        return "planned" if planned else "happened" if happened else None
-    if period is not None:  # an explicit date in an undated article: the words decide
-        return "planned" if planned else "happened" if happened else None
-    if happened and not planned:
+    if period is not None and published is not None and period.start > published:
+        return "planned"  # never taken as happened before it was said
+    if said == "planned":  # a plan with no time, or only a vague one (日后, "in the future"), is no promise to track
+        return said if time is not None else None
+    if said == "happened":
+        return said
+    if period is None or published is None or not own_time:
+        return None
+    if period.end < published or period.precision == "day":
         return "happened"
-    if time is not None and planned and not happened:
-        return "planned"  # "今后…会部署到车端": a plan the source dates only vaguely
-    return None  # a plan with no time at all is no promise to track
+    return None
 
 
 # ---------------------------------------------------------------------------
@@ -651,7 +704,7 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
         if target is not None:
             target.plan(s)
             continue
-        moved = _moved_from(tracks, s)
+        moved = _moved_from(tracks, s) if s.read == "clause" else None
         if moved is not None:
             moved.moved_to = s.period
             moved.report(s)
@@ -659,7 +712,9 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
         tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
     # Dated reports first: an undated one then joins a row of its own article, not the first row of its kind.
     for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
-        target = _reported_by(tracks, s)
+        # Only a report read from its own clause closes a plan: one whose subject is the
+        # article's guess is listed on a row of its own, never a promise's evidence.
+        target = _reported_by(tracks, s) if s.read == "clause" else None
         if target is None:
             same = [t for t in tracks if not t.plans and _same_event(t, s)]
             # Undated, the latest such row: "科技日上发布了IRON" is this year's unveiling, not 2024's.
@@ -671,7 +726,7 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
         if target.done is None or (s.period and target.done.precision != "day" and s.period.precision == "day"):
             target.done = s.period or target.done
     for s in (s for s in ordered if s.state == "dropped"):
-        candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced <= s.said_on]
+        candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced < s.said_on and s.read == "clause"]
         if candidates:
             candidates[-1].dropped = True
             candidates[-1].report(s)

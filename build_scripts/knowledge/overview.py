@@ -18,6 +18,7 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
 from build_scripts.knowledge.milestones import STATUSES, Milestone, load_milestone_rules
+from build_scripts.knowledge.taxonomy import canonical
 
 OVERVIEW_FILE = Path(__file__).parent.parent / "data" / "overview.yml"
 SENTENCE_KEYS = ("what", "unveiled", "figures", "figure_item", "promise")
@@ -70,7 +71,7 @@ def compose_overview(page, as_of: dt.date | None, wording: OverviewWording | Non
     own = wording.topics.get(topic.slug, {})
     titles = own.get("name", {"zh": topic.title_zh, "en": topic.title_en})
     what = own.get("what", {"zh": topic.scope, "en": topic.title_en})
-    sentences = [_what(wording, titles, what, _unveiled(page.timeline))]
+    sentences = [_what(wording, titles, what, _unveiled(page.timeline, topic.aliases[0] if topic.aliases else ""))]
     figures = _headline_values(page.infobox.rows, wording.max_figures)
     if figures:
         sentences.append(_figures(wording, figures))
@@ -82,7 +83,7 @@ def compose_overview(page, as_of: dt.date | None, wording: OverviewWording | Non
 
 def main_promise(milestones) -> Milestone | None:
     """The topic's headline promise: the planned milestone most sources state, then the earliest due."""
-    planned = [m for m in milestones if m.plans and m.due is not None]
+    planned = [m for m in milestones if m.plans and m.due is not None and m.confident]
     if not planned:
         return None
     return min(planned, key=lambda m: (-len({c.article.slug for c in m.citations}), m.due.start, m.id))
@@ -105,17 +106,25 @@ def _what(wording: OverviewWording, titles: dict, what: dict, unveiled: Mileston
                             tuple(dict.fromkeys(r.citation for r in reports)))
 
 
-def _unveiled(milestones) -> Milestone | None:
-    """The earliest unveiling a source reports as done."""
-    shown = [m for m in milestones if m.kind == "unveil" and m.status in DONE and (m.done or m.due)]
+def _unveiled(milestones, proper_name: str) -> Milestone | None:
+    """The earliest unveiling a source reports as done, naming the topic by its proper name (IRON, not 人形机器人:
+    a humanoid robot unveiled in 2023 was another one)."""
+    proper = canonical(proper_name)
+    shown = [m for m in milestones if m.kind == "unveil" and m.status in DONE and (m.done or m.due) and m.confident
+             and any(proper and proper in canonical(s.named) for s in m.sightings)]
     return min(shown, key=lambda m: (m.done or m.due).start, default=None)
 
 
 def _headline_values(rows: tuple[InfoboxRow, ...], limit: int) -> list[tuple[InfoboxRow, ClaimValue]]:
-    """The newest fact of each row no source disputes, most independent sources first, then the infobox's order."""
+    """The newest fact of each row no source disputes, most independent sources first, then the infobox's order.
+
+    Only values a sentence ties to its subject itself, or that two independent sources state: a value whose
+    subject is the paragraph's or the article's guess is shown in the infobox, never headlined.
+    """
     chosen = []
     for order, row in enumerate(rows):
-        dated = [v for v in row.facts if v.as_of is not None]
+        dated = [v for v in row.facts if v.as_of is not None
+                 and (v.independent_count >= 2 or any(c.read == "clause" for c in v.claims))]
         if not dated or row.differences:
             continue
         newest = max(dated, key=lambda v: v.as_of.start)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
-from build_scripts.reading.language import to_simplified, to_simplified_each, to_traditional
+from build_scripts.reading.language import to_mainland, to_mainland_each, to_traditional
 
 TOPICS_FILE = Path(__file__).parent.parent / "data" / "topics.yml"
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -74,12 +74,12 @@ class Topic:
 @lru_cache(maxsize=1 << 16)  # the same sentence, clause or heading is matched at several stages
 def canonical(text: str) -> str:
     """The form text and aliases are compared in."""
-    return canonical_of_simplified(to_simplified(text))
+    return canonical_of_simplified(to_mainland(text))
 
 
 def canonical_each(texts: list[str]) -> list[str]:
     """canonical() of each text, uncached (whole paragraphs, read once a build, would fill its cache)."""
-    return [canonical_of_simplified(simplified) for simplified in to_simplified_each(texts)]
+    return [canonical_of_simplified(simplified) for simplified in to_mainland_each(texts)]
 
 
 def canonical_of_simplified(text: str) -> str:

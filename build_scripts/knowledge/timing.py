@@ -135,11 +135,13 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     alternatives = [
         # the first quarter of 2026 / end of next year / H2 2026
-        rf"(?P<pp>{part})\s?(?:the\s)?(?:{year.format(n='a')})",
+        rf"(?P<pp>{part})[\s-]?(?:the\s)?(?:{year.format(n='a')})",
         # 2026年3月19日 / 2026年12月底 / 明年第一季度 / 2026年年底 / 2026 Q1 / 2026
         rf"(?:{year.format(n='b')})\s?(?:(?P<bm>\d{{1,2}})\s?月\s?(?:{day.format(n='b')}\s?[日号]|(?P<bmp>底|末|初|中旬))?|(?P<bp>{part}))?",
         # 3月19日 / 12月底 (the year from the publication date)
         rf"(?<![\d年])(?P<cm>\d{{1,2}})\s?月\s?(?:{day.format(n='c')}\s?[日号]|(?P<cmp>底|末|初|中旬))?",
+        # (5日) / 12日在杜拜 — a day of the month alone, as news writes this month's days (the month from the publication date)
+        r"(?<![\d月年/.\-每第])(?P<gd>\d{1,2})\s?日(?![\d元内])",
         # March 2, 2026 / March 2nd / December 2025 / 5 November 2025
         rf"(?P<em>{months})\.?(?:\s{day.format(n='e')})?(?:,?\s(?P<ey>(?:19|20)\d\d))?(?![a-z])",
         rf"{day.format(n='f')}\s(?P<fm>{months})(?:\s(?P<fy>(?:19|20)\d\d))?(?![a-z])",
@@ -248,6 +250,12 @@ def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Peri
         if part == "rest" and published is None:
             return None, True
         return _year_period(year, part, published) or False, relative or part == "rest"
+    if g.get("gd"):
+        if published is None:
+            return None, True
+        day = int(g["gd"])
+        year, month = (published.year, published.month) if day <= published.day else _add_months(published, -1)
+        return _month_period(year, month, str(day)) or False, True
     if g["cm"]:
         if published is None:
             return None, True

@@ -5,5 +5,5 @@ One module per page kind (promises.py the Promises page and milestone rows, char
 SVG chart); nothing here decides what a source says.
 The last stages apply to every page: previews (each page's description), variants
 (each page in one script, 简体 and a 繁體 copy under zh-Hant/); cite_menu gives any
-row its copy-citation data.
+row its copy-citation data; voice the Chinese words of the knowledge stage's bilingual labels.
 """

@@ -16,6 +16,7 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.model import Corpus
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
 from build_scripts.pages.infobox import value_label
+from build_scripts.pages.review import review_json, review_of
 
 SCHEMA_VERSION = 1
 
@@ -57,7 +58,9 @@ def _claim(row: InfoboxRow, value: ClaimValue, url: str, site_url: str) -> dict:
         "status": value.status,
         "source_count": value.source_count,
         "independent_sources": value.independent_count,
+        "read": "clause" if any(c.read == "clause" for c in value.claims) else "borrowed",
         "citations": [_citation(c, site_url) for c in value.citations],
+        **review_json(review_of(value.claims)),
     }
 
 
@@ -71,7 +74,7 @@ def _period(period) -> dict | None:
 def _sighting(s, site_url: str) -> dict:
     return {
         "state": s.state, "when_text": s.when_text, "relative": s.relative, "period": _period(s.period),
-        "citation": _citation(s.citation, site_url),
+        "read": s.read, "read_as": s.how, "citation": _citation(s.citation, site_url),
     }
 
 
@@ -89,8 +92,10 @@ def _milestone(m, site_url: str) -> dict:
         "status_note": m.status_note,
         "done": _period(m.done),
         "moved_to": _period(m.moved_to),
+        "confident": m.confident,
         "plans": [_sighting(s, site_url) for s in m.plans],
         "reports": [_sighting(s, site_url) for s in m.reports],
+        **review_json(m.review),
     }
 
 
@@ -154,6 +159,7 @@ def topic_entry_json(page, site_url: str) -> str:
                 "text": m.text,
                 "resolved_from": sorted({s.when_text for s in m.sightings if s.relative and s.when_text}),
                 "citations": [_citation(c, site_url) for c in m.citations],
+                **review_json(m.review),
             }
             for m in page.timeline
         ],

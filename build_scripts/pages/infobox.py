@@ -13,16 +13,19 @@ from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.review import checked_mark, review_of
+from build_scripts.pages.variants import as_written
 
-STATUS_LABELS = {"target": "目标 target", "forecast": "预计 forecast"}
+STATUS_LABELS = {"target": "目标", "forecast": "预计"}
+# A word, as a Chinese reader writes it ("约 35 倍", not "约 ≈ 35 倍").
 QUALIFIER_MARKS = {
-    "nearly": "近 ≈", "about": "约 ≈", "over": "超 >", "up to": "至多 ≤", "at most": "不高于 ≤",
-    "under": "低于 <", "at least": "至少 ≥",
+    "nearly": "近", "about": "约", "over": "超", "up to": "至多", "at most": "不高于",
+    "under": "低于", "at least": "至少",
 }
 
 
 def value_label(value: ClaimValue) -> str:
-    """`超 > 2,200 TOPS`, `近 ≈ 1 亿 (100 million) clips`, `全固态电池`."""
+    """`超 2,200 TOPS`, `近 1 亿 clips`, `全固态电池`."""
     from build_scripts.pages.render_topics import format_value  # render_topics renders the infobox through this module
 
     if isinstance(value.value, str):
@@ -33,11 +36,17 @@ def value_label(value: ClaimValue) -> str:
     return f"{mark + ' ' if mark else ''}{format_value(value.value, value.high)}{unit}"
 
 
+def _shown(value: ClaimValue) -> str:
+    """The value as the row shows it: a value in words (全固态电池) is the source's own."""
+    label = escape(value_label(value))
+    return as_written(label) if isinstance(value.value, str) else label
+
+
 def _when(value: ClaimValue) -> str:
-    """The time the value holds; a publication date is said to be one ("2025-11-11 报道 reported")."""
+    """The time the value holds; a publication date is said to be one ("2025-11-11 报道")."""
     if value.as_of is None:
-        return "日期不详 undated"
-    return value.as_of.label if value.dated_by == "sentence" else f"{value.as_of.label} 报道 reported"
+        return "日期不详"
+    return value.as_of.label if value.dated_by == "sentence" else f"{value.as_of.label} 报道"
 
 
 def _sources(value: ClaimValue) -> str:
@@ -46,7 +55,7 @@ def _sources(value: ClaimValue) -> str:
         return ""
     note = f"{count} 个来源"
     if independent < count:
-        note += f"，{independent} 份独立报道 (syndicated copies count once)"
+        note += f"，{independent} 份独立报道（转载只算一份）"
     return f' <small class="kb-count">{note}</small>'
 
 
@@ -59,7 +68,7 @@ def _value_text(value: ClaimValue) -> str:
     # Search indexes the value and its time (`2,250 TOPS`), not the citations:
     # their quoted words are found on the articles' own pages.
     return (
-        f"**{escape(value_label(value))}** <small>（{escape(when)}）</small> "
+        f"**{_shown(value)}**{checked_mark(review_of(value.claims))} <small>（{escape(when)}）</small> "
         f'<span data-search-exclude="true">{citations_text(value.citations)}{_sources(value)}</span>'
     )
 
@@ -75,11 +84,10 @@ def row_markdown(row: InfoboxRow) -> str:
         parts.append(" · ".join(_value_text(v) for v in row.plans))
     said = "<br>".join(parts)
     if row.differences:
-        said += ' <small class="kb-differ">来源不一致，见下 sources differ, see below</small>'
+        said += ' <small class="kb-differ">来源不一致，见下</small>'
     anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in row.anchors)
-    label = f"{row.attribute.label_zh} · {row.attribute.label_en}" if row.attribute.label_en else row.attribute.label_zh
     return (
-        f'{anchors}<span class="kb-attr">{escape(label)}</span> {said}\n'
+        f'{anchors}<span class="kb-attr">{escape(row.attribute.label_zh)}</span> {said}\n'
         f"{{: #{row.id} .kb-figure .kb-claim{cite_data(row.citations[0])} }}"
     )
 
@@ -89,36 +97,32 @@ def difference_markdown(difference: Difference) -> list[str]:
 
     subject, attribute = difference.subject, difference.attribute
     kind = "目标" if difference.status != "fact" else "事实"
-    title = f"来源不一致 · Sources differ: {subject.label_zh} · {attribute.label_zh}"
+    title = f"来源不一致：{subject.label_zh} · {attribute.label_zh}"
     lines = [
         f'!!! warning "{escape(title)}"',
         "",
         f"    同一主体（{escape(subject.label_zh)}）、同一属性（{escape(attribute.label_zh)}），"
-        f"均为{kind}陈述，相隔 {difference.days_apart} 天，数值不能同时成立。"
-        f" Same subject and attribute, both {'targets' if difference.status != 'fact' else 'facts'}, "
-        f"stated {difference.days_apart} days apart, values that cannot both hold. [↑](#{difference.row_id})",
+        f"均为{kind}陈述，相隔 {difference.days_apart} 天，数值不能同时成立。[↑](#{difference.row_id})",
         "",
     ]
     for value in difference.values:
         quote = value.citations[0].quote
         lines.append(
             f"    - **{escape(value_label(value))}**（{escape(_when(value))}）："
-            f'<span data-search-exclude="true">«{escape(quote)}» {citations_text(value.citations)}</span>'
+            f'<span data-search-exclude="true">«{as_written(escape(quote))}» {citations_text(value.citations)}</span>'
         )
+    if difference.more:
+        lines.append(f"    - 另有 {difference.more} 个不同数值未列出 · {difference.more} more values not listed")
     lines.append("")
     return lines
 
 
 def infobox_markdown(infobox: Infobox) -> list[str]:
     if not infobox.rows:
-        return ["来源中没有此主题可归属到具体产品与属性的数字。 No figure in the sources names both a product and what it measures.", ""]
-    lines = [
-        "每个数值注明所属主体、属性、时间与全部来源；目标与预测单独标注，不同时间的数值按先后列出。"
-        " Each value with its subject, attribute, time and every source; targets and forecasts are marked; values at different times are listed in order.",
-        "",
-    ]
+        return ["来源中没有此主题可归属到具体产品与属性的数字。", ""]
+    lines = ["每个数值注明所属主体、属性、时间与全部来源；目标与预测单独标注，不同时间的数值按先后列出。", ""]
     for subject, rows in infobox.subjects:
-        lines += [f"### {escape(subject.label_zh)} · {escape(subject.label_en)} {{#subject-{subject.id}}}", ""]
+        lines += [f"### {escape(subject.label_zh)} {{#subject-{subject.id}}}", ""]
         for row in rows:
             lines += [row_markdown(row), ""]
     for difference in infobox.differences:

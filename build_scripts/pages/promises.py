@@ -6,16 +6,21 @@ the newest article, and the sentences the plan and the status rest on.
 """
 from __future__ import annotations
 
+
 import datetime as dt
+import html
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.knowledge.milestones import STATUSES, Milestone
 from build_scripts.knowledge.timing import load_time_rules
 from build_scripts.pages.cite_menu import cite_data
-from build_scripts.pages.chart import legend, milestone_chart
+from build_scripts.pages.chart import UNSEARCHED, legend, milestone_chart
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.review import checked_mark
 from build_scripts.pages.render_topics import citations_text
+from build_scripts.pages.variants import as_written
+from build_scripts.pages.voice import zh
 
 PROMISES_PATH = "promises.md"
 SITE_WIDE_FILTER = "site-wide"  # the topic filter's value for company events on no topic page
@@ -28,43 +33,52 @@ def _resolved(m: Milestone) -> str:
         if not s.when_text or any(s.when_text == w for w, _ in said):
             continue
         if s.relative and s.period is not None and s.said_on:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（按 {s.said_on.isoformat()} 发布日期推算 resolved）"))
-        elif s.relative and s.period is not None and s.anchor and s.anchor_elsewhere:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，文中日期未写年份，按其他来源所载年份的 "
-                                      f"{s.anchor.isoformat()} 推算 · resolved against {s.anchor.isoformat()}: the article gives that day "
-                                      f"without its year, other sources give it with one）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}” → {s.period.label}（按发布日期 {s.said_on.isoformat()} 推算）"))
         elif s.relative and s.period is not None and s.anchor:
-            said.append((s.when_text, f"“{escape(s.when_text)}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算 · "
-                                      f"resolved against {s.anchor.isoformat()}, the latest date the article states）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}” → {s.period.label}（文章无日期，按文中最晚日期 {s.anchor.isoformat()} 推算）"))
         elif s.relative:
-            said.append((s.when_text, f"“{escape(s.when_text)}”（文章无日期，未推算 · article undated, not resolved）"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}”（文章无日期，未推算）"))
         else:
-            said.append((s.when_text, f"“{escape(s.when_text)}”"))
+            said.append((s.when_text, f"“{as_written(escape(s.when_text))}”"))
     return "；".join(text for _, text in said)
+
+
+STATE_ZH = {"planned": "计划", "happened": "已发生", "dropped": "放弃", "delayed": "推迟"}
+
+
+def _read_as(s) -> str:
+    """How a sentence was read, in the page's words: "计划 · 2026 Q4 · 将"."""
+    parts = [STATE_ZH.get(s.state, s.state), s.period.label if s.period else "", s.marker,
+             "主体按文章推断" if s.read == "borrowed" else ""]
+    return " · ".join(p for p in parts if p)
 
 
 def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
     """One milestone as a Markdown paragraph with a stable id and data attributes for the filters."""
-    due = m.due.label if m.due else "时间未定 no date"
-    badge = f'<span class="kb-badge kb-s-{m.status}">{escape(m.status_label)}</span>'
+    due = m.due.label if m.due else "时间未定"
+    # How each sentence was read (knowledge/clauses.py), on hover: "计划 · 2026 Q4 · 将"
+    read_as = "；".join(dict.fromkeys(f"{s.citation.article.outlet or s.citation.article.title}：{_read_as(s)}" for s in m.sightings))
+    badge = f'<span class="kb-badge kb-s-{m.status}" title="{html.escape(read_as, quote=True)}">{escape(zh(m.status_label))}</span>'
+    if not m.confident:  # its subject is only the article's: listed, never headlined
+        badge += ' <span class="kb-badge kb-unsure" title="句中未点名主体，按文章主题推断">主体推断</span>'
     said = _resolved(m)
     plan_citations = [s.citation for s in m.plans] or [s.citation for s in m.reports[:1]]
     basis = [s.citation for s in m.reports if s.citation not in plan_citations]
     shown = m.done or m.moved_to or m.due
     parts = [
-        f"{badge} **{escape(m.text)}**",
+        f"{badge} **{escape(zh(m.text))}**{checked_mark(m.review)}",
         f"· **{escape(shown.label if shown else due)}**{{ .kb-when }}",
-        f"<small>原定 due {escape(due)}</small>" if m.plans and shown is not None and shown.label != due else "",
-        f"<small>原文 as written：{said}</small>" if said else "",
+        f"<small>原定 {escape(due)}</small>" if m.plans and shown is not None and shown.label != due else "",
+        f"<small>原文：{said}</small>" if said else "",
         with_topic,
-        f"<br>{'承诺 promised' if m.plans else '报道 reported'}："
+        f"<br>{'承诺' if m.plans else '报道'}："
         + (f"<small>{m.announced.isoformat()}</small> " if m.announced else "")
         + citations_text(plan_citations, from_dir),
     ]
     if m.status_note:
-        parts.append(f"<br>{escape(m.status_note)}")
+        parts.append(f"<br>{escape(zh(m.status_note))}")
     if basis:
-        parts.append(f" 依据 based on：{citations_text(basis, from_dir)}")
+        parts.append(f" 依据：{citations_text(basis, from_dir)}")
     attributes = f'data-topic="{m.topic or SITE_WIDE_FILTER}" data-status="{m.status}"{cite_data(plan_citations[0])}'
     return " ".join(p for p in parts if p) + f"\n{{: #{m.id} .kb-event .kb-milestone {attributes} }}"
 
@@ -73,7 +87,7 @@ def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | 
     """A topic page's milestones: chart, then rows."""
     if not milestones:
         return ["来源中没有此主题的承诺或进展。", ""]
-    lines = [_as_of_line(as_of), "", legend(), "", milestone_chart(milestones, as_of, "../../", ""), ""]
+    lines = [_as_of_line(as_of), "", legend(milestones, as_of), "", milestone_chart(milestones, as_of, "../../", ""), ""]
     for m in milestones:
         lines += [milestone_row(m, "topics"), ""]
     return lines
@@ -81,8 +95,7 @@ def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | 
 
 def _as_of_line(as_of: dt.date | None) -> str:
     when = as_of.isoformat() if as_of else "日期不详"
-    return (f"状态截至最新来源日期 {when} · statuses as of the newest source; "
-            f"时间词的推算规则见[承诺与兑现](../{PROMISES_PATH}#time-rules)。")
+    return f"状态截至最新来源日期 {when}；时间词的推算规则见[承诺与兑现](../{PROMISES_PATH}#time-rules)。"
 
 
 def render_promises_page(kb: KnowledgeBase) -> str:
@@ -90,23 +103,21 @@ def render_promises_page(kb: KnowledgeBase) -> str:
     as_of = kb.as_of.isoformat() if kb.as_of else "日期不详"
     counts = {s: sum(1 for m in kb.milestones if m.status == s) for s in STATUSES}
     lines = [
-        "---", "title: 承诺与兑现 Promises", "---", "",
-        "# 承诺与兑现 Promises", "",
-        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**（可在 mkdocs.yml 用 `as_of` 固定另一日期）。"
-        "每个状态都链接到它所依据的句子；“已逾期”只表示这些来源中没有兑现的报道。",
-        f"Every promise and reported event in the sources, with its status as of {as_of}; "
-        "overdue means no report in these sources.", "",
-        "<small>" + " · ".join(f"{zh} {en}: {counts[s]}" for s, (zh, en) in STATUSES.items() if counts[s]) + "</small>", "",
+        "---", "title: 承诺与兑现", "---", "",
+        "# 承诺与兑现", "",
+        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**。"
+        "每个状态都链接到它所依据的句子；“已逾期”只表示这些来源中没有兑现的报道。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
         _filters(kb), "",
-        legend(), "",
+        legend(kb.milestones, kb.as_of), "",
         milestone_chart(kb.milestones, kb.as_of, "../", ""), "",
-        "## 全部里程碑 All milestones {#all}", "",
+        "## 全部里程碑 {#all}", "",
     ]
     if not kb.milestones:
         lines += ["来源中没有承诺或进展。", ""]
     for m in kb.milestones:
         topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站 site-wide</small>"
+        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
         lines += [milestone_row(m, "", with_topic=label), ""]
     lines += render_time_rules()
     return "\n".join(lines) + "\n"
@@ -116,13 +127,13 @@ def _filters(kb: KnowledgeBase) -> str:
     topics = "".join(f'<option value="{p.topic.slug}">{escape(p.topic.title_zh)}</option>' for p in kb.topics
                      if any(m.topic == p.topic.slug for m in kb.milestones))
     if any(not m.topic for m in kb.milestones):
-        topics += f'<option value="{SITE_WIDE_FILTER}">全站 site-wide</option>'
-    statuses = "".join(f'<option value="{s}">{zh} {en}</option>' for s, (zh, en) in STATUSES.items()
+        topics += f'<option value="{SITE_WIDE_FILTER}">全站</option>'
+    statuses = "".join(f'<option value="{s}">{label}</option>' for s, (label, _en) in STATUSES.items()
                        if any(m.status == s for m in kb.milestones))
     return (
-        '<form class="kb-filters" aria-label="筛选 Filter">'
-        f'<label>主题 Topic <select name="topic"><option value="">全部 all</option>{topics}</select></label> '
-        f'<label>状态 Status <select name="status"><option value="">全部 all</option>{statuses}</select></label>'
+        f'<form class="kb-filters" aria-label="筛选" {UNSEARCHED}>'
+        f'<label>主题 <select name="topic"><option value="">全部</option>{topics}</select></label> '
+        f'<label>状态 <select name="status"><option value="">全部</option>{statuses}</select></label>'
         '</form>'
     )
 
@@ -135,27 +146,24 @@ def render_time_rules() -> list[str]:
         return "、".join(f"{escape(w)} → {show(v)}" for w, v in mapping.items())
 
     offset = lambda n: "本期" if n == 0 else f"{'+' if n > 0 else ''}{n}"  # noqa: E731
-    part = {"Q1": "第一季度 Q1", "Q2": "第二季度 Q2", "Q3": "第三季度 Q3", "Q4": "第四季度 Q4", "H1": "上半年 H1",
-            "H2": "下半年 H2", "rest": "发布日至年底 rest of the year"}
+    part = {"Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年",
+            "H2": "下半年", "rest": "发布日至年底"}
     return [
-        "## 时间词推算规则 How times are read {#time-rules}", "",
+        "## 时间词推算规则 {#time-rules}", "",
         "相对或模糊的时间按文章的发布日期推算，保留原文的精度（周就是一周，不是某一天）；文章没有日期时不推算，也不据此给出状态。"
-        "规则写在 `build_scripts/data/time_rules.yml`，繁体按 OpenCC 转换后套用同样的规则。",
-        "Relative and vague times are resolved against the article's publication date, keeping the source's precision; "
-        "without a date they stay unresolved.", "",
-        f"- **年份 Years**（相对发布年份）：{words(rules.years, offset)}",
-        f"- **年内时段 Parts of a year**（跟在年份后，或单独出现时指发布当年）：{words(rules.parts, lambda v: part[v])}",
-        f"- **季度 Quarters**（相对发布季度）：{words(rules.quarters, offset)}",
-        f"- **月份 Months**（相对发布月份）：{words(rules.months, offset)}；只写月日（3月19日）时取离发布日期最近的那一年",
-        f"- **周 Weeks**（周一至周日，相对发布周）：{words(rules.weeks, offset)}",
-        f"- **日 Days**（相对发布日）：{words(rules.days, offset)}",
-        "- **星期 Weekdays**：发布日当天或之前最近的那一天（周三 / on Wednesday）",
-        f"- **模糊时间 Vague words**（自发布日起的月数）：{words(rules.windows, lambda n: f'{n} 个月 months')}",
-        f"- **同一天 The same day**：{'、'.join(escape(w) for w in rules.same_day)} → 文中此前最近写出的那一天（3月2日…活动当天 → 3月2日）",
-        "- **无日期的文章 Undated articles**：按文中写出的最晚完整日期推算；只写月日（3月2日）时，若其他来源写出同一天且只有一个年份，取那一年 "
-        "(a day written without its year takes the one year other sources give it)",
-        f"- **不给时间 No time**：{'、'.join(escape(w) for w in rules.undated)}",
-        "- **状态 Status**：已兑现＝有来源报道发生（晚于截止期则注明晚多久）；已改期＝较晚的来源给出更晚的日期（两者都列出）；"
+        "繁体文章套用同样的规则。", "",
+        f"- **年份**（相对发布年份）：{words(rules.years, offset)}",
+        f"- **年内时段**（跟在年份后，或单独出现时指发布当年）：{words(rules.parts, lambda v: part[v])}",
+        f"- **季度**（相对发布季度）：{words(rules.quarters, offset)}",
+        f"- **月份**（相对发布月份）：{words(rules.months, offset)}；只写月日（3月19日）时取离发布日期最近的那一年",
+        f"- **周**（周一至周日，相对发布周）：{words(rules.weeks, offset)}",
+        f"- **日**（相对发布日）：{words(rules.days, offset)}",
+        "- **星期**：发布日当天或之前最近的那一天（周三 / on Wednesday）",
+        f"- **模糊时间**（自发布日起的月数）：{words(rules.windows, lambda n: f'{n} 个月')}",
+        f"- **同一天**：{'、'.join(escape(w) for w in rules.same_day)} → 文中此前最近写出的那一天（3月2日…活动当天 → 3月2日）",
+        "- **无日期的文章**：按文中写出的最晚完整日期推算；只写月日（3月2日）时，若其他来源写出同一天且只有一个年份，取那一年",
+        f"- **不给时间**：{'、'.join(escape(w) for w in rules.undated)}",
+        "- **状态**：已兑现＝有来源报道发生（晚于截止期则注明晚多久）；已改期＝较晚的来源给出更晚的日期（两者都列出）；"
         "已逾期＝截止期已过且这些来源中没有兑现的报道；已放弃＝有来源报道放弃。任何晚于陈述文章日期的事，都不会被当作已发生。",
         "",
     ]

@@ -9,13 +9,16 @@ headings and the title are Markdown with every special character escaped.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
-from build_scripts.pages.variants import page_url
+from build_scripts.pages.voice import zh
+from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
+from build_scripts.reading.paragraphs import former_ids
 
-LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "English", "ja": "日本語"}
+LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "英文", "ja": "日文"}
 SOURCES_DIR = "sources"
 
 
@@ -37,6 +40,7 @@ def render_source_page(
     (the paragraphs are HTML, so Markdown's abbr extension never sees them).
     """
     cited_by = cited_by or {}
+    say = _own_words(article)
     lines = [
         "---",
         f"title: {yaml_string(literal_html(article.title))}",
@@ -44,71 +48,114 @@ def render_source_page(
         "",
         f"# {escape(article.title)} {{#title}}",
         "",
-        _metadata_block(article),
+        _metadata_block(article, say),
         "",
     ]
-    for paragraph in article.paragraphs:
-        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate))
+    for paragraph, former in zip(article.paragraphs, former_ids(article.paragraphs)):
+        lines.append(_paragraph(paragraph.kind, paragraph.text, paragraph.url, paragraph.id, abbreviate, former, say))
         topics = cited_by.get(paragraph.id)
         if topics:
             # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
-            # URLs are the ones MkDocs gives the pages, relative to this one.
-            links = " · ".join(f'<a href="../../{page_url(path)}">{literal_html(title)}</a>' for title, path in topics)
+            # URLs are the ones MkDocs gives the pages, relative to this one. A
+            # Traditional article's page leads to the topics' Traditional copies.
+            script = TRADITIONAL if article.language == TRADITIONAL else SIMPLIFIED
+            links = " · ".join(
+                f'<a href="../../{page_url(variant_path(path, script) if has_variant(path) else path)}">{literal_html(say(title))}</a>'
+                for title, path in topics
+            )
             # Not searched: every article it is under would match the topic's name.
-            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>被引用于 cited by: {links}</small></p>']
+            lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>{say("被引用于")}：{links}</small></p>']
         lines.append("")
     return "\n".join(lines)
 
 
-def _metadata_block(article: Article) -> str:
+def _own_words(article: Article) -> Callable[[str], str]:
+    """The page's own words (labels, notes) in its article's script: 繁體 on a Traditional article's page."""
+    if article.language == TRADITIONAL:
+        return lambda text: to_script(text, TRADITIONAL)
+    return lambda text: text
+
+
+def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
     origin = article.provenance
-    date = article.date.isoformat() if article.date else "未知 unknown"
+    unknown = say("未知")
+    date = article.date.isoformat() if article.date else unknown
     if article.date_note:
-        date += f"（{literal_html(article.date_note)}）"
+        date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体 Outlet", (literal_html(article.outlet) or "未知 unknown") + _origin(origin.outlet)),
-        ("作者 Author", (literal_html(article.author) or "—") + _origin(origin.author)),
-        ("日期 Date", date + _origin(origin.date)),
-        ("语言 Language", f"{LANGUAGE_NAMES.get(article.language, article.language)} ({article.language})"),
-        ("文件 File", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
-        ("长度 Length", f"{article.text_length:,} 字 · {len(article.paragraphs)} 段"),
+        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say)),
+        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say)),
+        ("日期", date + _origin(origin.date, say)),
+        ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
+        ("文件", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
+        ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:
-        rows.insert(0, ("标题 Title", "见上 as above" + _origin(origin.title)))
+        rows.insert(0, ("标题", _reader_words(origin.title, say)))
     if article.editor:
-        rows.insert(3, ("编辑 Editor", literal_html(article.editor)))
+        rows.insert(3, ("编辑", literal_html(article.editor)))
     if article.via:
-        rows.insert(2, ("转载平台 Via", literal_html(article.via) + _origin(origin.via)))
+        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
-        rows.append(("文中引用 Cites", " · ".join(literal_html(name) for name in article.cited_outlets)))
+        rows.append(("文中引用", " · ".join(literal_html(name) for name in article.cited_outlets)))
     if article.copy_of:
-        rows.insert(0, ("转载 Copy of", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
-                        "（同一篇报道，只算一个来源 the same report, counted as one source）"))
-    items = "\n".join(f"<li><strong>{label}</strong>：{value}</li>" for label, value in rows)
+        rows.insert(0, ("转载", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
+                        + say("（同一篇报道，只算一个来源）")))
+    items = "\n".join(f"<li><strong>{say(label)}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
-def _origin(where: str) -> str:
+# Where the reading stage found a field (reading/header.py, corpus.py), in a reader's words.
+READER_WORDS = (
+    (re.compile(r"^header line (\d+)"), r"据原文第 \1 行"),
+    (re.compile(r"^signature line (\d+)"), r"据文末署名（第 \1 行）"),
+    (re.compile(r"^opening of line (\d+)"), r"据原文第 \1 行开头"),
+    (re.compile(r"^front matter '([^']+)'"), r"据文件开头所注的 \1"),
+    (re.compile(r"^front matter"), "据文件开头所注"),
+    (re.compile(r"^seeds/sources\.yml"), "据编者补注"),
+    (re.compile(r" '[^']+:' \(front matter without fences\)"), ""),
+    (re.compile(r": tag (“【[^”]*】”) before the title"), r"，标题前的标签\1"),
+    (re.compile(r" \(name under the title\)"), "，标题下的署名"),
+    (re.compile(r" \(name beside the date\)"), "，日期旁的名称"),
+    (re.compile(r" \(photo credit\)"), "，图片署名"),
+    (re.compile(r" \(host of ([^)]*)\)"), r"，\1 所属的平台"),
+    (re.compile(r" \(updated\)"), "，更新时间"),
+    (re.compile(r"; year inferred from the text"), "，年份据正文推定"),
+    (re.compile(r"^: "), "："),
+)
+
+
+def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
+    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written)."""
+    for pattern, words in READER_WORDS:
+        where = pattern.sub(say(words), where)
+    return literal_html(where.replace(": “", "：“"))
+
+
+def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
     """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
     if not where:
         return ""
-    return f' <small class="kb-origin" data-search-exclude="true">（来自 from: {literal_html(where)}）</small>'
+    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where, say)}）</small>'
 
 
-def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str]) -> str:
+def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "",
+               say: Callable[[str], str] = lambda text: text) -> str:
+    # The id a link saved before ids were read from the comparable text still finds (reading/paragraphs.py).
+    old = f'<span class="kb-old-anchor" id="{former}"></span>' if former and former != paragraph_id else ""
     if kind == "heading":
-        return f"## {escape(text)} {{ #{paragraph_id} }}"
+        return f"## {old}{escape(text)} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
-    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="链接到此段 Link to this paragraph" data-search-exclude="true">¶</a>'
+    pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="{say("链接到此段")}" data-search-exclude="true">¶</a>'
     if kind == "image":
-        caption = literal_html(text) if text else "图片"
+        caption = literal_html(text) if text else say("图片")
         return (
-            f'<p class="kb-para kb-image" id="{paragraph_id}">🖼 {caption}'
+            f'<p class="kb-para kb-image" id="{paragraph_id}">{old}🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
-            f'<span data-search-exclude="true">（未加载远程图片 remote image not loaded）<br><code>{literal_html(url)}</code></span>'
+            f'<span data-search-exclude="true">（{say("未加载远程图片")}）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
-    return f'<p class="kb-para" id="{paragraph_id}">{abbreviate(literal_html(text))} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{old}{abbreviate(literal_html(text))} {pilcrow}</p>'
 
 
 def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str], str] = lambda escaped: escaped) -> str:

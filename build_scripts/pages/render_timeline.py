@@ -14,8 +14,8 @@ from build_scripts.pages.promises import milestone_row
 def render_site_timeline(kb: KnowledgeBase) -> str:
     titles = {p.topic.slug: p.topic for p in kb.topics}
     lines = [
-        "---", "title: 时间线 Timeline", "---", "",
-        "# 时间线 Timeline", "",
+        "---", "title: 时间线", "---", "",
+        "# 时间线", "",
         "所有主题的承诺与已发生事件，最新的在上；相对时间（今年、明年、年底……）按文章发布日期推算，"
         "原文说法附后，推算规则见[承诺与兑现](promises.md#time-rules)。", "",
     ]
@@ -26,6 +26,6 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
             year = m.last_date.year
             lines += [f"## {year} {{#y{year}}}", ""]
         topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站 site-wide</small>"
+        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
         lines += [milestone_row(m, "", with_topic=label), ""]
     return "\n".join(lines)

@@ -6,6 +6,7 @@ is the quoted passage, which Material shows as a tooltip on hover.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 
@@ -14,7 +15,10 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.knowledge.lists import speaker
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.pages.variants import as_written
+from build_scripts.pages.voice import zh
 from build_scripts.model import Corpus
+
 
 def topic_path(slug: str) -> str:
     return f"topics/{slug}.md"
@@ -24,7 +28,7 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
     """[outlet · date](../sources/x.md#p-… "quote") — the quote shows on hover."""
     prefix = "../" * len(from_dir.split("/")) if from_dir else ""
     title = html.escape(citation.quote, quote=True).replace("\\", "\\\\")
-    return f'[{escape(citation.article.label.replace(", ", " · "))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
+    return f'[{as_written(escape(citation.article.label.replace(", ", " · ")))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
 
 
 # A page summarises a corpus that keeps growing: past these, a statement
@@ -43,8 +47,8 @@ def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limi
         # Sources, not links: a second paragraph of a shown source, or a syndicated copy, is no other source.
         more = len({c.article.report for c in citations[limit:]} - {c.article.report for c in citations[:limit]})
         links += (
-            f' <small class="kb-more">+{more} 个来源 more sources</small>' if more
-            else f' <small class="kb-more">+{len(citations) - limit} 处引用 more citations</small>'
+            f' <small class="kb-more">另 {more} 个来源</small>' if more
+            else f' <small class="kb-more">另 {len(citations) - limit} 处引用</small>'
         )
     return links
 
@@ -55,36 +59,35 @@ def _most_corroborated(excerpts, limit: int = MAX_EXCERPTS) -> tuple[list, str]:
         return list(excerpts), ""
     ranked = sorted(range(len(excerpts)), key=lambda i: (-len(excerpts[i].citations), -excerpts[i].score, i))
     kept = set(ranked[:limit])
-    note = f"<small>显示来源最多的 {limit} 条，共 {len(excerpts)} 条 · the {limit} most corroborated of {len(excerpts)}</small>"
+    note = f"<small>显示来源最多的 {limit} 条，共 {len(excerpts)} 条</small>"
     return [x for i, x in enumerate(excerpts) if i in kept], note
 
 
 def format_value(row_value: float, high: float | None = None) -> str:
     def one(v: float) -> str:
+        # As a Chinese reader counts: 万, 亿, 万亿 (the English line and kb.json carry the plain number).
         if v >= 1e12:
-            return f"{v / 1e12:g} 万亿 ({v / 1e12:,g} trillion)"
+            return f"{v / 1e12:g} 万亿"
         if v >= 1e8:
-            zh = f"{v / 1e8:g} 亿"
-        elif v >= 1e4:
-            zh = f"{v / 1e4:g} 万"
-        else:
-            return f"{v:,g}"
-        en = f"{v / 1e9:,g} billion" if v >= 1e9 else f"{v / 1e6:,g} million" if v >= 1e6 else f"{v:,.0f}"
-        return f"{zh} ({en})"
+            return f"{v / 1e8:g} 亿"
+        if v >= 1e4:
+            return f"{v / 1e4:g} 万"
+        return f"{v:,g}"
 
     return one(row_value) + (f" – {one(high)}" if high is not None else "")
 
 
 def _overview(page: TopicPage) -> list[str]:
-    """The composed overview (knowledge/overview.py): each Chinese sentence with its citations, then the English line."""
+    """The composed overview (knowledge/overview.py): each Chinese sentence with its citations, then the English, folded."""
     if not page.lead:
-        return ["暂无来源。 No sources yet.", ""]
+        return ["暂无来源。", ""]
     promise = _main_promise(page)
-    details = f" [详情 details](#{promise.id})" if promise is not None else ""
-    zh = " ".join(f"{escape(s.zh)} {citations_text(s.citations)}".rstrip() for s in page.lead) + details
-    en = " ".join(escape(s.en) for s in page.lead)
-    # lang="en": the 繁體 copy leaves it as written, and screen readers read it as English.
-    return [zh, "", en, '{: .kb-overview-en lang="en" }', ""]
+    details = f" [详情](#{promise.id})" if promise is not None else ""
+    chinese = " ".join(f"{escape(s.zh)} {citations_text(s.citations)}".rstrip() for s in page.lead) + details
+    # The English reading one click away, not a grey line repeating the Chinese (raw HTML:
+    # lang="en" lets screen readers read it as English; OpenCC leaves Latin text as it is).
+    en = html.escape(" ".join(s.en for s in page.lead), quote=False)
+    return [chinese, "", f'<details class="kb-overview-en"><summary>English</summary><p lang="en">{en}</p></details>', ""]
 
 
 def _milestones_section(page: TopicPage, as_of) -> list[str]:
@@ -97,14 +100,14 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
     topic = page.topic
     lines = [
         "---",
-        f"title: {yaml_string(literal_html(f'{topic.title_zh} · {topic.title_en}'))}",
+        f"title: {yaml_string(literal_html(topic.title_zh))}",
         "---",
         "",
-        f"# {escape(topic.title_zh)} · {escape(topic.title_en)}",
+        f"# {escape(topic.title_zh)}",
         "",
         f"> {escape(topic.scope)}",
         "",
-        "## 概述 Overview {#lead}",
+        "## 概述 {#lead}",
         "",
     ]
     lines += _overview(page)
@@ -113,21 +116,21 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
     # it was or what it measured.
     from build_scripts.pages.infobox import infobox_markdown
 
-    lines += ["", "## 关键数字 Key figures {#figures}", ""]
+    lines += ["", "## 关键数字 {#figures}", ""]
     lines += infobox_markdown(page.infobox)
-    lines += ["## 承诺与进展 Milestones {#timeline}", ""]
+    lines += ["## 承诺与进展 {#timeline}", ""]
     lines += _milestones_section(page, as_of)
-    lines += ["## 各来源怎么说 What the sources say {#sources-say}", ""]
+    lines += ["## 各来源怎么说 {#sources-say}", ""]
     if page.facts:
-        lines += ["### 事实与进展 Facts and progress {#facts}", ""]
+        lines += ["### 事实与进展 {#facts}", ""]
         facts_shown, note = _most_corroborated(page.facts)
         lines += [note, ""] if note else []
         for article, facts in _by_first_source(facts_shown):
             date = article.date.isoformat() if article.date else "日期不详"
-            lines += [f"**{escape(article.outlet or article.author or article.file_name)}**（{date}）", ""]
-            lines += folded([f"- {escape(x.text)} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
+            lines += [f"**{as_written(escape(article.outlet or article.author or article.file_name))}**（{date}）", ""]
+            lines += folded([f"- {as_written(escape(x.text))} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
     if page.opinions:
-        lines += ["### 观点 Opinions {#opinions}", ""]
+        lines += ["### 观点 {#opinions}", ""]
         lines.append("以下是各媒体或受访者的看法，按说话人与来源标注，并非本站结论。")
         lines.append("")
         opinions_shown, note = _most_corroborated(page.opinions)
@@ -135,24 +138,24 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         said = []
         for x in opinions_shown:
             who = x.citations[0].article
-            outlet = escape(who.outlet or who.author or who.file_name)
+            outlet = as_written(escape(who.outlet or who.author or who.file_name))
             voiced = speaker(x.text)  # the person quoted, when the sentence says who (knowledge/lists.py)
-            said.append(f"- **{escape(voiced)}**（{outlet}）：" if voiced else f"- **{outlet}**：")
-            said[-1] += f"{escape(x.text)} {citations_text(x.citations)}"
+            said.append(f"- **{as_written(escape(voiced))}**（{outlet}）：" if voiced else f"- **{outlet}**：")
+            said[-1] += f"{as_written(escape(x.text))} {citations_text(x.citations)}"
         lines += folded(said, SHOWN_OPINIONS)
-    lines += ["## 相关主题 Related topics {#related}", ""]
+    lines += ["## 相关主题 {#related}", ""]
     # One line of topic chips (as on the timeline): two or three names are not worth a list.
-    lines.append(" ".join(f"[{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md){{ .kb-topic }}" for t in page.related) or "—")
-    lines += ["", "## 来源 Sources {#sources}", ""]
+    lines.append(" ".join(f"[{escape(t.title_zh)}]({t.slug}.md){{ .kb-topic }}" for t in page.related) or "—")
+    lines += ["", "## 来源 {#sources}", ""]
     listed = []
     for article in page.sources[:MAX_SOURCES]:
         date = article.date.isoformat() if article.date else "日期不详"
-        listed.append(f"- [{escape(article.title)}](../sources/{article.slug}.md) — {escape(article.outlet or '—')}，{date}")
+        listed.append(f"- [{as_written(escape(article.title))}](../sources/{article.slug}.md) — {as_written(escape(article.outlet or '—'))}，{date}")
     # Every citation above links its source already: the full list is folded, with its count.
-    lines += folded(listed, 0, f"{len(page.sources)} 个来源 · {len(page.sources)} sources")
+    lines += folded(listed, 0, f"{len(page.sources)} 个来源")
     if len(page.sources) > MAX_SOURCES:
         more = len(page.sources) - MAX_SOURCES
-        lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md) · {more} older sources: see all sources."]
+        lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md)。"]
     return "\n".join(lines) + "\n"
 
 
@@ -168,7 +171,7 @@ def folded(items: list[str], shown: int, title: str = "") -> list[str]:
         return [*items, ""]
     rest = items[shown:]
     count = sum(1 for item in rest if item.startswith("- "))
-    title = title or f"另 {count} 条 · {count} more"
+    title = title or f"另 {count} 条"
     block = [f'??? note "{title}"', ""] + [f"    {item}" if item else "" for item in rest]
     return [*items[:shown], "", *block, ""]
 
@@ -192,10 +195,10 @@ def _main_promise(page: TopicPage):
 
 
 def render_topics_index(kb: KnowledgeBase) -> str:
-    lines = ["---", "title: 主题 Topics", "---", "", "# 主题 Topics", ""]
+    lines = ["---", "title: 主题", "---", "", "# 主题", ""]
     for page in kb.topics:
         t = page.topic
-        lines.append(f"## [{escape(t.title_zh)} · {escape(t.title_en)}]({t.slug}.md) {{#{t.slug}}}")
+        lines.append(f"## [{escape(t.title_zh)}]({t.slug}.md) {{#{t.slug}}}")
         lines.append("")
         lines.append(f"{escape(t.scope)}  ")
         lines.append(f"<small>{len(page.sources)} 个来源 · {len(page.infobox.rows)} 项数字 · {len(page.timeline)} 项承诺与进展</small>")
@@ -203,25 +206,25 @@ def render_topics_index(kb: KnowledgeBase) -> str:
     return "\n".join(lines)
 
 
-def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
+def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 5) -> str:
     lines = [
         "---",
-        "title: 首页 Home",
+        "title: 首页",
         "---",
         "",
         "# 小鹏物理 AI 知识库",
         "",
-        "XPeng physical-AI knowledge base — 每个数字、日期与陈述都链接到原文段落。"
+        "小鹏汽车物理 AI 发布的知识库：每个数字、日期与陈述都链接到原文段落。"
         f"现有 {len(corpus.articles)} 篇[来源](sources/index.md)。",
         "",
-        "## 主题 Topics {#topics}",
+        "## 主题 {#topics}",
         "",
         '<div class="grid cards" markdown>',
         "",
     ]
     for page in kb.topics:
         t = page.topic
-        lines.append(f"-   **[{escape(t.title_zh)}](topics/{t.slug}.md)** · {escape(t.title_en)}")
+        lines.append(f"-   **[{escape(t.title_zh)}](topics/{t.slug}.md)**")
         lines.append("")
         lines.append(f"    {escape(t.scope)}")
         lines.append("")
@@ -230,20 +233,46 @@ def render_home(kb: KnowledgeBase, corpus: Corpus, latest: int = 8) -> str:
         promise = _main_promise(page)
         if promise is not None:
             lines.append(
-                f'    <span class="kb-badge kb-s-{promise.status}">{escape(promise.status_label)}</span> '
-                f"[{escape(promise.kind_label.split(' ')[0])} {escape(promise.due.label)}](topics/{t.slug}.md#{promise.id})"
+                f'    <span class="kb-badge kb-s-{promise.status}">{escape(zh(promise.status_label))}</span> '
+                f"[{escape(zh(promise.kind_label))} {escape(promise.due.label)}](topics/{t.slug}.md#{promise.id})"
             )
             lines.append("")
-    lines += ["</div>", "", "## 最新动态 Latest events {#latest}", ""]
-    titles = {page.topic.slug: page.topic for page in kb.topics}
-    dated = [m for m in kb.milestones if m.last_date is not None]
-    for m in sorted(dated, key=lambda m: (m.last_date, m.id), reverse=True)[:latest]:
-        topic = titles.get(m.topic)
-        when = (m.done or m.moved_to or m.due).label
-        where = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md)" if topic else "全站 site-wide"
-        lines.append(
-            f"- **{when}** <small>{escape(m.status_label)} · {where}</small> — "
-            f"{escape(m.text)} {citations_text(m.citations[:2], from_dir='')}"
-        )
-    lines += ["", f"[全部承诺与兑现 All promises and their status](promises.md)", ""]
+    lines += ["</div>", ""]
+    lines += _latest(kb, latest)
+    lines += ["[全部承诺与兑现](promises.md)", ""]
     return "\n".join(lines) + "\n"
+
+
+def _latest(kb: KnowledgeBase, count: int) -> list[str]:
+    """What happened, newest first; then what is due next, soonest first (as of the newest source)."""
+    from build_scripts.pages.chart import done_at
+
+    titles = {page.topic.slug: page.topic for page in kb.topics}
+
+    def row(m, when: str) -> str:
+        topic = titles.get(m.topic)
+        where = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
+        badge = f'<span class="kb-badge kb-s-{m.status}">{escape(zh(m.status_label))}</span>'
+        return f"- **{when}** {badge} {escape(zh(m.text))} {where} {citations_text(m.citations[:2], from_dir='')}"
+
+    def known_by(m) -> dt.date:
+        """The latest day it can have happened: its period's end, or the first report of it if earlier ("in 2025", said in November)."""
+        said = [r.said_on for r in m.reports if r.said_on and (r.state == "happened" or not m.plans)]
+        return min([done_at(m)[1], *said])
+
+    happened = sorted(((done_at(m), m) for m in kb.milestones if done_at(m)), key=lambda d: (known_by(d[1]), d[1].id), reverse=True)
+    due = [m for m in kb.milestones if m.status in ("upcoming", "moved") and (m.moved_to or m.due)]
+    due.sort(key=lambda m: ((m.moved_to or m.due).end, m.id))
+    lines = ["## 最新动态 {#latest}", ""]
+    lines += [row(m, _happened_label(m, when[0])) for when, m in happened[:count]]
+    lines += ["" if happened else "来源中还没有报道已发生的事件。", "", "## 即将到期 {#next}", ""]
+    lines += [row(m, (m.moved_to or m.due).label) for m in due[:count]]
+    lines += ["" if due else "来源中没有待兑现的承诺。", ""]
+    return lines
+
+
+def _happened_label(m, day) -> str:
+    """When a source says it happened: the period it names (2024, 2025-11), else the day of the first report."""
+    if m.done is not None:
+        return m.done.label
+    return m.due.label if not m.plans and m.due is not None else day.isoformat()

@@ -22,6 +22,8 @@ from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
+from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section
+from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_timeline import render_site_timeline
 from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
@@ -45,7 +47,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     entities = load_entities()
     terms = load_terms()
     per_article = facts_of(corpus.articles, topics, stages.facts, workers)
-    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page)
+    kb = compose_knowledge_base(per_article, topics, as_of or newest_date(corpus), stages.topic_page, corpus.corrections)
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     abbreviate = html_abbreviator(terms)
     pages = render_source_pages(corpus, kb, tags, abbreviate, stages.source_page)
@@ -61,20 +63,22 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
-        {"首页 Home": "index.md"},
-        {"主题 Topics": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
-        {"来源 Sources": ["sources/index.md"]},
-        {"承诺与兑现 Promises": PROMISES_PATH},
-        {"时间线 Timeline": "timeline.md"},
-        {"术语 Glossary": "glossary.md"},
-        {"人物与机构 Tags": "tags.md"},
+        {"首页": "index.md"},
+        {"主题": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
+        {"来源": ["sources/index.md"]},
+        {"承诺与兑现": PROMISES_PATH},
+        {"时间线": "timeline.md"},
+        {"术语": "glossary.md"},
+        {"人物与机构": "tags.md"},
     ]
-    if corpus.problems:
-        pages[PROBLEMS_PATH] = render_problems_page(corpus.reports)
-        nav.append({"输入问题 Problems": PROBLEMS_PATH})
+    pages[TO_CHECK_PATH] = render_to_check_page(kb, corpus)
+    nav.append({"待核实": TO_CHECK_PATH})
+    if corpus.problems or has_corrections_section(kb.corrections):
+        pages[PROBLEMS_PATH] = render_problems_page(corpus.reports) + render_corrections_section(kb.corrections)
+        nav.append({"输入问题": PROBLEMS_PATH})
     # Last stages: each page its own link preview, then each page in one
     # script, the reader's (previews.py, variants.py).
-    leads = {topic_path(p.topic.slug): p.lead[0].text for p in kb.topics if p.lead}
+    leads = {topic_path(p.topic.slug): "".join(s.text for s in p.lead) for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
     return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav)
 
@@ -122,10 +126,10 @@ class Stages:
 
 
 TAGS_PAGE = """---
-title: 人物与机构 People and organisations
+title: 人物与机构
 ---
 
-# 人物与机构 People and organisations
+# 人物与机构
 
 文章提到的人物与机构，每个标签列出提到它的全部页面。
 
@@ -166,8 +170,8 @@ def _with_problem_count(home: str, corpus: Corpus) -> str:
         return home
     count = len(corpus.reports)
     notice = (
-        '!!! warning "输入问题 Input problems"\n\n'
-        f"    [{count} 个文件需要处理 · {count} file(s) in seeds/ need attention]({PROBLEMS_PATH})\n\n"
+        '!!! warning "输入问题"\n\n'
+        f"    [seeds/ 中有 {count} 个文件需要处理]({PROBLEMS_PATH})\n\n"
     )
     head, section, rest = home.partition("\n## ")
     return f"{head}\n{notice}{section.lstrip()}{rest}" if section else f"{home}\n{notice}"

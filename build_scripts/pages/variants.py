@@ -9,7 +9,7 @@ zh.wikipedia's model: one text, shown in the reader's script, converted at
 build time, quotes as written. Here that means:
 
 * Every Chinese word a page shows is converted with OpenCC, phrase by phrase
-  (`t2s` for the Simplified page, `s2tw` for the Traditional one), list items
+  (`t2s` for the Simplified page, `s2twp` for the Traditional one), list items
   quoted from articles in the other script included, so no page switches
   script from one line to the next.
 * What is *not* the page's own voice keeps its article's words and script:
@@ -24,14 +24,17 @@ build time, quotes as written. Here that means:
   (docs/assets/kb.js). `variants:` in both copies' front matter names the
   pair, for the language switcher and the `hreflang` links (overrides/).
 
-Why `s2tw`, not `s2twp` or `s2hk`: `s2twp` also swaps mainland vocabulary
-for Taiwanese (芯片 → 晶片, 发布会 → 釋出會, 支持 → 支援, 数据 → 資料), so a
-product name or a figure's wording would no longer be what the cited source
-says, nor what the Traditional articles in seeds/ write (they use 芯片,
-視頻). `s2hk` keeps the vocabulary but uses Hong Kong glyphs (峯, 羣, 裏)
-that most Traditional readers, in Taiwan, do not. `s2tw` is OpenCC's
-phrase-level conversion (发 → 發 or 髮 by the phrase) with Taiwan's standard
-glyphs and no change of words.
+Why `s2twp`: a Taiwan reader expects the site's own words in Taiwan's
+vocabulary (芯片 → 晶片, 出租车 → 計程車, 视频 → 影片, 硬件 → 硬體), not only its
+glyphs. `s2twp` alone would also rewrite what is not the site's to reword:
+a quoted sentence (the cited source says 芯片, as the Traditional articles in
+seeds/ do) and a name (界面新闻 is no 介面新聞, 南都N视频 no 南都N影片). So the
+Traditional copy converts in two ways: the site's own text with `s2twp`;
+text marked as written (`<span class="kb-as-written">`: excerpts, the
+sources' time words, outlet names on citations) and the names of people,
+organisations and outlets (entities.yml, outlets.yml) with `s2tw`, which
+changes glyphs only (发 → 發 or 髮 by the phrase). `s2hk` would use Hong Kong
+glyphs (峯, 羣, 裏) that most Traditional readers, in Taiwan, do not.
 """
 from __future__ import annotations
 
@@ -41,11 +44,23 @@ import re
 
 import yaml
 
+from build_scripts import data as data_files
 from build_scripts.reading.language import converter
 
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
 VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
-OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2tw"}
+AS_WRITTEN = "zh-Hant-as-written"  # quotes and names on a Traditional page: the script changes, the words do not
+OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2twp", AS_WRITTEN: "s2tw"}
+# Where Taiwan's software vocabulary misreads this subject, the words keep
+# their glyph-only form: a product is 發佈 (unveiled), not 釋出 (a software
+# release); a model's 参数 are its parameters (參數), not a function's
+# arguments (引數).
+KEEP_WORDS = ("发布", "参数")
+
+
+def as_written(markdown: str) -> str:
+    """Mark words a page shows as its source writes them (a quote, an outlet's name): on a 繁體 page, glyphs change, words do not."""
+    return f'<span class="kb-as-written">{markdown}</span>' if markdown else markdown
 # Material's own labels that `theme.language: zh` prints in Simplified on
 # every page (its partials/languages/zh.html); `#` stands for a number.
 THEME_LABELS = (
@@ -59,6 +74,7 @@ THEME_LABELS = (
 NOT_VARIANT_PREFIXES = ("sources/", f"{VARIANT_DIR}/")
 NOT_VARIANT_PAGES = frozenset({
     "problems.md",  # file names and the build's messages, for whoever maintains seeds/
+    "to-check.md",  # for editors: its YAML entries quote the articles exactly as written
     "tags.md",  # Material's tags plugin lists every page carrying a tag: one index is enough
 })
 
@@ -82,7 +98,34 @@ def variant_of(path: str) -> str:
 
 
 def to_script(text: str, variant: str) -> str:
-    return converter(OPENCC_CONFIG[variant]).convert(text)
+    """`text` in the variant's script; on a Traditional page, names keep their words (only their glyphs change)."""
+    if variant != TRADITIONAL:
+        return converter(OPENCC_CONFIG[variant]).convert(text)
+    names = _names()
+    if names is None or not names.search(text):
+        return converter(OPENCC_CONFIG[variant]).convert(text)
+    parts = names.split(text)  # odd items are names
+    wording = converter(OPENCC_CONFIG[TRADITIONAL])
+    if NAME_PLACEHOLDER in text:
+        parts[::2] = [wording.convert(part) for part in parts[::2]]
+    else:  # one call, as convert_text does; a placeholder of its own, for text holding convert_text's
+        parts[::2] = wording.convert(NAME_PLACEHOLDER.join(parts[::2])).split(NAME_PLACEHOLDER)
+    parts[1::2] = [converter(OPENCC_CONFIG[AS_WRITTEN]).convert(name) for name in parts[1::2]]
+    return "".join(parts)
+
+
+@data_files.loader  # read from entities.yml and outlets.yml: read again when they are edited
+def _names() -> re.Pattern | None:
+    """The names Taiwan's vocabulary would reword (界面新闻, 大众汽车), longest first; None when there are none."""
+    from build_scripts.knowledge.entities import load_entities
+    from build_scripts.reading.outlets import load_outlets
+
+    outlets = load_outlets()
+    candidates = {name for entity in load_entities() for name in entity.names}
+    candidates |= set(outlets.by_name.values()) | {p.name for p in outlets.platforms.values()} | set(KEEP_WORDS)
+    wording, glyphs = converter(OPENCC_CONFIG[TRADITIONAL]), converter(OPENCC_CONFIG[AS_WRITTEN])
+    reworded = sorted((n for n in candidates if n and wording.convert(n) != glyphs.convert(n)), key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, reworded)) + ")") if reworded else None
 
 
 def one_script_per_page(pages: dict[str, str], in_both_scripts=None) -> dict[str, str]:
@@ -147,10 +190,22 @@ def convert_page(markdown: str, variant: str, pair: dict[str, str]) -> str:
 # call (a call per part cost ten times more on a long timeline page). A
 # private-use character: no phrase contains it, so none spans a kept part.
 PLACEHOLDER = "\ue000"
+NAME_PLACEHOLDER = "\ue001"
+
+
+# Words a page shows as their source writes them (render_topics.as_written): on a Traditional page, glyphs only.
+AS_WRITTEN_SPAN = re.compile(r'(<span class="kb-as-written">.*?</span>)', re.S)
 
 
 def convert_text(text: str, variant: str) -> str:
     """`text` in the variant's script, except link titles (quotes) and HTML tags, which stay as written."""
+    if variant == TRADITIONAL and 'class="kb-as-written"' in text:
+        pieces = AS_WRITTEN_SPAN.split(text)  # odd items are the spans
+        return "".join(_convert(piece, AS_WRITTEN if i % 2 else variant) for i, piece in enumerate(pieces))
+    return _convert(text, variant)
+
+
+def _convert(text: str, variant: str) -> str:
     parts = KEPT.split(text)  # even items are converted, odd items are kept parts
     if PLACEHOLDER in text:  # pasted text could hold one: convert part by part instead
         parts[::2] = [to_script(part, variant) for part in parts[::2]]

@@ -20,6 +20,7 @@ import yaml
 from build_scripts.reading import cleaning
 
 from build_scripts.reading import decoding
+from build_scripts.reading import corrections_file
 
 from build_scripts.reading import frontmatter
 
@@ -39,6 +40,7 @@ SINGLE_FILE_PAGE_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file
 DUMP_SUFFIXES = {".json"}  # a CMS API response (reading/webpage.py)
 READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | SINGLE_FILE_PAGE_SUFFIXES | DUMP_SUFFIXES
 SOURCES_FILE = "sources.yml"
+REVIEW_FIELDS = {"by", "note"}
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
 LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
@@ -88,7 +90,10 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
                 f"check the year; correct it with 'date:' for it in seeds/{SOURCES_FILE}",
             ))
     articles.sort(key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug))
-    return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))))
+    corrections, correction_problems = corrections_file.load_corrections(seeds_dir / SOURCES_FILE)
+    problems.extend(correction_problems)
+    return Corpus(articles=tuple(articles), problems=tuple(sorted(problems, key=lambda p: (p.file_name, p.what))),
+                  corrections=corrections)
 
 
 def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem], read) -> list[ReadResult]:
@@ -372,12 +377,16 @@ def load_overrides(path: Path) -> tuple[dict[str, dict], list[Problem]]:
         raise schema.DataFileError(path, schema.line_of(data), "", "is not a mapping of file names to fields", todo)
     overrides: dict[str, dict] = {}
     for name, entry in data.items():
+        if name in corrections_file.SECTIONS:  # the claims and milestones an editor checked: corrections_file.py
+            continue
         where = f"entry '{name}' (line {schema.line_of(data, name)})"
         if not isinstance(entry, dict):
             problems.append(Problem(SOURCES_FILE, f"{where} is not a mapping of fields", todo))
             continue
         fields = {}
         for key, value in entry.items():
+            if key in REVIEW_FIELDS:  # who checked it and why: for the editors, not the page
+                continue
             if key not in EDITABLE_FIELDS:
                 problems.append(Problem(SOURCES_FILE, f"{where} has unknown field '{key}' (line {schema.line_of(entry, key)})", todo))
                 continue

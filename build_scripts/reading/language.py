@@ -55,6 +55,34 @@ def to_simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
+def to_mainland(text: str) -> str:
+    """Simplified script and mainland words, for matching names and cue words: OpenCC's Taiwan phrase
+    table turns 晶片 into 芯片, 影片 into 视频, 福斯 into 大众, so a lexicon lists each word once.
+    Not for display: a source's own words are shown as written (to_simplified only changes script)."""
+    simplified = to_simplified(text)
+    # Text already in Simplified script is left as it is: the Taiwan table would also turn 显著 into 显着.
+    return simplified if simplified == text else converter("tw2sp").convert(text)
+
+
+def to_mainland_each(texts: list[str]) -> list[str]:
+    """to_mainland() of each text: the script in one OpenCC call (see to_simplified_each), then the
+    Taiwan table for the texts that were in Traditional script."""
+    simplified = to_simplified_each(texts)
+    traditional = [i for i, (text, converted) in enumerate(zip(texts, simplified)) if text != converted]
+    if traditional:
+        for i, mainland in zip(traditional, _tw2sp_each([texts[i] for i in traditional])):
+            simplified[i] = mainland
+    return simplified
+
+
+def _tw2sp_each(texts: list[str]) -> list[str]:
+    if len(texts) > 1 and not any("\n" in text for text in texts):
+        converted = converter("tw2sp").convert("\n".join(texts)).split("\n")
+        if len(converted) == len(texts):
+            return converted
+    return [converter("tw2sp").convert(text) for text in texts]
+
+
 def to_simplified_each(texts: list[str]) -> list[str]:
     """to_simplified() of each text, in one OpenCC call: one pass over the text instead of one call per sentence."""
     # OpenCC matches no phrase across a line break, so each line converts as it would alone.

@@ -3,32 +3,69 @@
 An id comes from the paragraph's own text, not its position, so inserting or
 removing another paragraph (or re-cleaning with a new rule that drops a line
 elsewhere) leaves every existing link to this one working.
+
+The text is read as a reader would compare it: full-width and half-width
+forms are one (NFKC), case, punctuation and spaces do not count; so a comma
+retyped as `，` or a space added keeps the link. The id is two halves, one
+from the beginning of that text and one from its end (`p-` + 3 + 3 hex): an
+edit in the middle keeps both, an edit at one end keeps the other, and a
+source page sends a link whose paragraph changed to the paragraph sharing a
+half (docs/assets/kb.js).
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 
 from build_scripts.reading.cleaning import Block
 from build_scripts.model import Paragraph
 
 ID_LENGTH = 6
+END_CHARS = 16  # how much of each end a half is made from: a sentence's worth, apart in any paragraph of two sentences
 SPACES = re.compile(r"\s+")
 
 
+def comparable(text: str) -> str:
+    """The text without what an edit of form changes: width, case, punctuation, spaces."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(c for c in folded if not c.isspace() and not unicodedata.category(c).startswith("P"))
+
+
+def _hex(text: str, length: int) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
+
+
 def paragraph_id(text: str) -> str:
-    canonical = SPACES.sub(" ", text).strip()
-    return "p-" + hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:ID_LENGTH]
+    """`p-` and a half from each end of the comparable text (all of it, for a text of punctuation only)."""
+    key = comparable(text) or SPACES.sub(" ", text).strip()
+    half = ID_LENGTH // 2
+    return f"p-{_hex(key[:END_CHARS], half)}{_hex(key[-END_CHARS:], half)}"
+
+
+def former_paragraph_id(text: str) -> str:
+    """The id the paragraph had before ids were read this way (a hash of the text as written), kept so old links land."""
+    return "p-" + _hex(SPACES.sub(" ", text).strip(), ID_LENGTH)
+
+
+def _unique(ids: list[str]) -> list[str]:
+    """The same text twice in one article: the second is `-2`, the third `-3`."""
+    used: set[str] = set()
+    unique = []
+    for base in ids:
+        pid, n = base, 2
+        while pid in used:
+            pid, n = f"{base}-{n}", n + 1
+        used.add(pid)
+        unique.append(pid)
+    return unique
 
 
 def make_paragraphs(blocks: tuple[Block, ...] | list[Block]) -> tuple[Paragraph, ...]:
-    paragraphs: list[Paragraph] = []
-    used: set[str] = set()
-    for block in blocks:
-        base = paragraph_id(block.text + block.url)
-        pid, n = base, 2
-        while pid in used:  # the same text twice in one article
-            pid, n = f"{base}-{n}", n + 1
-        used.add(pid)
-        paragraphs.append(Paragraph(id=pid, text=block.text, kind=block.kind, url=block.url))
-    return tuple(paragraphs)
+    ids = _unique([paragraph_id(block.text + block.url) for block in blocks])
+    return tuple(Paragraph(id=pid, text=block.text, kind=block.kind, url=block.url) for pid, block in zip(ids, blocks))
+
+
+def former_ids(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[str]:
+    """Each paragraph's former id, in order (a link saved before this reading still opens its paragraph)."""
+    return _unique([former_paragraph_id(p.text + p.url) for p in paragraphs])

@@ -10,6 +10,12 @@
 //   page opens in it (overrides/main.html sends the reader to the page's
 //   copy); the current #anchor is kept when switching.
 (function () {
+  // The head names this page's counterpart in each script (hreflang, for
+  // crawlers; overrides/main.html). Material's own switcher fetches a
+  // sitemap.xml beside every <link rel="alternate"> to map pages across
+  // languages: beside a page there is none, and the switcher here is kb.js's.
+  // Runs before Material reads them (at DOMContentLoaded).
+  document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.rel = "alternate kb-page"; });
   var traditional = document.documentElement.lang === "zh-Hant";
   var LABELS = traditional
     ? { link: "複製連結 Copy link", cite: "複製引用 Copy citation", prompt: "複製 Copy" }
@@ -152,25 +158,82 @@
     new MutationObserver(convertChrome).observe(search, { childList: true, subtree: true, characterData: true });
   }
 
-  // Search lists each page once, its Simplified copy: a reader who chose
-  // 繁體 goes from a result straight to the Traditional copy (main.html
-  // would forward them anyway, one page load later).
-  window.addEventListener("click", function (event) {
-    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
-    var chosen = null;
-    try { chosen = localStorage.getItem("kb-script"); } catch (e) {}
-    if (!link || chosen !== "zh-Hant") return;
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    var root = new URL(base.replace(/\/?$/, "/"), location.href);
-    var target = new URL(link.href);
+  function chosenScript() {
+    try { return localStorage.getItem("kb-script"); } catch (e) { return null; }
+  }
+  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before);
+  // a source page in 繁體 is its article's script, not a choice.
+  if (window.kbVariant === "zh-Hant" && !chosenScript()) {
+    try { localStorage.setItem("kb-script", "zh-Hant"); } catch (e) {}
+  }
+
+  // The nav is one, in Simplified, and so are links from pages in one script
+  // (source pages' "cited by", tags): for a reader who chose 繁體, every link
+  // to a page that has a Traditional copy leads to that copy — tabs, sidebar,
+  // footer, content, and search results (Search lists each page once, its
+  // Simplified copy). main.html would forward them anyway, one page load later.
+  var config = document.getElementById("__config");
+  var root = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href);
+  function toTraditional(link) {
+    if (chosenScript() !== "zh-Hant" || !link.href) return;
+    var target = new URL(link.href, location.href);
     var path = target.pathname.slice(root.pathname.length);
-    if (target.pathname.indexOf(root.pathname) === 0 && (window.kbVariantUrls || []).indexOf(path) !== -1) {
+    if (target.origin === root.origin && target.pathname.indexOf(root.pathname) === 0 &&
+        (window.kbVariantUrls || []).indexOf(path) !== -1) {
       link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
     }
+  }
+  document.querySelectorAll("a[href]:not(.md-select__link)").forEach(toTraditional);
+  window.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
+    if (link) toTraditional(link);
   }, true);
 
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
+})();
+
+// Source pages: a link to a paragraph whose text has changed since it was
+// made. A paragraph's id is a half from the beginning of its text and a half
+// from its end (build_scripts/reading/paragraphs.py): an unknown #p-… finds
+// the paragraph sharing a half, highlights it and says the text has changed.
+(function () {
+  var NOTE = document.documentElement.lang === "zh-Hant"
+    ? "你打開的連結指向的段落文字已有改動，這是最接近的一段。"
+    : "你打开的链接指向的段落文字已有改动，这是最接近的一段。";
+
+  function closest(fragment) {
+    var wanted = /^p-([0-9a-f]{3})([0-9a-f]{3})/.exec(fragment);
+    if (!wanted) return null;
+    var paragraphs = Array.prototype.slice.call(document.querySelectorAll(".kb-para[id^='p-'], h2[id^='p-']"));
+    var sharing = function (index) {
+      return paragraphs.filter(function (p) { return (/^p-([0-9a-f]{3})([0-9a-f]{3})/.exec(p.id) || [])[index] === wanted[index]; });
+    };
+    // Paragraphs of one article often open alike (何小鹏表示…): a half only one paragraph has decides first.
+    var first = sharing(1), last = sharing(2);
+    if (first.length === 1) return first[0];
+    if (last.length === 1) return last[0];
+    return first[0] || last[0] || null;
+  }
+
+  function land() {
+    var fragment = decodeURIComponent(location.hash.slice(1));
+    document.querySelectorAll(".kb-changed-note").forEach(function (note) { note.remove(); });
+    document.querySelectorAll(".kb-near-target").forEach(function (p) { p.classList.remove("kb-near-target"); });
+    if (!/^p-/.test(fragment) || document.getElementById(fragment)) return;
+    var paragraph = closest(fragment);
+    if (!paragraph) return;
+    var note = document.createElement("p");
+    note.className = "kb-changed-note";
+    note.setAttribute("role", "note");
+    note.textContent = NOTE;
+    paragraph.parentNode.insertBefore(note, paragraph);
+    paragraph.classList.add("kb-near-target");
+    note.scrollIntoView();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", land);
+  else land();
+  window.addEventListener("hashchange", land);
 })();
 
 // Promises page: the topic and status filters hide the milestone rows (and

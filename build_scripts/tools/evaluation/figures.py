@@ -1,10 +1,13 @@
 """Figures section: the infobox claims citing the gold articles against gold.yml's `figures` and `not_figures`.
 
-A claim matches a gold figure when it is on the same topic page, has the
-same value (numbers in base units within TOLERANCE; strings compared
-loosely) and cites the paragraph holding the gold quote. Precision counts
-every (topic, value, paragraph) the infoboxes show from a gold article;
-recall every gold figure. `not_figures` are numbers no infobox may show: a
+A claim matches a gold figure when it is shown on the gold's topic page,
+has the same value (numbers in base units within TOLERANCE; strings
+compared loosely) in the same unit, measures the same part (a gold "degrees
+of freedom (hands)" is not a row of the whole body: the words that tell one
+attribute from another of its unit must agree) and cites the paragraph
+holding the gold quote (a headline repeating the value counts). Precision
+counts every (subject, attribute, value, paragraph) the infoboxes show from
+a gold article, however many pages show it; recall every gold figure. `not_figures` are numbers no infobox may show: a
 claim whose number lies inside such a quote, in the quote's paragraph,
 counts against it. The same is measured for the key-figure rows the pages
 showed before the infobox (`before`), as a baseline.
@@ -28,17 +31,31 @@ TOPICS = {
 TOLERANCE = 0.01
 
 
+# gold.yml's units → the site's unit ids (units.yml, or an attribute's `unit`)
+GOLD_UNITS = {"dof": "dof", "%": "percent", "x": "times", "cards": "gpus", "min": "minutes", "usd": "usd", "cny": "cny",
+              "sae level": "level", "units": "units", "aircraft modules": "units", "vehicles": "units"}
+UNITLESS = {None, "", "level"}
+PARENTHESIS = re.compile(r"\(([^)]*)\)")
+
+
 @dataclass(frozen=True)
 class Shown:
-    """One value a topic page shows, from one paragraph of a gold article."""
+    """One value the infoboxes show, from one paragraph of a gold article."""
 
-    topic: str
+    topics: frozenset[str]
     stem: str
     paragraph: str
     value: float | str
     as_written: str
     quote: str
     label: str  # subject · attribute, for the report
+    unit: str = ""
+    part: frozenset[str] = frozenset()  # the words in the attribute's label that tell it from others of its unit
+    siblings: frozenset[str] = frozenset()  # those words of every attribute of its unit
+
+    @property
+    def topic(self) -> str:
+        return ",".join(sorted(self.topics))
 
 
 def _plain(text) -> str:
@@ -66,18 +83,45 @@ def _stems(run: Evaluation) -> dict[str, str]:
     return {article.slug: stem for stem, article in run.article_by_stem.items() if stem in run.gold}
 
 
+def _stems_of(text: str) -> set[str]:
+    return {w[:4] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+def _parts(label: str) -> frozenset[str]:
+    return frozenset(w for group in PARENTHESIS.findall(label) for w in _stems_of(group))
+
+
 def shown_after(kb, stems) -> list[Shown]:
+    rows = [(page, row) for page in kb.topics for row in page.infobox.rows]
+    by_unit: dict[str, set[str]] = {}
+    for _, row in rows:
+        for unit in (*row.attribute.units, row.attribute.unit):
+            by_unit.setdefault(unit, set()).update(_parts(row.attribute.label_en))
     found: dict[tuple, Shown] = {}
-    for page in kb.topics:
-        for row in page.infobox.rows:
-            label = f"{row.subject.id} · {row.attribute.id}"
-            for value in row.values:
-                for claim in value.claims:
-                    stem = stems.get(claim.citation.article.slug)
-                    if stem:
-                        key = (page.topic.slug, stem, claim.citation.paragraph_id, str(claim.value))
-                        found.setdefault(key, Shown(page.topic.slug, stem, claim.citation.paragraph_id, claim.value, claim.as_written, claim.citation.quote, label))
+    for page, row in rows:
+        label = f"{row.subject.id} · {row.attribute.id}"
+        for value in row.values:
+            for claim in value.claims:
+                stem = stems.get(claim.citation.article.slug)
+                if not stem:
+                    continue
+                key = (row.subject.id, row.attribute.id, stem, claim.citation.paragraph_id, str(claim.value))
+                previous = found.get(key)
+                topics = (previous.topics if previous else frozenset()) | {page.topic.slug}
+                found[key] = Shown(topics, stem, claim.citation.paragraph_id, claim.value, claim.as_written, claim.citation.quote,
+                                   label, claim.unit, _parts(row.attribute.label_en), frozenset(by_unit.get(claim.unit, ())))
     return list(found.values())
+
+
+def same_measure(figure: dict, shown: Shown) -> bool:
+    """Same unit, and the same part of the subject: the words that tell attributes of one unit apart agree."""
+    gold_unit = figure.get("unit")
+    gold_unit = GOLD_UNITS.get(str(gold_unit).lower(), str(gold_unit).lower()) if gold_unit is not None else None
+    if not (gold_unit in UNITLESS and shown.unit in UNITLESS) and gold_unit != (shown.unit or "").lower() \
+            and gold_unit != GOLD_UNITS.get((shown.unit or "").lower(), (shown.unit or "").lower()):
+        return False
+    said = _stems_of(str(figure.get("attribute") or "")) & shown.siblings
+    return said <= shown.part
 
 
 def _report(name: str, run: Evaluation, shown: list[Shown]) -> tuple[list[str], list[str]]:
@@ -91,7 +135,8 @@ def _report(name: str, run: Evaluation, shown: list[Shown]) -> tuple[list[str], 
     misses: list[str] = []
     found = 0
     for stem, topic, paragraph, figure in gold_figures:
-        hits = [i for i, s in enumerate(shown) if s.stem == stem and s.topic == topic and s.paragraph in paragraph and same_value(figure["value"], s.value)]
+        hits = [i for i, s in enumerate(shown) if s.stem == stem and topic in s.topics and s.paragraph in paragraph
+                and same_value(figure["value"], s.value) and same_measure(figure, s)]
         if hits:
             found += 1
             matched_shown.update(hits)

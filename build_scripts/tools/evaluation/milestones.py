@@ -4,7 +4,9 @@ A predicted milestone matches a gold one when it has the same topic (a null
 gold topic is a site-wide event), the same kind, a compatible time (the
 period of the citing sentence, or of the milestone when that sentence gives
 none, starts within the gold's and is no coarser; no time for no time) and
-it cites the paragraph holding the gold quote. Precision counts
+it cites the paragraph holding the gold quote in a sentence read in the
+gold's state (planned, happened, delayed; cancelled is dropped): a plan read
+as done, or a report read as a plan, is a miss and a wrong row. Precision counts
 each predicted milestone once per gold article it cites; recall counts gold
 milestones. Status accuracy is measured on the found gold plans that a
 later gold article reports on (happened → done or late, delayed → moved,
@@ -25,6 +27,7 @@ from build_scripts.tools.evaluation import Evaluation
 TOPICS = {"vla": "second-gen-vla", "robotaxi": "robotaxi", "iron": "iron", "flying": "flying-cars",
           "turing": "turing-chip", "worldmodel": "world-model"}
 EXPECTED = {"happened": {"done", "late"}, "delayed": {"moved"}, "cancelled": {"dropped"}}
+STATE_OF_STATUS = {"planned": "planned", "happened": "happened", "delayed": "delayed", "cancelled": "dropped"}
 
 
 def gold_period(when) -> Period | None:
@@ -80,8 +83,9 @@ def _matches(m: Milestone, gold: dict, stem: str, run: Evaluation, unresolved: b
     # The milestone's own periods count as well as the citing sentence's: one that merged
     # "unveiled … (no date)" with "unveiled on 11月5日" is the 11月5日 unveiling.
     own = [p for p in (m.due, m.done, m.moved_to) if p is not None]
+    state = STATE_OF_STATUS.get(gold.get("status"), gold.get("status"))
     for s in m.sightings:
-        if not _cites_quote(s, stem, gold["quote"], run):
+        if not _cites_quote(s, stem, gold["quote"], run) or (state and s.state != state):
             continue
         if unresolved:
             if s.period is None and s.relative and s.said_on is None:
@@ -119,9 +123,12 @@ def score(run: Evaluation) -> list[str]:
     for i, (stem, g) in enumerate(golds):
         if g.get("status") != "planned" or found[i] is None:
             continue
-        later = [(s2, g2) for s2, g2 in golds if g2.get("topic") == g.get("topic") and g2["kind"] == g["kind"]
-                 and g2.get("status") in EXPECTED and approx[s2] > approx[stem]]
         period = gold_period(g.get("when"))
+        # `other` gathers unlike events (a growth phase, a business unit): a later one reports on this plan
+        # only when it happened in the plan's period
+        later = [(s2, g2) for s2, g2 in golds if g2.get("topic") == g.get("topic") and g2["kind"] == g["kind"]
+                 and g2.get("status") in EXPECTED and approx[s2] > approx[stem]
+                 and (g["kind"] != "other" or (period and gold_period(g2.get("when")) and period.overlaps(gold_period(g2.get("when")))))]
         if later:
             expected = EXPECTED[later[-1][1]["status"]]
         elif period is None:

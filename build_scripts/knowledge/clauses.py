@@ -1,0 +1,196 @@
+"""Reading a sentence clause by clause: what each clause says of its event, from its own words.
+
+In: a sentence (its canonical form: Simplified script, lower case) and where
+an event word of data/milestones.yml stands in it. Out: the Clause holding
+that word and its `state`, with the marker that decided it, so a reader can
+be told why ("read as: plan · 将").
+
+The grammar, in the order it is applied:
+
+1. **Clauses.** A sentence splits at 。；，：！？ and before English
+   conjunctions that open a second verb phrase (", and will …", "while",
+   "but"). Nothing is borrowed from a sibling clause: 已经从试产线下线，今年内亦会
+   实现量产与交付 is two clauses, happened and planned.
+2. **Mention.** The event word names a thing or a topic, not an event: a
+   noun head right after it (量产挑战, 量产的难度, mass-production challenges —
+   `mention_heads`), or a discussion verb or a head noun with "of/to" before
+   it in the clause (谈到…量产, "the road to mass production" — `mention_before`;
+   with a future time of its own, "the road to mass-producing robots later this year" is a plan),
+   an English event noun after a preposition ("ready for delivery"),
+   or a purpose (为了/用于/in order to), or a description: a copula before it
+   and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
+3. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could).
+4. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to).
+5. **Dropped / delayed.** Words saying the event was given up or moved.
+6. **Planned / happened.** A plan marker before the event word (将/会/计划/
+   预计/目标/will/would/plans to/expected to/is set to) wins over the event
+   verb's own past form ("is expected to be completed"); else the verb's past
+   form ("unveiled", "began"); else the nearest completion or plan marker
+   before it (已/已经/has/was), else the nearest after it (量产了, "production began").
+7. Otherwise the clause does not say (`None`): the caller decides from the
+   clause's own time or abstains.
+
+Single Han characters (将 会 已 了 未 没 不 若) count only as words of their
+own, as jieba cuts the clause without guessing new words: 会 in 大会 or 社会,
+未 in 未来, 了 in 为了 are no markers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba
+
+# Clause ends inside a sentence; an English conjunction that starts a second verb phrase too.
+CLAUSE_END = re.compile(
+    r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|would|was|has|plans|aims|expects|to|then|also)\b)|\bwhile\b|\bbut\b|\bwhereas\b"
+)
+NO_MATCH = re.compile("(?!)")
+STATES = ("mention", "hypothetical", "negated", "dropped", "delayed", "planned", "happened")
+HAN = re.compile(r"[\u3400-\u9fff]")
+# An English event noun right after a preposition is its object, not the clause's event:
+# "ready for delivery", "the countdown to mass production", "the start of deliveries".
+PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|after)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
+DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
+
+
+@dataclass(frozen=True, eq=False)
+class Markers:
+    """Words marking one state: `words` matched in the clause, `single` Han characters that count as words of their own."""
+
+    words: re.Pattern = NO_MATCH
+    single: frozenset[str] = frozenset()
+
+    def find(self, canon: str, tokens: tuple[tuple[int, str], ...]) -> list[tuple[int, int, str]]:
+        found = [(m.start(), m.end(), m.group(0)) for m in self.words.finditer(canon)]
+        found += [(at, at + 1, token) for at, token in tokens if token in self.single]
+        return sorted(found)
+
+
+@dataclass(frozen=True, eq=False)
+class ClauseRules:
+    """How a clause says its event's state (milestones.yml: planned, happened, negated, …)."""
+
+    markers: dict[str, Markers]
+    mention_heads: re.Pattern  # right after an event word: it names a thing (量产工厂, 量产挑战)
+    mention_before: re.Pattern  # before an event word in its clause: it is talked about (谈到, the road to)
+    past_forms: frozenset[str]  # English event verbs in their past form: the verb says it happened
+    copulas: Markers = Markers()  # 是, 成为 … before an event word with 的 and a noun after it: a description
+    verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs; other English cues are nouns
+    reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int  # in the sentence
+    end: int
+    state: str | None  # one of STATES, or None when the clause does not say
+    marker: str  # the words that decided it, "" for none
+    # the event is what something is about ("the road to mass-producing robots later this year"): with a
+    # future time of its own in the clause it still states the plan
+    talked_about: bool = False
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a sentence, empty ones left out."""
+    bounds = [0] + [m.end() for m in CLAUSE_END.finditer(text)] + [len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
+
+
+@lru_cache(maxsize=4096)
+def _tokens(canon: str) -> tuple[tuple[int, str], ...]:
+    """(position, word) of each single-character Han word jieba cuts from `canon` (no new words guessed)."""
+    if not HAN.search(canon):
+        return ()
+    found, at = [], 0
+    for word in jieba.cut(canon, HMM=False):
+        if len(word) == 1 and HAN.match(word):
+            found.append((at, word))
+        at += len(word)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def word_spans(canon: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each word of two or more Han characters jieba cuts from `canon` (no new words guessed)."""
+    if not HAN.search(canon):
+        return ()
+    found, at = [], 0
+    for word in jieba.cut(canon, HMM=False):
+        if len(word) > 1 and HAN.match(word):
+            found.append((at, at + len(word)))
+        at += len(word)
+    return tuple(found)
+
+
+def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
+    """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names."""
+    tokens = _tokens(canon)
+    found = {state: rules.markers[state].find(canon, tokens) for state in rules.markers}
+
+    def before(state: str) -> list[tuple[int, int, str]]:
+        return [m for m in found.get(state, ()) if m[1] <= cue_start]
+
+    head = rules.mention_heads.match(canon, cue_end)
+    if head:
+        return Clause(0, len(canon), "mention", canon[cue_start:head.end()].strip())
+    mentioned = rules.mention_before.search(canon[:cue_start])
+    if mentioned:
+        return Clause(0, len(canon), "mention", mentioned.group(0), talked_about=True)
+    cue = canon[cue_start:cue_end]
+    if cue.isascii() and cue not in rules.verb_forms and PREPOSITION_BEFORE.search(canon, 0, cue_start):
+        return Clause(0, len(canon), "mention", PREPOSITION_BEFORE.search(canon, 0, cue_start).group(0).strip() + " …")
+    copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())
+    if copula and DESCRIBED.search(canon, cue_end):
+        return Clause(0, len(canon), "mention", copula[-1][2] + "…的")
+    for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
+        if found.get(state):
+            return Clause(0, len(canon), state, found[state][0][2])
+    if before("negated"):
+        return Clause(0, len(canon), "negated", before("negated")[-1][2])
+    for state in ("dropped", "delayed"):
+        if found.get(state):
+            return Clause(0, len(canon), state, found[state][0][2])
+    planned_before = before("planned")
+    if planned_before:
+        return Clause(0, len(canon), "planned", planned_before[-1][2])
+    if cue_word.strip().lower() in rules.past_forms:
+        return Clause(0, len(canon), "happened", cue_word.strip())
+    nearest_before = before("happened")
+    if nearest_before:
+        return Clause(0, len(canon), "happened", nearest_before[-1][2])
+    # a marker inside the event's own words ("production is set to begin", "production began") or after them
+    after = sorted((m[0], state, m[2]) for state in ("planned", "happened") for m in found.get(state, ()) if m[0] >= cue_start)
+    if after:
+        return Clause(0, len(canon), after[0][1], after[0][2])
+    return Clause(0, len(canon), None, "")
+
+
+# English verbs of the lexicon are written once, as their base form ("unveil", "roll out");
+# their other forms follow English spelling. Irregular ones give their past forms, and an -ing
+# form English spelling would not make: "show|showed|shown", "begin|began|begun|beginning".
+VOWELS = "aeiou"
+
+
+def verb_forms(entry: str) -> tuple[list[str], list[str]]:
+    """(every form, the past forms) of one lexicon verb: "unveil" → unveil, unveils, unveiled, unveiling."""
+    parts = [p.strip().lower() for p in entry.split("|") if p.strip()]
+    base, *irregular = parts
+    head, _, rest = base.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if head.endswith("e") and not head.endswith("ee"):
+        ing, ed = head[:-1] + "ing", head + "d"
+    elif head.endswith("y") and len(head) > 1 and head[-2] not in VOWELS:
+        ing, ed = head + "ing", head[:-1] + "ied"
+    elif (len(head) >= 3 and head[-1] not in VOWELS + "wxy" and head[-2] in VOWELS and head[-3] not in VOWELS
+          and len(re.findall(f"[{VOWELS}]+", head)) == 1):
+        ing, ed = head + head[-1] + "ing", head + head[-1] + "ed"  # ship → shipped; one syllable only
+    else:
+        ing, ed = head + "ing", head + "ed"
+    ing = next((form for form in irregular if form.endswith("ing")), ing)  # "begin|began|begun|beginning"
+    irregular = [form for form in irregular if not form.endswith("ing")]
+    third = head + "es" if re.search(r"(?:s|sh|ch|x|z|o)$", head) else (head[:-1] + "ies" if ed.endswith("ied") else head + "s")
+    past = [f"{form}{tail}" for form in (irregular or [ed])]
+    forms = [f"{form}{tail}" for form in (head, third, ing)] + past
+    return list(dict.fromkeys(forms)), past

@@ -1,0 +1,58 @@
+"""The corrections report → the Problems page's "Corrections" section.
+
+It lists the corrections of seeds/sources.yml that no longer find what they
+correct (the article was removed, the sentence edited), with the entry's line
+and what to do, and every item an editor rejected, with the sentence it was
+read from: rejected items are on no other page, and must not vanish unseen.
+"""
+from __future__ import annotations
+
+from build_scripts.knowledge.corrections import CorrectionsReport
+from build_scripts.pages.markdown_text import escape
+from build_scripts.reading.corpus import SOURCES_FILE
+
+SECTION_TITLE = "编辑更正 Corrections"
+
+
+def has_corrections_section(report: CorrectionsReport) -> bool:
+    return bool(report.stale or report.rejected)
+
+
+def render_corrections_section(report: CorrectionsReport) -> str:
+    if not has_corrections_section(report):
+        return ""
+    lines = [
+        "", f"## {SECTION_TITLE} {{#corrections}}", "",
+        f"`seeds/{SOURCES_FILE}` 中的更正：{len(report.applied)} 条已生效，{len(report.stale)} 条未生效。"
+        f" Corrections in `seeds/{SOURCES_FILE}`: {len(report.applied)} applied, {len(report.stale)} not applied.", "",
+    ]
+    if report.stale:
+        lines += [
+            "### 未生效的更正 Corrections that no longer apply {#corrections-stale}", "",
+            "| 行 Line | 更正 Entry | 问题 What is wrong | 处理 What to do |",
+            "| --- | --- | --- | --- |",
+        ]
+        for stale in report.stale:
+            c = stale.correction
+            lines.append(
+                f"| <code>{SOURCES_FILE}</code> line {c.line} | {c.section}: {escape(c.action)} {escape(c.target)} "
+                f"| {escape(stale.what)} | {escape(stale.todo)} |"
+            )
+        lines.append("")
+    if report.rejected:
+        lines += [
+            "### 已删除的条目 Rejected items {#corrections-rejected}", "",
+            "编辑判定为读错的条目：不在任何页面上显示。 Items an editor rejected: no page shows them.", "",
+            "| 行 Line | 原读取 What the build read | 句子 Sentence | 核实 Checked by |",
+            "| --- | --- | --- | --- |",
+        ]
+        for rejected in report.rejected:
+            c, citation = rejected.correction, rejected.citation
+            link = f"[{escape(citation.article.file_name)}](sources/{citation.article.slug}.md#{citation.paragraph_id})"
+            who = " · ".join(escape(p) for p in (c.by, c.date, c.note) if p)
+            lines.append(
+                f"| <code>{SOURCES_FILE}</code> line {c.line} | {escape(rejected.what)} "
+                f"| «{escape(citation.quote[:120])}» {link} | {who} |"
+            )
+        lines.append("")
+    return "\n".join(lines) + "\n"

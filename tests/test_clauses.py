@@ -1,0 +1,238 @@
+"""Reading a clause's own words: happened, planned, negated, hypothetical, or only a mention — in 简体, 繁體 and English.
+
+Each case is a sentence as an article would write it; what a reader sees is
+the milestone (or none) and its status on the Promises page.
+"""
+import datetime as dt
+
+import pytest
+
+from build_scripts.knowledge.clauses import verb_forms
+from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.entities import load_entities
+from build_scripts.knowledge.milestones import track
+from build_scripts.knowledge.overview import main_promise
+from build_scripts.knowledge.taxonomy import load_topics
+from build_scripts.model import Article, Paragraph
+
+PUBLISHED = dt.date(2026, 2, 24)
+
+
+def article(slug: str, date: dt.date | None, text: str, language: str = "zh-Hans") -> Article:
+    paragraphs = tuple(Paragraph(f"p{i}", t) for i, t in enumerate(text.split("\n")))
+    return Article(slug=slug, file_name=f"{slug}.txt", title=slug, outlet="Outlet", author="", date=date,
+                   language=language, paragraphs=paragraphs)
+
+
+def sightings(*articles: Article):
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    return [s for a in articles for s in article_facts(a, topics, signals, entities).sightings]
+
+
+def milestones(*articles: Article, as_of=PUBLISHED):
+    return track(sightings(*articles), load_topics(), as_of)
+
+
+def states(text: str, language: str, date=PUBLISHED) -> dict[str, str]:
+    return {s.kind: s.state for s in sightings(article("a", date, text, language))}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏IRON人形机器人已经启动量产。", "zh-Hans"),
+    ("小鵬IRON人形機器人已經啟動量產。", "zh-Hant"),
+    ("XPeng has started mass production of the IRON humanoid robot.", "en"),
+    ("XPeng mass-produced its first IRON humanoid robots last month.", "en"),
+])
+def test_a_clause_with_a_completion_marker_or_a_past_verb_reads_as_happened(text, language):
+    assert states(text, language).get("mass-production") == "happened"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏IRON人形机器人将于2026年底量产。", "zh-Hans"),
+    ("小鵬IRON人形機器人預計2026年底量產。", "zh-Hant"),
+    ("XPeng said it would begin mass production of IRON by the end of 2026.", "en"),
+    ("IRON is expected to be mass-produced by the end of 2026.", "en"),
+])
+def test_a_clause_with_a_plan_marker_reads_as_planned_even_with_a_past_verb_form(text, language):
+    assert states(text, language).get("mass-production") == "planned"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏IRON人形机器人尚未量产。", "zh-Hans"),
+    ("小鵬IRON人形機器人至今沒有量產。", "zh-Hant"),
+    ("XPeng has not yet started mass production of IRON.", "en"),
+])
+def test_a_negated_clause_states_no_event(text, language):
+    assert "mass-production" not in states(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("如果供应链顺利，小鹏IRON人形机器人会在2026年量产。", "zh-Hans"),
+    ("若供應鏈順利，IRON機器人2026年即可量產。", "zh-Hant"),
+    ("If the supply chain holds, IRON could enter mass production in 2026.", "en"),
+])
+def test_a_condition_states_no_promise(text, language):
+    # the condition is its own clause in Chinese; the clause after it still carries the plan only when it says so itself
+    assert states(text, language).get("mass-production") in (None, "planned")
+    assert states(text, language).get("mass-production") != "happened"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("何小鹏在直播中谈到了IRON的量产挑战。", "zh-Hans"),
+    ("談到IRON人形機器人的量產挑戰，何小鵬坦言仍有難度。", "zh-Hant"),
+    ("He Xiaopeng spoke candidly about the challenges of mass production for IRON.", "en"),
+    ("The IRON robot still faces mass-production challenges, He said.", "en"),
+])
+def test_talk_about_an_event_is_a_mention_not_an_event(text, language):
+    assert "mass-production" not in states(text, language)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("陆地航母已经从试产线下线，今年内亦会实现规模化量产与交付。", "zh-Hans"),
+    ("陸地航母已經從試產線下線，今年內亦會實現規模化量產與交付。", "zh-Hant"),
+])
+def test_each_clause_keeps_its_own_state_and_time(text, language):
+    read = {s.kind: s for s in sightings(article("a", PUBLISHED, text, language))}
+    assert read["production-start"].state == "happened" and read["production-start"].period is None
+    assert read["mass-production"].state == "planned" and read["mass-production"].period.label == "2026"
+    assert read["delivery"].state == "planned"
+
+
+def test_a_time_stays_in_the_clause_of_the_subject_it_dates():
+    text = "XPeng plans to put the second-generation VLA into its cars in the first quarter of 2026, and the IRON robot will begin mass production later."
+    read = {(s.topic, s.kind): s for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    iron = read.get(("iron", "mass-production"))
+    assert iron is None or iron.period is None or iron.period.label != "2026 Q1"
+
+
+def test_a_reference_word_takes_the_product_named_before_it_in_the_paragraph():
+    text = "小鹏第二代VLA模型的内测效果惊艳。它将在本季度正式推送。"
+    (s,) = [s for s in sightings(article("a", PUBLISHED, text)) if s.kind == "rollout"]
+    assert s.topic == "second-gen-vla" and s.period.label == "2026 Q1" and s.read == "clause"
+
+
+def test_a_figurative_delivery_without_its_subject_named_is_no_delivery():
+    text = "XPeng's Robotaxi will launch in 2026.\nAt the event, He Xiaopeng delivered a keynote on physical AI."
+    read = sightings(article("robotaxi-news", PUBLISHED, "XPeng Robotaxi\n" + text, "en"))
+    assert not [s for s in read if s.kind == "delivery"]
+
+
+@pytest.mark.parametrize("verb, forms", [
+    ("unveil", {"unveil", "unveils", "unveiling", "unveiled"}),
+    ("mass-produce", {"mass-produce", "mass-produces", "mass-producing", "mass-produced"}),
+    ("roll out|rolled", {"roll out", "rolls out", "rolling out", "rolled out"}),
+    ("begin testing|began|begun|beginning", {"begin testing", "begins testing", "beginning testing", "began testing", "begun testing"}),
+    ("ship", {"ship", "ships", "shipping", "shipped"}),
+    ("certify", {"certify", "certifies", "certifying", "certified"}),
+])
+def test_an_english_verb_of_the_lexicon_is_written_once_and_read_in_every_form(verb, forms):
+    assert set(verb_forms(verb)[0]) == forms
+
+
+@pytest.mark.parametrize("plan, report, reported", [
+    # a later report of the same subject and kind, read in its own clause, closes the plan
+    ("小鹏IRON人形机器人将于2026年3月量产。", "小鹏IRON人形机器人已于3月正式量产。", True),
+    # a plan restated later is no report
+    ("小鹏IRON人形机器人将于2026年3月量产。", "小鹏IRON人形机器人计划3月量产。", False),
+    # talk about the event is no report
+    ("小鹏IRON人形机器人将于2026年3月量产。", "何小鹏谈到了IRON的量产挑战。", False),
+])
+def test_only_a_report_in_a_clause_of_its_own_closes_a_plan(plan, report, reported):
+    rows = milestones(article("plan", dt.date(2026, 1, 5), plan), article("report", dt.date(2026, 3, 20), report),
+                      as_of=dt.date(2026, 3, 20))
+    (m,) = [m for m in rows if m.kind == "mass-production" and m.plans]
+    assert (m.status in ("done", "late")) is reported
+
+
+def test_a_later_source_giving_a_later_date_moves_the_plan():
+    rows = milestones(article("plan", dt.date(2025, 11, 6), "小鹏IRON人形机器人将于2026年第一季度量产。"),
+                      article("later", dt.date(2026, 1, 20), "小鹏IRON人形机器人的量产已推迟至2026年第四季度。"),
+                      as_of=dt.date(2026, 2, 1))
+    (m,) = [m for m in rows if m.kind == "mass-production"]
+    assert m.status == "moved" and m.moved_to.label == "2026 Q4"
+
+
+def test_a_source_saying_the_plan_was_given_up_drops_it():
+    rows = milestones(article("plan", dt.date(2025, 11, 6), "小鹏IRON人形机器人将于2026年量产。"),
+                      article("later", dt.date(2026, 1, 20), "小鹏已经放弃了IRON人形机器人的量产计划。"),
+                      as_of=dt.date(2026, 2, 1))
+    (m,) = [m for m in rows if m.kind == "mass-production"]
+    assert m.status == "dropped"
+
+
+def test_a_plan_talked_about_later_stays_the_main_promise_and_upcoming():
+    rows = milestones(article("plan", dt.date(2025, 11, 6), "小鹏IRON人形机器人将于2026年底量产。"),
+                      article("talk", dt.date(2025, 12, 1), "談到IRON人形機器人的量產挑戰，何小鵬表示仍需時間。", "zh-Hant"),
+                      as_of=dt.date(2025, 12, 1))
+    promise = main_promise([m for m in rows if m.topic == "iron"])
+    assert promise is not None and promise.kind == "mass-production" and promise.status == "upcoming"
+
+
+def test_an_event_whose_subject_is_only_the_articles_is_never_the_main_promise():
+    text = "XPENG IRON humanoid robot\nXPENG IRON humanoid robot.\nThe IRON robot walked on stage.\nThe company will begin mass production by the end of 2026."
+    rows = milestones(article("iron-news", dt.date(2025, 11, 6), text, "en"), as_of=dt.date(2025, 11, 6))
+    borrowed = [m for m in rows if all(s.read == "borrowed" for s in m.sightings)]
+    assert all(not m.confident for m in borrowed)
+    assert main_promise(borrowed) is None
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏新一代IRON人形机器人亮相科技日。小鹏的目标是明年4月实现这款机器人的量产。", "zh-Hans"),
+    ("小鵬新一代IRON人形機器人亮相科技日。小鵬的目標是明年4月實現這款機器人的量產。", "zh-Hant"),
+    ("XPeng showed its new IRON humanoid robot. XPeng aims to begin mass production of the robot in April next year.", "en"),
+])
+def test_a_demonstrative_anywhere_in_the_sentence_refers_to_the_topic_last_named_in_the_paragraph(text, language):
+    read = {s.kind: s for s in sightings(article("a", dt.date(2025, 11, 6), text, language))}
+    assert read["mass-production"].topic == "iron" and read["mass-production"].period.label == "2026-04"
+    assert read["mass-production"].read == "clause"
+
+
+def test_a_marker_inside_the_event_words_gives_its_state():
+    text = "XPeng joined with Magna to build cars in Austria. Production is set to begin in the third quarter of 2025."
+    (s,) = [s for s in sightings(article("a", dt.date(2025, 9, 15), text, "en")) if s.kind == "production-start"]
+    assert s.state == "planned" and s.period.label == "2025 Q3"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏在发布会上介绍了第二代VLA的技术细节。", "zh-Hans"),
+    ("The XPeng Robotaxi prototypes are ready for delivery testing.", "en"),
+])
+def test_an_event_word_inside_a_longer_word_or_after_a_preposition_is_no_event(text, language):
+    assert not [s for s in sightings(article("a", dt.date(2025, 9, 15), text, language)) if s.kind in ("unveil", "delivery")]
+
+
+@pytest.mark.parametrize("kind, zh, en", [
+    ("unveil", "小鹏于2025年11月5日正式发布了IRON人形机器人。", "XPeng unveiled the IRON humanoid robot on November 5, 2025."),
+    ("pilot", "小鹏Robotaxi已于2025年10月开始路测。", "XPeng began testing its Robotaxi on public roads in October 2025."),
+    ("rollout", "第二代VLA将于2026年3月全量推送。", "XPeng will roll out the second-generation VLA in March 2026."),
+    ("mass-production", "小鹏IRON人形机器人将于2026年底量产。", "XPeng will mass-produce the IRON humanoid robot by the end of 2026."),
+    ("production-start", "首台陆地航母已于2025年11月在广州工厂下线。", "The first Land Aircraft Carrier rolled off the line in November 2025."),
+    ("trial-operation", "小鹏Robotaxi将于2026年在广州开启试运营。", "XPeng's Robotaxi will begin trial operations in Guangzhou in 2026."),
+    ("commercial-launch", "小鹏Robotaxi将于2026年开启商业运营。", "XPeng's Robotaxi will start commercial operations in 2026."),
+    ("delivery", "陆地航母预计2026年开始交付。", "XPeng expects to deliver the Land Aircraft Carrier in 2026."),
+    ("certification", "陆地航母已于2025年6月取得型号合格证。", "The Land Aircraft Carrier was certified for airworthiness in June 2025."),
+    ("permit", "小鹏Robotaxi已于2026年1月获得道路测试牌照。", "XPeng's Robotaxi received a road testing permit in January 2026."),
+    ("partnership", "小鹏Robotaxi已于2025年11月与高德达成合作。", "XPeng partnered with Amap on its Robotaxi in November 2025."),
+])
+def test_each_kind_of_event_is_read_in_both_languages_and_traditional(kind, zh, en):
+    from build_scripts.reading.language import to_traditional
+    for text, language in ((zh, "zh-Hans"), (to_traditional(zh), "zh-Hant"), (en, "en")):
+        kinds = {s.kind for s in sightings(article("a", dt.date(2025, 12, 1), text, language))}
+        assert kind in kinds, (text, kinds)
+
+
+def test_a_participle_after_a_count_describes_the_noun_and_end_year_is_the_fourth_quarter():
+    text = "XPENG aims to launch 3 mass-produced Robotaxi models in 2026, and IRON is scheduled to reach mass production by end-2026."
+    read = {(s.topic, s.kind): s for s in sightings(article("a", dt.date(2026, 1, 9), text, "en"))}
+    assert ("robotaxi", "mass-production") not in read
+    assert read[("iron", "mass-production")].period.label == "2026 Q4"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏将在2026年推出三款Robotaxi车型。", "zh-Hans"),
+    ("2026年將有三款Robotaxi車型推出。", "zh-Hant"),
+    ("XPeng will launch three Robotaxi models in 2026.", "en"),
+])
+def test_launching_a_line_up_of_models_is_their_commercial_launch(text, language):
+    read = {(s.topic, s.kind) for s in sightings(article("a", dt.date(2025, 11, 6), text, language))}
+    assert read == {("robotaxi", "commercial-launch")}

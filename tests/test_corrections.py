@@ -1,0 +1,353 @@
+"""An editor's corrections in seeds/sources.yml change every page that shows the item, and survive rebuilds.
+
+One site is built from a copy of the seeds with a corrections file holding
+each kind of entry (metadata, confirm, reject, set, add for milestones and
+figures, a stale one and a malformed one); a second from the same plus an
+unrelated new article and an edit to another paragraph of a corrected
+article. The tests read their HTML and kb.json as a reader or a wiki would.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import SEEDS, build_site, page
+
+CORRECTIONS = """
+001_f557aaf571426259.txt:
+  date: 2025-11-10
+  by: 王编辑
+  note: 原文只写了 11/10，科技日在 2025 年
+
+milestones:
+  - id: m-second-gen-vla-pilot-2025-12
+    do: confirm
+    by: 王编辑
+    note: 发布会原话
+    date: 2025-12-01
+  - id: m-iron-mass-production-2026-q4
+    do: set
+    when: 2027-H1
+    by: 李编辑
+    note: 官方已改口
+  - id: m-second-gen-vla-other-undated-b94033
+    do: reject
+    by: 李编辑
+    note: 组建团队不是里程碑
+  - file: 000_8aa7ed600137bead.txt
+    quote: 小鹏汽车将在2026年推出三款 Robotaxi车型
+    do: add
+    subject: robotaxi
+    kind: permit
+    when: 2026-H2
+    state: planned
+    by: 王编辑
+  - id: m-flying-cars-launch-2031
+    do: confirm
+  - id: m-iron-unveil-2024
+    do: approve
+claims:
+  - id: vla2-driving-experience
+    do: reject
+    by: 李编辑
+  - id: g7-ultra-compute
+    file: 002_56d86afa678d481a.txt
+    quote: 小鵬汽車最終做到了在算力高達2250TOPS的Ultra版車型上
+    do: set
+    value: 2200
+    note: 测试用更正
+  - file: 000_8aa7ed600137bead.txt
+    quote: 手有22个自由度
+    do: confirm
+    by: 王编辑
+  - file: 000_8aa7ed600137bead.txt
+    quote: 全身拥有82个自由度
+    do: add
+    subject: iron
+    attribute: height
+    value: 1.78
+    unit: m
+    by: 王编辑
+"""
+
+UNRELATED_ARTICLE = """---
+title: 某城市公交线路调整
+date: 2025-11-20
+source: 本地新闻
+---
+
+本市公交 12 路自下月起调整走向，途经火车站与市图书馆。
+
+市民可通过公交公司官方渠道查询新的时刻表。
+"""
+
+
+def _seeds_with_corrections(root: Path) -> Path:
+    seeds = root / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    with (seeds / "sources.yml").open("a", encoding="utf-8") as file:
+        file.write(CORRECTIONS)
+    return seeds
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("corrected")
+    result = build_site(out, _seeds_with_corrections(out))
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def corrected_then_more_articles(tmp_path_factory) -> Path:
+    """The same corrections after an unrelated article arrives and another paragraph of a corrected article is edited."""
+    out = tmp_path_factory.mktemp("corrected-later")
+    seeds = _seeds_with_corrections(out)
+    (seeds / "005_bus_routes.md").write_text(UNRELATED_ARTICLE, encoding="utf-8")
+    article = seeds / "000_8aa7ed600137bead.txt"
+    text = article.read_text(encoding="utf-8")
+    assert "勾勒出物理AI未来出行的清晰图景" in text
+    article.write_text(text.replace("勾勒出物理AI未来出行的清晰图景", "勾勒出物理AI未来出行的一幅清晰图景"), encoding="utf-8")
+    result = build_site(out, seeds)
+    assert result.returncode == 0, result.stderr
+    return out / "site"
+
+
+def kb_json(site: Path) -> dict:
+    return json.loads((site / "kb.json").read_text(encoding="utf-8"))
+
+
+def milestone(site: Path, ident: str) -> dict | None:
+    return next((m for m in kb_json(site)["milestones"] if m["id"] == ident), None)
+
+
+def claims(site: Path, row: str) -> list[dict]:
+    return [c for t in kb_json(site)["topics"] for c in t["claims"] if c["id"] == row]
+
+
+def lead_text(soup) -> str:
+    """The topic page's overview: what follows its #lead heading up to the next section."""
+    parts = []
+    for sibling in soup.select_one("h2#lead").find_next_siblings():
+        if sibling.name == "h2":
+            break
+        parts.append(sibling.get_text(" ", strip=True))
+    return "\n".join(parts)
+
+
+def search_texts(site: Path) -> list[tuple[str, str]]:
+    """(location, text) of each search index entry, without the marks search.js adds between words."""
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return [(d["location"], re.sub("[\u200b\u303b]", "", d["text"])) for d in docs]
+
+
+def checked_mark(soup, ident: str):
+    row = soup.find(id=ident)
+    return row.select_one(".kb-checked") if row else None
+
+
+# -- Confirm -------------------------------------------------------------------
+
+
+def test_a_confirmed_milestone_is_marked_checked_where_it_is_shown_with_who_when_and_why(corrected):
+    for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
+        mark = checked_mark(page(corrected, path), "m-second-gen-vla-pilot-2025-12")
+        assert mark is not None, path
+        assert "已核实" in mark.text
+        assert mark["title"] == "已核实 confirmed — 王编辑 · 2025-12-01: 发布会原话", path
+    entry = milestone(corrected, "m-second-gen-vla-pilot-2025-12")
+    assert entry["reviewed"] == "confirmed" and entry["reviewed_by"] == "王编辑"
+    assert "original" not in entry  # confirmed: what is shown is what was read
+
+
+def test_an_unchecked_milestone_has_no_mark(corrected):
+    assert checked_mark(page(corrected, "promises/"), "m-robotaxi-trial-operation-2026") is None
+    assert "reviewed" not in milestone(corrected, "m-robotaxi-trial-operation-2026")
+
+
+# -- Set ---------------------------------------------------------------------
+
+
+def test_a_corrected_milestone_date_moves_it_on_every_page_and_kb_json_keeps_the_original(corrected):
+    new_id, old_id = "m-iron-mass-production-2027-h1", "m-iron-mass-production-2026-q4"
+    topic = page(corrected, "topics/iron/")
+    assert topic.find(id=old_id) is None
+    assert "已更正" in checked_mark(topic, new_id).text
+    assert "2027 H1" in topic.find(id=new_id).get_text()
+    promises = page(corrected, "promises/")
+    assert promises.find(id=new_id) is not None and promises.find(id=old_id) is None
+    assert promises.select_one(f'svg a[href="#{new_id}"]') is not None  # its chart row
+    assert page(corrected, "timeline/").find(id=new_id) is not None
+    home = page(corrected, "")
+    assert home.select_one(f'a[href="topics/iron/#{new_id}"]') is not None  # the topic card's main promise
+    assert "主要承诺是IRON 人形机器人量产，定于 2027 H1" in lead_text(topic)  # the overview sentence
+    assert any("2027 H1" in text for location, text in search_texts(corrected) if location.startswith("topics/iron/"))
+    entry = milestone(corrected, new_id)
+    assert entry["reviewed"] == "corrected" and entry["review_note"] == "官方已改口"
+    assert entry["original"]["when"] == "2026-q4"
+    assert entry["due"]["key"] == "2027-h1"
+
+
+def test_a_corrected_figure_shows_its_new_value_checked_and_kb_json_keeps_the_original(corrected):
+    corrected_values = [c for c in claims(corrected, "g7-ultra-compute") if c.get("reviewed")]
+    assert [c["value"] for c in corrected_values] == [2200]
+    assert corrected_values[0]["original"]["value"] == "2250.0"
+    row = page(corrected, "topics/second-gen-vla/").find(id="g7-ultra-compute") or next(
+        page(corrected, f"topics/{t['id']}/").find(id="g7-ultra-compute")
+        for t in kb_json(corrected)["topics"] if any(c["id"] == "g7-ultra-compute" for c in t["claims"])
+    )
+    assert "2,200" in row.get_text() and row.select_one(".kb-checked") is not None
+
+
+def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leaves_the_queue(seed_site, corrected):
+    (before,) = claims(seed_site, "iron-hand-degrees-of-freedom")
+    assert before["read"] == "borrowed" and "reviewed" not in before
+    (after,) = claims(corrected, "iron-hand-degrees-of-freedom")
+    assert (after["read"], after["reviewed"], after["reviewed_by"]) == ("clause", "confirmed", "王编辑")
+    assert checked_mark(page(corrected, "topics/iron/"), "iron-hand-degrees-of-freedom") is not None
+    # confirmed, it may headline: the overview's key figures now name it (a borrowed one never does)
+    assert "手部自由度为 22" not in lead_text(page(seed_site, "topics/iron/"))
+    assert "手部自由度为 22自由度" in lead_text(page(corrected, "topics/iron/"))
+    queued = lambda site: [x.get_text() for x in page(site, "to-check/").select('.kb-check-item[data-kind="figure"]')]  # noqa: E731
+    assert any("手有22个自由度" in text for text in queued(seed_site))
+    assert not any("手有22个自由度" in text for text in queued(corrected))
+
+
+# -- Reject --------------------------------------------------------------------
+
+
+def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_section(corrected):
+    gone = "m-second-gen-vla-other-undated-b94033"
+    for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
+        assert page(corrected, path).find(id=gone) is None, path
+        assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
+    assert milestone(corrected, gone) is None
+    section = page(corrected, "problems/").find(id="corrections-rejected").find_next("table").get_text()
+    assert "於是,小鵬成立了兩個研發團隊" in section and "组建团队不是里程碑" in section
+
+
+def test_a_rejected_figure_row_is_gone_from_the_infobox_and_kb_json(corrected, seed_site):
+    assert page(seed_site, "topics/second-gen-vla/").find(id="vla2-driving-experience") is not None
+    assert page(corrected, "topics/second-gen-vla/").find(id="vla2-driving-experience") is None
+    assert claims(corrected, "vla2-driving-experience") == []
+    section = page(corrected, "problems/").find(id="corrections-rejected").find_next("table").get_text()
+    assert "第二代 VLA · 相当于驾驶经验" in section and "(vla2-driving-experience)" in section
+
+
+# -- Add -----------------------------------------------------------------------
+
+
+def test_an_added_milestone_is_shown_cited_and_marked(corrected):
+    added = "m-robotaxi-permit-2026-h2"
+    row = page(corrected, "topics/robotaxi/").find(id=added)
+    assert row is not None and "编辑添加" in row.select_one(".kb-checked").text
+    assert row.select_one('a[href*="sources/000_8aa7ed600137bead/#"]') is not None
+    entry = milestone(corrected, added)
+    assert entry["reviewed"] == "added"
+    assert entry["plans"][0]["citation"]["quote"] == "小鹏汽车将在2026年推出三款 Robotaxi车型"
+
+
+def test_an_added_figure_is_a_row_of_its_subject(corrected):
+    row = page(corrected, "topics/iron/").find(id="iron-height")
+    assert row is not None and "1.78" in row.get_text() and row.select_one(".kb-checked") is not None
+    assert [c["reviewed"] for c in claims(corrected, "iron-height")] == ["added"]
+
+
+# -- Metadata ----------------------------------------------------------------
+
+
+def test_a_metadata_correction_with_by_and_note_sets_the_field_and_raises_no_problem(corrected):
+    source = page(corrected, "sources/001_f557aaf571426259/").get_text()
+    assert "2025-11-10" in source and "seeds/sources.yml" in source
+    problems = page(corrected, "problems/").get_text()
+    assert "unknown field 'by'" not in problems and "unknown field 'note'" not in problems
+
+
+# -- Stale and malformed -----------------------------------------------------
+
+
+def test_a_stale_correction_is_a_problems_row_naming_its_line_and_what_to_do(corrected):
+    lines = (SEEDS / "sources.yml").read_text(encoding="utf-8").count("\n") + CORRECTIONS.count("\n")
+    rows = page(corrected, "problems/").find(id="corrections-stale").find_next("table").select("tbody tr")
+    stale = [r.get_text(" ") for r in rows if "m-flying-cars-launch-2031" in r.get_text()]
+    assert len(stale) == 1
+    line = int(re.search(r"line (\d+)", stale[0])[1])
+    assert 0 < line <= lines
+    written = _seeds_text_line(line)
+    assert "m-flying-cars-launch-2031" in written
+    assert "remove the entry" in stale[0]
+    notice = page(corrected, "to-check/").select_one(".admonition.warning")  # where the editor works
+    assert "1 correction(s) no longer find their item" in notice.get_text()
+    assert notice.select_one('a[href$="problems/#corrections-stale"]') is not None
+
+
+def test_a_malformed_correction_names_line_and_field_and_the_build_goes_on(corrected):
+    text = page(corrected, "problems/").get_text(" ")
+    found = re.search(r"line (\d+): milestones #6, 'do': 'approve' is not one of confirm, reject, set, add", text)
+    assert found, text[:2000]
+    assert _seeds_text_line(int(found[1])).strip() == "do: approve"  # the line of the field itself
+    assert page(corrected, "topics/iron/").find(id="m-iron-unveil-2024") is not None  # the item stays as read
+
+
+def _seeds_text_line(number: int) -> str:
+    text = (SEEDS / "sources.yml").read_text(encoding="utf-8") + CORRECTIONS
+    return text.splitlines()[number - 1]
+
+
+# -- Surviving rebuilds ------------------------------------------------------
+
+
+def test_corrections_survive_a_new_article_and_an_edit_elsewhere_in_a_corrected_article(corrected, corrected_then_more_articles):
+    later = corrected_then_more_articles
+    assert (later / "sources" / "005_bus_routes" / "index.html").exists()
+    for ident, verdict in (("m-second-gen-vla-pilot-2025-12", "confirmed"), ("m-iron-mass-production-2027-h1", "corrected"),
+                           ("m-robotaxi-permit-2026-h2", "added")):
+        assert milestone(later, ident)["reviewed"] == verdict, ident
+    assert milestone(later, "m-second-gen-vla-other-undated-b94033") is None
+    assert claims(later, "vla2-driving-experience") == []
+    assert [c["reviewed"] for c in claims(later, "iron-height")] == ["added"]
+    stale = page(later, "problems/").find(id="corrections-stale").find_next("table").get_text()
+    assert "m-flying-cars-launch-2031" in stale and "m-second-gen-vla-pilot" not in stale
+
+
+# -- To check ----------------------------------------------------------------
+
+
+def test_the_to_check_page_lists_low_confidence_readings_with_a_snippet_that_parses(seed_site):
+    soup = page(seed_site, "to-check/")
+    items = soup.select(".kb-check-item")
+    assert items
+    first = items[0]
+    assert first["data-topic"] and first["data-kind"]
+    assert first.select_one("blockquote") is not None and first.select_one('blockquote a[href*="sources/"]')
+    snippet = yaml.safe_load(first.select_one("pre code").get_text())
+    assert snippet[0]["do"] == "confirm" and (snippet[0].get("file") or next(iter(snippet.values())))
+    assert soup.select_one("form.kb-check-filters select[name=topic]") is not None
+    assert soup.select_one("form.kb-check-filters select[name=kind]") is not None
+    # the undated header line's year was inferred: the article's date is to check
+    assert soup.select_one('[data-check="check-001_f557aaf571426259-date"]') is not None
+
+
+def test_what_an_editor_checked_leaves_the_to_check_page(seed_site, corrected):
+    before = page(seed_site, "to-check/")
+    after = page(corrected, "to-check/")
+    for ident in ("check-m-iron-mass-production-2026-q4", "check-001_f557aaf571426259-date"):
+        assert before.select_one(f'[data-check="{ident}"]') is not None, ident
+        assert after.select_one(f'[data-check="{ident}"]') is None, ident
+
+
+def test_kb_json_with_reviewed_items_matches_its_documented_schema(corrected):
+    import jsonschema
+
+    schema = json.loads((SEEDS.parent / "docs" / "kb.schema.json").read_text(encoding="utf-8"))
+    document = kb_json(corrected)
+    jsonschema.validate(document, schema)
+    broken = json.loads(json.dumps(document))
+    next(m for m in broken["milestones"] if "reviewed" in m)["reviewed"] = "approved"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
