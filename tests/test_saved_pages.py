@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from build_scripts.pages.variants import SIMPLIFIED, to_script
 from build_scripts.reading import cleaning, webpage
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.reading.outlets import load_outlets
@@ -209,9 +210,9 @@ def test_a_saved_page_builds_into_a_source_page_of_the_article_alone(site):
     assert soup.find("h1").get_text().rstrip("¶").strip() == EXPECTED["wire_reuters_en.html"][0]
     texts = [p.get_text() for p in soup.select("p.kb-para")]
     assert texts[0].startswith("GUANGZHOU, Nov 5 (Reuters) -") and len(texts) == 4
-    rows = {li.strong.get_text(): li.get_text() for li in soup.select(".kb-meta li")}
-    assert "Reuters" in rows["媒体 Outlet"] and "og:site_name" in rows["媒体 Outlet"]
-    assert "JSON-LD datePublished" in rows["日期 Date"]
+    rows = {to_script(li.strong.get_text(), SIMPLIFIED): li.get_text() for li in soup.select(".kb-meta li")}
+    assert "Reuters" in rows["媒体"] and "og:site_name" in rows["媒体"]
+    assert "JSON-LD datePublished" in rows["日期"]
     article = soup.find("article").decode_contents()
     assert "chartbeat" not in article and "Advertisement" not in article
 
