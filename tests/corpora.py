@@ -113,7 +113,7 @@ REJECTED = {
     ".hidden-article.txt": "hidden",
     "linked.txt": "outside seeds/",
     "folder/": "sub-folder",
-    "page.html": "'.html' extension",
+    "page.html": "no article text was found",  # a saved page is read; this one holds a single short line
     "report.docx": "'.docx' extension",
 }
 BUILT_WITH_WARNING = {

@@ -161,9 +161,9 @@ def test_sub_folders_hidden_files_and_html_files_are_not_published(messy, marker
     assert source_pages_showing(messy.site, marker) == []
 
 
-def test_html_and_docx_files_are_told_to_be_saved_as_text(messy):
-    for name in ("page.html", "report.docx"):
-        assert "save the article as plain text" in messy.lines_about(name)[0]
+def test_a_docx_is_told_to_be_saved_as_text_and_an_empty_web_page_to_be_saved_again(messy):
+    assert "save the article as plain text" in messy.lines_about("report.docx")[0]
+    assert "save it again" in messy.lines_about("page.html")[0]
 
 
 # -- The problem-report page ---------------------------------------------------

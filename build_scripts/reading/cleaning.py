@@ -46,6 +46,7 @@ class CleaningRules:
     heading_chars: tuple[int, int]
     never_heading: tuple[re.Pattern, ...] = ()
     sentence_abbreviations: frozenset[str] = frozenset()  # lower case, without the final stop
+    page_furniture: tuple[str, ...] = ()  # class/id words of a saved page's non-article boxes (reading/webpage.py)
 
     def may_be_heading(self, line: str) -> bool:
         return any(ch.isalnum() for ch in line) and not any(p.search(line) for p in self.never_heading)
@@ -64,7 +65,10 @@ CLEANING = s.Record({
     "image": s.Pattern(groups=("caption", "url")),
     "continuation_start": s.Pattern(),
     "sentence_end": s.Pattern(),
-}, optional={"never_heading": _PATTERNS, "sentence_abbreviations": s.ListOf(s.Text(), label="abbreviation")}, extra_ok=True)
+}, optional={
+    "never_heading": _PATTERNS, "sentence_abbreviations": s.ListOf(s.Text(), label="abbreviation"),
+    "page_furniture": s.ListOf(s.Text(), label="class or id word"),
+}, extra_ok=True)
 
 
 @data_files.loader
@@ -86,6 +90,7 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         heading_chars=(int(data["implicit_heading"]["min_chars"]), int(data["implicit_heading"]["max_chars"])),
         never_heading=many("never_heading"),
         sentence_abbreviations=frozenset(str(w).lower().rstrip(".") for w in data.get("sentence_abbreviations") or ()),
+        page_furniture=tuple(str(w).lower() for w in data.get("page_furniture") or ()),
     )
 
 
@@ -96,10 +101,22 @@ def clean(body: str, rules: CleaningRules) -> Cleaned:
     return Cleaned(blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
 
 
-def _cut_footer(lines: list[str], rules: CleaningRules) -> list[str]:
-    zone_start = int(len(lines) * (1 - rules.footer_zone))
+def story_lines(body: str, rules: CleaningRules) -> list[str]:
+    """The body's lines down to the first footer marker wherever it stands: the story alone.
+
+    For reading the story's own dates, where cutting early costs a date (listed
+    as a problem) and cutting late could lend another article's year.
+    """
+    lines = body.split("\n")
+    opening = [i for i, line in enumerate(lines) if line.strip()][:3]  # a notice above the title is not a footer
+    start = opening[-1] + 1 if opening else 0
+    return lines[:start] + _cut_footer(lines[start:], rules, zone=1.0)
+
+
+def _cut_footer(lines: list[str], rules: CleaningRules, zone: float | None = None) -> list[str]:
+    zone_start = int(len(lines) * (1 - (rules.footer_zone if zone is None else zone)))
     for index in range(zone_start, len(lines)):
-        if any(m.search(lines[index]) for m in rules.footer_markers):
+        if any(m.search(lines[index].strip()) for m in rules.footer_markers):
             return lines[:index]
     return lines
 

@@ -31,9 +31,14 @@ from build_scripts.reading import outlets
 
 from build_scripts.data import schema
 from build_scripts.reading import paragraphs
+from build_scripts.reading import webpage
 from build_scripts.model import Article, Corpus, Problem, Provenance
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
+PAGE_SUFFIXES = {".html", ".htm"}  # a saved web page (reading/webpage.py)
+SINGLE_FILE_PAGE_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file
+DUMP_SUFFIXES = {".json"}  # a CMS API response (reading/webpage.py)
+READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | SINGLE_FILE_PAGE_SUFFIXES | DUMP_SUFFIXES
 SOURCES_FILE = "sources.yml"
 REVIEW_FIELDS = {"by", "note"}
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
@@ -50,6 +55,7 @@ class ReadResult:
     content_key: str = ""  # hash of the cleaned text, to find the same article twice
     # its text paragraphs, spacing and punctuation ignored, to find a syndicated copy (_merge_duplicates)
     fingerprints: frozenset[str] = frozenset()
+    more: tuple["ReadResult", ...] = ()  # the further posts of a CMS response that holds several
 
 
 def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
@@ -65,7 +71,7 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     paths = [
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
-        if path.name != SOURCES_FILE and not _is_system_file(path)
+        if path.name != SOURCES_FILE and not _is_system_file(path) and not _is_saved_page_folder(path)
     ]
     results = _read_files(paths, seeds_dir, overrides, problems, read or read_article)
     for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {nfc(p.name) for p in seeds_dir.glob("*")}):
@@ -99,7 +105,9 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
             if skip:
                 problems.append(skip)
                 continue
-            results.append(read(path, overrides.get(nfc(path.name), {})))
+            result = read(path, overrides.get(nfc(path.name), {}))
+            results.append(result)
+            results.extend(result.more)
         except schema.KnowledgeFileError:
             raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
@@ -125,6 +133,12 @@ def _is_system_file(path: Path) -> bool:
     return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
 
 
+def _is_saved_page_folder(path: Path) -> bool:
+    """name_files/ beside name.html: a browser's "Save page as, complete" puts the page's images there."""
+    stem = path.name.removesuffix("_files")
+    return stem != path.name and path.is_dir() and any((path.parent / (stem + s)).is_file() for s in PAGE_SUFFIXES)
+
+
 def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
     name = nfc(path.name)
     if name.startswith("."):
@@ -144,8 +158,8 @@ def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
         return Problem(name + "/", "sub-folder (not read)", "move its articles directly into seeds/", rejected=True)
     if not path.is_file():
         return Problem(name, "is not a regular file", "save the article as a plain .txt file", rejected=True)
-    if path.suffix.lower() not in ARTICLE_SUFFIXES:
-        return Problem(name, f"'{path.suffix or 'no'}' extension is not read", "save the article as plain text with a .txt or .md extension", rejected=True)
+    if path.suffix.lower() not in READ_SUFFIXES:
+        return Problem(name, f"'{path.suffix or 'no'}' extension is not read", "save the article as plain text (.txt, .md) or as a web page (.html)", rejected=True)
     return None
 
 
@@ -166,6 +180,16 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
         return ReadResult(None, (Problem(name, "is not text in a recognised encoding", "save it as UTF-8 text", rejected=True),))
     if not text.strip():  # a BOM alone, ideographic spaces, NULs…
         return ReadResult(None, (Problem(name, "is empty", "paste the article text into it or delete it", rejected=True),))
+    suffix = Path(name).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        return _read_page(name, text, override or {})
+    if suffix in SINGLE_FILE_PAGE_SUFFIXES:
+        saved = webpage.html_of_mhtml(text)
+        if saved is None:
+            return ReadResult(None, (Problem(name, "is not a web page saved as a single file (no HTML part in it)", "save the article again with Save page as… › Web page, complete", rejected=True),))
+        return _read_page(name, saved[0], override or {}, saved[1])
+    if suffix in DUMP_SUFFIXES:
+        return _read_dump(name, text, override or {})
     result = parse_article(name, text, override or {})
     damaged = decoding.replaced_lines(text) if encoding == "utf-8" else []
     if damaged and result.article is not None:
@@ -178,8 +202,41 @@ def read_article(path: Path, override: dict | None = None) -> ReadResult:
     return result
 
 
-def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
-    """Decoded text → Article. Pure: no file access."""
+def _read_page(name: str, html: str, override: dict, saved_url: str = "") -> ReadResult:
+    """A saved web page: its main text and the fields its tags state, read on as a text article."""
+    page = webpage.read_page(html, outlets.load_outlets(), cleaning.load_rules().page_furniture, saved_url)
+    if not page.text:
+        return ReadResult(None, (Problem(
+            name, "is a web page in which no article text was found (only menus, scripts or an empty body)",
+            "open the article itself in the browser and save it again (Save page as… › Web page, complete), or paste its text into a .txt file",
+            rejected=True,
+        ),))
+    return parse_article(name, page.text, override, page.fields)
+
+
+def _read_dump(name: str, text: str, override: dict) -> ReadResult:
+    """A CMS API response: one article per post; the second post on is named 'file.json #2'…"""
+    pages = webpage.read_cms_json(text)
+    if pages is None:
+        return ReadResult(None, (Problem(
+            name, "is not a CMS API response (a post with title.rendered and content.rendered, or a list of them)",
+            "save the article as a web page (.html) or as text (.txt)", rejected=True,
+        ),))
+    results = []
+    for number, page in enumerate(pages, start=1):
+        item = name if number == 1 else f"{name} #{number}"
+        if not page.text:
+            results.append(ReadResult(None, (Problem(item, "is a post with an empty content.rendered", "remove the post or save the article as text", rejected=True),)))
+            continue
+        result = parse_article(item, page.text, override if number == 1 else {}, page.fields)
+        if number > 1 and result.article is not None:
+            result = replace(result, article=replace(result.article, slug=f"{slug_from_file_name(name)}-{number}"))
+        results.append(result)
+    return replace(results[0], more=tuple(results[1:]))
+
+
+def parse_article(file_name: str, text: str, override: dict, page_fields: dict | None = None) -> ReadResult:
+    """Decoded text → Article. Pure: no file access. `page_fields`: what a web page's tags state (webpage.Field by name)."""
     problems: list[Problem] = []
     front = frontmatter.split_front_matter(text)
     if front.error:
@@ -191,7 +248,7 @@ def parse_article(file_name: str, text: str, override: dict) -> ReadResult:
             problems.append(Problem(file_name, f"front matter '{key}' {checked[1:]}", f"correct '{key}' in the front matter or set it in seeds/{SOURCES_FILE}"))
         else:
             checked_front[key] = checked
-    read = header.read_header(front.body, checked_front)
+    read = header.read_header(front.body, checked_front, given=page_fields)
     cleaned = cleaning.clean(read.body, cleaning.load_rules())
     blocks = list(cleaned.blocks)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
+from build_scripts.reading import cleaning
 from build_scripts.reading.outlets import Outlets, load_outlets
 
 HEADER_FILE = Path(__file__).parent.parent / "data" / "header.yml"
@@ -36,6 +37,7 @@ STAFF_CODE = re.compile(r"(?<=[\u3400-\u9fff])\s+[A-Z]{1,4}\d{2,}$")
 MAX_NAME_CHARS = 30
 LATIN_NAME = re.compile(r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,2}")
 CITY_AFTER_NAME = re.compile(r"(?<=[a-z])\s+in\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?$")
+CLIENT_SUFFIX = re.compile(r"(?<=\S)\s*(?:客户端|客戶端|APP|App|app)$")
 COUNTER = re.compile(r"^(?:\d[\d,.]*\s*\S{0,3}|\d+\s*min(?:ute)?s?\s+read|[,，、]+)$")
 
 # How explicit a kind of line is: lower wins (see the module docstring).
@@ -85,6 +87,7 @@ class HeaderRules:
     title_min_words: int
     title_max: int
     title_max_cjk: int
+    title_after_lead_min: int
     paragraph_chars: int
     title_strip: tuple[re.Pattern, ...]
     title_tag: re.Pattern  # group: tag
@@ -109,6 +112,10 @@ class HeaderRules:
     credits: tuple[re.Pattern, ...]
     chrome: tuple[re.Pattern, ...]
     label_split: re.Pattern
+    organisation: re.Pattern = re.compile(r"(?!)")  # a company's name: never an author
+    desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
+    person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
+    page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
 
 
 ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
@@ -161,6 +168,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         title_min_words=int(title.get("min_words", 1)),
         title_max=title["max_chars"],
         title_max_cjk=title["max_cjk_chars"],
+        title_after_lead_min=int(title.get("after_lead_min_chars", 0)),
         paragraph_chars=title["paragraph_chars"],
         title_strip=tuple(pattern(f"title: strip entry {n}", p) for n, p in enumerate(title.get("strip") or [], start=1)),
         title_tag=pattern("title: tag", title.get("tag", r"(?!)")),
@@ -184,6 +192,10 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
         chrome=patterns("chrome"),
+        organisation=pattern("organisation", data.get("organisation", r"(?!)")),
+        desk=pattern("desk", data.get("desk", r"(?!)")),
+        person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
+        page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
 
@@ -243,15 +255,29 @@ def month_and_day(text: str, rules: HeaderRules) -> tuple[int, int] | None:
     return None
 
 
+def _is_caption(text: str, rules: HeaderRules) -> bool:
+    """A photo's credit or caption ("Photo: …", "图片来源：…", "FILE PHOTO: …", "▲…", "…（圖／X）")."""
+    return any(p.search(text) for p in rules.credits)
+
+
 def infer_year(month: int, day: int, body: str, rules: HeaderRules) -> tuple[dt.date, int] | None:
-    """The date in the year the article's own full dates are in most (the latest on a tie)."""
+    """The date in the year the article's own full dates are in most (the nearest to the top on a tie).
+
+    Captions are not the article's: a file photo's year is not the story's.
+    """
     years: Counter[int] = Counter()
-    for pattern in rules.dates[:3]:  # the unambiguous shapes
-        for match in pattern.finditer(body):
-            years[int(match["y"])] += 1
+    first_seen: dict[int, int] = {}
+    for number, line in enumerate(body.split("\n")):
+        line = BULLET.sub("", line.strip())
+        if not line or _is_caption(line, rules):
+            continue
+        for pattern in rules.dates[:3]:  # the unambiguous shapes
+            for match in pattern.finditer(line):
+                years[int(match["y"])] += 1
+                first_seen.setdefault(int(match["y"]), number)
     if not years:
         return None
-    year = max(years, key=lambda y: (years[y], y))
+    year = max(years, key=lambda y: (years[y], -first_seen[y]))
     try:
         return dt.date(year, month, day), year
     except ValueError:
@@ -273,6 +299,7 @@ class _Reader:
     ambiguous: list = field(default_factory=list)
     cited: list = field(default_factory=list)
     beside_date_names: list = field(default_factory=list)
+    dateline_days: list = field(default_factory=list)  # the day of the month an agency's dateline gives ("2日專訊")
 
     def add(self, name: str, value, origin: str, rank: int) -> None:
         if isinstance(value, str):
@@ -285,6 +312,7 @@ class _Reader:
         text = text.strip()
         if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
             text = text[1:-1].strip()
+        text = CLIENT_SUFFIX.sub("", text)  # 上游新闻客户端: the outlet's app, named as the outlet
         if not text or text in self.rules.not_outlets:
             return
         platform = self.outlets.platform(text)
@@ -294,17 +322,19 @@ class _Reader:
             return
         domain = self.rules.domain.match(text)
         if domain:
-            self.add("outlet", self.outlets.of_domain(domain["domain"]) or domain["domain"], origin, rank)
+            known = self.outlets.of_domain(domain["domain"])
+            self.add("outlet", known or domain["domain"], origin if known else f"{origin} (a web address not in outlets.yml)", rank)
             return
         self.add("outlet", self.outlets.named(text) or text, origin, rank)
 
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
         text = STAFF_CODE.sub("", " ".join(text.split()).strip("?？ "))
+        text = self.rules.person_suffix.sub("", text) or text  # "王小明 资深编辑": the name, not the job
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
-        if not text or text.casefold() in self.rules.roles:
-            return
+        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text) or self.rules.desk.search(text):
+            return  # a site role, or a company ("XPeng Inc." as a press release's author)
         known = self.outlets.named(text)
         if known and name == "author":  # "By PR Newswire": the wire is the outlet
             self.add("outlet", known, origin, rank)
@@ -476,15 +506,28 @@ class _Reader:
         return min(candidates, key=lambda f: f.rank) if candidates else None
 
 
-def read_header(body: str, front: dict | None = None, rules: HeaderRules | None = None, outlets: Outlets | None = None) -> Header:
+def read_header(body: str, front: dict | None = None, rules: HeaderRules | None = None, outlets: Outlets | None = None, given: dict | None = None) -> Header:
+    """`given`: fields a web page's tags state ({name: object with value and origin}), as explicit as front matter."""
     rules = rules or load_rules()
     outlets = outlets or load_outlets()
     reader = _Reader(rules, outlets)
     _read_front_matter(front or {}, reader)
+    for name, stated in (given or {}).items():
+        # A page's tags are as explicit as front matter; its address is weaker than a byline in its text.
+        rank = FRONT_MATTER if getattr(stated, "stated", True) else LABELLED + 1
+        if name == "outlet":
+            reader.add_outlet(str(stated.value), stated.origin, rank)
+        elif name == "author":
+            if not reader.byline(str(stated.value), stated.origin, rank):  # "記者 張明 廣州報道" from a page's byline box
+                reader.add_person("author", str(stated.value), stated.origin, rank)
+        else:
+            reader.add(name, stated.value, stated.origin, rank)
 
-    lines = body.split("\n")
+    lines = _split_run_on_headline(body.split("\n"), rules)
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
-    head = _head_zone(lines, nonempty, rules)
+    # The header is the story's: a list of other articles under a short one is not read for its dates.
+    story_end = len(cleaning.story_lines("\n".join(lines), cleaning.load_rules())) if len(nonempty) > 1 else len(lines)
+    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules)
     tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
 
@@ -494,7 +537,15 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     if key_lines and reader.best("title"):
         meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
-    title_lines = _read_title(head, text_of, meta, captions, reader) if not reader.best("title") else set()
+    last_head = head[-1] if head else -1
+
+    def sections_after(line: int) -> bool:
+        """Short lines stand alone between paragraphs further down: the article's section headings."""
+        return any(
+            len(lines[i].strip()) < rules.title_after_lead_min and _headline_shaped(lines[i].strip(), rules, False)
+            for i in nonempty if i > max(line, last_head)
+        )
+    title_lines = _read_title(head, text_of, meta, captions, reader, sections_after) if not reader.best("title") else set()
     dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
     dropped |= _read_tail(tail, text_of, reader)
@@ -507,7 +558,9 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
     body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
-    date, date_note, problems = _resolve_date(reader, body_text, rules)
+    # A month and day take their year from this story, never from a list of other articles under it.
+    story = "\n".join(cleaning.story_lines(body_text, cleaning.load_rules()))
+    date, date_note, problems = _resolve_date(reader, story, rules)
     outlet = reader.best("outlet")
     via = reader.best("via")
     # A name beside the date that lost to a labelled outlet is the platform it came through.
@@ -522,6 +575,24 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
         date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
     )
+
+
+RUN_ON_DATELINE = re.compile(r"\s+(?=\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，])")
+
+
+def _split_run_on_headline(lines: list[str], rules: HeaderRules) -> list[str]:
+    """"标题 11月30日,正文……" on one line (a copy that lost its line breaks): the headline on a line of its own.
+
+    Only the first line, only when a Chinese headline-shaped part is followed
+    by a space and a dateline opening the text.
+    """
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or len(lines[first]) < rules.paragraph_chars:
+        return lines
+    parts = RUN_ON_DATELINE.split(lines[first].strip(), maxsplit=1)
+    if len(parts) == 2 and len(CJK.findall(parts[0])) >= 8 and "。" not in parts[0] and len(parts[0]) <= rules.title_max_cjk:
+        return lines[:first] + [parts[0], "", parts[1]] + lines[first + 1:]
+    return lines
 
 
 FRONT_MATTER_LINE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>\S.*)$")
@@ -588,7 +659,13 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     for position, i in enumerate(head):
         text = text_of[i]
         origin = f"header line {i + 1}: “{_short(text)}”"
-        if find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
+        if len(text) <= 40 and rules.page_dates.search(text):
+            meta[i] = "chrome"  # today's date on the site's top bar, not the article's
+        elif _is_caption(text, rules):
+            meta[i] = "credit"  # before dates: a caption's date is the photo's, never the article's
+            if position:
+                captions.add(head[position - 1])
+        elif find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
             meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
@@ -597,6 +674,8 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
             meta[i] = "credit"
             if position:
                 captions.add(head[position - 1])
+        elif len(text.split()) <= 4 and not CJK.search(text) and rules.organisation.search(text):
+            meta[i] = "chrome"  # "XPeng Inc." alone under "News provided by": who issued a release
         elif reader.byline(text, origin, LABELLED):
             meta[i] = "byline"
         elif (md := month_and_day(text, rules)) is not None:
@@ -611,10 +690,10 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
     return meta, captions
 
 
-def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader) -> set[int]:
+def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections_after=lambda line: False) -> set[int]:
     """Choose the title line and read it; the lines that leave the text with it."""
     rules = reader.rules
-    title_index = _choose_title(head, text_of, meta, captions, rules)
+    title_index = _choose_title(head, text_of, meta, captions, rules, sections_after)
     if title_index is None:
         return set()
     title_text = text_of[title_index]
@@ -632,7 +711,7 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
         title_text = titled["title"]
         reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
     # A headline has no full stop; some pastes end it with one.
-    reader.add("title", title_text.rstrip("。").rstrip(), origin, LABELLED)
+    reader.add("title", re.sub(r"(?<=[a-z])\.$", "", title_text.rstrip("。").rstrip()), origin, LABELLED)
     dropped = {title_index}
     _name_line_under_title(title_index, head, text_of, meta, reader, dropped)
     for i in head:
@@ -677,16 +756,19 @@ def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
 
 
-def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules) -> int | None:
+def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections_after=lambda line: False) -> int | None:
     """The headline among the header lines that are not metadata, menus or credits."""
     scored: list[tuple[int, int]] = []
     paragraphs = 0
+    footer_markers = cleaning.load_rules().footer_markers
     for position, i in enumerate(head):
         if i in meta:
             continue
         text = text_of[i]
-        if len(text) >= rules.paragraph_chars or rules.sentence_end.search(text):
-            paragraphs += 1
+        if any(m.search(text) for m in footer_markers):
+            continue  # "免责声明：…", "Related Articles": never a headline, wherever it stands
+        is_paragraph = len(text) >= rules.paragraph_chars or bool(rules.sentence_end.search(text))
+        paragraphs += is_paragraph
         # The title stands before the first paragraph, or right after it when nothing above could be one.
         if paragraphs >= 2 or (paragraphs and any(not _too_short_for_text(text_of[-j], rules) for _, j in scored)):
             break
@@ -699,7 +781,16 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
             and bool(rules.person_name.match(text_of[following]))
         )
         before_byline = following is not None and meta.get(following) == "byline" or name_then_date
-        if not _headline_shaped(text, rules, allow_sentence=before_byline) or i in captions:
+        # After a paragraph, a short line is a section heading unless a date or byline stands beside it.
+        beside_meta = meta.get(following) in ("date", "byline") or meta.get(previous) in ("date", "byline") or before_byline
+        # A short one is the first of the article's section headings when more like it follow (how the file uses such lines).
+        if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and (sections_after(i) or any(
+                j > i and j not in meta and len(text_of[j]) < rules.title_after_lead_min and _headline_shaped(text_of[j], rules, False) for j in head)):
+            continue
+        # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
+        first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
+        # A headline standing right above its byline or date may be long (some run to a hundred characters and more).
+        if not _headline_shaped(text, rules, allow_sentence=before_byline or first_line_stop, long_ok=(before_byline or meta.get(following) == "date") and paragraphs == is_paragraph) or i in captions:
             continue
         score = 2 * before_byline + (following is not None and meta.get(following) == "date")
         score += previous is not None and meta.get(previous) in ("date", "byline")
@@ -717,11 +808,15 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
     return -max(scored)[1] if scored else None
 
 
-def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool) -> bool:
+def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_ok: bool = False) -> bool:
     chinese = len(CJK.findall(text)) > len(text) / 3
-    limit = rules.title_max_cjk if chinese else rules.title_max
+    limit = (rules.title_max_cjk if chinese else rules.title_max) * (3 if long_ok else 1)
     if not 2 <= len(text) <= limit or text.startswith(("![", "http")):
         return False
+    if long_ok and len(text) > limit / 3 and (rules.sentence_end.search(text) or re.search(r"[.!?]\s+[A-Z]|[。！？]\S", text)):
+        return False  # a long line of sentences is the lead, whatever stands under it
+    if text[0] + text[-1] in ("()", "（）", "(）", "（)"):
+        return False  # "(注：…)": an aside in brackets
     return allow_sentence or not rules.sentence_end.search(text)
 
 
@@ -773,6 +868,8 @@ def _lead(text: str, origin: str, reader: _Reader) -> None:
         if outlet and outlet not in reader.rules.not_outlets and not any(outlet.endswith(w) for w in reader.rules.not_outlets):
             if reader._is_outlet_name(outlet) or not CJK.search(outlet):
                 reader.add_outlet(outlet, where, LEAD)
+        if "day" in groups:
+            reader.dateline_days.append(int(groups["day"]))
         if "date" in groups:
             date = find_date(groups["date"], reader.rules)
             if date and date.date:
@@ -795,6 +892,22 @@ def _cited_outlets(body: str, outlets: Outlets) -> list[str]:
     return cited
 
 
+def _day_from_dateline(text: str, days: list[int]) -> dt.date | None:
+    """02/03/2026 with a dateline saying "2日": the 2nd, so day first. None when the dateline does not tell."""
+    numbers = re.findall(r"\d+", text)
+    if len(numbers) < 3 or not days:
+        return None
+    a, b, year = int(numbers[0]), int(numbers[1]), int(numbers[2])
+    try:
+        if days[0] == a != b:
+            return dt.date(year, b, a)
+        if days[0] == b != a:
+            return dt.date(year, a, b)
+    except ValueError:
+        return None
+    return None
+
+
 def _resolve_date(reader: _Reader, body: str, rules: HeaderRules) -> tuple[Found | None, str, tuple]:
     problems: list[tuple[str, str]] = []
     full = reader.best("date")
@@ -814,6 +927,9 @@ def _resolve_date(reader: _Reader, body: str, rules: HeaderRules) -> tuple[Found
         ))
     if reader.ambiguous:
         text, origin = reader.ambiguous[0]
+        resolved = _day_from_dateline(text, reader.dateline_days)
+        if resolved and not full:
+            return Found(resolved, f"{origin}; day first, as the dateline's day of the month says", LABELLED), "", ()
         problems.append((
             f"date '{text}' could be day/month or month/day ({origin})",
             "add 'date: YYYY-MM-DD' for it in seeds/sources.yml",

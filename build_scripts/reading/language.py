@@ -18,8 +18,37 @@ KANA_SHARE_OF_JAPANESE = 0.1
 
 
 @lru_cache(maxsize=None)
-def converter(config: str) -> opencc.OpenCC:
+def plain_converter(config: str) -> opencc.OpenCC:
+    """OpenCC as it comes (outlets.py compares names with it)."""
     return opencc.OpenCC(config)
+
+
+class _KeepingNames:
+    """t2s that writes the outlets' own Simplified spellings (鉅亨網 → 钜亨网, where OpenCC gives 巨亨网)."""
+
+    def __init__(self, base: opencc.OpenCC, spellings: tuple[tuple[str, str], ...]):
+        self.base, self.spellings = base, spellings
+
+    def convert(self, text: str) -> str:
+        converted = self.base.convert(text)
+        for wrong, right in self.spellings:
+            if wrong in converted:
+                converted = converted.replace(wrong, right)
+        return converted
+
+
+@lru_cache(maxsize=8)
+def _keeping_names(spellings: tuple[tuple[str, str], ...]) -> _KeepingNames:
+    return _KeepingNames(plain_converter("t2s"), spellings)
+
+
+def converter(config: str):
+    """OpenCC for `config`; to Simplified, names keep the spelling outlets.yml gives them."""
+    if config != "t2s":
+        return plain_converter(config)
+    from build_scripts.reading.outlets import load_outlets  # outlets.py imports this module
+
+    return _keeping_names(load_outlets().simplified_spellings)
 
 
 def to_simplified(text: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-from build_scripts.reading.language import to_simplified
+from build_scripts.reading.language import plain_converter
 
 OUTLETS_FILE = Path(__file__).parent.parent / "data" / "outlets.yml"
 
@@ -37,6 +37,9 @@ class Outlets:
     by_domain: dict  # domain → display name
     platforms: dict  # plain name → Platform
     wires: frozenset  # display names of newswires
+    platform_domains: dict = None  # domain → Platform (mp.weixin.qq.com: a WeChat account's page)
+    # (what OpenCC makes of a name, the outlet's own Simplified spelling): 巨亨网 → 钜亨网
+    simplified_spellings: tuple = ()
 
     def named(self, text: str) -> str | None:
         """Display name of the outlet `text` names, if it is listed."""
@@ -53,6 +56,10 @@ class Outlets:
     def platform(self, text: str) -> Platform | None:
         return self.platforms.get(plain(text))
 
+    def platform_of_domain(self, domain: str) -> Platform | None:
+        domain = domain.lower().removeprefix("www.")
+        return (self.platform_domains or {}).get(domain)
+
     def is_wire(self, display_name: str) -> bool:
         return display_name in self.wires
 
@@ -61,7 +68,7 @@ class Outlets:
 def plain(text: str) -> str:
     """A name compared without case, width, script or spacing: 聯合報 = 联合报, PRNewswire = PR Newswire."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return re.sub(r"[\s_.·・-]+", "", to_simplified(text))
+    return re.sub(r"[\s_.·・-]+", "", plain_converter("t2s").convert(text))
 
 
 @data_files.loader
@@ -84,10 +91,31 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
         if entry.get("wire"):
             wires.add(name)
     platforms: dict[str, Platform] = {}
+    platform_domains: dict[str, Platform] = {}
     for number, entry in enumerate(data.get("platforms") or (), start=1):
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("host"):
             raise OutletsError(f"{path.name}: platforms entry {number} ({entry!r}) needs 'name' and 'host'")
+        if not isinstance(entry.get("domains") or [], list):
+            raise OutletsError(f"{path.name}: platform '{entry['name']}': 'domains' must be a list, e.g. domains: [mp.weixin.qq.com]")
         platform = Platform(str(entry["name"]), by_name.get(plain(str(entry["host"])), str(entry["host"])))
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
             platforms[plain(str(alias))] = platform
-    return Outlets(by_name, by_domain, platforms, frozenset(wires))
+        for domain in entry.get("domains") or []:
+            platform_domains[str(domain).lower().removeprefix("www.")] = platform
+    return Outlets(by_name, by_domain, platforms, frozenset(wires), platform_domains, _simplified_spellings(data))
+
+
+def _simplified_spellings(data: dict) -> tuple[tuple[str, str], ...]:
+    """Aliases written in Simplified that OpenCC would not reach from their Traditional form (钜亨网: 鉅亨網 → 巨亨网)."""
+    to_simplified, to_traditional = plain_converter("t2s").convert, plain_converter("s2t").convert
+    spellings = {}
+    for entry in data.get("outlets") or ():
+        for alias in [entry.get("name"), *(entry.get("aliases") or [])]:
+            alias = str(alias or "")
+            if not re.search(r"[\u3400-\u9fff]", alias) or to_simplified(alias) != alias:
+                continue
+            wrong = to_simplified(to_traditional(alias))
+            if wrong != alias:
+                spellings[wrong] = alias
+    # Longest first: 巨亨网 before 巨亨.
+    return tuple(sorted(spellings.items(), key=lambda item: -len(item[0])))

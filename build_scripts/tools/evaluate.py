@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from build_scripts.reading.corpus import load_corpus
+from build_scripts.reading.corpus import READ_SUFFIXES, load_corpus
 from build_scripts.tools.evaluation import SECTIONS, Evaluation
 
 
@@ -31,7 +31,7 @@ def evaluate(corpus_dir: Path, gold_file: Path, seeds_dir: Path | None = None, o
         folder = Path(tmp) / "seeds"
         folder.mkdir()
         for source in [p for d in (seeds_dir, corpus_dir) if d for p in sorted(Path(d).iterdir())]:
-            if source.is_file() and source.suffix in {".txt", ".md"} or source.name == "sources.yml":
+            if source.is_file() and source.suffix.lower() in READ_SUFFIXES or source.name == "sources.yml":
                 shutil.copy2(source, folder / source.name)
         corpus = load_corpus(folder)
     run = Evaluation(gold=gold, corpus=corpus)
