@@ -236,3 +236,11 @@ def test_a_participle_after_a_count_describes_the_noun_and_end_year_is_the_fourt
 def test_launching_a_line_up_of_models_is_their_commercial_launch(text, language):
     read = {(s.topic, s.kind) for s in sightings(article("a", dt.date(2025, 11, 6), text, language))}
     assert read == {("robotaxi", "commercial-launch")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("她又说，第二代VLA量产已近在眼前。", "zh-Hans"),
+    ("她又說，第二代VLA量產已近在眼前。", "zh-Hant"),
+])
+def test_an_event_said_to_be_near_has_not_happened(text, language):
+    assert states(text, language).get("mass-production") != "happened"

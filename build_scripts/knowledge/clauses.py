@@ -26,7 +26,8 @@ The grammar, in the order it is applied:
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
    verb's own past form ("is expected to be completed"); else the verb's past
    form ("unveiled", "began"); else the nearest completion or plan marker
-   before it (已/已经/has/was), else the nearest after it (量产了, "production began").
+   before it (已/已经/has/was), else one after it (量产了, "production began"), a plan
+   marker first (量产已近在眼前 is still to come).
 7. Otherwise the clause does not say (`None`): the caller decides from the
    clause's own time or abstains.
 
@@ -161,9 +162,11 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if nearest_before:
         return Clause(0, len(canon), "happened", nearest_before[-1][2])
     # a marker inside the event's own words ("production is set to begin", "production began") or after them
-    after = sorted((m[0], state, m[2]) for state in ("planned", "happened") for m in found.get(state, ()) if m[0] >= cue_start)
+    # A plan marker there wins: "量产已近在眼前" (is near) is still to come.
+    after = sorted((state != "planned", m[0], state, m[2]) for state in ("planned", "happened")
+                   for m in found.get(state, ()) if m[0] >= cue_start)
     if after:
-        return Clause(0, len(canon), after[0][1], after[0][2])
+        return Clause(0, len(canon), after[0][2], after[0][3])
     return Clause(0, len(canon), None, "")
 
 
