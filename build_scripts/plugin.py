@@ -35,7 +35,7 @@ from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
-from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
+from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html, visible_controls
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages import variants
@@ -95,13 +95,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         or exiting. `last_good` is None when no build has worked yet: the
         caller then goes on with a stand-in (on_pre_build: `error_site`).
         """
-        if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+        if isinstance(exc, SAID_ERRORS):
             message = str(exc)
         else:  # a bug: the traceback helps whoever fixes it
             log.exception("the knowledge base could not be built")
             message = f"{type(exc).__name__}: {exc}"
         if not self.serving:
-            if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+            if isinstance(exc, SAID_ERRORS):
                 raise PluginError(message) from None
             raise exc
         if not self.build_error:
@@ -131,14 +131,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def generate(self, config) -> None:
         """Read seeds/ and compose every page; under serve, keep the last good pages if that fails."""
         try:
+            if not self.seeds_dir.is_dir():
+                raise SeedsFolderError(self.config.seeds_dir, self.seeds_dir)
             corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
             for report in corpus.reports:  # one line per file, never a traceback
-                log.info("%s/%s", self.config.seeds_dir, report.line())
+                log.info("%s/%s", self.config.seeds_dir, visible_controls(report.line()))
             rejected = [r for r in corpus.reports if r.rejected]
             if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
                 raise PluginError(
                     f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
-                    + "\n".join(r.line() for r in rejected)
+                    + "\n".join(visible_controls(r.line()) for r in rejected)
                 )
             self.pin_build_date(corpus)
             # A one-off build reads the articles on every processor (facts_of);
@@ -253,6 +255,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(DATA_DIR))
         return server
 
+
+class SeedsFolderError(Exception):
+    """seeds/ missing or seeds_dir mistyped: an empty site must not be published as if it were the site."""
+
+    def __init__(self, configured: str, path: Path):
+        what = "is a file, not a folder" if path.exists() else "does not exist"
+        super().__init__(
+            f"mkdocs.yml: plugins: kb: seeds_dir '{configured}' {what}: "
+            "put the articles in that folder, or correct seeds_dir to the folder that holds them"
+        )
+
+
+# Errors whose message says all a user needs: one line, no traceback.
+SAID_ERRORS = (schema.KnowledgeFileError, CitationError, SeedsFolderError)
 
 ERROR_BANNER_CLASS = "kb-build-error"
 LAST_GOOD_TITLE = "构建失败 The build failed — this preview shows the last good build until it is fixed"
