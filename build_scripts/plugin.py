@@ -23,13 +23,13 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
 
-from build_scripts import incremental
+from build_scripts import incremental, publish
 from build_scripts.preview_cache import PreviewCache
 from build_scripts.search import index as search
 from build_scripts.config import KnowledgeBaseConfig
@@ -54,6 +54,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     search_vocabulary = None
     abbreviations = ""
     build_error = ""  # under serve: why this build shows the last good pages
+    in_one_step = False  # `mkdocs build`: site/ is replaced when the build is complete (publish.py)
+    staged: publish.StagedSite | None = None
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -67,6 +69,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         serving = self.serving = command == "serve"
         self.kept = PreviewCache() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
+        self.in_one_step = not serving and not dirty
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
 
@@ -85,6 +88,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             config.extra_javascript.append(search.SCRIPT_PATH)
             search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
+        if self.in_one_step:
+            self.staged = publish.StagedSite.start(config.site_dir)
+            config.site_dir = str(self.staged.path)
         return config
 
     def keep_last_good(self, exc: Exception, last_good):
@@ -240,7 +246,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
-    def on_post_build(self, *, config):
+    def _finish_indexes(self, *, config):
         index = Path(config.site_dir) / "search" / "search_index.json"
         search.rewrite_index_file(index, self.search_vocabulary)
         variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
@@ -248,6 +254,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             incremental.merge_search_index(index, self.previous, self.files, self.written)
             incremental.remove_dropped_pages(config, self.previous, self.generated)
             self.previous.contents = self.generated  # only now: this build's output is all written
+
+    @event_priority(-100)  # last: every plugin has written what it writes
+    def _publish_site(self, *, config):
+        if self.staged is None or publish.warnings_counted():  # --strict aborts next: on_build_error discards it
+            return
+        self.staged.publish()
+        log.info("The site is written to %s (the previous one replaced in one step)", publish.display(self.staged.final))
+        config.site_dir = str(self.staged.final)  # for `mkdocs gh-deploy`, which pushes it next
+        self.staged = None
+
+    on_post_build = CombinedEvent(_finish_indexes, _publish_site)
+
+    def on_build_error(self, *, error):
+        if self.staged is None:
+            return
+        final, self.staged = self.staged.final, self.staged.discard() or None
+        if (cause := publish.write_error(error)) is not None:  # a full disk, a read-only folder: said, not a traceback
+            raise PluginError(publish.cannot_write(final, cause)) from None
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.

@@ -126,3 +126,138 @@ def test_a_mistyped_seeds_dir_fails_the_build_naming_it_and_publishes_nothing(tm
     assert "seeds_dir" in result.stderr and "seedz' does not exist" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "build" / "site" / "index.html").exists()
+
+
+# -- site/ is replaced in one step, or left whole -------------------------------
+
+import errno  # noqa: E402
+import hashlib  # noqa: E402
+import shutil  # noqa: E402
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+
+from conftest import ROOT  # noqa: E402
+
+
+def tree(site) -> dict[str, str]:
+    """Every file under `site`, by relative path: a digest of its bytes."""
+    return {
+        str(f.relative_to(site)): hashlib.sha1(f.read_bytes()).hexdigest()
+        for f in sorted(site.rglob("*")) if f.is_file()
+    }
+
+
+@pytest.fixture
+def built_once(tmp_path):
+    """A site built from one article, and a second article added to seeds/ since: (out, seeds, the site's tree)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "first.txt").write_text(article("第一篇文章", "这是第一篇文章"), encoding="utf-8")
+    out = tmp_path / "build"
+    assert build_site(out, seeds).returncode == 0
+    (seeds / "second.txt").write_text(article("第二篇文章", "这是第二篇文章"), encoding="utf-8")
+    return out, seeds, tree(out / "site")
+
+
+def mkdocs_failing(out, failure: str) -> subprocess.CompletedProcess:
+    """`mkdocs build` on out/mkdocs.yml (written by build_site) with `failure` (Python) run first to break the disk."""
+    code = f"import errno, os, sys\n{failure}\nfrom mkdocs.__main__ import cli\nsys.argv = ['mkdocs', 'build', '-f', 'mkdocs.yml']\ncli()\n"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=out)
+
+
+# MkDocs writes every page and copied file through these two.
+FULL_DISK_AFTER_20_FILES = """
+import shutil, mkdocs.utils
+calls = []
+def failing(original):
+    def write(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > 20:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return original(*args, **kwargs)
+    return write
+mkdocs.utils.write_file = failing(mkdocs.utils.write_file)
+mkdocs.utils.copy_file = failing(mkdocs.utils.copy_file)
+"""
+
+
+def test_a_full_disk_while_writing_leaves_the_previous_site_whole_and_says_so(built_once):
+    out, _seeds, before = built_once
+    result = mkdocs_failing(out, FULL_DISK_AFTER_20_FILES)
+    assert result.returncode == 1
+    assert "the disk is full" in result.stderr and "left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(out / "site") == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []  # its half-written build is removed
+
+
+def read_only_mounts_work(folder) -> bool:
+    """Whether this machine lets the test mount a folder read-only in a namespace of its own (root in a container: yes)."""
+    if not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"mount --bind -o ro '{folder}' '{folder}' && ! touch '{folder}/probe'"],
+        capture_output=True,
+    )
+    return probe.returncode == 0
+
+
+def test_a_read_only_site_folder_leaves_the_previous_site_and_says_so(built_once):
+    out, _seeds, _before = built_once
+    public = out / "public"
+    config = out / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"site_dir: {out / 'site'}", f"site_dir: {public / 'site'}"), encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = f"'{sys.executable}' -m mkdocs build -f mkdocs.yml"
+    assert subprocess.run(command, shell=True, cwd=out, env=env, capture_output=True).returncode == 0
+    before = tree(public / "site")
+    if not read_only_mounts_work(public):
+        pytest.skip("cannot mount a folder read-only here (needs unshare and mount rights)")
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"mount --bind -o ro '{public}' '{public}' && exec {command}"],
+        cwd=out, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "read-only file system" in result.stderr and "left as it was" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(public / "site") == before
+
+
+def files_written_since(out, start: float) -> int:
+    """How many files a running build has written so far, into site/ or anywhere beside it."""
+    count = 0
+    for folder, _, files in os.walk(out):
+        for name in files:
+            try:
+                count += os.stat(os.path.join(folder, name)).st_mtime >= start
+            except OSError:  # renamed meanwhile
+                pass
+    return count
+
+
+def test_kill_9_while_the_site_is_written_leaves_the_previous_site_whole(built_once):
+    out, seeds, before = built_once
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"]
+    killed_while_writing = 0
+    for files_written in (1, len(before) // 3, 2 * len(before) // 3):  # early, halfway, late in the write phase
+        start = time.time()
+        process = subprocess.Popen(command, cwd=out, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 60
+        while process.poll() is None and time.monotonic() < deadline:
+            if files_written_since(out, start) >= files_written:
+                process.send_signal(signal.SIGKILL)
+                killed_while_writing += 1
+                break
+            time.sleep(0.005)
+        if process.wait() == 0:  # it finished first: the machine is faster than the polling
+            break
+        assert tree(out / "site") == before
+    assert killed_while_writing >= 1
+    # The next build replaces the site and removes what the killed ones left.
+    assert build_site(out, seeds).returncode == 0
+    assert "sources/second/index.html" in tree(out / "site")
+    assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []
