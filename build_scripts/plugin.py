@@ -17,9 +17,12 @@ watching: saving the fixed file builds the real site.
 from __future__ import annotations
 
 import calendar
+import ctypes
 import datetime as dt
 import logging
 import os
+import signal
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -63,6 +66,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        if command != "serve":
+            workers_die_with_the_build()
         # `mkdocs serve`: what each article, topic and page computed is kept between rebuilds
         # (preview_cache.py); with --dirty, only the pages an edit changed
         # are rendered again (incremental.py).
@@ -278,6 +283,28 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         server.watch(str(self.seeds_dir))
         server.watch(str(DATA_DIR))
         return server
+
+
+def workers_die_with_the_build() -> None:
+    """The reading processes (compose.facts_of) end when the build does, however it ends.
+
+    A worker waits on its queue for the next share; when the build itself
+    is killed (`kill -9`, a CI time-out, the OOM killer), nothing tells it,
+    and it lived on (seen for minutes, 160 MB each). Linux kills a process
+    whose parent died when it asked to be (PR_SET_PDEATHSIG); every process
+    forked from the build asks at its start. Elsewhere: nothing.
+    """
+    if sys.platform != "linux" or getattr(workers_die_with_the_build, "done", False):
+        return
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (AttributeError, OSError):
+        return
+    os.register_at_fork(after_in_child=lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL)))
+    workers_die_with_the_build.done = True
+
+
+PR_SET_PDEATHSIG = 1
 
 
 class SeedsFolderError(Exception):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -261,3 +262,56 @@ def test_kill_9_while_the_site_is_written_leaves_the_previous_site_whole(built_o
     assert build_site(out, seeds).returncode == 0
     assert "sources/second/index.html" in tree(out / "site")
     assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []
+
+
+# -- Killing the build ends its reading processes ---------------------------------
+
+
+def children_of(pid: int) -> set[int]:
+    try:
+        return {int(child) for child in (Path(f"/proc/{pid}/task/{pid}/children").read_text().split())}
+    except OSError:
+        return set()
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return status.rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads processes from Linux's /proc")
+def test_kill_9_of_the_build_leaves_no_reading_process_alive(tmp_path):
+    from build_scripts.knowledge.compose import PARALLEL_FROM_ARTICLES, available_cores
+
+    if available_cores() < 2:
+        pytest.skip("one processor: the build reads in one process")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(PARALLEL_FROM_ARTICLES + 4):  # enough for the build to read in several processes
+        (seeds / f"a{n:03}.txt").write_text(article(f"第{n}篇文章", f"这是第{n}篇文章的标记"), encoding="utf-8")
+    out = tmp_path / "build"
+    build_site(out, seeds, extra_yaml="")  # writes out/mkdocs.yml (and a first site)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"], cwd=out, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while process.poll() is None and len(workers) < 2 and time.monotonic() < deadline:
+        workers = children_of(process.pid)
+        time.sleep(0.01)
+    if len(workers) < 2:
+        process.kill()
+        process.wait()
+        pytest.skip("the build finished before its reading processes could be seen")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # never leave them to the next test
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
