@@ -315,3 +315,117 @@ def test_kill_9_of_the_build_leaves_no_reading_process_alive(tmp_path):
     for pid in left:  # never leave them to the next test
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+# -- Copied citations stay text in the wiki they are pasted into ----------------
+
+import datetime as dt  # noqa: E402
+import html  # noqa: E402
+
+import markdown  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
+
+from build_scripts.knowledge.corroborate import Citation  # noqa: E402
+from build_scripts.model import Article  # noqa: E402
+from build_scripts.pages.cite_menu import cite_data  # noqa: E402
+from conftest import ROOT  # noqa: E402,F811
+
+HOSTILE_FIELD = (
+    "[Reuters](https://evil.example/phish) <img src=x onerror=alert(1)> <b>bold</b> &amp; "
+    "[[Category:Spam]] [[File:X.png]] [http://evil.example x] </ref> <ref>x</ref> ~~~~ {{Delete}} {{!}} | "
+    "''bold'' __NOTOC__ https://bare.example {html}<script>{html} !pic.png! [~admin] *strong* _em_ `code` ~~gone~~"
+)
+PAGE_URL = "https://kb.example.internal/topics/iron/"
+
+
+def hostile_citations() -> list[Citation]:
+    """The same hostile words as the outlet, as the author (no outlet) and as the file name (neither), each quoted."""
+    def cited(outlet="", author="", file_name="plain.txt"):
+        article = Article(slug="hostile", file_name=file_name, title="t", outlet=outlet, author=author,
+                          date=dt.date(2025, 11, 5), language="en", paragraphs=())
+        return Citation(article, "p1", "IRON has 22 degrees of freedom " + HOSTILE_FIELD)
+    return [cited(outlet=HOSTILE_FIELD), cited(author=HOSTILE_FIELD), cited(file_name=HOSTILE_FIELD)]
+
+
+def plain_citation() -> Citation:
+    article = Article(slug="plain", file_name="plain.txt", title="t", outlet="36氪", author="",
+                      date=dt.date(2025, 11, 5), language="en", paragraphs=())
+    return Citation(article, "p1", "IRON has 22 degrees of freedom, XPeng's engineers said.")
+
+
+@pytest.fixture(scope="module")
+def copied(browser) -> list[dict[str, str]]:
+    """For each hostile citation's row: {format: the text the ❞ menu copies}, from kb.js in Chromium."""
+    rows = "".join(
+        f'<p id="row-{n}" class="kb-figure"{cite_data(citation)}><span class="kb-value">{html.escape(HOSTILE_FIELD)}</span></p>'
+        for n, citation in enumerate(hostile_citations())
+    ) + f'<p id="row-3" class="kb-figure"{cite_data(plain_citation())}><span class="kb-value">22</span></p>'
+    page = browser.new_page()
+    page.set_content(
+        f'<html><head><meta property="og:title" content="{html.escape(HOSTILE_FIELD)}">'
+        f'<link rel="canonical" href="{PAGE_URL}"></head><body>{rows}</body></html>'
+    )
+    # Clipboard or prompt, whichever kb.js uses here: keep the text. document$ stands in for Material's.
+    page.evaluate(
+        "window.prompt = (label, text) => { window.kbCopied = text; };"
+        "if (navigator.clipboard) navigator.clipboard.writeText = (text) => { window.kbCopied = text; return Promise.resolve(); };"
+        "window.document$ = { subscribe: (f) => f() };"
+    )
+    page.add_script_tag(path=str(ROOT / "docs" / "assets" / "kb.js"))
+    found = []
+    for n in range(len(hostile_citations()) + 1):
+        texts = {}
+        for name in ("Markdown", "MediaWiki", "Confluence"):
+            page.click(f"#row-{n} button.kb-cite-button")
+            page.click(f'#row-{n} .kb-cite-menu button[data-format="{name}"]')
+            texts[name] = page.evaluate("window.kbCopied")
+        found.append(texts)
+    page.close()
+    return found
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_a_copied_markdown_citation_renders_one_link_ours_and_the_fields_as_text(copied):
+    for n, texts in enumerate(copied[:3]):
+        rendered = BeautifulSoup(markdown.markdown(texts["Markdown"], extensions=["extra"]), "html.parser")
+        assert {tag.name for tag in rendered.find_all(True)} == {"p", "a"}, texts["Markdown"]
+        (link,) = rendered.find_all("a")
+        assert link["href"] == f"{PAGE_URL}#row-{n}"
+        assert one_line(HOSTILE_FIELD) in rendered.get_text()  # the outlet, author or file name, as written
+
+
+def wikitext_outside_nowiki(text: str) -> tuple[str, list[str]]:
+    """The wikitext MediaWiki parses (each <nowiki> part as ␀), and what each <nowiki> part shows."""
+    parts = re.split(r"<nowiki>(.*?)</nowiki>", text)
+    for inner in parts[1::2]:
+        assert "<" not in inner and ">" not in inner, inner  # nothing can close it early or open a tag
+    return "\0".join(parts[0::2]), [html.unescape(inner) for inner in parts[1::2]]
+
+
+def test_a_copied_mediawiki_citation_is_our_template_with_every_field_as_text(copied):
+    for n, texts in enumerate(copied[:3]):
+        parsed, shown = wikitext_outside_nowiki(texts["MediaWiki"])
+        # Nothing but our template: no other link, tag, template, category, signature or magic word.
+        assert re.fullmatch(
+            rf"\{{\{{cite web \|url={re.escape(PAGE_URL)}#row-{n} \|title=\0 \|website=\0 \|date=2025-11-05 \|quote=\0\}}\}}", parsed
+        ), texts["MediaWiki"]
+        title, website, quote = shown
+        assert website == one_line(HOSTILE_FIELD) and quote.endswith(one_line(HOSTILE_FIELD))
+        assert title.startswith(one_line(HOSTILE_FIELD))
+
+
+def test_a_plain_mediawiki_field_is_left_without_nowiki(copied):
+    assert copied[-1]["MediaWiki"].endswith(
+        " |website=36氪 |date=2025-11-05 |quote=IRON has 22 degrees of freedom, XPeng's engineers said.}}"
+    )
+
+
+def test_a_copied_confluence_citation_is_one_link_to_the_row_with_markup_escaped(copied):
+    for n, texts in enumerate(copied[:3]):
+        found = re.fullmatch(rf"\[(.*)\|{re.escape(PAGE_URL)}#row-{n}\]", texts["Confluence"])
+        assert found, texts["Confluence"]
+        unescaped = re.sub(r"\\.", "", found[1])
+        assert not re.search(r"[\[\]|{}!*_~^+?#@-]", unescaped), found[1]
