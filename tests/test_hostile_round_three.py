@@ -429,3 +429,134 @@ def test_a_copied_confluence_citation_is_one_link_to_the_row_with_markup_escaped
         assert found, texts["Confluence"]
         unescaped = re.sub(r"\\.", "", found[1])
         assert not re.search(r"[\[\]|{}!*_~^+?#@-]", unescaped), found[1]
+
+
+# -- Safety nets: each of these fails when its net is taken away -----------------
+
+from build_scripts.knowledge import compose  # noqa: E402
+from build_scripts.knowledge.classify import Passage, simplified_same_length  # noqa: E402
+from build_scripts.knowledge.extract import extract_figures  # noqa: E402
+from build_scripts.model import Paragraph  # noqa: E402
+from build_scripts.pages.site import Stages, compose_site  # noqa: E402
+from build_scripts.reading.corpus import load_corpus, parse_article, read_article  # noqa: E402
+from conftest import SEEDS  # noqa: E402
+
+MARKUP_SENTENCE = "小鹏IRON人形机器人<b>全身</b>拥有82个自由度，<i>灵巧手</i>有22个自由度。"
+# Tags, and an entity: without HTML escaping, "&amp;" would be shown as "&", not as written.
+LISTED_SENTENCE = "小鹏IRON人形机器人<b>采用</b>仿生肌肉&amp;全包覆柔性皮肤，<i>外观</i>更接近人类，可以在展厅中自然行走。"
+
+
+@pytest.fixture(scope="module")
+def markup(tmp_path_factory):
+    """A site whose articles put HTML in sentences quoted on topic pages, and in a file name on the Problems page."""
+    root = tmp_path_factory.mktemp("markup")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    body = "\n\n".join([
+        MARKUP_SENTENCE,
+        LISTED_SENTENCE,
+        "IRON人形机器人将于2026年底<b>量产</b>，首先在小鹏门店和工厂中承担导览与巡检工作。",
+        "分析人士认为，小鹏IRON人形机器人<b>表现惊艳</b>，或将推动行业加速发展。",
+    ])
+    (seeds / "markup.txt").write_text(f"小鹏发布新一代IRON人形机器人\n\n来源: 测试网 发布时间: 2025-11-05\n\n{body}\n", encoding="utf-8")
+    (seeds / "<b>bold&amp;.txt").write_text("", encoding="utf-8")
+    return build(root, seeds)
+
+
+def html_pages(site):
+    for html_file in sorted(site.rglob("*.html")):
+        yield html_file.relative_to(site), BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_html_in_an_article_sentence_stays_text_on_every_page_that_shows_it(markup):
+    assert markup.returncode == 0, markup.log
+    shown_on = set()
+    for path, soup in html_pages(markup.site):
+        body = soup.select_one("article")
+        if body is None:
+            continue
+        assert not body.find(["b", "i"]), f"{path}: article HTML became markup"
+        if "<b>采用</b>" in body.get_text():
+            assert "仿生肌肉&amp;全包覆" in body.get_text(), f"{path}: an entity not shown as written"
+        if "<b>全身</b>" in body.get_text() or "<b>采用</b>" in body.get_text():
+            shown_on.add(str(path).split("/")[0] if "/" in str(path) else str(path))
+    # Source pages, topic pages (figures' rows and lists), and their Traditional copies.
+    assert {"sources", "topics"} <= shown_on, shown_on
+
+
+def test_html_in_a_file_name_stays_text_on_the_problems_page(markup):
+    problems = page(markup.site, "problems/")
+    assert not problems.select_one("article").find("b")
+    assert "<b>bold&amp;.txt" in problems.select_one("article").get_text()
+
+
+def test_the_page_build_verifies_every_citation_against_its_paragraph():
+    """A sentence whose words are not in the paragraph it cites stops the build, naming topic, quote and file."""
+    class Tampered(Stages):
+        @staticmethod
+        def facts(article, *rules):
+            found = compose.article_facts(article, *rules)
+            passages = tuple(dataclass_replace(p, text="此句已被篡改：" + p.text) for p in found.passages)
+            return dataclass_replace(found, passages=passages)
+
+    from dataclasses import replace as dataclass_replace
+
+    corpus = load_corpus(SEEDS)
+    compose_site(corpus)  # the seeds themselves pass
+    with pytest.raises(compose.CitationError) as error:
+        compose_site(corpus, stages=Tampered)
+    message = str(error.value)
+    assert "topic '" in message and "此句已被篡改" in message and ".txt paragraph #" in message
+
+
+def figures_of(text: str):
+    paragraph = Paragraph(id="p-000000", text=text)
+    article = Article(slug="x", file_name="x.txt", title="t", outlet="测试网", author="", date=dt.date(2025, 11, 10),
+                      language="zh-Hans", paragraphs=(paragraph,))
+    passage = Passage(article, paragraph, text, simplified_same_length(text), 0, "", {"flying-cars": 5.0})
+    return [(f.value, f.high) for f in extract_figures(passage)]
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("陆地航母的预售价为20-30万元", 200_000, 300_000),
+    ("单车售价约0.5~1亿元", 50_000_000, 100_000_000),
+])
+def test_the_top_of_a_range_is_scaled_like_its_bottom(text, low, high):
+    assert (low, high) in figures_of(text)
+
+
+@pytest.mark.parametrize("header", [
+    "Published: 12/11/2025",
+    "发布时间：12/11/2025",
+    "Reuters | 12/11/2025",
+])
+def test_a_date_that_could_be_day_or_month_first_is_listed_not_guessed(header):
+    body = "XPeng showed its IRON humanoid robot, which walks like a person, at its AI Day in Guangzhou this week."
+    result = parse_article("ambiguous.txt", f"XPeng unveils a new humanoid robot\n\n{header}\n\n{body}\n\n{body}\n", {})
+    assert result.article is not None and result.article.date is None
+    assert any("12/11/2025" in problem.what for problem in result.problems)
+
+
+@pytest.mark.parametrize("header", ["news.36kr.com | 2025-11-05", "来源：news.36kr.com 2025-11-05"])
+def test_a_subdomain_of_an_outlet_names_the_outlet(header):
+    body = "小鹏汽车在广州发布了新一代IRON人形机器人，全身拥有82个自由度，外观更接近人类。"
+    result = parse_article("kr.txt", f"小鹏发布新一代IRON人形机器人\n\n{header}\n\n{body}\n\n{body}\n", {})
+    assert result.article.outlet == "36氪"
+
+
+def test_a_file_that_is_no_text_in_any_encoding_is_skipped_and_said_so(tmp_path):
+    undecodable = tmp_path / "garbled.txt"
+    undecodable.write_bytes(bytes(range(128, 256)) * 20)
+    result = read_article(undecodable)
+    assert result.article is None
+    (problem,) = result.problems
+    assert problem.rejected and "encoding" in problem.what
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "garbled.txt").write_bytes(undecodable.read_bytes())
+    (seeds / "fine.txt").write_text(article("一篇普通的文章", "这篇文章没有任何花样"), encoding="utf-8")
+    corpus = load_corpus(seeds)
+    assert [a.file_name for a in corpus.articles] == ["fine.txt"]
+    assert [p.line() for p in corpus.problems if p.file_name == "garbled.txt"][0].endswith(
+        "(skipped) — save it as UTF-8 text"
+    )
