@@ -35,6 +35,7 @@ from build_scripts.data import schema
 from build_scripts import incremental, publish
 from build_scripts.preview_cache import PreviewCache
 from build_scripts.search import index as search
+from build_scripts.serve import FolderWatch
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
@@ -59,6 +60,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     build_error = ""  # under serve: why this build shows the last good pages
     in_one_step = False  # `mkdocs build`: site/ is replaced when the build is complete (publish.py)
     staged: publish.StagedSite | None = None
+    seeds_watch: FolderWatch | None = None  # under serve
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -123,6 +125,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return last_good
 
     def on_pre_build(self, *, config):
+        if self.seeds_watch is not None:
+            self.seeds_watch.refresh()
         # Every page is generated here, in memory, before MkDocs empties
         # site/: if reading or composing fails or is interrupted (strict mode
         # included), the previous site is left exactly as it was.
@@ -183,10 +187,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
+        # Tags added, removed or moved: the tags page is made again from every tagged page (incremental.py).
+        retag = self.previous is not None and (
+            self.previous.tagged != incremental.tagged_pages(generated) or self.previous.contents.keys() != generated.keys()
+        )
         for path, content in generated.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
-            files.append(incremental.generated_file(config, path, content, self.previous))
+            files.append(incremental.generated_file(config, path, content, self.previous, self.site.nav, retag))
         config.nav = self.site.nav
         # Site-relative URLs of the pages that have a Traditional copy: kb.js
         # sends a reader who chose 繁體 from a search result straight to it.
@@ -203,6 +211,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.previous is not None:
             incremental.give_titles(nav)
             self.written: set[str] = set()
+            self.read: set[str] = set()
         return nav
 
     def on_env(self, env, *, config, files):
@@ -237,6 +246,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pinned_epoch = None
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if self.previous is not None:
+            self.read.add(page.url)  # Material's tags plugin collects the page's tags at this event too
         # The language switcher and kb.js need the URL of this page in each
         # script (overrides/partials/alternate.html); front matter names the files.
         pair = page.meta.get("variants") or {}
@@ -257,8 +268,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
+            if "material/tags" in config.plugins and config.plugins["material/tags"].config.export:
+                export = Path(config.site_dir) / config.plugins["material/tags"].config.export_file
+                incremental.merge_tags_export(export, self.previous, self.files, self.read)
             incremental.remove_dropped_pages(config, self.previous, self.generated)
             self.previous.contents = self.generated  # only now: this build's output is all written
+            self.previous.nav = self.site.nav
+            self.previous.tagged = incremental.tagged_pages(self.generated)
 
     @event_priority(-100)  # last: every plugin has written what it writes
     def _publish_site(self, *, config):
@@ -280,7 +296,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.
-        server.watch(str(self.seeds_dir))
+        self.seeds_watch = FolderWatch(server, self.seeds_dir)  # also when seeds/ is moved away and back
         server.watch(str(DATA_DIR))
         return server
 

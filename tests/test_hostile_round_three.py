@@ -560,3 +560,121 @@ def test_a_file_that_is_no_text_in_any_encoding_is_skipped_and_said_so(tmp_path)
     assert [p.line() for p in corpus.problems if p.file_name == "garbled.txt"][0].endswith(
         "(skipped) — save it as UTF-8 text"
     )
+
+
+# -- `mkdocs serve --dirty` converges to what a fresh build makes ---------------
+
+import socket  # noqa: E402
+
+PEOPLE = "何小鹏表示，IRON人形机器人由小鹏汽车自主研发，将与宝钢合作进入工厂。"
+
+
+def snapshot(site) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Preview:
+    """`build_scripts/run serve` (mkdocs serve --dirty) on a folder of seeds, in its own process."""
+
+    def __init__(self, root, seeds):
+        self.root, self.seeds = root, seeds
+        self.url = f"http://127.0.0.1:{free_port()}/"
+        (root / "tmp").mkdir()
+        self.log = root / "serve.log"
+        build_site(root / "config", seeds, extra_yaml=f"site_url: {self.url}\n")  # writes config/mkdocs.yml
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(root / "tmp"))  # MkDocs serves from a folder in TMPDIR
+        with open(self.log, "w") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "build_scripts.serve", "-f", str(root / "config" / "mkdocs.yml"), "-a", self.url[7:-1]],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        self.builds = 0
+        self.wait_for_build()
+
+    @property
+    def site(self):
+        (served,) = (self.root / "tmp").glob("mkdocs_*")
+        return served
+
+    def wait_for_build(self, timeout: float = 60) -> None:
+        """Until the server has finished one more build than before, serves it, and has noticed no further change."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log.read_text()
+            log = self.log.read_text(errors="replace")
+            done = log.count("Documentation built in") + log.count("server will appear stuck")
+            if done > self.builds and "Serving on" in log:
+                time.sleep(0.8)  # MkDocs polls for changes every 0.5 s: one more save would show by now
+                if self.log.read_text(errors="replace") == log:
+                    self.builds = done
+                    return
+            time.sleep(0.1)
+        raise AssertionError("no rebuild:\n" + self.log.read_text())
+
+    def change(self, what) -> None:
+        what()
+        self.wait_for_build()
+
+    def differences_from_a_fresh_build(self, name: str) -> list[str]:
+        result = build_site(self.root / name, self.seeds, extra_yaml=f"site_url: {self.url}\n", strict=False)
+        assert result.returncode == 0, result.stderr
+        served, fresh = snapshot(self.site), snapshot(self.root / name / "site")
+        return sorted(path for path in served.keys() | fresh.keys() if served.get(path) != fresh.get(path))
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGINT)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def test_serve_converges_to_a_fresh_build_as_problems_tags_articles_and_seeds_come_and_go(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "first.txt").write_text(article("第一篇文章", "这是第一篇文章") + PEOPLE + "\n", encoding="utf-8")
+    (seeds / "second.txt").write_text(article("第二篇文章", "这是第二篇文章"), encoding="utf-8")
+    preview = Preview(tmp_path, seeds)
+    try:
+        steps = {
+            "an empty file: the Problems page appears": lambda: (seeds / "empty.txt").write_text(""),
+            "it is deleted: the Problems page goes": lambda: (seeds / "empty.txt").unlink(),
+            "an article is renamed": lambda: (seeds / "second.txt").rename(seeds / "renamed.txt"),
+            "a new article names people": lambda: (seeds / "third.txt").write_text(
+                article("第三篇文章", "这是第三篇文章") + PEOPLE + "\n", encoding="utf-8"),
+            "a file whose name is not UTF-8": lambda: (
+                open(os.fsencode(seeds) + b"/" + GBK_NAME, "w").write(article("GBK 文件名", GBK_MARKER))),
+            "it is deleted": lambda: os.unlink(os.fsencode(seeds) + b"/" + GBK_NAME),
+        }
+        for n, (step, change) in enumerate(steps.items()):
+            preview.change(change)
+            assert preview.differences_from_a_fresh_build(f"fresh-{n}") == [], step
+        assert not (preview.site / "problems" / "index.html").exists()  # the deleted file's row went with it
+
+        preview.change(lambda: seeds.rename(tmp_path / "away"))
+        assert "seeds_dir" in (preview.site / "index.html").read_text(encoding="utf-8")  # the error, on the last good pages
+        preview.change(lambda: (tmp_path / "away").rename(seeds))
+        preview.change(lambda: (seeds / "fourth.txt").write_text(article("第四篇文章", "这是第四篇文章"), encoding="utf-8"))
+        assert preview.differences_from_a_fresh_build("fresh-back") == []
+    finally:
+        preview.stop()
+
+
+def test_serve_started_without_seeds_says_so_and_builds_once_they_are_there(tmp_path):
+    seeds = tmp_path / "seeds"
+    preview = Preview(tmp_path, seeds)
+    try:
+        assert "Traceback" not in preview.log.read_text()
+        assert "seeds_dir" in (preview.site / "index.html").read_text(encoding="utf-8")
+        seeds.mkdir()
+        preview.change(lambda: (seeds / "first.txt").write_text(article("第一篇文章", "这是第一篇文章"), encoding="utf-8"))
+        assert preview.differences_from_a_fresh_build("fresh") == []
+    finally:
+        preview.stop()
