@@ -40,7 +40,7 @@ class StagedSite:
 
     @classmethod
     def start(cls, site_dir: str) -> "StagedSite":
-        staged = cls(Path(site_dir).absolute())
+        staged = cls(Path(os.path.realpath(site_dir)))  # a site/ that is a link: its target is replaced
         remove_abandoned(staged.final)
         try:
             if staged.path.exists():
