@@ -78,8 +78,18 @@ class PreviousBuild:
 
 
 def tagged_pages(generated: dict[str, str | bytes]) -> dict[str, str]:
-    """The front matter (tags, title) of each generated page that has tags (site.with_tags)."""
-    return {path: front for path, content in generated.items() if "\ntags:\n" in (front := front_matter(content))}
+    """The tags and title (what the tags page lists it by) of each generated page that has tags (site.with_tags).
+
+    Only those lines: an edit to an article's first paragraph changes its
+    description, not what the tags page shows.
+    """
+    listed = {}
+    for path, content in generated.items():
+        front = front_matter(content)
+        if "\ntags:\n" in front:
+            lines = front.split("\n")
+            listed[path] = "\n".join(line for line in lines if line.startswith(("tags:", "  - ", "title:")))
+    return listed
 
 
 def front_matter(content: str | bytes) -> str:

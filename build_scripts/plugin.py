@@ -290,9 +290,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_build_error(self, *, error):
         if self.staged is None:
             return
-        final, self.staged = self.staged.final, self.staged.discard() or None
+        staged, self.staged = self.staged, None
+        staged.discard()
         if (cause := publish.write_error(error)) is not None:  # a full disk, a read-only folder: said, not a traceback
-            raise PluginError(publish.cannot_write(final, cause)) from None
+            raise PluginError(publish.cannot_write(staged.final, cause)) from None
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.

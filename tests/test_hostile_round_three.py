@@ -599,32 +599,36 @@ class Preview:
                 [sys.executable, "-m", "build_scripts.serve", "-f", str(root / "config" / "mkdocs.yml"), "-a", self.url[7:-1]],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
             )
-        self.builds = 0
-        self.wait_for_build()
+        self.wait_for_build(since=0)
 
     @property
     def site(self):
         (served,) = (self.root / "tmp").glob("mkdocs_*")
         return served
 
-    def wait_for_build(self, timeout: float = 60) -> None:
-        """Until the server has finished one more build than before, serves it, and has noticed no further change."""
+    def wait_for_build(self, since: int, timeout: float = 90) -> None:
+        """Until a build has finished after log position `since`, and the log has then been quiet for a while.
+
+        One save can start two builds (the file created, then written, seen
+        by two polls of MkDocs' watcher every 0.5 s): quiet means none is left.
+        """
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log.read_text()
+            assert self.process.poll() is None, self.log.read_text(errors="replace")
             log = self.log.read_text(errors="replace")
-            done = log.count("Documentation built in") + log.count("server will appear stuck")
-            if done > self.builds and "Serving on" in log:
-                time.sleep(0.8)  # MkDocs polls for changes every 0.5 s: one more save would show by now
+            new = log[since:]
+            if "Serving on" in log and ("Documentation built in" in new or "server will appear stuck" in new):
+                time.sleep(1.5)
                 if self.log.read_text(errors="replace") == log:
-                    self.builds = done
                     return
-            time.sleep(0.1)
-        raise AssertionError("no rebuild:\n" + self.log.read_text())
+            else:
+                time.sleep(0.1)
+        raise AssertionError("no rebuild:\n" + self.log.read_text(errors="replace"))
 
     def change(self, what) -> None:
+        since = len(self.log.read_text(errors="replace"))
         what()
-        self.wait_for_build()
+        self.wait_for_build(since)
 
     def differences_from_a_fresh_build(self, name: str) -> list[str]:
         result = build_site(self.root / name, self.seeds, extra_yaml=f"site_url: {self.url}\n", strict=False)
