@@ -58,7 +58,11 @@ class StagedSite:
             elif self.final.exists():
                 previous = self.final.with_name(f"{self.path.name}-previous")
                 os.rename(self.final, previous)
-                os.rename(self.path, self.final)
+                try:
+                    os.rename(self.path, self.final)
+                except OSError:
+                    os.rename(previous, self.final)  # the previous site back in its place
+                    raise
                 shutil.rmtree(previous, ignore_errors=True)
             else:
                 os.rename(self.path, self.final)

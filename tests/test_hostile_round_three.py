@@ -687,3 +687,50 @@ def test_serve_started_without_seeds_says_so_and_builds_once_they_are_there(tmp_
         assert preview.differences_from_a_fresh_build("fresh") == []
     finally:
         preview.stop()
+
+
+# -- Where the system cannot swap two folders in one step ------------------------
+
+from build_scripts import publish  # noqa: E402
+
+
+def staged_beside_a_site(root):
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("previous", encoding="utf-8")
+    staged = publish.StagedSite.start(str(root / "site"))
+    (staged.path / "index.html").write_text("new", encoding="utf-8")
+    return staged
+
+
+def test_without_an_atomic_swap_the_new_site_still_replaces_the_old_and_nothing_is_left_beside_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "exchange", lambda a, b: False)  # not Linux, or a file system without it
+    staged_beside_a_site(tmp_path).publish()
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "new"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_without_an_atomic_swap_a_failed_rename_puts_the_previous_site_back(tmp_path, monkeypatch):
+    monkeypatch.setattr(publish, "exchange", lambda a, b: False)
+    staged = staged_beside_a_site(tmp_path)
+    rename = os.rename
+
+    def full_disk_on_the_second(source, target):
+        if Path(source) == staged.path:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        rename(source, target)
+
+    monkeypatch.setattr(publish.os, "rename", full_disk_on_the_second)
+    with pytest.raises(Exception, match="the disk is full"):
+        staged.publish()
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next(tmp_path):
+    (tmp_path / "site").mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    abandoned = tmp_path / f".site.building-{dead.stdout.strip()}"
+    abandoned.mkdir()
+    staged = publish.StagedSite.start(str(tmp_path / "site"))
+    assert not abandoned.exists() and staged.path.exists()
+    staged.discard()
