@@ -1,19 +1,50 @@
-"""Hostile and unlucky input, round three: names and titles that are not
-plain text, a missing seeds folder. What the user sees: the build log, the
-Problems page, the pages' titles and what is published.
+"""Hostile and unlucky input, round three (issue 26), as the user sees it.
 
-One folder of such files is built once for this module (a few seconds).
+- names and titles that are not plain text, a missing seeds folder: the build
+  log, the Problems page, the pages' titles and what is published;
+- site/ replaced in one step or left whole: kill -9, a full disk, a read-only
+  folder; no reading process outlives a killed build;
+- copied citations pasted into Python-Markdown and checked as wikitext;
+- safety nets: each test here fails when its net is taken out (HTML escaping,
+  citation verification, range tops, ambiguous dates, outlet subdomains,
+  undecodable files);
+- `build_scripts/run serve` converging to a fresh build as problems, tags,
+  articles and seeds/ itself come and go.
+
+Builds use small folders of their own (a few seconds each).
 """
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import hashlib
+import html
 import json
 import os
 import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import replace
 from pathlib import Path
 
+import markdown
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import build_site, page
+from build_scripts import publish
+from build_scripts.knowledge import compose
+from build_scripts.knowledge.classify import Passage, simplified_same_length
+from build_scripts.knowledge.corroborate import Citation
+from build_scripts.knowledge.extract import extract_figures
+from build_scripts.model import Article, Paragraph
+from build_scripts.pages.cite_menu import cite_data
+from build_scripts.pages.site import Stages, compose_site
+from build_scripts.reading.corpus import load_corpus, parse_article, read_article
+from conftest import ROOT, SEEDS, build_site, page
 from corpora import article, build
 
 GBK_NAME = "小鹏".encode("gbk") + b".txt"  # as an archive made on Chinese Windows unzips
@@ -130,16 +161,6 @@ def test_a_mistyped_seeds_dir_fails_the_build_naming_it_and_publishes_nothing(tm
 
 
 # -- site/ is replaced in one step, or left whole -------------------------------
-
-import errno  # noqa: E402
-import hashlib  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-
-from conftest import ROOT  # noqa: E402
 
 
 def tree(site) -> dict[str, str]:
@@ -319,16 +340,6 @@ def test_kill_9_of_the_build_leaves_no_reading_process_alive(tmp_path):
 
 # -- Copied citations stay text in the wiki they are pasted into ----------------
 
-import datetime as dt  # noqa: E402
-import html  # noqa: E402
-
-import markdown  # noqa: E402
-from bs4 import BeautifulSoup  # noqa: E402
-
-from build_scripts.knowledge.corroborate import Citation  # noqa: E402
-from build_scripts.model import Article  # noqa: E402
-from build_scripts.pages.cite_menu import cite_data  # noqa: E402
-from conftest import ROOT  # noqa: E402,F811
 
 HOSTILE_FIELD = (
     "[Reuters](https://evil.example/phish) <img src=x onerror=alert(1)> <b>bold</b> &amp; "
@@ -433,13 +444,6 @@ def test_a_copied_confluence_citation_is_one_link_to_the_row_with_markup_escaped
 
 # -- Safety nets: each of these fails when its net is taken away -----------------
 
-from build_scripts.knowledge import compose  # noqa: E402
-from build_scripts.knowledge.classify import Passage, simplified_same_length  # noqa: E402
-from build_scripts.knowledge.extract import extract_figures  # noqa: E402
-from build_scripts.model import Paragraph  # noqa: E402
-from build_scripts.pages.site import Stages, compose_site  # noqa: E402
-from build_scripts.reading.corpus import load_corpus, parse_article, read_article  # noqa: E402
-from conftest import SEEDS  # noqa: E402
 
 MARKUP_SENTENCE = "小鹏IRON人形机器人<b>全身</b>拥有82个自由度，<i>灵巧手</i>有22个自由度。"
 # Tags, and an entity: without HTML escaping, "&amp;" would be shown as "&", not as written.
@@ -501,10 +505,8 @@ def test_the_page_build_verifies_every_citation_against_its_paragraph():
         @staticmethod
         def facts(article, *rules):
             found = compose.article_facts(article, *rules)
-            passages = tuple(dataclass_replace(p, text="此句已被篡改：" + p.text) for p in found.passages)
-            return dataclass_replace(found, passages=passages)
-
-    from dataclasses import replace as dataclass_replace
+            passages = tuple(replace(p, text="此句已被篡改：" + p.text) for p in found.passages)
+            return replace(found, passages=passages)
 
     corpus = load_corpus(SEEDS)
     compose_site(corpus)  # the seeds themselves pass
@@ -569,7 +571,6 @@ def test_a_file_that_is_no_text_in_any_encoding_is_skipped_and_said_so(tmp_path)
 
 # -- `mkdocs serve --dirty` converges to what a fresh build makes ---------------
 
-import socket  # noqa: E402
 
 PEOPLE = "何小鹏表示，IRON人形机器人由小鹏汽车自主研发，将与宝钢合作进入工厂。"
 
@@ -690,8 +691,6 @@ def test_serve_started_without_seeds_says_so_and_builds_once_they_are_there(tmp_
 
 
 # -- Where the system cannot swap two folders in one step ------------------------
-
-from build_scripts import publish  # noqa: E402
 
 
 def staged_beside_a_site(root):
