@@ -593,7 +593,13 @@ class Preview:
         self.url = f"http://127.0.0.1:{free_port()}/"
         (root / "tmp").mkdir()
         self.log = root / "serve.log"
-        build_site(root / "config", seeds, extra_yaml=f"site_url: {self.url}\n")  # writes config/mkdocs.yml
+        (root / "config").mkdir()
+        (root / "config" / "mkdocs.yml").write_text(  # as build_site writes it, without building
+            f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+            f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
+            f"site_url: {self.url}\nplugins:\n  kb:\n    seeds_dir: {seeds}\n",
+            encoding="utf-8",
+        )
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", TMPDIR=str(root / "tmp"))  # MkDocs serves from a folder in TMPDIR
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(
