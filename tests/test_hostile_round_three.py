@@ -183,9 +183,10 @@ def built_once(tmp_path):
     return out, seeds, tree(out / "site")
 
 
-def mkdocs_failing(out, failure: str) -> subprocess.CompletedProcess:
+def mkdocs_failing(out, failure: str, *options: str) -> subprocess.CompletedProcess:
     """`mkdocs build` on out/mkdocs.yml (written by build_site) with `failure` (Python) run first to break the disk."""
-    code = f"import errno, os, sys\n{failure}\nfrom mkdocs.__main__ import cli\nsys.argv = ['mkdocs', 'build', '-f', 'mkdocs.yml']\ncli()\n"
+    argv = ["mkdocs", "build", "-f", "mkdocs.yml", *options]
+    code = f"import errno, os, sys\n{failure}\nfrom mkdocs.__main__ import cli\nsys.argv = {argv!r}\ncli()\n"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=out)
 
@@ -214,6 +215,23 @@ def test_a_full_disk_while_writing_leaves_the_previous_site_whole_and_says_so(bu
     assert "Traceback" not in result.stderr
     assert tree(out / "site") == before
     assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []  # its half-written build is removed
+
+
+def test_a_strict_build_aborted_by_a_late_warning_leaves_the_previous_site_whole(built_once):
+    out, _seeds, before = built_once
+    warning_while_writing = (
+        "import logging\n"
+        "from build_scripts.pages import variants\n"
+        "write_sitemap = variants.write_sitemap\n"
+        "def warn(*args, **kwargs):\n"
+        "    logging.getLogger('mkdocs.plugins.kb').warning('a warning as the last files are written')\n"
+        "    return write_sitemap(*args, **kwargs)\n"
+        "variants.write_sitemap = warn\n"
+    )
+    result = mkdocs_failing(out, warning_while_writing, "--strict")
+    assert result.returncode == 1 and "Aborted with 1 warnings in strict mode" in result.stdout + result.stderr
+    assert tree(out / "site") == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".site")] == []
 
 
 def read_only_mounts_work(folder) -> bool:
