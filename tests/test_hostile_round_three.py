@@ -642,7 +642,10 @@ class Preview:
             assert self.process.poll() is None, self.log.read_text(errors="replace")
             log = self.log.read_text(errors="replace")
             new = log[since:]
-            if "Serving on" in log and ("Documentation built in" in new or "server will appear stuck" in new):
+            # The first build ends before "Serving on"; each rebuild with "Reloading browsers" (MkDocs drops a
+            # "Documentation built in 0.37 seconds" it has logged before) or "appear stuck".
+            built = "Serving on" in new if since == 0 else ("Reloading browsers" in new or "appear stuck" in new)
+            if "Serving on" in log and built:
                 time.sleep(1.5)
                 if self.log.read_text(errors="replace") == log:
                     return
