@@ -2,6 +2,7 @@
 
 reading/ (files → Articles) → knowledge/ (Articles → topic page models) → pages/ (models → Markdown, kb.json);
 search/ makes the search index; data/ is the YAML knowledge they all run on; plugin.py wires it into MkDocs,
-with preview_cache.py (the one cache: what `mkdocs serve` keeps by article, topic and page) and incremental.py (serve --dirty);
+with preview_cache.py (the one cache: what `mkdocs serve` keeps by article, topic and page), incremental.py (serve --dirty)
+and publish.py (`mkdocs build` replaces site/ in one step);
 tools/ holds commands for maintainers (benchmark), apart from the product code.
 """

@@ -11,7 +11,11 @@ of them. Two things MkDocs and Material would then get wrong are fixed:
   navigation shows on every re-rendered page, would be empty;
 * the tags page must be read for Material's tags plugin to link the tags
   of re-rendered pages to it; it is read every build, and written only
-  when changed (its lists are then those of the previous full build);
+  when changed. Its lists come from the pages read in the build: when any
+  page's tags (or the title or address they are listed under) change, a
+  page is added or one goes, every tagged page is read (not written) and
+  the tags page written again; Material's `tags.json`, written from the
+  pages read, is merged with the previous build's like the search index;
 * Material's search plugin, in a dirty build, merges the new index entries
   with the previous ones assuming a single page changed (and drops every
   entry when that page is the home page). The index is merged here instead:
@@ -66,15 +70,51 @@ class PreviousBuild:
 
     def __init__(self) -> None:
         self.contents: dict[str, str | bytes] = {}  # docs-relative path → generated content
+        self.nav: list | None = None  # the navigation those pages were rendered with
+        self.tagged: dict[str, str] = {}  # docs-relative path → front matter, of the pages with tags
+        self.tag_mappings: list[dict] = []  # Material's tags.json entries, after merging
         self.search_docs: list[dict] = []  # the search index's entries, after rewriting
         self.templates = CompiledTemplates()
 
 
-def generated_file(config, path: str, content: str | bytes, previous: PreviousBuild | None) -> File:
-    """File.generated, told it is unchanged when `previous` wrote the same content."""
+def tagged_pages(generated: dict[str, str | bytes]) -> dict[str, str]:
+    """The tags and title (what the tags page lists it by) of each generated page that has tags (site.with_tags).
+
+    Only those lines: an edit to an article's first paragraph changes its
+    description, not what the tags page shows.
+    """
+    listed = {}
+    for path, content in generated.items():
+        front = front_matter(content)
+        if "\ntags:\n" in front:
+            lines = front.split("\n")
+            listed[path] = "\n".join(line for line in lines if line.startswith(("tags:", "  - ", "title:")))
+    return listed
+
+
+def front_matter(content: str | bytes) -> str:
+    if not isinstance(content, str) or not content.startswith("---\n") or FRONT_MATTER_END not in content:
+        return ""
+    return content[: content.index(FRONT_MATTER_END, 3) + 1]
+
+
+def generated_file(config, path: str, content: str | bytes, previous: PreviousBuild | None, nav: list,
+                   retag: bool = False) -> File:
+    """File.generated, told it is unchanged when `previous` wrote the same content with the same navigation.
+
+    Every page shows the navigation (tabs, sidebar, previous/next links): when
+    a page joins or leaves it (the Problems page when the first file with a
+    problem appears or the last goes), every page is rendered again.
+    """
     file = GeneratedFile.generated(config, path, content=content)
-    file.unchanged = previous is not None and previous.contents.get(path) == content and os.path.exists(file.abs_dest_path)
-    file.read_anyway = isinstance(content, str) and TAGS_LISTING in content
+    file.unchanged = (
+        previous is not None and previous.nav == nav and previous.contents.get(path) == content
+        and os.path.exists(file.abs_dest_path)
+    )
+    listing = isinstance(content, str) and TAGS_LISTING in content
+    file.read_anyway = listing or (retag and "\ntags:\n" in front_matter(content))
+    if retag and listing:
+        file.unchanged = False
     return file
 
 
@@ -120,6 +160,22 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def merge_tags_export(path: Path, previous: PreviousBuild, files: Files, read: set[str]) -> None:
+    """tags.json holds the tag mappings of the pages `read` this build (their URLs); add the other pages' from the previous build."""
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as file:
+        export = json.load(file)
+    order = {f.page.url: n for n, f in enumerate(files.documentation_pages()) if f.page is not None}
+    kept = [m for m in previous.tag_mappings if m["item"]["url"] in order and m["item"]["url"] not in read]
+    if kept:
+        mappings = sorted(kept + export["mappings"], key=lambda m: order.get(m["item"]["url"], len(order)))
+        export = dict(export, mappings=mappings)
+        with open(path, "w", encoding="utf-8") as file:
+            json.dump(export, file)  # as Material writes it
+    previous.tag_mappings = export["mappings"]
 
 
 def merge_search_index(path: Path, previous: PreviousBuild, files: Files, written: set[str]) -> None:

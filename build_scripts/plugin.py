@@ -17,25 +17,29 @@ watching: saving the fixed file builds the real site.
 from __future__ import annotations
 
 import calendar
+import ctypes
 import datetime as dt
 import logging
 import os
+import signal
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
 
-from build_scripts import incremental
+from build_scripts import incremental, publish
 from build_scripts.preview_cache import PreviewCache
 from build_scripts.search import index as search
+from build_scripts.serve import FolderWatch
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
-from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
+from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html, visible_controls
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages import variants
@@ -54,6 +58,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     search_vocabulary = None
     abbreviations = ""
     build_error = ""  # under serve: why this build shows the last good pages
+    in_one_step = False  # `mkdocs build`: site/ is replaced when the build is complete (publish.py)
+    staged: publish.StagedSite | None = None
+    seeds_watch: FolderWatch | None = None  # under serve
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -61,12 +68,15 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        if command != "serve":
+            workers_die_with_the_build()
         # `mkdocs serve`: what each article, topic and page computed is kept between rebuilds
         # (preview_cache.py); with --dirty, only the pages an edit changed
         # are rendered again (incremental.py).
         serving = self.serving = command == "serve"
         self.kept = PreviewCache() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
+        self.in_one_step = not serving and not dirty
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
 
@@ -85,6 +95,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             config.extra_javascript.append(search.SCRIPT_PATH)
             search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
+        if self.in_one_step:
+            self.staged = publish.StagedSite.start(config.site_dir)
+            config.site_dir = str(self.staged.path)
         return config
 
     def keep_last_good(self, exc: Exception, last_good):
@@ -95,13 +108,13 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         or exiting. `last_good` is None when no build has worked yet: the
         caller then goes on with a stand-in (on_pre_build: `error_site`).
         """
-        if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+        if isinstance(exc, SAID_ERRORS):
             message = str(exc)
         else:  # a bug: the traceback helps whoever fixes it
             log.exception("the knowledge base could not be built")
             message = f"{type(exc).__name__}: {exc}"
         if not self.serving:
-            if isinstance(exc, (schema.KnowledgeFileError, CitationError)):
+            if isinstance(exc, SAID_ERRORS):
                 raise PluginError(message) from None
             raise exc
         if not self.build_error:
@@ -112,6 +125,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return last_good
 
     def on_pre_build(self, *, config):
+        if self.seeds_watch is not None:
+            self.seeds_watch.refresh()
         # Every page is generated here, in memory, before MkDocs empties
         # site/: if reading or composing fails or is interrupted (strict mode
         # included), the previous site is left exactly as it was.
@@ -131,14 +146,16 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def generate(self, config) -> None:
         """Read seeds/ and compose every page; under serve, keep the last good pages if that fails."""
         try:
+            if not self.seeds_dir.is_dir():
+                raise SeedsFolderError(self.config.seeds_dir, self.seeds_dir)
             corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
             for report in corpus.reports:  # one line per file, never a traceback
-                log.info("%s/%s", self.config.seeds_dir, report.line())
+                log.info("%s/%s", self.config.seeds_dir, visible_controls(report.line()))
             rejected = [r for r in corpus.reports if r.rejected]
             if rejected and (self.config.strict_articles or os.environ.get("KB_STRICT") == "1"):
                 raise PluginError(
                     f"strict mode: {len(rejected)} file(s) in {self.config.seeds_dir} could not be used:\n"
-                    + "\n".join(r.line() for r in rejected)
+                    + "\n".join(visible_controls(r.line()) for r in rejected)
                 )
             self.pin_build_date(corpus)
             # A one-off build reads the articles on every processor (facts_of);
@@ -170,10 +187,14 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
+        # Tags added, removed or moved: the tags page is made again from every tagged page (incremental.py).
+        retag = self.previous is not None and (
+            self.previous.tagged != incremental.tagged_pages(generated) or self.previous.contents.keys() != generated.keys()
+        )
         for path, content in generated.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
-            files.append(incremental.generated_file(config, path, content, self.previous))
+            files.append(incremental.generated_file(config, path, content, self.previous, self.site.nav, retag))
         config.nav = self.site.nav
         # Site-relative URLs of the pages that have a Traditional copy: kb.js
         # sends a reader who chose 繁體 from a search result straight to it.
@@ -190,6 +211,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.previous is not None:
             incremental.give_titles(nav)
             self.written: set[str] = set()
+            self.read: set[str] = set()
         return nav
 
     def on_env(self, env, *, config, files):
@@ -224,6 +246,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.pinned_epoch = None
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if self.previous is not None:
+            self.read.add(page.url)  # Material's tags plugin collects the page's tags at this event too
         # The language switcher and kb.js need the URL of this page in each
         # script (overrides/partials/alternate.html); front matter names the files.
         pair = page.meta.get("variants") or {}
@@ -238,21 +262,81 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
-    def on_post_build(self, *, config):
+    def _finish_indexes(self, *, config):
         index = Path(config.site_dir) / "search" / "search_index.json"
         search.rewrite_index_file(index, self.search_vocabulary)
         variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
+            if "material/tags" in config.plugins and config.plugins["material/tags"].config.export:
+                export = Path(config.site_dir) / config.plugins["material/tags"].config.export_file
+                incremental.merge_tags_export(export, self.previous, self.files, self.read)
             incremental.remove_dropped_pages(config, self.previous, self.generated)
             self.previous.contents = self.generated  # only now: this build's output is all written
+            self.previous.nav = self.site.nav
+            self.previous.tagged = incremental.tagged_pages(self.generated)
+
+    @event_priority(-100)  # last: every plugin has written what it writes
+    def _publish_site(self, *, config):
+        if self.staged is None or publish.warnings_counted():  # --strict aborts next: on_build_error discards it
+            return
+        self.staged.publish()
+        log.info("The site is written to %s (the previous one replaced in one step)", publish.display(self.staged.final))
+        config.site_dir = str(self.staged.final)  # for `mkdocs gh-deploy`, which pushes it next
+        self.staged = None
+
+    on_post_build = CombinedEvent(_finish_indexes, _publish_site)
+
+    def on_build_error(self, *, error):
+        if self.staged is None:
+            return
+        staged, self.staged = self.staged, None
+        staged.discard()
+        if (cause := publish.write_error(error)) is not None:  # a full disk, a read-only folder: said, not a traceback
+            raise PluginError(publish.cannot_write(staged.final, cause)) from None
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.
-        server.watch(str(self.seeds_dir))
+        self.seeds_watch = FolderWatch(server, self.seeds_dir)  # also when seeds/ is moved away and back
         server.watch(str(DATA_DIR))
         return server
 
+
+def workers_die_with_the_build() -> None:
+    """The reading processes (compose.facts_of) end when the build does, however it ends.
+
+    A worker waits on its queue for the next share; when the build itself
+    is killed (`kill -9`, a CI time-out, the OOM killer), nothing tells it,
+    and it lived on (seen for minutes, 160 MB each). Linux kills a process
+    whose parent died when it asked to be (PR_SET_PDEATHSIG); every process
+    forked from the build asks at its start. Elsewhere: nothing.
+    """
+    if sys.platform != "linux" or getattr(workers_die_with_the_build, "done", False):
+        return
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (AttributeError, OSError):
+        return
+    os.register_at_fork(after_in_child=lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL)))
+    workers_die_with_the_build.done = True
+
+
+PR_SET_PDEATHSIG = 1
+
+
+class SeedsFolderError(Exception):
+    """seeds/ missing or seeds_dir mistyped: an empty site must not be published as if it were the site."""
+
+    def __init__(self, configured: str, path: Path):
+        what = "is a file, not a folder" if path.exists() else "does not exist"
+        super().__init__(
+            f"mkdocs.yml: plugins: kb: seeds_dir '{configured}' {what}: "
+            "put the articles in that folder, or correct seeds_dir to the folder that holds them"
+        )
+
+
+# Errors whose message says all a user needs: one line, no traceback.
+SAID_ERRORS = (schema.KnowledgeFileError, CitationError, SeedsFolderError)
 
 ERROR_BANNER_CLASS = "kb-build-error"
 LAST_GOOD_TITLE = "构建失败 The build failed — this preview shows the last good build until it is fixed"

@@ -13,7 +13,11 @@ scripts: the row's public URL (the page's canonical URL, from `site_url`,
 plus `#id`), the page's title and the row's value (its `.kb-value`,
 `.kb-when` or `.kb-cite-value` element, else its first strong text). The
 attribute carries what does not: the source's outlet, its date and the quote
-in the article's own words and script.
+in the article's own words and script. Those are an article's words (an
+outlet, an author or file name standing in for it, a quote): the script
+escapes every field for the markup it is pasted into (Markdown, MediaWiki
+with `<nowiki>` where the text would be read as wikitext, Confluence), so a
+pasted citation holds no link, tag, template or signature but its own.
 
 The value is percent-encoded JSON: attr_list cannot hold a `"` or `}` in a
 value, and quotes hold both; percent-encoding is plain ASCII, which the

@@ -142,6 +142,33 @@ class _AddParagraphIds(Preprocessor):
         return lines
 
 
+# What YAML will not take as it is in a double-quoted scalar: its own
+# quoting characters, line breaks (folded to a space) and everything outside
+# its printable set (YAML 1.1, as PyYAML reads it) — a control character or
+# a noncharacter such as U+FFFF made the whole front matter unreadable, and
+# the page showed it as text.
+YAML_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]')
+
+
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar for front matter that round-trips any title or tag."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + YAML_UNSAFE.sub(_yaml_escape, text) + '"'
+
+
+def _yaml_escape(found: re.Match) -> str:
+    char = found[0]
+    if char in '\\"':
+        return "\\" + char
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+
+# Characters that act on a terminal or on the order of text rather than
+# showing: C0/C1 controls (a file name with ESC [2J clears the screen of
+# whoever reads the build log, a newline splits its Problems row) and bidi
+# controls (U+202E shows the rest of a name reversed).
+NOT_SHOWN = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def visible_controls(text: str) -> str:
+    """`text` with each control character written out (`\\x1b`, `\\n`, `\\u202e`): for file names in the log and the Problems page."""
+    return NOT_SHOWN.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.markdown_text import escape, visible_controls
 from build_scripts.model import FileReport
 
 PROBLEMS_PATH = "problems.md"
@@ -33,6 +33,6 @@ def render_problems_page(reports: Sequence[FileReport]) -> str:
     for report in reports:
         result = "未收录 skipped" if report.rejected else "已收录，有警告 built with a warning"
         lines.append(
-            f"| <code>{escape(report.file_name)}</code> | {escape(report.what)} | {escape(report.todo)} | {result} |"
+            f"| <code>{escape(visible_controls(report.file_name))}</code> | {escape(visible_controls(report.what))} | {escape(visible_controls(report.todo))} | {result} |"
         )
     return "\n".join(lines) + "\n"

@@ -106,13 +106,15 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
                 problems.append(skip)
                 continue
             result = read(path, overrides.get(nfc(path.name), {}))
+            if NOT_UTF8_NAME.search(path.name) and result.article is not None:
+                result = replace(result, problems=result.problems + (_name_not_utf8(nfc(path.name)),))
             results.append(result)
             results.extend(result.more)
         except schema.KnowledgeFileError:
             raise  # a broken knowledge file is no article's fault: it stops the build, named
         except Exception as exc:  # a bug must cost one file, never the build
             problems.append(Problem(
-                path.name, f"could not be read ({type(exc).__name__}: {exc})",
+                nfc(path.name), f"could not be read ({type(exc).__name__}: {exc})",
                 "report this as a bug with the file attached; the other articles are built", rejected=True,
             ))
     return results
@@ -125,7 +127,22 @@ def nfc(file_name: str) -> str:
     (NFD), editors type them composed (NFC): the two look the same, so they
     are the same name for slugs, duplicates and sources.yml.
     """
+    # A name whose bytes are not UTF-8 (unzipped from a Chinese Windows
+    # archive, a Samba share) reaches Python with those bytes as surrogates,
+    # which no page, log or index can encode: they are written out instead.
+    if NOT_UTF8_NAME.search(file_name):
+        file_name = os.fsencode(file_name).decode("utf-8", "backslashreplace")
     return unicodedata.normalize("NFC", file_name)
+
+
+NOT_UTF8_NAME = re.compile("[\udc80-\udcff]")
+
+
+def _name_not_utf8(name: str) -> Problem:
+    return Problem(
+        name, "has a file name that is not UTF-8 (its other bytes are shown as \\x..)",
+        "rename the file; to unzip an archive made on Chinese Windows with its names, use 'unzip -O GBK'",
+    )
 
 
 def _is_system_file(path: Path) -> bool:
@@ -294,10 +311,10 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
     article = Article(
         slug=str(value.get("slug") or slug_from_file_name(file_name)),
         file_name=file_name,
-        title=str(value.get("title") or Path(file_name).stem),
-        outlet=str(value.get("outlet") or ""),
-        author=str(value.get("author") or ""),
-        editor=str(value.get("editor") or ""),
+        title=_shown(str(value.get("title") or Path(file_name).stem)),
+        outlet=_shown(str(value.get("outlet") or "")),
+        author=_shown(str(value.get("author") or "")),
+        editor=_shown(str(value.get("editor") or "")),
         date=date,
         date_note=str(value.get("date_note") or ""),
         language=str(value.get("language") or language.detect_language(body_text)),
@@ -315,6 +332,15 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
     )
     content_key = hashlib.sha1(body_text.encode("utf-8")).hexdigest()
     return ReadResult(article, tuple(problems), content_key, _paragraph_fingerprints(article))
+
+
+# Escapes in YAML front matter or sources.yml ("\\a", "\\e[31m", "\\uFFFF")
+# reach a title as characters the decoder never let through the text.
+NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def _shown(text: str) -> str:
+    return NOT_SHOWN.sub("", text)
 
 
 def _checked_field(key: str, value):
@@ -504,7 +530,8 @@ def _unique_slugs(articles: list[Article], problems: list[Problem]) -> list[Arti
         while slug in taken or slug == "index":
             slug, n = f"{article.slug}-{n}", n + 1
         if slug != article.slug:
-            problems.append(Problem(article.file_name, f"its page name '{article.slug}' is taken by another article; published as '{slug}'", f"rename the file or set 'slug:' for it in seeds/{SOURCES_FILE}"))
+            taken_by = "the list of sources" if article.slug == "index" else "another article"
+            problems.append(Problem(article.file_name, f"its page name '{article.slug}' is taken by {taken_by}; published as '{slug}'", f"rename the file or set 'slug:' for it in seeds/{SOURCES_FILE}"))
             article = replace(article, slug=slug)
         taken.add(slug)
         unique.append(article)

@@ -58,18 +58,47 @@
     return { url: publicUrl(row.id), title: value ? page + ": " + value : page, outlet: data.outlet, date: data.date, quote: data.quote };
   }
 
+  // Every field but the date may hold an article's words (an outlet such as
+  // "[Reuters](https://evil.example) <img onerror=…>", a quote with
+  // "[[Category:…]]" or "~~~~"): each is escaped for the markup it is pasted
+  // into, so it stays text there. tests/test_hostile_round_three.py pastes
+  // each format into Python-Markdown and a check of the wikitext.
+  function oneLine(s) { return String(s || "").replace(/\s+/g, " ").trim(); }
+  function safeUrl(url) { return url.replace(/[\s()<>\[\]{}|"'`\\^]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"); }); }
+  var ESCAPE = {
+    // Python-Markdown's escapable characters (the site's own escape, markdown_text.py),
+    // then entities for what starts HTML; "~" as an entity, for GitHub's strikethrough.
+    Markdown: function (s) {
+      return oneLine(s).replace(/([\\`*_{}\[\]()#+\-.!|])/g, "\\$1")
+        .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/~/g, "&#126;");
+    },
+    // Plain text stays plain; anything wikitext would read (a link, a template, a
+    // tag, a signature, bold quotes, a magic word, a bare URL) goes inside
+    // <nowiki>, with < and & as entities so the text cannot close it.
+    MediaWiki: function (s) {
+      s = oneLine(s);
+      if (!/[\[\]{}|<>~&]|''|__|:\/\/|\b(?:ISBN|RFC|PMID)\b/.test(s)) return s;
+      return "<nowiki>" + s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") + "</nowiki>";
+    },
+    // Confluence wiki markup: the link's own brackets and bar cannot be escaped
+    // inside a link, so they become spaces; macros, images and mentions are escaped.
+    Confluence: function (s) {
+      return oneLine(oneLine(s).replace(/[\[\]|]/g, " ")).replace(/([\\{}!*_^~+?#@-])/g, "\\$1");
+    },
+  };
+
   var FORMATS = {
     Markdown: function (c) {
-      var text = c.title.replace(/([\[\]\\])/g, "\\$1");
-      return "[" + text + "](" + c.url + ") (" + [c.outlet, c.date].filter(Boolean).join(", ") + ")";
+      var e = ESCAPE.Markdown;
+      return "[" + e(c.title) + "](" + safeUrl(c.url) + ") (" + [e(c.outlet), c.date].filter(Boolean).join(", ") + ")";
     },
     MediaWiki: function (c) {
-      var wiki = function (s) { return s.replace(/\{\{/g, "&#123;&#123;").replace(/\}\}/g, "&#125;&#125;").replace(/\|/g, "{{!}}"); };
-      return "{{cite web |url=" + c.url + " |title=" + wiki(c.title) + " |website=" + wiki(c.outlet) +
-        (c.date ? " |date=" + c.date : "") + (c.quote ? " |quote=" + wiki(c.quote) : "") + "}}";
+      var e = ESCAPE.MediaWiki;
+      return "{{cite web |url=" + safeUrl(c.url) + " |title=" + e(c.title) + " |website=" + e(c.outlet) +
+        (c.date ? " |date=" + c.date : "") + (c.quote ? " |quote=" + e(c.quote) : "") + "}}";
     },
     Confluence: function (c) {
-      return "[" + c.title.replace(/[\[\]|]/g, " ").replace(/\s+/g, " ").trim() + "|" + c.url + "]";
+      return "[" + ESCAPE.Confluence(c.title) + "|" + safeUrl(c.url) + "]";
     },
   };
 
