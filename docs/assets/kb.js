@@ -201,10 +201,14 @@
   // to a page that has a Traditional copy leads to that copy — tabs, sidebar,
   // footer, content, and search results (Search lists each page once, its
   // Simplified copy). main.html would forward them anyway, one page load later.
+  // The row buttons first: nothing below may keep a page from getting them.
+  if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
+
   var config = document.getElementById("__config");
-  var root = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href);
+  var root = null;  // a page opened from no address (about:blank, a test harness) has no root to map
+  try { root = new URL((config ? JSON.parse(config.textContent).base : ".").replace(/\/?$/, "/"), location.href); } catch (e) {}
   function toTraditional(link) {
-    if (chosenScript() !== "zh-Hant" || !link.href) return;
+    if (!root || chosenScript() !== "zh-Hant" || !link.href) return;
     var target = new URL(link.href, location.href);
     var path = target.pathname.slice(root.pathname.length);
     if (target.origin === root.origin && target.pathname.indexOf(root.pathname) === 0 &&
@@ -217,8 +221,6 @@
     var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
     if (link) toTraditional(link);
   }, true);
-
-  if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 })();
 
 // Source pages: a link to a paragraph whose text has changed since it was
