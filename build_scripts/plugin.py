@@ -31,7 +31,7 @@ from build_scripts.data import schema
 
 from build_scripts import incremental
 from build_scripts.preview_cache import PreviewCache
-from build_scripts.search import index as search
+from build_scripts.search import bundle as search_bundle, index as search
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
@@ -54,6 +54,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     search_vocabulary = None
     abbreviations = ""
     build_error = ""  # under serve: why this build shows the last good pages
+    search_updates = None  # under serve: the search bundle, rebuilt in the background
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -66,6 +67,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # are rendered again (incremental.py).
         serving = self.serving = command == "serve"
         self.kept = PreviewCache() if serving else None
+        self.search_updates = search_bundle.Background() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
         if self.previous is not None:
             logging.getLogger("mkdocs.commands.build").addFilter(incremental.DirtyBuildNotice())
@@ -82,7 +84,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except Exception as exc:
             # The stand-in under serve when no build has worked yet: the error page has no names to search by.
             self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary) or search.Vocabulary((), ())
-            config.extra_javascript.append(search.SCRIPT_PATH)
+            config.extra["kb_search_script"] = search.SCRIPT_PATH
             search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         return config
@@ -170,6 +172,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
+        generated[search.WORKER_PATH] = search.worker_script()
         for path, content in generated.items():
             if files.get_file_from_path(path):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
@@ -239,12 +242,20 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, *, config):
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        search.rewrite_index_file(index, self.search_vocabulary)
-        variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
+        site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
+        variants.write_sitemap(site_dir, config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
             incremental.remove_dropped_pages(config, self.previous, self.generated)
+        material_index, vocabulary = search.take_index(index), self.search_vocabulary
+        if material_index is not None:
+            make_docs = lambda: search.documents(material_index, vocabulary)  # noqa: E731
+            if self.search_updates is None:
+                search_bundle.build(make_docs(), site_dir, search.work_dir(config))
+            else:  # the preview is served now; search catches up within seconds
+                self.search_updates.submit(make_docs, site_dir, search.work_dir(config))
+        if self.previous is not None:
             self.previous.contents = self.generated  # only now: this build's output is all written
 
     def on_serve(self, server, config, builder):

@@ -109,13 +109,6 @@ NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)|([a-z]+)(\d+)")  # 2250t
 # the text does; a topic's name counts for more than any running text.
 SPELLINGS_FIELD, SPELLINGS_BOOST = "spellings", 1.0
 NAMES_FIELD, NAMES_BOOST = "names", 1000.0
-# Fields whose long passages search.js indexes in a second pass when the
-# site has a lot of text, so that a first answer (titles, names, tags, short
-# sections) comes at once: `short` and `when_total_above` count characters.
-# At 500 articles the whole text is 3.6 million characters and the browser
-# needs about three seconds for it; 300,000 take a quarter of a second.
-LATER_FIELDS = ("text", SPELLINGS_FIELD)
-LATER = {"short": 500, "when_total_above": 300_000}
 # Document boost of a topic page's head entry: for the topic's name it must
 # come before the articles, whose titles often contain the name too.
 TOPIC_BOOST = 8.0
@@ -131,12 +124,12 @@ QUOTES_ONLY = re.compile(r"topics/[^/]+/#(?:timeline|sources-say|facts|opinions|
 # `2250TOPS` the figure row citing every source beats any one article.
 KEY_FIGURES = re.compile(r"topics/[^/]+/#(?:figures|subject-[a-z0-9-]+)")  # the infobox: its intro and a section per subject
 
-# Material's worker loads `../lunr/min/lunr.<language>.min.js` for every
-# language the index names and applies `lunr[<language>]`: that is the
-# only way into its Lunr pipeline, hence the file name.
-LUNR_LANGUAGE = "kb"
-SCRIPT_PATH = f"assets/javascripts/lunr/min/lunr.{LUNR_LANGUAGE}.min.js"
+# The page's script (search.js with the fold table) and the worker that
+# takes the place of Material's (worker.js): generated files of the site.
+SCRIPT_PATH = "assets/javascripts/kb-search.js"
 SCRIPT_SOURCE = Path(__file__).with_name("search.js")
+WORKER_PATH = "assets/javascripts/workers/kb-search.js"
+WORKER_SOURCE = Path(__file__).with_name("worker.js")
 # search.js ends each run of Han characters in a query with this mark (see
 # there why); the separator must drop it.
 QUERY_RUN_END = "\u303b"
@@ -406,7 +399,7 @@ def _contains(chunks: list[list[str]], name: list[str]) -> bool:
 
 def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
     """Material's search index → the same index, cut, spelled and named as
-    described above, for the `kb` Lunr language."""
+    described above: the documents bundle.py makes Pagefind's pages of."""
     separator = index["config"]["separator"]
     groups = [[name_words(name, separator) for name in group] for group in vocabulary.synonyms]
     if not re.fullmatch(separator, QUERY_RUN_END):
@@ -442,9 +435,7 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
 
     docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
     fields = dict(index["config"]["fields"], **{SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}})
-    fields = {name: dict(spec, kb_later=LATER) if name in LATER_FIELDS else spec for name, spec in fields.items()}
-    config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=fields)
-    return dict(index, config=config, docs=docs)
+    return dict(index, config=dict(index["config"], fields=fields), docs=docs)
 
 
 # ---------------------------------------------------------------------------
@@ -453,11 +444,11 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
 
 def setup(config, data_dir: Path) -> Vocabulary:
     """on_config: read the vocabulary, write and load the jieba user
-    dictionary into build/search/ (build output, never docs/), and list the
-    script among the page's scripts (the worker loads it by itself)."""
+    dictionary into build/search/ (build output, never docs/), and name the
+    page's script for overrides/main.html, which loads it before Material's."""
     vocabulary = load_vocabulary(data_dir)
-    write_user_dictionary(vocabulary, Path(config.config_file_path).parent / "build" / "search" / "jieba_user_dict.txt")
-    config.extra_javascript.append(SCRIPT_PATH)
+    write_user_dictionary(vocabulary, work_dir(config) / "jieba_user_dict.txt")
+    config.extra["kb_search_script"] = SCRIPT_PATH
     # Material cuts Chinese with jieba as it indexes each page, and
     # rewrite_index drops those cuts to cut through Simplified instead: the
     # same index comes out when Material does not cut at all, and jieba runs
@@ -466,19 +457,35 @@ def setup(config, data_dir: Path) -> Vocabulary:
     return vocabulary
 
 
-def rewrite_index_file(path: Path, vocabulary: Vocabulary) -> None:
-    if not path.exists():  # search plugin disabled: nothing to rewrite
-        return
+def work_dir(config) -> Path:
+    """Where search keeps what it builds from (next to mkdocs.yml, git-ignored)."""
+    return Path(config.config_file_path).parent / "build" / "search"
+
+
+def take_index(path: Path) -> dict | None:
+    """Material's index as its search plugin wrote it; the file then keeps
+    the config alone (Material's page reads it on every page view: the
+    separator for `?h=` highlights), the documents go to Pagefind."""
+    if not path.exists():  # search plugin disabled
+        return None
     with open(path, encoding="utf-8") as file:
         index = json.load(file)
-    index = rewrite_index(index, vocabulary)
-    # Written in pieces: the whole index as one string was the build's peak of memory.
     with open(path, "w", encoding="utf-8") as file:
-        json.dump(index, file, ensure_ascii=False, separators=(",", ":"))
+        json.dump({"config": index["config"], "docs": []}, file, ensure_ascii=False, separators=(",", ":"))
+    return index
+
+
+def documents(index: dict, vocabulary: Vocabulary) -> list[dict]:
+    """The documents search indexes (bundle.py keeps a copy in build/search/documents.json, to look at)."""
+    return rewrite_index(index, vocabulary)["docs"]
 
 
 # ---------------------------------------------------------------------------
 # The browser side.
+
+
+def worker_script() -> str:
+    return WORKER_SOURCE.read_text(encoding="utf-8")
 
 
 def browser_script() -> str:
