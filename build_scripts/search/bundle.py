@@ -59,7 +59,7 @@ GLUE = "\u2060"
 HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
 # Pagefind's weights (0–10, squared in its scores; a heading counts 5–7 by itself).
 NAMES_WEIGHT = 10  # a topic's names: the topic comes first for them
-TAGS_WEIGHT = 5
+TAGS_WEIGHT = 1  # an article names the thing in passing; its topic page is about it
 FIGURES_WEIGHT = 3  # a topic's key figures rank as the topic does, above any one article
 # Pages that list what other pages say (the home page's latest events, the
 # promises, the topic index, the timeline, the tags): found, but after the
@@ -151,6 +151,7 @@ def build(docs: list[dict], site_dir: Path, work_dir: Path) -> None:
         (pages_dir / f"{number}.html").write_text(synthetic_page(location, page_docs), encoding="utf-8")
     site_dir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
+    fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
         run_pagefind(pages_dir, fresh)
         (fresh / WORDS_FILE).write_text("\n".join(query_words(docs)), encoding="utf-8")

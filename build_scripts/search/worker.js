@@ -92,18 +92,24 @@ function shown(text) {
     .trim()
 }
 
+// Titles come from Pagefind as plain text (excerpts as HTML): Material
+// renders both as HTML, and an article's title may hold markup.
+function escaped(text) {
+  return text.replace(/[&<>"']/g, char => `&#${char.charCodeAt(0)};`)
+}
+
 function item(location, title, text, score, matched) {
   return { location, title, text, score, terms: matched }
 }
 
 function resultOf(data, score, matched) {
   const location = data.meta.loc
-  const page = item(location, data.meta.title, shown(data.excerpt), score, matched)
+  const page = item(location, escaped(data.meta.title), shown(data.excerpt), score, matched)
   const sections = data.sub_results
     .filter(sub => sub.url.includes("#"))
     .sort((a, b) => b.locations.length - a.locations.length)
     .map((sub, rank) => item(
-      location + sub.url.slice(sub.url.indexOf("#")), shown(sub.title), shown(sub.excerpt),
+      location + sub.url.slice(sub.url.indexOf("#")), escaped(shown(sub.title)), shown(sub.excerpt),
       rank < OPEN_SECTIONS ? score : score / 2, matched,
     ))
   return [page, ...sections]
