@@ -37,20 +37,7 @@ def large_search_box(browser, tmp_path_factory):
     stop()
 
 
-# Known misses since search is answered by Pagefind (issue 25, not done):
-# for a synonym or sub-word (Baosteel, 二代VLA, 72B) every section of an
-# article that carries it counts, and a word the query is the start of
-# (宝钢股份 for 宝钢) counts as a term of its own in Pagefind's score. The
-# topic page then lands 4th or lower among 120 articles.
-PAGEFIND_MISSES = {"二代VLA", "宝钢", "寶鋼", "Baosteel", "72B"}
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [pytest.param(q, e, marks=pytest.mark.xfail(reason="ranking at scale, see PAGEFIND_MISSES")) if q in PAGEFIND_MISSES else (q, e)
-     for q, e in TOPIC_QUERIES],
-    ids=[q for q, _ in TOPIC_QUERIES],
-)
+@pytest.mark.parametrize(("query", "expected"), TOPIC_QUERIES, ids=[q for q, _ in TOPIC_QUERIES])
 def test_topic_page_stays_in_the_top_three_among_many_articles(large_search_box, query, expected):
     results = large_search_box.search(query)
     assert expected in results.pages[:3], f"{query!r} → {results.pages[:5]}"

@@ -57,6 +57,7 @@ CHINESE = re.compile(f"[{HAN}{CJK_PUNCTUATION}]")
 # Between two Chinese words the browser drops every space.
 GLUE = "\u2060"
 HAN_WORD = re.compile(f"[{HAN}]{{2,}}")
+TOPIC_KIND = "topic"
 # Pagefind's weights (0–10, squared in its scores; a heading counts 5–7 by itself).
 NAMES_WEIGHT = 10  # a topic's names: the topic comes first for them
 TAGS_WEIGHT = 1  # an article names the thing in passing; its topic page is about it
@@ -98,6 +99,8 @@ def synthetic_page(location: str, docs: list[dict]) -> str:
         f'<meta data-pagefind-meta="loc[content]" content="{html.escape(location)}">',
         f'<meta data-pagefind-meta="title[content]" content="{html.escape(title)}">',
     ]
+    if head.get(NAMES_FIELD):  # a topic page: worker.js ranks these first for their names
+        out.append(f'<meta data-pagefind-filter="kind[content]" content="{TOPIC_KIND}">')
     if LISTINGS.fullmatch(location):
         out.append(f'<div data-pagefind-weight="{LISTING_WEIGHT}">')
     for doc in docs:
