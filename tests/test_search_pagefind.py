@@ -89,3 +89,4 @@ def test_nothing_is_downloaded_for_search_until_the_box_is_focused(browser, seed
         assert [url for url in fetched if url.endswith("/pagefind/pagefind.js")]
     finally:
         page.close()
+

@@ -200,6 +200,9 @@ class Background:
         self.done = threading.Event()  # set whenever no rebuild is running; for tests and the benchmark
 
     def submit(self, make_docs, site_dir: Path, work_dir: Path) -> None:
+        last, target = work_dir / "last-bundle", site_dir / BUNDLE_DIR
+        if not target.exists() and last.exists():  # plain `mkdocs serve` empties the site on every build
+            shutil.copytree(last, target)
         with self.lock:
             self.pending = (make_docs, site_dir, work_dir)
             self.done.clear()
@@ -220,6 +223,9 @@ class Background:
             make_docs, site_dir, work_dir = job
             try:
                 build(make_docs(), site_dir, work_dir)
+                keep = work_dir / "last-bundle"
+                shutil.rmtree(keep, ignore_errors=True)
+                shutil.copytree(site_dir / BUNDLE_DIR, keep)
                 log.info("search: index updated")
             except Exception as exc:  # the preview goes on with the last index
                 log.warning("search: the index could not be rebuilt: %s", exc)

@@ -487,18 +487,24 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
                 raise RuntimeError(f"mkdocs serve did not start; see {log}")
             time.sleep(0.2)
         first_build = round(time.perf_counter() - started, 2)
-        seconds = []
+        seconds, searchable = [], []
+        words_url = f"http://127.0.0.1:{port}/pagefind/kb-words.txt"
         for number in range(edits):
             time.sleep(EDIT_PAUSE_S if number else 0)
-            seconds.append(_edit_and_wait(path, url, f"基准测试编辑{int(time.time())}n{number}"))
+            shown, found = _edit_and_wait(path, url, f"基准测试编辑{int(time.time())}n{number}", words_url, number)
+            seconds.append(shown)
+            searchable.append(found)
             if seconds[-1] is None:
                 break
     finally:
         server.terminate()
         server.wait(30)
     all_shown = bool(seconds) and None not in seconds
+    all_found = bool(searchable) and None not in searchable
     return {
         "first_build_s": first_build,
+        "searchable_s": searchable,
+        "edit_to_search_s": round(statistics.median(searchable), 2) if all_found else None,
         "edits_s": seconds,
         "edit_to_page_s": round(statistics.median(seconds), 2) if all_shown else None,
         "slowest_edit_s": max(seconds) if all_shown else None,
@@ -508,22 +514,36 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
 EDIT_PAUSE_S = 2.0  # between two edits of one serve session: the previous rebuild is over, the poll phase varies
 
 
-def _edit_and_wait(path: Path, url: str, marker: str) -> float | None:
-    """Add a sentence with `marker` to the article; seconds until `url` serves it (None after two minutes)."""
+# A word in no article, one per edit: when the search bundle's word list
+# holds it, the bundle that indexes the edit is the one served.
+NEW_WORDS = ("鸵鸟", "犀牛", "企鹅", "袋鼠", "羚羊", "骆驼", "海豚", "松鼠", "孔雀", "蜻蜓")
+
+
+def _edit_and_wait(path: Path, url: str, marker: str, words_url: str = "", number: int = 0) -> tuple[float | None, float | None]:
+    """Add a sentence with `marker` to the article: seconds until `url`
+    serves it, and until search finds it (`words_url` lists its new word);
+    None after two minutes."""
     import urllib.request
 
+    def contains(address: str, text: str) -> bool:
+        try:
+            with urllib.request.urlopen(address, timeout=10) as response:
+                return text in response.read().decode("utf-8", "replace")
+        except OSError:
+            return False
+
+    word = NEW_WORDS[number % len(NEW_WORDS)]
     text = path.read_text(encoding="utf-8")
     saved = time.perf_counter()
-    path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出。\n", encoding="utf-8")
-    while time.perf_counter() - saved < 120:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if marker in response.read().decode("utf-8", "replace"):
-                    return round(time.perf_counter() - saved, 2)
-        except OSError:
-            pass
+    path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出，{word}。\n", encoding="utf-8")
+    shown = found = None
+    while time.perf_counter() - saved < 120 and (shown is None or (words_url and found is None)):
+        if shown is None and contains(url, marker):
+            shown = round(time.perf_counter() - saved, 2)
+        if words_url and found is None and contains(words_url, word):
+            found = round(time.perf_counter() - saved, 2)
         time.sleep(0.05)
-    return None
+    return shown, found
 
 
 @dataclass
