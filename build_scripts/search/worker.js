@@ -145,7 +145,9 @@ self.addEventListener("message", async event => {
   } else if (message.type === SETUP) {
     self.postMessage({ type: READY })
   } else if (message.type === QUERY && !String(message.data).trim()) {
-    ++latest // Material sends the empty box's query as a page opens: no reason to load anything
+    // Material sends the empty box's query as a page opens, and as the box
+    // gets focus: no reason to load anything, nor to drop the answer to a
+    // query still on its way.
     self.postMessage({ type: RESULT, data: { items: [] } })
   } else if (message.type === QUERY) {
     const asked = ++latest
