@@ -49,7 +49,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     abbreviate = html_abbreviator(terms)
     pages = render_source_pages(corpus, kb, tags, abbreviate, stages.source_page)
-    pages["sources/index.md"] = render_sources_index(corpus.articles, abbreviate)
+    pages.update(render_sources_index(corpus.articles, abbreviate))  # the index and a page per month
     for topic_page in kb.topics:
         pages[topic_path(topic_page.topic.slug)] = stages.topic_markdown(topic_page, kb.as_of, entities)
         pages.update(redirect_pages(topic_page.topic))
