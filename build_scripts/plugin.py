@@ -38,6 +38,8 @@ from build_scripts.knowledge.glossary import abbreviation_definitions, load_term
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
+from build_scripts.pages.render_tags import tag_urls
+from build_scripts.knowledge.entities import load_entities
 from build_scripts.pages import variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -127,6 +129,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.generate(config)
         if self.site is None:  # under serve, no build has worked yet: a page saying why
             self.site = self.stand_in = error_site()
+        # Tag chips link to the tag's heading on the tags page (overrides/partials/tags.html).
+        config.extra["kb_tag_urls"] = tag_urls([entity.tag for entity in load_entities()])
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
         config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
 

@@ -61,3 +61,25 @@ def test_a_small_corpus_lists_every_article_on_the_index():
     articles = load_corpus(SEEDS).articles
     index = render_sources.render_sources_index(articles)["sources/index.md"]
     assert sorted(linked_sources(index)) == sorted(a.slug for a in articles)
+
+
+# --- tags ------------------------------------------------------------------------
+
+from build_scripts.pages import render_tags  # noqa: E402
+
+
+def test_a_tag_lists_its_topics_and_links_a_page_per_month_of_its_articles(many_articles):
+    tags = {a.slug: ("何小鹏",) for a in many_articles}
+    topics = [render_tags.TaggedTopic("topics/iron.md", "IRON", ("何小鹏",))]
+    pages = render_tags.render_tags(["何小鹏", "宝钢"], topics, many_articles, tags)
+    index = pages[render_tags.TAGS_PATH]
+    assert '<h2 id="tag:何小鹏">' in index and "宝钢" not in index  # a tag no page carries is left out
+    assert '<a href="../topics/iron/">IRON</a>' in index
+    months = {path: md for path, md in pages.items() if path != render_tags.TAGS_PATH}
+    assert sum(md.count("<li>") for md in months.values()) == len(many_articles)
+    for path, markdown in pages.items():
+        assert len(markdown.encode("utf-8")) < PAGE_BUDGET_BYTES / 3, path
+
+
+def test_tag_chips_link_to_the_tag_on_the_tags_page():
+    assert render_tags.tag_urls(["Waymo", "何小鹏"]) == {"Waymo": "tags/#tag:waymo", "何小鹏": "tags/#tag:何小鹏"}

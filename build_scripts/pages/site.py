@@ -23,6 +23,7 @@ from build_scripts.pages.variants import one_script_per_page, page_in_both_scrip
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
+from build_scripts.pages.render_tags import TaggedTopic, render_tags
 from build_scripts.pages.render_timeline import render_site_timeline
 from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
 from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
@@ -57,7 +58,11 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     pages["timeline.md"] = render_site_timeline(kb)
     pages[PROMISES_PATH] = render_promises_page(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
-    pages["tags.md"] = TAGS_PAGE
+    tagged_topics = [
+        TaggedTopic(topic_path(p.topic.slug), p.topic.title_zh, tuple(mentioned((c.quote for c in p.citations), entities)))
+        for p in kb.topics
+    ]
+    pages.update(render_tags([e.tag for e in entities], tagged_topics, corpus.articles, tags))  # tags.md and its month pages
     pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
@@ -119,18 +124,6 @@ class Stages:
     topic_markdown = staticmethod(topic_markdown)
     topic_entry_json = staticmethod(topic_entry_json)
     page_in_both_scripts = staticmethod(page_in_both_scripts)
-
-
-TAGS_PAGE = """---
-title: 人物与机构 People and organisations
----
-
-# 人物与机构 People and organisations
-
-文章提到的人物与机构，每个标签列出提到它的全部页面。
-
-<!-- material/tags -->
-"""
 
 
 def with_tags(markdown: str, tags: Sequence[str]) -> str:

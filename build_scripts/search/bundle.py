@@ -23,14 +23,15 @@ So each page is written the way we want it read, `<html lang="und">`
 * CJK punctuation spaced out, so it is never part of a word.
 * `<h2 id>` per Material section, so results list the sections they match;
   titles as Pagefind's `title` meta in the page's own script, the site's
-  location as `loc` meta (the synthetic file is named by number: a source
-  page's name may be anything).
+  location as `loc` meta (the synthetic file is named by a hash of it: a
+  source page's name may be anything).
 
 One `pagefind --site` run indexes the folder (the per-page API is throttled
 to about ten pages a second).
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -150,8 +151,11 @@ def build(docs: list[dict], site_dir: Path, work_dir: Path) -> None:
     with open(work_dir / "documents.json", "w", encoding="utf-8") as file:
         json.dump(docs, file, ensure_ascii=False, indent=0)
     pages_dir.mkdir(parents=True)
-    for number, (location, page_docs) in enumerate(pages_of(docs).items()):
-        (pages_dir / f"{number}.html").write_text(synthetic_page(location, page_docs), encoding="utf-8")
+    for location, page_docs in pages_of(docs).items():
+        # Named by its location, not its place in the list: a preview's index
+        # (pages merged from two builds) and a full build's are then the same bundle.
+        name = hashlib.sha1(location.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+        (pages_dir / f"{name}.html").write_text(synthetic_page(location, page_docs), encoding="utf-8")
     site_dir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it

@@ -229,14 +229,24 @@ def dictionary_words(vocabulary: Vocabulary) -> list[str]:
     return sorted(words)
 
 
+_loaded_words: list[str] = []  # what this process loaded into jieba last
+
+
 def write_user_dictionary(vocabulary: Vocabulary, path: Path) -> Path:
     """Write the jieba user dictionary (one word a line) and load it into jieba.
 
     jieba is process-global and shared with Material's search plugin, so
     both cut with the same words.
     """
+    words = dictionary_words(vocabulary)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{word}\n" for word in dictionary_words(vocabulary)), encoding="utf-8")
+    path.write_text("".join(f"{word}\n" for word in words), encoding="utf-8")
+    # Loading the same words again (every rebuild under serve) changes the
+    # frequencies jieba gives them, and with them its cuts elsewhere (汇天将
+    # became 汇 天将): the preview's index must be cut as a full build's is.
+    if _loaded_words == words:
+        return path
+    _loaded_words[:] = words
     jieba.load_userdict(str(path))
     _word_lengths.cache_clear()
     _cut_run.cache_clear()  # holds _word_lengths results
