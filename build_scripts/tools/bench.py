@@ -628,6 +628,7 @@ class SiteResult:
     all_results_s: float | None
     first_result_throttled_s: float | None = None
     all_results_throttled_s: float | None = None
+    heaviest_pages: list = field(default_factory=list)  # [(path, bytes, elements)] of the three largest HTML pages
     first_query_bytes: int | None = None  # what search downloads until the first query's results show
     next_query_bytes: int | None = None  # ... and for one more query
     generation: dict = field(default_factory=dict)
@@ -659,7 +660,17 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
         all_results_throttled_s=slow["all"],
         first_query_bytes=times["first_bytes"],
         next_query_bytes=times["next_bytes"],
+        heaviest_pages=heaviest_pages(site),
     )
+
+
+ELEMENT = re.compile(rb"<[A-Za-z]")
+
+
+def heaviest_pages(site: Path, count: int = 3) -> list[tuple[str, int, int]]:
+    """The largest HTML pages: (site-relative path, bytes, elements)."""
+    pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:count]
+    return [(p.relative_to(site).as_posix(), p.stat().st_size, len(ELEMENT.findall(p.read_bytes()))) for p in pages]
 
 
 def run(
@@ -756,6 +767,10 @@ def table(results: dict) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    for entry in results["sizes"]:
+        heaviest = (entry["kb"].get("heaviest_pages") or [None])[0]
+        if heaviest:
+            lines.append(f"{entry['size']} articles: heaviest page {heaviest[0]}, {heaviest[1] / 1e3:.0f} KB, {heaviest[2]:,} elements")
     if "generation_2000_over_500" in results:
         lines.append(f"generation t(2000)/t(500) = {results['generation_2000_over_500']}")
     return "\n".join(lines)
