@@ -1,20 +1,21 @@
-"""Search that does not care which script or spelling a reader types.
+"""Search that does not care which script or spelling a reader types: the words.
 
-Material's search plugin writes `search/search_index.json`; the browser
-builds a Lunr index from it in a web worker and answers queries there.
-Stock, on these articles, it fails ordinary searches (issue 4): Traditional
-text is cut with a dictionary made for Simplified (機器|人), `机器人` never
-finds `機器人`, `第二代VLA` and `A868` find nothing, `TOPS` is stemmed away.
-This module fixes that with Material's own extension points only.
+Material's search plugin writes `search/search_index.json` (one document
+per page section). Stock, on these articles, search failed ordinary
+queries (issue 4): Traditional text cut with a dictionary made for
+Simplified (機器|人), `机器人` never finding `機器人`, `第二代VLA` and `A868`
+finding nothing, `TOPS` stemmed away. This module turns Material's
+documents into the words search should index; bundle.py makes Pagefind's
+chunked index of them, and the browser asks it through worker.js.
 
-At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
+`rewrite_index`, per document:
     * Chinese is re-cut with jieba *through Simplified*: each run of Han
       characters is folded to Simplified, cut, and the cuts are laid back on
       the original characters, so Traditional text is cut as well as
       Simplified and previews still show the article's own script. Words
-      are separated by U+200B, the invisible mark Material itself uses.
-      A user dictionary generated from topics.yml (and glossary.yml and
-      entities.yml when they exist) keeps domain terms whole: 陆地航母, 图灵芯片, 第二代 in 第二代VLA.
+      are separated by U+200B. A user dictionary generated from topics.yml
+      (and glossary.yml and entities.yml) keeps domain terms whole:
+      陆地航母, 图灵芯片, 第二代 in 第二代VLA.
     * A hidden `spellings` field (indexed, never shown) holds what a reader
       may type for the words of a section without them being written so:
       jieba's search-mode sub-words of long words (航母 inside 陆地航母), a
@@ -22,58 +23,24 @@ At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
       the other one-word names of glossary terms, people and organisations
       it mentions (宝钢 ⇄ Baosteel, NGP ⇄ 导航辅助驾驶).
     * Topic pages get their titles, aliases and mentions from topics.yml in
-      a hidden `names` field with a high boost (so `humanoid robot` or
-      `Land Aircraft Carrier` reach them), and their head entry a document
-      boost, so that for a topic's name its page comes before the articles.
-    * The index names the Lunr "language" `kb`: Material's worker then loads
-      `lunr/min/lunr.kb.min.js`, which is `search.js` plus a Traditional →
-      Simplified character table generated here from OpenCC's data.
+      a hidden `names` field (so `humanoid robot` or `Land Aircraft Carrier`
+      reach them), and their own key figures in the units they are named by.
 
-In the browser (`search.js`, one local asset, loaded by page and worker)
-    * In the worker, as the `kb` language, it replaces Lunr's pipeline
-      (stemmer, stop words) by one step: fold every indexed word to
-      Simplified. Positions are kept, so Traditional passages are found by
-      either script *and* highlighted in their own script.
-    * On the page, it rewrites each query on its way to the worker: folded
-      the same way, and with a space between Han characters and Latin
-      letters or digits (`二代VLA` → `二代 VLA`), the word boundary the index
-      has. Material's ranking and rendering stay untouched.
-    * On a large site (over `LATER["when_total_above"]` characters of
-      text), the worker indexes in two passes: first everything but the
-      long passages of the `kb_later` fields (titles, names, tags, short
-      sections), which answers within a second; then all of it, in slices
-      between queries, after which the results on screen are completed.
-      Measured at 500 articles (`python -m build_scripts.tools.bench`): first
-      result 2.6 s → 0.5 s after the load event, all results 2.2 s.
+`fold_table` is OpenCC's Traditional → Simplified table per character: the
+index is folded with it here, and the page's script (search.js, which
+carries the same table) folds each query before it is sent.
 
 Why fold (one direction, both ends) instead of storing every word in both
 scripts: Simplified → Traditional is one-to-many (发 → 發/髮, 里 → 裡/裏) and
 varies by region (爲/為), Traditional → Simplified is not, so folding needs
-no guessing and the index carries no second copy of the Traditional
-articles. Folding in the browser's pipeline rather than in the index file:
-a first version stored the folded words in a hidden field; that cost about
-ten per cent more index (gzipped) and matched Traditional passages without
-highlighting them. Folding per character, not per phrase, makes the build,
-the index and the query fold identically.
+no guessing. Folding per character, not per phrase, makes the index and the
+query fold identically.
 
-Measured on the seed site: 42 of the queries of tests/test_search_browser.py
-typed into headless Chromium, three runs; "before" is Material's stock
-settings (`lang: en`, its zh separator and stemmer) on the same pages:
-
-    expected page among the first three    26 of 42  →  42 of 42
-    search_index.json                      437 KB (69 KB gzip)  →  258 KB (64 KB gzip);
-                                           raw size mostly from writing UTF-8
-                                           where Material writes \\u escapes
-    plus lunr.kb.min.js (table + code)     30 KB (21 KB gzip)
-    last keystroke → results rendered      median 14–16 ms  →  15–23 ms; max
-                                           100–230 ms  →  140–210 ms (Latin
-                                           typed key by key, a query a key)
-
-The rewrite costs about 0.4 s of build time per 100,000 characters of
-text, mostly jieba, which Material has already run once.
-
-Material's separator must also split on the CJK punctuation these articles
-use (「A868」 was one word); it is set under `search:` in mkdocs.yml.
+Measured on the seed site (tests/test_search_browser.py, 46 queries typed
+into headless Chromium): the expected page among the first three for 26 of
+them with Material's stock search, for all 46 with these words (first with
+Lunr in Material's worker, now with Pagefind). docs/notes/search.md has the
+history and the figures at 500 and 2,000 articles.
 """
 from __future__ import annotations
 
