@@ -90,3 +90,7 @@ def test_nothing_is_downloaded_for_search_until_the_box_is_focused(browser, seed
     finally:
         page.close()
 
+
+
+def test_a_middle_dot_between_spaced_names_keeps_its_spaces():
+    assert bundle.words("人形机器人 · IRON") == ["人形机器人", "·", "IRON"]

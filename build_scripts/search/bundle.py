@@ -50,7 +50,7 @@ HIDDEN = "^"  # starts a word that is indexed, never shown; joins a twin
 TAG = re.compile(r"<[^>]*>")
 # A word ends at white space, at U+200B (index.segment's cut), between Han
 # and anything else, and around CJK punctuation, which stands alone.
-CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2025-\u2027\u00b7\u2014"
+CJK_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2025-\u2027\u2014"
 WORD = re.compile(f"[{HAN}]+|[{CJK_PUNCTUATION}]|[^\\s{HAN}{CJK_PUNCTUATION}{ZWSP}]+")
 CHINESE = re.compile(f"[{HAN}{CJK_PUNCTUATION}]")
 # Between Chinese and other words the text had not spaced: a word of its own

@@ -36,7 +36,7 @@ const HAN_RUN = /\p{Script=Han}+/gu
 // The spaces bundle.py put between words the text had joined: any space
 // between two Chinese words (characters or punctuation), and GLUE with its
 // spaces between Chinese and other words.
-const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018-\\u201f\\u2025-\\u2027\\u00b7\\u2014"
+const CJK = "\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2018-\\u201f\\u2025-\\u2027\\u2014"
 const INSERTED_SPACE = new RegExp(`(?<=[${CJK}](?:</?mark>)?) +(?=(?:</?mark>)?[${CJK}])`, "gu")
 const GLUE = / *\u2060 */g
 
