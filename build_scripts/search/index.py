@@ -39,7 +39,7 @@ query fold identically.
 Measured on the seed site (tests/test_search_browser.py, 46 queries typed
 into headless Chromium): the expected page among the first three for 26 of
 them with Material's stock search, for all 46 with these words (first with
-Lunr in Material's worker, now with Pagefind). docs/notes/search.md has the
+Lunr in Material's worker, now with Pagefind). notes/search.md has the
 history and the figures at 500 and 2,000 articles.
 """
 from __future__ import annotations
