@@ -83,3 +83,10 @@ def test_a_tag_lists_its_topics_and_links_a_page_per_month_of_its_articles(many_
 
 def test_tag_chips_link_to_the_tag_on_the_tags_page():
     assert render_tags.tag_urls(["Waymo", "何小鹏"]) == {"Waymo": "tags/#tag:waymo", "何小鹏": "tags/#tag:何小鹏"}
+
+
+def test_a_tag_month_page_is_not_searched(many_articles):
+    # A list of titles, each found on its article's own page: searched, it outranked the articles.
+    pages = render_tags.render_tags(["何小鹏"], [], many_articles[:3], {a.slug: ("何小鹏",) for a in many_articles[:3]})
+    month = next(md for path, md in pages.items() if path != render_tags.TAGS_PATH)
+    assert "search:\n  exclude: true\n---" in month

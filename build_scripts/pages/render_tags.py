@@ -102,6 +102,9 @@ def _month_page(tag: str, month: str, articles: Sequence[Article]) -> str:
     return "\n".join([
         "---",
         f"title: {yaml_string(title)}",
+        # Not searched: a list of titles each found on its article's page; listed, it outranked them.
+        "search:",
+        "  exclude: true",
         "---",
         "",
         f"# {escape(title)}",

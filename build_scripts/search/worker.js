@@ -127,8 +127,9 @@ async function search(query) {
   const words = terms(query)
   if (!words.length) return { items: [] }
   const typed = words.join(" ")
-  const found = await pagefind.search(typed)
-  const topics = new Set((await pagefind.search(typed, { filters: TOPIC })).results.map(result => result.id))
+  // Both at once: they need the same chunks of the index, fetched once.
+  const [found, topicPages] = await Promise.all([pagefind.search(typed), pagefind.search(typed, { filters: TOPIC })])
+  const topics = new Set(topicPages.results.map(result => result.id))
   const ranked = found.results
     .map(result => ({ result, score: topics.has(result.id) ? result.score * TOPIC_BOOST : result.score }))
     .sort((a, b) => b.score - a.score)
