@@ -262,6 +262,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.previous is not None:
             self.previous.contents = self.generated  # only now: this build's output is all written
 
+    def on_shutdown(self):
+        # MkDocs then deletes serve's site folder: a search bundle still being
+        # written into it would make that fail with a traceback.
+        if self.search_updates is not None:
+            self.search_updates.done.wait(120)
+
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.
         server.watch(str(self.seeds_dir))

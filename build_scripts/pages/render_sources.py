@@ -172,7 +172,7 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
             "",
             f"# 来源 Sources · {name} {{#sources}}",
             "",
-            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份 All months](../../#by-month)',
+            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份 All months](../index.md#by-month)',
             "",
             _table(months[month], abbreviate, "../../"),
         ]) + "\n"

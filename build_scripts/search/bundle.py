@@ -202,6 +202,7 @@ class Background:
         self.pending: tuple | None = None
         self.thread: threading.Thread | None = None
         self.done = threading.Event()  # set whenever no rebuild is running; for tests and the benchmark
+        self.done.set()
 
     def submit(self, make_docs, site_dir: Path, work_dir: Path) -> None:
         last, target = work_dir / "last-bundle", site_dir / BUNDLE_DIR

@@ -667,10 +667,10 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
 ELEMENT = re.compile(rb"<[A-Za-z]")
 
 
-def heaviest_pages(site: Path, count: int = 3) -> list[tuple[str, int, int]]:
-    """The largest HTML pages: (site-relative path, bytes, elements)."""
+def heaviest_pages(site: Path, count: int = 3) -> list[list]:
+    """The largest HTML pages: [site-relative path, bytes, elements] (lists: results.json reads back the same)."""
     pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:count]
-    return [(p.relative_to(site).as_posix(), p.stat().st_size, len(ELEMENT.findall(p.read_bytes()))) for p in pages]
+    return [[p.relative_to(site).as_posix(), p.stat().st_size, len(ELEMENT.findall(p.read_bytes()))] for p in pages]
 
 
 def run(
