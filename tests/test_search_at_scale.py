@@ -9,8 +9,11 @@ counts what a query downloads there.
 """
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from build_scripts.search import bundle
 from build_scripts.tools import bench
 from conftest import build_site, serve_directory
 from test_search_browser import TOPIC_QUERIES, SearchBox
@@ -19,19 +22,26 @@ from test_search_pagefind import wait_for_state, worker_of
 pytestmark = pytest.mark.browser
 
 ARTICLES = 120
+SHARD_BYTES = 1_000_000  # about three shards at 120 articles
 
 
 @pytest.fixture(scope="module")
 def large_search_box(browser, tmp_path_factory):
     work = tmp_path_factory.mktemp("search-at-scale")
     bench.write_corpus(bench.synthesise(ARTICLES, bench.load_templates(), seed=7), work / "seeds")
-    result = build_site(work, work / "seeds")
+    # Indexed in shards, as a site of thousands of articles is, so the queries go through the merged index.
+    os.environ[bundle.SHARD_BYTES_VARIABLE] = str(SHARD_BYTES)
+    try:
+        result = build_site(work, work / "seeds")
+    finally:
+        del os.environ[bundle.SHARD_BYTES_VARIABLE]
     assert result.returncode == 0, result.stderr
     base, stop = serve_directory(work / "site")
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     box = SearchBox(page, base)
     wait_for_state(worker_of(page), "complete")
     box.site = work / "site"
+    assert (box.site / "pagefind" / bundle.SHARDS_FILE).read_text(encoding="utf-8").split(), "the index was not sharded"
     yield box
     page.close()
     stop()

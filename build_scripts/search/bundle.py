@@ -46,6 +46,7 @@ from build_scripts.search.index import HAN, KEY_FIGURES, NAMES_FIELD, SPELLINGS_
 
 BUNDLE_DIR = "pagefind"
 WORDS_FILE = "kb-words.txt"  # beside Pagefind's files: the query side's word list
+SHARDS_FILE = "kb-shards.txt"  # the other bundles of the index, merged in the browser (SHARD_BYTES)
 HIDDEN = "^"  # starts a word that is indexed, never shown; joins a twin
 TAG = re.compile(r"<[^>]*>")
 # A word ends at white space, at U+200B (index.segment's cut), between Han
@@ -148,23 +149,61 @@ def build(docs: list[dict], site_dir: Path, work_dir: Path) -> None:
     """
     pages_dir = work_dir / "pages"
     shutil.rmtree(pages_dir, ignore_errors=True)
+    work_dir.mkdir(parents=True, exist_ok=True)
     with open(work_dir / "documents.json", "w", encoding="utf-8") as file:
         json.dump(docs, file, ensure_ascii=False, indent=0)
     pages_dir.mkdir(parents=True)
+    written = []
     for location, page_docs in pages_of(docs).items():
         # Named by its location, not its place in the list: a preview's index
         # (pages merged from two builds) and a full build's are then the same bundle.
         name = hashlib.sha1(location.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-        (pages_dir / f"{name}.html").write_text(synthetic_page(location, page_docs), encoding="utf-8")
+        page = synthetic_page(location, page_docs)
+        written.append((name, page))
+    shards = shard(written)
+    for number, names in enumerate(shards):
+        (pages_dir / f"{number}").mkdir()
+        for name, page in names:
+            (pages_dir / f"{number}" / f"{name}.html").write_text(page, encoding="utf-8")
     site_dir.mkdir(parents=True, exist_ok=True)
     fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir))
     fresh.chmod(0o755)  # mkdtemp makes it private; a web server must read it
     try:
-        run_pagefind(pages_dir, fresh)
+        for number in range(len(shards)):  # one after another: one Pagefind process at a time in memory
+            run_pagefind(pages_dir / f"{number}", fresh / shard_dir(number) if number else fresh)
         (fresh / WORDS_FILE).write_text("\n".join(query_words(docs)), encoding="utf-8")
+        (fresh / SHARDS_FILE).write_text("".join(f"{shard_dir(n)}/\n" for n in range(1, len(shards))), encoding="utf-8")
         swap_in(fresh, site_dir / BUNDLE_DIR)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
+
+
+# Pagefind holds every page it indexes in memory, about fifty times its
+# HTML (2.2 GB for the 41 MB of synthetic pages of 2,000 articles): the
+# pages are indexed in shards of at most this many bytes, each its own
+# bundle, which the browser merges (worker.js, `mergeIndex`). Each shard
+# costs a query a few more requests and bytes.
+SHARD_BYTES = 20_000_000
+SHARD_BYTES_VARIABLE = "KB_SEARCH_SHARD_BYTES"  # a smaller size, for tests that need several shards
+
+
+def shard(pages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """The pages, sorted by name, cut into runs of at most SHARD_BYTES of HTML (one run at least)."""
+    limit = int(os.environ.get(SHARD_BYTES_VARIABLE) or SHARD_BYTES)
+    shards: list[list[tuple[str, str]]] = [[]]
+    size = 0
+    for name, page in sorted(pages):
+        length = len(page.encode("utf-8"))
+        if shards[-1] and size + length > limit:
+            shards.append([])
+            size = 0
+        shards[-1].append((name, page))
+        size += length
+    return shards
+
+
+def shard_dir(number: int) -> str:
+    return f"shard-{number}"
 
 
 def run_pagefind(pages_dir: Path, output: Path) -> None:

@@ -50,14 +50,16 @@ let latest = 0
 function load() {
   if (loading) return loading
   self.kbSearchState = "loading"
-  loading = Promise.all([
-    import(new URL("pagefind.js", BUNDLE).href),
-    fetch(new URL("kb-words.txt", BUNDLE)).then(response => response.text()),
-  ]).then(async ([module, list]) => {
+  const text = name => fetch(new URL(name, BUNDLE)).then(response => response.text())
+  loading = Promise.all([import(new URL("pagefind.js", BUNDLE).href), text("kb-words.txt"), text("kb-shards.txt")])
+  .then(async ([module, list, shards]) => {
     words = new Set(list.split("\n"))
     for (const word of words) longest = Math.max(longest, word.length)
     await module.options({ basePath: BUNDLE.pathname, excerptLength: 24 })
     await module.init()
+    // A large site is indexed in shards, each a bundle of its own (bundle.py).
+    for (const shard of shards.split("\n").filter(Boolean))
+      await module.mergeIndex(new URL(shard, BUNDLE).pathname)
     pagefind = module
     self.kbSearchState = "complete"
   })
