@@ -254,7 +254,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             incremental.remove_dropped_pages(config, self.previous, self.generated)
         material_index, vocabulary = search.take_index(index), self.search_vocabulary
         if material_index is not None:
-            make_docs = lambda: search.documents(material_index, vocabulary)  # noqa: E731
+            kept = self.search_updates.documents if self.search_updates else None  # serve: only what an edit changed is cut again
+            make_docs = lambda: search.documents(material_index, vocabulary, kept)  # noqa: E731
             if self.search_updates is None:
                 search_bundle.build(make_docs(), site_dir, search.work_dir(config))
             else:  # the preview is served now; search catches up within seconds

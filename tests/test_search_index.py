@@ -296,3 +296,20 @@ def test_key_figures_are_indexed_by_value_with_the_wordings_left_to_the_articles
     assert "个来源" not in infobox
     assert "2250tops" in docs["topics/turing-chip/"]["names"].split()
     assert "2250tops" not in docs["topics/robotaxi/"]["names"].split()  # quotes the figure; not its unit
+
+
+def test_a_preview_rewrites_only_the_documents_an_edit_changed(monkeypatch):
+    vocabulary = Vocabulary(topics=(IRON,), synonyms=())
+    index = material_index(
+        {"location": "sources/a/", "title": "小鵬", "text": "<p>2250TOPS 的 陸地航母</p>"},
+        {"location": "sources/b/", "title": "機器人", "text": "<p>宝钢</p>"},
+    )
+    kept: dict = {}
+    first = search.documents(index, vocabulary, kept)
+    assert first == search.documents(index, vocabulary)  # the same documents as a full build's
+    cut = []
+    monkeypatch.setattr(search, "segment", lambda text, *args: cut.append(text) or text)
+    edited = material_index(index["docs"][0], dict(index["docs"][1], text="<p>宝钢 IRON</p>"))
+    again = search.documents(edited, vocabulary, kept)
+    assert again[0] == first[0] and sorted(cut) == sorted(["機器人", "<p>宝钢 IRON</p>"])  # only b was cut again
+    assert len(kept) == 2

@@ -242,6 +242,7 @@ class Background:
         self.thread: threading.Thread | None = None
         self.done = threading.Event()  # set whenever no rebuild is running; for tests and the benchmark
         self.done.set()
+        self.documents: dict = {}  # index.rewrite_index's `kept`: used by the thread only
 
     def submit(self, make_docs, site_dir: Path, work_dir: Path) -> None:
         last, target = work_dir / "last-bundle", site_dir / BUNDLE_DIR

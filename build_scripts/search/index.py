@@ -374,9 +374,14 @@ def _contains(chunks: list[list[str]], name: list[str]) -> bool:
     return any(words[i : i + len(name)] == name for words in chunks for i in range(len(words) - len(name) + 1))
 
 
-def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
+def rewrite_index(index: dict, vocabulary: Vocabulary, kept: dict | None = None) -> dict:
     """Material's search index → the same index, cut, spelled and named as
-    described above: the documents bundle.py makes Pagefind's pages of."""
+    described above: the documents bundle.py makes Pagefind's pages of.
+
+    `kept` (under serve): each document rewritten last time, by what it was
+    made of; an edit then rewrites the few documents it changed. It is left
+    holding this time's documents only.
+    """
     separator = index["config"]["separator"]
     groups = [[name_words(name, separator) for name in group] for group in vocabulary.synonyms]
     if not re.fullmatch(separator, QUERY_RUN_END):
@@ -410,7 +415,16 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
             doc[NAMES_FIELD] = " ".join(sorted(names))
         return doc
 
-    docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
+    if kept is None:
+        docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
+    else:
+        this_time = {}
+        for doc in index["docs"]:
+            key = (json.dumps(doc, ensure_ascii=False, sort_keys=True), figures.get(doc["location"], ()), vocabulary)
+            this_time[key] = kept.get(key) or rewrite(doc, key[1])
+        kept.clear()
+        kept.update(this_time)
+        docs = list(this_time.values())
     fields = dict(index["config"]["fields"], **{SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}})
     return dict(index, config=dict(index["config"], fields=fields), docs=docs)
 
@@ -452,9 +466,9 @@ def take_index(path: Path) -> dict | None:
     return index
 
 
-def documents(index: dict, vocabulary: Vocabulary) -> list[dict]:
+def documents(index: dict, vocabulary: Vocabulary, kept: dict | None = None) -> list[dict]:
     """The documents search indexes (bundle.py keeps a copy in build/search/documents.json, to look at)."""
-    return rewrite_index(index, vocabulary)["docs"]
+    return rewrite_index(index, vocabulary, kept)["docs"]
 
 
 # ---------------------------------------------------------------------------
