@@ -34,7 +34,7 @@ from build_scripts.data import schema
 
 from build_scripts import incremental, publish
 from build_scripts.preview_cache import PreviewCache
-from build_scripts.search import index as search
+from build_scripts.search import bundle as search_bundle, index as search
 from build_scripts.serve import FolderWatch
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
@@ -42,6 +42,8 @@ from build_scripts.knowledge.glossary import abbreviation_definitions, load_term
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html, visible_controls
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
+from build_scripts.pages.render_tags import tag_urls
+from build_scripts.knowledge.entities import load_entities
 from build_scripts.pages import variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -61,6 +63,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     in_one_step = False  # `mkdocs build`: site/ is replaced when the build is complete (publish.py)
     staged: publish.StagedSite | None = None
     seeds_watch: FolderWatch | None = None  # under serve
+    search_updates = None  # under serve: the search bundle, rebuilt in the background
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -75,6 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # are rendered again (incremental.py).
         serving = self.serving = command == "serve"
         self.kept = PreviewCache() if serving else None
+        self.search_updates = search_bundle.Background() if serving else None
         self.previous = incremental.PreviousBuild() if serving and dirty else None
         self.in_one_step = not serving and not dirty
         if self.previous is not None:
@@ -92,7 +96,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         except Exception as exc:
             # The stand-in under serve when no build has worked yet: the error page has no names to search by.
             self.search_vocabulary = self.keep_last_good(exc, self.search_vocabulary) or search.Vocabulary((), ())
-            config.extra_javascript.append(search.SCRIPT_PATH)
+            config.extra["kb_search_script"] = search.SCRIPT_PATH
             search.material_search.jieba = None
         config.markdown_extensions.append(HtmlParagraphs())  # source pages stay linear in their length
         if self.in_one_step:
@@ -140,6 +144,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.generate(config)
         if self.site is None:  # under serve, no build has worked yet: a page saying why
             self.site = self.stand_in = error_site()
+        # Tag chips link to the tag's heading on the tags page (overrides/partials/tags.html).
+        config.extra["kb_tag_urls"] = tag_urls([entity.tag for entity in load_entities()])
         # Header, tabs and sidebar labels for the Traditional pages (kb.js).
         config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
 
@@ -187,6 +193,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
         generated[search.SCRIPT_PATH] = search.browser_script()
+        generated[search.WORKER_PATH] = search.worker_script()
         # Tags added, removed or moved: the tags page is made again from every tagged page (incremental.py).
         retag = self.previous is not None and (
             self.previous.tagged != incremental.tagged_pages(generated) or self.previous.contents.keys() != generated.keys()
@@ -263,15 +270,24 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def _finish_indexes(self, *, config):
-        index = Path(config.site_dir) / "search" / "search_index.json"
-        search.rewrite_index_file(index, self.search_vocabulary)
-        variants.write_sitemap(Path(config.site_dir), config.site_url or "", self.site.pages)
+        site_dir = Path(config.site_dir)
+        index = site_dir / "search" / "search_index.json"
+        variants.write_sitemap(site_dir, config.site_url or "", self.site.pages)
         if self.previous is not None:
             incremental.merge_search_index(index, self.previous, self.files, self.written)
             if "material/tags" in config.plugins and config.plugins["material/tags"].config.export:
                 export = Path(config.site_dir) / config.plugins["material/tags"].config.export_file
                 incremental.merge_tags_export(export, self.previous, self.files, self.read)
             incremental.remove_dropped_pages(config, self.previous, self.generated)
+        material_index, vocabulary = search.take_index(index), self.search_vocabulary
+        if material_index is not None:
+            kept = self.search_updates.documents if self.search_updates else None  # serve: only what an edit changed is cut again
+            make_docs = lambda: search.documents(material_index, vocabulary, kept)  # noqa: E731
+            if self.search_updates is None:
+                search_bundle.build(make_docs(), site_dir, search.work_dir(config))
+            else:  # the preview is served now; search catches up within seconds
+                self.search_updates.submit(make_docs, site_dir, search.work_dir(config))
+        if self.previous is not None:
             self.previous.contents = self.generated  # only now: this build's output is all written
             self.previous.nav = self.site.nav
             self.previous.tagged = incremental.tagged_pages(self.generated)
@@ -294,6 +310,12 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         staged.discard()
         if (cause := publish.write_error(error)) is not None:  # a full disk, a read-only folder: said, not a traceback
             raise PluginError(publish.cannot_write(staged.final, cause)) from None
+
+    def on_shutdown(self):
+        # MkDocs then deletes serve's site folder: a search bundle still being
+        # written into it would make that fail with a traceback.
+        if self.search_updates is not None:
+            self.search_updates.done.wait(120)
 
     def on_serve(self, server, config, builder):
         # Articles and the YAML knowledge are inputs too: edit one, see it.

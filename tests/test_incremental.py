@@ -35,6 +35,8 @@ def test_dirty_rebuild_rewrites_only_changed_pages_and_equals_a_full_build(tmp_p
     config = load_config(str(config_file), site_dir=str(served))
     config.site_url = SERVE_URL
     build(config, serve_url=SERVE_URL, dirty=True)
+    # Under serve the search bundle is rebuilt in the background (search/bundle.py): wait for it.
+    assert config.plugins["kb"].search_updates.done.wait(120)
     rewritten = sorted(p.relative_to(served).as_posix() for p, mtime in before.items() if p.stat().st_mtime_ns != mtime)
     assert "sources/004_2a4aa61ecc6eb6e2/index.html" in rewritten
     assert "sources/000_8aa7ed600137bead/index.html" not in rewritten

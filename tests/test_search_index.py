@@ -175,16 +175,11 @@ def material_index(*docs: dict) -> dict:
 IRON = TopicTerms("iron", ("IRON 人形机器人", "IRON humanoid robot", "humanoid robot", "宝钢"))
 
 
-def test_index_is_set_up_for_the_folding_pipeline_and_hidden_fields(vocabulary):
+def test_index_declares_its_hidden_fields(vocabulary):
     index = search.rewrite_index(material_index(), Vocabulary(topics=(IRON,), synonyms=()))
-    assert index["config"]["lang"] == [search.LUNR_LANGUAGE]
     fields = index["config"]["fields"]
     assert fields["text"]["boost"] == 1.0 and fields["spellings"]["boost"] == 1.0
-    # Long passages of running text may wait for the browser's second pass; names may not.
-    assert fields["text"]["kb_later"] == fields["spellings"]["kb_later"] == search.LATER
-    assert "kb_later" not in fields["title"] and "kb_later" not in fields["names"]
     assert fields["names"]["boost"] > fields["text"]["boost"]
-    assert search.SCRIPT_PATH.endswith(f"lunr.{search.LUNR_LANGUAGE}.min.js")  # where Material's worker looks
 
 
 def test_topic_page_carries_its_names_and_a_boost():
@@ -229,7 +224,14 @@ def test_a_separator_that_keeps_the_query_mark_is_refused():
 
 @pytest.fixture(scope="module")
 def built_index(seed_site) -> dict:
-    return json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    """The documents the seed site's search bundle was made of (bundle.py keeps them beside mkdocs.yml)."""
+    docs = json.loads((seed_site.parent / "build" / "search" / "documents.json").read_text(encoding="utf-8"))
+    return {"docs": docs}
+
+
+def test_the_index_material_fetches_on_every_page_holds_no_documents(seed_site):
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == [] and index["config"]["separator"]
 
 
 def test_built_index_previews_carry_no_pilcrow(built_index):
@@ -252,7 +254,8 @@ def test_search_script_is_a_local_asset_on_every_page(seed_site):
     script = (seed_site / search.SCRIPT_PATH).read_text(encoding="utf-8")
     assert "KB_SEARCH_FOLD" in script and "http" not in script
     html = (seed_site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<script src="[^":]*lunr/min/lunr\.kb\.min\.js"', html)
+    # Before Material's bundle, which starts the search worker as it runs.
+    assert re.search(r'<script src="[^":]*assets/javascripts/kb-search\.js"></script>\s*<script src="[^":]*bundle\.', html)
     assert not re.findall(r'<script[^>]+src="(?:https?:)?//', html)  # nothing from another host
 
 
@@ -293,3 +296,20 @@ def test_key_figures_are_indexed_by_value_with_the_wordings_left_to_the_articles
     assert "个来源" not in infobox
     assert "2250tops" in docs["topics/turing-chip/"]["names"].split()
     assert "2250tops" not in docs["topics/robotaxi/"]["names"].split()  # quotes the figure; not its unit
+
+
+def test_a_preview_rewrites_only_the_documents_an_edit_changed(monkeypatch):
+    vocabulary = Vocabulary(topics=(IRON,), synonyms=())
+    index = material_index(
+        {"location": "sources/a/", "title": "小鵬", "text": "<p>2250TOPS 的 陸地航母</p>"},
+        {"location": "sources/b/", "title": "機器人", "text": "<p>宝钢</p>"},
+    )
+    kept: dict = {}
+    first = search.documents(index, vocabulary, kept)
+    assert first == search.documents(index, vocabulary)  # the same documents as a full build's
+    cut = []
+    monkeypatch.setattr(search, "segment", lambda text, *args: cut.append(text) or text)
+    edited = material_index(index["docs"][0], dict(index["docs"][1], text="<p>宝钢 IRON</p>"))
+    again = search.documents(edited, vocabulary, kept)
+    assert again[0] == first[0] and sorted(cut) == sorted(["機器人", "<p>宝钢 IRON</p>"])  # only b was cut again
+    assert len(kept) == 2

@@ -25,6 +25,7 @@ from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_p
 from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section
 from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
+from build_scripts.pages.render_tags import TaggedTopic, render_tags
 from build_scripts.pages.render_timeline import render_site_timeline
 from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
 from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
@@ -51,7 +52,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     tags = {article.slug: found.tags for article, found in zip(corpus.articles, per_article)}
     abbreviate = html_abbreviator(terms)
     pages = render_source_pages(corpus, kb, tags, abbreviate, stages.source_page)
-    pages["sources/index.md"] = render_sources_index(corpus.articles, abbreviate)
+    pages.update(render_sources_index(corpus.articles, abbreviate))  # the index and a page per month
     for topic_page in kb.topics:
         pages[topic_path(topic_page.topic.slug)] = stages.topic_markdown(topic_page, kb.as_of, entities)
         pages.update(redirect_pages(topic_page.topic))
@@ -59,7 +60,11 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     pages["timeline.md"] = render_site_timeline(kb)
     pages[PROMISES_PATH] = render_promises_page(kb)
     pages["glossary.md"] = render_glossary(terms, corpus)
-    pages["tags.md"] = TAGS_PAGE
+    tagged_topics = [
+        TaggedTopic(topic_path(p.topic.slug), p.topic.title_zh, tuple(mentioned((c.quote for c in p.citations), entities)))
+        for p in kb.topics
+    ]
+    pages.update(render_tags([e.tag for e in entities], tagged_topics, corpus.articles, tags))  # tags.md and its month pages
     pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
     nav = [
@@ -123,18 +128,6 @@ class Stages:
     topic_markdown = staticmethod(topic_markdown)
     topic_entry_json = staticmethod(topic_entry_json)
     page_in_both_scripts = staticmethod(page_in_both_scripts)
-
-
-TAGS_PAGE = """---
-title: 人物与机构
----
-
-# 人物与机构
-
-文章提到的人物与机构，每个标签列出提到它的全部页面。
-
-<!-- material/tags -->
-"""
 
 
 def with_tags(markdown: str, tags: Sequence[str]) -> str:

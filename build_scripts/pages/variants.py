@@ -71,11 +71,11 @@ THEME_LABELS = (
 # Pages that are not the site's own voice, or not a page: never converted,
 # never copied. Everything else a later stage adds (a Promises page, say)
 # gets its variants without being listed here.
-NOT_VARIANT_PREFIXES = ("sources/", f"{VARIANT_DIR}/")
+NOT_VARIANT_PREFIXES = ("sources/", "tags/", f"{VARIANT_DIR}/")  # tags/: the month pages of a tag, lists of articles
 NOT_VARIANT_PAGES = frozenset({
     "problems.md",  # file names and the build's messages, for whoever maintains seeds/
     "to-check.md",  # for editors: its YAML entries quote the articles exactly as written
-    "tags.md",  # Material's tags plugin lists every page carrying a tag: one index is enough
+    "tags.md",  # the tags and the pages naming them: one index is enough
 })
 
 

@@ -1,4 +1,7 @@
-"""Search: the word list for jieba, the rewritten search index and the browser script.
+"""Search: the words to index, Pagefind's chunked index of them, and the browser side behind Material's search box.
 
-In: mkdocs.yml's search plugin and data/*.yml. Out: search_index.json and search.js as the site serves them.
+In: Material's search_index.json (written by its search plugin) and data/*.yml.
+Out: site/pagefind/ (bundle.py), search.js (the page: folds queries, swaps
+Material's worker for worker.js, which answers from Pagefind), and a
+search_index.json holding Material's config alone.
 """

@@ -1,20 +1,21 @@
-"""Search that does not care which script or spelling a reader types.
+"""Search that does not care which script or spelling a reader types: the words.
 
-Material's search plugin writes `search/search_index.json`; the browser
-builds a Lunr index from it in a web worker and answers queries there.
-Stock, on these articles, it fails ordinary searches (issue 4): Traditional
-text is cut with a dictionary made for Simplified (機器|人), `机器人` never
-finds `機器人`, `第二代VLA` and `A868` find nothing, `TOPS` is stemmed away.
-This module fixes that with Material's own extension points only.
+Material's search plugin writes `search/search_index.json` (one document
+per page section). Stock, on these articles, search failed ordinary
+queries (issue 4): Traditional text cut with a dictionary made for
+Simplified (機器|人), `机器人` never finding `機器人`, `第二代VLA` and `A868`
+finding nothing, `TOPS` stemmed away. This module turns Material's
+documents into the words search should index; bundle.py makes Pagefind's
+chunked index of them, and the browser asks it through worker.js.
 
-At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
+`rewrite_index`, per document:
     * Chinese is re-cut with jieba *through Simplified*: each run of Han
       characters is folded to Simplified, cut, and the cuts are laid back on
       the original characters, so Traditional text is cut as well as
       Simplified and previews still show the article's own script. Words
-      are separated by U+200B, the invisible mark Material itself uses.
-      A user dictionary generated from topics.yml (and glossary.yml and
-      entities.yml when they exist) keeps domain terms whole: 陆地航母, 图灵芯片, 第二代 in 第二代VLA.
+      are separated by U+200B. A user dictionary generated from topics.yml
+      (and glossary.yml and entities.yml) keeps domain terms whole:
+      陆地航母, 图灵芯片, 第二代 in 第二代VLA.
     * A hidden `spellings` field (indexed, never shown) holds what a reader
       may type for the words of a section without them being written so:
       jieba's search-mode sub-words of long words (航母 inside 陆地航母), a
@@ -22,58 +23,24 @@ At build time (`rewrite_index`, on the file Material wrote, in on_post_build)
       the other one-word names of glossary terms, people and organisations
       it mentions (宝钢 ⇄ Baosteel, NGP ⇄ 导航辅助驾驶).
     * Topic pages get their titles, aliases and mentions from topics.yml in
-      a hidden `names` field with a high boost (so `humanoid robot` or
-      `Land Aircraft Carrier` reach them), and their head entry a document
-      boost, so that for a topic's name its page comes before the articles.
-    * The index names the Lunr "language" `kb`: Material's worker then loads
-      `lunr/min/lunr.kb.min.js`, which is `search.js` plus a Traditional →
-      Simplified character table generated here from OpenCC's data.
+      a hidden `names` field (so `humanoid robot` or `Land Aircraft Carrier`
+      reach them), and their own key figures in the units they are named by.
 
-In the browser (`search.js`, one local asset, loaded by page and worker)
-    * In the worker, as the `kb` language, it replaces Lunr's pipeline
-      (stemmer, stop words) by one step: fold every indexed word to
-      Simplified. Positions are kept, so Traditional passages are found by
-      either script *and* highlighted in their own script.
-    * On the page, it rewrites each query on its way to the worker: folded
-      the same way, and with a space between Han characters and Latin
-      letters or digits (`二代VLA` → `二代 VLA`), the word boundary the index
-      has. Material's ranking and rendering stay untouched.
-    * On a large site (over `LATER["when_total_above"]` characters of
-      text), the worker indexes in two passes: first everything but the
-      long passages of the `kb_later` fields (titles, names, tags, short
-      sections), which answers within a second; then all of it, in slices
-      between queries, after which the results on screen are completed.
-      Measured at 500 articles (`python -m build_scripts.tools.bench`): first
-      result 2.6 s → 0.5 s after the load event, all results 2.2 s.
+`fold_table` is OpenCC's Traditional → Simplified table per character: the
+index is folded with it here, and the page's script (search.js, which
+carries the same table) folds each query before it is sent.
 
 Why fold (one direction, both ends) instead of storing every word in both
 scripts: Simplified → Traditional is one-to-many (发 → 發/髮, 里 → 裡/裏) and
 varies by region (爲/為), Traditional → Simplified is not, so folding needs
-no guessing and the index carries no second copy of the Traditional
-articles. Folding in the browser's pipeline rather than in the index file:
-a first version stored the folded words in a hidden field; that cost about
-ten per cent more index (gzipped) and matched Traditional passages without
-highlighting them. Folding per character, not per phrase, makes the build,
-the index and the query fold identically.
+no guessing. Folding per character, not per phrase, makes the index and the
+query fold identically.
 
-Measured on the seed site: 42 of the queries of tests/test_search_browser.py
-typed into headless Chromium, three runs; "before" is Material's stock
-settings (`lang: en`, its zh separator and stemmer) on the same pages:
-
-    expected page among the first three    26 of 42  →  42 of 42
-    search_index.json                      437 KB (69 KB gzip)  →  258 KB (64 KB gzip);
-                                           raw size mostly from writing UTF-8
-                                           where Material writes \\u escapes
-    plus lunr.kb.min.js (table + code)     30 KB (21 KB gzip)
-    last keystroke → results rendered      median 14–16 ms  →  15–23 ms; max
-                                           100–230 ms  →  140–210 ms (Latin
-                                           typed key by key, a query a key)
-
-The rewrite costs about 0.4 s of build time per 100,000 characters of
-text, mostly jieba, which Material has already run once.
-
-Material's separator must also split on the CJK punctuation these articles
-use (「A868」 was one word); it is set under `search:` in mkdocs.yml.
+Measured on the seed site (tests/test_search_browser.py, 46 queries typed
+into headless Chromium): the expected page among the first three for 26 of
+them with Material's stock search, for all 46 with these words (first with
+Lunr in Material's worker, now with Pagefind). notes/search.md has the
+history and the figures at 500 and 2,000 articles.
 """
 from __future__ import annotations
 
@@ -109,13 +76,6 @@ NUMBER_WITH_UNIT = re.compile(r"(\d+(?:\.\d+)?)([a-z]+)|([a-z]+)(\d+)")  # 2250t
 # the text does; a topic's name counts for more than any running text.
 SPELLINGS_FIELD, SPELLINGS_BOOST = "spellings", 1.0
 NAMES_FIELD, NAMES_BOOST = "names", 1000.0
-# Fields whose long passages search.js indexes in a second pass when the
-# site has a lot of text, so that a first answer (titles, names, tags, short
-# sections) comes at once: `short` and `when_total_above` count characters.
-# At 500 articles the whole text is 3.6 million characters and the browser
-# needs about three seconds for it; 300,000 take a quarter of a second.
-LATER_FIELDS = ("text", SPELLINGS_FIELD)
-LATER = {"short": 500, "when_total_above": 300_000}
 # Document boost of a topic page's head entry: for the topic's name it must
 # come before the articles, whose titles often contain the name too.
 TOPIC_BOOST = 8.0
@@ -131,12 +91,12 @@ QUOTES_ONLY = re.compile(r"topics/[^/]+/#(?:timeline|sources-say|facts|opinions|
 # `2250TOPS` the figure row citing every source beats any one article.
 KEY_FIGURES = re.compile(r"topics/[^/]+/#(?:figures|subject-[a-z0-9-]+)")  # the infobox: its intro and a section per subject
 
-# Material's worker loads `../lunr/min/lunr.<language>.min.js` for every
-# language the index names and applies `lunr[<language>]`: that is the
-# only way into its Lunr pipeline, hence the file name.
-LUNR_LANGUAGE = "kb"
-SCRIPT_PATH = f"assets/javascripts/lunr/min/lunr.{LUNR_LANGUAGE}.min.js"
+# The page's script (search.js with the fold table) and the worker that
+# takes the place of Material's (worker.js): generated files of the site.
+SCRIPT_PATH = "assets/javascripts/kb-search.js"
 SCRIPT_SOURCE = Path(__file__).with_name("search.js")
+WORKER_PATH = "assets/javascripts/workers/kb-search.js"
+WORKER_SOURCE = Path(__file__).with_name("worker.js")
 # search.js ends each run of Han characters in a query with this mark (see
 # there why); the separator must drop it.
 QUERY_RUN_END = "\u303b"
@@ -236,14 +196,24 @@ def dictionary_words(vocabulary: Vocabulary) -> list[str]:
     return sorted(words)
 
 
+_loaded_words: list[str] = []  # what this process loaded into jieba last
+
+
 def write_user_dictionary(vocabulary: Vocabulary, path: Path) -> Path:
     """Write the jieba user dictionary (one word a line) and load it into jieba.
 
     jieba is process-global and shared with Material's search plugin, so
     both cut with the same words.
     """
+    words = dictionary_words(vocabulary)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{word}\n" for word in dictionary_words(vocabulary)), encoding="utf-8")
+    path.write_text("".join(f"{word}\n" for word in words), encoding="utf-8")
+    # Loading the same words again (every rebuild under serve) changes the
+    # frequencies jieba gives them, and with them its cuts elsewhere (汇天将
+    # became 汇 天将): the preview's index must be cut as a full build's is.
+    if _loaded_words == words:
+        return path
+    _loaded_words[:] = words
     jieba.load_userdict(str(path))
     _word_lengths.cache_clear()
     _cut_run.cache_clear()  # holds _word_lengths results
@@ -404,9 +374,14 @@ def _contains(chunks: list[list[str]], name: list[str]) -> bool:
     return any(words[i : i + len(name)] == name for words in chunks for i in range(len(words) - len(name) + 1))
 
 
-def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
+def rewrite_index(index: dict, vocabulary: Vocabulary, kept: dict | None = None) -> dict:
     """Material's search index → the same index, cut, spelled and named as
-    described above, for the `kb` Lunr language."""
+    described above: the documents bundle.py makes Pagefind's pages of.
+
+    `kept` (under serve): each document rewritten last time, by what it was
+    made of; an edit then rewrites the few documents it changed. It is left
+    holding this time's documents only.
+    """
     separator = index["config"]["separator"]
     groups = [[name_words(name, separator) for name in group] for group in vocabulary.synonyms]
     if not re.fullmatch(separator, QUERY_RUN_END):
@@ -440,11 +415,18 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
             doc[NAMES_FIELD] = " ".join(sorted(names))
         return doc
 
-    docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
+    if kept is None:
+        docs = [rewrite(doc, figures.get(doc["location"], ())) for doc in index["docs"]]
+    else:
+        this_time = {}
+        for doc in index["docs"]:
+            key = (json.dumps(doc, ensure_ascii=False, sort_keys=True), figures.get(doc["location"], ()), vocabulary)
+            this_time[key] = kept.get(key) or rewrite(doc, key[1])
+        kept.clear()
+        kept.update(this_time)
+        docs = list(this_time.values())
     fields = dict(index["config"]["fields"], **{SPELLINGS_FIELD: {"boost": SPELLINGS_BOOST}, NAMES_FIELD: {"boost": NAMES_BOOST}})
-    fields = {name: dict(spec, kb_later=LATER) if name in LATER_FIELDS else spec for name, spec in fields.items()}
-    config = dict(index["config"], lang=[LUNR_LANGUAGE], fields=fields)
-    return dict(index, config=config, docs=docs)
+    return dict(index, config=dict(index["config"], fields=fields), docs=docs)
 
 
 # ---------------------------------------------------------------------------
@@ -453,11 +435,11 @@ def rewrite_index(index: dict, vocabulary: Vocabulary) -> dict:
 
 def setup(config, data_dir: Path) -> Vocabulary:
     """on_config: read the vocabulary, write and load the jieba user
-    dictionary into build/search/ (build output, never docs/), and list the
-    script among the page's scripts (the worker loads it by itself)."""
+    dictionary into build/search/ (build output, never docs/), and name the
+    page's script for overrides/main.html, which loads it before Material's."""
     vocabulary = load_vocabulary(data_dir)
-    write_user_dictionary(vocabulary, Path(config.config_file_path).parent / "build" / "search" / "jieba_user_dict.txt")
-    config.extra_javascript.append(SCRIPT_PATH)
+    write_user_dictionary(vocabulary, work_dir(config) / "jieba_user_dict.txt")
+    config.extra["kb_search_script"] = SCRIPT_PATH
     # Material cuts Chinese with jieba as it indexes each page, and
     # rewrite_index drops those cuts to cut through Simplified instead: the
     # same index comes out when Material does not cut at all, and jieba runs
@@ -466,19 +448,35 @@ def setup(config, data_dir: Path) -> Vocabulary:
     return vocabulary
 
 
-def rewrite_index_file(path: Path, vocabulary: Vocabulary) -> None:
-    if not path.exists():  # search plugin disabled: nothing to rewrite
-        return
+def work_dir(config) -> Path:
+    """Where search keeps what it builds from (next to mkdocs.yml, git-ignored)."""
+    return Path(config.config_file_path).parent / "build" / "search"
+
+
+def take_index(path: Path) -> dict | None:
+    """Material's index as its search plugin wrote it; the file then keeps
+    the config alone (Material's page reads it on every page view: the
+    separator for `?h=` highlights), the documents go to Pagefind."""
+    if not path.exists():  # search plugin disabled
+        return None
     with open(path, encoding="utf-8") as file:
         index = json.load(file)
-    index = rewrite_index(index, vocabulary)
-    # Written in pieces: the whole index as one string was the build's peak of memory.
     with open(path, "w", encoding="utf-8") as file:
-        json.dump(index, file, ensure_ascii=False, separators=(",", ":"))
+        json.dump({"config": index["config"], "docs": []}, file, ensure_ascii=False, separators=(",", ":"))
+    return index
+
+
+def documents(index: dict, vocabulary: Vocabulary, kept: dict | None = None) -> list[dict]:
+    """The documents search indexes (bundle.py keeps a copy in build/search/documents.json, to look at)."""
+    return rewrite_index(index, vocabulary, kept)["docs"]
 
 
 # ---------------------------------------------------------------------------
 # The browser side.
+
+
+def worker_script() -> str:
+    return WORKER_SOURCE.read_text(encoding="utf-8")
 
 
 def browser_script() -> str:

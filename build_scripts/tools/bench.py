@@ -127,6 +127,34 @@ def synthesise(size: int, templates: list[Template], seed: int = 7) -> list[tupl
     return files
 
 
+SYNDICATED_STORIES = 5
+
+
+def synthesise_syndicated(size: int, templates: list[Template], seed: int = 7, stories: int = SYNDICATED_STORIES) -> list[tuple[str, str]]:
+    """`size` articles that are near-copies of `stories` stories, as when
+    dozens of portals republish one press release: each copy has its own
+    outlet, title and date, some numbers changed and a paragraph dropped.
+    Pure and deterministic, a prefix of any larger corpus of the same seed."""
+    rng = random.Random(seed)
+    pool = _sentence_pool(templates)
+    originals = []
+    for _ in range(stories):
+        template = rng.choice(templates)
+        front = _front(rng, template.title)
+        originals.append((_variant(template, pool, front["date"], rng), front))
+    files = []
+    for index in range(size):
+        body, front = originals[index % stories]
+        copy = _front(rng, front["title"].split("：")[0], shift_from=front["date"])
+        text = _numbers_changed(_lightly_edited(body, rng), copy["date"], rng, 0.1)
+        name = f"{index:05d}_{rng.getrandbits(40):010x}.txt"
+        files.append((name, "---\n" + yaml.safe_dump(copy, allow_unicode=True, sort_keys=False) + "---\n\n" + text))
+    return files
+
+
+CORPORA = {"varied": synthesise, "syndicated": synthesise_syndicated}
+
+
 def _front(rng: random.Random, base_title: str, shift_from: dt.date | None = None) -> dict:
     date = shift_from + dt.timedelta(days=rng.randrange(0, 3)) if shift_from else FIRST_DAY + dt.timedelta(days=rng.randrange(365))
     outlet = rng.choice(OUTLETS)
@@ -380,37 +408,59 @@ SINCE_LOAD = """() => {
 }"""
 
 
-def search_result_times(site: Path, query: str, runs: int = BROWSER_RUNS) -> dict[str, float | None]:
-    """Median seconds from the home page's load event to the first result
-    shown (`first`) and to the results from the whole index (`all`), with
-    the query typed as soon as the page has loaded. On a kb site large
-    enough for two passes (search.js) the first results come from titles
-    and names and the list is completed when the worker's `kbSearchState`
-    is "complete"; elsewhere the two are the same."""
+NEXT_QUERY = "飛行汽車"  # typed after the first query: what a second search downloads
+# A slow connection, applied by the benchmark's own server to every response
+# (page and worker alike): 40 ms before each response, and 10 Mbit/s shared
+# by all responses in flight.
+THROTTLE = {"latency_s": 0.040, "bytes_per_s": 10e6 / 8}
+# What a site downloads for search: stock Material's index and worker,
+# the kb site's Pagefind bundle and worker.
+SEARCH_FILES = re.compile(r"/search/search_index\.json|/pagefind/|/workers/|/lunr/")
+
+
+def search_result_times(site: Path, query: str, runs: int = BROWSER_RUNS, throttled: bool = False) -> dict:
+    """Medians over `runs` cold page loads of the home page, the query typed
+    as soon as the page has loaded: seconds from the load event to the first
+    result shown (`first`) and to the last change of the list (`all`), and
+    the bytes search downloaded up to the first query's results (`first_bytes`,
+    Material's index included, which it fetches on every page view) and for
+    a next query (`next_bytes`)."""
+    empty = {"first": None, "all": None, "first_bytes": None, "next_bytes": None}
     if not Path(CHROMIUM).exists():
-        return {"first": None, "all": None}
+        return empty
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    base, stop = _serve(site)
-    firsts, alls = [], []
+    base, stop = _serve(site, THROTTLE if throttled else None)
+    firsts, alls, first_bytes, next_bytes = [], [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1280, "height": 800})  # cold: no cache
                 page = context.new_page()
+                received: list[int] = []
+                page.on("requestfinished", lambda request: SEARCH_FILES.search(request.url) and received.append(_response_bytes(request)))
                 page.add_init_script(RESULT_CLOCK)
                 page.goto(base + "/", wait_until="load")
                 page.locator("input.md-search__input").click()
                 page.keyboard.type(query)
+                # Chinese arrives as text input, as from an input method; Material
+                # reads the box on a key event, which committing the text gives.
+                page.keyboard.press("End")
                 try:
                     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=SEARCH_TIMEOUT_MS)
                     _wait_for_whole_index(page)
-                    page.wait_for_timeout(500)  # the list is filled again after the worker's last pass
+                    page.wait_for_timeout(500)  # stock Material: the list is filled as the index grows
                     first, last = page.evaluate(SINCE_LOAD)
                     firsts.append(first / 1000)
                     alls.append(last / 1000)
+                    first_bytes.append(sum(received))
+                    received.clear()
+                    page.locator("input.md-search__input").fill(NEXT_QUERY)
+                    page.keyboard.press("End")
+                    page.wait_for_timeout(1500)
+                    next_bytes.append(sum(received))
                 except PlaywrightTimeout:
                     meta = page.locator(".md-search-result__meta").inner_text()
                     print(f"  no search result for {query!r} in {SEARCH_TIMEOUT_MS / 1000:g} s ({meta.strip()})", file=sys.stderr)
@@ -418,8 +468,13 @@ def search_result_times(site: Path, query: str, runs: int = BROWSER_RUNS) -> dic
             browser.close()
     finally:
         stop()
-    median = lambda values: round(statistics.median(values), 2) if values else None  # noqa: E731
-    return {"first": median(firsts), "all": median(alls)}
+    median = lambda values, digits=2: round(statistics.median(values), digits) if values else None  # noqa: E731
+    return {"first": median(firsts), "all": median(alls), "first_bytes": median(first_bytes, 0), "next_bytes": median(next_bytes, 0)}
+
+
+def _response_bytes(request) -> int:
+    sizes = request.sizes()
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
 def _wait_for_whole_index(page) -> None:
@@ -428,14 +483,32 @@ def _wait_for_whole_index(page) -> None:
         time.sleep(0.05)
 
 
-def _serve(directory: Path):
+def _serve(directory: Path, throttle: dict | None = None):
     import functools
     import http.server
     import threading
 
+    pace = threading.Lock()
+    free_at = [0.0]  # when the shared line is free again
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
+
+        def send_head(self):
+            if throttle:
+                time.sleep(throttle["latency_s"])
+            return super().send_head()
+
+        def copyfile(self, source, outputfile):
+            if not throttle:
+                return super().copyfile(source, outputfile)
+            while chunk := source.read(16384):
+                with pace:
+                    free_at[0] = max(free_at[0], time.perf_counter()) + len(chunk) / throttle["bytes_per_s"]
+                    until = free_at[0]
+                time.sleep(max(0.0, until - time.perf_counter()))
+                outputfile.write(chunk)
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -487,18 +560,24 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
                 raise RuntimeError(f"mkdocs serve did not start; see {log}")
             time.sleep(0.2)
         first_build = round(time.perf_counter() - started, 2)
-        seconds = []
+        seconds, searchable = [], []
+        words_url = f"http://127.0.0.1:{port}/pagefind/kb-words.txt"
         for number in range(edits):
             time.sleep(EDIT_PAUSE_S if number else 0)
-            seconds.append(_edit_and_wait(path, url, f"基准测试编辑{int(time.time())}n{number}"))
+            shown, found = _edit_and_wait(path, url, f"基准测试编辑{int(time.time())}n{number}", words_url, number)
+            seconds.append(shown)
+            searchable.append(found)
             if seconds[-1] is None:
                 break
     finally:
         server.terminate()
         server.wait(30)
     all_shown = bool(seconds) and None not in seconds
+    all_found = bool(searchable) and None not in searchable
     return {
         "first_build_s": first_build,
+        "searchable_s": searchable,
+        "edit_to_search_s": round(statistics.median(searchable), 2) if all_found else None,
         "edits_s": seconds,
         "edit_to_page_s": round(statistics.median(seconds), 2) if all_shown else None,
         "slowest_edit_s": max(seconds) if all_shown else None,
@@ -508,22 +587,36 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
 EDIT_PAUSE_S = 2.0  # between two edits of one serve session: the previous rebuild is over, the poll phase varies
 
 
-def _edit_and_wait(path: Path, url: str, marker: str) -> float | None:
-    """Add a sentence with `marker` to the article; seconds until `url` serves it (None after two minutes)."""
+# A word in no article, one per edit: when the search bundle's word list
+# holds it, the bundle that indexes the edit is the one served.
+NEW_WORDS = ("鸵鸟", "犀牛", "企鹅", "袋鼠", "羚羊", "骆驼", "海豚", "松鼠", "孔雀", "蜻蜓")
+
+
+def _edit_and_wait(path: Path, url: str, marker: str, words_url: str = "", number: int = 0) -> tuple[float | None, float | None]:
+    """Add a sentence with `marker` to the article: seconds until `url`
+    serves it, and until search finds it (`words_url` lists its new word);
+    None after two minutes."""
     import urllib.request
 
+    def contains(address: str, text: str) -> bool:
+        try:
+            with urllib.request.urlopen(address, timeout=10) as response:
+                return text in response.read().decode("utf-8", "replace")
+        except OSError:
+            return False
+
+    word = NEW_WORDS[number % len(NEW_WORDS)]
     text = path.read_text(encoding="utf-8")
     saved = time.perf_counter()
-    path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出。\n", encoding="utf-8")
-    while time.perf_counter() - saved < 120:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:
-                if marker in response.read().decode("utf-8", "replace"):
-                    return round(time.perf_counter() - saved, 2)
-        except OSError:
-            pass
+    path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出，{word}。\n", encoding="utf-8")
+    shown = found = None
+    while time.perf_counter() - saved < 120 and (shown is None or (words_url and found is None)):
+        if shown is None and contains(url, marker):
+            shown = round(time.perf_counter() - saved, 2)
+        if words_url and found is None and contains(words_url, word):
+            found = round(time.perf_counter() - saved, 2)
         time.sleep(0.05)
-    return None
+    return shown, found
 
 
 @dataclass
@@ -533,6 +626,11 @@ class SiteResult:
     search_index_bytes: int
     first_result_s: float | None
     all_results_s: float | None
+    first_result_throttled_s: float | None = None
+    all_results_throttled_s: float | None = None
+    heaviest_pages: list = field(default_factory=list)  # [(path, bytes, elements)] of the three largest HTML pages
+    first_query_bytes: int | None = None  # what search downloads until the first query's results show
+    next_query_bytes: int | None = None  # ... and for one more query
     generation: dict = field(default_factory=dict)
 
 
@@ -548,29 +646,46 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
     build = successful_build(config)
     site = config.parent / "site"
     index = site / "search" / "search_index.json"
-    times = search_result_times(site, query) if browser else {"first": None, "all": None}
+    bundle = site / "pagefind"  # the kb site's index, fetched a piece at a time
+    none = {"first": None, "all": None, "first_bytes": None, "next_bytes": None}
+    times = search_result_times(site, query) if browser else none
+    slow = search_result_times(site, query, throttled=True) if browser else none
     return SiteResult(
         build=build,
         site_bytes=directory_bytes(site),
-        search_index_bytes=index.stat().st_size if index.exists() else 0,
+        search_index_bytes=(index.stat().st_size if index.exists() else 0) + (directory_bytes(bundle) if bundle.exists() else 0),
         first_result_s=times["first"],
         all_results_s=times["all"],
+        first_result_throttled_s=slow["first"],
+        all_results_throttled_s=slow["all"],
+        first_query_bytes=times["first_bytes"],
+        next_query_bytes=times["next_bytes"],
+        heaviest_pages=heaviest_pages(site),
     )
+
+
+ELEMENT = re.compile(rb"<[A-Za-z]")
+
+
+def heaviest_pages(site: Path, count: int = 3) -> list[list]:
+    """The largest HTML pages: [site-relative path, bytes, elements] (lists: results.json reads back the same)."""
+    pages = sorted(site.rglob("*.html"), key=lambda p: p.stat().st_size, reverse=True)[:count]
+    return [[p.relative_to(site).as_posix(), p.stat().st_size, len(ELEMENT.findall(p.read_bytes()))] for p in pages]
 
 
 def run(
     sizes, out: Path = OUT, seed: int = 7, browser: bool = True, query: str = DEFAULT_QUERY, plain: bool = True,
-    serve_up_to: int = SERVE_MAX_SIZE, repeat: int = 1, edits: int = 1,
+    serve_up_to: int = SERVE_MAX_SIZE, repeat: int = 1, edits: int = 1, corpus: str = "varied",
 ) -> dict:
     templates = load_templates()
     results = {
-        "seed": seed, "query": query, "python": sys.version.split()[0], "cpus": os.cpu_count(),
+        "seed": seed, "query": query, "corpus": corpus, "python": sys.version.split()[0], "cpus": os.cpu_count(),
         "date": dt.datetime.now().isoformat(timespec="seconds"), "sizes": [],
     }
     for size in sizes:
         work = out / str(size)
         seeds_dir = work / "seeds"
-        write_corpus(synthesise(size, templates, seed), seeds_dir)
+        write_corpus(CORPORA[corpus](size, templates, seed), seeds_dir)
         entry = {"size": size, "seed_bytes": directory_bytes(seeds_dir)}
         generation = generation_seconds(seeds_dir)
         configs = {"kb": write_kb_config(work / "kb", seeds_dir)}
@@ -620,7 +735,8 @@ def build_seconds(site: dict) -> float:
 
 def table(results: dict) -> str:
     header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s", "all results s",
-              "serve edit s")
+              "throttled s", "query KB", "serve edit s", "searchable s")
+    # throttled s: first / all results at 10 Mbit/s and 40 ms; query KB: search's download for a first / a next query
     # build s: the median with --repeat; serve edit s: the median and the slowest with --edits
     rows = [header]
     for entry in results["sizes"]:
@@ -643,14 +759,36 @@ def table(results: dict) -> str:
                 f"{ratios['index_vs_plain']:.2f}" if "index_vs_plain" in ratios else "",
                 "—" if site["first_result_s"] is None else f"{site['first_result_s']:.2f}",
                 "—" if site.get("all_results_s") is None else f"{site['all_results_s']:.2f}",
+                _pair(site.get("first_result_throttled_s"), site.get("all_results_throttled_s"), "{:.2f}"),
+                _pair(site.get("first_query_bytes"), site.get("next_query_bytes"), "{:.0f}", 1e-3),
                 _serve_cell(entry.get("serve")) if name == "kb" else "",
+                _searchable_cell(entry.get("serve")) if name == "kb" else "",
             ))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
+    for entry in results["sizes"]:
+        heaviest = (entry["kb"].get("heaviest_pages") or [None])[0]
+        if heaviest:
+            lines.append(f"{entry['size']} articles: heaviest page {heaviest[0]}, {heaviest[1] / 1e3:.0f} KB, {heaviest[2]:,} elements")
     if "generation_2000_over_500" in results:
         lines.append(f"generation t(2000)/t(500) = {results['generation_2000_over_500']}")
     return "\n".join(lines)
+
+
+def _pair(first, second, shape: str, scale: float = 1.0) -> str:
+    if first is None:
+        return "—"
+    return f"{shape.format(first * scale)} / {'—' if second is None else shape.format(second * scale)}"
+
+
+def _searchable_cell(serve: dict | None) -> str:
+    if not serve or not serve.get("searchable_s"):
+        return ""
+    found = serve["searchable_s"]
+    if None in found:
+        return "not found"
+    return f"{serve['edit_to_search_s']:.2f}" + (f" (max {max(found):.2f})" if len(found) > 1 else "")
 
 
 def _serve_cell(serve: dict | None) -> str:
@@ -671,6 +809,9 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=OUT, help="output folder (default: bench/out)")
     parser.add_argument("--query", default=DEFAULT_QUERY, help=f"search query typed in the browser (default: {DEFAULT_QUERY})")
     parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result step")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="varied",
+                        help="varied (default): seed articles varied, some copies; syndicated: near-copies of "
+                             f"{SYNDICATED_STORIES} stories, as portals republish a press release")
     parser.add_argument("--no-plain", action="store_true", help="skip the plain Material baseline")
     parser.add_argument(
         "--serve-up-to", type=int, default=SERVE_MAX_SIZE, metavar="N",
@@ -684,7 +825,7 @@ def main(argv=None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results = run(
         sizes, args.out.resolve(), args.seed, browser=not args.no_browser, query=args.query, plain=not args.no_plain,
-        serve_up_to=args.serve_up_to, repeat=max(1, args.repeat), edits=max(1, args.edits),
+        serve_up_to=args.serve_up_to, repeat=max(1, args.repeat), edits=max(1, args.edits), corpus=args.corpus,
     )
     print(table(results))
     print(f"JSON: {args.out / 'results.json'}")
