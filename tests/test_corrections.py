@@ -144,7 +144,7 @@ def lead_text(soup) -> str:
 
 def search_texts(site: Path) -> list[tuple[str, str]]:
     """(location, text) of each search index entry, without the marks search.js adds between words."""
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = json.loads((site.parent / "build" / "search" / "documents.json").read_text(encoding="utf-8"))  # what search indexes
     return [(d["location"], re.sub("[\u200b\u303b]", "", d["text"])) for d in docs]
 
 

@@ -26,9 +26,9 @@ const OPEN_SECTIONS = 3
 // A topic page's score is multiplied by this: for its names it must come
 // before the articles, which name the thing in every section (and in
 // longer words the query begins, each of which Pagefind scores as a term
-// of its own). Four puts every topic query of the tests in the top three
+// of its own). Six puts every topic query of the tests in the top three
 // among 120 articles without pushing articles out for their own words.
-const TOPIC_BOOST = 4
+const TOPIC_BOOST = 6
 const TOPIC = { kind: "topic" } // bundle.py's filter on topic pages
 const HIDDEN = "^" // bundle.py: starts a word never shown; joins a twin
 const END_OF_RUN = "\u303b" // search.js: ends a run of Han characters
