@@ -760,3 +760,22 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next(tmp_path
     staged = publish.StagedSite.start(str(tmp_path / "site"))
     assert not abandoned.exists() and staged.path.exists()
     staged.discard()
+
+
+def test_a_joiner_between_emoji_stays_and_one_between_words_goes():
+    from build_scripts.reading.decoding import INVISIBLE
+
+    assert INVISIBLE.sub("", "团队👨\u200d👩\u200d👧合影") == "团队👨\u200d👩\u200d👧合影"  # one family, not three people
+    assert INVISIBLE.sub("", "量\u200d产") == "量产"  # between words it splits them for search: gone
+
+
+def test_a_right_to_left_override_in_a_file_name_is_written_out_on_its_source_page():
+    import dataclasses
+
+    from build_scripts.pages.render_sources import render_source_page
+    from build_scripts.reading.corpus import parse_article
+
+    name = "报道\u202etxt.txt"
+    article = dataclasses.replace(parse_article("a.txt", "标题\n\n正文第一段。", {}).article, file_name=name)
+    markdown = render_source_page(article)
+    assert "\u202e" not in markdown and "\\u202e" in markdown

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
+from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
 from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
@@ -87,7 +87,8 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
         ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say)),
         ("日期", date + _origin(origin.date, say)),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
-        ("文件", " · ".join(f"<code>{literal_html(name)}</code>" for name in (article.file_name, *article.other_names))),
+        # a file name's controls written out (\u202e would show the name reversed)
+        ("文件", " · ".join(f"<code>{literal_html(visible_controls(name))}</code>" for name in (article.file_name, *article.other_names))),
         ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:

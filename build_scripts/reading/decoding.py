@@ -29,11 +29,14 @@ BOMS = (
 # Zero-width characters, bidi controls and C0/C1 controls other than tab and
 # newline: invisible in an editor, yet they split words for search, can
 # reorder text on screen (bidi overrides: "Trojan Source") and are how some
-# Chinese sites watermark copied text. Joiners go too: a family emoji falls
-# apart into its members, a small price for search that finds every word.
+# Chinese sites watermark copied text. A zero-width joiner stays only between
+# two emoji, where it makes one picture of them (👨‍👩‍👧 is a family, not three
+# people); anywhere else it splits words for search like the others.
+EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F"
 INVISIBLE = re.compile(
-    "[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c\u180e"
+    "[\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad\u061c\u180e"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"
+    f"|(?<![{EMOJI}])\u200d|\u200d(?![{EMOJI}])"
 )
 # File signatures of what people save by mistake instead of text: images,
 # PDF, Office documents (zip-based and the older OLE format), archives, ELF.
