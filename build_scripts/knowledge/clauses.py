@@ -100,29 +100,26 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=4096)
-def _tokens(canon: str) -> tuple[tuple[int, str], ...]:
-    """(position, word) of each single-character Han word jieba cuts from `canon` (no new words guessed)."""
+def _words(canon: str) -> tuple[tuple[int, str], ...]:
+    """(position, word) of each Han word jieba cuts from `canon`, guessing no new words (HMM off)."""
     if not HAN.search(canon):
         return ()
     found, at = [], 0
     for word in jieba.cut(canon, HMM=False):
-        if len(word) == 1 and HAN.match(word):
+        if HAN.match(word):
             found.append((at, word))
         at += len(word)
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+def _tokens(canon: str) -> tuple[tuple[int, str], ...]:
+    """The single-character words: where 会, 将, 了 … stand as words of their own."""
+    return tuple(found for found in _words(canon) if len(found[1]) == 1)
+
+
 def word_spans(canon: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each word of two or more Han characters jieba cuts from `canon` (no new words guessed)."""
-    if not HAN.search(canon):
-        return ()
-    found, at = [], 0
-    for word in jieba.cut(canon, HMM=False):
-        if len(word) > 1 and HAN.match(word):
-            found.append((at, at + len(word)))
-        at += len(word)
-    return tuple(found)
+    """(start, end) of each word of two or more Han characters: the words an event word may be part of (发布会)."""
+    return tuple((at, at + len(word)) for at, word in _words(canon) if len(word) > 1)
 
 
 def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
