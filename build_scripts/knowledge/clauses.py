@@ -84,8 +84,6 @@ class ClauseRules:
 
 @dataclass(frozen=True)
 class Clause:
-    start: int  # in the sentence
-    end: int
     state: str | None  # one of STATES, or None when the clause does not say
     marker: str  # the words that decided it, "" for none
     # the event is what something is about ("the road to mass-producing robots later this year"): with a
@@ -132,39 +130,40 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
 
     head = rules.mention_heads.match(canon, cue_end)
     if head:
-        return Clause(0, len(canon), "mention", canon[cue_start:head.end()].strip())
+        return Clause("mention", canon[cue_start:head.end()].strip())
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
-        return Clause(0, len(canon), "mention", mentioned.group(0), talked_about=True)
+        return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
-    if cue.isascii() and cue not in rules.verb_forms and PREPOSITION_BEFORE.search(canon, 0, cue_start):
-        return Clause(0, len(canon), "mention", PREPOSITION_BEFORE.search(canon, 0, cue_start).group(0).strip() + " …")
+    preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    if preposition:
+        return Clause("mention", preposition.group(0).strip() + " …")
     copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())
     if copula and DESCRIBED.search(canon, cue_end):
-        return Clause(0, len(canon), "mention", copula[-1][2] + "…的")
+        return Clause("mention", copula[-1][2] + "…的")
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
         if found.get(state):
-            return Clause(0, len(canon), state, found[state][0][2])
+            return Clause(state, found[state][0][2])
     if before("negated"):
-        return Clause(0, len(canon), "negated", before("negated")[-1][2])
+        return Clause("negated", before("negated")[-1][2])
     for state in ("dropped", "delayed"):
         if found.get(state):
-            return Clause(0, len(canon), state, found[state][0][2])
+            return Clause(state, found[state][0][2])
     planned_before = before("planned")
     if planned_before:
-        return Clause(0, len(canon), "planned", planned_before[-1][2])
+        return Clause("planned", planned_before[-1][2])
     if cue_word.strip().lower() in rules.past_forms:
-        return Clause(0, len(canon), "happened", cue_word.strip())
+        return Clause("happened", cue_word.strip())
     nearest_before = before("happened")
     if nearest_before:
-        return Clause(0, len(canon), "happened", nearest_before[-1][2])
+        return Clause("happened", nearest_before[-1][2])
     # a marker inside the event's own words ("production is set to begin", "production began") or after them
     # A plan marker there wins: "量产已近在眼前" (is near) is still to come.
     after = sorted((state != "planned", m[0], state, m[2]) for state in ("planned", "happened")
                    for m in found.get(state, ()) if m[0] >= cue_start)
     if after:
-        return Clause(0, len(canon), after[0][2], after[0][3])
-    return Clause(0, len(canon), None, "")
+        return Clause(after[0][2], after[0][3])
+    return Clause(None, "")
 
 
 # English verbs of the lexicon are written once, as their base form ("unveil", "roll out");

@@ -47,7 +47,6 @@ KIND_IDS = (
     "unveil", "pilot", "rollout", "mass-production", "production-start", "trial-operation",
     "commercial-launch", "delivery", "certification", "partnership", "permit", "other",
 )
-STATES = ("planned", "happened", "dropped", "delayed")  # what a Sighting can say; clauses.py reads more
 STATUSES = {
     "upcoming": ("待兑现", "upcoming"),
     "done": ("已兑现", "reported done"),
