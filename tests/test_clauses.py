@@ -244,3 +244,18 @@ def test_launching_a_line_up_of_models_is_their_commercial_launch(text, language
 ])
 def test_an_event_said_to_be_near_has_not_happened(text, language):
     assert states(text, language).get("mass-production") != "happened"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("XPeng said global deliveries of the second-generation VLA are targeted for 2027.", "en"),
+    ("第二代VLA计划于2027年向海外交付。", "zh-Hans"),
+])
+def test_handing_over_a_software_topic_is_its_rollout_to_the_cars_that_carry_it(text, language):
+    found = {(s.topic, s.kind) for s in sightings(article("a", PUBLISHED, text, language))}
+    assert ("second-gen-vla", "rollout") in found
+    assert ("second-gen-vla", "delivery") not in found
+
+
+def test_handing_over_a_hardware_topic_stays_a_delivery():
+    found = {(s.topic, s.kind) for s in sightings(article("a", PUBLISHED, "小鹏IRON人形机器人计划于2027年开始交付。"))}
+    assert ("iron", "delivery") in found

@@ -89,6 +89,7 @@ class MilestoneRules:
     car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
+    software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
     def builds_plant(self, canon: str) -> re.Match | None:
@@ -200,6 +201,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     built_words, plant_words = _words(plant_built.get("built")), _words(plant_built.get("plant"))
     pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
     span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
+    software_kinds = {str(k): str(v) for k, v in (data.get("software_kinds") or {}).items()}
+    if (set(software_kinds) | set(software_kinds.values())) - set(KIND_IDS):
+        raise MilestoneRulesError(f"{path.name}: software_kinds names unknown kinds — use {', '.join(KIND_IDS)}")
     pronouns = "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words)
     references = [_cue_pattern(_words(data.get("references"))).pattern]
     return MilestoneRules(
@@ -214,6 +218,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
+        software_kinds=software_kinds,
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
     )
 
@@ -447,6 +452,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
                  and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
     named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
+    software = {t.slug for t in topics if t.software}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
@@ -511,6 +517,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
         reading = read_clause(canon, first.start(), first.end(), rules.clause, first.group(0))
+        if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
+            by_id = {k.id: k for k in rules.kinds}
+            cues = [(m, by_id[rules.software_kinds.get(k.id, k.id)]) for m, k in cues]
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
         cued = {k.id for k in kinds}
         kinds = [k for k in kinds if not cued & set(k.yields_to)]
