@@ -259,3 +259,42 @@ def test_handing_over_a_software_topic_is_its_rollout_to_the_cars_that_carry_it(
 def test_handing_over_a_hardware_topic_stays_a_delivery():
     found = {(s.topic, s.kind) for s in sightings(article("a", PUBLISHED, "小鹏IRON人形机器人计划于2027年开始交付。"))}
     assert ("iron", "delivery") in found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Robotaxi試驗車已通過第三方場地測試，並取得廣州道路測試許可。", "zh-Hant"),
+    ("小鹏Robotaxi已通过第三方场地测试，并取得广州道路测试许可。", "zh-Hans"),
+])
+def test_a_clause_opening_with_bing_shares_the_state_of_the_clause_before_it(text, language):
+    found = {(s.topic, s.kind): s.state for s in sightings(article("a", PUBLISHED, text, language))}
+    assert found.get(("robotaxi", "permit")) == "happened"
+    # a test passed is a result, not road testing under way
+    assert ("robotaxi", "pilot") not in found
+
+
+def test_a_clause_under_way_with_zheng_has_begun():
+    assert states("小鹏Robotaxi目前正在广州进行常态化的公开道路测试。", "zh-Hans").get("pilot") == "happened"
+
+
+def test_an_event_word_across_two_words_is_no_event_word_but_the_word_inside_them_is():
+    # 道路|测试: 路测 straddles the two words; 测试 after it is still read, as a plan
+    found = {(s.kind, s.state) for s in sightings(article("a", PUBLISHED, "小鹏Robotaxi即将于2026年3月开始公开道路测试。"))}
+    assert ("pilot", "planned") in found
+
+
+def test_a_topic_a_relative_clause_says_is_carried_is_not_the_subject_of_the_sentence():
+    text = "研發總監表示，搭載小鵬第二代VLA的車型已通過場地測試，並取得廣州道路測試許可。"
+    found = {(s.topic, s.kind, s.read) for s in sightings(article("a", PUBLISHED, text, "zh-Hant"))}
+    assert not any(topic == "second-gen-vla" and read == "clause" for topic, _, read in found)
+
+
+def test_pinyin_printed_after_each_character_by_an_e_paper_does_not_hide_a_description():
+    # 量產(chǎn)的…基地: the production is what the base is for, not an event of that day
+    text = "2024年10月27日，全球首個以流水線進行大規模量產(chǎn)的小鵬匯天飛行汽車基地正式動工。"
+    kinds = {s.kind for s in sightings(article("a", PUBLISHED, text, "zh-Hant"))}
+    assert "mass-production" not in kinds and "other" in kinds
+
+
+def test_a_year_naming_an_event_or_a_model_year_is_no_time():
+    found = sightings(article("a", PUBLISHED, "1月8日的2026小鹏全球新品发布会上，小鹏汽车推出了2026款小鹏P7+等四款车型。"))
+    assert all(s.period is None or s.period.key == "2026-01-08" for s in found)

@@ -28,7 +28,10 @@ The grammar, in the order it is applied:
    form ("unveiled", "began"); else the nearest completion or plan marker
    before it (已/已经/has/was), else one after it (量产了, "production began"), a plan
    marker first (量产已近在眼前 is still to come).
-7. Otherwise the clause does not say (`None`): the caller decides from the
+7. **Coordination.** A clause that says nothing itself and opens with a
+   coordinator (并, 并且, "and") shares the state of the clause before it:
+   in 已通过场地测试，并取得测试许可 both happened (`coordinated`).
+8. Otherwise the clause does not say (`None`): the caller decides from the
    clause's own time or abstains.
 
 Single Han characters (将 会 已 了 未 没 不 若) count only as words of their
@@ -80,6 +83,7 @@ class ClauseRules:
     copulas: Markers = Markers()  # 是, 成为 … before an event word with 的 and a noun after it: a description
     verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs; other English cues are nouns
     reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
+    coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,13 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if after:
         return Clause(after[0][2], after[0][3])
     return Clause(None, "")
+
+
+def coordinated(reading: Clause, canon: str, before: Clause | None, rules: ClauseRules) -> Clause:
+    """`reading`, or, when it says nothing and its clause opens with 并/"and", the state of the clause `before` it."""
+    if reading.state is None and before is not None and before.state in ("planned", "happened") and rules.coordinator.match(canon):
+        return Clause(before.state, before.marker)
+    return reading
 
 
 # English verbs of the lexicon are written once, as their base form ("unveil", "roll out");

@@ -31,7 +31,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
-from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, read_clause, verb_forms, word_spans
+from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, coordinated, read_clause, verb_forms, word_spans
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
@@ -98,8 +98,11 @@ class MilestoneRules:
         return built if built and self.plant.search(canon, built.end()) else None
 
     def _inside_a_word(self, canon: str, match: re.Match) -> bool:
-        """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产)."""
+        """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产),
+        or across two words (路测 in 道路|测试)."""
         for start, end in word_spans(canon):
+            if start < match.start() < end < match.end() or match.start() < start < match.end() < end:
+                return True
             if start <= match.start() and match.end() <= end and end - start > match.end() - match.start():
                 rest = canon[start:match.start()] + canon[match.end():end]
                 return not self.any_cue.search(rest)
@@ -109,7 +112,10 @@ class MilestoneRules:
         """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot)."""
         if kind.not_with.search(canon):
             return None
-        for match in kind.cues.finditer(canon):
+        at = 0
+        # each search from the character after the last match: 测试 is still found in 道路测试 after 路测 is refused
+        while (match := kind.cues.search(canon, at)) is not None:
+            at = match.start() + 1
             if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
             if self._inside_a_word(canon, match):
@@ -191,6 +197,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         past_forms=frozenset(canonical(f) for f in past_forms),
         verb_forms=frozenset(canonical(f) for f in verb_forms_all),
         reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
+        coordinator=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("coordinators"))).pattern + ")"),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
@@ -410,7 +417,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
     implied, implied_from = _only_topic(passage), "sentence"
-    if implied is None:
+    if implied is None or implied in _carried_only(passage.canon, topics, rules):
+        # "搭载第二代VLA的车型已通过测试" is about the car, whatever else the sentence mentions
         implied, implied_from = article_topic, "article"
     if referent is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
         # "它将在本季度推送", "这款机器人": the topic last named before it in the paragraph (`referent`)
@@ -451,20 +459,22 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     all_times = [t for t in read_times(simplified, published, time_rules, day_before)
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
                  and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
-    named_in_sentence = {slug for _, slug, _ in _named(whole, topics)}
     software = {t.slug for t in topics if t.software}
+    spans = clause_spans(simplified)
+    canons = [canonical(simplified[start:end]) for start, end in spans]
+    clause_topics = [{slug for _, slug, _ in _named(canon, topics)} for canon in canons]
+    # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
+    # is not the clause's subject (the car is), nor its sentence's
+    subjects = [_subjects(canon, topics, rules) for canon in canons]
+    named_in_sentence = {slug for named in subjects for _, slug, _ in named}
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
     ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
-    spans = clause_spans(simplified)
-    canons = [canonical(simplified[start:end]) for start, end in spans]
-    clause_topics = [{slug for _, slug, _ in _named(canon, topics)} for canon in canons]
+    previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
-        # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
-        # is not the clause's subject (the car is); the subject is another topic it names, or none
-        named = [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
+        named = subjects[index]
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
         named = [n for n in named if n not in other_model]
@@ -482,6 +492,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             cues = [(m, k) for m, k in cues if k.id != "mass-production"]
             cues.append((plant, next(k for k in rules.kinds if k.id == "production-start")))
         if not cues:
+            # "已通过场地测试，并取得测试许可": what a next clause opening with 并 shares
+            previous = read_clause(canon, len(canon), len(canon), rules.clause)
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
         thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon))
@@ -516,7 +528,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                      and n in carrying] or named
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
-        reading = read_clause(canon, first.start(), first.end(), rules.clause, first.group(0))
+        reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
+        previous = reading
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
             cues = [(m, by_id[rules.software_kinds.get(k.id, k.id)]) for m, k in cues]
@@ -568,6 +581,18 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+def _subjects(canon: str, topics: tuple[Topic, ...], rules: MilestoneRules) -> list[tuple[int, str, str]]:
+    """The topics a clause names but those a relative clause says something carries (搭载第二代VLA的车型)."""
+    return [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
+
+
+def _carried_only(canon: str, topics: tuple[Topic, ...], rules: MilestoneRules) -> set[str]:
+    """The topics a sentence names only as what something carries."""
+    clauses = [canonical(c) for c in re.split(r"[，,；;。]", canon)]
+    named = {slug for c in clauses for _, slug, _ in _named(c, topics)}
+    return named - {slug for c in clauses for _, slug, _ in _subjects(c, topics, rules)}
 
 
 def whole_between(canons: list[str], first: int, last: int) -> str:

@@ -83,9 +83,16 @@ def canonical_each(texts: list[str]) -> list[str]:
     return [canonical_of_simplified(simplified) for simplified in to_mainland_each(texts)]
 
 
+# A Han character's pinyin in brackets right after it, as an e-paper flattens ruby
+# text: 量產(chǎn)的 is 量產的 to a reader (one tone mark at least, so "(ev)" stays).
+PINYIN_RUBY = re.compile(r"(?<=[\u3400-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 def canonical_of_simplified(text: str) -> str:
     """canonical() of text already converted by to_simplified()."""
     text = text.lower()
+    if "(" in text:
+        text = PINYIN_RUBY.sub("", text)
     if not ANY_SPACE.search(text):
         return text  # most Chinese sentences: one quick scan instead of two substitutions
     text = SPACE_NEXT_TO_CJK.sub("", text)

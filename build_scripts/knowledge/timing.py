@@ -129,7 +129,11 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     undated = tuple(str(w).lower() for w in data.get("undated") or ())
     same_day = tuple(str(w).lower() for w in data.get("same_day") or ())
     months = _alternation(ENGLISH_MONTHS)
-    year = rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?(?!\d|款|\s?款)\s?年?|(?P<{{n}}r>{_alternation(sections['years'])})"
+    # A year right before a Han character that starts no time word names a thing, not a time:
+    # "2026款P7+" (a model year), "2026小鹏全球新品发布会" (an event's name).
+    time_starts = "".join(sorted({"年", "至", "到"} | {p[0] for p in sections["parts"] if not p.isascii()}))
+    year = (rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?(?!\d|\s?款|[\u3400-\u9fff](?<![{time_starts}]))\s?年?"
+            rf"|(?P<{{n}}r>{_alternation(sections['years'])})")
     part = _alternation(sections["parts"])
     alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
