@@ -31,6 +31,8 @@ The grammar, in the order it is applied:
 7. **Coordination.** A clause that says nothing itself and opens with a
    coordinator (并, 并且, "and") shares the state of the clause before it:
    in 已通过场地测试，并取得测试许可 both happened (`coordinated`).
+   A clause with no event word that opens with 以及 or "as well as" lists
+   more objects of the clause before: the same event, of the topics it names.
 8. Otherwise the clause does not say (`None`): the caller decides from the
    clause's own time or abstains.
 
@@ -84,6 +86,7 @@ class ClauseRules:
     verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs; other English cues are nouns
     reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
     coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
+    more_objects: re.Pattern = NO_MATCH  # 以及, "as well as" opening a clause with no verb: more objects of the one before
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
-from build_scripts.knowledge.clauses import ClauseRules, Markers, clause_spans, coordinated, read_clause, verb_forms, word_spans
+from build_scripts.knowledge.clauses import Clause, ClauseRules, Markers, clause_spans, coordinated, read_clause, verb_forms, word_spans
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
@@ -108,8 +108,9 @@ class MilestoneRules:
                 return not self.any_cue.search(rest)
         return False
 
-    def kind_at(self, kind: Kind, canon: str) -> re.Match | None:
-        """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot)."""
+    def kind_at(self, kind: Kind, canon: str, agent: re.Pattern | None = None) -> re.Match | None:
+        """The first cue of `kind` in `canon` that names an event, not a thing (量产工厂, the newly unveiled robot);
+        with 的 after it, one only when `agent` (the company) does it right before: 小鹏展示的第二代VLA."""
         if kind.not_with.search(canon):
             return None
         at = 0
@@ -120,7 +121,8 @@ class MilestoneRules:
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
             if self._inside_a_word(canon, match):
                 continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
-            if not self.clause.mention_heads.match(canon, match.end()):
+            head = self.clause.mention_heads.match(canon, match.end())
+            if not head or (agent is not None and head.group(0).strip() == "的" and agent_before(canon, match.start(), agent)):
                 return match
         return None
 
@@ -198,6 +200,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         verb_forms=frozenset(canonical(f) for f in verb_forms_all),
         reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
         coordinator=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("coordinators"))).pattern + ")"),
+        more_objects=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("more_objects"))).pattern + ")"),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
@@ -472,6 +475,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
     ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
     previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
+    last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
         named = subjects[index]
@@ -483,8 +487,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         carrying = [n for n in named if not rules.carried_en.search(canon[:n[0]])]
         if carrying:
             _, subject, name = carrying[0]
-        cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon)] if m is not None] \
+        cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon, company)] if m is not None] \
             if rules.any_cue.search(canon) else []
+        # 首款前装量产Robotaxi, 首批量产飞行汽车: an event word after a count of things describes them
+        cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
         plant = rules.builds_plant(canon)
         if plant is not None:
             # A plant built is its production started (量产 before 工厂 names the plant, not an event);
@@ -492,8 +498,14 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             cues = [(m, k) for m, k in cues if k.id != "mass-production"]
             cues.append((plant, next(k for k in rules.kinds if k.id == "production-start")))
         if not cues:
+            if last_event and named and rules.clause.more_objects.match(canon):
+                # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
+                for _, slug, _ in named:
+                    sighted += [(slug, "", *fields) for fields in last_event]
+                continue
             # "已通过场地测试，并取得测试许可": what a next clause opening with 并 shares
             previous = read_clause(canon, len(canon), len(canon), rules.clause)
+            last_event = []
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
         thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon))
@@ -529,6 +541,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
+        if reading.state == "mention" and reading.marker.replace(" ", "") == first.group(0).replace(" ", "") + "的" \
+                and company is not None and agent_before(canon, first.start(), company):
+            # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did
+            reading = Clause("happened", reading.marker)
         previous = reading
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
@@ -571,9 +587,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         named_as = name if about == subject or len(named) > 1 else ""
         period = time.period if time else None
         read = "borrowed" if subject_from == "article" else "clause"
-        for kind in dict.fromkeys(kinds):
-            # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker
-            sighted.append((about, named_as, kind.id, period, words, bool(time and time.relative), state, read, reading.marker))
+        last_event = [(kind.id, period, words, bool(time and time.relative), state, read, reading.marker) for kind in dict.fromkeys(kinds)]
+        # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker
+        sighted += [(about, named_as, *fields) for fields in last_event]
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
     for fields in sighted:
@@ -581,6 +597,21 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+# A count of things right before an event word (two descriptive characters may come between):
+# 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does.
+COUNTED_BEFORE = re.compile(r"(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
+
+# Between the agent of a relative clause and its event word (小鹏汽车此次发布的X): a company word, an adverb.
+AGENT_TO_VERB = re.compile(r"(?:汽车|集团|公司)?\s?(?:同时|此次|这次|今年|去年|正式|首次|最新)?\s?$")
+
+
+def agent_before(canon: str, at: int, agent: re.Pattern) -> bool:
+    """Whether `agent` (the company) is what does the event word at `at`: its name ends right before it."""
+    between = AGENT_TO_VERB.search(canon, 0, at)
+    head = canon[:between.start()] if between else canon[:at]
+    return any(m.end() == len(head) for m in agent.finditer(head))
 
 
 def _subjects(canon: str, topics: tuple[Topic, ...], rules: MilestoneRules) -> list[tuple[int, str, str]]:
