@@ -58,6 +58,21 @@ def test_english_order_counts_without_a_unit_word_are_read():
     }
 
 
+def test_a_count_in_aircraft_or_units_and_a_preorder_count_are_read():
+    assert said("The flying car factory has an annual capacity of 10,000 aircraft modules.") == {
+        ("flying-car-factory", "annual-capacity", 10000.0),
+    }
+    assert said("Preorder interest for the Land Aircraft Carrier stands at roughly 7,000 units.") == {
+        ("land-aircraft-carrier", "orders", 7000.0),
+    }
+
+
+def test_a_unit_joined_to_its_number_by_a_hyphen_is_read():
+    assert said("The flying car factory is a 120,000-square-meter site in Guangzhou.") == {
+        ("flying-car-factory", "floor-area", 120000.0),
+    }
+
+
 def test_a_clause_naming_no_subject_takes_the_one_named_before_it():
     assert said("这款人形机器人IRON亮相。它全身拥有60个自由度，且手有20个自由度。") == {
         ("iron", "degrees-of-freedom", 60.0), ("iron", "hand-degrees-of-freedom", 20.0),

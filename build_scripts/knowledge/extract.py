@@ -138,7 +138,8 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
             rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
             rf"(?P<more>多|余)?"
             rf"(?:\s?(?P<mag>{magnitude_words}))?"
-            rf"(?:\s?(?:{unit_groups}))?"
+            # "120,000-square-meter", "a 30-minute cycle": English joins a number to its unit with a hyphen
+            rf"(?:(?:\s|-(?=[A-Za-z]))?(?:{unit_groups}))?"
             rf"(?:\s?(?P<after>{alternation(after)}))?",
         ),
         re.IGNORECASE,
