@@ -73,6 +73,21 @@ def test_a_unit_joined_to_its_number_by_a_hyphen_is_read():
     }
 
 
+def test_a_size_of_some_other_model_is_not_the_articles_model():
+    text = ("小鹏的世界基座模型目前是72B的规模。真正部署的模型多在5B以下，比如别家的VLA司机大模型规模是4B。"
+            "3颗芯片最高能够支持30B参数量的模型。")
+    assert said(text, title="小鹏世界基座模型的规模") == {("world-model", "parameters", 72e9)}
+
+
+def test_a_bare_noun_continuing_the_subject_still_names_it():
+    found = said("小鹏全新一代IRON人形机器人亮相。机器人身高173公分、体重70公斤。", title="IRON机器人亮相")
+    assert ("iron", "height", 1.73) in found and ("iron", "weight", 70.0) in found
+
+
+def test_a_question_states_no_figure():
+    assert said("小鹏世界基座模型是72B的规模。30B是什么概念？", title="小鹏世界基座模型") == {("world-model", "parameters", 72e9)}
+
+
 def test_a_clause_naming_no_subject_takes_the_one_named_before_it():
     assert said("这款人形机器人IRON亮相。它全身拥有60个自由度，且手有20个自由度。") == {
         ("iron", "degrees-of-freedom", 60.0), ("iron", "hand-degrees-of-freedom", 20.0),

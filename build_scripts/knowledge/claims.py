@@ -72,7 +72,8 @@ SUBJECTS_SHAPE = s.Record(
                 hint="add the names sources call it by (zh and en)",
             ),
         },
-        optional={"label_zh": s.Text(), "label_en": s.Text(), "kind": s.Choice(*SUBJECT_KINDS, hint="the comment at the top of subjects.yml says what each kind means")},
+        optional={"label_zh": s.Text(), "label_en": s.Text(), "kind": s.Choice(*SUBJECT_KINDS, hint="the comment at the top of subjects.yml says what each kind means"),
+                  "common_nouns": _WORDS},
     ), min_items=1, label="subject")},
     optional={"others": _WORDS, "per_unit": _WORDS},
 )
@@ -104,6 +105,9 @@ class Subject:
     label_en: str
     kind: str  # product | component
     aliases: tuple[str, ...]
+    # the nouns for things of its kind (模型, "model"): a clause saying one without a name or a 这/its
+    # before it is about some such thing, so a number there is not this subject's by default
+    common: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,39 @@ def _alias_regex(alias: str) -> str:
     return body
 
 
+QUESTION = re.compile(r"[?？]\s*[\"”」』]?\s*$")
+
+# Right before a common noun, a word that makes it name the subject already in view: 这款模型, "its model".
+REFERRING = r"(?:这|该|此|其|本|its\s|this\s|the\s)\S{0,2}\s?"
+
+
+def _common_nouns(words: list[str]) -> re.Pattern | None:
+    """The common nouns of a subject, not where a referring word stands right before them."""
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(to_simplified(w).lower()) + (r"(?![a-z])" if w.isascii() else "") for w in words))
+
+
+# Before a Chinese common noun: 的 and a few characters, a description that makes it some other such
+# thing (部署的模型, 理想的VLA司机大模型); a bare 机器人身高173公分 is the robot in view.
+DESCRIBED_BEFORE = re.compile(r"的[^，,。；;：:的]{0,8}$")
+
+
+def _names_another(common: re.Pattern | None, clause: str) -> bool:
+    """Whether `clause` names some other thing of the subject's kind by a common noun: in English with
+    no referring word before it ("models", "a model", not "its model"), in Chinese with a description
+    before it ("真正部署的模型多在5B以下", not "机器人身高173公分" nor "这款模型")."""
+    if common is None:
+        return False
+    for m in common.finditer(clause):
+        before = clause[max(0, m.start() - 12):m.start()]
+        if m.group(0).isascii() and not re.search(REFERRING + "$", before):
+            return True
+        if not m.group(0).isascii() and DESCRIBED_BEFORE.search(before) and not re.search(REFERRING + "$", before):
+            return True
+    return False
+
+
 def _cue_regex(words: list[str]) -> re.Pattern | None:
     forms = sorted({to_simplified(w).lower() for w in words if w.strip()}, key=len, reverse=True)
     if not forms:
@@ -210,6 +247,7 @@ def load_knowledge(subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = 
         subjects[entry["id"]] = Subject(
             id=entry["id"], topic=entry["topic"], label_zh=entry.get("label_zh", entry["id"]),
             label_en=entry.get("label_en", ""), kind=entry.get("kind", "product"), aliases=tuple(_words(entry, "aliases")),
+            common=_common_nouns(_words(entry, "common_nouns")),
         )
     attributes_data = s.load(attributes_file, ATTRIBUTES_SHAPE)
     units = set(unit_rules().unit_ids)
@@ -541,7 +579,9 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     for passage, text, mentions in zip(passages, texts, all_mentions):
         if passage.paragraph.id != paragraph_id:
             paragraph_id, earlier, products = passage.paragraph.id, {}, set()
-        states_value = ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text))
+        # A question states nothing ("30B是什么概念？"): its numbers are what the next sentences answer about.
+        states_value = not QUESTION.search(text) and (
+            ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text)))
         if id(passage) not in excluded and states_value:
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
@@ -572,6 +612,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             if found is None:
                 continue
             subject, where = found
+            if where in ("paragraph", "article") and _names_another(knowledge.subjects[subject].common, text[clause[0]:clause[1]]):
+                break  # "最高能够支持30B参数量的模型": some model's size, not the article's model's
             if not attribute.comparative and knowledge.others is not None:
                 other_in_clause = knowledge.others.search(text[clause[0]:clause[1]])
                 other_before = knowledge.others.search(text[:number.start])
