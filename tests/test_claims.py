@@ -290,3 +290,15 @@ def test_a_time_in_a_clause_about_another_subject_does_not_date_a_value():
     assert claim.dated_by == "article" and claim.as_of.label == "2025-11-06"
     (claim,) = [c for c in claims_of(article("2025年11月，IRON人形机器人拥有82个自由度。")) if c.attribute == "degrees-of-freedom"]
     assert claim.dated_by == "sentence" and claim.as_of.label == "2025-11"
+
+
+def test_in_one_long_paragraph_only_the_sentences_after_a_competitor_are_the_competitors():
+    from build_scripts.knowledge.compose import not_a_fact, load_signals
+    passages = classify_article(article(
+        "小鹏汇天广州工厂传来消息，陆地航母已拿下超7000个订单。这款双座飞行器可由专用六轮车运输。"
+        "中国的亿航智能已取得商业化运营资质，计划推出2000架空中出租车。"), load_topics())
+    excluded = not_a_fact(passages, load_signals())
+    kept = [p.text for p in passages if id(p) not in excluded]
+    assert any("六轮车" in t for t in kept)
+    assert not any("2000架" in t for t in kept)
+

@@ -95,15 +95,20 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
 
 
 def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
-    """ids of passages that are opinions or about other companies: no figures or dates from them."""
-    competitor_paragraphs = {
-        (p.article.slug, p.paragraph.id) for p in passages if signals.competitor.search(p.canon)
-    }
+    """ids of passages that are opinions or about other companies: no figures or dates from them.
+
+    A sentence naming no company is about the one its paragraph named last before it: after
+    "中国的亿航智能已取得…资质", "计划三年内推出…" is still 亿航's; before it, the sentences are XPeng's."""
     excluded = set()
+    paragraph, about_others = None, False
     for p in passages:
         canon = p.canon
-        about_others = (p.article.slug, p.paragraph.id) in competitor_paragraphs and not signals.own.search(canon)
-        if about_others or signals.competitor.search(canon) or signals.opinion.search(canon):
+        if p.paragraph is not paragraph:
+            paragraph, about_others = p.paragraph, False
+        other, own = signals.competitor.search(canon), signals.own.search(canon)
+        if other or own:
+            about_others = bool(other) and not own
+        if about_others or other or signals.opinion.search(canon):
             excluded.add(id(p))
     return excluded
 
