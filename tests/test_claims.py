@@ -302,3 +302,14 @@ def test_in_one_long_paragraph_only_the_sentences_after_a_competitor_are_the_com
     assert any("六轮车" in t for t in kept)
     assert not any("2000架" in t for t in kept)
 
+
+def test_seats_wheels_and_orders_said_in_chinese_count_words_are_read():
+    found = said("这款双座飞行器能够垂直起降，可由专用六轮车运输，被称作“陆地航母”。陆地航母眼下已拿下超7000个订单。",
+                 title="陆地航母")
+    assert {("land-aircraft-carrier", "seats", 2.0), ("land-aircraft-carrier", "wheels", 6.0),
+            ("land-aircraft-carrier", "orders", 7000.0)} <= found
+
+
+def test_two_wheel_drive_as_an_idiom_is_no_wheel_count():
+    assert not any(a == "wheels" for _, a, _ in said("陆地航母在政策和资本的双轮驱动下发展。", title="陆地航母"))
+

@@ -37,17 +37,17 @@ SUBJECT_KINDS = ("product", "component", "company")
 STATUSES = ("fact", "target", "forecast")
 # A number written as a word: 三颗, three chips. 一/one are left out: they mostly mean "a".
 NUMBER_WORDS = {
-    "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 # A number in digits, Chinese or English words. The lookaheads on first
 # characters let re skip most positions at once; an English word must start a word.
 NUMBER_PATTERN = (
-    r"(?P<num>(?=[\d二两三四五六七八九十])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两三四五六七八九十])"
+    r"(?P<num>(?=[\d二两双三四五六七八九十])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|[二两双三四五六七八九十])"
     r"|(?<![a-z])(?=[tfsen])(?:two|three|four|five|six|seven|eight|nine|ten)(?![a-z]))"
 )
 # A sentence without a digit or a number word states no value: most sentences, skipped at once.
-ANY_NUMBER = re.compile(r"[\d二两三四五六七八九十万]|two|three|four|five|six|seven|eight|nine|ten")
+ANY_NUMBER = re.compile(r"[\d二两双三四五六七八九十万]|two|three|four|five|six|seven|eight|nine|ten")
 SPACES = re.compile(r"\s+")
 MAGNITUDES = {"万": 10_000, "千": 1_000, "亿": 100_000_000}
 MAIN_SUBJECT_MENTIONS = 2  # an article names what it is about more than once (its title counts 3)
