@@ -313,3 +313,12 @@ def test_seats_wheels_and_orders_said_in_chinese_count_words_are_read():
 def test_two_wheel_drive_as_an_idiom_is_no_wheel_count():
     assert not any(a == "wheels" for _, a, _ in said("陆地航母在政策和资本的双轮驱动下发展。", title="陆地航母"))
 
+
+def test_a_reference_word_takes_the_subject_named_paragraphs_before():
+    text = ("XPeng showed its Land Aircraft Carrier in Guangzhou.\n\n"
+            "The flying car factory has an annual capacity of 10,000 aircraft modules.\n\n"
+            "The vehicle pairs a detachable eVTOL aircraft with a six-wheel mothership.")
+    assert ("land-aircraft-carrier", "wheels", 6.0) in said(text, title="Aridge flying cars")
+    # without the reference word the number has no subject of its own
+    assert not any(a == "wheels" for _, a, _ in said(text.replace("The vehicle pairs", "It pairs"), title="Aridge flying cars"))
+

@@ -26,6 +26,7 @@ from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.extract import (
     CLAUSE_BREAK, FULL_WIDTH, Figure, clause_around, extract_figures, unit_rules,
 )
+from build_scripts.knowledge.milestones import load_milestone_rules
 from build_scripts.knowledge.timing import Period, read_times
 from build_scripts.reading.language import to_simplified
 from build_scripts.model import Review
@@ -466,7 +467,7 @@ def _qualifier_before(text: str, start: int) -> str:
 
 def _resolve_subject(
     knowledge: Knowledge, allowed: tuple[str, ...], sentence_mentions, earlier_mentions, start: int, end: int,
-    clause: tuple[int, int], fallback: str | None,
+    clause: tuple[int, int], fallback: str | None, referred: str | None = None,
 ) -> tuple[str, str] | None:
     """(subject id, where it was found: clause | sentence | paragraph | article), or None.
 
@@ -474,7 +475,9 @@ def _resolve_subject(
     names only a product the attribute does not apply to, the number is that
     product's, so none. Else the nearest subject it applies to in the
     clauses before it, then after it; else in the paragraph's earlier
-    sentences; else `fallback`, the one subject of the article it applies to.
+    sentences; else `referred`, what a reference word of the sentence ("the vehicle",
+    这款机器人) points to, the subject it applies to the article named last; else
+    `fallback`, the one subject of the article it applies to.
     A component (the Turing chip) or the company named in a clause does not
     make the clause about them.
     """
@@ -501,6 +504,8 @@ def _resolve_subject(
     nearest = max((subject for subject in allowed if subject in earlier_mentions), key=earlier_mentions.get, default=None)
     if nearest is not None:
         return nearest, "paragraph"
+    if referred is not None:
+        return referred, "paragraph"
     if fallback in allowed:
         return fallback, "article"
     return None
@@ -573,6 +578,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     # subject → when the paragraph's earlier sentences last named it (larger = nearer): updated, never
     # rebuilt, so a one-paragraph article of thousands of sentences is read in linear time
     earlier: dict[str, int] = {}
+    named_in_article: dict[str, int] = {}  # the same over the whole article: what "the vehicle" may refer to
     named = 0
     paragraph_id = None
     products: set[str] = set()  # products counted carrying a component in this paragraph so far
@@ -583,7 +589,9 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
         states_value = not QUESTION.search(text) and (
             ANY_NUMBER.search(text) or (knowledge.word_cues is not None and knowledge.word_cues.search(text)))
         if id(passage) not in excluded and states_value:
-            found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products)
+            refers = load_milestone_rules().reference.search(passage.canon)  # 这款机器人, "the vehicle"
+            found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products,
+                                     named_in_article if refers else None)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
             for claim in found:
                 # A source repeating a value later (a summary, a caption) is cited where it first says it.
@@ -593,11 +601,11 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
                     claims.append(claim)
         for _, _, subject in mentions:
             named += 1
-            earlier[subject] = named
+            earlier[subject] = named_in_article[subject] = named
     return claims
 
 
-def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products) -> list[Claim]:
+def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products, named_in_article=None) -> list[Claim]:
     published = passage.article.date
     numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
     resolved: list[tuple[_Number, str, str, str]] = []  # (number, subject, attribute, where the subject was named)
@@ -608,7 +616,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         clause = _clause_bounds(text, number.start, number.end)
         for _, _, attribute_id in number.attributes:
             attribute = knowledge.attributes[attribute_id]
-            found = _resolve_subject(knowledge, attribute.subjects, mentions, earlier, number.start, number.end, clause, main)
+            referred = max((s for s in attribute.subjects if s in (named_in_article or {})), key=(named_in_article or {}).get, default=None)
+            found = _resolve_subject(knowledge, attribute.subjects, mentions, earlier, number.start, number.end, clause, main, referred)
             if found is None:
                 continue
             subject, where = found

@@ -90,6 +90,7 @@ class MilestoneRules:
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
+    reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
     def builds_plant(self, canon: str) -> re.Match | None:
@@ -230,6 +231,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
         software_kinds=software_kinds,
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
+        reference=re.compile(references[0]),
     )
 
 
