@@ -298,3 +298,16 @@ def test_pinyin_printed_after_each_character_by_an_e_paper_does_not_hide_a_descr
 def test_a_year_naming_an_event_or_a_model_year_is_no_time():
     found = sightings(article("a", PUBLISHED, "1月8日的2026小鹏全球新品发布会上，小鹏汽车推出了2026款小鹏P7+等四款车型。"))
     assert all(s.period is None or s.period.key == "2026-01-08" for s in found)
+
+
+def test_a_sentence_about_a_product_with_a_version_number_is_not_the_articles_topic():
+    text = "第二代VLA媒体体验日在广州举行。\n同时，小鹏天玑AIOS 6.0首次让智能座舱升级为主动服务，2026年3月将开始推送。"
+    found = {(s.topic, s.kind) for s in sightings(article("a", PUBLISHED, text))}
+    assert ("second-gen-vla", "rollout") not in found
+
+
+def test_a_product_released_is_put_on_the_market():
+    found = {(s.topic, s.kind, s.state) for s in sightings(article(
+        "a", PUBLISHED, "XPeng's flying car unit Aridge plans to release its first production flying car in 2026.", "en"))}
+    assert ("flying-cars", "commercial-launch", "planned") in found
+    assert not any(kind == "unveil" for _, kind, _ in found)

@@ -510,7 +510,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             last_event = []
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
-        thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon))
+        # …and a clause naming nothing in a sentence naming such a thing and no topic: "小鹏天玑AIOS 6.0首次让…，本月将开始推送"
+        thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon)
+                                          or (not sentence_names and rules.own_things.search(whole)))
         if thing_of_its_own:
             about, subject_from = None, ""
         elif subject is not None:
