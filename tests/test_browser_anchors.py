@@ -51,7 +51,10 @@ def test_reader_goes_from_home_to_a_topic_to_the_cited_paragraph_and_back(browse
     target = page.locator(f"#{paragraph_id}")
     assert quote in target.inner_text()
     assert target.evaluate("el => el.matches(':target')")
-    assert target.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    # the highlight fades in (a .4 s transition): wait for it rather than read its first frame
+    page.wait_for_function(
+        "id => !['rgba(0, 0, 0, 0)', 'transparent'].includes(getComputedStyle(document.getElementById(id)).backgroundColor)",
+        arg=paragraph_id, timeout=5000)
     assert 0 <= target.bounding_box()["y"] < 800
     page.go_back()
     page.wait_for_url("**/topics/flying-cars/")

@@ -547,8 +547,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
         if reading.state == "mention" and reading.marker.replace(" ", "") == first.group(0).replace(" ", "") + "的" \
                 and company is not None and agent_before(canon, first.start(), company):
-            # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did
+            # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
+            # at a time of its own, not the sentence's ("1月31日，小鹏推出的IRON摔倒": the fall's day)
             reading = Clause("happened", reading.marker)
+        described = reading.marker.endswith("的") and reading.state == "happened"
         previous = reading
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
@@ -579,6 +581,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
                                                    cue.group(0)).state == reading.state:
                     time = all_times[0]
+        if described:
+            time, own_time = None, False
         said = reading.state
         if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
             said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
