@@ -311,3 +311,15 @@ def test_a_product_released_is_put_on_the_market():
         "a", PUBLISHED, "XPeng's flying car unit Aridge plans to release its first production flying car in 2026.", "en"))}
     assert ("flying-cars", "commercial-launch", "planned") in found
     assert not any(kind == "unveil" for _, kind, _ in found)
+
+
+def test_a_progressive_marker_after_the_event_word_belongs_to_another_verb():
+    # 量产正在全面提速: the pace of the preparation, not production that began
+    found = {(s.kind, s.state) for s in sightings(article("a", PUBLISHED, "陆地航母的量产正在全面提速。"))}
+    assert ("mass-production", "happened") not in found
+
+
+def test_a_sentence_can_report_one_event_and_plan_another_of_the_same_kind():
+    text = "小鹏汇天飞行汽车工厂的复材车间均已封顶，计划2026年第四季度竣工。"
+    found = {(s.kind, s.state) for s in sightings(article("a", PUBLISHED, text))}
+    assert {("other", "happened"), ("other", "planned")} <= found

@@ -25,9 +25,10 @@ The grammar, in the order it is applied:
 6. **Planned / happened.** A plan marker before the event word (将/会/计划/
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
    verb's own past form ("is expected to be completed"); else the verb's past
-   form ("unveiled", "began"); else the nearest completion or plan marker
-   before it (已/已经/has/was), else one after it (量产了, "production began"), a plan
-   marker first (量产已近在眼前 is still to come).
+   form ("unveiled", "began"); else the nearest completion or progressive marker
+   before it (已/已经/has/was, 正在), else one after it (量产了, "production began"), a plan
+   marker first (量产已近在眼前 is still to come); a progressive marker after it is another
+   verb's (量产正在提速: the pace).
 7. **Coordination.** A clause that says nothing itself and opens with a
    coordinator (并, 并且, "and") shares the state of the clause before it:
    in 已通过场地测试，并取得测试许可 both happened (`coordinated`).
@@ -161,7 +162,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", planned_before[-1][2])
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
-    nearest_before = before("happened")
+    nearest_before = sorted(before("happened") + before("ongoing"))  # 正在量产: under way, begun
     if nearest_before:
         return Clause("happened", nearest_before[-1][2])
     # a marker inside the event's own words ("production is set to begin", "production began") or after them

@@ -188,12 +188,12 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to,
                           _cue_pattern(_words(entry.get("not_with"))),
                           _cue_pattern([f for verb in entry.get("figurative") or [] for f in verb_forms(str(verb))[0]])))
-    for state in ("planned", "happened", "dropped", "delayed", "negated", "hypothetical", "mention"):
+    for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention"):
         if not isinstance(data.get(state), dict):
             raise MilestoneRulesError(f"{path.name}: `{state}` needs marker words under zh and en")
     heads = _cue_pattern(_words(data.get("mention_heads")))
     clause = ClauseRules(
-        markers={state: _markers(data[state]) for state in ("planned", "happened", "dropped", "delayed", "negated", "hypothetical", "mention")},
+        markers={state: _markers(data[state]) for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention")},
         # 的 and any word after the event word: it describes that word (推出的新一代机器人, 量产的EP0阶段)
         mention_heads=re.compile(r"\s?(?:的\s?(?=[\w“「\"])|(?:[a-z0-9]{1,4}\s?)?(?:" + heads.pattern + "))"),
         mention_before=_cue_pattern(_words(data.get("mention_before"))),
@@ -601,7 +601,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
     for fields in sighted:
-        key = (fields[0], fields[2])
+        key = (fields[0], fields[2], fields[6])  # a plan and a report of one kind are two events
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
