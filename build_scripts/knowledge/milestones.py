@@ -250,7 +250,8 @@ class Sighting:
     # an undated article's relative time was read against this date, the latest its text states (time_anchor)
     anchor: dt.date | None = None
     # "clause": subject, time and state all from its own clause (or its sentence's single time and named subject);
-    # "borrowed": the subject is the article's, not one the sentence names — listed, never headlined
+    # "borrowed": the subject is the article's, not one the sentence names — listed, never headlined;
+    # "described": a relative clause presupposes it (小鹏推出的IRON…) — listed, closes no plan
     read: str = "clause"
     marker: str = ""  # the words that decided its state (将, "unveiled", 已经), "" when its time did
     review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
@@ -594,7 +595,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             words = text[offset + time.start:offset + time.end].strip() if same_length else time.words
         named_as = name if about == subject or len(named) > 1 else ""
         period = time.period if time else None
-        read = "borrowed" if subject_from == "article" else "clause"
+        read = "borrowed" if subject_from == "article" else "described" if described else "clause"
         last_event = [(kind.id, period, words, bool(time and time.relative), state, read, reading.marker) for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker
         sighted += [(about, named_as, *fields) for fields in last_event]
