@@ -120,14 +120,17 @@ def test_a_saved_page_with_no_article_text_is_a_problem_not_an_empty_page(tmp_pa
     assert problem.file_name == "login.html" and problem.rejected and "no article text" in problem.what
 
 
-def test_the_folder_of_a_page_saved_complete_is_not_a_problem(tmp_path):
+# As browsers and Office name the folder in English, German, French, Spanish, Dutch, Japanese/Chinese/Russian versions.
+@pytest.mark.parametrize("folder", ["reuters_files", "reuters-Dateien", "reuters_fichiers", "reuters_archivos", "reuters_bestanden", "reuters.files"])
+def test_the_folder_of_a_page_saved_complete_is_not_a_problem(tmp_path, folder):
     shutil.copy(PAGES / "wire_reuters_en.html", tmp_path / "reuters.html")
-    (tmp_path / "reuters_files").mkdir()
-    (tmp_path / "reuters_files" / "main.css").write_text("body{}", encoding="utf-8")
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "main.css").write_text("body{}", encoding="utf-8")
     (tmp_path / "notes").mkdir()  # a folder of the user's own is still named
+    (tmp_path / "other-Dateien").mkdir()  # a saved page's suffix with no page beside it: the user's too
     corpus = load_corpus(tmp_path)
     assert [a.file_name for a in corpus.articles] == ["reuters.html"]
-    assert [p.file_name for p in corpus.problems] == ["notes/"]
+    assert [p.file_name for p in corpus.problems] == ["notes/", "other-Dateien/"]
 
 
 def test_markup_inside_a_page_stays_text(tmp_path):
@@ -159,6 +162,30 @@ def test_a_wordpress_api_response_is_read_as_its_posts(tmp_path):
         "Mass production is planned for the end of 2026 in Guangzhou, according to the company.",
     ]
     assert len({a.slug for a in corpus.articles}) == 2
+
+
+def test_every_post_of_a_cms_response_can_be_corrected_by_its_name(tmp_path):
+    posts = [
+        {"title": {"rendered": f"Post {n}"}, "date": f"2025-11-0{n}T09:00:00",
+         "content": {"rendered": f"<p>XPeng said on day {n} that its robotaxi trials in Guangzhou start in 2026 with three models.</p>"}}
+        for n in (1, 2, 3)
+    ]
+    (tmp_path / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "posts.json:\n  outlet: EV Notes Daily\n"
+        "posts.json#2:\n  title: The second post, retitled\n  date: 2025-12-01\n"
+        "posts.json#3:\n  slug: third-post\n"
+        "posts.json#7:\n  title: no such post\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    by_name = {a.file_name: a for a in corpus.articles}
+    assert sorted(by_name) == ["posts.json", "posts.json#2", "posts.json#3"]
+    assert by_name["posts.json"].outlet == "EV Notes Daily" and by_name["posts.json"].title == "Post 1"
+    second = by_name["posts.json#2"]
+    assert (second.title, second.date, second.outlet) == ("The second post, retitled", dt.date(2025, 12, 1), "")
+    assert second.provenance.title == "seeds/sources.yml" and second.slug == "posts-2"
+    assert by_name["posts.json#3"].slug == "third-post"
+    (stale,) = [p for p in corpus.problems if p.file_name == "sources.yml"]
+    assert "posts.json#7" in stale.what
 
 
 def test_json_that_is_not_a_cms_response_is_a_problem(tmp_path):
