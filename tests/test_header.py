@@ -304,6 +304,14 @@ def test_a_broken_pattern_in_header_yml_names_the_file_and_the_entry(tmp_path):
         load_rules.__wrapped__(broken)
 
 
+def test_reader_words_referring_to_a_group_the_pattern_lacks_name_the_entry(tmp_path):
+    broken = tmp_path / "header.yml"
+    text = (load_rules.__wrapped__.__defaults__[0]).read_text(encoding="utf-8")
+    broken.write_text(text.replace("provenance_words:\n", "provenance_words:\n  - ['^og:(title)', '据 \\2']\n", 1), encoding="utf-8")
+    with pytest.raises(HeaderRulesError, match=r"header\.yml: provenance_words entry 1: the words"):
+        load_rules.__wrapped__(broken)
+
+
 def test_an_outlet_without_a_name_in_outlets_yml_names_the_file_and_the_entry(tmp_path):
     broken = tmp_path / "outlets.yml"
     broken.write_text("outlets:\n  - {name: Good}\n  - {aliases: [x]}\n", encoding="utf-8")

@@ -238,8 +238,11 @@ def test_a_saved_page_builds_into_a_source_page_of_the_article_alone(site):
     texts = [p.get_text() for p in soup.select("p.kb-para")]
     assert texts[0].startswith("GUANGZHOU, Nov 5 (Reuters) -") and len(texts) == 4
     rows = {to_script(li.strong.get_text(), SIMPLIFIED): li.get_text() for li in soup.select(".kb-meta li")}
-    assert "Reuters" in rows["媒体"] and "og:site_name" in rows["媒体"]
-    assert "JSON-LD datePublished" in rows["日期"]
+    # Where each field came from, in Chinese; the tag's own name for a curator in the tooltip.
+    assert "Reuters" in rows["媒体"] and "据网页分享标签所注的网站名" in rows["媒体"]
+    assert "据网页内嵌的结构化数据所注的发布日期" in rows["日期"]
+    origins = {to_script(li.strong.get_text(), SIMPLIFIED): li.select_one(".kb-origin") for li in soup.select(".kb-meta li")}
+    assert origins["日期"]["title"] == "JSON-LD datePublished" and origins["媒体"]["title"] == "og:site_name"
     article = soup.find("article").decode_contents()
     assert "chartbeat" not in article and "Advertisement" not in article
 
@@ -295,3 +298,20 @@ def test_a_page_saved_as_a_single_file_is_read_like_the_page(tmp_path):
     title, outlet, _author, date, *_ = EXPECTED["hk_mingpao_zhhant.html"]
     assert (article.title, article.outlet, article.date.isoformat()) == (title, outlet, date)
     assert article.paragraphs[0].text.startswith("【明報專訊】小鵬汽車")
+
+
+TECHNICAL_WORDS = ("og:", "twitter:", "JSON", "meta ", "htmldate", "trafilatura", "page's", "header line", "<h1>", "<title>", "outlets.yml")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_saved_pages_source_page_says_where_each_field_came_from_in_chinese(site, name):
+    soup = page(site, f"sources/{Path(name).stem}/")
+    shown = soup.select_one(".kb-meta").get_text(" ")
+    assert not [word for word in TECHNICAL_WORDS if word in shown], shown
+    assert all(origin.get("title") for origin in soup.select(".kb-meta .kb-origin"))  # the technical form, for a curator
+
+
+def test_kb_json_keeps_each_fields_technical_origin(site):
+    sources = {s["files"][0]: s for s in json.loads((site / "kb.json").read_text(encoding="utf-8"))["sources"]}
+    assert sources["tw_udn_zhhant.html"]["provenance"] == {
+        "title": "JSON-LD headline", "outlet": "og:site_name", "author": "JSON-LD author", "date": "JSON-LD datePublished"}

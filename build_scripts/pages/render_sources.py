@@ -16,6 +16,7 @@ from build_scripts.pages.markdown_text import visible_controls, escape, literal_
 from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
+from build_scripts.reading.header import reader_words
 from build_scripts.reading.paragraphs import former_ids
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "英文", "ja": "日文"}
@@ -92,7 +93,7 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
         ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:
-        rows.insert(0, ("标题", _reader_words(origin.title, say)))
+        rows.insert(0, ("标题", f'<span class="kb-origin" title="{literal_html(origin.title)}">{_reader_words(origin.title, say)}</span>'))
     if article.editor:
         rows.insert(3, ("编辑", literal_html(article.editor)))
     if article.via:
@@ -106,38 +107,22 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
-# Where the reading stage found a field (reading/header.py, corpus.py), in a reader's words.
-READER_WORDS = (
-    (re.compile(r"^header line (\d+)"), r"据原文第 \1 行"),
-    (re.compile(r"^signature line (\d+)"), r"据文末署名（第 \1 行）"),
-    (re.compile(r"^opening of line (\d+)"), r"据原文第 \1 行开头"),
-    (re.compile(r"^front matter '([^']+)'"), r"据文件开头所注的 \1"),
-    (re.compile(r"^front matter"), "据文件开头所注"),
-    (re.compile(r"^seeds/sources\.yml"), "据编者补注"),
-    (re.compile(r" '[^']+:' \(front matter without fences\)"), ""),
-    (re.compile(r": tag (“【[^”]*】”) before the title"), r"，标题前的标签\1"),
-    (re.compile(r" \(name under the title\)"), "，标题下的署名"),
-    (re.compile(r" \(name beside the date\)"), "，日期旁的名称"),
-    (re.compile(r" \(photo credit\)"), "，图片署名"),
-    (re.compile(r" \(host of ([^)]*)\)"), r"，\1 所属的平台"),
-    (re.compile(r" \(updated\)"), "，更新时间"),
-    (re.compile(r"; year inferred from the text"), "，年份据正文推定"),
-    (re.compile(r"^: "), "："),
-)
-
-
 def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
-    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written)."""
-    for pattern, words in READER_WORDS:
-        where = pattern.sub(say(words), where)
-    return literal_html(where.replace(": “", "：“"))
+    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written).
+
+    The words are header.yml's `provenance_words`; what a line is quoted saying stays in its own script.
+    """
+    words = reader_words(where).replace(": “", "：“")
+    parts = re.split(r"(“[^”]*”)", words)
+    return literal_html("".join(part if part.startswith("“") else say(part) for part in parts))
 
 
 def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
-    """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
+    """Where a field was read, so a reader can check it (and a curator knows what to correct): the technical form in the tooltip."""
     if not where:
         return ""
-    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where, say)}）</small>'
+    return (f' <small class="kb-origin" title="{literal_html(where)}" data-search-exclude="true">'
+            f"（{_reader_words(where, say)}）</small>")
 
 
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "",

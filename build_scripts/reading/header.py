@@ -116,6 +116,8 @@ class HeaderRules:
     desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
     person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
+    # (technical origin pattern, reader's words): how the source page says where a field came from
+    provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
@@ -196,8 +198,33 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         desk=pattern("desk", data.get("desk", r"(?!)")),
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
+        provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
+
+
+def _provenance_words(entries, path: Path, pattern) -> tuple[tuple[re.Pattern, str], ...]:
+    """provenance_words: [[pattern, words], …], each pattern compiled and its words' groups checked."""
+    if not isinstance(entries, list):
+        raise HeaderRulesError(f"{path.name}: 'provenance_words' must be a list of [pattern, words] pairs")
+    words = []
+    for n, entry in enumerate(entries, start=1):
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)):
+            raise HeaderRulesError(f"{path.name}: provenance_words entry {n} ({entry!r}) must be a pair ['pattern', 'words']")
+        compiled = pattern(f"provenance_words entry {n}", entry[0])
+        try:
+            compiled.sub(entry[1], "")  # a \2 the pattern has no group for fails here, named, not on a page
+        except (re.error, IndexError) as exc:
+            raise HeaderRulesError(f"{path.name}: provenance_words entry {n}: the words {entry[1]!r} refer to a group the pattern lacks ({exc})") from exc
+        words.append((compiled, entry[1]))
+    return tuple(words)
+
+
+def reader_words(origin: str, rules: HeaderRules | None = None) -> str:
+    """A field's technical origin ("header line 3: “…”", "og:site_name") in a reader's words (header.yml provenance_words)."""
+    for compiled, words in (rules or load_rules()).provenance_words:
+        origin = compiled.sub(words, origin)
+    return origin
 
 
 # ---------------------------------------------------------------------------
