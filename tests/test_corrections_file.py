@@ -73,7 +73,7 @@ def test_metadata_entries_accept_by_and_note_and_skip_the_corrections_sections(t
     path = tmp_path / "sources.yml"
     path.write_text("a.txt:\n  outlet: 某报\n  by: 王编辑\n  note: 页脚写的\nmilestones:\n  - id: m-x\n    do: confirm\n", encoding="utf-8")
     overrides, problems = load_overrides(path)
-    assert overrides == {"a.txt": {"outlet": "某报"}}
+    assert overrides == {"a.txt": {"outlet": "某报", "by": "王编辑", "note": "页脚写的"}}  # by and note: the checked mark's tooltip
     assert problems == []
 
 

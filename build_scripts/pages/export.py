@@ -112,6 +112,7 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=No
             **({"copy_of": a.copy_of} if a.copy_of else {}),
             # where each field was read, in the build's technical words (the source page says it in a reader's)
             "provenance": {name: where for name, where in vars(a.provenance).items() if where},
+            **review_json(a.review),  # an editor's word on its metadata: reviewed, reviewed_by, review_note, original
         }
         for a in corpus.articles
     ]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
+from build_scripts.pages.review import checked_mark
 from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
@@ -80,22 +81,26 @@ def _own_words(article: Article) -> Callable[[str], str]:
 def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
     origin = article.provenance
     unknown = say("未知")
+    checked = _checked_fields(article, say)
     date = article.date.isoformat() if article.date else unknown
     if article.date_note:
         date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say)),
-        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say)),
-        ("日期", date + _origin(origin.date, say)),
+        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
+        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say) + checked("author")),
+        ("日期", date + _origin(origin.date, say) + checked("date")),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
         # a file name's controls written out (\u202e would show the name reversed)
         ("文件", " · ".join(f"<code>{literal_html(visible_controls(name))}</code>" for name in (article.file_name, *article.other_names))),
         ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:
-        rows.insert(0, ("标题", f'<span class="kb-origin" title="{literal_html(origin.title)}">{_reader_words(origin.title, say)}</span>'))
-    if article.editor:
-        rows.insert(3, ("编辑", literal_html(article.editor)))
+        rows.insert(0, ("标题", f'<span class="kb-origin" title="{literal_html(origin.title)}">{_reader_words(origin.title, say)}</span>'
+                        + checked("title")))
+    elif checked("title"):  # the editor says the text has no title: the page goes by its file name
+        rows.insert(0, ("标题", say("原文无标题") + checked("title")))
+    if article.editor or checked("editor"):
+        rows.insert(3, ("编辑", (literal_html(article.editor) or "—") + checked("editor")))
     if article.via:
         rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
@@ -105,6 +110,16 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
                         + say("（同一篇报道，只算一个来源）")))
     items = "\n".join(f"<li><strong>{say(label)}</strong>：{value}</li>" for label, value in rows)
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
+
+
+def _checked_fields(article: Article, say: Callable[[str], str] = lambda text: text) -> Callable[[str], str]:
+    """The checked mark (who, why in its tooltip) for each field an editor set or confirmed in seeds/sources.yml."""
+    review = article.review
+    if review is None:
+        return lambda name: ""
+    corrected = dict(review.original)
+    mark = say(checked_mark(review))
+    return lambda name: mark if review.verdict == "confirmed" or name in corrected else ""
 
 
 def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:

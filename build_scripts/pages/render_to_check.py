@@ -139,7 +139,11 @@ def _claim_item(c: Claim, why: tuple[str, ...], title: str) -> ToCheck:
 
 def _metadata_items(article: Article) -> list[ToCheck]:
     items = []
+    review = article.review
+    checked = set(METADATA_FIELDS) if review and review.verdict == "confirmed" else {name for name, _ in (review.original if review else ())}
     for field in METADATA_FIELDS:
+        if field in checked:
+            continue  # the editor's word is in seeds/sources.yml: nothing left to check
         value = getattr(article, field)
         origin = getattr(article.provenance, field)
         if value and origin.startswith(STRONG_ORIGINS) and "infer" not in origin:

@@ -33,7 +33,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.reading import paragraphs
 from build_scripts.reading import webpage
-from build_scripts.model import Article, Corpus, Problem, Provenance
+from build_scripts.model import Article, Corpus, Problem, Provenance, Review
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 PAGE_SUFFIXES = {".html", ".htm"}  # a saved web page (reading/webpage.py)
@@ -43,6 +43,8 @@ READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | SINGLE_FILE_PAGE_SUFFIXES | D
 SOURCES_FILE = "sources.yml"
 REVIEW_FIELDS = {"by", "note"}
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
+# What an editor may set to null (or ""): the text states none, whatever the build read.
+NONE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note"}
 LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
@@ -325,6 +327,8 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
             fields[key] = (checked_front[key], f"front matter '{key}'")
     if read.date_note and "date" not in override:
         fields["date_note"] = (read.date_note, "")  # how the year was inferred; moot once sources.yml sets the date
+    review = _metadata_review(override, fields)
+    override = {key: value for key, value in override.items() if key not in REVIEW_FIELDS}
     for key, value in override.items():
         fields[key] = (value, f"seeds/{SOURCES_FILE}")
     for what, todo in read.problems:
@@ -344,11 +348,12 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
         return ReadResult(None, tuple(problems))
     value = {key: v for key, (v, _origin) in fields.items()}
     origin = {key: o for key, (_v, o) in fields.items()}
-    if not value.get("title"):
+    # A field the editor set to null is known to be absent: nothing to add.
+    if not value.get("title") and "title" not in override:
         problems.append(Problem(file_name, "has no title", f"add 'title:' for it in seeds/{SOURCES_FILE}"))
-    if not value.get("date") and not read.problems:
+    if not value.get("date") and not read.problems and "date" not in override:
         problems.append(Problem(file_name, "has no publication date the text states", f"add 'date: YYYY-MM-DD' for it in seeds/{SOURCES_FILE}, or a line such as '发布时间：2025-11-05' / 'Published: Nov 5, 2025' under the title"))
-    if not value.get("outlet"):
+    if not value.get("outlet") and "outlet" not in override:
         problems.append(Problem(file_name, "names no outlet", f"add 'outlet:' for it in seeds/{SOURCES_FILE}, or a line such as '来源：…' / 'By … | Outlet' under the title"))
 
     body_text = "\n".join(p.text for p in article_paragraphs)
@@ -374,9 +379,24 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
             via=origin.get("via", "") if value.get("via") else "",
         ),
         problems=tuple(problems),
+        review=review,
     )
     content_key = hashlib.sha1(body_text.encode("utf-8")).hexdigest()
     return ReadResult(article, tuple(problems), content_key, _paragraph_fingerprints(article))
+
+
+def _metadata_review(override: dict, read: dict) -> Review | None:
+    """An editor's word on an article's metadata (seeds/sources.yml): corrected fields with what was read, or a confirmation."""
+    changed = {key: value for key, value in override.items() if key not in REVIEW_FIELDS}
+    if not override:
+        return None
+    original = tuple((key, _as_text(read[key][0]) if key in read else "") for key in sorted(changed))
+    return Review("corrected" if changed else "confirmed", str(override.get("by") or ""), str(override.get("note") or ""),
+                  line=0, original=original)
+
+
+def _as_text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
 
 # Escapes in YAML front matter or sources.yml ("\\a", "\\e[31m", "\\uFFFF")
@@ -456,7 +476,12 @@ def load_overrides(path: Path) -> tuple[dict[str, dict], list[Problem]]:
             continue
         fields = {}
         for key, value in entry.items():
-            if key in REVIEW_FIELDS:  # who checked it and why: for the editors, not the page
+            if key in REVIEW_FIELDS:  # who checked it and why: the checked mark's tooltip (parse_article)
+                if value is not None and str(value).strip():
+                    fields[key] = " ".join(str(value).split())
+                continue
+            if key in NONE_FIELDS and (value is None or value == ""):
+                fields[key] = None  # "title: null": the editor says the text states none
                 continue
             if key not in EDITABLE_FIELDS:
                 problems.append(Problem(SOURCES_FILE, f"{where} has unknown field '{key}' (line {schema.line_of(entry, key)})", todo))

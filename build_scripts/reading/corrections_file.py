@@ -63,6 +63,8 @@ CLAIM_FIELDS = {
     "unit": s.Maybe(s.Text(allow_empty=True)),  # null or "": a count or a text value
     "as_of": s.Maybe(WHEN),  # null: undated
     "status": s.Choice("fact", "target", "forecast"),
+    # a row attributes.yml does not have: its label (knowledge/corrections.py with_editor_attributes)
+    "label_zh": s.Text(), "label_en": s.Text(),
 }
 MILESTONE_FIELDS = {
     "subject": s.Slug(hint="a topic slug of build_scripts/data/topics.yml, or site-wide for a company event"),
