@@ -151,7 +151,8 @@ def _metadata_items(article: Article) -> list[ToCheck]:
         shown = value.isoformat() if isinstance(value, dt.date) else (value or "")
         why = "未知 unknown" if not value else f"{reader_words(origin) if origin else '读自正文'} · read from {origin or 'the text'}"
         entry = f"{yaml_string(shown) if field != 'date' else shown}" if shown else ("YYYY-MM-DD" if field == "date" else '""')
-        snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}", "  # by: your name", "  # note: why"])
+        snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}  # or null: the text states none",
+                             "  # by: your name", "  # note: why"])
         first = article.paragraphs[0] if article.paragraphs else None
         items.append(ToCheck(
             id=f"check-{article.slug}-{field}", topic="", kind="metadata", title=f"{article.file_name} · {field}: {shown or '—'}",
