@@ -60,6 +60,11 @@ milestones:
     subject: flying-cars
     kind: mass-production
     state: planned
+  - file: 001_f557aaf571426259.txt
+    quote: 小鵬計劃明年推出3款Robotaxi車型
+    do: confirm
+    apart: true
+    note: 另一次发布，不是同一件事
 claims:
   - id: vla2-driving-experience
     do: reject
@@ -325,6 +330,21 @@ def test_an_undated_added_milestone_is_a_row_of_its_own_not_joined_to_a_dated_on
              if m.get("reviewed") == "added" and (m["topic"], m["kind"]) == ("flying-cars", "mass-production")]
     assert len(added) == 1 and added[0]["due"] is None and added[0]["status"] == "undated"
     assert page(corrected, "topics/flying-cars/").find(id=added[0]["id"]) is not None
+
+
+def test_a_sentence_set_apart_is_a_row_of_its_own(corrected, seed_site):
+    def rows(site):
+        return [m for m in kb_json(site)["milestones"] if (m["topic"], m["kind"], (m["due"] or {}).get("key")) == ("robotaxi", "commercial-launch", "2026")]
+
+    def quotes(m):
+        return {s["citation"]["quote"] for s in m["plans"] + m["reports"]}
+
+    (joined,) = rows(seed_site)
+    assert any("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(joined)) and len(quotes(joined)) > 1
+    apart = [m for m in rows(corrected) if m.get("reviewed") == "confirmed"]
+    assert len(rows(corrected)) == 2 and len(apart) == 1
+    assert all("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(apart[0]))
+    assert page(corrected, "promises/").find(id=apart[0]["id"]) is not None
 
 
 # -- Stale and malformed -----------------------------------------------------

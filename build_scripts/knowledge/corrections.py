@@ -62,27 +62,28 @@ def apply_corrections(corrections: tuple[Correction, ...], claims: list[Claim], 
     report = _Report()
     claims = _corrected_claims([c for c in corrections if c.section == "claims"], claims, knowledge, articles, report)
     milestone_corrections = [c for c in corrections if c.section == "milestones"]
-    undated: set[int] = set()  # id() of the sightings an editor says have no date
+    apart: set[int] = set()  # id() of the sightings an editor says are an event of their own (or have no date)
     if milestone_corrections:
         first = track(sightings, topics, as_of)
         milestone_of = {id(s): m for m in first for s in m.sightings}
         tracked = [(s, milestone_of[id(s)].id if id(s) in milestone_of else "") for s in sightings]
-        sightings = _corrected_sightings(milestone_corrections, tracked, topics, articles, milestone_of, report, undated)
-    milestones = [_with_review(m) for m in _tracked(sightings, undated, topics, as_of)]
+        sightings = _corrected_sightings(milestone_corrections, tracked, topics, articles, milestone_of, report, apart)
+    milestones = [_with_review(m) for m in _tracked(sightings, apart, topics, as_of)]
     return claims, milestones, CorrectionsReport(tuple(report.applied), tuple(report.rejected), tuple(report.stale))
 
 
-def _tracked(sightings: list[Sighting], undated: set[int], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
-    """track(), except that what an editor added or set without a date is a row of its own.
+def _tracked(sightings: list[Sighting], apart: set[int], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
+    """track(), except that what an editor set apart is tracked apart from what the build read.
 
-    Read from a sentence, an undated plan joins the one row of its kind and an undated report the
-    row it most likely restates; an editor who leaves `when` out says no date is known, and the
-    item must not borrow one from another row.
+    Read from a sentence, an undated plan joins the one row of its kind, an undated report the row it
+    most likely restates, and "2026" the row of a day in 2026. An editor who adds or sets an item
+    without `when` says no date is known, and it must not borrow one from another row; `apart: true`
+    says the sentence states another event than the row it joined (another model's launch the same year).
     """
-    if not undated:
+    if not apart:
         return track(sightings, topics, as_of)
-    apart = [s for s in sightings if id(s) in undated]
-    rows = track([s for s in sightings if id(s) not in undated], topics, as_of) + track(apart, topics, as_of)
+    own = [s for s in sightings if id(s) in apart]
+    rows = track([s for s in sightings if id(s) not in apart], topics, as_of) + track(own, topics, as_of)
     seen: dict[str, int] = {}
     unique = []
     for m in sorted(rows, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
@@ -286,8 +287,8 @@ def _sighting_original(s: Sighting) -> tuple[tuple[str, str], ...]:
 
 
 def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sighting, str]], topics: tuple[Topic, ...],
-                         articles: dict[str, Article], milestone_of: dict, report: _Report, undated: set[int]) -> list[Sighting]:
-    """The sightings with the editor's word applied; `undated` gets the id() of each one the editor left without a date."""
+                         articles: dict[str, Article], milestone_of: dict, report: _Report, apart: set[int]) -> list[Sighting]:
+    """The sightings with the editor's word applied; `apart` gets the id() of each one the editor set apart or left undated."""
     kinds = {k.id for k in load_milestone_rules().kinds}
     slugs = {t.slug for t in topics}
     texts = {m.id: m.text for m in milestone_of.values()}
@@ -306,8 +307,8 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             added = Sighting(topic=_topic(fields["subject"]), named="", kind=fields["kind"], period=period, when_text="",
                              relative=False, state=fields["state"], citation=citation, review=_review(correction))
             tracked.append((added, ""))
-            if period is None:
-                undated.add(id(added))
+            if period is None or fields.get("apart"):
+                apart.add(id(added))
             report.applied.append(correction)
             continue
         targets = _targets_sightings(correction, tracked)
@@ -327,8 +328,8 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             new = _set_sighting(s, fields) if correction.action == "set" else s
             # The editor's word is as good as a clause of its own: it may headline, and close a plan.
             tracked[i] = (replace(new, read="clause", review=_later_review(s.review, _review(correction, _sighting_original(s)))), ident)
-            if "when" in fields and not fields["when"] or id(s) in undated and "when" not in fields:
-                undated.add(id(tracked[i][0]))
+            if fields.get("apart") or "when" in fields and not fields["when"] or id(s) in apart and "when" not in fields:
+                apart.add(id(tracked[i][0]))
     return [s for s, _ in tracked]
 
 
