@@ -158,7 +158,8 @@ def claim_line(c: Claim, knowledge: Knowledge) -> str:
     """`IRON 人形机器人 · 手部自由度: 22个`: the claim as a reader knows it."""
     subject = knowledge.subjects.get(c.subject)
     attribute = knowledge.attributes.get(c.attribute)
-    value = c.as_written or f"{c.value} {c.unit}".strip()
+    number = int(c.value) if isinstance(c.value, float) and c.value.is_integer() else c.value
+    value = c.as_written or f"{number} {c.unit}".strip()
     return f"{subject.label_zh if subject else c.subject} · {attribute.label_zh if attribute else c.attribute}: {value}"
 
 
