@@ -89,6 +89,7 @@ class Article:
     provenance: Provenance = field(default_factory=Provenance, compare=False)
     copy_of: str = ""  # slug of the article this one is a syndicated copy of: the same report
     problems: tuple[Problem, ...] = field(default=(), compare=False)
+    review: "Review | None" = None  # an editor's word on its metadata (seeds/sources.yml): the fields set, who, why
 
     @property
     def report(self) -> str:

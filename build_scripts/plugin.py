@@ -168,6 +168,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             # under serve the cache answers for all but the edited article.
             workers = 1 if self.kept else available_cores()
             site = compose_site(corpus, config.site_url or "", self.kept, self.as_of(), workers)
+            for line in site.log:  # corrections that no longer apply, one line each like a file's problem
+                log.info("%s/%s", self.config.seeds_dir, visible_controls(line))
             abbreviations = abbreviation_definitions(load_terms())
         except PluginError:
             raise

@@ -22,6 +22,7 @@ from conftest import SEEDS, build_site, page
 
 CORRECTIONS = """
 001_f557aaf571426259.txt:
+  title: null
   date: 2025-11-10
   by: 王编辑
   note: 原文只写了 11/10，科技日在 2025 年
@@ -53,6 +54,17 @@ milestones:
     do: confirm
   - id: m-iron-unveil-2024
     do: approve
+  - file: 000_8aa7ed600137bead.txt
+    quote: 陆地航母已正式进入量产前夜
+    do: add
+    subject: flying-cars
+    kind: mass-production
+    state: planned
+  - file: 001_f557aaf571426259.txt
+    quote: 小鵬計劃明年推出3款Robotaxi車型
+    do: confirm
+    apart: true
+    note: 另一次发布，不是同一件事
 claims:
   - id: vla2-driving-experience
     do: reject
@@ -75,6 +87,15 @@ claims:
     value: 1.78
     unit: m
     by: 王编辑
+  - file: 000_8aa7ed600137bead.txt
+    quote: 采用六轴六桨双涵道构型
+    do: add
+    subject: land-aircraft-carrier
+    attribute: rotors
+    label_zh: 旋翼数
+    label_en: Rotors
+    value: 6
+    unit: rotors
 """
 
 UNRELATED_ARTICLE = """---
@@ -102,6 +123,7 @@ def corrected(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corrected")
     result = build_site(out, _seeds_with_corrections(out))
     assert result.returncode == 0, result.stderr
+    (out / "build.log").write_text(result.stderr, encoding="utf-8")
     return out / "site"
 
 
@@ -271,7 +293,71 @@ def test_a_metadata_correction_with_by_and_note_sets_the_field_and_raises_no_pro
     assert "unknown field 'by'" not in problems and "unknown field 'note'" not in problems
 
 
+def test_a_file_an_editor_says_has_no_title_goes_by_its_file_name_checked_and_raises_no_problem(corrected):
+    soup = page(corrected, "sources/001_f557aaf571426259/")
+    assert soup.find("h1").get_text().rstrip("¶").strip() == "001_f557aaf571426259"
+    rows = {to_simplified(li.strong.get_text()): li for li in soup.select(".kb-meta li")}
+    assert "原文无标题" in to_simplified(rows["标题"].get_text()) and rows["标题"].select_one(".kb-checked") is not None
+    problems = [row.get_text(" ") for row in page(corrected, "problems/").select("tr") if "001_f557aaf571426259" in row.get_text()]
+    assert not any("has no title" in row for row in problems)
+    source = next(s for s in kb_json(corrected)["sources"] if s["id"] == "001_f557aaf571426259")
+    assert source["reviewed"] == "corrected" and source["reviewed_by"] == "王编辑"
+    assert source["original"] == {"title": "小鵬的二代VLA到底是什麼?", "date": "2025-11-10"} and "title" not in source["provenance"]
+    assert page(corrected, "to-check/").select_one('[data-check^="check-001_f557aaf571426259-"]') is None
+
+
+def test_a_metadata_correction_shows_who_checked_it_and_why_beside_the_field(corrected, seed_site):
+    def date_row(site):
+        soup = page(site, "sources/001_f557aaf571426259/")
+        return next(li for li in soup.select(".kb-meta li") if to_simplified(li.strong.get_text()) == "日期")
+    assert date_row(seed_site).select_one(".kb-checked") is None
+    mark = date_row(corrected).select_one(".kb-checked")
+    assert "已更正" in to_simplified(mark.get_text())
+    assert to_simplified(mark["title"]) == "已更正 corrected — 王编辑: 原文只写了 11/10，科技日在 2025 年"
+
+
+def test_a_figure_of_an_attribute_attributes_yml_lacks_is_added_as_a_row_of_its_own(corrected, seed_site):
+    assert page(seed_site, "topics/flying-cars/").find(id="land-aircraft-carrier-rotors") is None
+    row = page(corrected, "topics/flying-cars/").find(id="land-aircraft-carrier-rotors")
+    assert row is not None and "旋翼数" in row.get_text() and "6" in row.get_text() and row.select_one(".kb-checked") is not None
+    assert [c["reviewed"] for c in claims(corrected, "land-aircraft-carrier-rotors")] == ["added"]
+
+
+def test_an_undated_added_milestone_is_a_row_of_its_own_not_joined_to_a_dated_one(corrected):
+    dated = milestone(corrected, "m-flying-cars-mass-production-2026")
+    assert dated is not None and all("量产前夜" not in s["citation"]["quote"] for s in dated["plans"] + dated["reports"])
+    added = [m for m in kb_json(corrected)["milestones"]
+             if m.get("reviewed") == "added" and (m["topic"], m["kind"]) == ("flying-cars", "mass-production")]
+    assert len(added) == 1 and added[0]["due"] is None and added[0]["status"] == "undated"
+    assert page(corrected, "topics/flying-cars/").find(id=added[0]["id"]) is not None
+
+
+def test_a_sentence_set_apart_is_a_row_of_its_own(corrected, seed_site):
+    def rows(site):
+        return [m for m in kb_json(site)["milestones"] if (m["topic"], m["kind"], (m["due"] or {}).get("key")) == ("robotaxi", "commercial-launch", "2026")]
+
+    def quotes(m):
+        return {s["citation"]["quote"] for s in m["plans"] + m["reports"]}
+
+    (joined,) = rows(seed_site)
+    assert any("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(joined)) and len(quotes(joined)) > 1
+    apart = [m for m in rows(corrected) if m.get("reviewed") == "confirmed"]
+    assert len(rows(corrected)) == 2 and len(apart) == 1
+    assert all("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(apart[0]))
+    assert page(corrected, "promises/").find(id=apart[0]["id"]) is not None
+
+
 # -- Stale and malformed -----------------------------------------------------
+
+
+def test_a_stale_correction_is_in_the_build_log_and_counted_on_the_home_page(corrected):
+    log = (corrected.parent / "build.log").read_text(encoding="utf-8")
+    (line,) = [line for line in log.splitlines() if "m-flying-cars-launch-2031" in line]
+    assert "sources.yml: line" in line and "(not applied)" in line and "remove the entry" in line
+    notice = page(corrected, "").select_one(".admonition.warning")
+    assert "1 条更正未生效" in notice.get_text()
+    assert notice.select_one('a[href$="problems/#corrections-stale"]') is not None
+
 
 
 def test_a_stale_correction_is_a_problems_row_naming_its_line_and_what_to_do(corrected):

@@ -73,7 +73,7 @@ def test_metadata_entries_accept_by_and_note_and_skip_the_corrections_sections(t
     path = tmp_path / "sources.yml"
     path.write_text("a.txt:\n  outlet: 某报\n  by: 王编辑\n  note: 页脚写的\nmilestones:\n  - id: m-x\n    do: confirm\n", encoding="utf-8")
     overrides, problems = load_overrides(path)
-    assert overrides == {"a.txt": {"outlet": "某报"}}
+    assert overrides == {"a.txt": {"outlet": "某报", "by": "王编辑", "note": "页脚写的"}}  # by and note: the checked mark's tooltip
     assert problems == []
 
 
@@ -111,3 +111,15 @@ def test_a_correction_whose_sentence_was_edited_is_stale_and_says_what_to_do(see
     (stale,) = kb.corrections.stale
     assert stale.correction.line == (seeds_copy / "sources.yml").read_text(encoding="utf-8").splitlines().index("  - file: 000_8aa7ed600137bead.txt") + 1
     assert "matches no figure" in stale.what and "quote" in stale.todo
+
+
+def test_apart_is_a_flag_of_milestone_entries_only(tmp_path):
+    found, problems = corrections_in(tmp_path, (
+        "milestones:\n  - id: m-x\n    do: confirm\n    apart: true\n"
+        "  - id: m-y\n    do: reject\n    apart: true\n"
+        "claims:\n  - id: iron-height\n    do: confirm\n    apart: true\n"
+    ))
+    assert [dict(c.fields) for c in found] == [{"apart": True}]
+    assert len(problems) == 2
+    assert "says reject and apart" in problems[0].what or "says reject and apart" in problems[1].what
+    assert any("'apart' is not a known key" in p.what for p in problems)

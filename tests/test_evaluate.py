@@ -39,3 +39,13 @@ def test_the_command_line_runs_and_a_missing_gold_file_is_named(tmp_path, capsys
     with pytest.raises(SystemExit):
         evaluate.main([str(tmp_path)])
     assert "gold.yml: no such file" in capsys.readouterr().err
+
+
+def test_a_corrections_file_is_read_as_if_pasted_into_sources_yml(tmp_path):
+    corrections = tmp_path / "corrections.yml"
+    corrections.write_text("e03_undated_zhhant.txt:\n  author: 林小明\n  by: an editor\nmilestones:\n  - id: m-nowhere\n    do: confirm\n",
+                           encoding="utf-8")
+    lines = evaluate.evaluate(CORPUS, CORPUS / "gold.yml", only=("metadata",), corrections=corrections)
+    assert "author      3/3  100.0%" in lines
+    # an entry that did not apply is said, not scored as if it had
+    assert "applied 0, not applied 1" in lines and any(line.startswith("not applied: line") and "m-nowhere" in line for line in lines)

@@ -304,6 +304,14 @@ def test_a_broken_pattern_in_header_yml_names_the_file_and_the_entry(tmp_path):
         load_rules.__wrapped__(broken)
 
 
+def test_reader_words_referring_to_a_group_the_pattern_lacks_name_the_entry(tmp_path):
+    broken = tmp_path / "header.yml"
+    text = (load_rules.__wrapped__.__defaults__[0]).read_text(encoding="utf-8")
+    broken.write_text(text.replace("provenance_words:\n", "provenance_words:\n  - ['^og:(title)', '据 \\2']\n", 1), encoding="utf-8")
+    with pytest.raises(HeaderRulesError, match=r"header\.yml: provenance_words entry 1: the words"):
+        load_rules.__wrapped__(broken)
+
+
 def test_an_outlet_without_a_name_in_outlets_yml_names_the_file_and_the_entry(tmp_path):
     broken = tmp_path / "outlets.yml"
     broken.write_text("outlets:\n  - {name: Good}\n  - {aliases: [x]}\n", encoding="utf-8")
@@ -527,3 +535,26 @@ def test_a_whole_page_paste_keeps_only_the_article_text(page, title, outlet, aut
     header = read(page)
     assert (value(header.title), value(header.outlet), value(header.author), value(header.date)) == (title, outlet, author, dt.date(2025, 11, 5))
     assert body_lines(header)[0] in (BODY_ZH.split("\n")[0], BODY_EN.split("\n")[0])
+
+
+# -- A page title naming its site ---------------------------------------------------
+
+
+@pytest.mark.parametrize("line, title, outlet", [
+    ("Reuters | XPeng's humanoid robot IRON enters mass production", "XPeng's humanoid robot IRON enters mass production", "Reuters"),
+    ("XPeng's humanoid robot IRON enters mass production - CNBC", "XPeng's humanoid robot IRON enters mass production", "CNBC"),
+    ("小鹏发布第二代VLA模型 明年一季度推送_新浪财经_新浪网", "小鹏发布第二代VLA模型 明年一季度推送", "新浪"),  # 新浪财经 is shown as 新浪 (outlets.yml)
+    ("36氪 | 小鹏发布第二代VLA模型，明年一季度推送", "小鹏发布第二代VLA模型，明年一季度推送", "36氪"),
+])
+def test_a_page_title_pasted_with_its_sites_name_gives_the_headline_and_the_outlet(line, title, outlet):
+    header = read(f"{line}\n\n{BODY_EN if line.isascii() else BODY_ZH}")
+    assert value(header.title) == title
+    assert outlet in value(header.outlet)
+
+
+@pytest.mark.parametrize("line", [
+    "G7-Ultra - the car that drives itself in Guangzhou",  # a dash in the headline, no outlet beyond it
+    "Robots | Why XPeng bets on humanoids for its factories",  # a section, not an outlet
+])
+def test_a_dash_or_bar_in_a_headline_stays_when_no_known_outlet_stands_beyond_it(line):
+    assert value(read(f"{line}\n\n{BODY_EN}").title) == line

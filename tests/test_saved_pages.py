@@ -120,14 +120,17 @@ def test_a_saved_page_with_no_article_text_is_a_problem_not_an_empty_page(tmp_pa
     assert problem.file_name == "login.html" and problem.rejected and "no article text" in problem.what
 
 
-def test_the_folder_of_a_page_saved_complete_is_not_a_problem(tmp_path):
+# As browsers and Office name the folder in English, German, French, Spanish, Dutch, Japanese/Chinese/Russian versions.
+@pytest.mark.parametrize("folder", ["reuters_files", "reuters-Dateien", "reuters_fichiers", "reuters_archivos", "reuters_bestanden", "reuters.files"])
+def test_the_folder_of_a_page_saved_complete_is_not_a_problem(tmp_path, folder):
     shutil.copy(PAGES / "wire_reuters_en.html", tmp_path / "reuters.html")
-    (tmp_path / "reuters_files").mkdir()
-    (tmp_path / "reuters_files" / "main.css").write_text("body{}", encoding="utf-8")
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "main.css").write_text("body{}", encoding="utf-8")
     (tmp_path / "notes").mkdir()  # a folder of the user's own is still named
+    (tmp_path / "other-Dateien").mkdir()  # a saved page's suffix with no page beside it: the user's too
     corpus = load_corpus(tmp_path)
     assert [a.file_name for a in corpus.articles] == ["reuters.html"]
-    assert [p.file_name for p in corpus.problems] == ["notes/"]
+    assert [p.file_name for p in corpus.problems] == ["notes/", "other-Dateien/"]
 
 
 def test_markup_inside_a_page_stays_text(tmp_path):
@@ -159,6 +162,30 @@ def test_a_wordpress_api_response_is_read_as_its_posts(tmp_path):
         "Mass production is planned for the end of 2026 in Guangzhou, according to the company.",
     ]
     assert len({a.slug for a in corpus.articles}) == 2
+
+
+def test_every_post_of_a_cms_response_can_be_corrected_by_its_name(tmp_path):
+    posts = [
+        {"title": {"rendered": f"Post {n}"}, "date": f"2025-11-0{n}T09:00:00",
+         "content": {"rendered": f"<p>XPeng said on day {n} that its robotaxi trials in Guangzhou start in 2026 with three models.</p>"}}
+        for n in (1, 2, 3)
+    ]
+    (tmp_path / "posts.json").write_text(json.dumps(posts), encoding="utf-8")
+    (tmp_path / "sources.yml").write_text(
+        "posts.json:\n  outlet: EV Notes Daily\n"
+        "posts.json#2:\n  title: The second post, retitled\n  date: 2025-12-01\n"
+        "posts.json#3:\n  slug: third-post\n"
+        "posts.json#7:\n  title: no such post\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    by_name = {a.file_name: a for a in corpus.articles}
+    assert sorted(by_name) == ["posts.json", "posts.json#2", "posts.json#3"]
+    assert by_name["posts.json"].outlet == "EV Notes Daily" and by_name["posts.json"].title == "Post 1"
+    second = by_name["posts.json#2"]
+    assert (second.title, second.date, second.outlet) == ("The second post, retitled", dt.date(2025, 12, 1), "")
+    assert second.provenance.title == "seeds/sources.yml" and second.slug == "posts-2"
+    assert by_name["posts.json#3"].slug == "third-post"
+    (stale,) = [p for p in corpus.problems if p.file_name == "sources.yml"]
+    assert "posts.json#7" in stale.what
 
 
 def test_json_that_is_not_a_cms_response_is_a_problem(tmp_path):
@@ -211,8 +238,11 @@ def test_a_saved_page_builds_into_a_source_page_of_the_article_alone(site):
     texts = [p.get_text() for p in soup.select("p.kb-para")]
     assert texts[0].startswith("GUANGZHOU, Nov 5 (Reuters) -") and len(texts) == 4
     rows = {to_script(li.strong.get_text(), SIMPLIFIED): li.get_text() for li in soup.select(".kb-meta li")}
-    assert "Reuters" in rows["媒体"] and "og:site_name" in rows["媒体"]
-    assert "JSON-LD datePublished" in rows["日期"]
+    # Where each field came from, in Chinese; the tag's own name for a curator in the tooltip.
+    assert "Reuters" in rows["媒体"] and "据网页分享标签所注的网站名" in rows["媒体"]
+    assert "据网页内嵌的结构化数据所注的发布日期" in rows["日期"]
+    origins = {to_script(li.strong.get_text(), SIMPLIFIED): li.select_one(".kb-origin") for li in soup.select(".kb-meta li")}
+    assert origins["日期"]["title"] == "JSON-LD datePublished" and origins["媒体"]["title"] == "og:site_name"
     article = soup.find("article").decode_contents()
     assert "chartbeat" not in article and "Advertisement" not in article
 
@@ -268,3 +298,20 @@ def test_a_page_saved_as_a_single_file_is_read_like_the_page(tmp_path):
     title, outlet, _author, date, *_ = EXPECTED["hk_mingpao_zhhant.html"]
     assert (article.title, article.outlet, article.date.isoformat()) == (title, outlet, date)
     assert article.paragraphs[0].text.startswith("【明報專訊】小鵬汽車")
+
+
+TECHNICAL_WORDS = ("og:", "twitter:", "JSON", "meta ", "htmldate", "trafilatura", "page's", "header line", "<h1>", "<title>", "outlets.yml")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_saved_pages_source_page_says_where_each_field_came_from_in_chinese(site, name):
+    soup = page(site, f"sources/{Path(name).stem}/")
+    shown = soup.select_one(".kb-meta").get_text(" ")
+    assert not [word for word in TECHNICAL_WORDS if word in shown], shown
+    assert all(origin.get("title") for origin in soup.select(".kb-meta .kb-origin"))  # the technical form, for a curator
+
+
+def test_kb_json_keeps_each_fields_technical_origin(site):
+    sources = {s["files"][0]: s for s in json.loads((site / "kb.json").read_text(encoding="utf-8"))["sources"]}
+    assert sources["tw_udn_zhhant.html"]["provenance"] == {
+        "title": "JSON-LD headline", "outlet": "og:site_name", "author": "JSON-LD author", "date": "JSON-LD datePublished"}

@@ -29,7 +29,7 @@ from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import (
     Milestone, Sighting, day_before, extract_sightings, last_named, main_topic, time_anchor,
 )
-from build_scripts.knowledge.corrections import CorrectionsReport, apply_corrections
+from build_scripts.knowledge.corrections import CorrectionsReport, apply_corrections, with_editor_attributes
 from build_scripts.model import Article, Corpus, Correction
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics
 
@@ -207,7 +207,7 @@ def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic,
     passages = [p for facts in per_article for p in facts.passages]
     by_slug = {t.slug: t for t in topics}
 
-    knowledge = load_knowledge()
+    knowledge = with_editor_attributes(load_knowledge(), corrections)  # rows an editor's entries define
     validate_topics(knowledge, set(by_slug))
     claims, tracked, corrected = apply_corrections(
         corrections, [claim for facts in per_article for claim in facts.claims],

@@ -19,7 +19,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from build_scripts.knowledge.claims import Claim, Knowledge
+from build_scripts.knowledge.claims import Attribute, Claim, Knowledge
 from build_scripts.knowledge.corroborate import Citation, normalise_space
 from build_scripts.knowledge.milestones import SITE_WIDE, Milestone, Sighting, load_milestone_rules, track
 from build_scripts.knowledge.taxonomy import Topic
@@ -62,13 +62,34 @@ def apply_corrections(corrections: tuple[Correction, ...], claims: list[Claim], 
     report = _Report()
     claims = _corrected_claims([c for c in corrections if c.section == "claims"], claims, knowledge, articles, report)
     milestone_corrections = [c for c in corrections if c.section == "milestones"]
+    apart: set[int] = set()  # id() of the sightings an editor says are an event of their own (or have no date)
     if milestone_corrections:
         first = track(sightings, topics, as_of)
         milestone_of = {id(s): m for m in first for s in m.sightings}
         tracked = [(s, milestone_of[id(s)].id if id(s) in milestone_of else "") for s in sightings]
-        sightings = _corrected_sightings(milestone_corrections, tracked, topics, articles, milestone_of, report)
-    milestones = [_with_review(m) for m in track(sightings, topics, as_of)]
+        sightings = _corrected_sightings(milestone_corrections, tracked, topics, articles, milestone_of, report, apart)
+    milestones = [_with_review(m) for m in _tracked(sightings, apart, topics, as_of)]
     return claims, milestones, CorrectionsReport(tuple(report.applied), tuple(report.rejected), tuple(report.stale))
+
+
+def _tracked(sightings: list[Sighting], apart: set[int], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
+    """track(), except that what an editor set apart is tracked apart from what the build read.
+
+    Read from a sentence, an undated plan joins the one row of its kind, an undated report the row it
+    most likely restates, and "2026" the row of a day in 2026. An editor who adds or sets an item
+    without `when` says no date is known, and it must not borrow one from another row; `apart: true`
+    says the sentence states another event than the row it joined (another model's launch the same year).
+    """
+    if not apart:
+        return track(sightings, topics, as_of)
+    own = [s for s in sightings if id(s) in apart]
+    rows = track([s for s in sightings if id(s) not in apart], topics, as_of) + track(own, topics, as_of)
+    seen: dict[str, int] = {}
+    unique = []
+    for m in sorted(rows, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
+        seen[m.id] = seen.get(m.id, 0) + 1
+        unique.append(m if seen[m.id] == 1 else replace(m, id=f"{m.id}-{seen[m.id]}"))
+    return unique
 
 
 class _Report:
@@ -137,7 +158,8 @@ def claim_line(c: Claim, knowledge: Knowledge) -> str:
     """`IRON 人形机器人 · 手部自由度: 22个`: the claim as a reader knows it."""
     subject = knowledge.subjects.get(c.subject)
     attribute = knowledge.attributes.get(c.attribute)
-    value = c.as_written or f"{c.value} {c.unit}".strip()
+    number = int(c.value) if isinstance(c.value, float) and c.value.is_integer() else c.value
+    value = c.as_written or f"{number} {c.unit}".strip()
     return f"{subject.label_zh if subject else c.subject} · {attribute.label_zh if attribute else c.attribute}: {value}"
 
 
@@ -188,10 +210,45 @@ def _unknown_claim_fields(fields: dict, knowledge: Knowledge) -> str:
     if "subject" in fields and fields["subject"] not in knowledge.subjects:
         return f"names the subject '{fields['subject']}', which subjects.yml does not have"
     if "attribute" in fields and fields["attribute"] not in knowledge.attributes:
-        return f"names the attribute '{fields['attribute']}', which attributes.yml does not have"
+        return (f"names the attribute '{fields['attribute']}', which attributes.yml does not have "
+                "(give label_zh: to make it a new row)")
     if fields.get("as_of") is not None and period_of(str(fields["as_of"])) is None:
         return f"gives as_of '{fields['as_of']}', which is not a date"
     return ""
+
+
+def with_editor_attributes(knowledge: Knowledge, corrections: tuple[Correction, ...]) -> Knowledge:
+    """`knowledge` and a row kind for each attribute a claims entry names with its own `label_zh` (attributes.yml lacks it).
+
+    The reading never produces such a figure; an editor adds it (`do: add`) or moves one there (`do: set`),
+    and the infobox shows it as a row like any other. The first entry naming an attribute labels it.
+    """
+    new: dict[str, Attribute] = {}
+    for correction in corrections:
+        fields = dict(correction.fields)
+        attribute = fields.get("attribute")
+        if correction.section != "claims" or not attribute or attribute in knowledge.attributes or attribute in new or not fields.get("label_zh"):
+            continue
+        unit = str(fields.get("unit") or "")
+        new[attribute] = Attribute(
+            id=attribute, label_zh=str(fields["label_zh"]), label_en=str(fields.get("label_en") or fields["label_zh"]),
+            kind="spec", units=(unit,) if unit else (), unit=unit, patterns=(), cues=(), unit_is_cue=False,
+            subjects=(fields["subject"],) if fields.get("subject") else (), also_on=(), comparative=False,
+        )
+    if not new:
+        return knowledge
+    by_unit = dict(knowledge.by_unit)
+    for attribute in new.values():
+        if attribute.unit:
+            by_unit[attribute.unit] = (*by_unit.get(attribute.unit, ()), attribute)
+    return replace(knowledge, attributes={**knowledge.attributes, **new}, by_unit=by_unit)
+
+
+def _editor_value(value) -> tuple[float | str, str]:
+    """An editor's value and how the claim says it was written: a number the editor typed is not the source's wording."""
+    if isinstance(value, (int, float)):
+        return float(value), ""
+    return str(value), str(value)
 
 
 def _set_claim(c: Claim, fields: dict, knowledge: Knowledge) -> Claim:
@@ -200,9 +257,8 @@ def _set_claim(c: Claim, fields: dict, knowledge: Knowledge) -> Claim:
         if name in fields:
             changed[name] = str(fields[name] or "")
     if "value" in fields:
-        value = fields["value"]
-        changed.update(value=float(value) if isinstance(value, (int, float)) else str(value), high=None,
-                       as_written=str(value), qualifier="")
+        value, written = _editor_value(fields["value"])
+        changed.update(value=value, high=None, as_written=written, qualifier="")
     if "as_of" in fields:
         as_of = fields["as_of"]
         changed.update(as_of=period_of(str(as_of)) if as_of is not None else None, dated_by="sentence")
@@ -211,15 +267,14 @@ def _set_claim(c: Claim, fields: dict, knowledge: Knowledge) -> Claim:
 
 
 def _added_claim(correction: Correction, fields: dict, citation: Citation, knowledge: Knowledge) -> Claim:
-    value = fields["value"]
+    value, written = _editor_value(fields["value"])
     as_of = period_of(str(fields["as_of"])) if fields.get("as_of") is not None else None
     date = citation.article.date
     return Claim(
-        subject=fields["subject"], attribute=fields["attribute"],
-        value=float(value) if isinstance(value, (int, float)) else str(value), high=None,
+        subject=fields["subject"], attribute=fields["attribute"], value=value, high=None,
         unit=str(fields.get("unit") or ""), qualifier="",
         as_of=as_of or (Period(date, date, "day") if date else None), dated_by="sentence" if as_of else "article",
-        status=str(fields.get("status", "fact")), as_written=str(value), citation=citation,
+        status=str(fields.get("status", "fact")), as_written=written, citation=citation,
         topics=knowledge.topics_of(fields["subject"], fields["attribute"]), review=_review(correction),
     )
 
@@ -233,7 +288,8 @@ def _sighting_original(s: Sighting) -> tuple[tuple[str, str], ...]:
 
 
 def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sighting, str]], topics: tuple[Topic, ...],
-                         articles: dict[str, Article], milestone_of: dict, report: _Report) -> list[Sighting]:
+                         articles: dict[str, Article], milestone_of: dict, report: _Report, apart: set[int]) -> list[Sighting]:
+    """The sightings with the editor's word applied; `apart` gets the id() of each one the editor set apart or left undated."""
     kinds = {k.id for k in load_milestone_rules().kinds}
     slugs = {t.slug for t in topics}
     texts = {m.id: m.text for m in milestone_of.values()}
@@ -252,6 +308,8 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             added = Sighting(topic=_topic(fields["subject"]), named="", kind=fields["kind"], period=period, when_text="",
                              relative=False, state=fields["state"], citation=citation, review=_review(correction))
             tracked.append((added, ""))
+            if period is None or fields.get("apart"):
+                apart.add(id(added))
             report.applied.append(correction)
             continue
         targets = _targets_sightings(correction, tracked)
@@ -271,6 +329,8 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             new = _set_sighting(s, fields) if correction.action == "set" else s
             # The editor's word is as good as a clause of its own: it may headline, and close a plan.
             tracked[i] = (replace(new, read="clause", review=_later_review(s.review, _review(correction, _sighting_original(s)))), ident)
+            if fields.get("apart") or "when" in fields and not fields["when"] or id(s) in apart and "when" not in fields:
+                apart.add(id(tracked[i][0]))
     return [s for s, _ in tracked]
 
 

@@ -110,6 +110,9 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=No
             "date": a.date.isoformat() if a.date else None, "language": a.language,
             "files": [a.file_name, *a.other_names], "url": page_url(site_url, f"sources/{a.slug}.md"),
             **({"copy_of": a.copy_of} if a.copy_of else {}),
+            # where each field was read, in the build's technical words (the source page says it in a reader's)
+            "provenance": {name: where for name, where in vars(a.provenance).items() if where},
+            **review_json(a.review),  # an editor's word on its metadata: reviewed, reviewed_by, review_note, original
         }
         for a in corpus.articles
     ]

@@ -14,6 +14,12 @@ from build_scripts.reading.corpus import SOURCES_FILE
 SECTION_TITLE = "编辑更正 Corrections"
 
 
+def stale_lines(report: CorrectionsReport) -> list[str]:
+    """One build-log line per correction that no longer applies, as a file's problem is one (FileReport.line)."""
+    return [f"{SOURCES_FILE}: line {s.correction.line}: {s.correction.section}: {s.correction.action} {s.correction.target} "
+            f"{s.what} (not applied) — {s.todo}" for s in report.stale]
+
+
 def has_corrections_section(report: CorrectionsReport) -> bool:
     return bool(report.stale or report.rejected)
 

@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
+from build_scripts.pages.review import checked_mark
 from build_scripts.pages.voice import zh
 from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
 from build_scripts.model import Article
+from build_scripts.reading.header import reader_words
 from build_scripts.reading.paragraphs import former_ids
 
 LANGUAGE_NAMES = {"zh-Hans": "简体中文", "zh-Hant": "繁體中文", "en": "英文", "ja": "日文"}
@@ -79,22 +81,26 @@ def _own_words(article: Article) -> Callable[[str], str]:
 def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
     origin = article.provenance
     unknown = say("未知")
+    checked = _checked_fields(article, say)
     date = article.date.isoformat() if article.date else unknown
     if article.date_note:
         date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say)),
-        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say)),
-        ("日期", date + _origin(origin.date, say)),
+        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
+        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say) + checked("author")),
+        ("日期", date + _origin(origin.date, say) + checked("date")),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
         # a file name's controls written out (\u202e would show the name reversed)
         ("文件", " · ".join(f"<code>{literal_html(visible_controls(name))}</code>" for name in (article.file_name, *article.other_names))),
         ("长度", say(f"{article.text_length:,} 字 · {len(article.paragraphs)} 段")),
     ]
     if origin.title:
-        rows.insert(0, ("标题", _reader_words(origin.title, say)))
-    if article.editor:
-        rows.insert(3, ("编辑", literal_html(article.editor)))
+        rows.insert(0, ("标题", f'<span class="kb-origin" title="{literal_html(origin.title)}">{_reader_words(origin.title, say)}</span>'
+                        + checked("title")))
+    elif checked("title"):  # the editor says the text has no title: the page goes by its file name
+        rows.insert(0, ("标题", say("原文无标题") + checked("title")))
+    if article.editor or checked("editor"):
+        rows.insert(3, ("编辑", (literal_html(article.editor) or "—") + checked("editor")))
     if article.via:
         rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
@@ -106,38 +112,32 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     return f'<div class="kb-meta">\n<ul>\n{items}\n</ul>\n</div>'
 
 
-# Where the reading stage found a field (reading/header.py, corpus.py), in a reader's words.
-READER_WORDS = (
-    (re.compile(r"^header line (\d+)"), r"据原文第 \1 行"),
-    (re.compile(r"^signature line (\d+)"), r"据文末署名（第 \1 行）"),
-    (re.compile(r"^opening of line (\d+)"), r"据原文第 \1 行开头"),
-    (re.compile(r"^front matter '([^']+)'"), r"据文件开头所注的 \1"),
-    (re.compile(r"^front matter"), "据文件开头所注"),
-    (re.compile(r"^seeds/sources\.yml"), "据编者补注"),
-    (re.compile(r" '[^']+:' \(front matter without fences\)"), ""),
-    (re.compile(r": tag (“【[^”]*】”) before the title"), r"，标题前的标签\1"),
-    (re.compile(r" \(name under the title\)"), "，标题下的署名"),
-    (re.compile(r" \(name beside the date\)"), "，日期旁的名称"),
-    (re.compile(r" \(photo credit\)"), "，图片署名"),
-    (re.compile(r" \(host of ([^)]*)\)"), r"，\1 所属的平台"),
-    (re.compile(r" \(updated\)"), "，更新时间"),
-    (re.compile(r"; year inferred from the text"), "，年份据正文推定"),
-    (re.compile(r"^: "), "："),
-)
+def _checked_fields(article: Article, say: Callable[[str], str] = lambda text: text) -> Callable[[str], str]:
+    """The checked mark (who, why in its tooltip) for each field an editor set or confirmed in seeds/sources.yml."""
+    review = article.review
+    if review is None:
+        return lambda name: ""
+    corrected = dict(review.original)
+    mark = say(checked_mark(review))
+    return lambda name: mark if review.verdict == "confirmed" or name in corrected else ""
 
 
 def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
-    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written)."""
-    for pattern, words in READER_WORDS:
-        where = pattern.sub(say(words), where)
-    return literal_html(where.replace(": “", "：“"))
+    """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written).
+
+    The words are header.yml's `provenance_words`; what a line is quoted saying stays in its own script.
+    """
+    words = reader_words(where).replace(": “", "：“")
+    parts = re.split(r"(“[^”]*”)", words)
+    return literal_html("".join(part if part.startswith("“") else say(part) for part in parts))
 
 
 def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
-    """Where a field was read, so a reader can check it (and a curator knows what to correct)."""
+    """Where a field was read, so a reader can check it (and a curator knows what to correct): the technical form in the tooltip."""
     if not where:
         return ""
-    return f' <small class="kb-origin" data-search-exclude="true">（{_reader_words(where, say)}）</small>'
+    return (f' <small class="kb-origin" title="{literal_html(where)}" data-search-exclude="true">'
+            f"（{_reader_words(where, say)}）</small>")
 
 
 def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Callable[[str], str], former: str = "",

@@ -23,6 +23,7 @@ from build_scripts.model import Article, Corpus
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_problems import PROBLEMS_PATH
 from build_scripts.reading.corpus import SOURCES_FILE
+from build_scripts.reading.header import reader_words
 
 TO_CHECK_PATH = "to-check.md"
 STRONG_ORIGINS = ("front matter", "header line", f"seeds/{SOURCES_FILE}")
@@ -138,15 +139,20 @@ def _claim_item(c: Claim, why: tuple[str, ...], title: str) -> ToCheck:
 
 def _metadata_items(article: Article) -> list[ToCheck]:
     items = []
+    review = article.review
+    checked = set(METADATA_FIELDS) if review and review.verdict == "confirmed" else {name for name, _ in (review.original if review else ())}
     for field in METADATA_FIELDS:
+        if field in checked:
+            continue  # the editor's word is in seeds/sources.yml: nothing left to check
         value = getattr(article, field)
         origin = getattr(article.provenance, field)
         if value and origin.startswith(STRONG_ORIGINS) and "infer" not in origin:
             continue
         shown = value.isoformat() if isinstance(value, dt.date) else (value or "")
-        why = "未知 unknown" if not value else f"读自 read from {origin or 'the text'}"
+        why = "未知 unknown" if not value else f"{reader_words(origin) if origin else '读自正文'} · read from {origin or 'the text'}"
         entry = f"{yaml_string(shown) if field != 'date' else shown}" if shown else ("YYYY-MM-DD" if field == "date" else '""')
-        snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}", "  # by: your name", "  # note: why"])
+        snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}  # or null: the text states none",
+                             "  # by: your name", "  # note: why"])
         first = article.paragraphs[0] if article.paragraphs else None
         items.append(ToCheck(
             id=f"check-{article.slug}-{field}", topic="", kind="metadata", title=f"{article.file_name} · {field}: {shown or '—'}",

@@ -22,7 +22,7 @@ from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
-from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section
+from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section, stale_lines
 from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_page
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_tags import TaggedTopic, render_tags
@@ -36,6 +36,7 @@ from build_scripts.knowledge.taxonomy import Topic, load_topics
 class Site:
     pages: dict[str, str]  # docs-relative path → Markdown
     nav: list  # MkDocs `nav` structure
+    log: tuple[str, ...] = ()  # build-log lines beside the files' (corrections that no longer apply)
 
 
 def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date | None = None, workers: int = 1) -> Site:
@@ -66,7 +67,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     ]
     pages.update(render_tags([e.tag for e in entities], tagged_topics, corpus.articles, tags))  # tags.md and its month pages
     pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
-    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus)
+    pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus, len(kb.corrections.stale))
     nav = [
         {"首页": "index.md"},
         {"主题": ["topics/index.md", *(topic_path(p.topic.slug) for p in kb.topics)]},
@@ -85,7 +86,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     # script, the reader's (previews.py, variants.py).
     leads = {topic_path(p.topic.slug): "".join(s.text for s in p.lead) for p in kb.topics if p.lead}
     pages = describe_pages(pages, leads, {source_path(a): a for a in corpus.articles})
-    return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav)
+    return Site(pages=one_script_per_page(pages, stages.page_in_both_scripts), nav=nav, log=tuple(stale_lines(kb.corrections)))
 
 
 def newest_date(corpus: Corpus) -> dt.date | None:
@@ -157,14 +158,16 @@ REDIRECT_HTML = """<!doctype html>
 """
 
 
-def _with_problem_count(home: str, corpus: Corpus) -> str:
-    """The home page, saying above its first section how many files in seeds/ need a look."""
-    if not corpus.problems:
+def _with_problem_count(home: str, corpus: Corpus, stale: int = 0) -> str:
+    """The home page, saying above its first section how many files in seeds/ (and corrections) need a look."""
+    if not corpus.problems and not stale:
         return home
     count = len(corpus.reports)
+    links = [f"[seeds/ 中有 {count} 个文件需要处理]({PROBLEMS_PATH})" if count else "",
+             f"[{stale} 条更正未生效]({PROBLEMS_PATH}#corrections-stale)" if stale else ""]
     notice = (
         '!!! warning "输入问题"\n\n'
-        f"    [seeds/ 中有 {count} 个文件需要处理]({PROBLEMS_PATH})\n\n"
+        f"    {'，'.join(link for link in links if link)}\n\n"
     )
     head, section, rest = home.partition("\n## ")
     return f"{head}\n{notice}{section.lstrip()}{rest}" if section else f"{home}\n{notice}"

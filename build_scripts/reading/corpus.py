@@ -29,10 +29,11 @@ from build_scripts.reading import header
 from build_scripts.reading import language
 from build_scripts.reading import outlets
 
+from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.reading import paragraphs
 from build_scripts.reading import webpage
-from build_scripts.model import Article, Corpus, Problem, Provenance
+from build_scripts.model import Article, Corpus, Problem, Provenance, Review
 
 ARTICLE_SUFFIXES = {".txt", ".md"}
 PAGE_SUFFIXES = {".html", ".htm"}  # a saved web page (reading/webpage.py)
@@ -42,6 +43,8 @@ READ_SUFFIXES = ARTICLE_SUFFIXES | PAGE_SUFFIXES | SINGLE_FILE_PAGE_SUFFIXES | D
 SOURCES_FILE = "sources.yml"
 REVIEW_FIELDS = {"by", "note"}
 EDITABLE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note", "language", "slug"}
+# What an editor may set to null (or ""): the text states none, whatever the build read.
+NONE_FIELDS = {"title", "outlet", "author", "editor", "date", "date_note"}
 LANGUAGES = {"zh-Hans", "zh-Hant", "en", "ja"}
 SLUG_UNSAFE = re.compile(r"[^a-z0-9_-]+")
 # A slug set by hand becomes a path under sources/: nothing that could leave it.
@@ -68,13 +71,15 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
     cleaning.load_rules()
     header.load_rules()
     outlets.load_outlets()
+    saved_page_folder_suffixes()
     overrides, problems = load_overrides(seeds_dir / SOURCES_FILE)
     paths = [
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
         if path.name != SOURCES_FILE and not _is_system_file(path) and not _is_saved_page_folder(path)
     ]
     results = _read_files(paths, seeds_dir, overrides, problems, read or read_article)
-    for name in sorted(set(overrides) - {r.article.file_name for r in results if r.article} - {nfc(p.name) for p in seeds_dir.glob("*")}):
+    present = {r.article.file_name for r in results if r.article} | {nfc(p.name) for p in seeds_dir.glob("*")}
+    for name in sorted(n for n in overrides if n not in present and n.removesuffix(f"{POST}1") not in present):
         problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
     articles, merge_problems, copies = _merge_duplicates(results)
     problems.extend(merge_problems)
@@ -105,7 +110,7 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
             if skip:
                 problems.append(skip)
                 continue
-            result = read(path, overrides.get(nfc(path.name), {}))
+            result = read(path, _override_of(nfc(path.name), overrides))
             if NOT_UTF8_NAME.search(path.name) and result.article is not None:
                 result = replace(result, problems=result.problems + (_name_not_utf8(nfc(path.name)),))
             results.append(result)
@@ -118,6 +123,28 @@ def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], 
                 "report this as a bug with the file attached; the other articles are built", rejected=True,
             ))
     return results
+
+
+POST = "#"  # a CMS response's further posts are named "posts.json#2", "posts.json#3"…
+
+
+def post_name(file_name: str, number: int) -> str:
+    """The name a CMS response's post goes by in seeds/sources.yml, on the Problems page and in the build log."""
+    return file_name if number == 1 else f"{file_name}{POST}{number}"
+
+
+def _override_of(name: str, overrides: dict[str, dict]) -> dict:
+    """The entry of sources.yml for a file; for a CMS response, its further posts' entries too, under "#2", "#3"…
+
+    Hashable values: the preview cache keys a read on them.
+    """
+    override = dict(overrides.get(name) or overrides.get(f"{name}{POST}1") or {})
+    if Path(name).suffix.lower() in DUMP_SUFFIXES:
+        for key, fields in overrides.items():
+            number = key.removeprefix(name + POST)
+            if key.startswith(name + POST) and number.isdigit() and int(number) > 1:
+                override[POST + number] = tuple(sorted(fields.items()))
+    return override
 
 
 def nfc(file_name: str) -> str:
@@ -150,10 +177,25 @@ def _is_system_file(path: Path) -> bool:
     return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
 
 
+SAVED_PAGES_FILE = Path(__file__).parent.parent / "data" / "saved_pages.yml"
+
+
+@data_files.loader
+def saved_page_folder_suffixes(path: Path = SAVED_PAGES_FILE) -> tuple[str, ...]:
+    """data/saved_pages.yml: the suffixes of the folder a page saved "complete" keeps its files in, lower-cased."""
+    shape = schema.Record({"folder_suffixes": schema.ListOf(schema.Text(hint="a suffix such as _files"), min_items=1)})
+    return tuple(str(s).casefold() for s in schema.load(path, shape)["folder_suffixes"])
+
+
 def _is_saved_page_folder(path: Path) -> bool:
-    """name_files/ beside name.html: a browser's "Save page as, complete" puts the page's images there."""
-    stem = path.name.removesuffix("_files")
-    return stem != path.name and path.is_dir() and any((path.parent / (stem + s)).is_file() for s in PAGE_SUFFIXES)
+    """name_files/ (name-Dateien/, name_fichiers/ …) beside name.html: "Save page as, complete" puts the page's images there."""
+    name = path.name.casefold()
+    for suffix in saved_page_folder_suffixes():
+        if name.endswith(suffix) and len(name) > len(suffix) and path.is_dir():
+            stem = path.name[: -len(suffix)]
+            if any((path.parent / (stem + s)).is_file() for s in PAGE_SUFFIXES):
+                return True
+    return False
 
 
 def _why_not_an_article(path: Path, seeds_dir: Path) -> Problem | None:
@@ -232,7 +274,10 @@ def _read_page(name: str, html: str, override: dict, saved_url: str = "") -> Rea
 
 
 def _read_dump(name: str, text: str, override: dict) -> ReadResult:
-    """A CMS API response: one article per post; the second post on is named 'file.json #2'…"""
+    """A CMS API response: one article per post; the second post on is named 'file.json#2'…
+
+    `override`: the first post's fields, and each further post's under "#2", "#3"… (_override_of).
+    """
     pages = webpage.read_cms_json(text)
     if pages is None:
         return ReadResult(None, (Problem(
@@ -240,13 +285,15 @@ def _read_dump(name: str, text: str, override: dict) -> ReadResult:
             "save the article as a web page (.html) or as text (.txt)", rejected=True,
         ),))
     results = []
+    first = {key: value for key, value in override.items() if not key.startswith(POST)}
     for number, page in enumerate(pages, start=1):
-        item = name if number == 1 else f"{name} #{number}"
+        item = post_name(name, number)
         if not page.text:
             results.append(ReadResult(None, (Problem(item, "is a post with an empty content.rendered", "remove the post or save the article as text", rejected=True),)))
             continue
-        result = parse_article(item, page.text, override if number == 1 else {}, page.fields)
-        if number > 1 and result.article is not None:
+        own = first if number == 1 else dict(override.get(f"{POST}{number}", ()))
+        result = parse_article(item, page.text, own, page.fields)
+        if number > 1 and result.article is not None and "slug" not in own:
             result = replace(result, article=replace(result.article, slug=f"{slug_from_file_name(name)}-{number}"))
         results.append(result)
     return replace(results[0], more=tuple(results[1:]))
@@ -280,6 +327,8 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
             fields[key] = (checked_front[key], f"front matter '{key}'")
     if read.date_note and "date" not in override:
         fields["date_note"] = (read.date_note, "")  # how the year was inferred; moot once sources.yml sets the date
+    review = _metadata_review(override, fields)
+    override = {key: value for key, value in override.items() if key not in REVIEW_FIELDS}
     for key, value in override.items():
         fields[key] = (value, f"seeds/{SOURCES_FILE}")
     for what, todo in read.problems:
@@ -299,11 +348,12 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
         return ReadResult(None, tuple(problems))
     value = {key: v for key, (v, _origin) in fields.items()}
     origin = {key: o for key, (_v, o) in fields.items()}
-    if not value.get("title"):
+    # A field the editor set to null is known to be absent: nothing to add.
+    if not value.get("title") and "title" not in override:
         problems.append(Problem(file_name, "has no title", f"add 'title:' for it in seeds/{SOURCES_FILE}"))
-    if not value.get("date") and not read.problems:
+    if not value.get("date") and not read.problems and "date" not in override:
         problems.append(Problem(file_name, "has no publication date the text states", f"add 'date: YYYY-MM-DD' for it in seeds/{SOURCES_FILE}, or a line such as '发布时间：2025-11-05' / 'Published: Nov 5, 2025' under the title"))
-    if not value.get("outlet"):
+    if not value.get("outlet") and "outlet" not in override:
         problems.append(Problem(file_name, "names no outlet", f"add 'outlet:' for it in seeds/{SOURCES_FILE}, or a line such as '来源：…' / 'By … | Outlet' under the title"))
 
     body_text = "\n".join(p.text for p in article_paragraphs)
@@ -329,9 +379,24 @@ def parse_article(file_name: str, text: str, override: dict, page_fields: dict |
             via=origin.get("via", "") if value.get("via") else "",
         ),
         problems=tuple(problems),
+        review=review,
     )
     content_key = hashlib.sha1(body_text.encode("utf-8")).hexdigest()
     return ReadResult(article, tuple(problems), content_key, _paragraph_fingerprints(article))
+
+
+def _metadata_review(override: dict, read: dict) -> Review | None:
+    """An editor's word on an article's metadata (seeds/sources.yml): corrected fields with what was read, or a confirmation."""
+    changed = {key: value for key, value in override.items() if key not in REVIEW_FIELDS}
+    if not override:
+        return None
+    original = tuple((key, _as_text(read[key][0]) if key in read else "") for key in sorted(changed))
+    return Review("corrected" if changed else "confirmed", str(override.get("by") or ""), str(override.get("note") or ""),
+                  line=0, original=original)
+
+
+def _as_text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value or "")
 
 
 # Escapes in YAML front matter or sources.yml ("\\a", "\\e[31m", "\\uFFFF")
@@ -411,7 +476,12 @@ def load_overrides(path: Path) -> tuple[dict[str, dict], list[Problem]]:
             continue
         fields = {}
         for key, value in entry.items():
-            if key in REVIEW_FIELDS:  # who checked it and why: for the editors, not the page
+            if key in REVIEW_FIELDS:  # who checked it and why: the checked mark's tooltip (parse_article)
+                if value is not None and str(value).strip():
+                    fields[key] = " ".join(str(value).split())
+                continue
+            if key in NONE_FIELDS and (value is None or value == ""):
+                fields[key] = None  # "title: null": the editor says the text states none
                 continue
             if key not in EDITABLE_FIELDS:
                 problems.append(Problem(SOURCES_FILE, f"{where} has unknown field '{key}' (line {schema.line_of(entry, key)})", todo))

@@ -63,7 +63,11 @@ CLAIM_FIELDS = {
     "unit": s.Maybe(s.Text(allow_empty=True)),  # null or "": a count or a text value
     "as_of": s.Maybe(WHEN),  # null: undated
     "status": s.Choice("fact", "target", "forecast"),
+    # a row attributes.yml does not have: its label (knowledge/corrections.py with_editor_attributes)
+    "label_zh": s.Text(), "label_en": s.Text(),
 }
+# Not a field of the item: `apart: true` keeps the sentence's event off the row it joined (knowledge/corrections.py).
+APART = {"apart": s.Boolean(hint="apart: true keeps the item a row of its own")}
 MILESTONE_FIELDS = {
     "subject": s.Slug(hint="a topic slug of build_scripts/data/topics.yml, or site-wide for a company event"),
     "kind": s.Text(hint="a kind id of build_scripts/data/milestones.yml"),
@@ -72,7 +76,7 @@ MILESTONE_FIELDS = {
 }
 SHAPES = {
     "claims": s.Record(COMMON, {**ABOUT, **CLAIM_FIELDS}),
-    "milestones": s.Record(COMMON, {**ABOUT, **MILESTONE_FIELDS}),
+    "milestones": s.Record(COMMON, {**ABOUT, **MILESTONE_FIELDS, **APART}),
 }
 REQUIRED_TO_ADD = {"claims": ("subject", "attribute", "value"), "milestones": ("subject", "kind", "state")}
 TODO = "see README 'For editors': each entry needs do: and an id or file + quote"
@@ -132,6 +136,10 @@ def _correction(section: str, entry: dict, line: int, where) -> Correction:
                          "add the fields to change, e.g. " + ("value: 3000" if section == "claims" else "when: 2026-Q4"))
     if action in ("confirm", "reject") and fields:
         raise where.fail(f"says {action} but also gives {', '.join(fields)}", "use do: set to change fields, or remove them")
+    if entry.get("apart"):
+        if action == "reject":
+            raise where.fail("says reject and apart", "a rejected item is on no page: remove apart:, or say confirm, set or add")
+        fields["apart"] = True  # after the checks above: it changes no field of the item
     return Correction(
         section=section, action=action, line=line, id=str(entry.get("id", "")), file=str(entry.get("file", "")),
         quote=str(entry.get("quote", "")), fields=tuple(fields.items()),

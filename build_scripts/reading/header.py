@@ -93,6 +93,7 @@ class HeaderRules:
     title_tag: re.Pattern  # group: tag
     tag_categories: re.Pattern
     title_with_outlet: re.Pattern
+    site_separator: re.Pattern
     sentence_end: re.Pattern
     dates: tuple[re.Pattern, ...]
     month_day: tuple[re.Pattern, ...]
@@ -116,6 +117,8 @@ class HeaderRules:
     desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
     person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
+    # (technical origin pattern, reader's words): how the source page says where a field came from
+    provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
 
 ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
@@ -174,6 +177,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         title_tag=pattern("title: tag", title.get("tag", r"(?!)")),
         tag_categories=pattern("title: tag_categories", title.get("tag_categories", r"(?!)")),
         title_with_outlet=pattern("title: with_outlet", title.get("with_outlet", r"(?!)")),
+        site_separator=pattern("title: site_separator", title.get("site_separator", r"(?!)")),
         sentence_end=pattern("title: sentence_end", title.get("sentence_end", r"[。.]$")),
         dates=patterns("dates"),
         month_day=patterns("month_day"),
@@ -196,8 +200,33 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         desk=pattern("desk", data.get("desk", r"(?!)")),
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
+        provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
+
+
+def _provenance_words(entries, path: Path, pattern) -> tuple[tuple[re.Pattern, str], ...]:
+    """provenance_words: [[pattern, words], …], each pattern compiled and its words' groups checked."""
+    if not isinstance(entries, list):
+        raise HeaderRulesError(f"{path.name}: 'provenance_words' must be a list of [pattern, words] pairs")
+    words = []
+    for n, entry in enumerate(entries, start=1):
+        if not (isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)):
+            raise HeaderRulesError(f"{path.name}: provenance_words entry {n} ({entry!r}) must be a pair ['pattern', 'words']")
+        compiled = pattern(f"provenance_words entry {n}", entry[0])
+        try:
+            compiled.sub(entry[1], "")  # a \2 the pattern has no group for fails here, named, not on a page
+        except (re.error, IndexError) as exc:
+            raise HeaderRulesError(f"{path.name}: provenance_words entry {n}: the words {entry[1]!r} refer to a group the pattern lacks ({exc})") from exc
+        words.append((compiled, entry[1]))
+    return tuple(words)
+
+
+def reader_words(origin: str, rules: HeaderRules | None = None) -> str:
+    """A field's technical origin ("header line 3: “…”", "og:site_name") in a reader's words (header.yml provenance_words)."""
+    for compiled, words in (rules or load_rules()).provenance_words:
+        origin = compiled.sub(words, origin)
+    return origin
 
 
 # ---------------------------------------------------------------------------
@@ -705,9 +734,13 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
             reader.add_outlet(word, f"header line {title_index + 1}: tag “【{word}】” before the title", SIGNATURE + 5)
     for pattern in rules.title_strip:
         title_text = pattern.sub("", title_text)
-    titled = rules.title_with_outlet.match(title_text)
     origin = f"header line {title_index + 1}"
-    if titled and not rules.person_name.match(titled["title"]):
+    headline, site = without_site_name(title_text, rules, reader.outlets)
+    titled = rules.title_with_outlet.match(title_text)
+    if site:
+        title_text = headline
+        reader.add_outlet(site, f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
+    elif titled and not rules.person_name.match(titled["title"]):
         title_text = titled["title"]
         reader.add_outlet(titled["outlet"], f"{origin}: “{_short(text_of[title_index])}”", LABELLED)
     # A headline has no full stop; some pastes end it with one.
@@ -720,6 +753,34 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
         if i != title_index and text_of[i] == text_of[title_index]:
             dropped.add(i)  # the title printed twice
     return dropped
+
+
+def without_site_name(title: str, rules: HeaderRules, outlets: Outlets, site_name: str = "") -> tuple[str, str]:
+    """"Reuters | headline", "headline - 36氪", "标题_新浪财经_新浪网" → (the headline, the site's name, or "").
+
+    Only a part that outlets.yml knows (or the page's own `site_name`) is taken off, from either end;
+    a headline with a dash of its own keeps it.
+    """
+    def known(part: str) -> bool:
+        part = part.strip()
+        return bool(part) and len(part) <= 40 and (
+            part == site_name or bool(outlets.named(part) or outlets.platform(part) or (rules.domain.match(part) and outlets.of_domain(part.lower()))))
+
+    site = ""
+    while True:
+        separators = list(rules.site_separator.finditer(title))
+        if not separators:
+            break
+        last, first = separators[-1], separators[0]
+        if known(title[last.end():]) and title[:last.start()].strip():
+            site = title[last.end():].strip()  # at last the innermost, the most particular: 新浪财经, not 新浪网
+            title = title[:last.start()].rstrip()
+        elif known(title[:first.start()]) and title[first.end():].strip():
+            site = title[:first.start()].strip()
+            title = title[first.end():].lstrip()
+        else:
+            break
+    return title, site
 
 
 def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:

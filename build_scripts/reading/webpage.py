@@ -29,7 +29,7 @@ from urllib.parse import urlparse
 
 import lxml.html
 
-from build_scripts.reading import decoding
+from build_scripts.reading import decoding, header
 from build_scripts.reading.outlets import Outlets
 
 # Browsers mark a saved page with its address: <!-- saved from url=(0045)https://… -->.
@@ -145,17 +145,9 @@ def read_page(html: str, outlets: Outlets, furniture: tuple[str, ...] = (), save
     return Page(_without_headline(text, title), fields, url)
 
 
-TITLE_SUFFIX = re.compile(r"\s*(?:\s[|｜\-–—]\s|[|｜_])\s*(?P<suffix>[^|｜_]{1,40})$")
-
-
 def _without_site_name(title: str, site_name: str, outlets: Outlets) -> str:
-    """"Headline | 聯合新聞網", "标题_新浪财经_新浪网": the site's name after the headline is not part of it."""
-    while (match := TITLE_SUFFIX.search(title)) and match.start() > 0:
-        suffix = match["suffix"].strip()
-        if suffix != site_name and not outlets.named(suffix) and not outlets.of_domain(suffix.lower()):
-            break
-        title = title[:match.start()].rstrip()
-    return title
+    """"Headline | 聯合新聞網", "Reuters | Headline", "标题_新浪财经_新浪网": the site's name beside the headline is not part of it."""
+    return header.without_site_name(title, header.load_rules(), outlets, site_name)[0]
 
 
 def _title_origin(tree, title: str | None) -> str:
