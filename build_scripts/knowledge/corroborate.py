@@ -9,11 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
 
-from build_scripts.knowledge.classify import Passage, bigrams
+from build_scripts import data as data_files
+from build_scripts.data import schema as s
+from build_scripts.knowledge.classify import Passage, bigrams, split_sentences
+from build_scripts.knowledge.taxonomy import canonical
 from build_scripts.model import Article
+from build_scripts.reading.language import to_simplified
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
 WHITESPACE = re.compile(r"\s+")
@@ -71,6 +76,19 @@ class Excerpt:
 
 def normalise_space(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
+
+
+UNITS = re.compile(r"[a-z0-9]+|[^\W\d_a-z]", re.UNICODE)
+
+
+def unit_pairs(text: str) -> frozenset[str]:
+    """Pairs of neighbouring units of the Simplified, lower-case text: a Chinese character or a Latin word is a unit.
+
+    Chinese compares by character pairs as `bigrams` does; English by word
+    pairs, as letter pairs (th, he, in) are shared by any two English sentences.
+    """
+    units = UNITS.findall(to_simplified(text).lower())
+    return frozenset(" ".join(units[i:i + 2]) for i in range(max(len(units) - 1, 1)))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -153,24 +171,92 @@ def _source_order(item) -> tuple:
 
 
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
-    """One Excerpt per distinct sentence; near-duplicates across sources merged."""
-    ordered = sorted(passages, key=_source_order)
+    """One Excerpt per distinct sentence; near-duplicates across sources merged.
+
+    A sentence leaning on the one before (excerpts.yml, `dangling_openers`) is
+    the sentences of its paragraph from the last one that stands alone; one
+    that cannot be completed so (its paragraph opens with it) is left out.
+    """
+    rules = excerpt_rules()
+    ordered = [(p, text) for p in sorted(passages, key=_source_order) if (text := completed(p, rules.dangling))]
     by_text: dict[str, frozenset[str]] = {}  # syndicated copies repeat sentences word for word: one set each
-    for passage in ordered:
-        if passage.simplified not in by_text:
-            by_text[passage.simplified] = bigrams(passage.simplified)
-    merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
+    for _, text in ordered:
+        by_text.setdefault(text, unit_pairs(text))
+    merged: dict[int, tuple[Passage, dict[tuple[str, str], Citation]]] = {}
+    for (passage, text), group in zip(ordered, group_similar([by_text[t] for _, t in ordered], NEAR_DUPLICATE)):
         key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
-        if group not in merged:
-            merged[group] = (passage, [cite(passage)], {key})
-        elif key not in merged[group][2]:
-            merged[group][1].append(cite(passage))
-            merged[group][2].add(key)
-    return [
-        Excerpt(
-            text=passage.text, citations=tuple(citations), score=passage.scores.get(slug, 0.0),
-            opinion=bool(opinion_pattern.search(passage.canon)),  # canonical, as the cue words are
-        )
-        for passage, citations, _ in merged.values()
-    ]
+        before = merged.setdefault(group, (passage, {}))[1].get(key)
+        if before is None or (before.quote in text and len(text) > len(before.quote)):  # one leaning on it joined: the whole
+            merged[group][1][key] = cite(passage, text)
+    excerpts_found = []
+    for passage, cited in merged.values():
+        citations = tuple(cited.values())
+        text = citations[0].quote  # the first source's wording
+        excerpts_found.append(Excerpt(text=text, citations=citations, score=passage.scores.get(slug, 0.0),
+                                      # canonical, as the cue words are
+                                      opinion=bool(opinion_pattern.search(canonical(text)) or rules.evaluative.search(canonical(text)))))
+    return excerpts_found
+
+
+MAX_JOINED = 3  # sentences: a longer chain of "这…", "其…" is a passage to read in the article, not an item
+
+
+def completed(passage: Passage, dangling: re.Pattern) -> str:
+    """The passage's sentence, joined to those before it in its paragraph that it leans on; "" when it cannot be."""
+    if not dangling.match(canonical(passage.text)) and not _only_quoted(passage.text):
+        return passage.text
+    paragraph = passage.paragraph.text
+    sentences = split_sentences(paragraph)
+    if passage.text not in sentences:
+        return ""
+    last = sentences.index(passage.text)
+    first = last
+    while first > 0 and last - first < MAX_JOINED - 1:
+        first -= 1
+        if not dangling.match(canonical(sentences[first])) and not _only_quoted(sentences[first]):
+            start = paragraph.find(sentences[first])
+            end = paragraph.find(passage.text, start) + len(passage.text)
+            return paragraph[start:end]  # as written, spaces between sentences included: a quote of the paragraph
+    return ""
+
+
+def _only_quoted(text: str) -> bool:
+    """Nothing but somebody's words, in quotation marks: whose they are is said before."""
+    stripped = text.strip().rstrip("。.!！?？")
+    if len(stripped) < 3 or stripped[0] not in QUOTES:
+        return False
+    closing = next((i for i, c in enumerate(stripped[1:], 1) if c in CLOSING_QUOTES), -1)
+    return closing == len(stripped) - 1  # the first closing mark ends it: no words outside the quotation
+
+
+QUOTES = "「『“\"‘'"
+CLOSING_QUOTES = "」』”\"’'"
+EXCERPTS_FILE = Path(__file__).parent.parent / "data" / "excerpts.yml"
+_WORDS = s.ListOf(s.Text(), min_items=1, hint="a list of words, e.g. [这, this]")
+EXCERPT_SHAPE = s.Record({"dangling_openers": _WORDS, "connectors": _WORDS, "evaluative_words": _WORDS, "own_names": _WORDS,
+                          "definition_verbs": _WORDS,
+                          "same_fact": s.Number(0, 1, hint="a share between 0 and 1, e.g. 0.5")})
+
+
+@dataclass(frozen=True)
+class ExcerptRules:
+    dangling: re.Pattern  # matched at the start of a canonical sentence
+    evaluative: re.Pattern
+    own_names: tuple[str, ...]  # canonical
+    definition_verbs: tuple[str, ...]
+    same_fact: float
+
+
+def words_pattern(words, anchored: str = "") -> re.Pattern:
+    """Any of `words` (canonical), Latin words whole: `it` is not the start of `italy`."""
+    forms = sorted({canonical(str(w)) for w in words}, key=len, reverse=True)
+    return re.compile(anchored + "(?:" + "|".join(re.escape(w) + (r"\b" if w[-1:].isascii() else "") for w in forms) + ")")
+
+
+@data_files.loader
+def excerpt_rules(path: Path = EXCERPTS_FILE) -> ExcerptRules:
+    raw = s.load(path, EXCERPT_SHAPE)
+    connector = words_pattern(raw["connectors"]).pattern
+    dangling = words_pattern(raw["dangling_openers"], rf"^[{re.escape(QUOTES)}]*(?:{connector}[\s,，、]*)?")
+    return ExcerptRules(dangling, words_pattern(raw["evaluative_words"]), tuple(canonical(w) for w in raw["own_names"]),
+                        tuple(canonical(w) for w in raw["definition_verbs"]), float(raw["same_fact"]))

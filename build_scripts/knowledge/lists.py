@@ -10,11 +10,17 @@ already show:
   citations join the overview sentence's.
 * A sentence that another on the list says in full (a syndicated copy
   reworded around the same words: containment of the shorter one's
-  character pairs, not overlap, `CONTAINED`) is one item: the longer
+  character pairs, not overlap, excerpts.yml `same_fact`) is one item: the longer
   wording, with both citations.
 * A fact whose words are mostly quoted above already, as the wording of a
   figure row or a timeline entry from the same paragraph, is not listed
   again: the reader has read it, with its citation, a screen higher.
+* Background is left out (excerpts.yml): a sentence saying what a glossary
+  term means (the glossary says it, with its citation), and a fact naming
+  neither XPeng nor its people or products (about the industry).
+
+The page's source list is then the articles its overview, infobox,
+milestones and lists cite, one per report.
 
 Opinions are told apart where the excerpts are made (`signals.yml`,
 `opinion_cues`); this stage decides what is shown twice, and `speaker` who
@@ -22,6 +28,7 @@ voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -30,17 +37,16 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-from build_scripts.knowledge.classify import bigrams
-from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, overlap
+from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Excerpt, ExcerptRules, excerpt_rules, overlap, unit_pairs
 from build_scripts.knowledge.entities import Entity, load_entities
-from build_scripts.knowledge.taxonomy import canonical
+from build_scripts.knowledge.classify import load_aboutness
+from build_scripts.knowledge.taxonomy import canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 QUOTE_OPENS = "「『“\"‘'"
 
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
-CONTAINED = 0.75  # share of the shorter sentence's character pairs the longer one has when both say the same
-MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found inside another
+MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found in part inside another
 
 _CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
 # signals.yml's shape, declared here because compose.py (load_signals, its
@@ -54,7 +60,7 @@ SIGNALS = schema.Record(
 
 def without_repeats(page):
     """`page` (a TopicPage) with its facts and opinions cut as the module docstring says."""
-    lead_grams = [bigrams(s.text) for s in page.lead]
+    lead_grams = [unit_pairs(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
     # What the page shows above its lists: the infobox and the milestones (the
     # old key-figure rows in page.figures are no longer shown).
@@ -62,21 +68,56 @@ def without_repeats(page):
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
     grams_of: dict[str, frozenset[str]] = {}  # each wording's bigrams, worked out once for both steps
+    rules, defines = excerpt_rules(), glossary_definitions()
+    own = (*rules.own_names, *(canonical(w) for w in load_signal_words().get("own_cues", ())))
 
     def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
         result = []
         for excerpt in excerpts:
             if excerpt.text not in grams_of:
-                grams_of[excerpt.text] = bigrams(excerpt.text)
-            if any(overlap(grams_of[excerpt.text], g) >= NEAR_DUPLICATE for g in lead_grams):
+                grams_of[excerpt.text] = unit_pairs(excerpt.text)
+            canon = canonical(excerpt.text)
+            if any(overlap(grams_of[excerpt.text], g) >= NEAR_DUPLICATE for g in lead_grams) or _mostly_quoted(excerpt, quoted):
                 continue
-            if _mostly_quoted(excerpt, quoted):
-                continue
+            if defines(canon) or not (any(name in canon for name in own) or _refers_back(canon)):
+                continue  # background: the glossary's, or the industry's
             result.append(excerpt)
         return tuple(result)
 
-    facts, opinions = (merge_contained(kept(x), grams_of) for x in (page.facts, page.opinions))
-    return replace(page, facts=facts, opinions=opinions)
+    opinions = merge_contained(kept(page.opinions), grams_of, rules)
+    # A fact whose words an opinion quotes, joined to the judgement after them, is read there.
+    judged = {c.key: c.quote for x in opinions for c in x.citations}
+    facts = merge_contained(tuple(x for x in kept(page.facts) if not all(c.quote in judged.get(c.key, "") for c in x.citations)),
+                            grams_of, rules)
+    page = replace(page, facts=facts, opinions=opinions)
+    return replace(page, sources=cited_sources(page))
+
+
+def cited_sources(page) -> tuple:
+    """The articles the page cites, one per report (the first cited), newest first."""
+    first: dict = {}
+    for citation in page.citations:
+        first.setdefault(citation.article.report, citation.article)
+    return tuple(sorted(first.values(), key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)))
+
+
+def _refers_back(canon: str) -> bool:
+    """Names no topic but refers to the one before ("它…", "The aircraft …"): about what that sentence was (classify.py)."""
+    topics = load_topics()
+    return not any(t.alias_pattern.search(canon) for t in topics) and load_aboutness().refers_back(canon, topics) is not None
+
+
+def glossary_definitions():
+    """A test of canonical text: does it say what a glossary term means (excerpts.yml, `definition_verbs`)?"""
+    from build_scripts.knowledge.glossary import load_terms  # glossary.py renders with pages/, which import this module
+
+    terms = load_terms()
+    names = sorted({canonical(n) for t in terms for n in (t.term, *t.aliases)}, key=len, reverse=True)
+    verbs = sorted(excerpt_rules().definition_verbs, key=len, reverse=True)
+    if not names:
+        return lambda canon: False
+    opening = re.compile(rf"^(?:{'|'.join(map(re.escape, names))})\s*(?:[（(][^）)]*[）)])?\s*(?:{'|'.join(map(re.escape, verbs))})")
+    return lambda canon: bool(opening.match(canon))
 
 
 def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) -> bool:
@@ -93,9 +134,13 @@ def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) ->
 
 
 @data_files.loader
+def load_signal_words(path: Path = SIGNALS_FILE) -> dict:
+    return schema.load(path, SIGNALS)
+
+
 def speaker_patterns(path: Path = SIGNALS_FILE) -> tuple[re.Pattern, re.Pattern] | None:
     """(speech verb + quotation, belief verb) patterns from signals.yml; None when it lists neither."""
-    data = schema.load(path, SIGNALS)
+    data = load_signal_words(path)
 
     def alternation(key: str) -> str:
         words = sorted((canonical(w) for w in data.get(key, [])), key=len, reverse=True)
@@ -130,16 +175,17 @@ def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
     return ""
 
 
-def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset[str]] | None = None) -> tuple[Excerpt, ...]:
+def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset[str]] | None = None,
+                    rules: ExcerptRules | None = None) -> tuple[Excerpt, ...]:
     """Excerpts one of which says another in full merged: the longer wording, every citation, the first's place.
 
     Pairs are found through an index, not by comparing every two: if the
-    shorter of two sets shares `CONTAINED` of its bigrams with the longer,
-    it shares one of its `1 - CONTAINED` rarest (prefix filtering).
+    shorter of two sets shares `same_fact` (excerpts.yml) of its bigrams with
+    the longer, it shares one of its `1 - same_fact` rarest (prefix filtering).
     `grams_of`: bigrams already worked out, by wording.
     """
-    grams_of = grams_of or {}
-    grams = [grams_of[x.text] if x.text in grams_of else bigrams(x.text) for x in excerpts]
+    grams_of, contained = grams_of or {}, (rules or excerpt_rules()).same_fact
+    grams = [grams_of[x.text] if x.text in grams_of else unit_pairs(x.text) for x in excerpts]
     frequency = Counter(chain.from_iterable(grams))
     holders: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
@@ -154,11 +200,11 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
         return i
 
     for i, g in enumerate(grams):
-        if len(g) < MIN_CONTAINED_PAIRS:
-            continue
-        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - int(CONTAINED * len(g)) + 1]
+        # A short sentence is too generic to be found in part inside another: only whole ("It is impressive.").
+        needed = len(g) if len(g) < MIN_CONTAINED_PAIRS else math.ceil(contained * len(g))
+        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
         for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
-            if len(g & grams[j]) >= CONTAINED * len(g):
+            if len(g & grams[j]) >= needed:
                 group[root(max(i, j))] = root(min(i, j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(excerpts)):
