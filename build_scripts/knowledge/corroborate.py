@@ -54,6 +54,18 @@ class Citation:
         return (self.article.slug, self.paragraph_id)
 
 
+def quote_citation(articles, source: str, quote: str, what: str) -> Citation | None:
+    """The paragraph of the article called `source` (a file name) that `quote` comes from, for an editor's citation
+    in data/ (a glossary term, what a topic is); None when no such article is among `articles`."""
+    article = next((a for a in articles if source in (a.file_name, *a.other_names)), None)
+    if article is None:
+        return None  # the article was removed: the statement stands, or goes, without it
+    paragraph = next((p for p in article.paragraphs if normalise_space(quote) in normalise_space(p.text)), None)
+    if paragraph is None:
+        raise s.KnowledgeFileError(f"{what}: the quote «{quote[:80]}» is in no paragraph of {source} — copy the words as the article writes them")
+    return Citation(article, paragraph.id, quote)
+
+
 def cite(passage: Passage, quote: str | None = None) -> Citation:
     return Citation(passage.article, passage.paragraph.id, quote if quote is not None else passage.text)
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
-from build_scripts.knowledge.compose import CitationError
-from build_scripts.knowledge.corroborate import Citation, normalise_space
+from build_scripts.knowledge.corroborate import Citation, quote_citation
 from build_scripts.pages.markdown_text import escape
 from build_scripts.model import Corpus
 from build_scripts.pages.render_topics import citation_link
@@ -77,18 +76,7 @@ def load_terms(path: Path = GLOSSARY_FILE) -> tuple[Term, ...]:
 
 def resolve_citation(term: Term, corpus: Corpus) -> Citation | None:
     """The paragraph the term's quote comes from; None when the article is not in the corpus."""
-    if not term.cite_source:
-        return None
-    article = next((a for a in corpus.articles if term.cite_source in (a.file_name, *a.other_names)), None)
-    if article is None:
-        return None  # the article was removed: the definition stands without its citation
-    quote = normalise_space(term.cite_quote)
-    paragraph = next((p for p in article.paragraphs if quote in normalise_space(p.text)), None)
-    if paragraph is None:
-        raise CitationError(
-            f"glossary term '{term.term}': the quote «{term.cite_quote[:80]}» is in no paragraph of {term.cite_source}"
-        )
-    return Citation(article, paragraph.id, term.cite_quote)
+    return quote_citation(corpus.articles, term.cite_source, term.cite_quote, f"glossary term '{term.term}'") if term.cite_source else None
 
 
 def render_glossary(terms: tuple[Term, ...], corpus: Corpus) -> str:
