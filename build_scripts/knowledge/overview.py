@@ -145,7 +145,11 @@ def _sentence(template: dict, citations, **values) -> OverviewSentence:
         text = template[lang].format(**{k: v[lang] if isinstance(v, dict) else v for k, v in values.items()})
         return spaced(text) if lang == "zh" else text[:1].upper() + text[1:]
 
-    return OverviewSentence(fill("zh"), fill("en"), tuple(dict.fromkeys(c for c in citations if c is not None)))
+    by_paragraph = {}  # one citation of a paragraph: the same source and paragraph is one footnote
+    for c in citations:
+        if c is not None:
+            by_paragraph.setdefault(c.key, c)
+    return OverviewSentence(fill("zh"), fill("en"), tuple(by_paragraph.values()))
 
 
 CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\u4e00-\u9fff])")
