@@ -6,7 +6,7 @@ infobox.py, milestones in milestones.py, both with `group_similar` from here.
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
 from build_scripts.knowledge.classify import Passage, bigrams, split_sentences
-from build_scripts.knowledge.taxonomy import canonical
+from build_scripts.knowledge.taxonomy import canonical, name_pattern
 from build_scripts.model import Article
 from build_scripts.reading.language import to_simplified
 
@@ -71,14 +71,6 @@ def cite(passage: Passage, quote: str | None = None) -> Citation:
 
 
 @dataclass(frozen=True)
-class Statement:
-    """Words of one or more sources saying the same thing, with every citation."""
-
-    text: str
-    citations: tuple[Citation, ...]
-
-
-@dataclass(frozen=True)
 class Excerpt:
     text: str
     citations: tuple[Citation, ...]
@@ -108,9 +100,6 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return shared / max(len(a) + len(b) - shared, 1)
 
 
-SMALL_GROUPING = 16  # below this many sets, building the index costs more than comparing
-
-
 def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int]:
     """For each bigram set in turn, the group it joins: the first group whose
     leading set overlaps it at least `threshold`, else a new group.
@@ -120,16 +109,6 @@ def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int
     their rarest bigrams), so merging thousands of sentences stays
     near-linear rather than comparing every sentence with every group.
     """
-    if len(gram_sets) <= SMALL_GROUPING:  # most figures have a few statements: compare directly
-        leaders_small: list[frozenset[str]] = []
-        joined_small = []
-        for grams in gram_sets:
-            group = next((g for g, leader in enumerate(leaders_small) if overlap(grams, leader) >= threshold), None)
-            if group is None:
-                group = len(leaders_small)
-                leaders_small.append(grams)
-            joined_small.append(group)
-        return joined_small
     # A set met again joins the group it joined the first time: only the
     # distinct sets are searched (syndicated copies repeat sentences).
     distinct = list(dict.fromkeys(gram_sets))
@@ -163,10 +142,6 @@ def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int
     return [group_of[grams] for grams in gram_sets]
 
 
-def short_hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:6]
-
-
 def figure_id(unit: str, value: float, high: float | None) -> str:
     """Content-derived: the same fact keeps its anchor whatever else is added."""
     number = f"{value:g}".replace("+", "")
@@ -175,39 +150,22 @@ def figure_id(unit: str, value: float, high: float | None) -> str:
     return f"fig-{re.sub(r'[^a-z0-9]+', '', unit.lower()) or 'n'}-{number}".replace(".", "_")
 
 
-def _source_order(item) -> tuple:
-    """Oldest source first: a later article never changes which wording leads."""
-    passage = item if isinstance(item, Passage) else item.passage
-    date = passage.article.date.toordinal() if passage.article.date else 10**7
-    return (date, passage.article.slug, passage.order)
-
-
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
-    """One Excerpt per distinct sentence; near-duplicates across sources merged.
+    """One Excerpt per sentence, oldest source first (lists.py merges those saying the same, with every citation).
 
     A sentence leaning on the one before (excerpts.yml, `dangling_openers`) is
     the sentences of its paragraph from the last one that stands alone; one
     that cannot be completed so (its paragraph opens with it) is left out.
     """
-    rules = excerpt_rules()
-    ordered = [(p, text) for p in sorted(passages, key=_source_order) if (text := completed(p, rules.dangling))]
-    by_text: dict[str, frozenset[str]] = {}  # syndicated copies repeat sentences word for word: one set each
-    for _, text in ordered:
-        by_text.setdefault(text, unit_pairs(text))
-    merged: dict[int, tuple[Passage, dict[tuple[str, str], Citation]]] = {}
-    for (passage, text), group in zip(ordered, group_similar([by_text[t] for _, t in ordered], NEAR_DUPLICATE)):
-        key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
-        before = merged.setdefault(group, (passage, {}))[1].get(key)
-        if before is None or (before.quote in text and len(text) > len(before.quote)):  # one leaning on it joined: the whole
-            merged[group][1][key] = cite(passage, text)
-    excerpts_found = []
-    for passage, cited in merged.values():
-        citations = tuple(cited.values())
-        text = citations[0].quote  # the first source's wording
-        excerpts_found.append(Excerpt(text=text, citations=citations, score=passage.scores.get(slug, 0.0),
-                                      # canonical, as the cue words are
-                                      opinion=bool(opinion_pattern.search(canonical(text)) or rules.evaluative.search(canonical(text)))))
-    return excerpts_found
+    rules, found = excerpt_rules(), {}
+    oldest_first = sorted(passages, key=lambda p: (p.article.date or dt.date.max, p.article.slug, p.order))
+    for passage in oldest_first:
+        text = completed(passage, rules.dangling)
+        if text and (passage.article.slug, text) not in found:
+            canon = canonical(text)  # the form the cue words are matched in
+            found[passage.article.slug, text] = Excerpt(text, (cite(passage, text),), passage.scores.get(slug, 0.0),
+                                                        bool(opinion_pattern.search(canon) or rules.evaluative.search(canon)))
+    return list(found.values())
 
 
 MAX_JOINED = 3  # sentences: a longer chain of "这…", "其…" is a passage to read in the article, not an item
@@ -259,16 +217,10 @@ class ExcerptRules:
     same_fact: float
 
 
-def words_pattern(words, anchored: str = "") -> re.Pattern:
-    """Any of `words` (canonical), Latin words whole: `it` is not the start of `italy`."""
-    forms = sorted({canonical(str(w)) for w in words}, key=len, reverse=True)
-    return re.compile(anchored + "(?:" + "|".join(re.escape(w) + (r"\b" if w[-1:].isascii() else "") for w in forms) + ")")
-
-
 @data_files.loader
 def excerpt_rules(path: Path = EXCERPTS_FILE) -> ExcerptRules:
     raw = s.load(path, EXCERPT_SHAPE)
-    connector = words_pattern(raw["connectors"]).pattern
-    dangling = words_pattern(raw["dangling_openers"], rf"^[{re.escape(QUOTES)}]*(?:{connector}[\s,，、]*)?")
-    return ExcerptRules(dangling, words_pattern(raw["evaluative_words"]), tuple(canonical(w) for w in raw["own_names"]),
-                        tuple(canonical(w) for w in raw["definition_verbs"]), float(raw["same_fact"]))
+    forms = {key: [canonical(w) for w in raw[key]] for key in ("connectors", "own_names", "definition_verbs")}
+    opening = rf"^[{re.escape(QUOTES)}]*(?:(?:{name_pattern(forms['connectors']).pattern})[\s,，、]*)?"
+    return ExcerptRules(re.compile(opening + name_pattern(raw["dangling_openers"]).pattern), name_pattern(raw["evaluative_words"]),
+                        tuple(forms["own_names"]), tuple(forms["definition_verbs"]), float(raw["same_fact"]))

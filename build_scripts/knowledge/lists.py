@@ -39,6 +39,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Excerpt, ExcerptRules, excerpt_rules, overlap, unit_pairs
 from build_scripts.knowledge.entities import Entity, load_entities
+from build_scripts.knowledge.glossary import load_terms
 from build_scripts.knowledge.classify import load_aboutness
 from build_scripts.knowledge.taxonomy import canonical, load_topics
 
@@ -67,30 +68,27 @@ def without_repeats(page):
     for citation in [*page.infobox.citations, *(c for e in page.timeline for c in e.citations)]:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
-    grams_of: dict[str, frozenset[str]] = {}  # each wording's bigrams, worked out once for both steps
+    grams_of: dict[str, frozenset[str]] = {}  # each wording's unit pairs, worked out once for both steps
     rules, defines = excerpt_rules(), glossary_definitions()
     own = (*rules.own_names, *(canonical(w) for w in load_signal_words().get("own_cues", ())))
 
-    def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    def shown(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+        """Those not shown above nor background, then those saying the same merged."""
         result = []
         for excerpt in excerpts:
-            if excerpt.text not in grams_of:
-                grams_of[excerpt.text] = unit_pairs(excerpt.text)
-            canon = canonical(excerpt.text)
-            if any(overlap(grams_of[excerpt.text], g) >= NEAR_DUPLICATE for g in lead_grams) or _mostly_quoted(excerpt, quoted):
+            canon, grams = canonical(excerpt.text), grams_of.setdefault(excerpt.text, unit_pairs(excerpt.text))
+            if any(overlap(grams, g) >= NEAR_DUPLICATE for g in lead_grams) or _mostly_quoted(excerpt, quoted):
                 continue
             if defines(canon) or not (any(name in canon for name in own) or _refers_back(canon)):
                 continue  # background: the glossary's, or the industry's
             result.append(excerpt)
-        return tuple(result)
+        return merge_contained(tuple(result), grams_of, rules)
 
-    opinions = merge_contained(kept(page.opinions), grams_of, rules)
+    opinions = shown(page.opinions)
     # A fact whose words an opinion quotes, joined to the judgement after them, is read there.
     judged = {c.key: c.quote for x in opinions for c in x.citations}
-    facts = merge_contained(tuple(x for x in kept(page.facts) if not all(c.quote in judged.get(c.key, "") for c in x.citations)),
-                            grams_of, rules)
-    page = replace(page, facts=facts, opinions=opinions)
-    return replace(page, sources=cited_sources(page))
+    facts = shown(tuple(x for x in page.facts if not all(c.quote in judged.get(c.key, "") for c in x.citations)))
+    return replace(page, facts=facts, opinions=opinions, sources=cited_sources(replace(page, facts=facts, opinions=opinions)))
 
 
 def cited_sources(page) -> tuple:
@@ -109,8 +107,6 @@ def _refers_back(canon: str) -> bool:
 
 def glossary_definitions():
     """A test of canonical text: does it say what a glossary term means (excerpts.yml, `definition_verbs`)?"""
-    from build_scripts.knowledge.glossary import load_terms  # glossary.py renders with pages/, which import this module
-
     terms = load_terms()
     names = sorted({canonical(n) for t in terms for n in (t.term, *t.aliases)}, key=len, reverse=True)
     verbs = sorted(excerpt_rules().definition_verbs, key=len, reverse=True)
@@ -184,8 +180,9 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
     the longer, it shares one of its `1 - same_fact` rarest (prefix filtering).
     `grams_of`: bigrams already worked out, by wording.
     """
-    grams_of, contained = grams_of or {}, (rules or excerpt_rules()).same_fact
-    grams = [grams_of[x.text] if x.text in grams_of else unit_pairs(x.text) for x in excerpts]
+    grams_of = grams_of if grams_of is not None else {}
+    contained = (rules or excerpt_rules()).same_fact
+    grams = [grams_of[x.text] if x.text in grams_of else grams_of.setdefault(x.text, unit_pairs(x.text)) for x in excerpts]
     frequency = Counter(chain.from_iterable(grams))
     holders: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
