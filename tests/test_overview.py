@@ -8,7 +8,7 @@ import pytest
 from build_scripts.data.schema import KnowledgeFileError
 from build_scripts.knowledge.compose import build_knowledge_base
 from build_scripts.model import Corpus
-from build_scripts.knowledge.overview import compose_overview, date_en, date_zh, load_overview_wording, spaced
+from build_scripts.knowledge.overview import compose_overview, date_words, load_overview_wording, spaced
 from build_scripts.knowledge.timing import Period
 from build_scripts.reading.corpus import parse_article
 
@@ -80,10 +80,11 @@ def test_what_the_topic_is_is_said_only_with_a_source_for_it(iron_page):
 
 def test_dates_read_as_people_write_them():
     week = Period(dt.date(2025, 4, 14), dt.date(2025, 4, 20), "week")
-    assert date_zh(week) == "2025年4月14日至20日" and date_en(week) == "14–20 April 2025"
-    assert spaced(date_zh(Period(dt.date(2025, 11, 1), dt.date(2025, 11, 30), "month"))) == "2025 年 11 月"
-    assert date_zh(Period(dt.date(2026, 7, 1), dt.date(2026, 12, 31), "half")) == "2026年下半年"
-    assert date_zh(dt.date(2025, 11, 5)) == "2025年11月5日"
+    assert date_words(week, "zh") == "2025年4月14日至20日" and date_words(week, "en") == "14 April 2025 – 20 April 2025"
+    assert spaced(date_words(Period(dt.date(2025, 11, 1), dt.date(2025, 11, 30), "month"), "zh")) == "2025 年 11 月"
+    assert date_words(Period(dt.date(2026, 7, 1), dt.date(2026, 12, 31), "half"), "zh") == "2026年下半年"
+    assert date_words(Period(dt.date(2026, 10, 1), dt.date(2026, 12, 31), "quarter"), "en") == "Q4 2026"
+    assert date_words(dt.date(2025, 11, 5), "zh") == "2025年11月5日"
 
 
 def test_a_value_carries_its_qualifier_once_and_the_condition_every_source_states():

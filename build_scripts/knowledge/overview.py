@@ -21,15 +21,11 @@ from build_scripts.knowledge.corroborate import Citation, quote_citation
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
 from build_scripts.knowledge.milestones import Milestone, load_milestone_rules
 from build_scripts.knowledge.taxonomy import canonical
+from build_scripts.knowledge.timing import Period
 
 OVERVIEW_FILE = Path(__file__).parent.parent / "data" / "overview.yml"
 SENTENCE_KEYS = ("what", "unveiled", "unveiled_only", "promise")
 DONE = ("done", "late")
-# Chinese and English words for the qualifiers claims carry (claims.py reads them from units.yml).
-QUALIFIER_WORDS = {
-    "nearly": ("近", "nearly"), "about": ("约", "about"), "over": ("超", "over"), "up to": ("最高", "up to"),
-    "at most": ("不超过", "at most"), "under": ("低于", "under"), "at least": ("至少", "at least"),
-}
 
 _BILINGUAL = s.Record({"zh": s.Text(), "en": s.Text()}, hint="give the wording in both languages: zh: … and en: …")
 _CITE = s.Record({"source": s.Text(), "quote": s.Text()}, hint="cite: {source: <article file name>, quote: <its words>}")
@@ -42,8 +38,12 @@ OVERVIEW_SHAPE = s.Record({
     "phrases": s.MapOf(s.Text(), _BILINGUAL),
     "scopes": s.ListOf(s.Record({"cues": s.ListOf(s.Text(), min_items=1), "zh": s.Text(), "en": s.Text()})),
     "topics": s.MapOf(s.Slug(), _TOPIC),
-    "units_zh": s.MapOf(s.Text(), s.Text(allow_empty=True)),
-    "units_en": s.MapOf(s.Text(), s.Text(allow_empty=True)),
+    "numbers": s.MapOf(s.Choice("zh", "en"), s.Record({
+        "value": s.Text(), "magnitudes": s.MapOf(s.Text(), s.Number(minimum=1)),
+        "qualifiers": s.MapOf(s.Text(), s.Text()), "units": s.MapOf(s.Text(), s.Text(allow_empty=True))})),
+    "dates": s.MapOf(s.Choice("zh", "en"), s.Record(
+        {k: s.Text() for k in ("day", "month", "quarter", "half", "year", "years", "span", "same_month", "same_year")},
+        optional={"quarters": s.ListOf(s.Text(), min_items=4), "halves": s.ListOf(s.Text(), min_items=2)})),
 })
 LANGUAGES = ("zh", "en")
 PRONOUNS = {"zh": ("它", "其"), "en": ("it", "its")}
@@ -80,7 +80,7 @@ def compose_overview(page, as_of: dt.date | None, wording: dict | None = None) -
         when = unveiled.done or unveiled.due
         reports = tuple(dict.fromkeys(r.citation for r in unveiled.reports or unveiled.plans))
         sentences.append(_sentence(wording["sentences"][key], (defined,) * bool(defined) + reports, title=title, what=what,
-                                   when={"zh": date_zh(when), "en": date_en(when)}))
+                                   when={lang: date_words(when, lang, wording) for lang in LANGUAGES}))
     elif defined:
         sentences.append(_sentence(wording["sentences"]["what"], (defined,), title=title, what=what))
     subject = Namer(topic, title, named=bool(sentences))
@@ -201,7 +201,7 @@ def _figures(wording: dict, figures: list[tuple[InfoboxRow, ClaimValue]], subjec
                 phrase = wording["phrases"].get(row.attribute.id, wording["phrases"]["default"])[lang]
                 # Chinese leaves the subject out after its first clause; English says "it"
                 it, its = names[lang] if i == 0 else ("", "") if lang == "zh" else PRONOUNS["en"]
-                said = value_zh(value, wording) if lang == "zh" else value_en(value, wording)
+                said = value_words(value, lang, wording)
                 if not said:
                     continue
                 scope = _scope(value, row, wording, lang)
@@ -231,93 +231,45 @@ def _promise(wording: dict, promise: Milestone, as_of: dt.date | None, subject: 
     if promise.status_note:
         status = {"zh": f"{status['zh']}（{promise.status_note}）", "en": f"{status['en']} ({promise.status_note})"}
     names = subject(promise.subject)
-    day = {"zh": date_zh(as_of), "en": date_en(as_of)} if as_of else {"zh": "—", "en": "—"}
+    day = {lang: date_words(as_of, lang, wording) if as_of else "—" for lang in LANGUAGES}
     return _sentence(wording["sentences"]["promise"], promise.citations[:3], its={lang: names[lang][1] for lang in LANGUAGES},
                      kind={"zh": kind.label_zh if kind else promise.kind, "en": kind.label_en if kind else promise.kind},
-                     due={"zh": date_zh(promise.due), "en": date_en(promise.due)}, as_of=day, status=status)
+                     due={lang: date_words(promise.due, lang, wording) for lang in LANGUAGES}, as_of=day, status=status)
 
 
-HALVES = {"zh": ("上半年", "下半年"), "en": ("H1", "H2")}
-QUARTERS = "一二三四"
-
-
-def date_zh(when) -> str:
-    """A Period or a day as Chinese writers set it: 2025 年, 2026 年第四季度, 2025 年 11 月, 2025 年 4 月 14 日至 20 日."""
-    if isinstance(when, dt.date):
-        return f"{when.year}年{when.month}月{when.day}日"
+def date_words(when, lang: str, wording: dict | None = None) -> str:
+    """A Period or a day as people write it (overview.yml `dates`): 2025 年, 2026 年第四季度, 2025 年 11 月, Q4 2026."""
+    forms = (wording or load_overview_wording())["dates"][lang]
+    when = when if not isinstance(when, dt.date) else Period(when, when, "day")
     start, end, precision = when.start, when.end, when.precision
+
+    def say(day: dt.date, form: str) -> str:
+        return forms[form].format(y=day.year, m=day.month, d=day.day, month=f"{day:%B}", y2=end.year,
+                                  q=forms["quarters"][(day.month - 1) // 3], h=forms["halves"][day.month > 6])
+
+    if precision in ("day", "month", "quarter", "half"):
+        return say(start, precision)
     if precision == "year":
-        return f"{start.year}年" if start.year == end.year else f"{start.year}–{end.year}年"
-    if precision == "half":
-        return f"{start.year}年{HALVES['zh'][start.month > 6]}"
-    if precision == "quarter":
-        return f"{start.year}年第{QUARTERS[(start.month - 1) // 3]}季度"
-    if precision == "month":
-        return f"{start.year}年{start.month}月"
-    if precision == "day":
-        return date_zh(start)
-    # a week or a span: its first and last day, each only as far as it differs
-    last = f"{end.day}日" if (end.year, end.month) == (start.year, start.month) else (
-        f"{end.month}月{end.day}日" if end.year == start.year else date_zh(end))
-    return f"{date_zh(start)}至{last}"
+        return say(start, "year" if start.year == end.year else "years")
+    # a week or a span: its first and last day, the last as far as it differs
+    last = "same_month" if (end.year, end.month) == (start.year, start.month) else "same_year" if end.year == start.year else "day"
+    return forms["span"].format(start=say(start, "day"), end=say(end, last))
 
 
-def date_en(when) -> str:
-    """The same in English: 2025, Q4 2026, November 2025, 14–20 April 2025."""
-    if isinstance(when, dt.date):
-        return f"{when.day} {when:%B %Y}"
-    start, end, precision = when.start, when.end, when.precision
-    if precision == "year":
-        return f"{start.year}" if start.year == end.year else f"{start.year}–{end.year}"
-    if precision == "half":
-        return f"{HALVES['en'][start.month > 6]} {start.year}"
-    if precision == "quarter":
-        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
-    if precision == "month":
-        return f"{start:%B %Y}"
-    if precision == "day":
-        return date_en(start)
-    return f"{start.day}–{end.day} {start:%B %Y}" if (end.year, end.month) == (start.year, start.month) else f"{date_en(start)} – {date_en(end)}"
-
-
-def _number(v: float) -> str:
-    return f"{v:,.10g}" if v != int(v) else f"{int(v):,}"
-
-
-def value_zh(value: ClaimValue, wording: dict | None = None) -> str:
-    """近 1 亿段, 超 90%, 2,250 TOPS: the qualifier once, the magnitude in 万/亿, the unit as overview.yml writes it."""
+def value_words(value: ClaimValue, lang: str, wording: dict | None = None) -> str:
+    """近 1 亿段, 超 90%, nearly 100 million: the qualifier once, the magnitude and unit as overview.yml `numbers` writes them."""
     if isinstance(value.value, str):
-        return value.value
+        return value.value if lang == "zh" or value.value.isascii() else ""  # 全固态电池 has no English here
     from build_scripts.knowledge.extract import unit_rules
 
-    units = (wording or load_overview_wording())["units_zh"]
-    mark = QUALIFIER_WORDS.get(value.qualifier, ("", ""))[0]
-    number = _zh_magnitude(value.value) + (f"–{_zh_magnitude(value.high)}" if value.high is not None else "")
-    unit = units.get(value.unit, unit_rules().unit_names.get(value.unit, value.unit))
-    return spaced(f"{mark}{number}{' ' if unit[:1].isascii() and unit[:1].isalpha() else ''}{unit}")
+    words = (wording or load_overview_wording())["numbers"][lang]
 
+    def number(v: float) -> str:
+        size, name = next(((size, name) for name, size in words["magnitudes"].items() if v >= size), (1, ""))
+        return f"{v / size:,.10g} {name}".strip()
 
-def _zh_magnitude(v: float) -> str:
-    if v >= 1e8:
-        return f"{v / 1e8:g}亿"
-    if v >= 1e4:
-        return f"{v / 1e4:g}万"
-    return _number(v)
-
-
-def value_en(value: ClaimValue, wording: dict | None = None) -> str:
-    """nearly 100 million, over 90%; a value written in Chinese (全固态电池) is not said in English: ""."""
-    if isinstance(value.value, str):
-        return value.value if value.value.isascii() else ""
-    units = (wording or load_overview_wording())["units_en"]
-    mark = QUALIFIER_WORDS.get(value.qualifier, ("", ""))[1]
-    number = _en_magnitude(value.value) + (f"–{_en_magnitude(value.high)}" if value.high is not None else "")
-    return " ".join(p for p in (mark, number, units.get(value.unit, value.unit)) if p).replace(" %", "%")
-
-
-def _en_magnitude(v: float) -> str:
-    if v >= 1e9:
-        return f"{v / 1e9:g} billion"
-    if v >= 1e6:
-        return f"{v / 1e6:g} million"
-    return _number(v)
+    said = number(value.value) + (f"–{number(value.high)}" if value.high is not None else "")
+    unit = words["units"].get(value.unit, unit_rules().unit_names.get(value.unit, value.unit) if lang == "zh" else value.unit)
+    text = " ".join(words["value"].format(qualifier=words["qualifiers"].get(value.qualifier, ""), number=said,
+                                          unit=unit).split()).replace(" %", "%")
+    return spaced(text) if lang == "zh" else text
