@@ -1,30 +1,20 @@
-"""A topic page's lists, cut to what a reader has not seen yet on the page.
+"""A topic page's lists, cut to what a reader needs and has not seen yet on the page.
 
 In: a composed TopicPage. Out: the same page whose "what the sources say"
-lists no longer repeat what the overview, the key figures or the timeline
-already show:
+lists (excerpts.yml says with which words) leave out
 
-* A fact that says what an overview sentence says (the same sentence in the
-  other script, or a syndicated copy; compared in Simplified with spacing
-  and punctuation ignored, `corroborate.bigrams`) is not listed again: its
-  citations join the overview sentence's.
-* A sentence that another on the list says in full (a syndicated copy
-  reworded around the same words: containment of the shorter one's
-  character pairs, not overlap, excerpts.yml `same_fact`) is one item: the longer
-  wording, with both citations.
-* A fact whose words are mostly quoted above already, as the wording of a
-  figure row or a timeline entry from the same paragraph, is not listed
-  again: the reader has read it, with its citation, a screen higher.
-* Background is left out (excerpts.yml): a sentence saying what a glossary
-  term means (the glossary says it, with its citation), and a fact naming
-  neither XPeng nor its people or products (about the industry).
+* a sentence saying what an overview sentence says, or whose words are
+  mostly quoted above already by a figure row or a timeline entry from the
+  same paragraph: the reader has read it, with its citation, a screen higher;
+* background: what a glossary term means (the glossary says it, cited), and
+  an item naming neither XPeng nor its people or products (the industry's);
+* a fact whose words an opinion quotes before its judgement;
 
-The page's source list is then the articles its overview, infobox,
-milestones and lists cite, one per report.
-
-Opinions are told apart where the excerpts are made (`signals.yml`,
-`opinion_cues`); this stage decides what is shown twice, and `speaker` who
-voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
+and show items one of which says the other (the shorter one's unit pairs
+mostly inside the longer one's, `same_fact`: a syndicated copy, another
+outlet's wording) as one item, the longer wording with every citation.
+The page's source list is then the articles the page cites, one per report.
+`speaker` names who voiced an opinion when a sentence says so (signals.yml).
 """
 from __future__ import annotations
 
