@@ -66,6 +66,8 @@ LAUNCH = """星河发布IRON新一代机器人
 
 当前，人形机器人行业仍未进入规模普及阶段，供应链尚不成熟。
 
+小鹏VLA模型的另一个落地场景是IRON。
+
 何小鹏表示，IRON将先进入导览、导购场景。「机器人可以做成非常好的秀，但不是我们真正要商业的目的。」"""
 
 INDUSTRY = """人形机器人行业观察
@@ -123,6 +125,7 @@ def test_definitions_and_industry_background_are_left_out(iron_page, vla_page):
     assert any(x.startswith("小鹏第二代VLA去掉了") for x in listed)
     assert not any(x.startswith("VLA即") for x in listed)  # what VLA means is the glossary's job
     assert not any("行业仍未进入" in x for x in listed)  # names nothing of XPeng's
+    assert not any(x.endswith("落地场景是IRON。") for x in listed)  # a lead-in: says nothing but the topic's name
 
 
 def test_one_fact_from_two_outlets_is_one_item_citing_both(iron_page):

@@ -204,7 +204,7 @@ CLOSING_QUOTES = "」』”\"’'"
 EXCERPTS_FILE = Path(__file__).parent.parent / "data" / "excerpts.yml"
 _WORDS = s.ListOf(s.Text(), min_items=1, hint="a list of words, e.g. [这, this]")
 EXCERPT_SHAPE = s.Record({"dangling_openers": _WORDS, "connectors": _WORDS, "evaluative_words": _WORDS, "own_names": _WORDS,
-                          "definition_verbs": _WORDS,
+                          "definition_verbs": _WORDS, "lead_in": s.Record({"max_chars": s.Integer(minimum=0), "copulas": _WORDS}),
                           "same_fact": s.Number(0, 1, hint="a share between 0 and 1, e.g. 0.5")})
 
 
@@ -215,6 +215,8 @@ class ExcerptRules:
     own_names: tuple[str, ...]  # canonical
     definition_verbs: tuple[str, ...]
     same_fact: float
+    lead_in_chars: int
+    copulas: tuple[str, ...]
 
 
 @data_files.loader
@@ -223,4 +225,5 @@ def excerpt_rules(path: Path = EXCERPTS_FILE) -> ExcerptRules:
     forms = {key: [canonical(w) for w in raw[key]] for key in ("connectors", "own_names", "definition_verbs")}
     opening = rf"^[{re.escape(QUOTES)}]*(?:(?:{name_pattern(forms['connectors']).pattern})[\s,，、]*)?"
     return ExcerptRules(re.compile(opening + name_pattern(raw["dangling_openers"]).pattern), name_pattern(raw["evaluative_words"]),
-                        tuple(forms["own_names"]), tuple(forms["definition_verbs"]), float(raw["same_fact"]))
+                        tuple(forms["own_names"]), tuple(forms["definition_verbs"]), float(raw["same_fact"]),
+                        raw["lead_in"]["max_chars"], tuple(canonical(w) for w in raw["lead_in"]["copulas"]))

@@ -8,6 +8,7 @@ lists (excerpts.yml says with which words) leave out
   same paragraph: the reader has read it, with its citation, a screen higher;
 * background: what a glossary term means (the glossary says it, cited), and
   an item naming neither XPeng nor its people or products (the industry's);
+* a lead-in ending on the topic's name ("…的另一个落地场景是Robotaxi。");
 * a fact whose words an opinion quotes before its judgement;
 
 and show items one of which says the other (the shorter one's unit pairs
@@ -36,6 +37,7 @@ from build_scripts.knowledge.taxonomy import canonical, load_topics
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 QUOTE_OPENS = "「『“\"‘'"
 
+ENDS = "。.!！?？;；」』”\"’' "
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
 MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found in part inside another
 
@@ -53,9 +55,10 @@ def without_repeats(page):
     """`page` (a TopicPage) with its facts and opinions cut as the module docstring says."""
     lead_grams = [unit_pairs(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
-    # What the page shows above its lists: the infobox and the milestones (the
-    # old key-figure rows in page.figures are no longer shown).
-    for citation in [*page.infobox.citations, *(c for e in page.timeline for c in e.citations)]:
+    # What the page shows above its lists: the overview's facts, the infobox and the dated milestones
+    # (a row saying what is due when; an undated one, "发布 · 时间未定", says little of its sentence).
+    for citation in [*(c for s in page.lead for c in s.citations), *page.infobox.citations,
+                     *(c for e in page.timeline if e.due or e.done for c in e.citations)]:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
     grams_of: dict[str, frozenset[str]] = {}  # each wording's unit pairs, worked out once for both steps
@@ -71,6 +74,8 @@ def without_repeats(page):
                 continue
             if defines(canon) or not (any(name in canon for name in own) or _refers_back(canon)):
                 continue  # background: the glossary's, or the industry's
+            if lead_in(canon, page.topic.alias_pattern, rules):
+                continue
             result.append(excerpt)
         return merge_contained(tuple(result), grams_of, rules)
 
@@ -79,6 +84,15 @@ def without_repeats(page):
     judged = {c.key: c.quote for x in opinions for c in x.citations}
     facts = shown(tuple(x for x in page.facts if not all(c.quote in judged.get(c.key, "") for c in x.citations)))
     return replace(page, facts=facts, opinions=opinions, sources=cited_sources(replace(page, facts=facts, opinions=opinions)))
+
+
+def lead_in(canon: str, topic_name: re.Pattern, rules: ExcerptRules) -> bool:
+    """"…的另一个落地场景是Robotaxi。": short, its last clause a copula then the topic's name: it introduces what follows."""
+    text = canon.rstrip(ENDS)
+    last = re.split(r"[,，;；:：]", text)[-1]
+    return len(text) <= rules.lead_in_chars and any(
+        m.end() == len(text) and any(c in last[: len(last) - (m.end() - m.start())] for c in rules.copulas)
+        for m in topic_name.finditer(text))
 
 
 def cited_sources(page) -> tuple:
