@@ -68,7 +68,13 @@ LAUNCH = """星河发布IRON新一代机器人
 
 小鹏VLA模型的另一个落地场景是IRON。
 
-何小鹏表示，IRON将先进入导览、导购场景。「机器人可以做成非常好的秀，但不是我们真正要商业的目的。」"""
+何小鹏表示，IRON将先进入导览、导购场景。「机器人可以做成非常好的秀，但不是我们真正要商业的目的。」
+
+宝钢将成为小鹏IRON项目的生态合作伙伴，IRON将入驻宝钢工厂。
+
+在何小鹏看来，IRON最大的优势是成本。
+
+首先，IRON与汽车共享了七成的AI软件。"""
 
 INDUSTRY = """人形机器人行业观察
 
@@ -76,7 +82,11 @@ INDUSTRY = """人形机器人行业观察
 
 WEEKLY = """小鵬機器人走進展廳
 
-何小鵬表示,IRON將先進入導覽、導購等商業場景。"""
+這一步讓IRON更接近商用。
+
+何小鵬表示,IRON將先進入導覽、導購等商業場景。
+
+目前,寶鋼已與小鵬達成合作,IRON將在寶鋼巡檢。"""
 
 
 @pytest.fixture(scope="module")
@@ -108,9 +118,10 @@ def vla_page(pages):
 
 def test_a_sentence_leaning_on_the_one_before_is_joined_to_it_or_left_out(iron_page):
     facts = [x.text for x in iron_page.facts]
-    assert any(x.endswith("它还能在展厅中为访客讲解车型。") and x.startswith("小鹏全新一代IRON") for x in facts), facts
-    # opening its paragraph, "这一设计" points at nothing the reader has: not listed
-    assert not any("这一设计" in x for x in facts + [x.text for x in iron_page.opinions])
+    assert any(x.startswith("小鹏全新一代IRON") and "。它还能在展厅中为访客讲解车型。" in x for x in facts), facts
+    # opening its paragraph, "这一设计" continues the paragraph before; opening the article, "這一步" points at nothing
+    assert any(x.endswith("它还能在展厅中为访客讲解车型。 这一设计让IRON走路更像人。") for x in facts), facts
+    assert not any("這一步" in x or "这一步" in x for x in facts + [x.text for x in iron_page.opinions])
     # a bare quotation is joined to the sentence saying whose words they are
     assert any(x.startswith("何小鹏表示") and x.endswith("目的。」") for x in facts), facts
 
@@ -137,3 +148,14 @@ def test_the_source_list_is_the_sources_the_page_cites(iron_page):
     cited = {c.article.report for c in iron_page.citations}
     assert {a.report for a in iron_page.sources} == cited
     assert "industry.txt" not in {a.file_name for a in iron_page.sources}  # it names the robot, says nothing listed of it
+
+
+def test_an_enumeration_opening_its_paragraph_is_shown_with_the_sentence_it_continues(iron_page):
+    (item,) = [x for x in (*iron_page.facts, *iron_page.opinions) if "首先" in x.text]
+    assert item.text.startswith("在何小鹏看来") and item.text.endswith("七成的AI软件。")
+    assert len({c.paragraph_id for c in item.citations}) == 2  # each paragraph cited
+
+
+def test_facts_naming_the_same_partner_are_one_item(iron_page):
+    said = [x for x in iron_page.facts if "宝钢" in x.text or "寶鋼" in x.text]
+    assert len(said) == 1 and {c.article.file_name for c in said[0].citations} == {"launch.txt", "weekly.txt"}

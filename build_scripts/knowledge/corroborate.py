@@ -154,16 +154,19 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
     """One Excerpt per sentence, oldest source first (lists.py merges those saying the same, with every citation).
 
     A sentence leaning on the one before (excerpts.yml, `dangling_openers`) is
-    the sentences of its paragraph from the last one that stands alone; one
-    that cannot be completed so (its paragraph opens with it) is left out.
+    shown with the sentences before it back to one that stands alone, the
+    last of the paragraph before when it opens its paragraph ("首先…" after
+    "…优势是成本和技术。"), each paragraph cited; one that cannot be completed
+    within MAX_JOINED sentences is left out.
     """
     rules, found = excerpt_rules(), {}
     oldest_first = sorted(passages, key=lambda p: (p.article.date or dt.date.max, p.article.slug, p.order))
     for passage in oldest_first:
-        text = completed(passage, rules.dangling)
-        if text and (passage.article.slug, text) not in found:
+        cited = completed(passage, rules.dangling)
+        text = " ".join(c.quote for c in cited)
+        if cited and (passage.article.slug, text) not in found:
             canon = canonical(text)  # the form the cue words are matched in
-            found[passage.article.slug, text] = Excerpt(text, (cite(passage, text),), passage.scores.get(slug, 0.0),
+            found[passage.article.slug, text] = Excerpt(text, cited, passage.scores.get(slug, 0.0),
                                                         bool(opinion_pattern.search(canon) or rules.evaluative.search(canon)))
     return list(found.values())
 
@@ -171,23 +174,31 @@ def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) ->
 MAX_JOINED = 3  # sentences: a longer chain of "这…", "其…" is a passage to read in the article, not an item
 
 
-def completed(passage: Passage, dangling: re.Pattern) -> str:
-    """The passage's sentence, joined to those before it in its paragraph that it leans on; "" when it cannot be."""
-    if not dangling.match(canonical(passage.text)) and not _only_quoted(passage.text):
-        return passage.text
-    paragraph = passage.paragraph.text
-    sentences = split_sentences(paragraph)
-    if passage.text not in sentences:
-        return ""
-    last = sentences.index(passage.text)
-    first = last
-    while first > 0 and last - first < MAX_JOINED - 1:
-        first -= 1
-        if not dangling.match(canonical(sentences[first])) and not _only_quoted(sentences[first]):
-            start = paragraph.find(sentences[first])
-            end = paragraph.find(passage.text, start) + len(passage.text)
-            return paragraph[start:end]  # as written, spaces between sentences included: a quote of the paragraph
-    return ""
+def completed(passage: Passage, dangling: re.Pattern) -> tuple[Citation, ...]:
+    """The passage's sentence with those before it that it leans on, a citation per paragraph; () when it cannot be."""
+    leans = lambda sentence: bool(dangling.match(canonical(sentence))) or _only_quoted(sentence)  # noqa: E731
+    if not leans(passage.text):
+        return (cite(passage),)
+    text_paragraphs = [p for p in passage.article.paragraphs if p.kind == "text"]
+    at = next((i for i, p in enumerate(text_paragraphs) if p.id == passage.paragraph.id), None)
+    if at is None or passage.text not in split_sentences(passage.paragraph.text):
+        return ()
+    own = split_sentences(passage.paragraph.text)
+    chain = [(at, s) for s in own[: own.index(passage.text) + 1]][-MAX_JOINED:]
+    while len(chain) < MAX_JOINED and chain[0][0] > 0 and chain[0][1] == split_sentences(text_paragraphs[chain[0][0]].text)[0]:
+        chain = [(chain[0][0] - 1, s) for s in split_sentences(text_paragraphs[chain[0][0] - 1].text)][-(MAX_JOINED - len(chain)):] + chain
+    for first in range(len(chain) - 2, -1, -1):  # back from the sentence before it to one that stands alone
+        if not leans(chain[first][1]):
+            joined = chain[first:]
+            return tuple(_quote(passage.article, text_paragraphs[i], [s for j, s in joined if j == i]) for i in dict.fromkeys(j for j, _ in joined))
+    return ()
+
+
+def _quote(article: Article, paragraph, sentences: list[str]) -> Citation:
+    """The run of `sentences` in `paragraph` as written, spaces between them included: a quote of the paragraph."""
+    start = paragraph.text.find(sentences[0])
+    end = paragraph.text.find(sentences[-1], start) + len(sentences[-1])
+    return Citation(article, paragraph.id, paragraph.text[start:end])
 
 
 def _only_quoted(text: str) -> bool:
@@ -205,6 +216,7 @@ EXCERPTS_FILE = Path(__file__).parent.parent / "data" / "excerpts.yml"
 _WORDS = s.ListOf(s.Text(), min_items=1, hint="a list of words, e.g. [这, this]")
 EXCERPT_SHAPE = s.Record({"dangling_openers": _WORDS, "connectors": _WORDS, "evaluative_words": _WORDS, "own_names": _WORDS,
                           "definition_verbs": _WORDS, "lead_in": s.Record({"max_chars": s.Integer(minimum=0), "copulas": _WORDS}),
+                          "speech_tag": s.Record({"max_chars": s.Integer(minimum=0), "verbs": _WORDS}),
                           "same_fact": s.Number(0, 1, hint="a share between 0 and 1, e.g. 0.5")})
 
 
@@ -224,6 +236,8 @@ def excerpt_rules(path: Path = EXCERPTS_FILE) -> ExcerptRules:
     raw = s.load(path, EXCERPT_SHAPE)
     forms = {key: [canonical(w) for w in raw[key]] for key in ("connectors", "own_names", "definition_verbs")}
     opening = rf"^[{re.escape(QUOTES)}]*(?:(?:{name_pattern(forms['connectors']).pattern})[\s,，、]*)?"
-    return ExcerptRules(re.compile(opening + name_pattern(raw["dangling_openers"]).pattern), name_pattern(raw["evaluative_words"]),
+    tag = raw["speech_tag"]
+    speech_tag = rf"|^.{{0,{tag['max_chars']}}}(?:{name_pattern(tag['verbs']).pattern})[。.]?$"
+    return ExcerptRules(re.compile(opening + name_pattern(raw["dangling_openers"]).pattern + speech_tag), name_pattern(raw["evaluative_words"]),
                         tuple(forms["own_names"]), tuple(forms["definition_verbs"]), float(raw["same_fact"]),
                         raw["lead_in"]["max_chars"], tuple(canonical(w) for w in raw["lead_in"]["copulas"]))

@@ -13,7 +13,8 @@ lists (excerpts.yml says with which words) leave out
 
 and show items one of which says the other (the shorter one's unit pairs
 mostly inside the longer one's, `same_fact`: a syndicated copy, another
-outlet's wording) as one item, the longer wording with every citation.
+outlet's wording), and facts naming the same one partner organisation, as
+one item: the longer wording with every citation.
 The page's source list is then the articles the page cites, one per report.
 `speaker` names who voiced an opinion when a sentence says so (signals.yml).
 """
@@ -82,7 +83,7 @@ def without_repeats(page):
     opinions = shown(page.opinions)
     # A fact whose words an opinion quotes, joined to the judgement after them, is read there.
     judged = {c.key: c.quote for x in opinions for c in x.citations}
-    facts = shown(tuple(x for x in page.facts if not all(c.quote in judged.get(c.key, "") for c in x.citations)))
+    facts = one_per_partner(shown(tuple(x for x in page.facts if not all(c.quote in judged.get(c.key, "") for c in x.citations))))
     return replace(page, facts=facts, opinions=opinions, sources=cited_sources(replace(page, facts=facts, opinions=opinions)))
 
 
@@ -210,19 +211,28 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(excerpts)):
         members[root(i)].append(i)
-    merged = []
-    for first in sorted(members):
-        together = [excerpts[i] for i in members[first]]
-        if len(together) == 1:
-            merged.append(together[0])
-            continue
-        longest = max(together, key=lambda x: len(x.text))
-        citations = list(longest.citations)
-        cited = {c.key for c in citations}
-        for other in together:
-            for citation in other.citations:
-                if citation.key not in cited:
-                    cited.add(citation.key)
-                    citations.append(citation)
-        merged.append(replace(longest, citations=tuple(citations), score=max(x.score for x in together)))
-    return tuple(merged)
+    return tuple(one_item([excerpts[i] for i in members[first]]) for first in sorted(members))
+
+
+def one_item(together: list[Excerpt]) -> Excerpt:
+    """Excerpts saying one fact as one: the longest wording, every citation (each paragraph once), the first's place."""
+    if len(together) == 1:
+        return together[0]
+    longest = max(together, key=lambda x: len(x.text))
+    citations: dict = {}
+    for x in (longest, *together):
+        for c in x.citations:
+            citations.setdefault(c.key, c)
+    return replace(longest, citations=tuple(citations.values()), score=max(x.score for x in together))
+
+
+def one_per_partner(facts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    """Facts naming the same one organisation XPeng works with (entities.yml, no competitor) state one partnership:
+    "高德将成为小鹏Robotaxi的首个全球生态合作伙伴" and "高德已与小鹏达成合作" are one item."""
+    rivals = {canonical(w) for w in load_signal_words().get("competitor_cues", ())}
+    partners = [e for e in load_entities() if e.kind == "organisation" and not rivals & set(e.forms)]
+    groups: dict = {}
+    for i, fact in enumerate(facts):
+        named = [e.tag for e in partners if e.named_in(canonical(fact.text))]
+        groups.setdefault(named[0] if len(named) == 1 else i, []).append(fact)
+    return tuple(one_item(group) for group in groups.values())
