@@ -1,8 +1,9 @@
-"""Passages from many sources → one excerpt per distinct sentence, with every citation.
+"""Citations, and the passages of a topic → excerpts a reader can use alone (data/excerpts.yml).
 
-Near-identical sentences (a press release copied by two sites, in two
-scripts) are shown once with all their citations. Figures are merged in
-infobox.py, milestones in milestones.py, both with `group_similar` from here.
+An excerpt is a sentence, with the sentences before it it leans on (这…,
+其…, "It …", a bare quotation), quoted as written with a citation per
+paragraph; lists.py merges those saying the same. `unit_pairs` is the
+similarity both use; infobox.py groups figures with `group_similar`.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
-from build_scripts.knowledge.classify import Passage, bigrams, split_sentences
+from build_scripts.knowledge.classify import Passage, split_sentences
 from build_scripts.knowledge.taxonomy import canonical, name_pattern
 from build_scripts.model import Article
 from build_scripts.reading.language import to_simplified
