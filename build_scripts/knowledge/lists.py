@@ -56,10 +56,14 @@ def without_repeats(page):
     """`page` (a TopicPage) with its facts and opinions cut as the module docstring says."""
     lead_grams = [unit_pairs(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
-    # What the page shows above its lists: the overview's facts, the infobox and the dated milestones
-    # (a row saying what is due when; an undated one, "发布 · 时间未定", says little of its sentence).
-    for citation in [*(c for s in page.lead for c in s.citations), *page.infobox.citations,
-                     *(c for e in page.timeline if e.due or e.done for c in e.citations)]:
+    # What the page shows above its lists: the overview, the infobox, and the sentences of dated
+    # milestones (a row saying what happened or is due when) — not an undated row ("发布 · 时间未定"),
+    # nor a sentence that only presupposes its event (小鹏推出的第二代VLA，最大的变化是…: "described").
+    described = {s.citation for e in page.timeline for s in e.sightings if s.read == "described"}
+    shown_above = [*(c for s in page.lead for c in s.citations), *page.infobox.citations,
+                   *(s.citation for e in page.timeline if e.due or e.done for s in e.sightings if s.read != "described")]
+    shown_above = [c for c in shown_above if c not in described]
+    for citation in shown_above:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
     grams_of: dict[str, frozenset[str]] = {}  # each wording's unit pairs, worked out once for both steps
