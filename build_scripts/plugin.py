@@ -38,7 +38,8 @@ from build_scripts.search import bundle as search_bundle, index as search
 from build_scripts.serve import FolderWatch
 from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
-from build_scripts.knowledge.glossary import abbreviation_definitions, load_terms
+from build_scripts.knowledge.glossary import load_terms
+from build_scripts.pages.render_glossary import abbreviation_definitions
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html, visible_controls
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site

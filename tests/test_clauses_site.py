@@ -59,7 +59,7 @@ def test_a_plan_only_talked_about_and_denied_later_stays_upcoming_on_its_topic_p
             break
         lead.append(element.get_text(" "))
     overview = " ".join(lead)
-    assert "待兑现" in overview and "已兑现" not in overview
+    assert "尚未到期" in overview and "兑现" not in overview
 
 
 def test_the_home_card_shows_the_promise_as_upcoming(site):

@@ -209,8 +209,9 @@ def test_a_corrected_milestone_date_moves_it_on_every_page_and_kb_json_keeps_the
     assert page(corrected, "timeline/").find(id=new_id) is not None
     home = page(corrected, "")
     assert home.select_one(f'a[href="topics/iron/#{new_id}"]') is not None  # the topic card's main promise
-    assert "主要承诺是IRON 人形机器人量产，定于 2027 H1" in lead_text(topic)  # the overview sentence
-    assert any("2027 H1" in text for location, text in search_texts(corrected) if location.startswith("topics/iron/"))
+    assert "其量产定于 2027 年上半年" in lead_text(topic)  # the overview sentence
+    # the search text of the page: its overview says the new date as people write it
+    assert any("2027 年上半年" in text or "2027 H1" in text for location, text in search_texts(corrected) if location.startswith("topics/iron/"))
     entry = milestone(corrected, new_id)
     assert entry["reviewed"] == "corrected" and entry["review_note"] == "官方已改口"
     assert entry["original"]["when"] == "2026-q4"
@@ -235,8 +236,8 @@ def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leave
     assert (after["read"], after["reviewed"], after["reviewed_by"]) == ("clause", "confirmed", "王编辑")
     assert checked_mark(page(corrected, "topics/iron/"), "iron-hand-degrees-of-freedom") is not None
     # confirmed, it may headline: the overview's key figures now name it (a borrowed one never does)
-    assert "手部自由度为 22" not in lead_text(page(seed_site, "topics/iron/"))
-    assert "手部自由度为 22自由度" in lead_text(page(corrected, "topics/iron/"))
+    assert "手部有 22 个自由度" not in lead_text(page(seed_site, "topics/iron/"))
+    assert "手部有 22 个自由度" in lead_text(page(corrected, "topics/iron/"))
     queued = lambda site: [x.get_text() for x in page(site, "to-check/").select('.kb-check-item[data-kind="figure"]')]  # noqa: E731
     assert any("手有22个自由度" in text for text in queued(seed_site))
     assert not any("手有22个自由度" in text for text in queued(corrected))

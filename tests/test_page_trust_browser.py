@@ -95,7 +95,7 @@ def test_english_overview_is_one_click_away_not_a_grey_line(site):
     soup = page(site, "topics/iron/")
     (english,) = soup.select("article details.kb-overview-en")
     assert not english.has_attr("open") and english.summary.get_text(strip=True) == "English"
-    assert english.select_one('p[lang="en"]').get_text().startswith("IRON is")
+    assert english.select_one('p[lang="en"]').get_text().startswith("IRON ")
     assert not soup.select("article p.kb-overview-en")
 
 
@@ -296,7 +296,7 @@ def test_a_topic_page_is_described_by_its_overview(seed_site):
     for chip in lead.select("a.kb-cite"):
         chip.decompose()
     overview = " ".join(lead.get_text().split())
-    assert description.startswith("IRON是小鹏的人形机器人") and " ".join(description[:60].split()) in overview.replace("。 ", "。")
+    assert description.startswith("IRON 是小鹏的人形机器人") and " ".join(description[:60].split()) in overview.replace("。 ", "。")
 
 
 # ---------------------------------------------------------------------------

@@ -1,19 +1,25 @@
-"""Passages from many sources → one excerpt per distinct sentence, with every citation.
+"""Citations, and the passages of a topic → excerpts a reader can use alone (data/excerpts.yml).
 
-Near-identical sentences (a press release copied by two sites, in two
-scripts) are shown once with all their citations. Figures are merged in
-infobox.py, milestones in milestones.py, both with `group_similar` from here.
+An excerpt is a sentence, with the sentences before it it leans on (这…,
+其…, "It …", a bare quotation), quoted as written with a citation per
+paragraph; lists.py merges those saying the same. `unit_pairs` is the
+similarity both use; infobox.py groups figures with `group_similar`.
 """
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import re
 from collections import Counter, defaultdict
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
 
-from build_scripts.knowledge.classify import Passage, bigrams
+from build_scripts import data as data_files
+from build_scripts.data import schema as s
+from build_scripts.knowledge.classify import Passage, split_sentences
+from build_scripts.knowledge.taxonomy import canonical, name_pattern
 from build_scripts.model import Article
+from build_scripts.reading.language import to_simplified
 
 NEAR_DUPLICATE = 0.6  # character-bigram overlap above which two sentences say the same
 WHITESPACE = re.compile(r"\s+")
@@ -49,16 +55,20 @@ class Citation:
         return (self.article.slug, self.paragraph_id)
 
 
+def quote_citation(articles, source: str, quote: str, what: str) -> Citation | None:
+    """The paragraph of the article called `source` (a file name) that `quote` comes from, for an editor's citation
+    in data/ (a glossary term, what a topic is); None when no such article is among `articles`."""
+    article = next((a for a in articles if source in (a.file_name, *a.other_names)), None)
+    if article is None:
+        return None  # the article was removed: the statement stands, or goes, without it
+    paragraph = next((p for p in article.paragraphs if normalise_space(quote) in normalise_space(p.text)), None)
+    if paragraph is None:
+        raise s.KnowledgeFileError(f"{what}: the quote «{quote[:80]}» is in no paragraph of {source} — copy the words as the article writes them")
+    return Citation(article, paragraph.id, quote)
+
+
 def cite(passage: Passage, quote: str | None = None) -> Citation:
     return Citation(passage.article, passage.paragraph.id, quote if quote is not None else passage.text)
-
-
-@dataclass(frozen=True)
-class Statement:
-    """Words of one or more sources saying the same thing, with every citation."""
-
-    text: str
-    citations: tuple[Citation, ...]
 
 
 @dataclass(frozen=True)
@@ -73,12 +83,22 @@ def normalise_space(text: str) -> str:
     return WHITESPACE.sub(" ", text).strip()
 
 
+UNITS = re.compile(r"[a-z0-9]+|[^\W\d_a-z]", re.UNICODE)
+
+
+def unit_pairs(text: str) -> frozenset[str]:
+    """Pairs of neighbouring units of the Simplified, lower-case text: a Chinese character or a Latin word is a unit.
+
+    Chinese compares by character pairs as `bigrams` does; English by word
+    pairs, as letter pairs (th, he, in) are shared by any two English sentences.
+    """
+    units = UNITS.findall(to_simplified(text).lower())
+    return frozenset(" ".join(units[i:i + 2]) for i in range(max(len(units) - 1, 1)))
+
+
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
     shared = len(a & b)
     return shared / max(len(a) + len(b) - shared, 1)
-
-
-SMALL_GROUPING = 16  # below this many sets, building the index costs more than comparing
 
 
 def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int]:
@@ -90,16 +110,6 @@ def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int
     their rarest bigrams), so merging thousands of sentences stays
     near-linear rather than comparing every sentence with every group.
     """
-    if len(gram_sets) <= SMALL_GROUPING:  # most figures have a few statements: compare directly
-        leaders_small: list[frozenset[str]] = []
-        joined_small = []
-        for grams in gram_sets:
-            group = next((g for g, leader in enumerate(leaders_small) if overlap(grams, leader) >= threshold), None)
-            if group is None:
-                group = len(leaders_small)
-                leaders_small.append(grams)
-            joined_small.append(group)
-        return joined_small
     # A set met again joins the group it joined the first time: only the
     # distinct sets are searched (syndicated copies repeat sentences).
     distinct = list(dict.fromkeys(gram_sets))
@@ -133,10 +143,6 @@ def group_similar(gram_sets: list[frozenset[str]], threshold: float) -> list[int
     return [group_of[grams] for grams in gram_sets]
 
 
-def short_hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:6]
-
-
 def figure_id(unit: str, value: float, high: float | None) -> str:
     """Content-derived: the same fact keeps its anchor whatever else is added."""
     number = f"{value:g}".replace("+", "")
@@ -145,32 +151,94 @@ def figure_id(unit: str, value: float, high: float | None) -> str:
     return f"fig-{re.sub(r'[^a-z0-9]+', '', unit.lower()) or 'n'}-{number}".replace(".", "_")
 
 
-def _source_order(item) -> tuple:
-    """Oldest source first: a later article never changes which wording leads."""
-    passage = item if isinstance(item, Passage) else item.passage
-    date = passage.article.date.toordinal() if passage.article.date else 10**7
-    return (date, passage.article.slug, passage.order)
-
-
 def excerpts(passages: list[Passage], slug: str, opinion_pattern: re.Pattern) -> list[Excerpt]:
-    """One Excerpt per distinct sentence; near-duplicates across sources merged."""
-    ordered = sorted(passages, key=_source_order)
-    by_text: dict[str, frozenset[str]] = {}  # syndicated copies repeat sentences word for word: one set each
-    for passage in ordered:
-        if passage.simplified not in by_text:
-            by_text[passage.simplified] = bigrams(passage.simplified)
-    merged: dict[int, tuple[Passage, list[Citation], set]] = {}
-    for passage, group in zip(ordered, group_similar([by_text[p.simplified] for p in ordered], NEAR_DUPLICATE)):
-        key = (passage.article.slug, passage.paragraph.id)  # cite(passage).key, without citing a sentence already cited
-        if group not in merged:
-            merged[group] = (passage, [cite(passage)], {key})
-        elif key not in merged[group][2]:
-            merged[group][1].append(cite(passage))
-            merged[group][2].add(key)
-    return [
-        Excerpt(
-            text=passage.text, citations=tuple(citations), score=passage.scores.get(slug, 0.0),
-            opinion=bool(opinion_pattern.search(passage.canon)),  # canonical, as the cue words are
-        )
-        for passage, citations, _ in merged.values()
-    ]
+    """One Excerpt per sentence, oldest source first (lists.py merges those saying the same, with every citation).
+
+    A sentence leaning on the one before (excerpts.yml, `dangling_openers`) is
+    shown with the sentences before it back to one that stands alone, the
+    last of the paragraph before when it opens its paragraph ("首先…" after
+    "…优势是成本和技术。"), each paragraph cited; one that cannot be completed
+    within MAX_JOINED sentences is left out.
+    """
+    rules, found = excerpt_rules(), {}
+    oldest_first = sorted(passages, key=lambda p: (p.article.date or dt.date.max, p.article.slug, p.order))
+    for passage in oldest_first:
+        cited = completed(passage, rules.dangling)
+        text = " ".join(c.quote for c in cited)
+        if cited and (passage.article.slug, text) not in found:
+            canon = canonical(text)  # the form the cue words are matched in
+            found[passage.article.slug, text] = Excerpt(text, cited, passage.scores.get(slug, 0.0),
+                                                        bool(opinion_pattern.search(canon) or rules.evaluative.search(canon)))
+    return list(found.values())
+
+
+MAX_JOINED = 3  # sentences: a longer chain of "这…", "其…" is a passage to read in the article, not an item
+
+
+def completed(passage: Passage, dangling: re.Pattern) -> tuple[Citation, ...]:
+    """The passage's sentence with those before it that it leans on, a citation per paragraph; () when it cannot be."""
+    leans = lambda sentence: bool(dangling.match(canonical(sentence))) or _only_quoted(sentence)  # noqa: E731
+    if not leans(passage.text):
+        return (cite(passage),)
+    text_paragraphs = [p for p in passage.article.paragraphs if p.kind == "text"]
+    at = next((i for i, p in enumerate(text_paragraphs) if p.id == passage.paragraph.id), None)
+    if at is None or passage.text not in split_sentences(passage.paragraph.text):
+        return ()
+    own = split_sentences(passage.paragraph.text)
+    chain = [(at, s) for s in own[: own.index(passage.text) + 1]][-MAX_JOINED:]
+    while len(chain) < MAX_JOINED and chain[0][0] > 0 and chain[0][1] == split_sentences(text_paragraphs[chain[0][0]].text)[0]:
+        chain = [(chain[0][0] - 1, s) for s in split_sentences(text_paragraphs[chain[0][0] - 1].text)][-(MAX_JOINED - len(chain)):] + chain
+    for first in range(len(chain) - 2, -1, -1):  # back from the sentence before it to one that stands alone
+        if not leans(chain[first][1]):
+            joined = chain[first:]
+            return tuple(_quote(passage.article, text_paragraphs[i], [s for j, s in joined if j == i]) for i in dict.fromkeys(j for j, _ in joined))
+    return ()
+
+
+def _quote(article: Article, paragraph, sentences: list[str]) -> Citation:
+    """The run of `sentences` in `paragraph` as written, spaces between them included: a quote of the paragraph."""
+    start = paragraph.text.find(sentences[0])
+    end = paragraph.text.find(sentences[-1], start) + len(sentences[-1])
+    return Citation(article, paragraph.id, paragraph.text[start:end])
+
+
+def _only_quoted(text: str) -> bool:
+    """Nothing but somebody's words, in quotation marks: whose they are is said before."""
+    stripped = text.strip().rstrip("。.!！?？")
+    if len(stripped) < 3 or stripped[0] not in QUOTES:
+        return False
+    closing = next((i for i, c in enumerate(stripped[1:], 1) if c in CLOSING_QUOTES), -1)
+    return closing == len(stripped) - 1  # the first closing mark ends it: no words outside the quotation
+
+
+QUOTES = "「『“\"‘'"
+CLOSING_QUOTES = "」』”\"’'"
+EXCERPTS_FILE = Path(__file__).parent.parent / "data" / "excerpts.yml"
+_WORDS = s.ListOf(s.Text(), min_items=1, hint="a list of words, e.g. [这, this]")
+EXCERPT_SHAPE = s.Record({"dangling_openers": _WORDS, "connectors": _WORDS, "evaluative_words": _WORDS, "own_names": _WORDS,
+                          "definition_verbs": _WORDS, "lead_in": s.Record({"max_chars": s.Integer(minimum=0), "copulas": _WORDS}),
+                          "speech_tag": s.Record({"max_chars": s.Integer(minimum=0), "verbs": _WORDS}),
+                          "same_fact": s.Number(0, 1, hint="a share between 0 and 1, e.g. 0.5")})
+
+
+@dataclass(frozen=True)
+class ExcerptRules:
+    dangling: re.Pattern  # matched at the start of a canonical sentence
+    evaluative: re.Pattern
+    own_names: tuple[str, ...]  # canonical
+    definition_verbs: tuple[str, ...]
+    same_fact: float
+    lead_in_chars: int
+    copulas: tuple[str, ...]
+
+
+@data_files.loader
+def excerpt_rules(path: Path = EXCERPTS_FILE) -> ExcerptRules:
+    raw = s.load(path, EXCERPT_SHAPE)
+    forms = {key: [canonical(w) for w in raw[key]] for key in ("connectors", "own_names", "definition_verbs")}
+    opening = rf"^[{re.escape(QUOTES)}]*(?:(?:{name_pattern(forms['connectors']).pattern})[\s,，、]*)?"
+    tag = raw["speech_tag"]
+    speech_tag = rf"|^.{{0,{tag['max_chars']}}}(?:{name_pattern(tag['verbs']).pattern})[。.]?$"
+    return ExcerptRules(re.compile(opening + name_pattern(raw["dangling_openers"]).pattern + speech_tag), name_pattern(raw["evaluative_words"]),
+                        tuple(forms["own_names"]), tuple(forms["definition_verbs"]), float(raw["same_fact"]),
+                        raw["lead_in"]["max_chars"], tuple(canonical(w) for w in raw["lead_in"]["copulas"]))

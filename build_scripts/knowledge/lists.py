@@ -1,27 +1,26 @@
-"""A topic page's lists, cut to what a reader has not seen yet on the page.
+"""A topic page's lists, cut to what a reader needs and has not seen yet on the page.
 
 In: a composed TopicPage. Out: the same page whose "what the sources say"
-lists no longer repeat what the overview, the key figures or the timeline
-already show:
+lists (excerpts.yml says with which words) leave out
 
-* A fact that says what an overview sentence says (the same sentence in the
-  other script, or a syndicated copy; compared in Simplified with spacing
-  and punctuation ignored, `corroborate.bigrams`) is not listed again: its
-  citations join the overview sentence's.
-* A sentence that another on the list says in full (a syndicated copy
-  reworded around the same words: containment of the shorter one's
-  character pairs, not overlap, `CONTAINED`) is one item: the longer
-  wording, with both citations.
-* A fact whose words are mostly quoted above already, as the wording of a
-  figure row or a timeline entry from the same paragraph, is not listed
-  again: the reader has read it, with its citation, a screen higher.
+* a sentence saying what an overview sentence says, or whose words are
+  mostly quoted above already by a figure row or a timeline entry from the
+  same paragraph: the reader has read it, with its citation, a screen higher;
+* background: what a glossary term means (the glossary says it, cited), and
+  an item naming neither XPeng nor its people or products (the industry's);
+* a lead-in ending on the topic's name ("…的另一个落地场景是Robotaxi。");
+* a fact whose words an opinion quotes before its judgement;
 
-Opinions are told apart where the excerpts are made (`signals.yml`,
-`opinion_cues`); this stage decides what is shown twice, and `speaker` who
-voiced an opinion when a sentence says so (`speech_cues`, `belief_cues`).
+and show items one of which says the other (the shorter one's unit pairs
+mostly inside the longer one's, `same_fact`: a syndicated copy, another
+outlet's wording), and facts naming the same one partner organisation, as
+one item: the longer wording with every citation.
+The page's source list is then the articles the page cites, one per report.
+`speaker` names who voiced an opinion when a sentence says so (signals.yml).
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -30,17 +29,18 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
-from build_scripts.knowledge.classify import bigrams
-from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Citation, Excerpt, Statement, overlap
+from build_scripts.knowledge.corroborate import NEAR_DUPLICATE, Excerpt, ExcerptRules, excerpt_rules, overlap, unit_pairs
 from build_scripts.knowledge.entities import Entity, load_entities
-from build_scripts.knowledge.taxonomy import canonical
+from build_scripts.knowledge.glossary import load_terms
+from build_scripts.knowledge.classify import load_aboutness
+from build_scripts.knowledge.taxonomy import canonical, load_topics
 
 SIGNALS_FILE = Path(__file__).parent.parent / "data" / "signals.yml"
 QUOTE_OPENS = "「『“\"‘'"
 
+ENDS = "。.!！?？;；」』”\"’' "
 SHOWN_ABOVE = 0.5  # share of a sentence's characters quoted above beyond which it is not listed again
-CONTAINED = 0.75  # share of the shorter sentence's character pairs the longer one has when both say the same
-MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found inside another
+MIN_CONTAINED_PAIRS = 10  # a shorter sentence than this is too generic to be found in part inside another
 
 _CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [认为, 看来]")
 # signals.yml's shape, declared here because compose.py (load_signals, its
@@ -54,29 +54,75 @@ SIGNALS = schema.Record(
 
 def without_repeats(page):
     """`page` (a TopicPage) with its facts and opinions cut as the module docstring says."""
-    lead_grams = [bigrams(s.text) for s in page.lead]
+    lead_grams = [unit_pairs(s.text) for s in page.lead]
     quoted: dict[tuple[str, str], set[str]] = {}
-    # What the page shows above its lists: the infobox and the milestones (the
-    # old key-figure rows in page.figures are no longer shown).
-    for citation in [*page.infobox.citations, *(c for e in page.timeline for c in e.citations)]:
+    # What the page shows above its lists: the overview, the infobox, and the sentences of dated
+    # milestones (a row saying what happened or is due when) — not an undated row ("发布 · 时间未定"),
+    # nor a sentence that only presupposes its event (小鹏推出的第二代VLA，最大的变化是…: "described").
+    described = {s.citation for e in page.timeline for s in e.sightings if s.read == "described"}
+    shown_above = [*(c for s in page.lead for c in s.citations), *page.infobox.citations,
+                   *(s.citation for e in page.timeline if e.due or e.done for s in e.sightings if s.read != "described")]
+    shown_above = [c for c in shown_above if c not in described]
+    for citation in shown_above:
         quoted.setdefault(citation.key, set()).add(" ".join(citation.quote.split()))
 
-    grams_of: dict[str, frozenset[str]] = {}  # each wording's bigrams, worked out once for both steps
+    grams_of: dict[str, frozenset[str]] = {}  # each wording's unit pairs, worked out once for both steps
+    rules, defines = excerpt_rules(), glossary_definitions()
+    own = (*rules.own_names, *(canonical(w) for w in load_signal_words().get("own_cues", ())))
 
-    def kept(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    def shown(excerpts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+        """Those not shown above nor background, then those saying the same merged."""
         result = []
         for excerpt in excerpts:
-            if excerpt.text not in grams_of:
-                grams_of[excerpt.text] = bigrams(excerpt.text)
-            if any(overlap(grams_of[excerpt.text], g) >= NEAR_DUPLICATE for g in lead_grams):
+            canon, grams = canonical(excerpt.text), grams_of.setdefault(excerpt.text, unit_pairs(excerpt.text))
+            if any(overlap(grams, g) >= NEAR_DUPLICATE for g in lead_grams) or _mostly_quoted(excerpt, quoted):
                 continue
-            if _mostly_quoted(excerpt, quoted):
+            if defines(canon) or not (any(name in canon for name in own) or _refers_back(canon)):
+                continue  # background: the glossary's, or the industry's
+            if lead_in(canon, page.topic.alias_pattern, rules):
                 continue
             result.append(excerpt)
-        return tuple(result)
+        return merge_contained(tuple(result), grams_of, rules)
 
-    facts, opinions = (merge_contained(kept(x), grams_of) for x in (page.facts, page.opinions))
-    return replace(page, facts=facts, opinions=opinions)
+    opinions = shown(page.opinions)
+    # A fact whose words an opinion quotes, joined to the judgement after them, is read there.
+    judged = {c.key: c.quote for x in opinions for c in x.citations}
+    facts = one_per_partner(shown(tuple(x for x in page.facts if not all(c.quote in judged.get(c.key, "") for c in x.citations))))
+    return replace(page, facts=facts, opinions=opinions, sources=cited_sources(replace(page, facts=facts, opinions=opinions)))
+
+
+def lead_in(canon: str, topic_name: re.Pattern, rules: ExcerptRules) -> bool:
+    """"…的另一个落地场景是Robotaxi。": short, its last clause a copula then the topic's name: it introduces what follows."""
+    text = canon.rstrip(ENDS)
+    last = re.split(r"[,，;；:：]", text)[-1]
+    return len(text) <= rules.lead_in_chars and any(
+        m.end() == len(text) and any(c in last[: len(last) - (m.end() - m.start())] for c in rules.copulas)
+        for m in topic_name.finditer(text))
+
+
+def cited_sources(page) -> tuple:
+    """The articles the page cites, one per report (the first cited), newest first."""
+    first: dict = {}
+    for citation in page.citations:
+        first.setdefault(citation.article.report, citation.article)
+    return tuple(sorted(first.values(), key=lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)))
+
+
+def _refers_back(canon: str) -> bool:
+    """Names no topic but refers to the one before ("它…", "The aircraft …"): about what that sentence was (classify.py)."""
+    topics = load_topics()
+    return not any(t.alias_pattern.search(canon) for t in topics) and load_aboutness().refers_back(canon, topics) is not None
+
+
+def glossary_definitions():
+    """A test of canonical text: does it say what a glossary term means (excerpts.yml, `definition_verbs`)?"""
+    terms = load_terms()
+    names = sorted({canonical(n) for t in terms for n in (t.term, *t.aliases)}, key=len, reverse=True)
+    verbs = sorted(excerpt_rules().definition_verbs, key=len, reverse=True)
+    if not names:
+        return lambda canon: False
+    opening = re.compile(rf"^(?:{'|'.join(map(re.escape, names))})\s*(?:[（(][^）)]*[）)])?\s*(?:{'|'.join(map(re.escape, verbs))})")
+    return lambda canon: bool(opening.match(canon))
 
 
 def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) -> bool:
@@ -93,9 +139,13 @@ def _mostly_quoted(excerpt: Excerpt, quoted: dict[tuple[str, str], set[str]]) ->
 
 
 @data_files.loader
+def load_signal_words(path: Path = SIGNALS_FILE) -> dict:
+    return schema.load(path, SIGNALS)
+
+
 def speaker_patterns(path: Path = SIGNALS_FILE) -> tuple[re.Pattern, re.Pattern] | None:
     """(speech verb + quotation, belief verb) patterns from signals.yml; None when it lists neither."""
-    data = schema.load(path, SIGNALS)
+    data = load_signal_words(path)
 
     def alternation(key: str) -> str:
         words = sorted((canonical(w) for w in data.get(key, [])), key=len, reverse=True)
@@ -130,16 +180,18 @@ def speaker(text: str, entities: tuple[Entity, ...] | None = None) -> str:
     return ""
 
 
-def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset[str]] | None = None) -> tuple[Excerpt, ...]:
+def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset[str]] | None = None,
+                    rules: ExcerptRules | None = None) -> tuple[Excerpt, ...]:
     """Excerpts one of which says another in full merged: the longer wording, every citation, the first's place.
 
     Pairs are found through an index, not by comparing every two: if the
-    shorter of two sets shares `CONTAINED` of its bigrams with the longer,
-    it shares one of its `1 - CONTAINED` rarest (prefix filtering).
+    shorter of two sets shares `same_fact` (excerpts.yml) of its bigrams with
+    the longer, it shares one of its `1 - same_fact` rarest (prefix filtering).
     `grams_of`: bigrams already worked out, by wording.
     """
-    grams_of = grams_of or {}
-    grams = [grams_of[x.text] if x.text in grams_of else bigrams(x.text) for x in excerpts]
+    grams_of = grams_of if grams_of is not None else {}
+    contained = (rules or excerpt_rules()).same_fact
+    grams = [grams_of[x.text] if x.text in grams_of else grams_of.setdefault(x.text, unit_pairs(x.text)) for x in excerpts]
     frequency = Counter(chain.from_iterable(grams))
     holders: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
@@ -154,28 +206,37 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
         return i
 
     for i, g in enumerate(grams):
-        if len(g) < MIN_CONTAINED_PAIRS:
-            continue
-        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - int(CONTAINED * len(g)) + 1]
+        # A short sentence is too generic to be found in part inside another: only whole ("It is impressive.").
+        needed = len(g) if len(g) < MIN_CONTAINED_PAIRS else math.ceil(contained * len(g))
+        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
         for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
-            if len(g & grams[j]) >= CONTAINED * len(g):
+            if len(g & grams[j]) >= needed:
                 group[root(max(i, j))] = root(min(i, j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(excerpts)):
         members[root(i)].append(i)
-    merged = []
-    for first in sorted(members):
-        together = [excerpts[i] for i in members[first]]
-        if len(together) == 1:
-            merged.append(together[0])
-            continue
-        longest = max(together, key=lambda x: len(x.text))
-        citations = list(longest.citations)
-        cited = {c.key for c in citations}
-        for other in together:
-            for citation in other.citations:
-                if citation.key not in cited:
-                    cited.add(citation.key)
-                    citations.append(citation)
-        merged.append(replace(longest, citations=tuple(citations), score=max(x.score for x in together)))
-    return tuple(merged)
+    return tuple(one_item([excerpts[i] for i in members[first]]) for first in sorted(members))
+
+
+def one_item(together: list[Excerpt]) -> Excerpt:
+    """Excerpts saying one fact as one: the longest wording, every citation (each paragraph once), the first's place."""
+    if len(together) == 1:
+        return together[0]
+    longest = max(together, key=lambda x: len(x.text))
+    citations: dict = {}
+    for x in (longest, *together):
+        for c in x.citations:
+            citations.setdefault(c.key, c)
+    return replace(longest, citations=tuple(citations.values()), score=max(x.score for x in together))
+
+
+def one_per_partner(facts: tuple[Excerpt, ...]) -> tuple[Excerpt, ...]:
+    """Facts naming the same one organisation XPeng works with (entities.yml, no competitor) state one partnership:
+    "高德将成为小鹏Robotaxi的首个全球生态合作伙伴" and "高德已与小鹏达成合作" are one item."""
+    rivals = {canonical(w) for w in load_signal_words().get("competitor_cues", ())}
+    partners = [e for e in load_entities() if e.kind == "organisation" and not rivals & set(e.forms)]
+    groups: dict = {}
+    for i, fact in enumerate(facts):
+        named = [e.tag for e in partners if e.named_in(canonical(fact.text))]
+        groups.setdefault(named[0] if len(named) == 1 else i, []).append(fact)
+    return tuple(one_item(group) for group in groups.values())

@@ -1,50 +1,52 @@
 """A topic's overview, composed from its infobox and milestones in the wording of data/overview.yml.
 
-In: a TopicPage (its infobox rows and milestones) and the date statuses are
-given as of. Out: two to four OverviewSentences, each in Chinese and English
-with the citations of the facts it states. Nothing here is lifted from an
-article: an article's sentence can carry a reference that points nowhere
-(其团队…, 昨天) or an outlet's judgement, which an overview must not adopt.
+In: a TopicPage (its infobox rows, milestones and sources) and the date
+statuses are given as of. Out: up to three OverviewSentences, each in Chinese
+and English with the citations of the facts it states: what the topic is
+(with its source) and when it was unveiled, its headline figures, its main
+promise. The topic is named once, then called 它/其. Nothing here is lifted
+from an article: an article's sentence can carry a reference that points
+nowhere (其团队…, 昨天) or an outlet's judgement, which an overview must not adopt.
 """
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
-from build_scripts.knowledge.corroborate import Citation
-from build_scripts.knowledge.extract import unit_rules
+from build_scripts.knowledge.corroborate import Citation, quote_citation
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
-from build_scripts.knowledge.milestones import STATUSES, Milestone, load_milestone_rules
+from build_scripts.knowledge.milestones import Milestone, load_milestone_rules
 from build_scripts.knowledge.taxonomy import canonical
+from build_scripts.knowledge.timing import Period
 
 OVERVIEW_FILE = Path(__file__).parent.parent / "data" / "overview.yml"
-SENTENCE_KEYS = ("what", "unveiled", "figures", "figure_item", "promise")
+SENTENCE_KEYS = ("what", "unveiled", "unveiled_only", "promise")
 DONE = ("done", "late")
-# Chinese and English words for the qualifiers claims carry (claims.py reads them from units.yml).
-QUALIFIER_WORDS = {
-    "nearly": ("近", "nearly"), "about": ("约", "about"), "over": ("超", "over"), "up to": ("最高", "up to"),
-    "at most": ("不超过", "at most"), "under": ("低于", "under"), "at least": ("至少", "at least"),
-}
 
 _BILINGUAL = s.Record({"zh": s.Text(), "en": s.Text()}, hint="give the wording in both languages: zh: … and en: …")
-_TOPIC = s.Record({"name": _BILINGUAL, "what": _BILINGUAL}, hint="give each topic its name and what it is, each with zh: and en:")
+_CITE = s.Record({"source": s.Text(), "quote": s.Text()}, hint="cite: {source: <article file name>, quote: <its words>}")
+_TOPIC = s.Record({"name": _BILINGUAL, "what": _BILINGUAL}, optional={"cite": _CITE},
+                  hint="give each topic its name and what it is, each with zh: and en:")
 OVERVIEW_SHAPE = s.Record({
     "max_figures": s.Integer(minimum=0),
     "sentences": s.Record({key: _BILINGUAL for key in SENTENCE_KEYS}),
+    "statuses": s.MapOf(s.Slug(), _BILINGUAL),
+    "phrases": s.MapOf(s.Text(), _BILINGUAL),
+    "scopes": s.ListOf(s.Record({"cues": s.ListOf(s.Text(), min_items=1), "zh": s.Text(), "en": s.Text()})),
     "topics": s.MapOf(s.Slug(), _TOPIC),
-    "units_en": s.MapOf(s.Text(), s.Text()),
+    "numbers": s.MapOf(s.Choice("zh", "en"), s.Record({
+        "value": s.Text(), "magnitudes": s.MapOf(s.Text(), s.Number(minimum=1)),
+        "qualifiers": s.MapOf(s.Text(), s.Text()), "units": s.MapOf(s.Text(), s.Text(allow_empty=True))})),
+    "dates": s.MapOf(s.Choice("zh", "en"), s.Record(
+        {k: s.Text() for k in ("day", "month", "quarter", "half", "year", "years", "span", "same_month", "same_year")},
+        optional={"quarters": s.ListOf(s.Text(), min_items=4), "halves": s.ListOf(s.Text(), min_items=2)})),
 })
-
-
-@dataclass(frozen=True)
-class OverviewWording:
-    max_figures: int
-    sentences: dict[str, dict[str, str]]  # key → {"zh": template, "en": template}
-    topics: dict[str, dict[str, dict[str, str]]]  # topic slug → {"name"|"what": {"zh": …, "en": …}}
-    units_en: dict[str, str]
+LANGUAGES = ("zh", "en")
+PRONOUNS = {"zh": ("它", "其"), "en": ("it", "its")}
 
 
 @dataclass(frozen=True)
@@ -55,30 +57,78 @@ class OverviewSentence:
 
     @property
     def text(self) -> str:
-        """The Chinese wording: what the page shows first and what a link preview quotes."""
+        """The Chinese wording: what the page shows and what a link preview quotes."""
         return self.zh
 
 
 @data_files.loader
-def load_overview_wording(path: Path = OVERVIEW_FILE) -> OverviewWording:
-    raw = s.load(path, OVERVIEW_SHAPE)
-    return OverviewWording(raw["max_figures"], raw["sentences"], raw["topics"], raw["units_en"])
+def load_overview_wording(path: Path = OVERVIEW_FILE) -> dict:
+    return s.load(path, OVERVIEW_SHAPE)
 
 
-def compose_overview(page, as_of: dt.date | None, wording: OverviewWording | None = None) -> tuple[OverviewSentence, ...]:
+def compose_overview(page, as_of: dt.date | None, wording: dict | None = None) -> tuple[OverviewSentence, ...]:
     wording = wording or load_overview_wording()
     topic = page.topic
-    own = wording.topics.get(topic.slug, {})
-    titles = own.get("name", {"zh": topic.title_zh, "en": topic.title_en})
-    what = own.get("what", {"zh": topic.scope, "en": topic.title_en})
-    sentences = [_what(wording, titles, what, _unveiled(page.timeline, topic.aliases[0] if topic.aliases else ""))]
-    figures = _headline_values(page.infobox.rows, wording.max_figures)
+    own = wording["topics"].get(topic.slug, {})
+    title = own.get("name", {"zh": topic.title_zh, "en": topic.title_en})
+    what = own.get("what") if own.get("cite") else None
+    defined = quote_citation(page.sources, own["cite"]["source"], own["cite"]["quote"], f"overview.yml topic '{topic.slug}'") if what else None
+    sentences = []
+    unveiled = _unveiled(page.timeline, topic.aliases[0] if topic.aliases else "")
+    if unveiled is not None:
+        key = "unveiled" if defined else "unveiled_only"
+        when = unveiled.done or unveiled.due
+        reports = tuple(dict.fromkeys(r.citation for r in unveiled.reports or unveiled.plans))
+        sentences.append(_sentence(wording["sentences"][key], (defined,) * bool(defined) + reports, title=title, what=what,
+                                   when={lang: date_words(when, lang, wording) for lang in LANGUAGES}))
+    elif defined:
+        sentences.append(_sentence(wording["sentences"]["what"], (defined,), title=title, what=what))
+    subject = Namer(topic, title, named=bool(sentences))
+    figures = _headline_values(page.infobox.rows, wording["max_figures"])
     if figures:
-        sentences.append(_figures(wording, figures))
+        sentences.append(_figures(wording, figures, subject))
     promise = main_promise(page.timeline)
     if promise is not None:
-        sentences.append(_promise(wording, promise, as_of, titles))
+        sentences.append(_promise(wording, promise, as_of, subject))
     return tuple(sentences)
+
+
+class Namer:
+    """Who a clause is about, as the reader has met it: the topic by name the first time, then 它/其; another subject by name.
+
+    The topic's own subject is the one of its subjects (subjects.yml) called by the topic's first name (IRON, 第二代VLA).
+    """
+
+    def __init__(self, topic, title: dict, named: bool):
+        from build_scripts.knowledge.claims import load_knowledge
+
+        self.title, self.named = title, named
+        self.own = canonical(topic.aliases[0] if topic.aliases else topic.title_zh)
+        self.own_ids = {s.id for s in load_knowledge().subjects.values()
+                        if s.topic == topic.slug and self.own in {canonical(a) for a in (s.label_zh, *s.aliases)}}
+
+    def __call__(self, subject) -> dict[str, tuple[str, str]]:
+        """{language: (it, its)} for a Subject, or a milestone's subject as its sentences name it."""
+        known = subject if not isinstance(subject, str) else known_subject(subject)
+        label_zh = known.label_zh if known else subject
+        label_en = known.label_en if known else (subject if subject.isascii() else self.title["en"])
+        if (known.id in self.own_ids) if known else canonical(subject).startswith(self.own):
+            named, self.named = self.named, True
+            if named:
+                return {lang: PRONOUNS[lang] for lang in LANGUAGES}
+            label_zh, label_en = self.title["zh"], self.title["en"]
+        short_zh = re.sub(r"（[^）]*）$", "", label_zh).strip()
+        short_en = re.sub(r" \([^)]*\)$", "", label_en).strip()
+        return {"zh": (short_zh, short_zh + "的"), "en": (short_en, short_en + ("’" if short_en.endswith("s") else "’s"))}
+
+
+def known_subject(name: str):
+    """The subject (subjects.yml) a milestone's sentences call `name` (陆地航母), if any."""
+    from build_scripts.knowledge.claims import load_knowledge
+
+    wanted = canonical(name)
+    return next((known for known in load_knowledge().subjects.values()
+                 if wanted in {canonical(known.label_zh), *(canonical(a) for a in known.aliases)}), None)
 
 
 def main_promise(milestones) -> Milestone | None:
@@ -89,21 +139,25 @@ def main_promise(milestones) -> Milestone | None:
     return min(planned, key=lambda m: (-len({c.article.slug for c in m.citations}), m.due.start, m.id))
 
 
-def _fill(template: str, **values: str) -> str:
-    return template.format(**values)
+def _sentence(template: dict, citations, **values) -> OverviewSentence:
+    """Both languages of `template` filled with `values` ({language: text} or one text for both)."""
+    def fill(lang: str) -> str:
+        text = template[lang].format(**{k: v[lang] if isinstance(v, dict) else v for k, v in values.items()})
+        return spaced(text) if lang == "zh" else text[:1].upper() + text[1:]
+
+    by_paragraph = {}  # one citation of a paragraph: the same source and paragraph is one footnote
+    for c in citations:
+        if c is not None:
+            by_paragraph.setdefault(c.key, c)
+    return OverviewSentence(fill("zh"), fill("en"), tuple(by_paragraph.values()))
 
 
-def _what(wording: OverviewWording, titles: dict, what: dict, unveiled: Milestone | None) -> OverviewSentence:
-    if unveiled is None:
-        t = wording.sentences["what"]
-        return OverviewSentence(_fill(t["zh"], title=titles["zh"], what=what["zh"]),
-                                _fill(t["en"], title=titles["en"], what=what["en"]), ())
-    t = wording.sentences["unveiled"]
-    when = (unveiled.done or unveiled.due).label
-    reports = unveiled.reports or unveiled.plans
-    return OverviewSentence(_fill(t["zh"], title=titles["zh"], what=what["zh"], when=when),
-                            _fill(t["en"], title=titles["en"], what=what["en"], when=when),
-                            tuple(dict.fromkeys(r.citation for r in reports)))
+CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[\u4e00-\u9fff])")
+
+
+def spaced(text: str) -> str:
+    """A space where Chinese meets Latin letters or digits (2025 年, IRON 是), as Chinese tech writing sets it."""
+    return CJK_LATIN.sub(" ", text)
 
 
 def _unveiled(milestones, proper_name: str) -> Milestone | None:
@@ -133,78 +187,89 @@ def _headline_values(rows: tuple[InfoboxRow, ...], limit: int) -> list[tuple[Inf
     return [(row, value) for _, _, row, value in chosen[:limit]]
 
 
-def _figures(wording: OverviewWording, figures: list[tuple[InfoboxRow, ClaimValue]]) -> OverviewSentence:
-    item, whole = wording.sentences["figure_item"], wording.sentences["figures"]
-    zh_items, en_items, citations = [], [], []
+def _figures(wording: dict, figures: list[tuple[InfoboxRow, ClaimValue]], subject: Namer) -> OverviewSentence:
+    """One clause per value, a subject's clauses together ("它搭载 3 颗图灵芯片，算力达 2,250 TOPS")."""
+    by_subject: dict[str, list[tuple[InfoboxRow, ClaimValue]]] = {}
     for row, value in figures:
-        zh_items.append(_fill(item["zh"], subject=row.subject.label_zh, attribute=row.attribute.label_zh,
-                              value=value_zh(value), as_of=value.as_of.label))
-        en_items.append(_fill(item["en"], subject=row.subject.label_en, attribute=row.attribute.label_en,
-                              value=value_en(value, wording), as_of=value.as_of.label))
-        citations += value.citations[:1]
-    return OverviewSentence(_fill(whole["zh"], items="；".join(zh_items)),
-                            _fill(whole["en"], items="; ".join(en_items)), tuple(citations))
+        by_subject.setdefault(row.subject.id, []).append((row, value))
+    parts = {lang: [] for lang in LANGUAGES}
+    for group in by_subject.values():
+        names = subject(group[0][0].subject)
+        for lang in LANGUAGES:
+            clauses = []
+            for i, (row, value) in enumerate(group):
+                phrase = wording["phrases"].get(row.attribute.id, wording["phrases"]["default"])[lang]
+                # Chinese leaves the subject out after its first clause; English says "it"
+                it, its = names[lang] if i == 0 else ("", "") if lang == "zh" else PRONOUNS["en"]
+                said = value_words(value, lang, wording)
+                if not said:
+                    continue
+                scope = _scope(value, row, wording, lang)
+                attribute = row.attribute.label_zh if lang == "zh" else row.attribute.label_en.lower()
+                clause = phrase.format(it=it, its=its, value=said, attribute=attribute).strip()
+                clauses.append(clause + (f"（{scope}）" if lang == "zh" and scope else f" ({scope})" if scope else ""))
+            parts[lang].append(("，" if lang == "zh" else "; ").join(clauses))
+    citations = [c for _, value in figures for c in value.citations[:1]]
+    return _sentence({"zh": "{items}。", "en": "{items}."}, citations,
+                     items={"zh": "；".join(parts["zh"]), "en": "; ".join(parts["en"])})
 
 
-def _english_name(subject: str, titles: dict) -> str:
-    """A milestone names its subject as the sentences do (陆地航母); the English line needs the English name."""
-    from build_scripts.knowledge.claims import load_knowledge
-    from build_scripts.knowledge.taxonomy import canonical
+def _scope(value: ClaimValue, row: InfoboxRow, wording: dict, lang: str) -> str:
+    """The condition every source states the value under (overview.yml `scopes`), unless the subject's name says it."""
+    for scope in wording["scopes"]:
+        cues = [canonical(c) for c in scope["cues"]]
+        if any(c in canonical(row.subject.label_zh + row.subject.label_en) for c in cues):
+            continue
+        if value.citations and all(any(c in canonical(cited.quote) for c in cues) for cited in value.citations):
+            return scope[lang]
+    return ""
 
-    wanted = canonical(subject)
-    for known in load_knowledge().subjects.values():
-        if wanted in {canonical(known.label_zh), *(canonical(a) for a in known.aliases)}:
-            return known.label_en
-    return subject if subject.isascii() else titles["en"]
 
-
-def _promise(wording: OverviewWording, promise: Milestone, as_of: dt.date | None, titles: dict) -> OverviewSentence:
-    t = wording.sentences["promise"]
+def _promise(wording: dict, promise: Milestone, as_of: dt.date | None, subject: Namer) -> OverviewSentence:
     kind = next((k for k in load_milestone_rules().kinds if k.id == promise.kind), None)
-    zh_status, en_status = STATUSES[promise.status]
+    status = dict(wording["statuses"].get(promise.status, {"zh": promise.status, "en": promise.status}))
     if promise.status_note:
-        zh_status, en_status = f"{zh_status}（{promise.status_note}）", f"{en_status} ({promise.status_note})"
-    when = as_of.isoformat() if as_of else "—"
-    values = dict(due=promise.due.label, as_of=when)
-    zh = _fill(t["zh"], subject=promise.subject, kind=kind.label_zh if kind else promise.kind, status=zh_status, **values)
-    en = _fill(t["en"], subject=_english_name(promise.subject, titles), kind=kind.label_en if kind else promise.kind,
-               status=en_status, **values)
-    return OverviewSentence(zh, en, promise.citations[:3])
+        status = {"zh": f"{status['zh']}（{promise.status_note}）", "en": f"{status['en']} ({promise.status_note})"}
+    names = subject(promise.subject)
+    day = {lang: date_words(as_of, lang, wording) if as_of else "—" for lang in LANGUAGES}
+    return _sentence(wording["sentences"]["promise"], promise.citations[:3], its={lang: names[lang][1] for lang in LANGUAGES},
+                     kind={"zh": kind.label_zh if kind else promise.kind, "en": kind.label_en if kind else promise.kind},
+                     due={lang: date_words(promise.due, lang, wording) for lang in LANGUAGES}, as_of=day, status=status)
 
 
-def _number(v: float) -> str:
-    return f"{v:,.10g}" if v != int(v) else f"{int(v):,}"
+def date_words(when, lang: str, wording: dict | None = None) -> str:
+    """A Period or a day as people write it (overview.yml `dates`): 2025 年, 2026 年第四季度, 2025 年 11 月, Q4 2026."""
+    forms = (wording or load_overview_wording())["dates"][lang]
+    when = when if not isinstance(when, dt.date) else Period(when, when, "day")
+    start, end, precision = when.start, when.end, when.precision
+
+    def say(day: dt.date, form: str) -> str:
+        return forms[form].format(y=day.year, m=day.month, d=day.day, month=f"{day:%B}", y2=end.year,
+                                  q=forms["quarters"][(day.month - 1) // 3], h=forms["halves"][day.month > 6])
+
+    if precision in ("day", "month", "quarter", "half"):
+        return say(start, precision)
+    if precision == "year":
+        return say(start, "year" if start.year == end.year else "years")
+    # a week or a span: its first and last day, the last as far as it differs
+    last = "same_month" if (end.year, end.month) == (start.year, start.month) else "same_year" if end.year == start.year else "day"
+    return forms["span"].format(start=say(start, "day"), end=say(end, last))
 
 
-def value_zh(value: ClaimValue) -> str:
+def value_words(value: ClaimValue, lang: str, wording: dict | None = None) -> str:
+    """近 1 亿段, 超 90%, nearly 100 million: the qualifier once, the magnitude and unit as overview.yml `numbers` writes them."""
     if isinstance(value.value, str):
-        return value.value
-    mark = QUALIFIER_WORDS.get(value.qualifier, ("", ""))[0]
-    number = _zh_magnitude(value.value) + (f"–{_zh_magnitude(value.high)}" if value.high is not None else "")
-    unit = unit_rules().unit_names.get(value.unit, value.unit)
-    return f"{mark}{number}{' ' if unit and unit[0].isalpha() and unit[0].isascii() else ''}{unit}"
+        return value.value if lang == "zh" or value.value.isascii() else ""  # 全固态电池 has no English here
+    from build_scripts.knowledge.extract import unit_rules
 
+    words = (wording or load_overview_wording())["numbers"][lang]
 
-def _zh_magnitude(v: float) -> str:
-    if v >= 1e8:
-        return f"{v / 1e8:g}亿"
-    if v >= 1e4:
-        return f"{v / 1e4:g}万"
-    return _number(v)
+    def number(v: float) -> str:
+        size, name = next(((size, name) for name, size in words["magnitudes"].items() if v >= size), (1, ""))
+        return f"{v / size:,.10g} {name}".strip()
 
-
-def value_en(value: ClaimValue, wording: OverviewWording) -> str:
-    if isinstance(value.value, str):
-        return value.value
-    mark = QUALIFIER_WORDS.get(value.qualifier, ("", ""))[1]
-    number = _en_magnitude(value.value) + (f"–{_en_magnitude(value.high)}" if value.high is not None else "")
-    unit = wording.units_en.get(value.unit, value.unit)
-    return " ".join(p for p in (mark, number, unit) if p).replace(" %", "%")
-
-
-def _en_magnitude(v: float) -> str:
-    if v >= 1e9:
-        return f"{v / 1e9:g} billion"
-    if v >= 1e6:
-        return f"{v / 1e6:g} million"
-    return _number(v)
+    said = number(value.value) + (f"–{number(value.high)}" if value.high is not None else "")
+    unit = words["units"].get(value.unit, unit_rules().unit_names.get(value.unit, value.unit) if lang == "zh" else value.unit)
+    text = " ".join(words["value"].format(qualifier=words["qualifiers"].get(value.qualifier, ""), number=said,
+                                          unit=unit).split()).replace(" %", "%")
+    return spaced(text) if lang == "zh" else text

@@ -16,7 +16,8 @@ from build_scripts.knowledge.compose import (
 )
 from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json, topic_entry_json
-from build_scripts.knowledge.glossary import html_abbreviator, load_terms, render_glossary
+from build_scripts.knowledge.glossary import load_terms
+from build_scripts.pages.render_glossary import html_abbreviator, render_glossary
 from build_scripts.pages.markdown_text import yaml_string
 from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
