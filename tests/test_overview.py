@@ -116,3 +116,17 @@ def test_an_overview_wording_file_without_english_is_refused_naming_the_file(tmp
         "max_figures: 3\nsentences:\n  what: {zh: '{title}是{what}。'}\n", encoding="utf-8")
     with pytest.raises(KnowledgeFileError, match=r"overview\.yml.*line"):
         load_overview_wording.__wrapped__(broken)
+
+
+def test_a_promise_kept_late_is_noted_in_the_overviews_own_language_only():
+    import datetime as dt
+    from build_scripts.knowledge.overview import _promise, load_overview_wording
+    from build_scripts.knowledge.milestones import Milestone
+    from build_scripts.knowledge.timing import Period
+    late = Milestone(id="m", topic="second-gen-vla", subject="第二代VLA", kind="rollout", kind_label="推送上车",
+                     due=Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31), "quarter"), announced=dt.date(2025, 11, 6),
+                     status="done", status_note="最早的报道在 2026-06-03 · first reported 2026-06-03", done=None,
+                     moved_to=None, plans=(), reports=())
+    names = {"zh": ("第二代 VLA", "其"), "en": ("the VLA", "its")}
+    sentence = _promise(load_overview_wording(), late, dt.date(2026, 6, 3), lambda subject: names)
+    assert "最早的报道在 2026-06-03" in sentence.zh and "first reported" not in sentence.zh

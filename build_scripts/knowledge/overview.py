@@ -229,7 +229,9 @@ def _promise(wording: dict, promise: Milestone, as_of: dt.date | None, subject: 
     kind = next((k for k in load_milestone_rules().kinds if k.id == promise.kind), None)
     status = dict(wording["statuses"].get(promise.status, {"zh": promise.status, "en": promise.status}))
     if promise.status_note:
-        status = {"zh": f"{status['zh']}（{promise.status_note}）", "en": f"{status['en']} ({promise.status_note})"}
+        # the note is "中文 · English" (milestones.py): each sentence takes its own language's half
+        note_zh, _, note_en = promise.status_note.partition(" · ")
+        status = {"zh": f"{status['zh']}（{note_zh}）", "en": f"{status['en']} ({note_en or note_zh})"}
     names = subject(promise.subject)
     day = {lang: date_words(as_of, lang, wording) if as_of else "—" for lang in LANGUAGES}
     return _sentence(wording["sentences"]["promise"], promise.citations[:3], its={lang: names[lang][1] for lang in LANGUAGES},
