@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
 from build_scripts.pages.review import checked_mark
 from build_scripts.pages.voice import zh
-from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
+from build_scripts.pages.variants import TRADITIONAL, page_url, to_script, verbatim
 from build_scripts.model import Article
 from build_scripts.reading.header import reader_words
 from build_scripts.reading.paragraphs import former_ids
@@ -46,9 +46,10 @@ def render_source_page(
     lines = [
         "---",
         f"title: {yaml_string(literal_html(article.title))}",
+        "as_written: true",  # title and description are the article's words: neither copy converts them (variants.py)
         "---",
         "",
-        f"# {escape(article.title)} {{#title}}",
+        f"# {verbatim(escape(article.title))} {{#title}}",
         "",
         _metadata_block(article, say),
         "",
@@ -58,12 +59,10 @@ def render_source_page(
         topics = cited_by.get(paragraph.id)
         if topics:
             # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
-            # URLs are the ones MkDocs gives the pages, relative to this one. A
-            # Traditional article's page leads to the topics' Traditional copies.
-            script = TRADITIONAL if article.language == TRADITIONAL else SIMPLIFIED
+            # URLs are the ones MkDocs gives the pages, relative to this one: the
+            # page's Traditional copy leads to the topics' Traditional copies.
             links = " · ".join(
-                f'<a href="../../{page_url(variant_path(path, script) if has_variant(path) else path)}">{literal_html(say(title))}</a>'
-                for title, path in topics
+                f'<a href="../../{page_url(path)}">{literal_html(say(title))}</a>' for title, path in topics
             )
             # Not searched: every article it is under would match the topic's name.
             lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>{say("被引用于")}：{links}</small></p>']
@@ -144,19 +143,20 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Ca
                say: Callable[[str], str] = lambda text: text) -> str:
     # The id a link saved before ids were read from the comparable text still finds (reading/paragraphs.py).
     old = f'<span class="kb-old-anchor" id="{former}"></span>' if former and former != paragraph_id else ""
+    # The article's own words: the page's copy in the other script shows them as written (variants.py).
     if kind == "heading":
-        return f"## {old}{escape(text)} {{ #{paragraph_id} }}"
+        return f"## {old}{verbatim(escape(text))} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
     pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="{say("链接到此段")}" data-search-exclude="true">¶</a>'
     if kind == "image":
-        caption = literal_html(text) if text else say("图片")
+        caption = verbatim(literal_html(text)) if text else say("图片")
         return (
             f'<p class="kb-para kb-image" id="{paragraph_id}">{old}🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
             f'<span data-search-exclude="true">（{say("未加载远程图片")}）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
-    return f'<p class="kb-para" id="{paragraph_id}">{old}{abbreviate(literal_html(text))} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{old}{verbatim(abbreviate(literal_html(text)))} {pilcrow}</p>'
 
 
 # The sources index lists the newest articles and links one page per month

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_sources import UNDATED, month_of, source_path
+from build_scripts.pages import variants
 from build_scripts.pages.variants import page_url
 from build_scripts.model import Article
 
@@ -40,9 +41,17 @@ def tag_dir(tag: str) -> str:
     return f"{TAGS_DIR}/" + re.sub(r"[\s/\\?#%:]+", "-", tag.strip().lower())
 
 
-def tag_urls(tags: Sequence[str]) -> dict[str, str]:
-    """Site-relative URL of each tag's heading on the tags page, for the chips' template."""
-    return {tag: f"{TAGS_DIR}/#{tag_id(tag)}" for tag in tags}
+def tag_urls(tags: Sequence[str]) -> dict[str, dict[str, str]]:
+    """{script: {tag as a page in that script names it: site-relative URL of its heading on that script's tags page}}.
+
+    For the chips' template. A tag is a name: a Traditional copy names it in
+    Traditional glyphs (何小鵬), and its chip leads to the Traditional tags page.
+    """
+    return {
+        variant: {variants.to_script(tag, variants.AS_WRITTEN if variant == variants.TRADITIONAL else variant):
+                  page_url(variants.variant_path(TAGS_PATH, variant)) + f"#{tag_id(tag)}" for tag in tags}
+        for variant in (variants.SIMPLIFIED, variants.TRADITIONAL)
+    }
 
 
 def render_tags(
