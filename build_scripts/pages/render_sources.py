@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
 from build_scripts.pages.review import checked_mark
 from build_scripts.pages.voice import zh
-from build_scripts.pages.variants import TRADITIONAL, page_url, to_script, verbatim
+from build_scripts.pages.variants import page_url, verbatim
 from build_scripts.model import Article
 from build_scripts.reading.header import reader_words
 from build_scripts.reading.paragraphs import former_ids
@@ -71,10 +71,13 @@ def render_source_page(
 
 
 def _own_words(article: Article) -> Callable[[str], str]:
-    """The page's own words (labels, notes) in its article's script: 繁體 on a Traditional article's page."""
-    if article.language == TRADITIONAL:
-        return lambda text: to_script(text, TRADITIONAL)
+    """The page's own words (labels, notes), written in Simplified: each copy of the page converts them to its script (variants.py)."""
     return lambda text: text
+
+
+def _written(text: str) -> str:
+    """A value the article itself gives (an outlet's name, a byline): shown as written in both copies of its page."""
+    return verbatim(literal_html(text))
 
 
 def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
@@ -85,8 +88,8 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     if article.date_note:
         date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
-        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say) + checked("author")),
+        ("媒体", (_written(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
+        ("作者", (_written(article.author) or "—") + _origin(origin.author, say) + checked("author")),
         ("日期", date + _origin(origin.date, say) + checked("date")),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
         # a file name's controls written out (\u202e would show the name reversed)
@@ -99,11 +102,11 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     elif checked("title"):  # the editor says the text has no title: the page goes by its file name
         rows.insert(0, ("标题", say("原文无标题") + checked("title")))
     if article.editor or checked("editor"):
-        rows.insert(3, ("编辑", (literal_html(article.editor) or "—") + checked("editor")))
+        rows.insert(3, ("编辑", (_written(article.editor) or "—") + checked("editor")))
     if article.via:
-        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
+        rows.insert(2, ("转载平台", _written(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
-        rows.append(("文中引用", " · ".join(literal_html(name) for name in article.cited_outlets)))
+        rows.append(("文中引用", " · ".join(_written(name) for name in article.cited_outlets)))
     if article.copy_of:
         rows.insert(0, ("转载", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
                         + say("（同一篇报道，只算一个来源）")))
@@ -124,11 +127,13 @@ def _checked_fields(article: Article, say: Callable[[str], str] = lambda text: t
 def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
     """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written).
 
-    The words are header.yml's `provenance_words`; what a line is quoted saying stays in its own script.
+    The words are header.yml's `provenance_words`; what a line is quoted saying is the article's, as written
+    in both copies of the page (variants.py).
     """
     words = reader_words(where).replace(": “", "：“")
     parts = re.split(r"(“[^”]*”)", words)
-    return literal_html("".join(part if part.startswith("“") else say(part) for part in parts))
+    return "".join(f"“{verbatim(literal_html(part[1:-1]))}”" if part.startswith("“") else literal_html(say(part))
+                   for part in parts)
 
 
 def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
@@ -192,21 +197,20 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
     latest = articles[:LATEST_ON_INDEX]
     index = [
         "---",
-        "title: 来源 Sources",
+        "title: 来源",
         "---",
         "",
-        "# 来源 Sources {#sources}",
+        "# 来源 {#sources}",
         "",
-        f"本知识库引用的全部 {len(articles)} 篇文章，按发布月份分页；每个段落都有可直接链接的锚点。"
-        f" All {len(articles)} articles, a page per month of publication.",
+        f"本知识库引用的全部 {len(articles)} 篇文章，按发布月份分页；每个段落都有可直接链接的锚点。",
         "",
-        "## 按月份 By month {#by-month}",
+        "## 按月份 {#by-month}",
         "",
         '<ul class="kb-months">',
         *month_links,
         "</ul>",
         "",
-        f"## 最新 {len(latest)} 篇 Latest {{#latest}}",
+        f"## 最新 {len(latest)} 篇 {{#latest}}",
         "",
         _table(latest, abbreviate, ""),
     ]
@@ -215,12 +219,12 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
         name = _month_name(month)
         pages[month_path(month)] = "\n".join([
             "---",
-            f"title: 来源 Sources · {name}",
+            f"title: 来源 · {name}",
             "---",
             "",
-            f"# 来源 Sources · {name} {{#sources}}",
+            f"# 来源 · {name} {{#sources}}",
             "",
-            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份 All months](../index.md#by-month)',
+            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份](../index.md#by-month)',
             "",
             _table(months[month], abbreviate, "../../"),
         ]) + "\n"
@@ -228,7 +232,7 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
 
 
 def _month_name(month: str) -> str:
-    return "日期不明 Undated" if month == UNDATED else month
+    return "日期不明" if month == UNDATED else month
 
 
 def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sources: str) -> str:
@@ -238,8 +242,8 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
         date = article.date.isoformat() if article.date else "—"
         rows += [
             "<tr>",
-            f'<td><a href="{to_sources}{page_url(source_path(article)).removeprefix(SOURCES_DIR + "/")}">{abbreviate(literal_html(article.title))}</a></td>',
-            f"<td>{literal_html(article.outlet) or '—'}</td>",
+            f'<td><a href="{to_sources}{page_url(source_path(article)).removeprefix(SOURCES_DIR + "/")}">{verbatim(abbreviate(literal_html(article.title)))}</a></td>',
+            f"<td>{_written(article.outlet) or '—'}</td>",
             f"<td>{date}</td>",
             f"<td>{LANGUAGE_NAMES.get(article.language, article.language)}</td>",
             f'<td style="text-align: right;">{len(article.paragraphs)}</td>',
@@ -252,11 +256,11 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
         "<table>",
         "<thead>",
         "<tr>",
-        "<th>标题 Title</th>",
-        "<th>媒体 Outlet</th>",
-        "<th>日期 Date</th>",
-        "<th>语言 Language</th>",
-        '<th style="text-align: right;">段落 Paragraphs</th>',
+        "<th>标题</th>",
+        "<th>媒体</th>",
+        "<th>日期</th>",
+        "<th>语言</th>",
+        '<th style="text-align: right;">段落</th>',
         "</tr>",
         "</thead>",
         "<tbody>",

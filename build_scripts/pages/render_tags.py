@@ -70,8 +70,7 @@ def render_tags(
         "",
         "# 人物与机构",
         "",
-        "文章提到的人物与机构：每个标签列出提到它的主题页，以及按月份分页的文章。"
-        " Each tag lists the topic pages naming it and the articles naming it, a page per month.",
+        "文章提到的人物与机构：每个标签列出提到它的主题页，以及按月份分页的文章。",
     ]
     pages: dict[str, str] = {}
     for tag in used:
@@ -82,7 +81,7 @@ def render_tags(
         ]
         items += [
             f'<li><a href="{page_url(_month_path(tag, month)).removeprefix(TAGS_DIR + "/")}">'
-            f"{_month_name(month)} · {len(months[month])} 篇文章 articles</a></li>"
+            f"{_month_name(month)} · {len(months[month])} 篇文章</a></li>"
             for month in order_months
         ]
         lines += ["", f'<h2 id="{literal_html(tag_id(tag))}">{literal_html(tag)}</h2>', "", "<ul>", *items, "</ul>"]
@@ -97,7 +96,7 @@ def _month_path(tag: str, month: str) -> str:
 
 
 def _month_name(month: str) -> str:
-    return "日期不明 Undated" if month == UNDATED else month
+    return "日期不明" if month == UNDATED else month
 
 
 def _month_page(tag: str, month: str, articles: Sequence[Article]) -> str:
@@ -118,8 +117,8 @@ def _month_page(tag: str, month: str, articles: Sequence[Article]) -> str:
         "",
         f"# {escape(title)}",
         "",
-        f'提到{literal_html(tag)}的 {len(articles)} 篇文章 · {len(articles)} articles naming {literal_html(tag)}.'
-        f' <a href="{up}{TAGS_DIR}/#{literal_html(tag_id(tag))}">全部标签 All tags</a>',
+        f'提到{literal_html(tag)}的 {len(articles)} 篇文章。'
+        f' <a href="{up}{TAGS_DIR}/#{literal_html(tag_id(tag))}">全部标签</a>',
         "",
         "<ul>",
         *rows,

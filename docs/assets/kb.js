@@ -18,8 +18,8 @@
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.rel = "alternate kb-page"; });
   var traditional = document.documentElement.lang === "zh-Hant";
   var LABELS = traditional
-    ? { link: "複製連結 Copy link", cite: "複製引用 Copy citation", prompt: "複製 Copy" }
-    : { link: "复制链接 Copy link", cite: "复制引用 Copy citation", prompt: "复制 Copy" };
+    ? { link: "複製連結", cite: "複製引用", prompt: "複製" }
+    : { link: "复制链接", cite: "复制引用", prompt: "复制" };
 
   function publicUrl(id) {
     var canonical = document.querySelector('link[rel="canonical"]');
