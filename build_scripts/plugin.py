@@ -208,14 +208,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
             files.append(incremental.generated_file(config, path, content, self.previous, self.site.nav, retag))
         config.nav = self.site.nav
-        # Site-relative URLs of the pages that have a Traditional copy: kb.js
-        # sends a reader who chose 繁體 from a search result straight to it.
-        config.extra["kb_variant_urls"] = sorted(
-            files.get_file_from_path(variants.original_path(path)).url.removeprefix("./")  # the home page's is "./"
-            for path in generated
-            if path.startswith(f"{variants.VARIANT_DIR}/") and path.endswith(".md")
-            and files.get_file_from_path(variants.original_path(path))
-        )
         self.files, self.generated = files, generated
         return files
 

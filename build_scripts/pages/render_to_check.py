@@ -22,6 +22,7 @@ from build_scripts.knowledge.milestones import Milestone, load_milestone_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_problems import PROBLEMS_PATH
+from build_scripts.pages.variants import verbatim
 from build_scripts.pages.voice import zh
 from build_scripts.reading.corpus import SOURCES_FILE
 from build_scripts.reading.header import reader_words
@@ -86,7 +87,7 @@ def _milestone_items(m: Milestone) -> list[ToCheck]:
         "    # note: why",
     ])
     return [ToCheck(
-        id=f"check-{m.id}", topic=m.topic or "site-wide", kind=m.kind, title=f"{m.text} · {zh(m.status_label)}",
+        id=f"check-{m.id}", topic=m.topic or "site-wide", kind=m.kind, title=f"{zh(m.text)} · {zh(m.status_label)}",
         why=tuple(why), said_on=s.said_on, article=s.citation.article, paragraph_id=s.citation.paragraph_id,
         quote=s.citation.quote, how=s.how, snippet=snippet, paste_under="milestones",
     )]
@@ -173,10 +174,8 @@ def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
         "# 待核实 {#to-check}", "",
         f"构建时把握不大的读取：每条附原句、读法和一段可粘贴到 `seeds/{SOURCES_FILE}` 的 YAML。"
         "复制后粘贴到文件中对应的段落下（`claims:` 或 `milestones:`；文章元数据放在顶层），"
-        "把 `do:` 改为 confirm（确认）、reject（删除）或 set（并修改下面的字段），保存即可重建。",
-        f"What the build read with low confidence, newest first: each with its sentence, how it was read and a YAML entry "
-        f"for `seeds/{SOURCES_FILE}`. Copy it, paste it under the section it names, choose `do: confirm`, `reject` or "
-        "`set` (uncomment the fields to change), save: the item leaves this list and is marked checked where it is shown.", "",
+        "把 `do:` 改为 `confirm`（确认）、`reject`（删除）或 `set`（取消注释并修改下面的字段），保存即可重建："
+        "该条随即离开此列表，并在显示它的地方标为已核实。", "",
         f"<small>{len(items)} 条待核实</small>", "",
         *_stale_notice(kb),
         _filters(items, topics), "",
@@ -235,7 +234,7 @@ def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
     return [
         f'<div class="kb-check-item" data-check="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">',
         f"<p><strong>{literal_html(item.title)}</strong>{topic} · {why}</p>",
-        f"<blockquote><p>{literal_html(item.quote)} — {where}</p></blockquote>",
+        f"<blockquote><p>{verbatim(literal_html(item.quote))} — {where}</p></blockquote>",
         f"<p>读法：{literal_html(item.how)} · {paste}</p>",
         f"<pre><code>{literal_html(item.snippet)}</code></pre>",
         "</div>", "",

@@ -76,11 +76,6 @@ def variant_path(path: str, variant: str) -> str:
     return f"{VARIANT_DIR}/{path}" if variant == TRADITIONAL else path
 
 
-def original_path(path: str) -> str:
-    """The Simplified page's path for either copy."""
-    return path[len(VARIANT_DIR) + 1:] if path.startswith(f"{VARIANT_DIR}/") else path
-
-
 def variant_of(path: str) -> str:
     return TRADITIONAL if path.startswith(f"{VARIANT_DIR}/") else SIMPLIFIED
 

@@ -187,8 +187,9 @@
     if (!root || chosenScript() !== "zh-Hant" || !link.href) return;
     var target = new URL(link.href, location.href);
     var path = target.pathname.slice(root.pathname.length);
+    // Every page has its copy under zh-Hant/; a page's address ends in "/" (kb.json, an image: no page).
     if (target.origin === root.origin && target.pathname.indexOf(root.pathname) === 0 &&
-        (window.kbVariantUrls || []).indexOf(path) !== -1) {
+        /(^|\/)$/.test(path) && path.indexOf("zh-Hant/") !== 0 && path.indexOf("search/") !== 0) {
       link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
     }
   }
