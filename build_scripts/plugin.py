@@ -48,7 +48,7 @@ from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages.render_tags import tag_urls
 from build_scripts.knowledge.entities import load_entities
-from build_scripts.pages import variants
+from build_scripts.pages import social_cards, variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -197,6 +197,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.build_error:
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
+        # A picture per topic page for link previews, in the page's script (og:image, overrides/main.html).
+        generated = social_cards.with_cards(
+            generated, config.site_name, lambda path, name: variants.to_script(name, variants.variant_of(path)))
         generated[search.SCRIPT_PATH] = search.browser_script()
         generated[search.WORKER_PATH] = search.worker_script()
         # Tags added, removed or moved: the tags page is made again from every tagged page (incremental.py).

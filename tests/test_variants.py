@@ -178,7 +178,7 @@ def test_topic_page_head_describes_the_page_for_a_link_preview(seed_site, seed_s
     assert meta("og:url")["content"] == f"https://kb.example.internal/{prefix}topics/iron/"
     assert meta("og:locale")["content"] == locale
     assert meta("og:site_name")["content"] and meta("og:type")["content"] == "article"
-    assert meta("twitter:card")["content"] == "summary"
+    assert meta("twitter:card")["content"] == "summary_large_image"  # with its picture (test_social_cards.py)
 
 
 def test_source_page_is_described_by_its_articles_first_paragraph(seed_site):
