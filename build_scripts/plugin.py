@@ -22,6 +22,7 @@ import ctypes
 import datetime as dt
 import logging
 import os
+import posixpath
 import signal
 import sys
 from pathlib import Path
@@ -221,6 +222,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                       variant_config(config, variant))
             for variant in (variants.TRADITIONAL,)
         }
+        for navigation in (nav, *(n for n, _ in self.variant_sites.values())):
+            adopt_pages_under_sections(navigation, files)
         if self.previous is not None:
             incremental.give_titles(nav)
             for variant_nav, _ in self.variant_sites.values():
@@ -352,6 +355,27 @@ def variant_navigation(nav_config: list, files: Files, config) -> Navigation:
     navigation = Navigation(items, pages)
     navigation.homepage = pages[0] if pages else None  # the nav's first page is the home page, in every script
     return navigation
+
+
+def adopt_pages_under_sections(nav: Navigation, files: Files) -> None:
+    """A page the nav does not list (a source page, a month of sources) belongs to the section of the folder it is in.
+
+    Its tab is then the active one and the sidebar shows that section, as on
+    the section's own pages: sources/<slug>/ under 来源, zh-Hant/sources/<slug>/
+    under 來源. Only the section is set (`parent`); previous/next stay the nav's.
+    """
+    sections = {posixpath.dirname(page.file.src_uri): page.parent for page in nav.pages
+                if page.parent is not None and page.file.src_uri.endswith("/index.md")}
+    listed = {id(page) for page in nav.pages}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or id(page) in listed or page.parent is not None:
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        while folder and folder not in sections:
+            folder = posixpath.dirname(folder)
+        if folder:
+            page.parent = sections[folder]
 
 
 def _nav_titles(nav_config):

@@ -268,3 +268,9 @@ def test_a_traditional_page_is_drawn_in_its_own_site_before_any_script_runs(seed
     assert soup.select_one(".md-search__input")["placeholder"] == "搜尋"
     footer = soup.select_one(".md-footer__link--next")
     assert footer and "下一頁" in footer.get_text() and footer["href"].startswith("../")
+
+
+@pytest.mark.parametrize("url, tab", [("zh-Hant/sources/001_f557aaf571426259/", "來源"), ("sources/by-month/2025-04/", "来源")])
+def test_a_page_the_nav_does_not_list_is_shown_under_its_folders_tab(seed_site, url, tab):
+    soup = page(seed_site, url)
+    assert soup.select_one(".md-tabs__item--active").get_text(strip=True) == tab
