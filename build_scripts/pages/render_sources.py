@@ -132,8 +132,11 @@ def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> 
     """
     words = reader_words(where).replace(": “", "：“")
     parts = re.split(r"(“[^”]*”)", words)
-    return "".join(f"“{verbatim(literal_html(part[1:-1]))}”" if part.startswith("“") else literal_html(say(part))
-                   for part in parts)
+    shown = "".join(f"“{verbatim(literal_html(part[1:-1]))}”" if part.startswith("“") else literal_html(say(part))
+                    for part in parts)
+    # A front matter key (`date`, `published`) is the file's own word, shown as such: code, not an English gloss.
+    key = re.match(r"front matter '([A-Za-z_][\w-]*)'", where)
+    return re.sub(rf"(?<![\w>]){re.escape(key[1])}(?!\w)", f"<code>{key[1]}</code>", shown, count=1) if key else shown
 
 
 def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
