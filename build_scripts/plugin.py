@@ -17,10 +17,12 @@ watching: saving the fixed file builds the real site.
 from __future__ import annotations
 
 import calendar
+import copy
 import ctypes
 import datetime as dt
 import logging
 import os
+import posixpath
 import signal
 import sys
 from pathlib import Path
@@ -28,6 +30,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, _add_parent_links, _add_previous_and_next_links, _data_to_navigation, _get_by_type
+from mkdocs.structure.pages import Page
 
 from build_scripts import data as data_files
 from build_scripts.data import schema
@@ -45,7 +49,7 @@ from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages.render_tags import tag_urls
 from build_scripts.knowledge.entities import load_entities
-from build_scripts.pages import variants
+from build_scripts.pages import social_cards, variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -65,6 +69,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     staged: publish.StagedSite | None = None
     seeds_watch: FolderWatch | None = None  # under serve
     search_updates = None  # under serve: the search bundle, rebuilt in the background
+    variant_sites: dict = {}  # variant → (its Navigation, its config), from on_nav
 
     def on_startup(self, *, command, dirty):
         # jieba (used by the search plugin) prints its dictionary loading to
@@ -145,10 +150,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             self.generate(config)
         if self.site is None:  # under serve, no build has worked yet: a page saying why
             self.site = self.stand_in = error_site()
-        # Tag chips link to the tag's heading on the tags page (overrides/partials/tags.html).
+        # Tag chips link to the tag's heading on the tags page of the page's script (overrides/partials/tags.html).
         config.extra["kb_tag_urls"] = tag_urls([entity.tag for entity in load_entities()])
-        # Header, tabs and sidebar labels for the Traditional pages (kb.js).
-        config.extra["kb_chrome"] = variants.chrome_labels(self.site.nav, self.site.pages, config.site_name)
 
     def generate(self, config) -> None:
         """Read seeds/ and compose every page; under serve, keep the last good pages if that fails."""
@@ -195,6 +198,9 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if self.build_error:
             title = NOTHING_BUILT_TITLE if self.site is self.stand_in else LAST_GOOD_TITLE
             generated = {path: with_error_banner(content, self.build_error, title) for path, content in generated.items()}
+        # A picture per topic page for link previews, in the page's script (og:image, overrides/main.html).
+        generated = social_cards.with_cards(
+            generated, config.site_name, lambda path, name: variants.to_script(name, variants.variant_of(path)))
         generated[search.SCRIPT_PATH] = search.browser_script()
         generated[search.WORKER_PATH] = search.worker_script()
         # Tags added, removed or moved: the tags page is made again from every tagged page (incremental.py).
@@ -206,20 +212,22 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                 files.remove(files.get_file_from_path(path))  # a generated page wins over a stray docs/ copy
             files.append(incremental.generated_file(config, path, content, self.previous, self.site.nav, retag))
         config.nav = self.site.nav
-        # Site-relative URLs of the pages that have a Traditional copy: kb.js
-        # sends a reader who chose 繁體 from a search result straight to it.
-        config.extra["kb_variant_urls"] = sorted(
-            files.get_file_from_path(variants.original_path(path)).url.removeprefix("./")  # the home page's is "./"
-            for path in generated
-            if path.startswith(f"{variants.VARIANT_DIR}/") and path.endswith(".md")
-            and files.get_file_from_path(variants.original_path(path))
-        )
         self.files, self.generated = files, generated
         return files
 
     def on_nav(self, nav, *, config, files):
+        # The Traditional pages' own navigation and site name, drawn on each of them (on_page_context).
+        self.variant_sites = {
+            variant: (variant_navigation(variants.variant_nav(self.site.nav, variant), files, config),
+                      variant_config(config, variant))
+            for variant in (variants.TRADITIONAL,)
+        }
+        for navigation in (nav, *(n for n, _ in self.variant_sites.values())):
+            adopt_pages_under_sections(navigation, files)
         if self.previous is not None:
             incremental.give_titles(nav)
+            for variant_nav, _ in self.variant_sites.values():
+                incremental.give_titles(variant_nav)
             self.written: set[str] = set()
             self.read: set[str] = set()
         return nav
@@ -231,6 +239,8 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return env
 
     def on_page_context(self, context, *, page, config, nav):
+        if page.meta.get("variant") in self.variant_sites:
+            context["nav"], context["config"] = self.variant_sites[page.meta["variant"]]
         if self.previous is not None:
             self.written.add(page.url)  # Material's search indexes the page at this event too
         return context
@@ -325,6 +335,65 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.seeds_watch = FolderWatch(server, self.seeds_dir)  # also when seeds/ is moved away and back
         server.watch(str(DATA_DIR))
         return server
+
+
+def variant_navigation(nav_config: list, files: Files, config) -> Navigation:
+    """MkDocs' Navigation of one script's copies, as get_navigation makes the site's (mkdocs.structure.nav).
+
+    Its pages are the copies' Page objects, titled as its nav names them and
+    linked to their sections, previous and next page: Material then draws a
+    copy's tabs, sidebar, active tab and footer from it.
+    """
+    items = _data_to_navigation(nav_config, files, config)
+    pages = _get_by_type(items, Page)
+    titles = {path: title for path, title in _nav_titles(nav_config)}
+    for page in pages:
+        if page.file.src_uri in titles:
+            page.title = titles[page.file.src_uri]
+    _add_previous_and_next_links(pages)
+    _add_parent_links(items)
+    navigation = Navigation(items, pages)
+    navigation.homepage = pages[0] if pages else None  # the nav's first page is the home page, in every script
+    return navigation
+
+
+def adopt_pages_under_sections(nav: Navigation, files: Files) -> None:
+    """A page the nav does not list (a source page, a month of sources) belongs to the section of the folder it is in.
+
+    Its tab is then the active one and the sidebar shows that section, as on
+    the section's own pages: sources/<slug>/ under 来源, zh-Hant/sources/<slug>/
+    under 來源. Only the section is set (`parent`); previous/next stay the nav's.
+    """
+    sections = {posixpath.dirname(page.file.src_uri): page.parent for page in nav.pages
+                if page.parent is not None and page.file.src_uri.endswith("/index.md")}
+    listed = {id(page) for page in nav.pages}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or id(page) in listed or page.parent is not None:
+            continue
+        folder = posixpath.dirname(file.src_uri)
+        while folder and folder not in sections:
+            folder = posixpath.dirname(folder)
+        if folder:
+            page.parent = sections[folder]
+
+
+def _nav_titles(nav_config):
+    """(path, title) of each page a nav names with a title of its own ({"首页": "index.md"})."""
+    for item in nav_config if isinstance(nav_config, list) else [nav_config]:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    yield value, title
+                else:
+                    yield from _nav_titles(value)
+
+
+def variant_config(config, variant: str):
+    """The site's config as a copy in `variant` prints it: the site name in its script (header, drawer, <title>)."""
+    copied = copy.copy(config)
+    copied["site_name"] = variants.to_script(config.site_name, variant)
+    return copied
 
 
 def workers_die_with_the_build() -> None:

@@ -85,3 +85,56 @@ def test_a_reader_who_chose_traditional_goes_from_a_search_result_straight_to_th
                 raise
     assert not [url for url in requested if "/topics/iron/" in url and "/zh-Hant/" not in url]
     context.close()
+
+
+def test_a_traditional_reader_clicking_through_tabs_cited_by_tags_and_sources_never_lands_on_a_simplified_page(browser, seed_server):
+    # A fresh reader (no script chosen yet, so nothing forwards): every link the
+    # pages themselves draw must lead to 繁體 — header, tabs, sidebar, content, footer.
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    root = f"{seed_server}/zh-Hant/"
+    # All but the language switcher, whose 简体中文 is the one way to Simplified.
+    links = ".md-header a[href]:not(.md-select__link), .md-tabs a[href], .md-sidebar a[href], article a[href], .md-footer a[href]"
+
+    def internal_targets():
+        # getAttribute: the chart's links are SVG <a>, whose .href is no string.
+        hrefs = page.eval_on_selector_all(links, "els => els.map(a => new URL(a.getAttribute('href'), location.href).href)")
+        return {h.split("#")[0] for h in hrefs if h.startswith(seed_server) and "/assets/" not in h and not h.endswith(".json")}
+
+    # Clicks, as a reader makes them: a tab, a cited-by link, a tag, a source.
+    page.goto(f"{root}topics/iron/")
+    page.locator(".md-tabs__link", has_text="承諾與兌現").click()
+    page.wait_for_url(f"{root}promises/")
+    assert page.locator(".md-tabs__item--active").inner_text().strip() == "承諾與兌現"
+    page.goto(f"{root}topics/iron/")
+    page.locator("article a.md-tag, .md-tags a").first.click()
+    page.wait_for_url(f"{root}tags/**")
+    page.locator("article a[href*='/20']").first.click()  # a month of articles naming the tag
+    page.wait_for_url(f"{root}tags/**/20*/")
+    page.locator("article li a").first.click()  # an article
+    page.wait_for_url(f"{root}sources/**")
+    page.locator(".kb-cited-by a").first.click()
+    page.wait_for_url(f"{root}topics/**")
+    page.locator(".md-tabs__link", has_text="來源").click()
+    page.wait_for_url(f"{root}sources/")
+    page.locator("article table a").first.click()
+    page.wait_for_url(f"{root}sources/*/")
+
+    # And every page reachable so, entered at the home page: each link it draws stays in 繁體.
+    seen, queue, outside = set(), [root], []
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        page.goto(url)
+        assert page.evaluate("document.documentElement.lang") == "zh-Hant", url
+        for target in internal_targets() - seen:
+            if target.startswith(root):
+                queue.append(target)
+            else:
+                outside.append((url, target))
+    assert not outside, outside[:5]
+    kinds = {url[len(root):].split("/")[0] for url in seen}
+    assert {"", "topics", "sources", "tags", "promises", "timeline", "glossary", "to-check"} <= kinds
+    context.close()

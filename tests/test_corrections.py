@@ -366,13 +366,13 @@ def test_a_stale_correction_is_a_problems_row_naming_its_line_and_what_to_do(cor
     rows = page(corrected, "problems/").find(id="corrections-stale").find_next("table").select("tbody tr")
     stale = [r.get_text(" ") for r in rows if "m-flying-cars-launch-2031" in r.get_text()]
     assert len(stale) == 1
-    line = int(re.search(r"line (\d+)", stale[0])[1])
+    line = int(re.search(r"第 (\d+) 行", stale[0])[1])
     assert 0 < line <= lines
     written = _seeds_text_line(line)
     assert "m-flying-cars-launch-2031" in written
     assert "remove the entry" in stale[0]
     notice = page(corrected, "to-check/").select_one(".admonition.warning")  # where the editor works
-    assert "1 correction(s) no longer find their item" in notice.get_text()
+    assert "1 条更正找不到对应条目" in notice.get_text()
     assert notice.select_one('a[href$="problems/#corrections-stale"]') is not None
 
 

@@ -44,7 +44,7 @@ def test_a_pasted_snippet_saved_under_serve_leaves_the_queue_and_marks_the_item_
     item.scroll_into_view_if_needed()
     button = item.locator("button.kb-snippet-copy")
     button.click()
-    page.wait_for_function("b => b.textContent.includes('Copied')", arg=button.element_handle())
+    page.wait_for_function("b => b.textContent.includes('已复制')", arg=button.element_handle())
     snippet = page.evaluate("window.kbCopied")
     assert "id: m-iron-mass-production-2026-q4" in snippet and "do: confirm" in snippet
     shot(page, "to-check-copied-1280.png")

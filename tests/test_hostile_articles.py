@@ -61,7 +61,10 @@ def test_no_script_comes_from_article_text(pages):
     benign = pages["sources/benign/index.html"]
     theme_scripts = [(s.get("src"), s.get_text()) for s in benign.find_all("script")]
     for path in ("sources/hostile/index.html", "sources/title-line/index.html"):
-        assert [(s.get("src"), s.get_text()) for s in pages[path].find_all("script")] == theme_scripts, path
+        # The same scripts; the one that forwards a 繁體 reader names the page's own copy.
+        slug = path.split("/")[1]
+        scripts = [(s.get("src"), s.get_text().replace(f"/sources/{slug}/", "/sources/benign/")) for s in pages[path].find_all("script")]
+        assert scripts == theme_scripts, path
     for path, soup in pages.items():
         for script in soup.find_all("script"):
             assert "alert(" not in script.get_text(), path

@@ -82,7 +82,11 @@ def test_a_tag_lists_its_topics_and_links_a_page_per_month_of_its_articles(many_
 
 
 def test_tag_chips_link_to_the_tag_on_the_tags_page():
-    assert render_tags.tag_urls(["Waymo", "何小鹏"]) == {"Waymo": "tags/#tag:waymo", "何小鹏": "tags/#tag:何小鹏"}
+    assert render_tags.tag_urls(["Waymo", "何小鹏"]) == {
+        "zh-Hans": {"Waymo": "tags/#tag:waymo", "何小鹏": "tags/#tag:何小鹏"},
+        # A Traditional page names the tag in its glyphs, and its chip leads to the Traditional tags page.
+        "zh-Hant": {"Waymo": "zh-Hant/tags/#tag:waymo", "何小鵬": "zh-Hant/tags/#tag:何小鹏"},
+    }
 
 
 def test_a_tag_month_page_is_not_searched(many_articles):

@@ -18,7 +18,7 @@ SOURCE_PAGES = {
     "001_f557aaf571426259": ("小鵬的二代VLA到底是什麼?", "新皮層", "2025-11-10", "zh-Hant"),
     "002_56d86afa678d481a": ("「擁有理解、交互和改變世界能力的機器」正在悄悄到來", "智駕網", "2025-11-12", "zh-Hant"),
     "003_93100f986083634d": ("72B世界基座模型启动，小鹏的端到端智驾正在验证Scaling Laws", "ByteAILab（GPTNB）", "2025-04-17", "zh-Hans"),
-    "004_2a4aa61ecc6eb6e2": ("XPeng Tech Day 2025: the second-generation VLA model", "Unattributed English report", "2025-11-06", "en"),
+    "004_2a4aa61ecc6eb6e2": ("XPeng Tech Day 2025: the second-generation VLA model", "未署名英文报道", "2025-11-06", "en"),
 }
 
 
@@ -44,9 +44,13 @@ def test_source_page_shows_title_outlet_date_language(seed_site, slug):
     html = page(seed_site, f"sources/{slug}/")
     assert " ".join(html.find("h1").get_text().split()).rstrip("¶").strip() == title
     meta = html.select_one(".kb-meta").get_text(" ", strip=True)
-    # The labels are in the article's script: a Traditional article's page reads 語言.
-    label = {"zh-Hans": "语言 ：简体中文", "zh-Hant": "語言 ：繁體中文", "en": "语言 ：英文"}[language]
+    # The labels are in the page's script, the article's own words (its outlet) as written, in both copies.
+    label = {"zh-Hans": "语言 ：简体中文", "zh-Hant": "语言 ：繁体中文", "en": "语言 ：英文"}[language]
     assert outlet in meta and date in meta and label in meta
+    traditional = page(seed_site, f"zh-Hant/sources/{slug}/")
+    assert " ".join(traditional.find("h1").get_text().split()).rstrip("¶").strip() == title
+    meta = traditional.select_one(".kb-meta").get_text(" ", strip=True)
+    assert outlet in meta and "語言 ：" in meta
 
 
 @pytest.mark.parametrize("slug", sorted(SOURCE_PAGES))

@@ -1,4 +1,4 @@
-"""One script per page: every page but the source pages in 简体, and in 繁體 under /zh-Hant/; link previews."""
+"""One script per page: every page in 简体, and in 繁體 under /zh-Hant/ (articles' own words as written); link previews."""
 import json
 import re
 from urllib.parse import unquote
@@ -14,7 +14,7 @@ from build_scripts.reading.language import converter
 from conftest import page
 
 TOPIC_SLUGS = ["second-gen-vla", "robotaxi", "iron", "flying-cars", "turing-chip", "world-model"]
-ONE_SCRIPT_ONLY = ("sources/", "tags/", "problems/", "to-check/", "404.html", "search/")
+NOT_PAGES = ("404.html", "search/")
 
 
 # --- conversion, on Markdown -------------------------------------------------------
@@ -55,18 +55,34 @@ def test_quotes_and_names_keep_their_words_on_a_traditional_page():
     assert to_script("界面新闻与大众汽车", TRADITIONAL) == "界面新聞與大眾汽車"
 
 
-def test_traditional_copy_links_to_pages_without_a_copy_from_its_own_folder():
+def test_traditional_copy_links_to_traditional_pages_and_reaches_other_files_from_its_own_folder():
     pages = {
-        "topics/iron.md": "---\ntitle: 机器人\n---\n\n[机器人](../sources/a.md#p-1 \"引\") [世界模型](world-model.md#lead)\n",
+        "topics/iron.md": "---\ntitle: 机器人\n---\n\n[机器人](../sources/a.md#p-1 \"引\") [世界模型](world-model.md#lead)"
+                          ' <a href="../tags/#tag:x">标签</a> [数据](../kb.json)\n',
         "topics/world-model.md": "---\ntitle: 世界模型\n---\n\n正文\n",
         "sources/a.md": "---\ntitle: 文章\n---\n\n原文\n",
     }
     built = one_script_per_page(pages)
     copy = built["zh-Hant/topics/iron.md"]
-    assert "](../../sources/a.md#p-1 \"引\")" in copy  # no Traditional copy of a source page: reach the one page
-    assert "](world-model.md#lead)" in copy  # the Traditional neighbour
-    assert built["sources/a.md"] == pages["sources/a.md"]  # source pages keep their article's script
-    assert "zh-Hant/sources/a.md" not in built
+    assert "](../sources/a.md#p-1 \"引\")" in copy  # the source page's own Traditional copy
+    assert "](world-model.md#lead)" in copy and 'href="../tags/#tag:x"' in copy  # pages, by file or by URL
+    assert "](../../kb.json)" in copy  # a file that is no page exists once, at the root
+    assert "zh-Hant/sources/a.md" in built and "zh-Hant/zh-Hant/topics/iron.md" not in built
+
+
+def test_an_articles_own_words_and_code_stay_as_written_in_both_copies():
+    from build_scripts.pages.variants import verbatim
+
+    paragraph = verbatim('小鵬的晶片 <abbr title="x">VLA</abbr>')
+    markdown = (f"---\ntitle: 小鵬發佈會\nas_written: true\n---\n\n# {verbatim('小鵬發佈會')}\n\n"
+                f'<p class="kb-para">{paragraph} 链接到此段</p>\n\n'
+                "文件 <code>资料/芯片.txt</code>\n")
+    simplified = convert_page(markdown, SIMPLIFIED, {})
+    traditional = convert_page(markdown, TRADITIONAL, {})
+    for copy in (simplified, traditional):
+        assert "title: 小鵬發佈會" in copy and "# <span translate=\"no\">小鵬發佈會</span>" in copy
+        assert "小鵬的晶片 <abbr" in copy and "<code>资料/芯片.txt</code>" in copy
+    assert "链接到此段" in simplified and "連結到此段" in traditional  # the page's own words are converted
 
 
 def test_traditional_copy_is_left_out_of_search_and_names_its_pair():
@@ -91,11 +107,12 @@ def test_copy_citation_data_survives_quotes_braces_and_either_script():
 
 
 def _own_text(soup) -> str:
-    """What the page itself says: its article and title (attributes, hover text included, are not text)."""
+    """What the page itself says: its article and title (attributes, hover text, an article's own words and code are not its words)."""
+    title = soup.title.get_text() if not soup.select_one("h1 [translate=no]") else soup.title.get_text().rsplit(" - ", 1)[-1]
     article = soup.select_one("article")
-    for permalink in article.select(".headerlink"):
-        permalink.decompose()
-    return soup.title.get_text() + "\n" + article.get_text(" ")
+    for kept in article.select(".headerlink, [translate=no], code, pre"):
+        kept.decompose()
+    return title + "\n" + article.get_text(" ")
 
 
 def _changed_characters(text: str, config: str) -> list[str]:
@@ -103,12 +120,15 @@ def _changed_characters(text: str, config: str) -> list[str]:
     return sorted({a for a, b in zip(text, converted) if a != b})
 
 
-def test_no_page_but_the_source_pages_mixes_simplified_and_traditional(seed_site):
+def test_no_page_mixes_simplified_and_traditional(seed_site):
     checked = 0
     for html_file in sorted(seed_site.rglob("*.html")):
         relative = html_file.relative_to(seed_site).as_posix()
-        if relative.startswith(ONE_SCRIPT_ONLY) or relative.startswith(("zh-Hant/sources/",)) or "index.html" not in relative:
+        if relative.startswith(NOT_PAGES) or "index.html" not in relative:
             continue
+        # Every page has its copy in the other script: tags, sources, the to-check page included.
+        counterpart = relative.removeprefix("zh-Hant/") if relative.startswith("zh-Hant/") else "zh-Hant/" + relative
+        assert (seed_site / counterpart).is_file(), f"{relative} has no copy at {counterpart}"
         soup = page(seed_site, relative)
         if soup.select_one("article") is None:
             continue  # a redirect of a former slug
@@ -118,7 +138,7 @@ def test_no_page_but_the_source_pages_mixes_simplified_and_traditional(seed_site
         wrong = _changed_characters(text, "s2tw" if traditional else "t2s")
         assert not wrong, f"{relative} mixes scripts: {''.join(wrong)}"
         checked += 1
-    assert checked >= 2 * (len(TOPIC_SLUGS) + 4)
+    assert checked >= 2 * (len(TOPIC_SLUGS) + 4 + 5)  # topics, listings, five source pages
 
 
 def test_every_topic_page_has_a_traditional_copy_with_the_same_anchors(seed_site):
@@ -158,7 +178,7 @@ def test_topic_page_head_describes_the_page_for_a_link_preview(seed_site, seed_s
     assert meta("og:url")["content"] == f"https://kb.example.internal/{prefix}topics/iron/"
     assert meta("og:locale")["content"] == locale
     assert meta("og:site_name")["content"] and meta("og:type")["content"] == "article"
-    assert meta("twitter:card")["content"] == "summary"
+    assert meta("twitter:card")["content"] == "summary_large_image"  # with its picture (test_social_cards.py)
 
 
 def test_source_page_is_described_by_its_articles_first_paragraph(seed_site):
@@ -215,7 +235,7 @@ def test_long_lists_fold_and_say_how_many_they_hide(seed_site):
     assert re.search(r"\d+", summary) and len(folded[0].select("li")) == int(re.search(r"\d+", summary).group())
 
 
-def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script_only():
+def test_a_page_a_later_stage_adds_gets_both_scripts_and_a_file_that_is_no_page_none():
     pages = {
         "promises.md": "---\ntitle: 承诺\n---\n\n# 承诺\n",
         "tags.md": "---\ntitle: 人物与机构\n---\n\n<!-- material/tags -->\n",
@@ -223,7 +243,7 @@ def test_a_page_a_later_stage_adds_gets_both_scripts_unless_listed_as_one_script
     }
     built = one_script_per_page(pages)
     assert "# 承諾" in built["zh-Hant/promises.md"]
-    assert "zh-Hant/tags.md" not in built and "zh-Hant/kb.json" not in built
+    assert "zh-Hant/tags.md" in built and "zh-Hant/kb.json" not in built
 
 
 def test_a_former_slug_forwards_traditional_readers_to_the_traditional_page():
@@ -233,3 +253,24 @@ def test_a_former_slug_forwards_traditional_readers_to_the_traditional_page():
     built = one_script_per_page(pages)
     assert 'url=../new-name/"' in built["zh-Hant/topics/old-name/index.html"]
     assert "<title>機器人</title>" in built["zh-Hant/topics/old-name/index.html"]
+
+
+@pytest.mark.parametrize("url, tab", [("zh-Hant/topics/iron/", "主題"), ("zh-Hant/tags/", "人物與機構"), ("zh-Hant/sources/", "來源")])
+def test_a_traditional_page_is_drawn_in_its_own_site_before_any_script_runs(seed_site, url, tab):
+    # The static HTML, as a crawler or a reader without scripts gets it.
+    soup = page(seed_site, url)
+    assert soup.html["lang"] == "zh-Hant"
+    tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
+    assert tabs[:3] == ["首頁", "主題", "來源"] and "人物與機構" in tabs
+    assert soup.select_one(".md-tabs__item--active").get_text(strip=True) == tab
+    assert len(soup.select(".md-sidebar--primary .md-nav__link")) > 10  # the whole nav, not an empty sidebar
+    assert soup.select_one(".md-header__topic").get_text(strip=True) == "小鵬物理 AI 知識庫"
+    assert soup.select_one(".md-search__input")["placeholder"] == "搜尋"
+    footer = soup.select_one(".md-footer__link--next")
+    assert footer and "下一頁" in footer.get_text() and footer["href"].startswith("../")
+
+
+@pytest.mark.parametrize("url, tab", [("zh-Hant/sources/001_f557aaf571426259/", "來源"), ("sources/by-month/2025-04/", "来源")])
+def test_a_page_the_nav_does_not_list_is_shown_under_its_folders_tab(seed_site, url, tab):
+    soup = page(seed_site, url)
+    assert soup.select_one(".md-tabs__item--active").get_text(strip=True) == tab

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from build_scripts.knowledge.corrections import CorrectionsReport
 from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.variants import verbatim
 from build_scripts.reading.corpus import SOURCES_FILE
 
-SECTION_TITLE = "编辑更正 Corrections"
+SECTION_TITLE = "编辑更正"
 
 
 def stale_lines(report: CorrectionsReport) -> list[str]:
@@ -29,27 +30,26 @@ def render_corrections_section(report: CorrectionsReport) -> str:
         return ""
     lines = [
         "", f"## {SECTION_TITLE} {{#corrections}}", "",
-        f"`seeds/{SOURCES_FILE}` 中的更正：{len(report.applied)} 条已生效，{len(report.stale)} 条未生效。"
-        f" Corrections in `seeds/{SOURCES_FILE}`: {len(report.applied)} applied, {len(report.stale)} not applied.", "",
+        f"`seeds/{SOURCES_FILE}` 中的更正：{len(report.applied)} 条已生效，{len(report.stale)} 条未生效。", "",
     ]
     if report.stale:
         lines += [
-            "### 未生效的更正 Corrections that no longer apply {#corrections-stale}", "",
-            "| 行 Line | 更正 Entry | 问题 What is wrong | 处理 What to do |",
+            "### 未生效的更正 {#corrections-stale}", "",
+            "| 行 | 更正 | 问题 | 处理 |",
             "| --- | --- | --- | --- |",
         ]
         for stale in report.stale:
             c = stale.correction
             lines.append(
-                f"| <code>{SOURCES_FILE}</code> line {c.line} | {c.section}: {escape(c.action)} {escape(c.target)} "
+                f"| <code>{SOURCES_FILE}</code> 第 {c.line} 行 | {c.section}: {escape(c.action)} {escape(c.target)} "
                 f"| {escape(stale.what)} | {escape(stale.todo)} |"
             )
         lines.append("")
     if report.rejected:
         lines += [
-            "### 已删除的条目 Rejected items {#corrections-rejected}", "",
-            "编辑判定为读错的条目：不在任何页面上显示。 Items an editor rejected: no page shows them.", "",
-            "| 行 Line | 原读取 What the build read | 句子 Sentence | 核实 Checked by |",
+            "### 已删除的条目 {#corrections-rejected}", "",
+            "编辑判定为读错的条目：不在任何页面上显示。", "",
+            "| 行 | 原读取 | 句子 | 核实人 |",
             "| --- | --- | --- | --- |",
         ]
         for rejected in report.rejected:
@@ -57,8 +57,8 @@ def render_corrections_section(report: CorrectionsReport) -> str:
             link = f"[{escape(citation.article.file_name)}](sources/{citation.article.slug}.md#{citation.paragraph_id})"
             who = " · ".join(escape(p) for p in (c.by, c.date, c.note) if p)
             lines.append(
-                f"| <code>{SOURCES_FILE}</code> line {c.line} | {escape(rejected.what)} "
-                f"| «{escape(citation.quote[:120])}» {link} | {who} |"
+                f"| <code>{SOURCES_FILE}</code> 第 {c.line} 行 | {escape(rejected.what)} "
+                f"| «{verbatim(escape(citation.quote[:120]))}» {link} | {who} |"
             )
         lines.append("")
     return "\n".join(lines) + "\n"

@@ -18,20 +18,19 @@ def resolve_citation(term: Term, corpus: Corpus) -> Citation | None:
 
 def render_glossary(terms: tuple[Term, ...], corpus: Corpus) -> str:
     lines = [
-        "---", "title: 术语表 Glossary", "---", "",
-        "# 术语表 Glossary", "",
+        "---", "title: 术语表", "---", "",
+        "# 术语表", "",
         "本站用到的术语。缩写在全站悬停即可看到释义；有来源解释的术语附原文引用。", "",
     ]
     for term in sorted(terms, key=lambda t: t.term.lower()):
         lines.append(f"## {escape(term.term)} {{#term-{term.id}}}")
         lines.append("")
-        lines.append(escape(term.zh) + "  ")
-        lines.append(f"*{escape(term.en)}*")
+        lines.append(escape(term.zh))  # a Chinese page, one voice: the English definition is not repeated under it
         lines.append("")
         citation = resolve_citation(term, corpus)
         if term.aliases or citation:
-            also = f"<small>又称 Also: {escape('、'.join(term.aliases))}</small>" if term.aliases else ""
-            source = f"来源 Source: {citation_link(citation, from_dir='')}" if citation else ""
+            also = f"<small>又称：{escape('、'.join(term.aliases))}</small>" if term.aliases else ""
+            source = f"来源：{citation_link(citation, from_dir='')}" if citation else ""
             lines.append(" · ".join(x for x in (also, source) if x))
             lines.append("")
     return "\n".join(lines)

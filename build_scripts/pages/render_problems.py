@@ -18,20 +18,19 @@ def render_problems_page(reports: Sequence[FileReport]) -> str:
     skipped = sum(r.rejected for r in reports)
     lines = [
         "---",
-        "title: 输入问题 Input problems",
+        "title: 输入问题",
         "---",
         "",
-        "# 输入问题 Input problems {#problems}",
+        "# 输入问题 {#problems}",
         "",
         f"`seeds/` 中有 {len(reports)} 个文件需要处理，其中 {skipped} 个未收录。"
-        f"{len(reports)} file(s) in `seeds/` need attention; {skipped} of them are not on the site. "
-        "Fix them and rebuild; every other article is built as usual.",
+        "改好后重新构建即可；其他文章照常收录。",
         "",
-        "| 文件 File | 问题 What is wrong | 处理 What to do | 结果 Result |",
+        "| 文件 | 问题 | 处理 | 结果 |",
         "| --- | --- | --- | --- |",
     ]
     for report in reports:
-        result = "未收录 skipped" if report.rejected else "已收录，有警告 built with a warning"
+        result = "未收录" if report.rejected else "已收录，有警告"
         lines.append(
             f"| <code>{escape(visible_controls(report.file_name))}</code> | {escape(visible_controls(report.what))} | {escape(visible_controls(report.todo))} | {result} |"
         )

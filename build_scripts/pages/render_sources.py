@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from build_scripts.pages.markdown_text import visible_controls, escape, literal_html, yaml_string
 from build_scripts.pages.review import checked_mark
 from build_scripts.pages.voice import zh
-from build_scripts.pages.variants import SIMPLIFIED, TRADITIONAL, has_variant, page_url, to_script, variant_path
+from build_scripts.pages.variants import page_url, verbatim
 from build_scripts.model import Article
 from build_scripts.reading.header import reader_words
 from build_scripts.reading.paragraphs import former_ids
@@ -46,9 +46,10 @@ def render_source_page(
     lines = [
         "---",
         f"title: {yaml_string(literal_html(article.title))}",
+        "as_written: true",  # title and description are the article's words: neither copy converts them (variants.py)
         "---",
         "",
-        f"# {escape(article.title)} {{#title}}",
+        f"# {verbatim(escape(article.title))} {{#title}}",
         "",
         _metadata_block(article, say),
         "",
@@ -58,12 +59,10 @@ def render_source_page(
         topics = cited_by.get(paragraph.id)
         if topics:
             # HTML like the paragraphs, for the same reason (HtmlParagraphs); the
-            # URLs are the ones MkDocs gives the pages, relative to this one. A
-            # Traditional article's page leads to the topics' Traditional copies.
-            script = TRADITIONAL if article.language == TRADITIONAL else SIMPLIFIED
+            # URLs are the ones MkDocs gives the pages, relative to this one: the
+            # page's Traditional copy leads to the topics' Traditional copies.
             links = " · ".join(
-                f'<a href="../../{page_url(variant_path(path, script) if has_variant(path) else path)}">{literal_html(say(title))}</a>'
-                for title, path in topics
+                f'<a href="../../{page_url(path)}">{literal_html(say(title))}</a>' for title, path in topics
             )
             # Not searched: every article it is under would match the topic's name.
             lines += ["", f'<p class="kb-cited-by" data-search-exclude="true"><small>{say("被引用于")}：{links}</small></p>']
@@ -72,10 +71,13 @@ def render_source_page(
 
 
 def _own_words(article: Article) -> Callable[[str], str]:
-    """The page's own words (labels, notes) in its article's script: 繁體 on a Traditional article's page."""
-    if article.language == TRADITIONAL:
-        return lambda text: to_script(text, TRADITIONAL)
+    """The page's own words (labels, notes), written in Simplified: each copy of the page converts them to its script (variants.py)."""
     return lambda text: text
+
+
+def _written(text: str) -> str:
+    """A value the article itself gives (an outlet's name, a byline): shown as written in both copies of its page."""
+    return verbatim(literal_html(text))
 
 
 def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: text) -> str:
@@ -86,8 +88,8 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     if article.date_note:
         date += f"（{literal_html(say(zh(article.date_note)))}）"
     rows = [
-        ("媒体", (literal_html(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
-        ("作者", (literal_html(article.author) or "—") + _origin(origin.author, say) + checked("author")),
+        ("媒体", (_written(article.outlet) or unknown) + _origin(origin.outlet, say) + checked("outlet")),
+        ("作者", (_written(article.author) or "—") + _origin(origin.author, say) + checked("author")),
         ("日期", date + _origin(origin.date, say) + checked("date")),
         ("语言", LANGUAGE_NAMES.get(article.language, article.language)),
         # a file name's controls written out (\u202e would show the name reversed)
@@ -100,11 +102,11 @@ def _metadata_block(article: Article, say: Callable[[str], str] = lambda text: t
     elif checked("title"):  # the editor says the text has no title: the page goes by its file name
         rows.insert(0, ("标题", say("原文无标题") + checked("title")))
     if article.editor or checked("editor"):
-        rows.insert(3, ("编辑", (literal_html(article.editor) or "—") + checked("editor")))
+        rows.insert(3, ("编辑", (_written(article.editor) or "—") + checked("editor")))
     if article.via:
-        rows.insert(2, ("转载平台", literal_html(article.via) + _origin(origin.via, say)))
+        rows.insert(2, ("转载平台", _written(article.via) + _origin(origin.via, say)))
     if article.cited_outlets:
-        rows.append(("文中引用", " · ".join(literal_html(name) for name in article.cited_outlets)))
+        rows.append(("文中引用", " · ".join(_written(name) for name in article.cited_outlets)))
     if article.copy_of:
         rows.insert(0, ("转载", f'<a class="kb-copy-of" href="../{article.copy_of}/">{literal_html(article.copy_of)}</a>'
                         + say("（同一篇报道，只算一个来源）")))
@@ -125,11 +127,16 @@ def _checked_fields(article: Article, say: Callable[[str], str] = lambda text: t
 def _reader_words(where: str, say: Callable[[str], str] = lambda text: text) -> str:
     """`header line 3: “发布时间：…”` as a reader says it: `据原文第 3 行：“发布时间：…”` (the quoted line as written).
 
-    The words are header.yml's `provenance_words`; what a line is quoted saying stays in its own script.
+    The words are header.yml's `provenance_words`; what a line is quoted saying is the article's, as written
+    in both copies of the page (variants.py).
     """
     words = reader_words(where).replace(": “", "：“")
     parts = re.split(r"(“[^”]*”)", words)
-    return literal_html("".join(part if part.startswith("“") else say(part) for part in parts))
+    shown = "".join(f"“{verbatim(literal_html(part[1:-1]))}”" if part.startswith("“") else literal_html(say(part))
+                    for part in parts)
+    # A front matter key (`date`, `published`) is the file's own word, shown as such: code, not an English gloss.
+    key = re.match(r"front matter '([A-Za-z_][\w-]*)'", where)
+    return re.sub(rf"(?<![\w>]){re.escape(key[1])}(?!\w)", f"<code>{key[1]}</code>", shown, count=1) if key else shown
 
 
 def _origin(where: str, say: Callable[[str], str] = lambda text: text) -> str:
@@ -144,19 +151,20 @@ def _paragraph(kind: str, text: str, url: str, paragraph_id: str, abbreviate: Ca
                say: Callable[[str], str] = lambda text: text) -> str:
     # The id a link saved before ids were read from the comparable text still finds (reading/paragraphs.py).
     old = f'<span class="kb-old-anchor" id="{former}"></span>' if former and former != paragraph_id else ""
+    # The article's own words: the page's copy in the other script shows them as written (variants.py).
     if kind == "heading":
-        return f"## {old}{escape(text)} {{ #{paragraph_id} }}"
+        return f"## {old}{verbatim(escape(text))} {{ #{paragraph_id} }}"
     # A link to the paragraph, not part of it: kept out of search previews.
     pilcrow = f'<a class="kb-anchor" href="#{paragraph_id}" title="{say("链接到此段")}" data-search-exclude="true">¶</a>'
     if kind == "image":
-        caption = literal_html(text) if text else say("图片")
+        caption = verbatim(literal_html(text)) if text else say("图片")
         return (
             f'<p class="kb-para kb-image" id="{paragraph_id}">{old}🖼 {caption}'
             # The caption is searched; the notice and the address are not what anyone looks for.
             f'<span data-search-exclude="true">（{say("未加载远程图片")}）<br><code>{literal_html(url)}</code></span>'
             f" {pilcrow}</p>"
         )
-    return f'<p class="kb-para" id="{paragraph_id}">{old}{abbreviate(literal_html(text))} {pilcrow}</p>'
+    return f'<p class="kb-para" id="{paragraph_id}">{old}{verbatim(abbreviate(literal_html(text)))} {pilcrow}</p>'
 
 
 # The sources index lists the newest articles and links one page per month
@@ -192,21 +200,20 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
     latest = articles[:LATEST_ON_INDEX]
     index = [
         "---",
-        "title: 来源 Sources",
+        "title: 来源",
         "---",
         "",
-        "# 来源 Sources {#sources}",
+        "# 来源 {#sources}",
         "",
-        f"本知识库引用的全部 {len(articles)} 篇文章，按发布月份分页；每个段落都有可直接链接的锚点。"
-        f" All {len(articles)} articles, a page per month of publication.",
+        f"本知识库引用的全部 {len(articles)} 篇文章，按发布月份分页；每个段落都有可直接链接的锚点。",
         "",
-        "## 按月份 By month {#by-month}",
+        "## 按月份 {#by-month}",
         "",
         '<ul class="kb-months">',
         *month_links,
         "</ul>",
         "",
-        f"## 最新 {len(latest)} 篇 Latest {{#latest}}",
+        f"## 最新 {len(latest)} 篇 {{#latest}}",
         "",
         _table(latest, abbreviate, ""),
     ]
@@ -215,12 +222,12 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
         name = _month_name(month)
         pages[month_path(month)] = "\n".join([
             "---",
-            f"title: 来源 Sources · {name}",
+            f"title: 来源 · {name}",
             "---",
             "",
-            f"# 来源 Sources · {name} {{#sources}}",
+            f"# 来源 · {name} {{#sources}}",
             "",
-            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份 All months](../index.md#by-month)',
+            f'{len(months[month])} 篇文章，按发布日期从新到旧排列。 [全部月份](../index.md#by-month)',
             "",
             _table(months[month], abbreviate, "../../"),
         ]) + "\n"
@@ -228,7 +235,7 @@ def render_sources_index(articles: Sequence[Article], abbreviate: Callable[[str]
 
 
 def _month_name(month: str) -> str:
-    return "日期不明 Undated" if month == UNDATED else month
+    return "日期不明" if month == UNDATED else month
 
 
 def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sources: str) -> str:
@@ -238,8 +245,8 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
         date = article.date.isoformat() if article.date else "—"
         rows += [
             "<tr>",
-            f'<td><a href="{to_sources}{page_url(source_path(article)).removeprefix(SOURCES_DIR + "/")}">{abbreviate(literal_html(article.title))}</a></td>',
-            f"<td>{literal_html(article.outlet) or '—'}</td>",
+            f'<td><a href="{to_sources}{page_url(source_path(article)).removeprefix(SOURCES_DIR + "/")}">{verbatim(abbreviate(literal_html(article.title)))}</a></td>',
+            f"<td>{_written(article.outlet) or '—'}</td>",
             f"<td>{date}</td>",
             f"<td>{LANGUAGE_NAMES.get(article.language, article.language)}</td>",
             f'<td style="text-align: right;">{len(article.paragraphs)}</td>',
@@ -252,11 +259,11 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
         "<table>",
         "<thead>",
         "<tr>",
-        "<th>标题 Title</th>",
-        "<th>媒体 Outlet</th>",
-        "<th>日期 Date</th>",
-        "<th>语言 Language</th>",
-        '<th style="text-align: right;">段落 Paragraphs</th>',
+        "<th>标题</th>",
+        "<th>媒体</th>",
+        "<th>日期</th>",
+        "<th>语言</th>",
+        '<th style="text-align: right;">段落</th>',
         "</tr>",
         "</thead>",
         "<tbody>",

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_sources import UNDATED, month_of, source_path
+from build_scripts.pages import variants
 from build_scripts.pages.variants import page_url
 from build_scripts.model import Article
 
@@ -40,9 +41,17 @@ def tag_dir(tag: str) -> str:
     return f"{TAGS_DIR}/" + re.sub(r"[\s/\\?#%:]+", "-", tag.strip().lower())
 
 
-def tag_urls(tags: Sequence[str]) -> dict[str, str]:
-    """Site-relative URL of each tag's heading on the tags page, for the chips' template."""
-    return {tag: f"{TAGS_DIR}/#{tag_id(tag)}" for tag in tags}
+def tag_urls(tags: Sequence[str]) -> dict[str, dict[str, str]]:
+    """{script: {tag as a page in that script names it: site-relative URL of its heading on that script's tags page}}.
+
+    For the chips' template. A tag is a name: a Traditional copy names it in
+    Traditional glyphs (何小鵬), and its chip leads to the Traditional tags page.
+    """
+    return {
+        variant: {variants.to_script(tag, variants.AS_WRITTEN if variant == variants.TRADITIONAL else variant):
+                  page_url(variants.variant_path(TAGS_PATH, variant)) + f"#{tag_id(tag)}" for tag in tags}
+        for variant in (variants.SIMPLIFIED, variants.TRADITIONAL)
+    }
 
 
 def render_tags(
@@ -61,8 +70,7 @@ def render_tags(
         "",
         "# 人物与机构",
         "",
-        "文章提到的人物与机构：每个标签列出提到它的主题页，以及按月份分页的文章。"
-        " Each tag lists the topic pages naming it and the articles naming it, a page per month.",
+        "文章提到的人物与机构：每个标签列出提到它的主题页，以及按月份分页的文章。",
     ]
     pages: dict[str, str] = {}
     for tag in used:
@@ -73,7 +81,7 @@ def render_tags(
         ]
         items += [
             f'<li><a href="{page_url(_month_path(tag, month)).removeprefix(TAGS_DIR + "/")}">'
-            f"{_month_name(month)} · {len(months[month])} 篇文章 articles</a></li>"
+            f"{_month_name(month)} · {len(months[month])} 篇文章</a></li>"
             for month in order_months
         ]
         lines += ["", f'<h2 id="{literal_html(tag_id(tag))}">{literal_html(tag)}</h2>', "", "<ul>", *items, "</ul>"]
@@ -88,7 +96,7 @@ def _month_path(tag: str, month: str) -> str:
 
 
 def _month_name(month: str) -> str:
-    return "日期不明 Undated" if month == UNDATED else month
+    return "日期不明" if month == UNDATED else month
 
 
 def _month_page(tag: str, month: str, articles: Sequence[Article]) -> str:
@@ -109,8 +117,8 @@ def _month_page(tag: str, month: str, articles: Sequence[Article]) -> str:
         "",
         f"# {escape(title)}",
         "",
-        f'提到{literal_html(tag)}的 {len(articles)} 篇文章 · {len(articles)} articles naming {literal_html(tag)}.'
-        f' <a href="{up}{TAGS_DIR}/#{literal_html(tag_id(tag))}">全部标签 All tags</a>',
+        f'提到{literal_html(tag)}的 {len(articles)} 篇文章。'
+        f' <a href="{up}{TAGS_DIR}/#{literal_html(tag_id(tag))}">全部标签</a>',
         "",
         "<ul>",
         *rows,

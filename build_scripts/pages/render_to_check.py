@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from build_scripts.knowledge.claims import Claim, Knowledge, load_knowledge
 from build_scripts.knowledge.corrections import claim_line
 from build_scripts.knowledge.compose import KnowledgeBase
-from build_scripts.knowledge.milestones import Milestone
+from build_scripts.knowledge.milestones import Milestone, load_milestone_rules
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.render_problems import PROBLEMS_PATH
+from build_scripts.pages.variants import verbatim
+from build_scripts.pages.voice import zh
 from build_scripts.reading.corpus import SOURCES_FILE
 from build_scripts.reading.header import reader_words
 
@@ -59,15 +61,15 @@ def to_check(kb: KnowledgeBase, corpus: Corpus) -> list[ToCheck]:
 def _milestone_items(m: Milestone) -> list[ToCheck]:
     why = []
     if any(s.read == "borrowed" for s in m.sightings):
-        why.append("主体取自上下文 subject borrowed from the article")
+        why.append("主体取自上下文")
     if not m.confident:
-        why.append("低置信 low confidence")
+        why.append("低置信")
     if len({s.citation.article.report for s in m.sightings}) == 1:
-        why.append("单一来源 one source")
+        why.append("单一来源")
     if m.status in ("moved", "late", "dropped"):
-        why.append(f"状态变化 status change: {m.status_label}")
+        why.append(f"状态变化：{zh(m.status_label)}")
     if any(s.anchor and s.relative for s in m.sightings):
-        why.append("时间据文中日期推算 time read against a date in the text")
+        why.append("时间据文中日期推算")
     if not why:
         return []
     s = (m.plans or m.reports)[0]
@@ -85,7 +87,7 @@ def _milestone_items(m: Milestone) -> list[ToCheck]:
         "    # note: why",
     ])
     return [ToCheck(
-        id=f"check-{m.id}", topic=m.topic or "site-wide", kind=m.kind, title=f"{m.text} · {m.status_label}",
+        id=f"check-{m.id}", topic=m.topic or "site-wide", kind=m.kind, title=f"{zh(m.text)} · {zh(m.status_label)}",
         why=tuple(why), said_on=s.said_on, article=s.citation.article, paragraph_id=s.citation.paragraph_id,
         quote=s.citation.quote, how=s.how, snippet=snippet, paste_under="milestones",
     )]
@@ -101,11 +103,11 @@ def _claim_items(kb: KnowledgeBase, knowledge: Knowledge) -> list[ToCheck]:
             continue
         why = []
         if c.read == "borrowed":
-            why.append("主体取自上下文 subject borrowed from the paragraph or article")
+            why.append("主体取自上下文")
         if len(reports[(c.subject, c.attribute, c.value)]) == 1:
-            why.append("单一来源 one source")
+            why.append("单一来源")
         if c.dated_by == "article":
-            why.append("时间为发布日 dated by the article")
+            why.append("时间为文章发布日")
         key = (c.subject, c.attribute, c.citation.article.file_name, c.citation.quote)
         if not why or key in seen:
             continue
@@ -149,7 +151,7 @@ def _metadata_items(article: Article) -> list[ToCheck]:
         if value and origin.startswith(STRONG_ORIGINS) and "infer" not in origin:
             continue
         shown = value.isoformat() if isinstance(value, dt.date) else (value or "")
-        why = "未知 unknown" if not value else f"{reader_words(origin) if origin else '读自正文'} · read from {origin or 'the text'}"
+        why = "未知" if not value else (reader_words(origin) if origin else "读自正文")
         entry = f"{yaml_string(shown) if field != 'date' else shown}" if shown else ("YYYY-MM-DD" if field == "date" else '""')
         snippet = "\n".join([f"{article.file_name}:", f"  {field}: {entry}  # or null: the text states none",
                              "  # by: your name", "  # note: why"])
@@ -168,20 +170,18 @@ def render_to_check_page(kb: KnowledgeBase, corpus: Corpus) -> str:
     topics = {p.topic.slug: p.topic.title_zh for p in kb.topics}
     lines = [
         # Not searched: its quotes would answer queries before the articles' own pages.
-        "---", "title: 待核实 To check", "search:", "  exclude: true", "---", "",
-        "# 待核实 To check {#to-check}", "",
+        "---", "title: 待核实", "search:", "  exclude: true", "---", "",
+        "# 待核实 {#to-check}", "",
         f"构建时把握不大的读取：每条附原句、读法和一段可粘贴到 `seeds/{SOURCES_FILE}` 的 YAML。"
         "复制后粘贴到文件中对应的段落下（`claims:` 或 `milestones:`；文章元数据放在顶层），"
-        "把 `do:` 改为 confirm（确认）、reject（删除）或 set（并修改下面的字段），保存即可重建。",
-        f"What the build read with low confidence, newest first: each with its sentence, how it was read and a YAML entry "
-        f"for `seeds/{SOURCES_FILE}`. Copy it, paste it under the section it names, choose `do: confirm`, `reject` or "
-        "`set` (uncomment the fields to change), save: the item leaves this list and is marked checked where it is shown.", "",
-        f"<small>{len(items)} 条待核实 item(s) to check</small>", "",
+        "把 `do:` 改为 `confirm`（确认）、`reject`（删除）或 `set`（取消注释并修改下面的字段），保存即可重建："
+        "该条随即离开此列表，并在显示它的地方标为已核实。", "",
+        f"<small>{len(items)} 条待核实</small>", "",
         *_stale_notice(kb),
         _filters(items, topics), "",
     ]
     if not items:
-        lines += ["没有待核实的条目：每项都已核实或读取可靠。 Nothing to check: every item is confirmed or read with confidence.", ""]
+        lines += ["没有待核实的条目：每项都已核实或读取可靠。", ""]
     for item in items:
         lines += _item_markdown(item, topics)
     return "\n".join(lines) + "\n"
@@ -193,21 +193,26 @@ def _stale_notice(kb: KnowledgeBase) -> list[str]:
     if not stale:
         return []
     return [
-        '!!! warning "更正未生效 Corrections not applied"', "",
-        f"    `seeds/{SOURCES_FILE}` 中有 {stale} 条更正找不到对应条目 · {stale} correction(s) no longer find their item: "
-        f"[输入问题 Problems]({PROBLEMS_PATH}#corrections-stale)", "",
+        '!!! warning "更正未生效"', "",
+        f"    `seeds/{SOURCES_FILE}` 中有 {stale} 条更正找不到对应条目："
+        f"[输入问题]({PROBLEMS_PATH}#corrections-stale)", "",
     ]
+
+
+# The kinds of item that are no milestone, as the filter names them.
+KIND_NAMES = {"figure": "数字", "metadata": "文章信息"}
 
 
 def _filters(items: list[ToCheck], topics: dict[str, str]) -> str:
     shown_topics = sorted({i.topic for i in items if i.topic})
     kinds = sorted({i.kind for i in items})
     topic_options = "".join(f'<option value="{t}">{escape(topics.get(t, t))}</option>' for t in shown_topics)
-    kind_options = "".join(f'<option value="{k}">{k}</option>' for k in kinds)
+    names = {**{k.id: k.label_zh for k in load_milestone_rules().kinds}, **KIND_NAMES}
+    kind_options = "".join(f'<option value="{k}">{escape(names.get(k, k))}</option>' for k in kinds)
     return (
-        '<form class="kb-check-filters" aria-label="筛选 Filter">'
-        f'<label>主题 Topic <select name="topic"><option value="">全部 all</option>{topic_options}</select></label> '
-        f'<label>类别 Kind <select name="kind"><option value="">全部 all</option>{kind_options}</select></label>'
+        '<form class="kb-check-filters" aria-label="筛选">'
+        f'<label>主题 <select name="topic"><option value="">全部</option>{topic_options}</select></label> '
+        f'<label>类别 <select name="kind"><option value="">全部</option>{kind_options}</select></label>'
         '</form>'
     )
 
@@ -221,16 +226,16 @@ def _item_markdown(item: ToCheck, topics: dict[str, str]) -> list[str]:
     where = (f'<a href="../sources/{item.article.slug}/#{item.paragraph_id}">'
              f"{literal_html(item.article.label)}</a>")
     topic = f" · {literal_html(topics[item.topic])}" if item.kind == "figure" and item.topic in topics else ""
-    paste = (f"粘贴到 paste under <code>{item.paste_under}:</code>" if item.paste_under
-             else "粘贴到文件顶层 paste at the top level (merge with the file's entry if it has one)")
+    paste = (f"粘贴到 <code>{item.paste_under}:</code> 之下" if item.paste_under
+             else "粘贴到文件顶层（该文件已有条目时并入其中）")
     why = " · ".join(f'<span class="kb-check-why">{literal_html(w)}</span>' for w in item.why)
     # data-check, not id: an item leaves the queue once checked or corroborated, and no link may break on that.
     # The snippet is escaped: no line of it can end the block early.
     return [
         f'<div class="kb-check-item" data-check="{item.id}" data-topic="{item.topic}" data-kind="{item.kind}">',
         f"<p><strong>{literal_html(item.title)}</strong>{topic} · {why}</p>",
-        f"<blockquote><p>{literal_html(item.quote)} — {where}</p></blockquote>",
-        f"<p>读法 How it was read: {literal_html(item.how)} · {paste}</p>",
+        f"<blockquote><p>{verbatim(literal_html(item.quote))} — {where}</p></blockquote>",
+        f"<p>读法：{literal_html(item.how)} · {paste}</p>",
         f"<pre><code>{literal_html(item.snippet)}</code></pre>",
         "</div>", "",
     ]

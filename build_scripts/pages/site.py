@@ -155,7 +155,7 @@ REDIRECT_HTML = """<!doctype html>
 <meta http-equiv="refresh" content="0; url={target}">
 <link rel="canonical" href="{target}">
 <script>location.replace("{target}" + location.hash)</script>
-</head><body><p>此页已移至 Moved to <a href="{target}">{title}</a>.</p></body></html>
+</head><body><p>此页已移至<a href="{target}">{title}</a>。</p></body></html>
 """
 
 

@@ -1,9 +1,12 @@
 """Generated pages → the same pages in one script each: 简体 at their own path, 繁體 under `zh-Hant/`.
 
 In: {docs-relative path: Markdown} as `site.compose_site` assembles it. Out:
-the same mapping in which every page that gets variants (`has_variant`) is
-in Simplified throughout, plus a Traditional copy at `zh-Hant/<path>`.
-Source pages, kb.json and the redirects pass through unchanged.
+the same mapping in which every page is in Simplified throughout, plus a
+Traditional copy at `zh-Hant/<path>`; kb.json and other files that are no
+page pass through once. The two trees are parallel: a relative link between
+pages is the same in both, and the plugin draws each copy's tabs, sidebar and
+footer from its own nav (`variant_nav`), so a reader who enters in 繁體 stays
+in 繁體 — tags, sources index, source pages, Problems and to-check included.
 
 zh.wikipedia's model: one text, shown in the reader's script, converted at
 build time, quotes as written. Here that means:
@@ -13,12 +16,13 @@ build time, quotes as written. Here that means:
   quoted from articles in the other script included, so no page switches
   script from one line to the next.
 * What is *not* the page's own voice keeps its article's words and script:
-  the hover text of a citation (the Markdown link title, `"…"`), source
-  pages, and anything inside an HTML tag. English is never touched: OpenCC
-  leaves Latin text as it is.
-* Links between two pages that both have variants stay as written (the two
-  trees are parallel); a link from a Traditional page to a page without
-  variants (a source page, the sources index) is rewritten to reach it.
+  the hover text of a citation (the Markdown link title, `"…"`), anything
+  inside an HTML tag, code (file names, YAML to paste), and an element
+  marked `translate="no"` — an article's title, headings and paragraphs on
+  its source page, in both copies. English is never touched: OpenCC leaves
+  Latin text as it is.
+* A link from a Traditional page to a file that is no page (kb.json) is
+  rewritten to reach the one copy at the root.
 * The Traditional copies say `search: exclude: true`: search finds each page
   once, and the browser sends a reader who chose 繁體 to its copy
   (docs/assets/kb.js). `variants:` in both copies' front matter names the
@@ -38,11 +42,8 @@ glyphs (峯, 羣, 裏) that most Traditional readers, in Taiwan, do not.
 """
 from __future__ import annotations
 
-import html
 import posixpath
 import re
-
-import yaml
 
 from build_scripts import data as data_files
 from build_scripts.reading.language import converter
@@ -61,36 +62,18 @@ KEEP_WORDS = ("发布", "参数")
 def as_written(markdown: str) -> str:
     """Mark words a page shows as its source writes them (a quote, an outlet's name): on a 繁體 page, glyphs change, words do not."""
     return f'<span class="kb-as-written">{markdown}</span>' if markdown else markdown
-# Material's own labels that `theme.language: zh` prints in Simplified on
-# every page (its partials/languages/zh.html); `#` stands for a number.
-THEME_LABELS = (
-    "目录", "回到页面顶部", "上一页", "下一页", "跳转至", "正在初始化搜索引擎", "键入以开始搜索", "没有找到符合条件的结果",
-    "找到 1 个符合条件的结果", "# 个符合条件的结果", "在该页上还有 1 个符合条件的结果", "在该页上还有 # 个符合条件的结果",
-)
 
-# Pages that are not the site's own voice, or not a page: never converted,
-# never copied. Everything else a later stage adds (a Promises page, say)
-# gets its variants without being listed here.
-NOT_VARIANT_PREFIXES = ("sources/", "tags/", f"{VARIANT_DIR}/")  # tags/: the month pages of a tag, lists of articles
-NOT_VARIANT_PAGES = frozenset({
-    "problems.md",  # file names and the build's messages, for whoever maintains seeds/
-    "to-check.md",  # for editors: its YAML entries quote the articles exactly as written
-    "tags.md",  # the tags and the pages naming them: one index is enough
-})
+# Every page has its two copies; nothing under zh-Hant/ is copied again.
+NOT_VARIANT_PREFIXES = (f"{VARIANT_DIR}/",)
 
 
 def has_variant(path: str) -> bool:
-    """Whether a generated page is shown in the reader's script (and so exists under zh-Hant/)."""
-    return path.endswith(".md") and not path.startswith(NOT_VARIANT_PREFIXES) and path not in NOT_VARIANT_PAGES
+    """Whether a generated page is shown in the reader's script (and so exists under zh-Hant/): every page is."""
+    return path.endswith(".md") and not path.startswith(NOT_VARIANT_PREFIXES)
 
 
 def variant_path(path: str, variant: str) -> str:
     return f"{VARIANT_DIR}/{path}" if variant == TRADITIONAL else path
-
-
-def original_path(path: str) -> str:
-    """The Simplified page's path for either copy."""
-    return path[len(VARIANT_DIR) + 1:] if path.startswith(f"{VARIANT_DIR}/") else path
 
 
 def variant_of(path: str) -> str:
@@ -169,15 +152,17 @@ def convert_page(markdown: str, variant: str, pair: dict[str, str]) -> str:
     front, body = split_front_matter(markdown)
     body = convert_text(body, variant)
     fields = []
-    skipping_list = False
+    in_tags = False
+    # `as_written: true`: the title and description are an article's own words (its source page).
+    converted = () if "\nas_written: true" in "\n" + front else CONVERTED_FIELDS
     for line in front.splitlines():
         key = line.split(":", 1)[0]
-        if skipping_list and line.startswith((" ", "-")):
+        if in_tags and line.startswith((" ", "-")):
+            # A tag is a name: on a Traditional page its glyphs change, its words do not (何小鹏 → 何小鵬).
+            fields.append(convert_text(line, AS_WRITTEN if variant == TRADITIONAL else variant))
             continue
-        skipping_list = variant == TRADITIONAL and key == "tags"  # the Simplified page carries the tags
-        if skipping_list:
-            continue
-        fields.append(convert_text(line, variant) if key in CONVERTED_FIELDS else line)
+        in_tags = key == "tags"
+        fields.append(convert_text(line, variant) if key in converted else line)
     fields.append("variants:")
     fields += [f"  {v}: {p}" for v, p in pair.items()]
     fields.append(f"variant: {variant}")
@@ -197,8 +182,32 @@ NAME_PLACEHOLDER = "\ue001"
 AS_WRITTEN_SPAN = re.compile(r'(<span class="kb-as-written">.*?</span>)', re.S)
 
 
+# What no copy converts, glyphs included: code (file names, YAML to paste,
+# the build's messages) and any element marked `translate="no"`, HTML's own
+# word for "leave this as it is" (an article's paragraphs and title on its
+# source page). Such an element holds no element of its own name.
+VERBATIM = re.compile(
+    r'(`[^`\n]+`|<(code|pre)\b[^>]*>.*?</\2>|<(\w+)\b[^>]*\btranslate="no"[^>]*>.*?</\3>)', re.S
+)
+
+
+def verbatim(html_text: str) -> str:
+    """HTML text that no copy converts (an article's own words on its page)."""
+    return f'<span translate="no">{html_text}</span>' if html_text else html_text
+
+
 def convert_text(text: str, variant: str) -> str:
-    """`text` in the variant's script, except link titles (quotes) and HTML tags, which stay as written."""
+    """`text` in the variant's script, except link titles (quotes), HTML tags and code, which stay as written."""
+    if "`" in text or "<code" in text or "<pre" in text or 'translate="no"' in text:
+        pieces = VERBATIM.split(text)  # text, kept, group 2, group 3, text, …
+        return "".join(
+            piece if i % 4 == 1 else _convert_words(piece, variant)
+            for i, piece in enumerate(pieces) if i % 4 in (0, 1) and piece is not None
+        )
+    return _convert_words(text, variant)
+
+
+def _convert_words(text: str, variant: str) -> str:
     if variant == TRADITIONAL and 'class="kb-as-written"' in text:
         pieces = AS_WRITTEN_SPAN.split(text)  # odd items are the spans
         return "".join(_convert(piece, AS_WRITTEN if i % 2 else variant) for i, piece in enumerate(pieces))
@@ -233,37 +242,30 @@ def relink(markdown: str, path: str, with_variants: set[str]) -> str:
         if not target or re.match(r"^[a-z][a-z0-9+.-]*:|^/", target):
             return dest  # an anchor on this page, an absolute or external address
         if target not in has_copy:
-            has_copy[target] = posixpath.normpath(posixpath.join(here, target)) in with_variants
-        # Its Traditional copy sits at the same relative place; any other
-        # page is one folder further up from zh-Hant/.
+            # A page, linked as a Markdown file or by its URL (…/iron/), has its copy at the same
+            # relative place; anything else (kb.json, an image) is one folder further up from zh-Hant/.
+            has_copy[target] = target.endswith((".md", "/")) or posixpath.normpath(posixpath.join(here, target)) in with_variants
         return dest if has_copy[target] else "../" + dest
 
     markdown = LINK_TAIL.sub(lambda m: f"]({fixed(m.group('dest'))}{m.group('title') or ''})", markdown)
     return re.sub(r'(?<=\shref=")([^"]*)(?=")', lambda m: fixed(m.group(1)), markdown)
 
 
-def chrome_labels(nav: list, pages: dict[str, str], site_name: str) -> dict[str, str]:
-    """{Simplified label: Traditional label} for the site name, the nav's section names, the pages' titles, THEME_LABELS.
+def variant_nav(nav: list, variant: str) -> list:
+    """The `nav` of the copies in `variant`: the same sections, named in its script, leading to its pages.
 
-    The header, tabs and sidebar are drawn from the one mkdocs.yml nav, in
-    Simplified; on a Traditional page kb.js swaps them for these.
+    The plugin builds MkDocs' navigation of the Traditional pages from it
+    (tabs, sidebar, previous/next, the active tab), so a Traditional page is
+    drawn in its own site: every label in its script in the HTML itself, and
+    every link of the header, tabs, sidebar and footer to a Traditional page.
     """
-    labels: list[str] = [site_name, *THEME_LABELS]
-
-    def walk(items) -> None:
-        for item in items:
-            if isinstance(item, dict):
-                for name, value in item.items():
-                    labels.append(name)
-                    walk(value if isinstance(value, list) else [])
-    walk(nav)
-    for path, markdown in pages.items():
-        if has_variant(path):
-            for line in split_front_matter(markdown)[0].splitlines():
-                if line.startswith("title:"):
-                    labels.append(html.unescape(yaml.safe_load(line[len("title:"):]) or ""))
-    converted = {label: to_script(label, TRADITIONAL) for label in labels if label}
-    return {simplified: traditional for simplified, traditional in converted.items() if simplified != traditional}
+    def walk(item):
+        if isinstance(item, dict):
+            return {to_script(name, variant): walk(value) for name, value in item.items()}
+        if isinstance(item, list):
+            return [walk(value) for value in item]
+        return variant_path(item, variant) if has_variant(item) else item
+    return walk(nav)
 
 
 def write_sitemap(site_dir, site_url: str, pages: dict[str, str]) -> None:

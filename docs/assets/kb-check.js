@@ -1,10 +1,10 @@
-// 待核实 To check page (build_scripts/pages/render_to_check.py): a copy
+// 待核实 page (build_scripts/pages/render_to_check.py): a copy
 // button under each ready-to-paste YAML entry, and the topic and kind
 // filters. Without script the entries stay visible and can be selected.
 (function () {
   var traditional = document.documentElement.lang === "zh-Hant";
-  var COPY = traditional ? "複製 YAML Copy" : "复制 YAML Copy";
-  var COPIED = traditional ? "已複製 Copied" : "已复制 Copied";
+  var COPY = traditional ? "複製 YAML" : "复制 YAML";
+  var COPIED = traditional ? "已複製" : "已复制";
 
   function copy(text, button) {
     var done = function () { button.textContent = COPIED; setTimeout(function () { button.textContent = COPY; }, 1500); };

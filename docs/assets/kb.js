@@ -18,8 +18,8 @@
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.rel = "alternate kb-page"; });
   var traditional = document.documentElement.lang === "zh-Hant";
   var LABELS = traditional
-    ? { link: "複製連結 Copy link", cite: "複製引用 Copy citation", prompt: "複製 Copy" }
-    : { link: "复制链接 Copy link", cite: "复制引用 Copy citation", prompt: "复制 Copy" };
+    ? { link: "複製連結", cite: "複製引用", prompt: "複製" }
+    : { link: "复制链接", cite: "复制引用", prompt: "复制" };
 
   function publicUrl(id) {
     var canonical = document.querySelector('link[rel="canonical"]');
@@ -164,43 +164,19 @@
     link.href = link.href.split("#")[0] + location.hash;
   }, true);
 
-  // A Traditional page's header, tabs and sidebar, and Material's search
-  // messages: the nav is one, in Simplified, and so are the theme's labels;
-  // main.html gives their Traditional forms (a number stands as #).
-  var CHROME = ".md-header__topic .md-ellipsis, .md-tabs__link, .md-nav__link .md-ellipsis, .md-nav__title, " +
-    ".md-footer__direction, .md-top, .md-skip, .md-search-result__meta, .md-search-result__more summary";
-  function convertChrome() {
-    if (!window.kbChrome) return;
-    document.querySelectorAll(CHROME).forEach(function (element) {
-      element.childNodes.forEach(function (node) {
-        var text = node.nodeType === 3 ? node.nodeValue.trim() : "";
-        if (!text) return;
-        var number = (text.match(/\d+/) || [""])[0];
-        var label = window.kbChrome[text] || (number && (window.kbChrome[text.replace(number, "#")] || "").replace("#", number));
-        if (label && label !== text) node.nodeValue = node.nodeValue.replace(text, label);
-      });
-    });
-  }
-  convertChrome();
-  var search = document.querySelector(".md-search");
-  if (window.kbChrome && search && window.MutationObserver) {
-    new MutationObserver(convertChrome).observe(search, { childList: true, subtree: true, characterData: true });
-  }
-
   function chosenScript() {
     try { return localStorage.getItem("kb-script"); } catch (e) { return null; }
   }
-  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before);
-  // a source page in 繁體 is its article's script, not a choice.
+  // A reader who opens a 繁體 page has chosen 繁體 (unless they chose before).
   if (window.kbVariant === "zh-Hant" && !chosenScript()) {
     try { localStorage.setItem("kb-script", "zh-Hant"); } catch (e) {}
   }
 
-  // The nav is one, in Simplified, and so are links from pages in one script
-  // (source pages' "cited by", tags): for a reader who chose 繁體, every link
-  // to a page that has a Traditional copy leads to that copy — tabs, sidebar,
-  // footer, content, and search results (Search lists each page once, its
-  // Simplified copy). main.html would forward them anyway, one page load later.
+  // Every page has its Traditional copy, and a Traditional page links only to
+  // Traditional pages (its own nav, build_scripts/pages/variants.py). Search
+  // lists each page once, its Simplified copy: for a reader who chose 繁體, a
+  // link to a Simplified page (a search result, a Simplified page opened from
+  // outside) leads to its copy. main.html would forward them anyway, one page load later.
   // The row buttons first: nothing below may keep a page from getting them.
   if (window.document$) { window.document$.subscribe(addButtons); } else { document.addEventListener("DOMContentLoaded", addButtons); }
 
@@ -211,8 +187,9 @@
     if (!root || chosenScript() !== "zh-Hant" || !link.href) return;
     var target = new URL(link.href, location.href);
     var path = target.pathname.slice(root.pathname.length);
+    // Every page has its copy under zh-Hant/; a page's address ends in "/" (kb.json, an image: no page).
     if (target.origin === root.origin && target.pathname.indexOf(root.pathname) === 0 &&
-        (window.kbVariantUrls || []).indexOf(path) !== -1) {
+        /(^|\/)$/.test(path) && path.indexOf("zh-Hant/") !== 0 && path.indexOf("search/") !== 0) {
       link.href = root.href + "zh-Hant/" + path + target.search + target.hash;
     }
   }
