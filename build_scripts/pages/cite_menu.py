@@ -21,7 +21,9 @@ pasted citation holds no link, tag, template or signature but its own.
 
 The value is percent-encoded JSON: attr_list cannot hold a `"` or `}` in a
 value, and quotes hold both; percent-encoding is plain ASCII, which the
-script conversion (variants.py) leaves alone.
+script conversion (variants.py) leaves alone. In generated HTML (a
+footnote's reference, footnotes.py) it is the JSON itself, HTML-escaped: a
+third of the bytes, and the conversion leaves attributes alone too.
 """
 from __future__ import annotations
 
@@ -29,14 +31,22 @@ import json
 from urllib.parse import quote
 
 from build_scripts.knowledge.corroborate import Citation
+from build_scripts.model import Article
+
+
+def source_name(article: Article) -> str:
+    """How a citation names its source: the outlet; when the text names none, the article's title (then its author or file)."""
+    return article.outlet or article.title or article.author or article.file_name
+
+
+def cite_fields(outlet: str, date: str, quoted: str, title: str) -> str:
+    """The source's name, date, the quoted words and the article's title, as JSON."""
+    fields = {"outlet": outlet, "date": date, "quote": " ".join(quoted.split()), "source_title": title}
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
 def cite_data(citation: Citation) -> str:
-    """` data-kb-cite="…"` for a row attributed to `citation` (see the module docstring)."""
+    """` data-kb-cite="…"` for a row attributed to `citation` (see the module docstring), percent-encoded."""
     article = citation.article
-    fields = {
-        "outlet": article.outlet or article.author or article.file_name,
-        "date": article.date.isoformat() if article.date else "",
-        "quote": " ".join(citation.quote.split()),
-    }
-    return f' data-kb-cite="{quote(json.dumps(fields, ensure_ascii=False), safe="")}"'
+    date = article.date.isoformat() if article.date else ""
+    return f' data-kb-cite="{quote(cite_fields(source_name(article), date, citation.quote, article.title), safe="")}"'
