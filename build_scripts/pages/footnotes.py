@@ -46,7 +46,10 @@ from build_scripts.pages.variants import as_written
 TOKEN = re.compile(r"<kb-cites>(.*?)</kb-cites>")
 REFERENCES_ID = "references"
 QUOTES_SHOWN = 3  # distinct quoted passages of one paragraph in its reference
-COPIES_SHOWN = 100  # republications listed under a reference; the source pages list them all
+# Republications listed under a reference: the first ten say where else it ran;
+# 59 links under each of a page's references made a topic page of a
+# syndicated corpus 800 KB.
+COPIES_SHOWN = 10
 
 
 def cites_token(citations: Sequence[Citation], prefix: str, limit: int) -> str:
@@ -152,8 +155,10 @@ def _reference_list(references, prefix: str, heading: str) -> list[str]:
         # Outlet, date, title; a source whose text names no outlet is named by its title alone.
         label = " · ".join(x for x in ((name, first.date, title) if first.name != first.title else (title, first.date)) if x)
         items = "".join(_reference_item(ref, prefix) for ref in refs)
+        # What a copied citation of each reference says about its source (kb.js): once per source.
+        cite = html.escape(cite_fields(first.name, first.date, "", first.title), quote=True)
         sources.append(
-            f'<div class="kb-ref-source"><p class="kb-ref-head"><a href="{prefix}sources/{slug}.md">{label}</a></p>'
+            f'<div class="kb-ref-source" data-kb-cite="{cite}"><p class="kb-ref-head"><a href="{prefix}sources/{slug}.md">{label}</a></p>'
             f'<ol class="kb-ref-list">{items}</ol></div>'
         )
     # One line: a block of its own, stored as it is (markdown_text.inline_html).
@@ -165,9 +170,8 @@ def _reference_item(ref: _Reference, prefix: str) -> str:
     """[n] the quoted words, linking to the paragraph; then its republications, folded."""
     quotes = ref.quotes[:QUOTES_SHOWN] or [ref.name]
     shown = [as_written("“" + html.escape(q, quote=False) + "”") for q in quotes]
-    cite = html.escape(cite_fields(ref.name, ref.date, ref.quotes[0] if ref.quotes else "", ref.title), quote=True)
     item = (
-        f'<li value="{ref.number}" id="ref-{ref.number}" data-kb-cite="{cite}">'
+        f'<li value="{ref.number}" id="ref-{ref.number}">'
         f'<a class="kb-ref-link" href="{_href(prefix, ref.slug, ref.paragraph_id)}">{shown[0]}</a>'
         + "".join(f' <span class="kb-ref-quote">{q}</span>' for q in shown[1:])
     )
@@ -178,6 +182,6 @@ def _reference_item(ref: _Reference, prefix: str) -> str:
             f'{as_written(html.escape(c[7], quote=False))}{" · " + c[5] if c[5] else ""}</a>'
             for c in copies[:COPIES_SHOWN]
         )
-        rest = f"，另 {len(copies) - COPIES_SHOWN} 家见各来源页" if len(copies) > COPIES_SHOWN else ""
+        rest = f" 等，共 {len(copies)} 家" if len(copies) > COPIES_SHOWN else ""
         item += f'<details class="kb-copies"><summary>及另外 {len(copies)} 家转载</summary><p>{links}{rest}</p></details>'
     return item + "</li>"

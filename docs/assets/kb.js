@@ -88,12 +88,14 @@
   // (so in the page's script), outlet, date and quote (in the article's words)
   // from data-kb-cite.
   function citationOf(row) {
-    var data = fieldsOf(row);
+    var footnote = row.matches(".kb-ref-list > li");
+    var data = fieldsOf(footnote ? row.closest(".kb-ref-source") : row);  // a footnote's source is said once, above it
     var c = { id: row.id, url: publicUrl(row.id), outlet: data.outlet, date: data.date, quote: data.quote, sourceTitle: data.source_title };
-    if (row.matches(".kb-ref-list > li")) {  // a footnote: the source itself, its paragraph on this site
+    if (footnote) {  // the source itself, its paragraph on this site, the words cited
       var link = row.querySelector("a.kb-ref-link");
       c.url = link ? publicHref(link) : c.url;
       c.subject = data.source_title || data.outlet;
+      c.quote = link ? link.textContent.replace(/^“|”$/g, "") : "";
       c.id = "kb-" + (link ? link.getAttribute("href").split("#")[1] || row.id : row.id);
       return c;
     }
@@ -119,7 +121,7 @@
     range.setEndBefore(run);
     var marker = run.querySelector("a.kb-cite");
     var reference = marker && document.getElementById("ref-" + marker.getAttribute("data-ref"));
-    var data = fieldsOf(reference);
+    var data = fieldsOf(reference && reference.closest(".kb-ref-source"));
     var heading = document.getElementById("lead");
     return {
       id: "lead-" + (index + 1), url: publicUrl(heading ? heading.id : ""),
@@ -249,7 +251,7 @@
   }
 
   function addButtons() {
-    document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id]").forEach(function (row) {
+    document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id], .kb-ref-list > li[id]").forEach(function (row) {
       if (row.querySelector(":scope > .kb-tools")) return;
       var tools = document.createElement("span");
       tools.className = "kb-tools";
@@ -258,7 +260,7 @@
         button.addEventListener("click", function () { copy(publicUrl(row.id), button, "#"); });
         tools.appendChild(button);
       }
-      if (row.hasAttribute("data-kb-cite")) addCiteMenu(tools, function () { return citationOf(row); });
+      if (row.hasAttribute("data-kb-cite") || row.matches(".kb-ref-list > li")) addCiteMenu(tools, function () { return citationOf(row); });
       row.classList.add("kb-has-tools");
       row.insertBefore(tools, row.firstChild);  // first: on a phone the row's text wraps around it (kb.css)
     });
