@@ -32,6 +32,7 @@ numbers.
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -45,11 +46,12 @@ from build_scripts.pages.variants import as_written
 
 TOKEN = re.compile(r"<kb-cites>(.*?)</kb-cites>")
 REFERENCES_ID = "references"
-QUOTES_SHOWN = 3  # distinct quoted passages of one paragraph in its reference
-# Republications listed under a reference: the first ten say where else it ran;
+QUOTES_SHOWN = 2  # distinct quoted passages of one paragraph in its reference (the markers' hover text has each)
+QUOTE_CHARS = 120  # of each, in the list
+# Republications listed under a reference: the first five say where else it ran;
 # 59 links under each of a page's references made a topic page of a
 # syndicated corpus 800 KB.
-COPIES_SHOWN = 10
+COPIES_SHOWN = 5
 
 
 def cites_token(citations: Sequence[Citation], prefix: str, limit: int) -> str:
@@ -61,8 +63,9 @@ def cites_token(citations: Sequence[Citation], prefix: str, limit: int) -> str:
     more = len(groups) - len(shown)
     cited = []
     for group in shown:
-        # The original, when it is cited, stands for its republications; else the first copy cited.
-        lead = next((c.article for c in group if c.article.slug == c.article.report), group[0].article)
+        # The original, when it is cited, stands for its republications; else the earliest copy, so
+        # that every statement citing the same copies names the same one (one number, not sixty).
+        lead = min((c.article for c in group), key=lambda a: (a.slug != a.report, a.date or dt.date.max, a.slug))
         cited.append([_fields(c, c.article.slug == lead.slug) for c in group])
     payload = json.dumps({"p": prefix, "g": cited, "m": more}, ensure_ascii=False, separators=(",", ":"))
     return "<kb-cites>" + payload.replace("<", "\\u003c") + "</kb-cites>"
@@ -166,10 +169,14 @@ def _reference_list(references, prefix: str, heading: str) -> list[str]:
     return [f"## {heading} {{#{REFERENCES_ID}}}", "", inline_html(listed), ""]
 
 
+def _short(quote: str) -> str:
+    return quote if len(quote) <= QUOTE_CHARS else quote[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
 def _reference_item(ref: _Reference, prefix: str) -> str:
     """[n] the quoted words, linking to the paragraph; then its republications, folded."""
     quotes = ref.quotes[:QUOTES_SHOWN] or [ref.name]
-    shown = [as_written("“" + html.escape(q, quote=False) + "”") for q in quotes]
+    shown = [as_written("“" + html.escape(_short(q), quote=False) + "”") for q in quotes]
     item = (
         f'<li value="{ref.number}" id="ref-{ref.number}">'
         f'<a class="kb-ref-link" href="{_href(prefix, ref.slug, ref.paragraph_id)}">{shown[0]}</a>'

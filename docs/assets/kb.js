@@ -95,7 +95,9 @@
       var link = row.querySelector("a.kb-ref-link");
       c.url = link ? publicHref(link) : c.url;
       c.subject = data.source_title || data.outlet;
-      c.quote = link ? link.textContent.replace(/^“|”$/g, "") : "";
+      // The words in full from a marker citing it (the list shortens long ones).
+      var marker = document.querySelector('.kb-fn a[data-ref="' + row.id.replace("ref-", "") + '"]');
+      c.quote = marker ? marker.getAttribute("data-kb-quote") || marker.getAttribute("title") : link ? link.textContent.replace(/^“|”$/g, "") : "";
       c.id = "kb-" + (link ? link.getAttribute("href").split("#")[1] || row.id : row.id);
       return c;
     }
