@@ -9,8 +9,10 @@ references appended at its end, as Wikipedia shows them:
   overview and by an infobox row is [3] in both places.
 * A run cites a story once: the copies of one report (`Article.report`, a
   press release republished by 59 portals) get one marker, the original's
-  paragraph when it is cited, and the reference names the others under
-  "及另外 59 家转载", folded.
+  paragraph when it is cited (else the earliest copy's), and its reference
+  names the others under "及另外 59 家转载", folded.
+* The list names each source once (outlet · date · title) with its numbered
+  paragraphs under it, in the order the page first cites them.
 * A reference names the source as a reader knows it — its outlet, else its
   title (never a placeholder such as "unattributed") — its date and title,
   links to the paragraph and quotes the cited words.
@@ -19,12 +21,11 @@ references appended at its end, as Wikipedia shows them:
   preview on hover (desktop) or on a first tap (phone) and adds the copy
   controls.
 
-Markers and the list are HTML that Python-Markdown never scans: the
-markers go inside `<kb-html>` (markdown_text.InlineHtml stashes them before
-Markdown's inline patterns run; its bracket matching over long runs of
-citation links was 16 of 41 s of a syndicated build), the list is one
-generated `<div class="kb-…">` block. Their `.md` links are resolved and
-checked by MkDocs all the same (markdown_text).
+Markers and the list are HTML that Python-Markdown never scans
+(`markdown_text.inline_html`: stored before Markdown's inline patterns run;
+its bracket matching over long runs of citation links was 16 of 41 s of a
+build of 300 syndicated articles). Their `.md` links are resolved and
+checked by MkDocs all the same, as Markdown links are.
 
 Tokens carry everything their footnotes need, so a page can be numbered
 wherever it is assembled (site.py), and a cached topic page keeps its
@@ -124,7 +125,8 @@ def number_footnotes(markdown: str, heading: str = "参考资料") -> str:
                 if not fields[3] and fields[0] not in first.copies:
                     first.copies[fields[0]] = fields
         more = f'<small class="kb-more">另 {run["m"]} 个来源</small>' if run["m"] else ""
-        return inline_html(f'<span class="kb-cites">{"".join(markers)}</span>{more}')
+        # Searched for their words, statements are; their markers are not ("[3]" finds nothing).
+        return inline_html(f'<span class="kb-cites" data-search-exclude="true">{"".join(markers)}</span>{more}')
 
     body = TOKEN.sub(marker, markdown)
     if not references:
