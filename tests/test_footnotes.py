@@ -38,7 +38,8 @@ def test_the_same_paragraph_is_one_number_and_the_reference_names_outlet_date_an
     first = soup.select_one("#ref-1")
     head = first.find_parent(class_="kb-ref-source").select_one(".kb-ref-head").get_text()
     assert head == "36氪 · 2025-11-05 · 《IRON 发布》"
-    assert "82个自由度" in first.get_text() and "手有22个自由度" in first.get_text()  # both passages cited from it
+    assert first.get_text() == "“82个自由度”"  # the words it cites (a preview shows each marker's own)
+    assert [m["title"] for m in soup.select("sup.kb-fn a")] == ["82个自由度", "全身82个自由度", "手有22个自由度"]
     # No outlet: the article's title names it, never a placeholder.
     second = soup.select_one("#ref-2").find_parent(class_="kb-ref-source").select_one(".kb-ref-head").get_text()
     assert second == "《一篇没有媒体名的文章》 · 2025-11-05"

@@ -41,14 +41,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from build_scripts.knowledge.corroborate import Citation
-from build_scripts.pages.cite_menu import cite_fields, source_name
+from build_scripts.pages.cite_menu import source_name
 from build_scripts.pages.markdown_text import inline_html
 from build_scripts.pages.variants import as_written
 
 TOKEN = re.compile(r"<kb-cites>(.*?)</kb-cites>")
 REFERENCES_ID = "references"
-QUOTES_SHOWN = 2  # distinct quoted passages of one paragraph in its reference (the markers' hover text has each)
-QUOTE_CHARS = 120  # of each, in the list
+# A reference shows the beginning of the words it cites; its markers' previews
+# show them whole. Two full quotes each were 200 KB of a topic page's 530 at
+# 300 syndicated articles.
+QUOTES_SHOWN = 1
+QUOTE_CHARS = 40
 # Republications listed under a reference: the first five say where else it ran;
 # 59 links under each of a page's references made a topic page of a
 # syndicated corpus 800 KB.
@@ -155,15 +158,15 @@ def _reference_list(references, prefix: str, heading: str) -> list[str]:
     sources = []
     for slug, refs in by_source.items():
         first = refs[0]
-        name = as_written(html.escape(first.name, quote=False))
-        title = f"《{as_written(html.escape(first.title, quote=False))}》" if first.title else ""
-        # Outlet, date, title; a source whose text names no outlet is named by its title alone.
-        label = " · ".join(x for x in ((name, first.date, title) if first.name != first.title else (title, first.date)) if x)
+        # Outlet, date, title (kb.js reads them from these spans for a copied citation);
+        # a source whose text names no outlet is named by its title alone.
+        name = f'<span class="kb-ref-name">{as_written(html.escape(first.name, quote=False))}</span>'
+        title = f'《<span class="kb-ref-title">{as_written(html.escape(first.title, quote=False))}</span>》' if first.title else ""
+        date = f'<span class="kb-ref-date">{first.date}</span>' if first.date else ""
+        label = " · ".join(x for x in ((name, date, title) if first.name != first.title else (title, date)) if x)
         items = "".join(_reference_item(ref, prefix) for ref in refs)
-        # What a copied citation of each reference says about its source (kb.js): once per source.
-        cite = html.escape(cite_fields(first.name, first.date, "", first.title), quote=True)
         sources.append(
-            f'<div class="kb-ref-source" data-kb-cite="{cite}"><p class="kb-ref-head"><a href="{prefix}sources/{slug}.md">{label}</a></p>'
+            f'<div class="kb-ref-source"><p class="kb-ref-head"><a href="{prefix}sources/{slug}.md">{label}</a></p>'
             f'<ol class="kb-ref-list">{items}</ol></div>'
         )
     # One line: a block of its own, stored as it is (markdown_text.inline_html).

@@ -34,7 +34,7 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
 # names how many more sources say it, and a list shows its best entries and
 # says how many it leaves out (kb.json has them all). Without them a topic
 # page grew by 4 KB per article, 3 MB of HTML at 500 articles.
-MAX_CITATIONS = 5  # stories (a report and its republications) cited after one statement
+MAX_CITATIONS = 3  # stories (a report and its republications) cited after one statement, as [1][2][3]
 MAX_EXCERPTS = 60  # facts and opinions, each
 MAX_SOURCES = 100  # newest first
 

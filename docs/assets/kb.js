@@ -62,10 +62,19 @@
     clone.querySelectorAll("button, .kb-cite-menu, .headerlink, .kb-cites, .kb-more, .kb-tools, .kb-old-anchor").forEach(function (e) { e.remove(); });
     return clone.textContent.replace(/\s+/g, " ").trim();
   }
+  // A footnote's source, as its reference list names it once above its passages (footnotes.py).
+  function sourceFields(source) {
+    var part = function (name) { var e = source && source.querySelector(".kb-ref-head .kb-ref-" + name); return e ? e.textContent.trim() : ""; };
+    var title = part("title");
+    return { outlet: part("name") || title, date: part("date"), source_title: title };
+  }
   function fieldsOf(element) {
     var raw = element && element.getAttribute("data-kb-cite");
     if (!raw) return {};
-    try { return JSON.parse(raw.charAt(0) === "{" ? raw : decodeURIComponent(raw)); } catch (e) { return {}; }
+    try {  // base64 of UTF-8 JSON (cite_menu.py)
+      var bytes = Uint8Array.from(atob(raw), function (c) { return c.charCodeAt(0); });
+      return JSON.parse(new TextDecoder("utf-8").decode(bytes));
+    } catch (e) { return {}; }
   }
   function pageTitle() {
     var h1 = document.querySelector("article h1");
@@ -89,7 +98,7 @@
   // from data-kb-cite.
   function citationOf(row) {
     var footnote = row.matches(".kb-ref-list > li");
-    var data = fieldsOf(footnote ? row.closest(".kb-ref-source") : row);  // a footnote's source is said once, above it
+    var data = footnote ? sourceFields(row.closest(".kb-ref-source")) : fieldsOf(row);
     var c = { id: row.id, url: publicUrl(row.id), outlet: data.outlet, date: data.date, quote: data.quote, sourceTitle: data.source_title };
     if (footnote) {  // the source itself, its paragraph on this site, the words cited
       var link = row.querySelector("a.kb-ref-link");
@@ -123,7 +132,7 @@
     range.setEndBefore(run);
     var marker = run.querySelector("a.kb-cite");
     var reference = marker && document.getElementById("ref-" + marker.getAttribute("data-ref"));
-    var data = fieldsOf(reference && reference.closest(".kb-ref-source"));
+    var data = sourceFields(reference && reference.closest(".kb-ref-source"));
     var heading = document.getElementById("lead");
     return {
       id: "lead-" + (index + 1), url: publicUrl(heading ? heading.id : ""),
