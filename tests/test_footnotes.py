@@ -110,7 +110,7 @@ def test_a_reference_names_outlet_date_and_title(seed_site):
 def test_no_page_of_the_seed_site_names_a_placeholder_outlet(seed_site):
     for html_file in seed_site.rglob("*.html"):
         text = html_file.read_text(encoding="utf-8")
-        for placeholder in ("来源未注明", "來源未註明", "Unattributed"):
+        for placeholder in ("来源未注明", "來源未註明", "Unattributed", "未署名英文报道", "未署名英文報導"):
             assert placeholder not in text, (html_file, placeholder)
 
 
