@@ -105,6 +105,7 @@ def test_cite_this_page_and_an_overview_sentence_copy_their_words(browser, seed_
     assert "#lead)" in markdown and re.search(r"，\d{4}-\d{2}-\d{2}：“", markdown)  # the source, its date, the quote
     footnote = page.locator("article .kb-ref-list > li").first
     confluence = copy(footnote, "Confluence")
-    assert re.match(r"\[《小鹏科技日发布第二代VLA大模型》（《小鹏科技日发布第二代VLA大模型》，2025\\-11\\-11）\|https://kb\.example\.internal/sources/000_8aa7ed600137bead/#p-", confluence) or \
-        "|https://kb.example.internal/sources/000_8aa7ed600137bead/#p-" in confluence
+    link = re.fullmatch(r"\[IRON 人形机器人（(.+)，(\d{4}\\-\d{2}\\-\d{2})）\|(\S+)\] “(.+)”（访问日期：\d{4}-\d{2}-\d{2}）", confluence)
+    assert link and "《" in link[1], confluence  # the page's subject, then the source: outlet and title, date
+    assert link[3].startswith("https://kb.example.internal/sources/") and "#p-" in link[3]  # its paragraph, public URL
     context.close()

@@ -103,7 +103,7 @@
     if (footnote) {  // the source itself, its paragraph on this site, the words cited
       var link = row.querySelector("a.kb-ref-link");
       c.url = link ? publicHref(link) : c.url;
-      c.subject = data.source_title || data.outlet;
+      c.subject = pageTitle();  // what the page says with it; the source follows, named with its title
       // The words in full from a marker citing it (the list shortens long ones).
       var marker = document.querySelector('.kb-fn a[data-ref="' + row.id.replace("ref-", "") + '"]');
       c.quote = marker ? marker.getAttribute("data-kb-quote") || marker.getAttribute("title") : link ? link.textContent.replace(/^“|”$/g, "") : "";
