@@ -51,12 +51,18 @@ def test_copy_citation_menu_copies_markdown_mediawiki_and_confluence(browser, se
         row.locator("button.kb-cite-button").click()
         row.locator(f'.kb-cite-menu button[data-format="{name}"]').click()
         copied[name] = page.evaluate("navigator.clipboard.readText()")
-    assert copied["Markdown"].startswith("[Robotaxi") and f"]({url}) (" in copied["Markdown"]
-    assert "3,000 TOPS" in copied["Markdown"] and "2025-11-" in copied["Markdown"]
+    # Subject, attribute and value: which robot, which figure, how much.
+    what = "小鹏 Robotaxi · 算力：3,000 TOPS"
+    markdown, note = copied["Markdown"].split("\n\n")
+    assert markdown == "小鹏 Robotaxi · 算力：3,000 TOPS[^robotaxi-compute]"
+    assert note.startswith(f"[^robotaxi-compute]: [{what}]({url}) — ") and "2025-11-" in note
+    assert "3,000 TOPS" in note and "访问日期：" in note
     wiki = copied["MediaWiki"]
-    assert wiki.startswith("{{cite web |url=" + url + " |title=Robotaxi") and wiki.endswith("}}")
+    assert wiki.startswith('<ref name="robotaxi-compute">{{cite web |url=' + url + " |title=" + what) and wiki.endswith("}}</ref>")
     assert " |website=" in wiki and " |date=2025-11-" in wiki and f" |quote={' '.join(quote.split())}" in wiki
-    assert copied["Confluence"].startswith("[Robotaxi") and copied["Confluence"].endswith(f"|{url}]")
+    assert " |access-date=" in wiki
+    assert copied["Confluence"].startswith("[小鹏 Robotaxi") and f"|{url}]" in copied["Confluence"]
+    assert "2025\\-11\\-" in copied["Confluence"].split("|")[0]  # the link's text: outlet and date
     context.close()
 
 

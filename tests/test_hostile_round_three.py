@@ -368,12 +368,13 @@ PAGE_URL = "https://kb.example.internal/topics/iron/"
 
 
 def hostile_citations() -> list[Citation]:
-    """The same hostile words as the outlet, as the author (no outlet) and as the file name (neither), each quoted."""
-    def cited(outlet="", author="", file_name="plain.txt"):
-        article = Article(slug="hostile", file_name=file_name, title="t", outlet=outlet, author=author,
+    """The same hostile words as the outlet, as the title (no outlet: a source is then named by its title)
+    and as the file name (neither), each quoted."""
+    def cited(outlet="", title="", file_name="plain.txt"):
+        article = Article(slug="hostile", file_name=file_name, title=title, outlet=outlet, author="",
                           date=dt.date(2025, 11, 5), language="en", paragraphs=())
         return Citation(article, "p1", "IRON has 22 degrees of freedom " + HOSTILE_FIELD)
-    return [cited(outlet=HOSTILE_FIELD), cited(author=HOSTILE_FIELD), cited(file_name=HOSTILE_FIELD)]
+    return [cited(outlet=HOSTILE_FIELD, title="t"), cited(title=HOSTILE_FIELD), cited(file_name=HOSTILE_FIELD)]
 
 
 def plain_citation() -> Citation:
@@ -417,13 +418,28 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_a_copied_markdown_citation_renders_one_link_ours_and_the_fields_as_text(copied):
+ACCESSED = r"\d{4}-\d{2}-\d{2}"
+
+
+def rendered_footnote(markdown_text: str):
+    """A pasted Markdown citation through Python-Markdown with footnotes: (the page, its one footnote)."""
+    rendered = BeautifulSoup(markdown.markdown(markdown_text, extensions=["extra"]), "html.parser")
+    notes = rendered.select("div.footnote li")
+    assert len(notes) == 1, markdown_text
+    return rendered, notes[0]
+
+
+def test_a_copied_markdown_citation_is_one_footnote_with_one_link_ours_and_the_fields_as_text(copied):
     for n, texts in enumerate(copied[:3]):
-        rendered = BeautifulSoup(markdown.markdown(texts["Markdown"], extensions=["extra"]), "html.parser")
-        assert {tag.name for tag in rendered.find_all(True)} == {"p", "a"}, texts["Markdown"]
-        (link,) = rendered.find_all("a")
-        assert link["href"] == f"{PAGE_URL}#row-{n}"
-        assert one_line(HOSTILE_FIELD) in rendered.get_text()  # the outlet, author or file name, as written
+        rendered, note = rendered_footnote(texts["Markdown"])
+        # Nothing but paragraphs, the footnote's marker and list, and links: no image, script, bold, list of its own.
+        assert {tag.name for tag in rendered.find_all(True)} <= {"p", "a", "sup", "div", "hr", "ol", "li"}, texts["Markdown"]
+        links = [a for a in rendered.find_all("a") if not {"footnote-ref", "footnote-backref"} & set(a.get("class", []))]
+        assert [a["href"] for a in links] == [f"{PAGE_URL}#row-{n}"]
+        assert rendered.select_one("sup a.footnote-ref")["href"] == f"#fn:row-{n}"
+        text = one_line(note.get_text())
+        assert one_line(HOSTILE_FIELD) in text and "2025-11-05" in text  # the outlet, title or file name, as written
+        assert re.search(rf"访问日期：{ACCESSED}", text)
 
 
 def wikitext_outside_nowiki(text: str) -> tuple[str, list[str]]:
@@ -434,30 +450,59 @@ def wikitext_outside_nowiki(text: str) -> tuple[str, list[str]]:
     return "\0".join(parts[0::2]), [html.unescape(inner) for inner in parts[1::2]]
 
 
-def test_a_copied_mediawiki_citation_is_our_template_with_every_field_as_text(copied):
+# MediaWiki's <ref> with a name and one {{cite web}} inside: the name quoted, nothing else in the ref.
+CITE_REF = re.compile(r'<ref name="[A-Za-z0-9_-]+">\{\{cite web((?: \|[a-z-]+=[^|{}<>]*)+)\}\}</ref>')
+
+
+def cite_ref_fields(wikitext: str) -> dict[str, str]:
+    """The parameters of a pasted `<ref name="…">{{cite web …}}</ref>`, as MediaWiki reads them (nowiki parts as text)."""
+    parsed, shown = wikitext_outside_nowiki(wikitext)
+    found = CITE_REF.fullmatch(parsed)
+    assert found, wikitext
+    fields, nowiki = {}, iter(shown)
+    for param in found[1].split(" |")[1:]:
+        key, _, value = param.partition("=")
+        fields[key] = re.sub("\0", lambda _: next(nowiki), value.strip())
+    return fields
+
+
+def test_a_copied_mediawiki_citation_is_our_ref_with_every_field_as_text(copied):
     for n, texts in enumerate(copied[:3]):
-        parsed, shown = wikitext_outside_nowiki(texts["MediaWiki"])
-        # Nothing but our template: no other link, tag, template, category, signature or magic word.
-        assert re.fullmatch(
-            rf"\{{\{{cite web \|url={re.escape(PAGE_URL)}#row-{n} \|title=\0 \|website=\0 \|date=2025-11-05 \|quote=\0\}}\}}", parsed
-        ), texts["MediaWiki"]
-        title, website, quote = shown
-        assert website == one_line(HOSTILE_FIELD) and quote.endswith(one_line(HOSTILE_FIELD))
-        assert title.startswith(one_line(HOSTILE_FIELD))
+        fields = cite_ref_fields(texts["MediaWiki"])
+        assert fields["url"] == f"{PAGE_URL}#row-{n}" and fields["date"] == "2025-11-05"
+        assert re.fullmatch(ACCESSED, fields["access-date"])
+        assert fields["website"] == one_line(HOSTILE_FIELD)  # the outlet, else the title, else the file name
+        assert fields["quote"].endswith(one_line(HOSTILE_FIELD)) and fields["title"].startswith(one_line(HOSTILE_FIELD))
 
 
 def test_a_plain_mediawiki_field_is_left_without_nowiki(copied):
-    assert copied[-1]["MediaWiki"].endswith(
-        " |website=36氪 |date=2025-11-05 |quote=IRON has 22 degrees of freedom, XPeng's engineers said.}}"
-    )
+    assert re.search(
+        rf" \|website=36氪 \|date=2025-11-05 \|quote=IRON has 22 degrees of freedom, XPeng's engineers said\. \|access-date={ACCESSED}\}}\}}</ref>$",
+        copied[-1]["MediaWiki"],
+    ), copied[-1]["MediaWiki"]
+
+
+def test_each_copied_format_yields_a_footnote_with_outlet_date_and_quote(copied):
+    """What a reader pastes: a footnote in Markdown (Python-Markdown's footnotes) and MediaWiki, a cited link in Confluence."""
+    texts = copied[-1]
+    quote = "IRON has 22 degrees of freedom, XPeng's engineers said"
+    _, note = rendered_footnote(texts["Markdown"])
+    assert "36氪" in note.get_text() and "2025-11-05" in note.get_text() and quote in note.get_text()
+    fields = cite_ref_fields(texts["MediaWiki"])
+    assert (fields["website"], fields["date"]) == ("36氪", "2025-11-05") and fields["quote"].startswith(quote)
+    assert fields["title"].endswith("：22")  # what is cited: the page's subject, and the row's value
+    link = re.fullmatch(rf"\[(.*)\|{re.escape(PAGE_URL)}#row-3\] “(.*)”（访问日期：{ACCESSED}）", texts["Confluence"])
+    assert link and "36氪" in link[1] and "2025-11-05" in re.sub(r"\\(.)", r"\1", link[1]) and link[2].startswith(quote)
 
 
 def test_a_copied_confluence_citation_is_one_link_to_the_row_with_markup_escaped(copied):
     for n, texts in enumerate(copied[:3]):
-        found = re.fullmatch(rf"\[(.*)\|{re.escape(PAGE_URL)}#row-{n}\]", texts["Confluence"])
+        found = re.fullmatch(rf"\[([^|\]]*)\|{re.escape(PAGE_URL)}#row-{n}\] “(.*)”（访问日期：{ACCESSED}）", texts["Confluence"])
         assert found, texts["Confluence"]
-        unescaped = re.sub(r"\\.", "", found[1])
-        assert not re.search(r"[\[\]|{}!*_~^+?#@-]", unescaped), found[1]
+        assert "2025-11-05" in re.sub(r"\\(.)", r"\1", found[1])  # the link's text names the source and its date
+        for part in found.groups():
+            unescaped = re.sub(r"\\.", "", part)
+            assert not re.search(r"[\[\]|{}!*_~^+?#@-]", unescaped), part
 
 
 # -- Safety nets: each of these fails when its net is taken away -----------------

@@ -72,13 +72,13 @@ LATIN_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
 def _own_words(soup) -> str:
-    """The page's own text: without citation chips (outlet names), quotes (“…”), the English overview, the chart,
+    """The page's own text: without citation markers and the reference list (outlet names, titles), quotes (“…”), the English overview, the chart,
     and the time words the rules read (English ones among them)."""
     article = soup.select_one("article")
     rules = article.select_one("#time-rules")
     if rules:
         rules.find_next_sibling("ul").decompose()
-    for element in article.select("a.kb-cite, details.kb-overview-en, .kb-chart-box, .md-content__button, .headerlink"):
+    for element in article.select("a.kb-cite, .kb-refs, details.kb-overview-en, .kb-chart-box, .md-content__button, .headerlink"):
         element.decompose()
     return re.sub(r"“[^”]*”", "", article.get_text(" "))
 

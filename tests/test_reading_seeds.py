@@ -19,11 +19,11 @@ def article(corpus, stem):
 @pytest.mark.parametrize(
     "stem, title, outlet, date, language",
     [
-        ("000", "小鹏科技日发布第二代VLA大模型", "来源未注明（新闻稿）", dt.date(2025, 11, 11), "zh-Hans"),
+        ("000", "小鹏科技日发布第二代VLA大模型", "", dt.date(2025, 11, 11), "zh-Hans"),  # names no outlet: cited by its title
         ("001", "小鵬的二代VLA到底是什麼?", "新皮層", dt.date(2025, 11, 10), "zh-Hant"),
         ("002", "「擁有理解、交互和改變世界能力的機器」正在悄悄到來", "智駕網", dt.date(2025, 11, 12), "zh-Hant"),
         ("003", "72B世界基座模型启动，小鹏的端到端智驾正在验证Scaling Laws", "ByteAILab（GPTNB）", dt.date(2025, 4, 17), "zh-Hans"),
-        ("004", "XPeng Tech Day 2025: the second-generation VLA model", "未署名英文报道", dt.date(2025, 11, 6), "en"),
+        ("004", "XPeng Tech Day 2025: the second-generation VLA model", "", dt.date(2025, 11, 6), "en"),
     ],
 )
 def test_seed_metadata(corpus, stem, title, outlet, date, language):

@@ -14,11 +14,11 @@ import pytest
 from conftest import ROOT, build_site, page
 
 SOURCE_PAGES = {
-    "000_8aa7ed600137bead": ("小鹏科技日发布第二代VLA大模型", "来源未注明（新闻稿）", "2025-11-11", "zh-Hans"),
+    "000_8aa7ed600137bead": ("小鹏科技日发布第二代VLA大模型", "", "2025-11-11", "zh-Hans"),  # the text names no outlet (seeds/sources.yml)
     "001_f557aaf571426259": ("小鵬的二代VLA到底是什麼?", "新皮層", "2025-11-10", "zh-Hant"),
     "002_56d86afa678d481a": ("「擁有理解、交互和改變世界能力的機器」正在悄悄到來", "智駕網", "2025-11-12", "zh-Hant"),
     "003_93100f986083634d": ("72B世界基座模型启动，小鹏的端到端智驾正在验证Scaling Laws", "ByteAILab（GPTNB）", "2025-04-17", "zh-Hans"),
-    "004_2a4aa61ecc6eb6e2": ("XPeng Tech Day 2025: the second-generation VLA model", "未署名英文报道", "2025-11-06", "en"),
+    "004_2a4aa61ecc6eb6e2": ("XPeng Tech Day 2025: the second-generation VLA model", "", "2025-11-06", "en"),
 }
 
 

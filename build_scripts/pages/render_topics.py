@@ -1,8 +1,8 @@
 """TopicPage models → Markdown: topic pages, the topics index, the home page.
 
-Citations are ordinary Markdown links to `../sources/<slug>.md#<paragraph>`,
-so MkDocs itself checks that every cited page and anchor exists; their title
-is the quoted passage, which Material shows as a tooltip on hover.
+Citations are numbered footnotes (pages/footnotes.py) linking to
+`../sources/<slug>.md#<paragraph>`, which MkDocs resolves and checks as it
+does Markdown links; a marker's title is the quoted passage.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from build_scripts.knowledge.compose import KnowledgeBase, TopicPage
 from build_scripts.knowledge.corroborate import Citation
 from build_scripts.knowledge.lists import speaker
-from build_scripts.pages.cite_menu import cite_data
+from build_scripts.pages.cite_menu import source_name
+from build_scripts.pages.footnotes import cites_token
 from build_scripts.pages.markdown_text import escape, literal_html, yaml_string
 from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
@@ -25,32 +26,29 @@ def topic_path(slug: str) -> str:
 
 
 def citation_link(citation: Citation, from_dir: str = "topics") -> str:
-    """[outlet · date](../sources/x.md#p-… "quote") — the quote shows on hover."""
-    prefix = "../" * len(from_dir.split("/")) if from_dir else ""
-    title = html.escape(citation.quote, quote=True).replace("\\", "\\\\")
-    return f'[{as_written(escape(citation.article.label.replace(", ", " · ")))}]({prefix}{citation.source_path}#{citation.paragraph_id} "{title}"){{ .kb-cite }}'
+    """One citation: a footnote marker on the page (footnotes.py)."""
+    return citations_text([citation], from_dir)
 
 
 # A page summarises a corpus that keeps growing: past these, a statement
 # names how many more sources say it, and a list shows its best entries and
 # says how many it leaves out (kb.json has them all). Without them a topic
-# page grew by 4 KB per article, 3 MB of HTML at 500 articles; Markdown's
-# time goes with the number of links, so these bound a rebuild too.
-MAX_CITATIONS = 5  # links after one statement
+# page grew by 4 KB per article, 3 MB of HTML at 500 articles.
+MAX_CITATIONS = 3  # stories (a report and its republications) cited after one statement, as [1][2][3]
 MAX_EXCERPTS = 60  # facts and opinions, each
 MAX_SOURCES = 100  # newest first
 
 
 def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limit: int = MAX_CITATIONS) -> str:
-    links = " ".join(citation_link(c, from_dir) for c in citations[:limit])
-    if len(citations) > limit:
-        # Sources, not links: a second paragraph of a shown source, or a syndicated copy, is no other source.
-        more = len({c.article.report for c in citations[limit:]} - {c.article.report for c in citations[:limit]})
-        links += (
-            f' <small class="kb-more">另 {more} 个来源</small>' if more
-            else f' <small class="kb-more">另 {len(citations) - limit} 处引用</small>'
-        )
-    return links
+    """The footnote markers after a statement, [1] [2]: one per story, its republications folded (footnotes.py).
+
+    The markers are numbered, and the references listed, when the page is
+    assembled (`footnotes.number_footnotes`, site.py).
+    """
+    if not citations:
+        return ""
+    prefix = "../" * len(from_dir.split("/")) if from_dir else ""
+    return cites_token(citations, prefix, limit)
 
 
 def _most_corroborated(excerpts, limit: int = MAX_EXCERPTS) -> tuple[list, str]:
@@ -127,7 +125,7 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         lines += [note, ""] if note else []
         for article, facts in _by_first_source(facts_shown):
             date = article.date.isoformat() if article.date else "日期不详"
-            lines += [f"**{as_written(escape(article.outlet or article.author or article.file_name))}**（{date}）", ""]
+            lines += [f"**{as_written(escape(source_name(article)))}**（{date}）", ""]
             lines += folded([f"- {as_written(escape(x.text))} {citations_text(x.citations)}" for x in facts], SHOWN_PER_SOURCE)
     if page.opinions:
         lines += ["### 观点 {#opinions}", ""]
@@ -138,7 +136,7 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         said = []
         for x in opinions_shown:
             who = x.citations[0].article
-            outlet = as_written(escape(who.outlet or who.author or who.file_name))
+            outlet = as_written(escape(source_name(who)))
             voiced = speaker(x.text)  # the person quoted, when the sentence says who (knowledge/lists.py)
             said.append(f"- **{as_written(escape(voiced))}**（{outlet}）：" if voiced else f"- **{outlet}**：")
             said[-1] += f"{as_written(escape(x.text))} {citations_text(x.citations)}"

@@ -18,6 +18,7 @@ from build_scripts.knowledge.entities import load_entities, mentioned
 from build_scripts.pages.export import export_json, topic_entry_json
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.pages.render_glossary import html_abbreviator, render_glossary
+from build_scripts.pages.footnotes import number_footnotes
 from build_scripts.pages.markdown_text import yaml_string
 from build_scripts.pages.previews import describe_pages
 from build_scripts.pages.variants import one_script_per_page, page_in_both_scripts
@@ -83,6 +84,8 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
     if corpus.problems or has_corrections_section(kb.corrections):
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports) + render_corrections_section(kb.corrections)
         nav.append({"输入问题": PROBLEMS_PATH})
+    # Citations become each page's numbered footnotes (topic pages did in topic_markdown).
+    pages = {path: number_footnotes(text) for path, text in pages.items()}
     # Last stages: each page its own link preview, then each page in one
     # script, the reader's (previews.py, variants.py).
     leads = {topic_path(p.topic.slug): "".join(s.text for s in p.lead) for p in kb.topics if p.lead}
@@ -108,7 +111,8 @@ def render_source_pages(corpus: Corpus, kb: KnowledgeBase, tags: dict[str, tuple
 
 def topic_markdown(page: TopicPage, as_of: dt.date | None, entities) -> str:
     """A topic's page, tagged with the people and organisations its citations name."""
-    return with_tags(render_topic_page(page, as_of), mentioned((c.quote for c in page.citations), entities))
+    markdown = number_footnotes(render_topic_page(page, as_of))
+    return with_tags(markdown, mentioned((c.quote for c in page.citations), entities))
 
 
 def source_page(article: Article, cited_by: dict[str, tuple], tags: tuple[str, ...], abbreviate) -> str:

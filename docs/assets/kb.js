@@ -4,8 +4,13 @@
 //   URL of the row (canonical page address from site_url + the row's stable
 //   id), the form analysts paste into their wikis.
 // * "Copy citation" (❞) on every row with a data-kb-cite attribute
-//   (build_scripts/pages/cite_menu.py): the row as a Markdown link, a
-//   MediaWiki {{cite web}} or Confluence wiki markup. No network needed.
+//   (build_scripts/pages/cite_menu.py: infobox rows, milestones, the
+//   footnotes of the reference list), after every cited sentence of the
+//   overview, and "cite this page" at the top of every page: a menu that
+//   copies a Markdown footnote, a MediaWiki <ref>{{cite web}}</ref> or a
+//   Confluence link, each naming subject, attribute and value, outlet, date,
+//   quote and the day it was copied. No network needed. Every control is a
+//   44 px target on a phone.
 // * The language switcher: the choice of 简体 / 繁體 is remembered, so every
 //   page opens in it (overrides/main.html sends the reader to the page's
 //   copy); the current #anchor is kept when switching.
@@ -18,13 +23,17 @@
   document.querySelectorAll('link[rel="alternate"][hreflang]').forEach(function (link) { link.rel = "alternate kb-page"; });
   var traditional = document.documentElement.lang === "zh-Hant";
   var LABELS = traditional
-    ? { link: "複製連結", cite: "複製引用", prompt: "複製" }
-    : { link: "复制链接", cite: "复制引用", prompt: "复制" };
+    ? { link: "複製連結", cite: "複製引用", page: "引用本頁", prompt: "複製", accessed: "訪問日期", overview: "概述" }
+    : { link: "复制链接", cite: "复制引用", page: "引用本页", prompt: "复制", accessed: "访问日期", overview: "概述" };
 
-  function publicUrl(id) {
+  function canonicalBase() {
     var canonical = document.querySelector('link[rel="canonical"]');
-    var base = canonical ? canonical.href : location.href.split("#")[0];
-    return base.split("#")[0] + "#" + id;
+    return (canonical ? canonical.href : location.href).split("#")[0];
+  }
+  function publicUrl(id) { return canonicalBase() + (id ? "#" + id : ""); }
+  // A link of the page (a footnote's paragraph) as its public address.
+  function publicHref(link) {
+    try { return new URL(link.getAttribute("href"), canonicalBase()).href; } catch (e) { return link.href; }
   }
 
   function copy(text, button, label) {
@@ -46,16 +55,97 @@
     return button;
   }
 
-  // What a citation of the row says: its URL, the page's title and the
-  // row's value from the page (so in the page's script), the source's
-  // outlet, date and quote (in the article's words) from data-kb-cite.
+  // The visible text of an element, without its buttons, menus, permalinks and footnote markers.
+  function textOf(element) {
+    if (!element) return "";
+    var clone = element.cloneNode(true);
+    clone.querySelectorAll("button, .kb-cite-menu, .headerlink, .kb-cites, .kb-more, .kb-tools, .kb-old-anchor").forEach(function (e) { e.remove(); });
+    return clone.textContent.replace(/\s+/g, " ").trim();
+  }
+  // A footnote's source, as its reference list names it once above its passages (footnotes.py).
+  function sourceFields(source) {
+    var part = function (name) { var e = source && source.querySelector(".kb-ref-head .kb-ref-" + name); return e ? e.textContent.trim() : ""; };
+    var title = part("title");
+    return { outlet: part("name") || title, date: part("date"), source_title: title };
+  }
+  function fieldsOf(element) {
+    var raw = element && element.getAttribute("data-kb-cite");
+    if (!raw) return {};
+    try {  // base64 of UTF-8 JSON (cite_menu.py)
+      var bytes = Uint8Array.from(atob(raw), function (c) { return c.charCodeAt(0); });
+      return JSON.parse(new TextDecoder("utf-8").decode(bytes));
+    } catch (e) { return {}; }
+  }
+  function pageTitle() {
+    var h1 = document.querySelector("article h1");
+    var meta = document.querySelector('meta[property="og:title"]');
+    return textOf(h1) || (meta ? meta.content : document.title);
+  }
+  function subjectHeading(row) {
+    // The infobox's subject is the heading its rows stand under (### IRON 人形机器人).
+    for (var e = row.previousElementSibling; e; e = e.previousElementSibling) {
+      if (/^H[1-3]$/.test(e.tagName)) return e.tagName === "H3" ? textOf(e) : "";
+    }
+    return "";
+  }
+  function today() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
+  // What a citation of a row says: subject, attribute and value from the page
+  // (so in the page's script), outlet, date and quote (in the article's words)
+  // from data-kb-cite.
   function citationOf(row) {
-    var data = JSON.parse(decodeURIComponent(row.getAttribute("data-kb-cite")));
-    var titleMeta = document.querySelector('meta[property="og:title"]');
-    var valueElement = row.querySelector(".kb-value, .kb-when, .kb-cite-value, strong");
-    var value = valueElement ? valueElement.textContent.trim() : "";
-    var page = titleMeta ? titleMeta.content : document.title;
-    return { url: publicUrl(row.id), title: value ? page + ": " + value : page, outlet: data.outlet, date: data.date, quote: data.quote };
+    var footnote = row.matches(".kb-ref-list > li");
+    var data = footnote ? sourceFields(row.closest(".kb-ref-source")) : fieldsOf(row);
+    var c = { id: row.id, url: publicUrl(row.id), outlet: data.outlet, date: data.date, quote: data.quote, sourceTitle: data.source_title };
+    if (footnote) {  // the source itself, its paragraph on this site, the words cited
+      var link = row.querySelector("a.kb-ref-link");
+      c.url = link ? publicHref(link) : c.url;
+      c.subject = pageTitle();  // what the page says with it; the source follows, named with its title
+      // The words in full from a marker citing it (the list shortens long ones).
+      var marker = document.querySelector('.kb-fn a[data-ref="' + row.id.replace("ref-", "") + '"]');
+      c.quote = marker ? marker.getAttribute("data-kb-quote") || marker.getAttribute("title") : link ? link.textContent.replace(/^“|”$/g, "") : "";
+      c.id = "kb-" + (link ? link.getAttribute("href").split("#")[1] || row.id : row.id);
+      return c;
+    }
+    if (row.matches(".kb-milestone")) {
+      c.subject = textOf(row.querySelector("strong:not(.kb-when)"));
+      c.attribute = textOf(row.querySelector(".kb-badge"));
+      c.value = textOf(row.querySelector(".kb-when"));
+      return c;
+    }
+    c.subject = subjectHeading(row) || pageTitle();
+    c.attribute = textOf(row.querySelector(".kb-attr"));
+    c.value = textOf(row.querySelector(".kb-value, .kb-when, .kb-cite-value, strong"));
+    return c;
+  }
+
+  // A sentence of the overview: the words since the previous run of markers, cited by its first marker.
+  function sentenceCitation(run, index) {
+    var paragraph = run.parentNode, range = document.createRange();
+    var runs = Array.prototype.slice.call(paragraph.querySelectorAll(".kb-cites"));
+    var before = runs[runs.indexOf(run) - 1];
+    if (before && before.nextSibling && before.nextSibling.classList && before.nextSibling.classList.contains("kb-tools")) before = before.nextSibling;
+    if (before) range.setStartAfter(before); else range.setStart(paragraph, 0);
+    range.setEndBefore(run);
+    var marker = run.querySelector("a.kb-cite");
+    var reference = marker && document.getElementById("ref-" + marker.getAttribute("data-ref"));
+    var data = sourceFields(reference && reference.closest(".kb-ref-source"));
+    var heading = document.getElementById("lead");
+    return {
+      id: "lead-" + (index + 1), url: publicUrl(heading ? heading.id : ""),
+      subject: pageTitle(), attribute: LABELS.overview, value: range.toString().replace(/\s+/g, " ").trim(),
+      outlet: data.outlet, date: data.date, sourceTitle: data.source_title,
+      quote: marker ? marker.getAttribute("data-kb-quote") || marker.getAttribute("title") : data.quote,
+    };
+  }
+
+  function pageCitation() {
+    var site = document.querySelector('meta[property="og:site_name"]');
+    var path = location.pathname.replace(/\/$/, "").split("/").pop() || "home";
+    return { id: "kb-" + path, url: publicUrl(""), subject: pageTitle(), outlet: site ? site.content : "" };
   }
 
   // Every field but the date may hold an article's words (an outlet such as
@@ -65,6 +155,7 @@
   // each format into Python-Markdown and a check of the wikitext.
   function oneLine(s) { return String(s || "").replace(/\s+/g, " ").trim(); }
   function safeUrl(url) { return url.replace(/[\s()<>\[\]{}|"'`\\^]/g, function (c) { return "%" + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0"); }); }
+  function safeLabel(id) { return String(id || "kb").replace(/[^A-Za-z0-9_-]/g, "-"); }
   var ESCAPE = {
     // Python-Markdown's escapable characters (the site's own escape, markdown_text.py),
     // then entities for what starts HTML; "~" as an entity, for GitHub's strikethrough.
@@ -80,25 +171,50 @@
       if (!/[\[\]{}|<>~&]|''|__|:\/\/|\b(?:ISBN|RFC|PMID)\b/.test(s)) return s;
       return "<nowiki>" + s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") + "</nowiki>";
     },
-    // Confluence wiki markup: the link's own brackets and bar cannot be escaped
+    // Confluence wiki markup: a link's own brackets and bar cannot be escaped
     // inside a link, so they become spaces; macros, images and mentions are escaped.
     Confluence: function (s) {
       return oneLine(oneLine(s).replace(/[\[\]|]/g, " ")).replace(/([\\{}!*_^~+?#@-])/g, "\\$1");
     },
   };
 
+  // "IRON 人形机器人 · 手部自由度：22 自由度": what is cited, in the page's words.
+  function headline(c) {
+    var what = [c.subject, c.attribute].map(oneLine).filter(Boolean).join(" · ");
+    return c.value ? what + "：" + oneLine(c.value) : what;
+  }
+  // "智驾网《标题》，2025-11-12": the source, its title when it is not the name already.
+  // (A source that names no outlet is named by its title: outlet and title are one.) Confluence
+  // would read a dash in the date as strikethrough: `escapeDate` for it.
+  function sourceOf(c, e, escapeDate) {
+    var name = c.outlet ? e(c.outlet) : "";
+    if (c.sourceTitle) name = c.sourceTitle === c.outlet ? "《" + name + "》" : name + "《" + e(c.sourceTitle) + "》";
+    return [name, c.date ? (escapeDate ? e(c.date) : c.date) : ""].filter(Boolean).join("，");
+  }
+
   var FORMATS = {
+    // A footnote: the marker after the cited words, and its text (Python-Markdown's footnotes, GitHub, Pandoc).
     Markdown: function (c) {
-      var e = ESCAPE.Markdown;
-      return "[" + e(c.title) + "](" + safeUrl(c.url) + ") (" + [e(c.outlet), c.date].filter(Boolean).join(", ") + ")";
+      var e = ESCAPE.Markdown, label = safeLabel(c.id), accessed = today();
+      var note = "[" + e(headline(c)) + "](" + safeUrl(c.url) + ")";
+      var source = sourceOf(c, e);
+      if (source) note += " — " + source;
+      if (c.quote) note += "：“" + e(c.quote) + "”";
+      note += "。" + LABELS.accessed + "：" + accessed + "。";
+      return e(headline(c)) + "[^" + label + "]\n\n[^" + label + "]: " + note;
     },
     MediaWiki: function (c) {
       var e = ESCAPE.MediaWiki;
-      return "{{cite web |url=" + safeUrl(c.url) + " |title=" + e(c.title) + " |website=" + e(c.outlet) +
-        (c.date ? " |date=" + c.date : "") + (c.quote ? " |quote=" + e(c.quote) : "") + "}}";
+      return '<ref name="' + safeLabel(c.id) + '">{{cite web |url=' + safeUrl(c.url) + " |title=" + e(headline(c)) +
+        (c.outlet ? " |website=" + e(c.outlet) : "") + (c.date ? " |date=" + c.date : "") +
+        (c.quote ? " |quote=" + e(c.quote) : "") + " |access-date=" + today() + "}}</ref>";
     },
+    // A link whose text names the source and its date, then the quote and the day it was copied.
     Confluence: function (c) {
-      return "[" + ESCAPE.Confluence(c.title) + "|" + safeUrl(c.url) + "]";
+      var e = ESCAPE.Confluence, source = sourceOf(c, e, true);
+      var text = e(headline(c)) + (source ? "（" + source + "）" : "");
+      return "[" + text + "|" + safeUrl(c.url) + "]" + (c.quote ? " “" + e(c.quote) + "”" : "") +
+        "（" + LABELS.accessed + "：" + today() + "）";
     },
   };
 
@@ -108,43 +224,77 @@
     });
   }
 
-  function addCiteMenu(row) {
-    var button = smallButton("kb-cite-button", "❞", LABELS.cite);
+  // A ❞ button and its menu of formats, in `holder`; `citation` says what is copied when a format is chosen.
+  function addCiteMenu(holder, citation, label) {
+    var button = smallButton("kb-cite-button", "❞", label || LABELS.cite);
+    if (label) button.textContent = "❞ " + label;
+    var shown = button.textContent;
     button.setAttribute("aria-haspopup", "menu");
     var menu = document.createElement("div");
     menu.className = "kb-cite-menu";
     menu.setAttribute("role", "menu");
     menu.hidden = true;
     Object.keys(FORMATS).forEach(function (name) {
-      var item = smallButton("kb-cite-format", name, LABELS.cite + ": " + name);
+      var item = smallButton("kb-cite-format", name, (label || LABELS.cite) + ": " + name);
       item.setAttribute("role", "menuitem");
       item.dataset.format = name;
       item.addEventListener("click", function (event) {
         event.stopPropagation();
         menu.hidden = true;
         button.setAttribute("aria-expanded", "false");
-        copy(FORMATS[name](citationOf(row)), button, "❞");
+        copy(FORMATS[name](citation()), button, shown);
       });
       menu.appendChild(item);
     });
     button.addEventListener("click", function (event) {
       event.stopPropagation();
       closeMenus(menu);
+      menu.style.right = "";
       menu.hidden = !menu.hidden;
       button.setAttribute("aria-expanded", String(!menu.hidden));
+      if (!menu.hidden) {  // keep it on the screen: a button near the left edge opens it to the right
+        var box = menu.getBoundingClientRect();
+        if (box.left < 8) menu.style.right = (box.left - 8) + "px";
+      }
     });
-    row.appendChild(button);
-    row.appendChild(menu);
+    holder.appendChild(button);
+    holder.appendChild(menu);
   }
 
   function addButtons() {
-    document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id]").forEach(function (row) {
-      if (row.querySelector(".kb-copy")) return;
-      var button = smallButton("kb-copy", "#", LABELS.link);
-      button.addEventListener("click", function () { copy(publicUrl(row.id), button, "#"); });
-      row.appendChild(button);
-      if (row.hasAttribute("data-kb-cite")) addCiteMenu(row);
+    document.querySelectorAll(".kb-figure[id], .kb-event[id], [data-kb-cite][id], .kb-ref-list > li[id]").forEach(function (row) {
+      if (row.querySelector(":scope > .kb-tools")) return;
+      var tools = document.createElement("span");
+      tools.className = "kb-tools";
+      if (!row.matches(".kb-ref-list > li")) {  // a footnote's number changes with the page: no link to it
+        var button = smallButton("kb-copy", "#", LABELS.link);
+        button.addEventListener("click", function () { copy(publicUrl(row.id), button, "#"); });
+        tools.appendChild(button);
+      }
+      if (row.hasAttribute("data-kb-cite") || row.matches(".kb-ref-list > li")) addCiteMenu(tools, function () { return citationOf(row); });
+      row.classList.add("kb-has-tools");
+      row.insertBefore(tools, row.firstChild);  // first: on a phone the row's text wraps around it (kb.css)
     });
+    // Each cited sentence of the overview.
+    var lead = document.getElementById("lead");
+    for (var block = lead && lead.nextElementSibling; block && !/^H[12]$/.test(block.tagName); block = block.nextElementSibling) {
+      if (block.tagName !== "P") continue;
+      block.querySelectorAll(":scope > .kb-cites").forEach(function (run, index) {
+        if (run.nextElementSibling && run.nextElementSibling.classList.contains("kb-tools")) return;
+        var tools = document.createElement("span");
+        tools.className = "kb-tools kb-tools-inline";
+        addCiteMenu(tools, function () { return sentenceCitation(run, index); });
+        run.parentNode.insertBefore(tools, run.nextSibling);
+      });
+    }
+    // Cite this page.
+    var article = document.querySelector("article.md-content__inner");
+    if (article && article.querySelector("h1") && !article.querySelector(":scope > .kb-cite-page")) {
+      var tools = document.createElement("span");
+      tools.className = "kb-tools kb-cite-page";
+      addCiteMenu(tools, pageCitation, LABELS.page);
+      article.insertBefore(tools, article.firstChild);
+    }
   }
 
   document.addEventListener("click", function () { closeMenus(null); });
@@ -198,6 +348,145 @@
     var link = event.target instanceof Element && event.target.closest("a.md-search-result__link");
     if (link) toTraditional(link);
   }, true);
+})();
+
+// Footnotes: a marker [3] previews its source and the words it cites — on
+// hover or keyboard focus with a mouse, on a first tap on a touch screen (a
+// second tap, or the preview's link, opens the paragraph). Without script
+// the marker is a plain link to the paragraph, its quote the tooltip.
+(function () {
+  var traditional = document.documentElement.lang === "zh-Hant";
+  var WORDS = traditional ? { open: "打開原文段落", list: "參考資料" } : { open: "打开原文段落", list: "参考资料" };
+  var box = null, owner = null, showTimer = null, hideTimer = null, lastPointer = "mouse";
+
+  function markerOf(target) { return target instanceof Element ? target.closest(".kb-fn a.kb-cite") : null; }
+  function quoteOf(marker) { return marker.getAttribute("data-kb-quote") || marker.getAttribute("title") || ""; }
+
+  function build(marker) {
+    var number = marker.getAttribute("data-ref");
+    var reference = document.getElementById("ref-" + number);
+    var preview = document.createElement("div");
+    preview.className = "kb-fn-preview md-typeset";
+    preview.id = "kb-fn-preview";
+    preview.setAttribute("role", "tooltip");
+    var source = document.createElement("div");
+    source.className = "kb-fn-preview__source";
+    var head = reference && reference.closest(".kb-ref-source");
+    head = head && head.querySelector(".kb-ref-head");
+    source.textContent = "[" + number + "] " + (head ? head.textContent : "");
+    preview.appendChild(source);
+    var quote = document.createElement("blockquote");
+    quote.textContent = "“" + quoteOf(marker) + "”";
+    preview.appendChild(quote);
+    var copies = reference && reference.querySelector(".kb-copies summary");
+    if (copies) {
+      var note = document.createElement("div");
+      note.className = "kb-fn-preview__copies";
+      note.textContent = copies.textContent;
+      preview.appendChild(note);
+    }
+    var links = document.createElement("div");
+    links.className = "kb-fn-preview__links";
+    var open = document.createElement("a");
+    open.href = marker.href;
+    open.textContent = WORDS.open + " →";
+    links.appendChild(open);
+    if (reference) {
+      var list = document.createElement("a");
+      list.href = "#ref-" + number;
+      list.textContent = WORDS.list + " [" + number + "]";
+      list.addEventListener("click", hide);
+      links.appendChild(list);
+    }
+    preview.appendChild(links);
+    preview.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    preview.addEventListener("mouseleave", function () { hideSoon(); });
+    return preview;
+  }
+
+  function show(marker) {
+    clearTimeout(showTimer); clearTimeout(hideTimer);
+    if (owner === marker && box) return;
+    hide();
+    owner = marker;
+    box = build(marker);
+    document.body.appendChild(box);
+    marker.setAttribute("aria-describedby", box.id);
+    // Below the marker, or above it when the screen ends; never past either side.
+    var rect = marker.getBoundingClientRect(), width = box.offsetWidth, height = box.offsetHeight;
+    var left = Math.max(8, Math.min(rect.left - 16, document.documentElement.clientWidth - width - 8));
+    var top = rect.bottom + 6;
+    if (top + height > window.innerHeight - 8 && rect.top - height - 6 > 8) top = rect.top - height - 6;
+    box.style.left = (left + window.scrollX) + "px";
+    box.style.top = (top + window.scrollY) + "px";
+  }
+
+  function hide() {
+    clearTimeout(showTimer); clearTimeout(hideTimer);
+    if (owner) {
+      owner.removeAttribute("aria-describedby");
+      if (owner.hasAttribute("data-kb-quote")) owner.title = owner.getAttribute("data-kb-quote");
+    }
+    if (box) box.remove();
+    box = owner = null;
+  }
+  function hideSoon() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 300); }
+
+  // The browser's own tooltip would cover the preview: the quote waits in data-kb-quote while it shows.
+  function quiet(marker) {
+    if (marker.title) marker.setAttribute("data-kb-quote", marker.title);
+    marker.removeAttribute("title");
+  }
+
+  // Material draws its own tooltip for every [title] it finds when it mounts
+  // the page (content.tooltips), which would cover the preview: the quotes
+  // wait in data-kb-quote until it has, then come back for the browser's
+  // tooltip-less hover (quiet) and for anyone reading the link.
+  var MARKERS = ".kb-fn a.kb-cite[title]";
+  document.querySelectorAll(MARKERS).forEach(function (marker) { quiet(marker); marker.setAttribute("data-kb-hushed", ""); });
+  function unhush() {
+    document.querySelectorAll(".kb-fn a.kb-cite[data-kb-hushed]").forEach(function (marker) {
+      marker.removeAttribute("data-kb-hushed");
+      if (marker !== owner && marker.hasAttribute("data-kb-quote")) marker.title = marker.getAttribute("data-kb-quote");
+    });
+  }
+  if (window.document$) window.document$.subscribe(function () { setTimeout(unhush, 0); });
+  else document.addEventListener("DOMContentLoaded", function () { setTimeout(unhush, 0); });
+
+  document.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType || "mouse"; }, true);
+  document.addEventListener("mouseover", function (event) {
+    var marker = markerOf(event.target);
+    if (!marker || lastPointer === "touch") return;
+    quiet(marker);
+    clearTimeout(hideTimer);
+    clearTimeout(showTimer);
+    showTimer = setTimeout(function () { show(marker); }, 200);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var marker = markerOf(event.target);
+    if (!marker || lastPointer === "touch") return;
+    clearTimeout(showTimer);
+    if (owner === marker) hideSoon();
+    else if (marker.hasAttribute("data-kb-quote")) marker.title = marker.getAttribute("data-kb-quote");
+  });
+  document.addEventListener("focusin", function (event) {
+    var marker = markerOf(event.target);
+    if (marker && lastPointer !== "touch") show(marker);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (markerOf(event.target) && !(box && box.contains(event.relatedTarget))) hideSoon();
+  });
+  document.addEventListener("click", function (event) {
+    var marker = markerOf(event.target);
+    if (marker && lastPointer === "touch" && owner !== marker) {
+      event.preventDefault();  // the first tap previews; the next one follows the link
+      quiet(marker);
+      show(marker);
+      return;
+    }
+    if (box && !box.contains(event.target) && !marker) hide();
+  });
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape") hide(); });
 })();
 
 // Source pages: a link to a paragraph whose text has changed since it was
