@@ -323,3 +323,14 @@ def test_a_sentence_can_report_one_event_and_plan_another_of_the_same_kind():
     text = "小鹏汇天飞行汽车工厂的复材车间均已封顶，计划2026年第四季度竣工。"
     found = {(s.kind, s.state) for s in sightings(article("a", PUBLISHED, text))}
     assert {("other", "happened"), ("other", "planned")} <= found
+
+
+def test_a_report_that_it_happened_fulfils_every_earlier_promise_already_due():
+    plans = [article("p1", dt.date(2025, 11, 6), "第二代VLA将于2026年第一季度全量推送。"),
+             article("p2", dt.date(2026, 1, 10), "第二代VLA将于2026年4月向更多车型推送。"),
+             article("p3", dt.date(2026, 1, 12), "第二代VLA将于2027年第四季度向全球推送。")]
+    report = article("r", dt.date(2026, 6, 3), "VLA 2.0 has been rolled out to every Ultra car.", "en")
+    rows = {m.due.key: m.status for m in milestones(*plans, report, as_of=dt.date(2026, 6, 3))
+            if m.topic == "second-gen-vla" and m.kind == "rollout" and m.due}
+    assert rows["2026-q1"] in ("done", "late") and rows["2026-04"] in ("done", "late")
+    assert rows["2027-q4"] == "upcoming"  # due after the report: still to come

@@ -798,6 +798,11 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
         target.report(s)
         if target.done is None or (s.period and target.done.precision != "day" and s.period.precision == "day"):
             target.done = s.period or target.done
+        if target.plans:
+            # What has happened by now fulfils every earlier promise of it already due: "in its first
+            # month of rollout" (June) closes the Q1 rollout plan and the 3月19日 one alike.
+            for other in _also_fulfilled(tracks, target, s):
+                other.report(s)
     for s in (s for s in ordered if s.state == "dropped"):
         candidates = [t for t in tracks if t.plans and t.announced and s.said_on and t.announced < s.said_on and s.read == "clause"]
         if candidates:
@@ -851,6 +856,17 @@ def _moved_from(tracks: list[_Track], s: Sighting) -> _Track | None:
         if t.announced and s.said_on > t.announced and (s.state == "delayed" or s.said_on > due.end):
             return t
     return None
+
+
+def _also_fulfilled(tracks: list[_Track], target: _Track, s: Sighting) -> list[_Track]:
+    """The other open promised rows a report of the event fulfils as well: announced before it
+    and due before it was said (one due later, a global rollout next year, is still to come)."""
+    if s.said_on is None:
+        return []
+    return [t for t in tracks if t is not target and t.plans and not t.dropped and t.done is None
+            and not any(r.state == "happened" for r in t.reports)
+            and t.announced is not None and t.announced < s.said_on
+            and t.current_due is not None and t.current_due.end < s.said_on]
 
 
 def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
