@@ -14,3 +14,6 @@ class KnowledgeBaseConfig(Config):
     # Milestone statuses (upcoming, overdue …) are given as of this date
     # (YYYY-MM-DD); empty: the newest article's date, so builds are reproducible.
     as_of = opt.Type((str, datetime.date), default="")
+    # Whose Traditional Chinese the 繁體 pages speak: taiwan (OpenCC s2twp: 晶片, 影片, 軟體)
+    # or hong_kong (s2hk: Hong Kong's glyphs, 羣 and 裏, and mainland words as Hong Kong keeps them).
+    traditional = opt.Choice(("taiwan", "hong_kong"), default="taiwan")

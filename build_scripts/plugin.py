@@ -97,6 +97,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         if data_files.reload_if_changed(DATA_DIR):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
         self.build_error = ""
+        variants.use_region(self.config.traditional)
         try:
             self.search_vocabulary = search.setup(config, DATA_DIR)
         except Exception as exc:

@@ -274,3 +274,16 @@ def test_a_traditional_page_is_drawn_in_its_own_site_before_any_script_runs(seed
 def test_a_page_the_nav_does_not_list_is_shown_under_its_folders_tab(seed_site, url, tab):
     soup = page(seed_site, url)
     assert soup.select_one(".md-tabs__item--active").get_text(strip=True) == tab
+
+
+def test_a_hong_kong_readership_gets_hong_kong_glyphs_and_words(tmp_path):
+    import shutil
+    from conftest import SEEDS, build_site
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for one in sorted(SEEDS.glob("00[0-2]_*")):  # a few seed articles are enough for the topic pages
+        shutil.copy2(one, seeds / one.name)
+    result = build_site(tmp_path / "hk", seeds, extra_yaml="    traditional: hong_kong\n")
+    assert result.returncode == 0, result.stderr[-2000:]
+    title = page(tmp_path / "hk" / "site", "zh-Hant/topics/turing-chip/").find("h1").get_text()
+    assert "芯片" in title and "晶片" not in title  # Hong Kong keeps 芯片; Taiwan writes 晶片

@@ -37,8 +37,10 @@ Traditional copy converts in two ways: the site's own text with `s2twp`;
 text marked as written (`<span class="kb-as-written">`: excerpts, the
 sources' time words, outlet names on citations) and the names of people,
 organisations and outlets (entities.yml, outlets.yml) with `s2tw`, which
-changes glyphs only (发 → 發 or 髮 by the phrase). `s2hk` would use Hong Kong
-glyphs (峯, 羣, 裏) that most Traditional readers, in Taiwan, do not.
+changes glyphs only (发 → 發 or 髮 by the phrase). `s2hk` uses Hong Kong
+glyphs (峯, 羣, 裏) that most Traditional readers, in Taiwan, do not: it is the
+option for a Hong Kong readership (mkdocs.yml `kb: traditional: hong_kong`),
+for the site's words and quoted words alike.
 """
 from __future__ import annotations
 
@@ -52,6 +54,13 @@ SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
 VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
 AS_WRITTEN = "zh-Hant-as-written"  # quotes and names on a Traditional page: the script changes, the words do not
 OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2twp", AS_WRITTEN: "s2tw"}
+# mkdocs.yml `kb: traditional:` — the site's own words and quoted words, for each region's readers
+REGIONS = {"taiwan": {TRADITIONAL: "s2twp", AS_WRITTEN: "s2tw"}, "hong_kong": {TRADITIONAL: "s2hk", AS_WRITTEN: "s2hk"}}
+
+
+def use_region(region: str) -> None:
+    """Convert the 繁體 pages for `region`'s readers (a key of REGIONS)."""
+    OPENCC_CONFIG.update(REGIONS[region])
 # Where Taiwan's software vocabulary misreads this subject, the words keep
 # their glyph-only form: a product is 發佈 (unveiled), not 釋出 (a software
 # release); a model's 参数 are its parameters (參數), not a function's
