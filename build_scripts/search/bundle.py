@@ -3,7 +3,9 @@
 In: the documents `index.rewrite_index` made of Material's search index
 (cut, folded, spelled and named). Out: `site/pagefind/`, Pagefind's
 chunked index, which the browser fetches a piece at a time per query, and
-`kb-words.txt` beside it, the words the browser cuts a query into.
+`kb-words/` beside it, the words the browser cuts a query into, in buckets
+by their first character (a query fetches the few buckets of its own
+characters, not the whole list: 18 KB at 2,000 articles).
 
 Why synthetic pages and not the site's own HTML: Pagefind cuts Chinese only
 for pages marked `lang="zh"`, with a segmenter of its own and without our
@@ -45,7 +47,8 @@ from pathlib import Path
 from build_scripts.search.index import HAN, KEY_FIGURES, NAMES_FIELD, SPELLINGS_FIELD, ZWSP, fold
 
 BUNDLE_DIR = "pagefind"
-WORDS_FILE = "kb-words.txt"  # beside Pagefind's files: the query side's word list
+WORDS_DIR = "kb-words"  # beside Pagefind's files: the query side's word list, in buckets
+WORD_BUCKETS = 64  # worker.js: a word is in bucket (code point of its first character) % WORD_BUCKETS
 SHARDS_FILE = "kb-shards.txt"  # the other bundles of the index, merged in the browser (SHARD_BYTES)
 HIDDEN = "^"  # starts a word that is indexed, never shown; joins a twin
 TAG = re.compile(r"<[^>]*>")
@@ -141,6 +144,20 @@ def query_words(docs: list[dict]) -> list[str]:
     return sorted(found)
 
 
+def word_bucket(word: str) -> int:
+    return ord(word[0]) % WORD_BUCKETS
+
+
+def write_word_buckets(words: list[str], folder: Path) -> None:
+    """`folder`/<n>.txt: the words of bucket n, one a line (every bucket, empty or not)."""
+    buckets: list[list[str]] = [[] for _ in range(WORD_BUCKETS)]
+    for word in words:
+        buckets[word_bucket(word)].append(word)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, bucket in enumerate(buckets):
+        (folder / f"{number}.txt").write_text("\n".join(bucket), encoding="utf-8")
+
+
 def build(docs: list[dict], site_dir: Path, work_dir: Path) -> None:
     """Write the synthetic pages into `work_dir`, index them, and put the bundle in `site_dir`/pagefind.
 
@@ -171,7 +188,7 @@ def build(docs: list[dict], site_dir: Path, work_dir: Path) -> None:
     try:
         for number in range(len(shards)):  # one after another: one Pagefind process at a time in memory
             run_pagefind(pages_dir / f"{number}", fresh / shard_dir(number) if number else fresh)
-        (fresh / WORDS_FILE).write_text("\n".join(query_words(docs)), encoding="utf-8")
+        write_word_buckets(query_words(docs), fresh / WORDS_DIR)
         (fresh / SHARDS_FILE).write_text("".join(f"{shard_dir(n)}/\n" for n in range(1, len(shards))), encoding="utf-8")
         swap_in(fresh, site_dir / BUNDLE_DIR)
     finally:
