@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase
@@ -16,14 +17,23 @@ from build_scripts.knowledge.milestones import STATUSES, Milestone
 from build_scripts.knowledge.timing import load_time_rules
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.chart import UNSEARCHED, legend, milestone_chart
-from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.markdown_text import escape, yaml_string
 from build_scripts.pages.review import checked_mark
 from build_scripts.pages.render_topics import citations_text
 from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
 
-PROMISES_PATH = "promises.md"
+PROMISES_PATH = "promises.md"  # the index: counts per topic and status, the time rules
 SITE_WIDE_FILTER = "site-wide"  # the topic filter's value for company events on no topic page
+
+
+def promises_path(topic: str) -> str:
+    """The page holding a milestone's row: promises/<topic slug>.md, or promises/site-wide.md.
+
+    One page per topic, not one for all: at 2,000 articles the single page
+    held 330 rows and their chart, 700 KB. A row stays on its topic's page
+    however many articles come, so its link (`promises/iron/#m-…`) lasts."""
+    return f"promises/{topic or SITE_WIDE_FILTER}.md"
 
 
 def _resolved(m: Milestone) -> str:
@@ -98,41 +108,88 @@ def _as_of_line(as_of: dt.date | None) -> str:
     return f"状态截至最新来源日期 {when}；时间词的推算规则见[承诺与兑现](../{PROMISES_PATH}#time-rules)。"
 
 
-def render_promises_page(kb: KnowledgeBase) -> str:
-    titles = {p.topic.slug: p.topic for p in kb.topics}
+def render_promises_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The index (PROMISES_PATH) and a page per topic with milestones (promises_path)."""
+    groups: dict[str, list[Milestone]] = {}
+    for m in kb.milestones:
+        groups.setdefault(m.topic or "", []).append(m)
+    titles = {p.topic.slug: p.topic.title_zh for p in kb.topics}
+    order = [p.topic.slug for p in kb.topics if p.topic.slug in groups] + [t for t in groups if t not in titles]
+    pages = {PROMISES_PATH: render_promises_index(kb, [(t, titles.get(t, "全站"), groups[t]) for t in order])}
+    for topic in order:
+        pages[promises_path(topic)] = render_topic_promises(kb, topic, titles.get(topic, ""), groups[topic])
+    return pages
+
+
+def _counts(milestones: Sequence[Milestone]) -> dict[str, int]:
+    return {s: sum(1 for m in milestones if m.status == s) for s in STATUSES}
+
+
+def render_promises_index(kb: KnowledgeBase, groups: list[tuple[str, str, list[Milestone]]]) -> str:
     as_of = kb.as_of.isoformat() if kb.as_of else "日期不详"
-    counts = {s: sum(1 for m in kb.milestones if m.status == s) for s in STATUSES}
+    counts = _counts(kb.milestones)
+    shown = [s for s in STATUSES if counts[s]]
     lines = [
         "---", "title: 承诺与兑现", "---", "",
         "# 承诺与兑现", "",
-        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**。"
+        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**，按主题分页。"
         "每个状态都链接到它所依据的句子；“已逾期”只表示这些来源中没有兑现的报道。", "",
-        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
-        _filters(kb), "",
-        legend(kb.milestones, kb.as_of), "",
-        milestone_chart(kb.milestones, kb.as_of, "../", ""), "",
-        "## 全部里程碑 {#all}", "",
+        "<small>" + " · ".join(f"{STATUSES[s][0]}：{counts[s]}" for s in shown) + "</small>", "",
     ]
-    if not kb.milestones:
+    if not groups:
         lines += ["来源中没有承诺或进展。", ""]
-    for m in kb.milestones:
-        topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
-        lines += [milestone_row(m, "", with_topic=label), ""]
+    else:
+        lines += [
+            "| 主题 | " + " | ".join(STATUSES[s][0] for s in shown) + " | 合计 |",
+            "| --- | " + " | ".join("---:" for _ in shown) + " | ---: |",
+        ]
+        for topic, title, milestones in groups:
+            row = _counts(milestones)
+            lines.append(f"| [{escape(title)}]({promises_path(topic)}) | " + " | ".join(str(row[s] or "") for s in shown)
+                         + f" | {len(milestones)} |")
+        lines.append("")
     lines += render_time_rules()
+    lines += [_old_anchors_script(groups), ""]
     return "\n".join(lines) + "\n"
 
 
-def _filters(kb: KnowledgeBase) -> str:
-    topics = "".join(f'<option value="{p.topic.slug}">{escape(p.topic.title_zh)}</option>' for p in kb.topics
-                     if any(m.topic == p.topic.slug for m in kb.milestones))
-    if any(not m.topic for m in kb.milestones):
-        topics += f'<option value="{SITE_WIDE_FILTER}">全站</option>'
+def _old_anchors_script(groups: list[tuple[str, str, list[Milestone]]]) -> str:
+    """Links made when every row was on this page (promises/#m-…) forward to the row's topic page."""
+    where = {topic or SITE_WIDE_FILTER: [m.id for m in milestones] for topic, _title, milestones in groups}
+    data = json.dumps(where, separators=(",", ":")).replace("</", "<\\/")  # ids are slugs; never a closing tag
+    return (
+        "<script>(function(){var where=" + data + ",id=decodeURIComponent(location.hash.slice(1));"
+        "for(var topic in where)if(where[topic].indexOf(id)>=0)location.replace(topic+\"/#\"+id)})()</script>"
+    )
+
+
+def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone]) -> str:
+    """One topic's milestones (or the site-wide ones): counts, status filter, chart, rows."""
+    name = title or "全站"
+    counts = _counts(milestones)
+    about = f"[{escape(title)}](../topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
+    lines = [
+        "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "---", "",
+        f"# 承诺与兑现 · {escape(name)}", "",
+        f"{about}承诺与进展，状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**；"
+        f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        _filters(milestones), "",
+        legend(milestones, kb.as_of), "",
+        milestone_chart(milestones, kb.as_of, "../../", ""), "",
+        "## 全部里程碑 {#all}", "",
+    ]
+    for m in milestones:
+        lines += [milestone_row(m, "promises"), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _filters(milestones: Sequence[Milestone]) -> str:
     statuses = "".join(f'<option value="{s}">{label}</option>' for s, (label, _en) in STATUSES.items()
-                       if any(m.status == s for m in kb.milestones))
+                       if any(m.status == s for m in milestones))
     return (
         f'<form class="kb-filters" aria-label="筛选" {UNSEARCHED}>'
-        f'<label>主题 <select name="topic"><option value="">全部</option>{topics}</select></label> '
+        '<input type="hidden" name="topic" value="">'  # assets/kb.js reads a topic filter too: one page, one topic
         f'<label>状态 <select name="status"><option value="">全部</option>{statuses}</select></label>'
         '</form>'
     )
