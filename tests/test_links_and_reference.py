@@ -134,7 +134,13 @@ def test_site_timeline_is_newest_first_labelled_and_cited(seed_site):
     assert len(entries) > 10
     years = [int(e.select_one(".kb-when").get_text()[:4]) for e in entries]
     assert years == sorted(years, reverse=True)
-    assert all(e.select_one("a.kb-topic") and e.select_one("a.kb-cite") for e in entries)
+    assert all(e.select_one("a.kb-topic") for e in entries)
+    # Each row links to its row on the topic's promises page, which cites its sources.
+    for entry in entries:
+        link = entry.select_one("a.kb-sources")["href"]
+        path, anchor = link.split("#")
+        row = page(seed_site, "timeline/" + path).find(id=anchor)
+        assert anchor == entry["id"] and row is not None and row.select_one("a.kb-cite"), link
 
 
 # --- data export -----------------------------------------------------------------

@@ -200,7 +200,7 @@ def topic_entry_json(page, site_url: str) -> str:
         "timeline": [
             {
                 "id": m.id,
-                "url": f"{url}#{m.id}",
+                "url": page_url(site_url, promises_path(m.topic)) + "#" + m.id,  # its topic page shows the newest only
                 "date": (m.due or m.done).key if (m.due or m.done) else "",
                 "label": (m.due or m.done).label if (m.due or m.done) else "",
                 "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,

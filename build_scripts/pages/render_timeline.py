@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.pages.markdown_text import escape
-from build_scripts.pages.promises import milestone_row
+from build_scripts.pages.promises import milestone_row, promises_path
 
 
 def render_site_timeline(kb: KnowledgeBase) -> str:
@@ -27,5 +27,6 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
             lines += [f"## {year} {{#y{year}}}", ""]
         topic = titles.get(m.topic)
         label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
-        lines += [milestone_row(m, "", with_topic=label), ""]
+        # Its citations are on its topic's promises page: this page lists every topic's rows.
+        lines += [milestone_row(m, "", with_topic=label, cited_on=promises_path(m.topic)), ""]
     return "\n".join(lines)
