@@ -701,6 +701,7 @@ class SiteResult:
     first_result_throttled_s: float | None = None
     all_results_throttled_s: float | None = None
     heaviest_pages: list = field(default_factory=list)  # [(path, bytes, elements)] of the three largest HTML pages
+    pages_over_budget: list = field(default_factory=list)  # [path] of the HTML pages over PAGE_BYTES or PAGE_ELEMENTS
     first_query_bytes: int | None = None  # what search downloads until the first query's results show
     next_query_bytes: int | None = None  # ... and for one more query
     generation: dict = field(default_factory=dict)
@@ -733,10 +734,20 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
         first_query_bytes=times["first_bytes"],
         next_query_bytes=times["next_bytes"],
         heaviest_pages=heaviest_pages(site),
+        pages_over_budget=pages_over_budget(site),
     )
 
 
 ELEMENT = re.compile(rb"<[A-Za-z]")
+PAGE_BYTES, PAGE_ELEMENTS = 300_000, 5_000  # issue 25's budget for one page at 2,000 articles
+
+
+def pages_over_budget(site: Path) -> list[str]:
+    over = []
+    for page in sorted(site.rglob("*.html")):
+        if page.stat().st_size > PAGE_BYTES or len(ELEMENT.findall(page.read_bytes())) > PAGE_ELEMENTS:
+            over.append(page.relative_to(site).as_posix())
+    return over
 
 
 def heaviest_pages(site: Path, count: int = 3) -> list[list]:
@@ -844,6 +855,10 @@ def table(results: dict) -> str:
         heaviest = (entry["kb"].get("heaviest_pages") or [None])[0]
         if heaviest:
             lines.append(f"{entry['size']} articles: heaviest page {heaviest[0]}, {heaviest[1] / 1e3:.0f} KB, {heaviest[2]:,} elements")
+        over = entry["kb"].get("pages_over_budget") or []
+        if over:
+            lines.append(f"{entry['size']} articles: {len(over)} page(s) over {PAGE_BYTES // 1000} KB or {PAGE_ELEMENTS:,} elements: "
+                         + ", ".join(over[:8]) + (" …" if len(over) > 8 else ""))
     if "generation_2000_over_500" in results:
         lines.append(f"generation t(2000)/t(500) = {results['generation_2000_over_500']}")
     return "\n".join(lines)
