@@ -248,7 +248,7 @@ def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leave
 
 def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_section(corrected):
     gone = "m-second-gen-vla-other-undated-516b1c"
-    for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
+    for path in ("topics/second-gen-vla/", "promises/second-gen-vla/", "timeline/"):
         assert page(corrected, path).find(id=gone) is None, path
         assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
     assert milestone(corrected, gone) is None
@@ -345,7 +345,7 @@ def test_a_sentence_set_apart_is_a_row_of_its_own(corrected, seed_site):
     apart = [m for m in rows(corrected) if m.get("reviewed") == "confirmed"]
     assert len(rows(corrected)) == 2 and len(apart) == 1
     assert all("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(apart[0]))
-    assert page(corrected, "promises/").find(id=apart[0]["id"]) is not None
+    assert page(corrected, "promises/robotaxi/").find(id=apart[0]["id"]) is not None
 
 
 # -- Stale and malformed -----------------------------------------------------
