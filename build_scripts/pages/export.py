@@ -16,7 +16,7 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.model import Corpus
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
 from build_scripts.pages.infobox import value_label
-from build_scripts.pages.promises import promises_path
+from build_scripts.pages.promises import row_pages
 from build_scripts.pages.review import review_json, review_of
 
 SCHEMA_VERSION = 2  # 2: kb.json is an index of files (1: one document)
@@ -79,10 +79,10 @@ def _sighting(s, site_url: str) -> dict:
     }
 
 
-def _milestone(m, site_url: str) -> dict:
+def _milestone(m, site_url: str, row_page: str) -> dict:
     return {
         "id": m.id,
-        "url": page_url(site_url, promises_path(m.topic)) + "#" + m.id,
+        "url": page_url(site_url, row_page) + "#" + m.id,  # its row on its topic's promises page (promises.row_pages)
         "topic": m.topic or None,  # null: a site-wide company event
         "subject": m.subject,
         "kind": m.kind,
@@ -127,6 +127,7 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=No
     root = site_url.rstrip("/") + "/"
     head = {"$schema": root + "kb.schema.json", "version": SCHEMA_VERSION, "site_url": site_url,
             "as_of": kb.as_of.isoformat() if kb.as_of else None}
+    rows = row_pages(kb.milestones)
     milestones: dict[str, list] = {}
     for m in kb.milestones:
         milestones.setdefault(m.topic or SITE_WIDE, []).append(m)
@@ -137,7 +138,7 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=No
         own = milestones.get(slug, [])
         files[topic_file(slug)] = indented_json({
             **head, "part": "topic", "topic": FormattedJson(topic_entry(page, site_url)),
-            "milestones": [_milestone(m, site_url) for m in own],
+            "milestones": [_milestone(m, site_url, rows[m.id]) for m in own],
         }) + "\n"
         index_topics.append({
             "id": slug, "title_zh": page.topic.title_zh, "title_en": page.topic.title_en,
@@ -146,7 +147,7 @@ def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=No
         })
     site_wide = milestones.get(SITE_WIDE, [])
     files[topic_file(SITE_WIDE)] = indented_json({
-        **head, "part": "site-wide", "milestones": [_milestone(m, site_url) for m in site_wide],
+        **head, "part": "site-wide", "milestones": [_milestone(m, site_url, rows[m.id]) for m in site_wide],
     }) + "\n"
     months: dict[str, list] = {}
     for a in corpus.articles:
@@ -182,6 +183,7 @@ TOPIC_INDENT = "\n "
 def topic_entry_json(page, site_url: str) -> str:
     """One topic's entry of kb.json, formatted as it stands in the file (export_json)."""
     url = page_url(site_url, f"topics/{page.topic.slug}.md")
+    rows = row_pages(page.timeline)
     entry = {
         "id": page.topic.slug,
         "title_zh": page.topic.title_zh,
@@ -200,7 +202,7 @@ def topic_entry_json(page, site_url: str) -> str:
         "timeline": [
             {
                 "id": m.id,
-                "url": page_url(site_url, promises_path(m.topic)) + "#" + m.id,  # its topic page shows the newest only
+                "url": page_url(site_url, rows[m.id]) + "#" + m.id,  # its topic page shows the newest only
                 "date": (m.due or m.done).key if (m.due or m.done) else "",
                 "label": (m.due or m.done).label if (m.due or m.done) else "",
                 "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,

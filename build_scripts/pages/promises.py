@@ -36,6 +36,28 @@ def promises_path(topic: str) -> str:
     return f"promises/{topic or SITE_WIDE_FILTER}.md"
 
 
+# A topic's promises page holds at most this many rows; a topic with more has
+# a page per year of its milestones' periods (promises/<topic>/<year>/, or
+# …/undated/): at 2,000 articles the VLA topic had 308 rows, 580 KB. The
+# topic's page then lists the years and forwards a link to a row it held.
+TOPIC_PAGE_ROWS = 100
+
+
+def _year(m: Milestone) -> str:
+    """The year of the period the milestone is named by (its id says it too): it never moves."""
+    period = m.due or m.done or m.moved_to
+    return str(period.start.year) if period is not None else "undated"
+
+
+def row_pages(milestones: Sequence[Milestone]) -> dict[str, str]:
+    """Milestone id → the docs path of the page holding its row (all of a topic's milestones, or all milestones)."""
+    counts: dict[str, int] = {}
+    for m in milestones:
+        counts[m.topic] = counts.get(m.topic, 0) + 1
+    return {m.id: (promises_path(m.topic) if counts[m.topic] <= TOPIC_PAGE_ROWS
+                   else f"{promises_path(m.topic)[:-len('.md')]}/{_year(m)}.md") for m in milestones}
+
+
 def _resolved(m: Milestone) -> str:
     """The source's words for the time, and how relative ones were read."""
     said = []
@@ -143,7 +165,8 @@ def _as_of_line(as_of: dt.date | None) -> str:
 
 
 def render_promises_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """The index (PROMISES_PATH) and a page per topic with milestones (promises_path)."""
+    """The index (PROMISES_PATH), a page per topic with milestones (promises_path), and a page
+    per year of a topic with more than TOPIC_PAGE_ROWS (row_pages)."""
     groups: dict[str, list[Milestone]] = {}
     for m in kb.milestones:
         groups.setdefault(m.topic or "", []).append(m)
@@ -151,8 +174,39 @@ def render_promises_pages(kb: KnowledgeBase) -> dict[str, str]:
     order = [p.topic.slug for p in kb.topics if p.topic.slug in groups] + [t for t in groups if t not in titles]
     pages = {PROMISES_PATH: render_promises_index(kb, [(t, titles.get(t, "全站"), groups[t]) for t in order])}
     for topic in order:
-        pages[promises_path(topic)] = render_topic_promises(kb, topic, titles.get(topic, ""), groups[topic])
+        milestones = groups[topic]
+        if len(milestones) <= TOPIC_PAGE_ROWS:
+            pages[promises_path(topic)] = render_topic_promises(kb, topic, titles.get(topic, ""), milestones)
+            continue
+        years: dict[str, list[Milestone]] = {}
+        for m in milestones:
+            years.setdefault(_year(m), []).append(m)
+        pages[promises_path(topic)] = render_topic_years(kb, topic, titles.get(topic, ""), milestones, years)
+        for year, rows in years.items():
+            path = f"{promises_path(topic)[:-len('.md')]}/{year}.md"
+            pages[path] = render_topic_promises(kb, topic, titles.get(topic, ""), rows, year)
     return pages
+
+
+def render_topic_years(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone],
+                       years: dict[str, list[Milestone]]) -> str:
+    """A topic with many milestones: its chart, and a page per year of their periods."""
+    name = title or "全站"
+    counts = _counts(milestones)
+    slug = topic or SITE_WIDE_FILTER
+    ordered = sorted(years, key=lambda y: (y == "undated", y), reverse=True)
+    lines = [
+        "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "---", "",
+        f"# 承诺与兑现 · {escape(name)}", "",
+        f"状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**，按年份分页；"
+        f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        *[f"- [{'时间未定' if year == 'undated' else year}]({slug}/{year}.md)：{len(years[year])} 项" for year in ordered], "",
+        legend(milestones, kb.as_of), "",
+        milestone_chart(milestones, kb.as_of, "../../", ""), "",
+        _forward_script({year: [m.id for m in years[year]] for year in years}), "",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _counts(milestones: Sequence[Milestone]) -> dict[str, int]:
@@ -189,32 +243,41 @@ def render_promises_index(kb: KnowledgeBase, groups: list[tuple[str, str, list[M
 
 def _old_anchors_script(groups: list[tuple[str, str, list[Milestone]]]) -> str:
     """Links made when every row was on this page (promises/#m-…) forward to the row's topic page."""
-    where = {topic or SITE_WIDE_FILTER: [m.id for m in milestones] for topic, _title, milestones in groups}
+    return _forward_script({topic or SITE_WIDE_FILTER: [m.id for m in milestones] for topic, _title, milestones in groups})
+
+
+def _forward_script(where: dict[str, list[str]]) -> str:
+    """A link to a row this page does not hold (#m-…) goes on to the page `where` names for it (a folder below)."""
     data = json.dumps(where, separators=(",", ":")).replace("</", "<\\/")  # ids are slugs; never a closing tag
     return (
-        "<script>(function(){var where=" + data + ",id=decodeURIComponent(location.hash.slice(1));"
-        "for(var topic in where)if(where[topic].indexOf(id)>=0)location.replace(topic+\"/#\"+id)})()</script>"
+        "<script>(function(){var where=" + data + ";function go(){var id=decodeURIComponent(location.hash.slice(1));"
+        "for(var to in where)if(where[to].indexOf(id)>=0)location.replace(to+\"/#\"+id)}"
+        "go();addEventListener(\"hashchange\",go)})()</script>"
     )
 
 
-def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone]) -> str:
-    """One topic's milestones (or the site-wide ones): counts, status filter, chart, rows."""
+def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone], year: str = "") -> str:
+    """One topic's milestones (or the site-wide ones), or those of one `year` of a topic with many:
+    counts, status filter, chart, rows."""
     name = title or "全站"
     counts = _counts(milestones)
-    about = f"[{escape(title)}](../topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
+    up = "../../" if year else "../"
+    about = f"[{escape(title)}]({up}topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
+    when = ("时间未定的" if year == "undated" else f"{year} 年的") if year else ""
+    heading = f"{name} · {'时间未定' if year == 'undated' else year}" if year else name
     lines = [
-        "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "---", "",
-        f"# 承诺与兑现 · {escape(name)}", "",
-        f"{about}承诺与进展，状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**；"
-        f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
+        "---", f"title: {yaml_string(f'承诺与兑现 · {heading}')}", "---", "",
+        f"# 承诺与兑现 · {escape(heading)}", "",
+        f"{about}{when}承诺与进展，状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**；"
+        f"其他主题与时间词的推算规则见[承诺与兑现]({up}{PROMISES_PATH})。", "",
         "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
         _filters(milestones), "",
         legend(milestones, kb.as_of), "",
-        milestone_chart(milestones, kb.as_of, "../../", ""), "",
+        milestone_chart(milestones, kb.as_of, "../../../" if year else "../../", ""), "",
         "## 全部里程碑 {#all}", "",
     ]
     for m in milestones:
-        lines += [milestone_row(m, "promises"), ""]
+        lines += [milestone_row(m, f"promises/{topic or SITE_WIDE_FILTER}" if year else "promises"), ""]
     return "\n".join(lines) + "\n"
 
 
