@@ -37,16 +37,28 @@ def promises_path(topic: str) -> str:
 
 
 # A topic's promises page holds at most this many rows; a topic with more has
-# a page per year of its milestones' periods (promises/<topic>/<year>/, or
-# …/undated/): at 2,000 articles the VLA topic had 308 rows, 580 KB. The
-# topic's page then lists the years and forwards a link to a row it held.
+# a page per year of its milestones' periods (promises/<topic>/<year>/), and
+# the undated ones a page per month they were first reported in
+# (…/undated-<YYYY-MM>/): at 2,000 articles the VLA topic had 308 rows,
+# 289 of them undated, 580 KB. The topic's page lists these pages and
+# forwards a link to a row it held.
 TOPIC_PAGE_ROWS = 100
 
 
 def _year(m: Milestone) -> str:
-    """The year of the period the milestone is named by (its id says it too): it never moves."""
+    """The page of a topic with many milestones a row is on: the year of the period it is named by
+    (its id says it too), so it never moves; an undated one's by the month it was first reported."""
     period = m.due or m.done or m.moved_to
-    return str(period.start.year) if period is not None else "undated"
+    if period is not None:
+        return str(period.start.year)
+    said = [s.said_on for s in m.sightings if s.said_on]
+    return f"undated-{min(said):%Y-%m}" if said else "undated"
+
+
+def _year_label(key: str) -> str:
+    if key.startswith("undated-"):
+        return f"时间未定（{key[len('undated-'):]} 报道）"
+    return "时间未定" if key == "undated" else key
 
 
 def row_pages(milestones: Sequence[Milestone]) -> dict[str, str]:
@@ -194,14 +206,14 @@ def render_topic_years(kb: KnowledgeBase, topic: str, title: str, milestones: li
     name = title or "全站"
     counts = _counts(milestones)
     slug = topic or SITE_WIDE_FILTER
-    ordered = sorted(years, key=lambda y: (y == "undated", y), reverse=True)
+    ordered = sorted(years, key=lambda y: (not y.startswith("undated"), y), reverse=True)
     lines = [
         "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "---", "",
         f"# 承诺与兑现 · {escape(name)}", "",
         f"状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**，按年份分页；"
         f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
         "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
-        *[f"- [{'时间未定' if year == 'undated' else year}]({slug}/{year}.md)：{len(years[year])} 项" for year in ordered], "",
+        *[f"- [{_year_label(year)}]({slug}/{year}.md)：{len(years[year])} 项" for year in ordered], "",
         legend(milestones, kb.as_of), "",
         milestone_chart(milestones, kb.as_of, "../../", ""), "",
         _forward_script({year: [m.id for m in years[year]] for year in years}), "",
@@ -263,8 +275,8 @@ def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones:
     counts = _counts(milestones)
     up = "../../" if year else "../"
     about = f"[{escape(title)}]({up}topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
-    when = ("时间未定的" if year == "undated" else f"{year} 年的") if year else ""
-    heading = f"{name} · {'时间未定' if year == 'undated' else year}" if year else name
+    when = (f"{_year_label(year)}的" if year.startswith("undated") else f"{year} 年的") if year else ""
+    heading = f"{name} · {_year_label(year)}" if year else name
     lines = [
         "---", f"title: {yaml_string(f'承诺与兑现 · {heading}')}", "---", "",
         f"# 承诺与兑现 · {escape(heading)}", "",
