@@ -23,7 +23,7 @@ PAGE_ELEMENTS = 5_000
 ELEMENT = re.compile(rb"<[A-Za-z]")
 # Pages whose splitting is not done yet (notes/search.md, "Not done"): the
 # topic pages (infobox, lists, references) and the editors' to-check list.
-NOT_SPLIT_YET = re.compile(r"(zh-Hant/)?(topics/[^/]+|timeline|to-check)/index\.html")
+NOT_SPLIT_YET = re.compile(r"(zh-Hant/)?(topics/[^/]+|to-check)/index\.html")
 
 
 @pytest.fixture(scope="module")
