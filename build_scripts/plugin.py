@@ -298,13 +298,28 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             kept = self.search_updates.documents if self.search_updates else None  # serve: only what an edit changed is cut again
             make_docs = lambda: search.documents(material_index, vocabulary, kept)  # noqa: E731
             if self.search_updates is None:
-                search_bundle.build(make_docs(), site_dir, search.work_dir(config))
+                docs = make_docs()
+                # Pagefind runs next, beside this process: what no one reads any more is let go first
+                # (Material's own copy of the index too, which a one-off build never merges again).
+                del make_docs, material_index
+                self._let_go_of_rendered_pages(config)
+                search_bundle.build(docs, site_dir, search.work_dir(config))
             else:  # the preview is served now; search catches up within seconds
                 self.search_updates.submit(make_docs, site_dir, search.work_dir(config))
         if self.previous is not None:
             self.previous.contents = self.generated  # only now: this build's output is all written
             self.previous.nav = self.site.nav
             self.previous.tagged = incremental.tagged_pages(self.generated)
+
+    def _let_go_of_rendered_pages(self, config) -> None:
+        """A one-off build's pages are written and their anchors checked: their Markdown and HTML,
+        and Material's copy of the search index, are let go before Pagefind runs beside this process
+        (at 2,000 articles the two processes together came near 2 GB)."""
+        if "material/search" in config.plugins:
+            config.plugins["material/search"].search_index.entries = []
+        for file in self.files:
+            if file.page is not None:
+                file.page.markdown = file.page.content = None
 
     @event_priority(-100)  # last: every plugin has written what it writes
     def _publish_site(self, *, config):

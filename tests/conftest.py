@@ -48,6 +48,31 @@ def page(site: Path, url_path: str) -> BeautifulSoup:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
+def kb_files(site: Path) -> dict[str, dict]:
+    """kb.json and every file it names, as a consumer reads them: {site-relative path: document}."""
+    import json
+
+    index = json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    root = index["site_url"].rstrip("/") + "/"
+    names = [t["file"] for t in index["topics"]] + [index["site_wide"]["file"]] + [s["file"] for s in index["sources"]]
+    files = {"kb.json": index}
+    for url in names:
+        path = url[len(root):]
+        files[path] = json.loads((site / path).read_text(encoding="utf-8"))
+    return files
+
+
+def kb_document(site: Path) -> dict:
+    """The whole export gathered from kb.json's files: site_url, topics (their entries), milestones, sources."""
+    files = list(kb_files(site).values())
+    return {
+        "site_url": files[0]["site_url"],
+        "topics": [f["topic"] for f in files if f["part"] == "topic"],
+        "milestones": [m for f in files if f["part"] in ("topic", "site-wide") for m in f["milestones"]],
+        "sources": [s for f in files if f["part"] == "sources" for s in f["sources"]],
+    }
+
+
 @pytest.fixture(scope="session")
 def seed_site(tmp_path_factory) -> Path:
     """The site built from the five seed articles, once per test run."""

@@ -30,6 +30,8 @@ def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
         site = entry[name]
         assert site["build"]["returncode"] == 0
         assert site["build"]["seconds"] > 0 and site["build"]["peak_rss_mb"] > 0
+        # The whole build's memory (all its processes at once) is at least its largest process's, within sampling.
+        assert site["build"]["peak_tree_mb"] > 0.5 * site["build"]["peak_rss_mb"], site["build"]
         assert site["site_bytes"] > 0 and site["search_index_bytes"] > 0
     assert 0 < entry["kb"]["generation"]["total_s"] < entry["kb"]["build"]["seconds"]
     assert entry["serve"]["edit_to_page_s"] is not None  # the edits reached the served page
@@ -42,3 +44,15 @@ def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
     assert bench.build_seconds(entry["kb"]) == round((kb_runs[0] + kb_runs[1]) / 2, 2)  # the median of two
     assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8")) == results
     assert "plain" in bench.table(results)
+
+
+def test_memory_sampler_counts_the_children_of_a_build(tmp_path):
+    """A child process holding 200 MB is counted in the build's peak, not only the parent's few MB."""
+    import subprocess
+    import sys
+
+    code = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'b = bytearray(200 * 2**20); import time; time.sleep(1.5)'])"
+    child = subprocess.Popen([sys.executable, "-c", code])
+    with bench.MemorySampler(child.pid, interval=0.05) as memory:
+        child.wait()
+    assert memory.peak_mb is not None and memory.peak_mb > 190, memory.peak_mb

@@ -18,7 +18,7 @@ import pytest
 from build_scripts.reading.language import to_simplified
 import yaml
 
-from conftest import SEEDS, build_site, page
+from conftest import SEEDS, build_site, kb_document, kb_files, page
 
 CORRECTIONS = """
 001_f557aaf571426259.txt:
@@ -143,7 +143,7 @@ def corrected_then_more_articles(tmp_path_factory) -> Path:
 
 
 def kb_json(site: Path) -> dict:
-    return json.loads((site / "kb.json").read_text(encoding="utf-8"))
+    return kb_document(site)  # kb.json and the files it names, gathered
 
 
 def milestone(site: Path, ident: str) -> dict | None:
@@ -179,7 +179,7 @@ def checked_mark(soup, ident: str):
 
 
 def test_a_confirmed_milestone_is_marked_checked_where_it_is_shown_with_who_when_and_why(corrected):
-    for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
+    for path in ("topics/second-gen-vla/", "promises/second-gen-vla/", "timeline/"):
         mark = checked_mark(page(corrected, path), "m-second-gen-vla-pilot-2025-12")
         assert mark is not None, path
         assert "已核实" in mark.text
@@ -190,7 +190,7 @@ def test_a_confirmed_milestone_is_marked_checked_where_it_is_shown_with_who_when
 
 
 def test_an_unchecked_milestone_has_no_mark(corrected):
-    assert checked_mark(page(corrected, "promises/"), "m-robotaxi-trial-operation-2026") is None
+    assert checked_mark(page(corrected, "promises/robotaxi/"), "m-robotaxi-trial-operation-2026") is None
     assert "reviewed" not in milestone(corrected, "m-robotaxi-trial-operation-2026")
 
 
@@ -203,7 +203,7 @@ def test_a_corrected_milestone_date_moves_it_on_every_page_and_kb_json_keeps_the
     assert topic.find(id=old_id) is None
     assert "已更正" in checked_mark(topic, new_id).text
     assert "2027 H1" in topic.find(id=new_id).get_text()
-    promises = page(corrected, "promises/")
+    promises = page(corrected, "promises/iron/")  # the topic's promises page
     assert promises.find(id=new_id) is not None and promises.find(id=old_id) is None
     assert promises.select_one(f'svg a[href="#{new_id}"]') is not None  # its chart row
     assert page(corrected, "timeline/").find(id=new_id) is not None
@@ -248,7 +248,7 @@ def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leave
 
 def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_section(corrected):
     gone = "m-second-gen-vla-other-undated-516b1c"
-    for path in ("topics/second-gen-vla/", "promises/", "timeline/"):
+    for path in ("topics/second-gen-vla/", "promises/second-gen-vla/", "timeline/"):
         assert page(corrected, path).find(id=gone) is None, path
         assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
     assert milestone(corrected, gone) is None
@@ -345,7 +345,7 @@ def test_a_sentence_set_apart_is_a_row_of_its_own(corrected, seed_site):
     apart = [m for m in rows(corrected) if m.get("reviewed") == "confirmed"]
     assert len(rows(corrected)) == 2 and len(apart) == 1
     assert all("小鵬計劃明年推出3款Robotaxi車型" in q for q in quotes(apart[0]))
-    assert page(corrected, "promises/").find(id=apart[0]["id"]) is not None
+    assert page(corrected, "promises/robotaxi/").find(id=apart[0]["id"]) is not None
 
 
 # -- Stale and malformed -----------------------------------------------------
@@ -435,8 +435,10 @@ def test_kb_json_with_reviewed_items_matches_its_documented_schema(corrected):
     import jsonschema
 
     schema = json.loads((SEEDS.parent / "docs" / "kb.schema.json").read_text(encoding="utf-8"))
-    document = kb_json(corrected)
-    jsonschema.validate(document, schema)
+    files = kb_files(corrected)
+    for document in files.values():
+        jsonschema.validate(document, schema)
+    path, document = next((p, d) for p, d in files.items() if any("reviewed" in m for m in d.get("milestones", [])))
     broken = json.loads(json.dumps(document))
     next(m for m in broken["milestones"] if "reviewed" in m)["reviewed"] = "approved"
     with pytest.raises(jsonschema.ValidationError):

@@ -56,7 +56,7 @@ def test_a_first_tap_on_a_phone_previews_and_the_preview_opens_the_paragraph(bro
 def test_every_copy_control_is_visible_and_a_44px_target_on_a_phone(browser, seed_server):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     page = context.new_page()
-    for path in ("topics/iron/", "promises/", ""):
+    for path in ("topics/iron/", "promises/iron/", ""):
         page.goto(f"{seed_server}/{path}")
         page.wait_for_selector(".kb-cite-page .kb-cite-button")
         where = {"page": ".kb-cite-page .kb-cite-button", "footnote": ".kb-ref-list > li .kb-cite-button"}

@@ -540,8 +540,8 @@ SHOWN_AS_TEXT = {
     "sources/markup/index.html": ["<b>全身</b>", "仿生肌肉&amp;全包覆", "<b>量产</b>"],
     "topics/iron/index.html": ["<b>采用</b>仿生肌肉&amp;全包覆", "<b>量产</b>", "<b>表现惊艳</b>"],
     "zh-Hant/topics/iron/index.html": ["<b>採用</b>仿生肌肉&amp;全包覆", "<b>量產</b>"],
-    "promises/index.html": ["<b>量产</b>"],
-    "zh-Hant/promises/index.html": ["<b>量產</b>"],
+    "promises/iron/index.html": ["<b>量产</b>"],
+    "zh-Hant/promises/iron/index.html": ["<b>量產</b>"],
 }
 
 

@@ -8,7 +8,7 @@ import pytest
 from build_scripts.pages.export import indented_json
 from build_scripts.pages.site import redirect_pages
 from build_scripts.knowledge.taxonomy import load_topics
-from conftest import ROOT, build_site, page
+from conftest import ROOT, build_site, kb_document, kb_files, page
 
 NEW_ARTICLE = """小鹏发布飞行汽车与Robotaxi新进展
 
@@ -134,21 +134,40 @@ def test_site_timeline_is_newest_first_labelled_and_cited(seed_site):
     assert len(entries) > 10
     years = [int(e.select_one(".kb-when").get_text()[:4]) for e in entries]
     assert years == sorted(years, reverse=True)
-    assert all(e.select_one("a.kb-topic") and e.select_one("a.kb-cite") for e in entries)
+    assert all(e.select_one("a.kb-topic") for e in entries)
+    # Each row links to its row on the topic's promises page, which cites its sources.
+    for entry in entries:
+        link = entry.select_one("a.kb-sources")["href"]
+        path, anchor = link.split("#")
+        row = page(seed_site, "timeline/" + path).find(id=anchor)
+        assert anchor == entry["id"] and row is not None and row.select_one("a.kb-cite"), link
 
 
 # --- data export -----------------------------------------------------------------
 
 
-def test_kb_json_matches_its_documented_schema(seed_site):
+def test_kb_json_and_the_files_it_names_match_their_documented_schema(seed_site):
     schema = json.loads((ROOT / "docs" / "kb.schema.json").read_text(encoding="utf-8"))
-    document = json.loads((seed_site / "kb.json").read_text(encoding="utf-8"))
-    jsonschema.validate(document, schema)
-    assert {t["id"] for t in document["topics"]} == {t.slug for t in load_topics()}
+    files = kb_files(seed_site)
+    for path, document in files.items():
+        jsonschema.validate(document, schema)
+    index = files["kb.json"]
+    assert {t["id"] for t in index["topics"]} == {t.slug for t in load_topics()}
+    # The index counts what its files hold; every source is in the file of its month.
+    for entry in index["topics"]:
+        topic = next(d for d in files.values() if d["part"] == "topic" and d["topic"]["id"] == entry["id"])
+        assert entry["milestones"] == len(topic["milestones"]) and entry["claims"] == len(topic["topic"]["claims"])
+        assert {m["topic"] for m in topic["milestones"]} <= {entry["id"]}
+    for entry in index["sources"]:
+        month = next(d for d in files.values() if d["part"] == "sources" and d["month"] == entry["month"])
+        assert len(month["sources"]) == entry["count"]
+        assert {(s["date"] or "undated")[:7] for s in month["sources"]} == {entry["month"]}
+    # The index is small: it names the parts, it does not hold them.
+    assert len((seed_site / "kb.json").read_bytes()) < 10_000
 
 
 def test_kb_json_citations_point_at_paragraphs_that_hold_the_quote(seed_site):
-    document = json.loads((seed_site / "kb.json").read_text(encoding="utf-8"))
+    document = kb_document(seed_site)
     flying = next(t for t in document["topics"] if t["id"] == "flying-cars")
     row = next(c for c in flying["claims"] if c["id"] == "flying-car-factory-takt-time")
     assert row["value"] == 30 and row["unit"] == "minutes" and "fig-minutes-30" in row["anchors"]

@@ -50,7 +50,7 @@ OVERLAP = """([a, b]) => {
 
 
 @pytest.mark.parametrize("width", [1280, 900, 390])
-@pytest.mark.parametrize("path", ["topics/flying-cars/", "promises/", "timeline/", "zh-Hant/promises/"])
+@pytest.mark.parametrize("path", ["topics/flying-cars/", "promises/flying-cars/", "timeline/", "zh-Hant/promises/flying-cars/"])
 def test_milestone_row_due_date_never_covers_its_status_badge(browser, server, path, width):
     tab = browser.new_page(viewport={"width": width, "height": 900})
     tab.goto(f"{server}/{path}")
@@ -83,7 +83,8 @@ def _own_words(soup) -> str:
     return re.sub(r"“[^”]*”", "", article.get_text(" "))
 
 
-@pytest.mark.parametrize("path", ["", "topics/flying-cars/", "topics/iron/", "promises/", "timeline/", "zh-Hant/promises/", "zh-Hant/topics/iron/"])
+@pytest.mark.parametrize("path", ["", "topics/flying-cars/", "topics/iron/", "promises/", "promises/iron/", "timeline/", "zh-Hant/promises/",
+                                  "zh-Hant/promises/iron/", "zh-Hant/topics/iron/"])
 def test_chinese_pages_label_in_chinese_only(site, path):
     soup = page(site, path)
     assert not LATIN_WORD.findall(_own_words(soup)), path
@@ -127,7 +128,7 @@ LEGEND_MARKS = {  # legend wording → the marks it stands for in the wide chart
 }
 
 
-@pytest.mark.parametrize("path", ["promises/", "topics/iron/", "topics/flying-cars/", "topics/turing-chip/"])
+@pytest.mark.parametrize("path", ["promises/flying-cars/", "topics/iron/", "topics/flying-cars/", "topics/turing-chip/"])
 def test_chart_legend_names_exactly_the_marks_drawn(site, path):
     soup = page(site, path)
     legend = soup.select_one(".kb-chart-legend").get_text(" ")
@@ -150,10 +151,14 @@ def _rows(chart):
     return rows
 
 
+def promise_pages(site) -> list[str]:
+    """The promises page of each topic, as the index links them."""
+    return [f"promises/{a['href']}" for a in page(site, "promises/").select("article table a")]
+
+
 def test_reported_events_are_drawn_done_and_never_announced_after_they_happened(site):
-    chart = page(site, "promises/").select_one("svg.kb-chart-wide")
-    rows = _rows(chart)
-    done = [r for r in rows.values() if "done" in r]
+    charts = [page(site, path).select_one("svg.kb-chart-wide") for path in promise_pages(site)]
+    done = [r for chart in charts if chart for r in _rows(chart).values() if "done" in r]
     assert len(done) == 2  # the delivery reported done, and the unveil only ever reported
     assert [r for r in done if "announced" not in r], "an event only reported has no announcement dot"
     assert all(r["announced"] < r["done"] for r in done if "announced" in r)
@@ -161,9 +166,9 @@ def test_reported_events_are_drawn_done_and_never_announced_after_they_happened(
 
 @pytest.mark.parametrize("layout", ["wide", "compact"])
 def test_chart_rows_are_told_apart_by_their_labels(seed_site, layout):
-    chart = page(seed_site, "promises/").select_one(f"svg.kb-chart-{layout}")
-    labels = [a.find("text").find(string=True, recursive=False) for a in chart.select('a[href^="#m-"]')]
-    assert len(labels) >= 5 and len(set(labels)) == len(labels)
+    charts = [page(seed_site, path).select_one(f"svg.kb-chart-{layout}") for path in promise_pages(seed_site)]
+    labels = [[a.find("text").find(string=True, recursive=False) for a in chart.select('a[href^="#m-"]')] for chart in charts if chart]
+    assert sum(map(len, labels)) >= 5 and all(len(set(one)) == len(one) for one in labels)
 
 
 def _contrast(a, b) -> float:
@@ -183,7 +188,7 @@ def _rgb(css: str) -> tuple[int, ...]:
 @pytest.mark.parametrize("width", [1280, 390])
 def test_chart_text_is_legible_in_both_schemes_and_on_a_phone(browser, server, scheme, width):
     tab = browser.new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    tab.goto(f"{server}/promises/")
+    tab.goto(f"{server}/promises/flying-cars/")
     background = _rgb(tab.evaluate("getComputedStyle(document.body).backgroundColor"))
     as_of = tab.locator("svg.kb-chart:visible .kb-chart-as-of")
     assert as_of.count() == 1
@@ -264,9 +269,10 @@ def test_promises_page_is_searched_by_its_prose_not_its_form_or_chart(seed_site)
     docs = json.loads((seed_site.parent / "build" / "search" / "documents.json").read_text(encoding="utf-8"))  # what search indexes
     text = " ".join(d["title"] + " " + d["text"] for d in docs if d["location"].startswith("promises/")).replace("\u200b", "")
     assert "状态截至最新来源日期" in text  # the prose is there
-    soup = page(seed_site, "promises/")
-    chart_labels = {t.find(string=True, recursive=False) for t in soup.select("svg.kb-chart-wide a[href^='#m-'] text")}
+    soups = [page(seed_site, path) for path in promise_pages(seed_site)]
+    chart_labels = {t.find(string=True, recursive=False) for soup in soups for t in soup.select("svg.kb-chart-wide a[href^='#m-'] text")}
     assert chart_labels and not [label for label in chart_labels if label in text]
+    soup = soups[0]
     assert "◆" not in text and "▬" not in text and "承诺时间图" not in text
     options = " ".join(o.get_text() for o in soup.select("form.kb-filters option"))
     assert "全部" in options and "全部 全站" not in text and "<select" not in text

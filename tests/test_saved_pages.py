@@ -20,7 +20,7 @@ from build_scripts.pages.variants import SIMPLIFIED, to_script
 from build_scripts.reading import cleaning, webpage
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.reading.outlets import load_outlets
-from conftest import build_site, page
+from conftest import build_site, kb_document, page
 
 PAGES = Path(__file__).parent / "saved_pages"
 
@@ -312,6 +312,6 @@ def test_a_saved_pages_source_page_says_where_each_field_came_from_in_chinese(si
 
 
 def test_kb_json_keeps_each_fields_technical_origin(site):
-    sources = {s["files"][0]: s for s in json.loads((site / "kb.json").read_text(encoding="utf-8"))["sources"]}
+    sources = {s["files"][0]: s for s in kb_document(site)["sources"]}  # kb.json's source files
     assert sources["tw_udn_zhhant.html"]["provenance"] == {
         "title": "JSON-LD headline", "outlet": "og:site_name", "author": "JSON-LD author", "date": "JSON-LD datePublished"}

@@ -16,9 +16,10 @@ from build_scripts.knowledge.corroborate import Citation
 from build_scripts.model import Corpus
 from build_scripts.knowledge.infobox import ClaimValue, InfoboxRow
 from build_scripts.pages.infobox import value_label
+from build_scripts.pages.promises import row_pages
 from build_scripts.pages.review import review_json, review_of
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: kb.json is an index of files (1: one document)
 
 
 def page_url(site_url: str, docs_path: str) -> str:
@@ -78,10 +79,10 @@ def _sighting(s, site_url: str) -> dict:
     }
 
 
-def _milestone(m, site_url: str) -> dict:
+def _milestone(m, site_url: str, row_page: str) -> dict:
     return {
         "id": m.id,
-        "url": page_url(site_url, "promises.md") + "#" + m.id,
+        "url": page_url(site_url, row_page) + "#" + m.id,  # its row on its topic's promises page (promises.row_pages)
         "topic": m.topic or None,  # null: a site-wide company event
         "subject": m.subject,
         "kind": m.kind,
@@ -99,42 +100,90 @@ def _milestone(m, site_url: str) -> dict:
     }
 
 
-def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=None) -> str:
-    """kb.json. `topic_entry` writes each topic's entry: topic_entry_json, or under `mkdocs serve`
+KB_PATH = "kb.json"  # the index: what there is, and the file that holds each part
+SITE_WIDE = "site-wide"
+
+
+def topic_file(slug: str) -> str:
+    return f"kb/topics/{slug}.json"
+
+
+def sources_file(month: str) -> str:
+    return f"kb/sources/{month}.json"
+
+
+def export_json(kb: KnowledgeBase, corpus: Corpus, site_url: str, topic_entry=None) -> dict[str, str]:
+    """kb.json, a small index, and the files it names: a file per topic (its claims, differences,
+    timeline and milestones), one for the site-wide milestones, one per month of sources.
+
+    One document held everything until 2,000 articles made it 18 MB, which a
+    wiki macro wanting one figure had to fetch and parse whole. Each part is
+    in a file whose name does not change as articles come: a topic's under
+    its slug, a source under the month of its date ("undated" without one).
+
+    `topic_entry` writes each topic's entry: topic_entry_json, or under `mkdocs serve`
     the preview cache's, which keeps the entries of the topic pages an edit left as they were."""
     topic_entry = topic_entry or topic_entry_json
-    topics = [FormattedJson(topic_entry(page, site_url)) for page in kb.topics]
-    sources = [
-        {
-            "id": a.slug, "title": a.title, "outlet": a.outlet, "author": a.author,
-            "date": a.date.isoformat() if a.date else None, "language": a.language,
-            "files": [a.file_name, *a.other_names], "url": page_url(site_url, f"sources/{a.slug}.md"),
-            **({"copy_of": a.copy_of} if a.copy_of else {}),
-            # where each field was read, in the build's technical words (the source page says it in a reader's)
-            "provenance": {name: where for name, where in vars(a.provenance).items() if where},
-            **review_json(a.review),  # an editor's word on its metadata: reviewed, reviewed_by, review_note, original
-        }
-        for a in corpus.articles
-    ]
-    document = {
-        "$schema": site_url.rstrip("/") + "/kb.schema.json",
-        "version": SCHEMA_VERSION,
-        "site_url": site_url,
-        "sources": sources,
-        "topics": topics,
-        "as_of": kb.as_of.isoformat() if kb.as_of else None,
-        "milestones": [_milestone(m, site_url) for m in kb.milestones],
+    root = site_url.rstrip("/") + "/"
+    head = {"$schema": root + "kb.schema.json", "version": SCHEMA_VERSION, "site_url": site_url,
+            "as_of": kb.as_of.isoformat() if kb.as_of else None}
+    rows = row_pages(kb.milestones)
+    milestones: dict[str, list] = {}
+    for m in kb.milestones:
+        milestones.setdefault(m.topic or SITE_WIDE, []).append(m)
+    files: dict[str, str] = {}
+    index_topics = []
+    for page in kb.topics:
+        slug = page.topic.slug
+        own = milestones.get(slug, [])
+        files[topic_file(slug)] = indented_json({
+            **head, "part": "topic", "topic": FormattedJson(topic_entry(page, site_url)),
+            "milestones": [_milestone(m, site_url, rows[m.id]) for m in own],
+        }) + "\n"
+        index_topics.append({
+            "id": slug, "title_zh": page.topic.title_zh, "title_en": page.topic.title_en,
+            "url": page_url(site_url, f"topics/{slug}.md"), "file": root + topic_file(slug),
+            "claims": sum(len(row.values) for row in page.infobox.rows), "milestones": len(own),
+        })
+    site_wide = milestones.get(SITE_WIDE, [])
+    files[topic_file(SITE_WIDE)] = indented_json({
+        **head, "part": "site-wide", "milestones": [_milestone(m, site_url, rows[m.id]) for m in site_wide],
+    }) + "\n"
+    months: dict[str, list] = {}
+    for a in corpus.articles:
+        months.setdefault(a.date.strftime("%Y-%m") if a.date else "undated", []).append(_source(a, site_url))
+    for month, sources in months.items():
+        files[sources_file(month)] = indented_json({**head, "part": "sources", "month": month, "sources": sources}) + "\n"
+    index = {
+        **head, "part": "index",
+        "topics": index_topics,
+        "site_wide": {"file": root + topic_file(SITE_WIDE), "milestones": len(site_wide)},
+        "sources": [{"month": month, "file": root + sources_file(month), "count": len(months[month])}
+                    for month in sorted(months, key=lambda m: (m == "undated", m), reverse=True)],
     }
-    return indented_json(document) + "\n"
+    return {KB_PATH: indented_json(index) + "\n", **files}
 
 
-# kb.json's topics are an item of the document's "topics" list: written at that depth.
-TOPIC_INDENT = "\n  "
+def _source(a, site_url: str) -> dict:
+    return {
+        "id": a.slug, "title": a.title, "outlet": a.outlet, "author": a.author,
+        "date": a.date.isoformat() if a.date else None, "language": a.language,
+        "files": [a.file_name, *a.other_names], "url": page_url(site_url, f"sources/{a.slug}.md"),
+        **({"copy_of": a.copy_of} if a.copy_of else {}),
+        # where each field was read, in the build's technical words (the source page says it in a reader's)
+        "provenance": {name: where for name, where in vars(a.provenance).items() if where},
+        **review_json(a.review),  # an editor's word on its metadata: reviewed, reviewed_by, review_note, original
+    }
+
+
+# A topic's entry is the value of its file's "topic" key: written at that depth.
+TOPIC_INDENT = "\n "
 
 
 def topic_entry_json(page, site_url: str) -> str:
     """One topic's entry of kb.json, formatted as it stands in the file (export_json)."""
     url = page_url(site_url, f"topics/{page.topic.slug}.md")
+    rows = row_pages(page.timeline)
     entry = {
         "id": page.topic.slug,
         "title_zh": page.topic.title_zh,
@@ -153,7 +202,7 @@ def topic_entry_json(page, site_url: str) -> str:
         "timeline": [
             {
                 "id": m.id,
-                "url": f"{url}#{m.id}",
+                "url": page_url(site_url, rows[m.id]) + "#" + m.id,  # its topic page shows the newest only
                 "date": (m.due or m.done).key if (m.due or m.done) else "",
                 "label": (m.due or m.done).label if (m.due or m.done) else "",
                 "sort_date": (m.due or m.done).start.isoformat() if (m.due or m.done) else None,

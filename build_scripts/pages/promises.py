@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from collections.abc import Sequence
 
 from build_scripts.knowledge.compose import KnowledgeBase
@@ -16,14 +17,58 @@ from build_scripts.knowledge.milestones import STATUSES, Milestone
 from build_scripts.knowledge.timing import load_time_rules
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.chart import UNSEARCHED, legend, milestone_chart
-from build_scripts.pages.markdown_text import escape
+from build_scripts.pages.markdown_text import escape, yaml_string
 from build_scripts.pages.review import checked_mark
 from build_scripts.pages.render_topics import citations_text
 from build_scripts.pages.variants import as_written
 from build_scripts.pages.voice import zh
 
-PROMISES_PATH = "promises.md"
+PROMISES_PATH = "promises.md"  # the index: counts per topic and status, the time rules
 SITE_WIDE_FILTER = "site-wide"  # the topic filter's value for company events on no topic page
+
+
+def promises_path(topic: str) -> str:
+    """The page holding a milestone's row: promises/<topic slug>.md, or promises/site-wide.md.
+
+    One page per topic, not one for all: at 2,000 articles the single page
+    held 330 rows and their chart, 700 KB. A row stays on its topic's page
+    however many articles come, so its link (`promises/iron/#m-…`) lasts."""
+    return f"promises/{topic or SITE_WIDE_FILTER}.md"
+
+
+# A topic's promises page holds at most this many rows; a topic with more has
+# a page per year of its milestones' periods (promises/<topic>/<year>/), and
+# the undated ones a page per month they were first reported in
+# (…/undated-<YYYY-MM>/): at 2,000 articles the VLA topic had 308 rows,
+# 289 of them undated, 580 KB; flying cars' 96 rows with their footnotes
+# made 362 KB. The topic's page lists these pages and forwards a link to a
+# row it held.
+TOPIC_PAGE_ROWS = 50
+
+
+def _year(m: Milestone) -> str:
+    """The page of a topic with many milestones a row is on: the year of the period it is named by
+    (its id says it too), so it never moves; an undated one's by the month it was first reported."""
+    period = m.due or m.done or m.moved_to
+    if period is not None:
+        return str(period.start.year)
+    said = [s.said_on for s in m.sightings if s.said_on]
+    return f"undated-{min(said):%Y-%m}" if said else "undated"
+
+
+def _year_label(key: str) -> str:
+    if key.startswith("undated-"):
+        return f"时间未定（{key[len('undated-'):]} 报道）"
+    return "时间未定" if key == "undated" else key
+
+
+def row_pages(milestones: Sequence[Milestone]) -> dict[str, str]:
+    """Milestone id → the docs path of the page holding its row (all of a topic's milestones, or all milestones)."""
+    counts: dict[str, int] = {}
+    for m in milestones:
+        counts[m.topic] = counts.get(m.topic, 0) + 1
+    return {m.id: (promises_path(m.topic) if counts[m.topic] <= TOPIC_PAGE_ROWS
+                   else f"{promises_path(m.topic)[:-len('.md')]}/{_year(m)}.md") for m in milestones}
 
 
 def _resolved(m: Milestone) -> str:
@@ -53,8 +98,12 @@ def _read_as(s) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
-    """One milestone as a Markdown paragraph with a stable id and data attributes for the filters."""
+def milestone_row(m: Milestone, from_dir: str, with_topic: str = "", cited_on: str = "") -> str:
+    """One milestone as a Markdown paragraph with a stable id and data attributes for the filters.
+
+    With `cited_on` (the docs path of the page listing its citations, as seen
+    from this one), the row links there instead of listing its citations: a
+    page listing every topic's milestones stays light."""
     due = m.due.label if m.due else "时间未定"
     # How each sentence was read (knowledge/clauses.py), on hover: "计划 · 2026 Q4 · 将"
     read_as = "；".join(dict.fromkeys(f"{s.citation.article.outlet or s.citation.article.title}：{_read_as(s)}" for s in m.sightings))
@@ -73,24 +122,54 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "") -> str:
         with_topic,
         f"<br>{'承诺' if m.plans else '报道'}："
         + (f"<small>{m.announced.isoformat()}</small> " if m.announced else "")
-        + citations_text(plan_citations, from_dir),
+        + (f"[{len({c.article.report for c in m.citations})} 个来源]({cited_on}#{m.id}){{ .kb-sources }}" if cited_on
+           else citations_text(plan_citations, from_dir)),
     ]
     if m.status_note:
         parts.append(f"<br>{escape(zh(m.status_note))}")
-    if basis:
+    if basis and not cited_on:
         parts.append(f" 依据：{citations_text(basis, from_dir)}")
     attributes = f'data-topic="{m.topic or SITE_WIDE_FILTER}" data-status="{m.status}"{cite_data(plan_citations[0])}'
     return " ".join(p for p in parts if p) + f"\n{{: #{m.id} .kb-event .kb-milestone {attributes} }}"
 
 
+# A topic page lists this many of its milestones (the newest, and the one its
+# overview names); its promises page (promises_path) lists them all. At
+# 2,000 articles a topic held 44, 175 KB of the page.
+TOPIC_PAGE_MILESTONES = 12
+
+
 def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | None) -> list[str]:
-    """A topic page's milestones: chart, then rows."""
+    """A topic page's milestones: chart, then the newest rows and a link to the topic's promises page for all."""
     if not milestones:
         return ["来源中没有此主题的承诺或进展。", ""]
-    lines = [_as_of_line(as_of), "", legend(milestones, as_of), "", milestone_chart(milestones, as_of, "../../", ""), ""]
-    for m in milestones:
+    from build_scripts.knowledge.overview import main_promise
+
+    everything = f"../../{promises_path(milestones[0].topic)[:-len('.md')]}/"
+    shown = newest_milestones(milestones, TOPIC_PAGE_MILESTONES, main_promise(milestones))
+    # The chart draws them all; a row not on this page is linked on the topic's promises page.
+    anchors = "" if len(shown) == len(milestones) else everything
+    lines = [_as_of_line(as_of), "", legend(milestones, as_of), "", milestone_chart(milestones, as_of, "../../", anchors), ""]
+    for m in shown:
         lines += [milestone_row(m, "topics"), ""]
+    if len(shown) < len(milestones):
+        lines += [f"<small>显示最新的 {len(shown)} 项，共 {len(milestones)} 项：</small>"
+                  f"[全部承诺与进展]({promises_path(milestones[0].topic).replace('promises/', '../promises/', 1)})", ""]
     return lines
+
+
+def newest_milestones(milestones: Sequence[Milestone], count: int, keep: Milestone | None = None) -> list[Milestone]:
+    """The `count` milestones sources spoke of last, and `keep`, in their given order."""
+    if len(milestones) <= count:
+        return list(milestones)
+
+    def newest(m: Milestone) -> tuple:
+        said = [s.said_on for s in m.sightings if s.said_on]
+        return (max(said) if said else dt.date.min, m.last_date or dt.date.min, m.id)
+
+    latest = sorted(milestones, key=newest, reverse=True)[:count]
+    chosen = {m.id for m in latest} | ({keep.id} if keep is not None else set())
+    return [m for m in milestones if m.id in chosen]
 
 
 def _as_of_line(as_of: dt.date | None) -> str:
@@ -98,41 +177,131 @@ def _as_of_line(as_of: dt.date | None) -> str:
     return f"状态截至最新来源日期 {when}；时间词的推算规则见[承诺与兑现](../{PROMISES_PATH}#time-rules)。"
 
 
-def render_promises_page(kb: KnowledgeBase) -> str:
-    titles = {p.topic.slug: p.topic for p in kb.topics}
-    as_of = kb.as_of.isoformat() if kb.as_of else "日期不详"
-    counts = {s: sum(1 for m in kb.milestones if m.status == s) for s in STATUSES}
-    lines = [
-        "---", "title: 承诺与兑现", "---", "",
-        "# 承诺与兑现", "",
-        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**。"
-        "每个状态都链接到它所依据的句子；“已逾期”只表示这些来源中没有兑现的报道。", "",
-        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
-        _filters(kb), "",
-        legend(kb.milestones, kb.as_of), "",
-        milestone_chart(kb.milestones, kb.as_of, "../", ""), "",
-        "## 全部里程碑 {#all}", "",
-    ]
-    if not kb.milestones:
-        lines += ["来源中没有承诺或进展。", ""]
+def render_promises_pages(kb: KnowledgeBase) -> dict[str, str]:
+    """The index (PROMISES_PATH), a page per topic with milestones (promises_path), and a page
+    per year of a topic with more than TOPIC_PAGE_ROWS (row_pages)."""
+    groups: dict[str, list[Milestone]] = {}
     for m in kb.milestones:
-        topic = titles.get(m.topic)
-        label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
-        lines += [milestone_row(m, "", with_topic=label), ""]
-    lines += render_time_rules()
+        groups.setdefault(m.topic or "", []).append(m)
+    titles = {p.topic.slug: p.topic.title_zh for p in kb.topics}
+    order = [p.topic.slug for p in kb.topics if p.topic.slug in groups] + [t for t in groups if t not in titles]
+    pages = {PROMISES_PATH: render_promises_index(kb, [(t, titles.get(t, "全站"), groups[t]) for t in order])}
+    for topic in order:
+        milestones = groups[topic]
+        if len(milestones) <= TOPIC_PAGE_ROWS:
+            pages[promises_path(topic)] = render_topic_promises(kb, topic, titles.get(topic, ""), milestones)
+            continue
+        years: dict[str, list[Milestone]] = {}
+        for m in milestones:
+            years.setdefault(_year(m), []).append(m)
+        pages[promises_path(topic)] = render_topic_years(kb, topic, titles.get(topic, ""), milestones, years)
+        for year, rows in years.items():
+            path = f"{promises_path(topic)[:-len('.md')]}/{year}.md"
+            pages[path] = render_topic_promises(kb, topic, titles.get(topic, ""), rows, year)
+    return pages
+
+
+def render_topic_years(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone],
+                       years: dict[str, list[Milestone]]) -> str:
+    """A topic with many milestones: its chart, and a page per year of their periods."""
+    name = title or "全站"
+    counts = _counts(milestones)
+    slug = topic or SITE_WIDE_FILTER
+    ordered = sorted(years, key=lambda y: (not y.startswith("undated"), y), reverse=True)
+    lines = [
+        "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "search:", "  exclude: true", "---", "",
+        f"# 承诺与兑现 · {escape(name)}", "",
+        f"状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**，按年份分页；"
+        f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        *[f"- [{_year_label(year)}]({slug}/{year}.md)：{len(years[year])} 项" for year in ordered], "",
+        legend(milestones, kb.as_of), "",
+        milestone_chart(milestones, kb.as_of, "../../", ""), "",
+        _forward_script({year: [m.id for m in years[year]] for year in years}), "",
+    ]
     return "\n".join(lines) + "\n"
 
 
-def _filters(kb: KnowledgeBase) -> str:
-    topics = "".join(f'<option value="{p.topic.slug}">{escape(p.topic.title_zh)}</option>' for p in kb.topics
-                     if any(m.topic == p.topic.slug for m in kb.milestones))
-    if any(not m.topic for m in kb.milestones):
-        topics += f'<option value="{SITE_WIDE_FILTER}">全站</option>'
+def _counts(milestones: Sequence[Milestone]) -> dict[str, int]:
+    return {s: sum(1 for m in milestones if m.status == s) for s in STATUSES}
+
+
+def render_promises_index(kb: KnowledgeBase, groups: list[tuple[str, str, list[Milestone]]]) -> str:
+    as_of = kb.as_of.isoformat() if kb.as_of else "日期不详"
+    counts = _counts(kb.milestones)
+    shown = [s for s in STATUSES if counts[s]]
+    lines = [
+        "---", "title: 承诺与兑现", "---", "",
+        "# 承诺与兑现", "",
+        f"来源中的每一项承诺与进展，状态截至最新来源日期 **{as_of}**，按主题分页。"
+        "每个状态都链接到它所依据的句子；“已逾期”只表示这些来源中没有兑现的报道。", "",
+        "<small>" + " · ".join(f"{STATUSES[s][0]}：{counts[s]}" for s in shown) + "</small>", "",
+    ]
+    if not groups:
+        lines += ["来源中没有承诺或进展。", ""]
+    else:
+        lines += [
+            "| 主题 | " + " | ".join(STATUSES[s][0] for s in shown) + " | 合计 |",
+            "| --- | " + " | ".join("---:" for _ in shown) + " | ---: |",
+        ]
+        for topic, title, milestones in groups:
+            row = _counts(milestones)
+            lines.append(f"| [{escape(title)}]({promises_path(topic)}) | " + " | ".join(str(row[s] or "") for s in shown)
+                         + f" | {len(milestones)} |")
+        lines.append("")
+    lines += render_time_rules()
+    lines += [_old_anchors_script(groups), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _old_anchors_script(groups: list[tuple[str, str, list[Milestone]]]) -> str:
+    """Links made when every row was on this page (promises/#m-…) forward to the row's topic page."""
+    return _forward_script({topic or SITE_WIDE_FILTER: [m.id for m in milestones] for topic, _title, milestones in groups})
+
+
+def _forward_script(where: dict[str, list[str]]) -> str:
+    """A link to a row this page does not hold (#m-…) goes on to the page `where` names for it (a folder below)."""
+    data = json.dumps(where, separators=(",", ":")).replace("</", "<\\/")  # ids are slugs; never a closing tag
+    return (
+        "<script>(function(){var where=" + data + ";function go(){var id=decodeURIComponent(location.hash.slice(1));"
+        "for(var to in where)if(where[to].indexOf(id)>=0)location.replace(to+\"/#\"+id)}"
+        "go();addEventListener(\"hashchange\",go)})()</script>"
+    )
+
+
+def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone], year: str = "") -> str:
+    """One topic's milestones (or the site-wide ones), or those of one `year` of a topic with many:
+    counts, status filter, chart, rows."""
+    name = title or "全站"
+    counts = _counts(milestones)
+    up = "../../" if year else "../"
+    about = f"[{escape(title)}]({up}topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
+    when = (f"{_year_label(year)}的" if year.startswith("undated") else f"{year} 年的") if year else ""
+    heading = f"{name} · {_year_label(year)}" if year else name
+    lines = [
+        # Not searched: its rows are the topic page's and the timeline's, its quotes the sources'; indexed
+        # again here they outranked an article for the word it is about.
+        "---", f"title: {yaml_string(f'承诺与兑现 · {heading}')}", "search:", "  exclude: true", "---", "",
+        f"# 承诺与兑现 · {escape(heading)}", "",
+        f"{about}{when}承诺与进展，状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**；"
+        f"其他主题与时间词的推算规则见[承诺与兑现]({up}{PROMISES_PATH})。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        _filters(milestones), "",
+        legend(milestones, kb.as_of), "",
+        milestone_chart(milestones, kb.as_of, "../../../" if year else "../../", ""), "",
+        "## 全部里程碑 {#all}", "",
+    ]
+    for m in milestones:
+        lines += [milestone_row(m, f"promises/{topic or SITE_WIDE_FILTER}" if year else "promises"), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _filters(milestones: Sequence[Milestone]) -> str:
     statuses = "".join(f'<option value="{s}">{label}</option>' for s, (label, _en) in STATUSES.items()
-                       if any(m.status == s for m in kb.milestones))
+                       if any(m.status == s for m in milestones))
     return (
         f'<form class="kb-filters" aria-label="筛选" {UNSEARCHED}>'
-        f'<label>主题 <select name="topic"><option value="">全部</option>{topics}</select></label> '
+        '<input type="hidden" name="topic" value="">'  # assets/kb.js reads a topic filter too: one page, one topic
         f'<label>状态 <select name="status"><option value="">全部</option>{statuses}</select></label>'
         '</form>'
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from build_scripts.knowledge.compose import KnowledgeBase
 from build_scripts.pages.markdown_text import escape
-from build_scripts.pages.promises import milestone_row
+from build_scripts.pages.promises import milestone_row, row_pages
 
 
 def render_site_timeline(kb: KnowledgeBase) -> str:
@@ -20,6 +20,7 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
         "原文说法附后，推算规则见[承诺与兑现](promises.md#time-rules)。", "",
     ]
     dated = [m for m in kb.milestones if m.last_date is not None]
+    rows = row_pages(kb.milestones)
     year = None
     for m in sorted(dated, key=lambda m: (m.last_date, m.id), reverse=True):
         if m.last_date.year != year:
@@ -27,5 +28,6 @@ def render_site_timeline(kb: KnowledgeBase) -> str:
             lines += [f"## {year} {{#y{year}}}", ""]
         topic = titles.get(m.topic)
         label = f"[{escape(topic.title_zh)}](topics/{topic.slug}.md){{ .kb-topic }}" if topic else "<small>全站</small>"
-        lines += [milestone_row(m, "", with_topic=label), ""]
+        # Its citations are on its topic's promises page: this page lists every topic's rows.
+        lines += [milestone_row(m, "", with_topic=label, cited_on=rows[m.id]), ""]
     return "\n".join(lines)

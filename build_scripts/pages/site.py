@@ -29,7 +29,7 @@ from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_p
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_tags import TaggedTopic, render_tags
 from build_scripts.pages.render_timeline import render_site_timeline
-from build_scripts.pages.promises import PROMISES_PATH, render_promises_page
+from build_scripts.pages.promises import PROMISES_PATH, render_promises_pages
 from build_scripts.pages.render_topics import render_home, render_topic_page, render_topics_index, topic_path
 from build_scripts.knowledge.taxonomy import Topic, load_topics
 
@@ -61,14 +61,14 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
         pages.update(redirect_pages(topic_page.topic))
     pages["topics/index.md"] = render_topics_index(kb)
     pages["timeline.md"] = render_site_timeline(kb)
-    pages[PROMISES_PATH] = render_promises_page(kb)
+    pages.update(render_promises_pages(kb))  # the index and a page per topic
     pages["glossary.md"] = render_glossary(terms, corpus)
     tagged_topics = [
         TaggedTopic(topic_path(p.topic.slug), p.topic.title_zh, tuple(mentioned((c.quote for c in p.citations), entities)))
         for p in kb.topics
     ]
     pages.update(render_tags([e.tag for e in entities], tagged_topics, corpus.articles, tags))  # tags.md and its month pages
-    pages["kb.json"] = export_json(kb, corpus, site_url, stages.topic_entry_json)
+    pages.update(export_json(kb, corpus, site_url, stages.topic_entry_json))  # kb.json and the files it names
     pages["index.md"] = _with_problem_count(render_home(kb, corpus), corpus, len(kb.corrections.stale))
     nav = [
         {"首页": "index.md"},

@@ -475,8 +475,12 @@ def documents(index: dict, vocabulary: Vocabulary, kept: dict | None = None) -> 
 # The browser side.
 
 
+COMMENT_LINE = re.compile(r"^\s*(?://.*)?\n", re.M)
+
+
 def worker_script() -> str:
-    return WORKER_SOURCE.read_text(encoding="utf-8")
+    """worker.js without its comment and blank lines: every reader downloads it, on every page."""
+    return COMMENT_LINE.sub("", WORKER_SOURCE.read_text(encoding="utf-8"))
 
 
 def browser_script() -> str:

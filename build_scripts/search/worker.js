@@ -6,10 +6,11 @@
 // split by search.js) → RESULT, the items Material's result list renders:
 // per page, the page and its matching sections, previews with <mark>.
 //
-// Pagefind (../../../pagefind/pagefind.js) and the word list are loaded
-// on the page's first focus of the search box, or the first query; each
-// query then fetches only the index chunks of its words and the fragments
-// of the results shown.
+// Pagefind (../../../pagefind/pagefind.js) is loaded on the page's first
+// focus of the search box, or the first query; each query then fetches only
+// the word-list buckets of its characters, the index chunks of its words and
+// the fragments of the results shown. The build writes this file without
+// its comment lines (index.worker_script).
 
 const SETUP = 0
 const READY = 1
@@ -42,8 +43,6 @@ const GLUE = / *\u2060 */g
 
 self.kbSearchState = "idle" // read by tests and the benchmark: idle → loading → complete
 let pagefind = null
-let words = null
-let longest = 1
 let loading = null
 let latest = 0
 
@@ -51,10 +50,8 @@ function load() {
   if (loading) return loading
   self.kbSearchState = "loading"
   const text = name => fetch(new URL(name, BUNDLE)).then(response => response.text())
-  loading = Promise.all([import(new URL("pagefind.js", BUNDLE).href), text("kb-words.txt"), text("kb-shards.txt")])
-  .then(async ([module, list, shards]) => {
-    words = new Set(list.split("\n"))
-    for (const word of words) longest = Math.max(longest, word.length)
+  loading = Promise.all([import(new URL("pagefind.js", BUNDLE).href), text("kb-shards.txt")])
+  .then(async ([module, shards]) => {
     await module.options({ basePath: BUNDLE.pathname, excerptLength: 24 })
     await module.init()
     // A large site is indexed in shards, each a bundle of its own (bundle.py).
@@ -66,12 +63,39 @@ function load() {
   return loading
 }
 
+// The index's Chinese words, in buckets by their first character
+// (bundle.py, write_word_buckets): a query fetches the buckets of its own
+// characters, each once per page.
+const WORD_BUCKETS = 64
+const buckets = new Map() // bucket number → promise of { words, longest }
+
+function bucketOf(text, i) {
+  return text.codePointAt(i) % WORD_BUCKETS
+}
+
+function loadBucket(number) {
+  if (!buckets.has(number))
+    buckets.set(number, fetch(new URL(`kb-words/${number}.txt`, BUNDLE))
+      .then(response => (response.ok ? response.text() : ""))
+      .then(list => {
+        const words = new Set(list.split("\n").filter(Boolean))
+        let longest = 1
+        for (const word of words) longest = Math.max(longest, word.length)
+        return { words, longest }
+      }))
+  return buckets.get(number)
+}
+
 // A run of Han characters → the words the index holds, longest first from
 // the left; a character in no word stands alone (Pagefind then matches the
 // words it begins).
-function cut(run) {
+async function cut(run) {
+  const starts = new Set()
+  for (let i = 0; i < run.length; i++) starts.add(bucketOf(run, i))
+  const loaded = new Map(await Promise.all([...starts].map(async n => [n, await loadBucket(n)])))
   const out = []
   for (let i = 0; i < run.length;) {
+    const { words, longest } = loaded.get(bucketOf(run, i))
     let length = Math.min(longest, run.length - i)
     while (length > 1 && !words.has(run.slice(i, i + length))) length--
     out.push(run.slice(i, i + length))
@@ -80,10 +104,13 @@ function cut(run) {
   return out
 }
 
-function terms(query) {
-  return query
-    .split(END_OF_RUN).join(" ")
-    .replace(HAN_RUN, run => " " + cut(run).join(" ") + " ")
+async function terms(query) {
+  const text = query.split(END_OF_RUN).join(" ")
+  const runs = text.match(HAN_RUN) || []
+  const cuts = await Promise.all(runs.map(cut))
+  let next = 0
+  return text
+    .replace(HAN_RUN, () => " " + cuts[next++].join(" ") + " ")
     .split(/[\s\p{P}\p{S}]+/u)
     .filter(Boolean)
 }
@@ -125,8 +152,7 @@ function resultOf(data, score, matched) {
 }
 
 async function search(query) {
-  await load()
-  const words = terms(query)
+  const [words] = await Promise.all([terms(query), load()])
   if (!words.length) return { items: [] }
   const typed = words.join(" ")
   // Both at once: they need the same chunks of the index, fetched once.

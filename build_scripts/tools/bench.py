@@ -322,10 +322,76 @@ def write_plain_site(work: Path, seeds_dir: Path) -> Path:
 class BuildRun:
     seconds: float
     cpu_seconds: float  # user + system: less sensitive than wall time to other load on the machine
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest single process (wait4's maxrss over the build and its children)
     returncode: int
     warnings: int
     log: str
+    # The whole build at its peak: the memory of the build process and every process it runs at that
+    # moment (the readers of compose.facts_of, Pagefind), summed; sampled (MemorySampler).
+    peak_tree_mb: float | None = None
+
+
+class MemorySampler:
+    """Samples, every `interval` seconds, the memory of a process and all its descendants, summed.
+
+    Each process counts its proportional set size (PSS, /proc/<pid>/smaps_rollup): pages a forked
+    child shares with its parent are counted once between them, as the machine holds them; where
+    PSS cannot be read, its resident set. Linux only (None elsewhere)."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        import threading
+
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.stop_event = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self):
+        if Path(f"/proc/{self.pid}").exists():
+            self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop_event.set()
+        if self.thread.is_alive():
+            self.thread.join()
+
+    @property
+    def peak_mb(self) -> float | None:
+        return round(self.peak_kb / 1024, 1) if self.peak_kb else None
+
+    def _run(self) -> None:
+        while not self.stop_event.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, sum(_memory_kb(pid) for pid in _process_tree(self.pid)))
+
+
+def _process_tree(pid: int) -> list[int]:
+    """`pid` and its descendants, from each process's parent in /proc/<pid>/stat."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()  # after the command name, which may hold spaces
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            pass
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo += children.get(current, [])
+    return tree
+
+
+def _memory_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def run_build(config: Path) -> BuildRun:
@@ -341,7 +407,8 @@ def run_build(config: Path) -> BuildRun:
             [sys.executable, "-m", "mkdocs", "build", "-f", str(config)],
             stdout=output, stderr=subprocess.STDOUT, cwd=config.parent, env=env,
         )
-        _, status, usage = os.wait4(child.pid, 0)
+        with MemorySampler(child.pid) as memory:
+            _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
@@ -352,6 +419,7 @@ def run_build(config: Path) -> BuildRun:
         returncode=child.returncode,
         warnings=text.count("WARNING"),
         log=str(log.relative_to(ROOT)) if log.is_relative_to(ROOT) else str(log),
+        peak_tree_mb=memory.peak_mb,
     )
 
 
@@ -561,7 +629,7 @@ def serve_edit_seconds(seeds_dir: Path, work: Path, edits: int = 1) -> dict:
             time.sleep(0.2)
         first_build = round(time.perf_counter() - started, 2)
         seconds, searchable = [], []
-        words_url = f"http://127.0.0.1:{port}/pagefind/kb-words.txt"
+        words_url = f"http://127.0.0.1:{port}/pagefind/kb-words/{{bucket}}.txt"  # bundle.write_word_buckets
         for number in range(edits):
             time.sleep(EDIT_PAUSE_S if number else 0)
             shown, found = _edit_and_wait(path, url, f"基准测试编辑{int(time.time())}n{number}", words_url, number)
@@ -594,7 +662,8 @@ NEW_WORDS = ("鸵鸟", "犀牛", "企鹅", "袋鼠", "羚羊", "骆驼", "海豚
 
 def _edit_and_wait(path: Path, url: str, marker: str, words_url: str = "", number: int = 0) -> tuple[float | None, float | None]:
     """Add a sentence with `marker` to the article: seconds until `url`
-    serves it, and until search finds it (`words_url` lists its new word);
+    serves it, and until search finds it (`words_url`, the word-list bucket
+of its new word, lists the word);
     None after two minutes."""
     import urllib.request
 
@@ -605,7 +674,10 @@ def _edit_and_wait(path: Path, url: str, marker: str, words_url: str = "", numbe
         except OSError:
             return False
 
+    from build_scripts.search.bundle import word_bucket
+
     word = NEW_WORDS[number % len(NEW_WORDS)]
+    words_url = words_url.format(bucket=word_bucket(word))
     text = path.read_text(encoding="utf-8")
     saved = time.perf_counter()
     path.write_text(text.rstrip("\n") + f"\n\n小鹏汽车表示{marker}将于明年推出，{word}。\n", encoding="utf-8")
@@ -629,6 +701,7 @@ class SiteResult:
     first_result_throttled_s: float | None = None
     all_results_throttled_s: float | None = None
     heaviest_pages: list = field(default_factory=list)  # [(path, bytes, elements)] of the three largest HTML pages
+    pages_over_budget: list = field(default_factory=list)  # [path] of the HTML pages over PAGE_BYTES or PAGE_ELEMENTS
     first_query_bytes: int | None = None  # what search downloads until the first query's results show
     next_query_bytes: int | None = None  # ... and for one more query
     generation: dict = field(default_factory=dict)
@@ -661,10 +734,20 @@ def measure_site(config: Path, query: str, browser: bool) -> SiteResult:
         first_query_bytes=times["first_bytes"],
         next_query_bytes=times["next_bytes"],
         heaviest_pages=heaviest_pages(site),
+        pages_over_budget=pages_over_budget(site),
     )
 
 
 ELEMENT = re.compile(rb"<[A-Za-z]")
+PAGE_BYTES, PAGE_ELEMENTS = 300_000, 5_000  # issue 25's budget for one page at 2,000 articles
+
+
+def pages_over_budget(site: Path) -> list[str]:
+    over = []
+    for page in sorted(site.rglob("*.html")):
+        if page.stat().st_size > PAGE_BYTES or len(ELEMENT.findall(page.read_bytes())) > PAGE_ELEMENTS:
+            over.append(page.relative_to(site).as_posix())
+    return over
 
 
 def heaviest_pages(site: Path, count: int = 3) -> list[list]:
@@ -734,9 +817,10 @@ def build_seconds(site: dict) -> float:
 
 
 def table(results: dict) -> str:
-    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB", "site MB", "index MB", "×plain", "1st result s", "all results s",
+    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB 1/all", "site MB", "index MB", "×plain", "1st result s", "all results s",
               "throttled s", "query KB", "serve edit s", "searchable s")
     # throttled s: first / all results at 10 Mbit/s and 40 ms; query KB: search's download for a first / a next query
+    # peak MB 1/all: the largest single process / all the build's processes together at their peak (PSS)
     # build s: the median with --repeat; serve edit s: the median and the slowest with --edits
     rows = [header]
     for entry in results["sizes"]:
@@ -753,7 +837,7 @@ def table(results: dict) -> str:
                 f"{100 * ratios['generation_share']:.0f}%" if gen else "",
                 f"{build_seconds(site):.2f}",
                 f"{ratios['build_vs_plain']:.2f}" if "build_vs_plain" in ratios else "",
-                f"{site['build']['peak_rss_mb']:.0f}",
+                _pair(site["build"]["peak_rss_mb"], site["build"].get("peak_tree_mb"), "{:.0f}"),
                 f"{site['site_bytes'] / 1e6:.1f}",
                 f"{site['search_index_bytes'] / 1e6:.2f}",
                 f"{ratios['index_vs_plain']:.2f}" if "index_vs_plain" in ratios else "",
@@ -771,6 +855,10 @@ def table(results: dict) -> str:
         heaviest = (entry["kb"].get("heaviest_pages") or [None])[0]
         if heaviest:
             lines.append(f"{entry['size']} articles: heaviest page {heaviest[0]}, {heaviest[1] / 1e3:.0f} KB, {heaviest[2]:,} elements")
+        over = entry["kb"].get("pages_over_budget") or []
+        if over:
+            lines.append(f"{entry['size']} articles: {len(over)} page(s) over {PAGE_BYTES // 1000} KB or {PAGE_ELEMENTS:,} elements: "
+                         + ", ".join(over[:8]) + (" …" if len(over) > 8 else ""))
     if "generation_2000_over_500" in results:
         lines.append(f"generation t(2000)/t(500) = {results['generation_2000_over_500']}")
     return "\n".join(lines)
