@@ -334,3 +334,18 @@ def test_a_report_that_it_happened_fulfils_every_earlier_promise_already_due():
             if m.topic == "second-gen-vla" and m.kind == "rollout" and m.due}
     assert rows["2026-q1"] in ("done", "late") and rows["2026-04"] in ("done", "late")
     assert rows["2027-q4"] == "upcoming"  # due after the report: still to come
+
+
+def test_undated_reports_of_one_event_from_many_articles_are_one_row():
+    copies = [article(f"c{i}", dt.date(2025, 11 + i, 6), "目前，高德已与小鹏达成合作，后续小鹏的Robotaxi车辆将接入高德出行平台。")
+              for i in range(2)]
+    rows = [m for m in milestones(*copies) if m.topic == "robotaxi" and m.kind == "partnership"]
+    assert len(rows) == 1 and len(rows[0].reports) == 2
+
+
+def test_a_launch_a_relative_clause_presupposes_founds_no_row_of_its_own():
+    described = [article(f"d{i}", dt.date(2025, 12, 1 + i), f"小鹏汽车推出的第二代VLA，第{i}次被拿来比较。") for i in range(3)]
+    assert not [m for m in milestones(*described) if m.topic == "second-gen-vla" and m.kind == "unveil"]
+    dated = article("u", dt.date(2025, 11, 6), "小鹏汽车11月5日在科技日上发布了第二代VLA。")
+    rows = [m for m in milestones(dated, *described) if m.topic == "second-gen-vla" and m.kind == "unveil"]
+    assert len(rows) == 1 and len(rows[0].reports) == 4

@@ -787,6 +787,14 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
     for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
         # Only a report read from its own clause closes a plan: one whose subject is the
         # article's guess is listed on a row of its own, never a promise's evidence.
+        if s.read == "described":
+            # "小鹏推出的第二代VLA，…" presupposes an unveiling on record: the latest one said before it;
+            # with none, it founds no row (each such sentence would otherwise be a launch of its own)
+            earlier = [t for t in tracks if not t.plans and (t.done or t.due)
+                       and (t.done or t.due).start <= (s.said_on or dt.date.max)]
+            if earlier:
+                max(earlier, key=lambda t: (t.done or t.due).start).report(s)
+            continue
         target = _reported_by(tracks, s) if s.read == "clause" else None
         if target is None:
             same = [t for t in tracks if not t.plans and _same_event(t, s)]
@@ -826,6 +834,8 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     or, from an article without a date, any dated row (the latest is taken): "IRON首度亮相" in an
     undated article is the unveiling another source dates, not a second one."""
     if s.period is None:
+        if t.due is None and t.kind != "other":
+            return True  # two undated reports of one kind of event about one subject: nothing says they differ
         if s.said_on is None:
             return t.due is not None  # neither dated nor from a dated article: nothing says it is another event
         same_article = any(r.citation.article.report == s.citation.article.report for r in t.reports)  # a copy is the same report
