@@ -423,8 +423,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     if not rules.any_cue.search(passage.canon):
         return []  # most sentences state no event: one search, before anything is looked up
     implied, implied_from = _only_topic(passage), "sentence"
-    if implied is None or implied in _carried_only(passage.canon, topics, rules):
-        # "搭载第二代VLA的车型已通过测试" is about the car, whatever else the sentence mentions
+    if implied is None:
         implied, implied_from = article_topic, "article"
     if referent is not None and rules.pronoun.search(passage.simplified.lower()) and not _named(passage.canon, topics):
         # "它将在本季度推送", "这款机器人": the topic last named before it in the paragraph (`referent`)
@@ -432,7 +431,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, implied_from,
-                     topics, rules, load_time_rules(), company, nearby, day_before)
+                     topics, rules, load_time_rules(), company, nearby, day_before, article_topic)
     if not stated:
         return []
     citation = cite(passage)
@@ -444,7 +443,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
 
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, implied_from: str,
             topics: tuple[Topic, ...], rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
-            company_nearby: bool = False, day_before: dt.date | None = None) -> tuple[tuple, ...]:
+            company_nearby: bool = False, day_before: dt.date | None = None, article_topic: str | None = None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
     Each clause is read on its own (clauses.py): its state from its own
@@ -468,11 +467,15 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     software = {t.slug for t in topics if t.software}
     spans = clause_spans(simplified)
     canons = [canonical(simplified[start:end]) for start, end in spans]
-    clause_topics = [{slug for _, slug, _ in _named(canon, topics)} for canon in canons]
+    named_per_clause = [_named(canon, topics) for canon in canons]
+    clause_topics = [{slug for _, slug, _ in named} for named in named_per_clause]
     # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
-    # is not the clause's subject (the car is), nor its sentence's
-    subjects = [_subjects(canon, topics, rules) for canon in canons]
+    # is not the clause's subject (the car is), nor its sentence's — nor the sentence's topic (`implied`)
+    subjects = [[n for n in named if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
+                for canon, named in zip(canons, named_per_clause)]
     named_in_sentence = {slug for named in subjects for _, slug, _ in named}
+    if implied_from == "sentence" and implied in set().union(*clause_topics) - named_in_sentence:
+        implied, implied_from = article_topic, "article"
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
@@ -546,12 +549,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
-        if reading.state == "mention" and reading.marker.replace(" ", "") == first.group(0).replace(" ", "") + "的" \
-                and company is not None and agent_before(canon, first.start(), company):
-            # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
-            # at a time of its own, not the sentence's ("1月31日，小鹏推出的IRON摔倒": the fall's day)
+        # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
+        # at a time of its own, not the sentence's ("1月31日，小鹏推出的IRON摔倒": the fall's day)
+        described = (reading.state == "mention" and company is not None
+                     and reading.marker.replace(" ", "") == first.group(0).replace(" ", "") + "的"
+                     and agent_before(canon, first.start(), company))
+        if described:
             reading = Clause("happened", reading.marker)
-        described = reading.marker.endswith("的") and reading.state == "happened"
         previous = reading
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
@@ -621,18 +625,6 @@ def agent_before(canon: str, at: int, agent: re.Pattern) -> bool:
     between = AGENT_TO_VERB.search(canon, 0, at)
     head = canon[:between.start()] if between else canon[:at]
     return any(m.end() == len(head) for m in agent.finditer(head))
-
-
-def _subjects(canon: str, topics: tuple[Topic, ...], rules: MilestoneRules) -> list[tuple[int, str, str]]:
-    """The topics a clause names but those a relative clause says something carries (搭载第二代VLA的车型)."""
-    return [n for n in _named(canon, topics) if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
-
-
-def _carried_only(canon: str, topics: tuple[Topic, ...], rules: MilestoneRules) -> set[str]:
-    """The topics a sentence names only as what something carries."""
-    clauses = [canonical(c) for c in re.split(r"[，,；;。]", canon)]
-    named = {slug for c in clauses for _, slug, _ in _named(c, topics)}
-    return named - {slug for c in clauses for _, slug, _ in _subjects(c, topics, rules)}
 
 
 def whole_between(canons: list[str], first: int, last: int) -> str:
