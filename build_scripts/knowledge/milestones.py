@@ -80,7 +80,8 @@ class MilestoneRules:
     site_wide_kinds: frozenset[str]  # kinds a company event naming no topic can be
     any_cue: re.Pattern  # every kind's cues at once: most sentences state no event, found in one search
     report_word: re.Pattern  # right after a time: it dates the report (今日报道), not the event
-    built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production starts (建成…工厂)
+    built: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's construction finished (建成…工厂)
+    opened: re.Pattern = re.compile("(?!)")  # with `plant` after it: a plant's production started (开设工厂)
     plant: re.Pattern = re.compile("(?!)")
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
@@ -93,10 +94,14 @@ class MilestoneRules:
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
-    def builds_plant(self, canon: str) -> re.Match | None:
-        """The words saying a clause's plant was built or opened ("建成…量产工厂", "opened its plant"), else None."""
-        built = self.built.search(canon)
-        return built if built and self.plant.search(canon, built.end()) else None
+    def builds_plant(self, canon: str) -> tuple[re.Match, str] | None:
+        """The words saying a clause's plant was built ("建成…量产工厂": other progress) or opened
+        ("opened its plant": its production started), with the kind they state; else None."""
+        for words, kind in ((self.opened, "production-start"), (self.built, "other")):
+            said = words.search(canon)
+            if said and self.plant.search(canon, said.end()):
+                return said, kind
+        return None
 
     def _inside_a_word(self, canon: str, match: re.Match) -> bool:
         """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产),
@@ -209,7 +214,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     if site_wide - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: site_wide_kinds names unknown kinds {sorted(site_wide - set(KIND_IDS))}")
     plant_built = data.get("plant_built") or {}
-    built_words, plant_words = _words(plant_built.get("built")), _words(plant_built.get("plant"))
+    built_words, opened_words = _words(plant_built.get("built")), _words(plant_built.get("opened"))
+    plant_words = _words(plant_built.get("plant"))
     pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
     span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
     software_kinds = {str(k): str(v) for k, v in (data.get("software_kinds") or {}).items()}
@@ -219,9 +225,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     references = [_cue_pattern(_words(data.get("references"))).pattern]
     return MilestoneRules(
         kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
-        any_cue=_cue_pattern(every_cue + built_words),
+        any_cue=_cue_pattern(every_cue + built_words + opened_words),
         report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
-        built=_cue_pattern(built_words), plant=_cue_pattern(plant_words),
+        built=_cue_pattern(built_words), opened=_cue_pattern(opened_words), plant=_cue_pattern(plant_words),
         own_things=_own_things(path, data.get("own_things") or {}),
         site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
         span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
@@ -499,10 +505,12 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
         plant = rules.builds_plant(canon)
         if plant is not None:
-            # A plant built is its production started (量产 before 工厂 names the plant, not an event);
-            # its `other` cue (建成, 竣工) stays too, so a plan to complete the plant is reported done.
+            # 建成…量产工厂: the plant's construction (other progress); 开设工厂: its production started.
+            # 量产 before 工厂 names the plant, not an event.
+            said, plant_kind = plant
             cues = [(m, k) for m, k in cues if k.id != "mass-production"]
-            cues.append((plant, next(k for k in rules.kinds if k.id == "production-start")))
+            if not any(k.id == plant_kind for _, k in cues):
+                cues.append((said, next(k for k in rules.kinds if k.id == plant_kind)))
         if not cues:
             if last_event and named and rules.clause.more_objects.match(canon):
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
@@ -535,7 +543,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
         if about is None and company_here:
             about, subject_from = SITE_WIDE, "sentence"
-            kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and own_other)]
+            kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and (own_other or plant))]
             if not kinds_here:
                 continue
             cues = kinds_here
