@@ -288,6 +288,14 @@ def test_a_topic_a_relative_clause_says_is_carried_is_not_the_subject_of_the_sen
     assert not any(topic == "second-gen-vla" and read == "clause" for topic, _, read in found)
 
 
+def test_a_topic_named_only_as_carried_is_not_borrowed_back_from_the_article_either():
+    # an article about the VLA: the cars carrying it passed the test, not the VLA
+    text = ("第二代VLA是小鹏的视觉语言动作模型。\n第二代VLA去掉了语言转译。\n第二代VLA的训练数据近1亿段。\n"
+            "研发总监表示，搭载小鹏第二代VLA的车型已通过场地测试，并取得广州道路测试许可。")
+    found = {(s.topic, s.kind) for s in sightings(article("a", PUBLISHED, text))}
+    assert not [kind for topic, kind in found if topic == "second-gen-vla" and kind in ("permit", "pilot")], found
+
+
 def test_pinyin_printed_after_each_character_by_an_e_paper_does_not_hide_a_description():
     # 量產(chǎn)的…基地: the production is what the base is for, not an event of that day
     text = "2024年10月27日，全球首個以流水線進行大規模量產(chǎn)的小鵬匯天飛行汽車基地正式動工。"

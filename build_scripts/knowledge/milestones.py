@@ -480,8 +480,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     subjects = [[n for n in named if not rules.carried.search(canon[:n[0]]) or "的" not in canon[n[0]:]]
                 for canon, named in zip(canons, named_per_clause)]
     named_in_sentence = {slug for named in subjects for _, slug, _ in named}
-    if implied_from == "sentence" and implied in set().union(*clause_topics) - named_in_sentence:
+    carried_only = set().union(*clause_topics) - named_in_sentence
+    if implied_from == "sentence" and implied in carried_only:
         implied, implied_from = article_topic, "article"
+    if implied in carried_only:
+        implied = None  # the article's topic, but this sentence names it only as what the cars carry
     sentence_names = bool(named_in_sentence)
     # A clause before the only topic its sentence names is about that topic
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
