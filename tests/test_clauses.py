@@ -357,3 +357,21 @@ def test_a_launch_a_relative_clause_presupposes_founds_no_row_of_its_own():
     dated = article("u", dt.date(2025, 11, 6), "小鹏汽车11月5日在科技日上发布了第二代VLA。")
     rows = [m for m in milestones(dated, *described) if m.topic == "second-gen-vla" and m.kind == "unveil"]
     assert len(rows) == 1 and len(rows[0].reports) == 4
+
+
+@pytest.mark.parametrize("text, language", [
+    ("11月5日，小鹏在广州举办科技日，主题为涌现。\n2025年10月，小鹏完成了新一轮融资。\n科技日上，小鹏发布了第二代VLA。", "zh-Hans"),
+    ("11月5日，小鵬在廣州舉辦科技日，主題為湧現。\n2025年10月，小鵬完成了新一輪融資。\n科技日上，小鵬發佈了第二代VLA。", "zh-Hant"),
+    ("XPeng held its Tech Day in Guangzhou on November 5.\nIn October 2025 XPeng raised new funds.\n"
+     "At the Tech Day, XPeng unveiled the second-generation VLA.", "en"),
+])
+def test_a_named_occasion_dates_what_happens_at_it_with_the_day_the_article_gave_it(text, language):
+    found = [s for s in sightings(article("a", dt.date(2025, 11, 10), text, language))
+             if s.topic == "second-gen-vla" and s.kind == "unveil"]
+    assert [s.period.key for s in found] == ["2025-11-05"]
+
+
+def test_an_occasion_the_article_never_dated_gives_no_time():
+    text = "11月3日，小鹏公布了销量。\n科技日上，小鹏发布了第二代VLA。"
+    found = [s for s in sightings(article("a", dt.date(2025, 11, 10), text)) if s.kind == "unveil"]
+    assert found and all(s.period is None for s in found)

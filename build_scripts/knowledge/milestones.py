@@ -398,12 +398,17 @@ def time_anchor(passages: list[Passage] | tuple[Passage, ...]) -> dt.date | None
 
 
 def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, published: dt.date | None) -> dt.date | None:
-    """The last day the article states before its sentence `index`: what that sentence's "当天" means,
-    looked up only for a sentence saying such a word."""
+    """The day sentence `index`'s same-day words mean, looked up only for a sentence saying one:
+    for 当天 or "that day", the last day the article states before it; for a named occasion
+    (科技日上, "at the Tech Day"), the last day stated in an earlier sentence naming that occasion."""
     time_rules = load_time_rules()
-    if not time_rules.same_day or not any(w in passages[index].simplified.lower() for w in time_rules.same_day):
+    frames = [m.group("same") for m in time_rules.pattern.finditer(passages[index].simplified.lower()) if m.group("same")]
+    if not frames:
         return None
+    occasion = next((w for w in time_rules.occasions if w in frames[0]), None)
     for passage in reversed(passages[:index]):
+        if occasion is not None and occasion not in passage.simplified.lower():
+            continue
         days = [t.period.start for t in read_times(passage.simplified, published, time_rules)
                 if t.period is not None and t.period.precision == "day"]
         if days:

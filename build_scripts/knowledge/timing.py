@@ -106,6 +106,7 @@ class TimeRules:
     undated: tuple[str, ...]
     pattern: re.Pattern
     same_day: tuple[str, ...] = ()
+    occasions: tuple[str, ...] = ()  # 科技日, "Tech Day": what a same-day frame (科技日上, "at the Tech Day") names
 
 
 def _alternation(words) -> str:
@@ -128,6 +129,13 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         sections[name] = {str(word).lower(): value for word, value in entries.items()}
     undated = tuple(str(w).lower() for w in data.get("undated") or ())
     same_day = tuple(str(w).lower() for w in data.get("same_day") or ())
+    occasion = data.get("occasions") or {}
+    if not isinstance(occasion, dict):
+        raise TimeRulesError(f"{path.name}: `occasions` must have `words`, `zh_after` and `en_before` — see its comment")
+    occasions, after, before = ([str(w).lower() for w in occasion.get(key) or ()] for key in ("words", "zh_after", "en_before"))
+    occasion_words = _alternation(occasions)
+    at_occasion = (rf"(?:{_alternation(before)})\s[\"“]?(?:{occasion_words})(?![a-z])"
+                   rf"|(?:在\s?)?(?:{occasion_words})\s?(?:{_alternation(after)})")
     months = _alternation(ENGLISH_MONTHS)
     # A year right before a Han character that starts no time word names a thing, not a time:
     # "2026款P7+" (a model year), "2026小鹏全球新品发布会" (an event's name).
@@ -156,11 +164,11 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         rf"(?P<wd>{_alternation(sections['weekdays'])})",
         rf"(?P<win>{_alternation(sections['windows'])})",
         rf"(?P<p>{alone_parts})",
-        rf"(?P<same>{_alternation(same_day)})",
+        rf"(?P<same>{_alternation(same_day)}|{at_occasion})",
         rf"(?P<u>{_alternation(undated)})",
     ]
     pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
-    return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day)
+    return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day, occasions=tuple(occasions))
 
 
 def _year_period(year: int, part: str, published: dt.date | None) -> Period | None:
@@ -213,6 +221,7 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
     "the same day" mean unless the sentence states a day of its own before them.
     """
     rules = rules or load_time_rules()
+    occasion_day = day_before
     text = simplified.translate(FULL_WIDTH).lower()
     found = []
     for match in rules.pattern.finditer(text):
@@ -220,6 +229,12 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
         if not words:
             continue
         if match.group("same"):
+            if any(w in match.group("same") for w in rules.occasions):
+                # 科技日上: the day an earlier sentence gave the occasion, never a day of this sentence
+                # ("据今日报道，IRON已在科技日上亮相"); none when the article never dated it
+                if occasion_day is not None:
+                    found.append(TimeMention(match.start(), match.end(), words, Period(occasion_day, occasion_day, "day"), True))
+                continue
             found.append(TimeMention(match.start(), match.end(), words, Period(day_before, day_before, "day") if day_before else None, True))
             continue
         period, relative = _meaning(match.groupdict(), published, rules)
