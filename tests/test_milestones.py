@@ -249,6 +249,27 @@ def test_a_plant_reported_built_fulfils_the_plan_to_complete_it():
     assert m.status == "done" and {c.article.slug for c in m.citations} == {"plan", "report"}
 
 
+@pytest.mark.parametrize("other_news", [
+    "小鹏汇天于2025年11月完成2.5亿美元B轮融资。",   # funding
+    "2025年11月，两架小鹏汇天飞行器在演练中相撞。",   # an incident
+    "Huitian's aircraft crashed during a rehearsal in November 2025.",
+])
+def test_other_progress_of_another_sort_never_keeps_a_promise(other_news):
+    plan = article("plan", dt.date(2025, 7, 1), "小鹏汇天的飞行汽车工厂计划今年第四季度竣工。")
+    news = article("news", dt.date(2025, 12, 1), other_news, "en" if other_news.isascii() else "zh-Hans")
+    found = [m for m in milestones(plan, news, as_of=dt.date(2026, 2, 1)) if m.kind == "other"]
+    promise = next(m for m in found if m.plans)
+    assert promise.status == "overdue" and len(found) == 2
+
+
+def test_a_plan_from_an_undated_article_is_kept_by_a_later_report_of_its_event():
+    plan = article("plan", None, "小鹏汇天的量产工厂建设进展顺利，将于2025年第三季度竣工。")
+    report = article("report", dt.date(2026, 1, 10), "小鹏汇天于2025年11月在广州建成飞行汽车量产工厂。")
+    found = [m for m in milestones(plan, report, as_of=dt.date(2026, 2, 1)) if m.kind == "other"]
+    promise = next(m for m in found if m.plans)
+    assert promise.status in ("done", "late") and "report" in {c.article.slug for c in promise.citations}
+
+
 @pytest.mark.parametrize("text, language", [
     ("The newly unveiled Robotaxi sits on a new platform.", "en"),
     ("新发布的Robotaxi采用全新平台。", "zh-Hans"),

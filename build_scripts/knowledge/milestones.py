@@ -91,6 +91,7 @@ class MilestoneRules:
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
+    senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
@@ -177,12 +178,23 @@ def _markers(entry) -> Markers:
 def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     kinds, past_forms, every_cue, verb_forms_all = [], [], [], []
+    senses: dict[str, str] = {}
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
             raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
-        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en") or entry.get("verbs")) or not entry.get("label_zh"):
-            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en or verbs")
+        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en") or entry.get("verbs") or entry.get("senses")) \
+                or not entry.get("label_zh"):
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en, verbs or senses")
         words, past = _kind_words(path, kind_id, entry)
+        for sense, sense_entry in (entry.get("senses") or {}).items():
+            if not isinstance(sense_entry, dict):
+                raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: senses: {sense} needs words under zh, en or verbs")
+            sense_words, sense_past = _kind_words(path, kind_id, sense_entry)
+            words, past = words + sense_words, past + sense_past
+            senses.update({canonical(w): str(sense) for w in sense_words})
+        if kind_id == "other":  # a plant built (plant_built.built) is its construction completed
+            senses.update({canonical(w): "completion" for w in _words((data.get("plant_built") or {}).get("built"))})
+            entry = {**entry, "verbs": [*(entry.get("verbs") or []), *(sense_entry.get("verbs") or [])]}
         past_forms += past
         verb_forms_all += [f for verb in entry.get("verbs") or [] for f in verb_forms(str(verb))[0]]
         every_cue += words
@@ -235,7 +247,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
-        software_kinds=software_kinds,
+        software_kinds=software_kinds, senses=senses,
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
     )
@@ -260,6 +272,7 @@ class Sighting:
     # "described": a relative clause presupposes it (小鹏推出的IRON…) — listed, closes no plan
     read: str = "clause"
     marker: str = ""  # the words that decided its state (将, "unveiled", 已经), "" when its time did
+    sense: str = ""  # of `other` progress, its sort (milestones.yml senses): completion, funding, incident …
     review: Review | None = None  # an editor's word on it (seeds/sources.yml, knowledge/corrections.py)
 
     @property
@@ -448,7 +461,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     citation = cite(passage)
     inferred = anchor if passage.article.date is None else None
     return [Sighting(*fields[:7], citation=citation, anchor=inferred if fields[5] and fields[3] is not None else None,
-                     read=fields[7], marker=fields[8])
+                     read=fields[7], marker=fields[8], sense=fields[9])
             for fields in stated]
 
 
@@ -616,13 +629,15 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         named_as = name if about == subject or len(named) > 1 else ""
         period = time.period if time else None
         read = "borrowed" if subject_from == "article" else "described" if described else "clause"
-        last_event = [(kind.id, period, words, bool(time and time.relative), state, read, reading.marker) for kind in dict.fromkeys(kinds)]
-        # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker
+        sense = next((rules.senses.get(m.group(0), "") for m, k in sorted(cues, key=lambda c: c[0].start()) if k.id == "other"), "")
+        last_event = [(kind.id, period, words, bool(time and time.relative), state, read, reading.marker,
+                       sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
+        # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
         sighted += [(about, named_as, *fields) for fields in last_event]
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
     for fields in sighted:
-        key = (fields[0], fields[2], fields[6])  # a plan and a report of one kind are two events
+        key = (fields[0], fields[2], fields[6], fields[9])  # a plan and a report of one kind are two events
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
@@ -741,14 +756,15 @@ def _order(s: Sighting) -> tuple:
 
 def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date | None) -> list[Milestone]:
     """One Milestone per (topic, kind, period), each with its status as of `as_of`."""
-    groups: dict[tuple[str, str], list[Sighting]] = defaultdict(list)
+    # other progress of one sort is tracked apart from other sorts: a crash never keeps a promise to finish a plant
+    groups: dict[tuple[str, str, str], list[Sighting]] = defaultdict(list)
     for s in sightings:
-        groups[(s.topic, s.kind)].append(s)
+        groups[(s.topic, s.kind, s.sense)].append(s)
     titles = {t.slug: t.title_zh for t in topics} | {SITE_WIDE: "小鹏 XPeng"}
     proper = {t.slug: canonical(t.aliases[0]) if t.aliases else "" for t in topics}
     labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
     milestones = []
-    for (topic, kind), members in groups.items():
+    for (topic, kind, _), members in groups.items():
         for t in _tracks(sorted(members, key=_order)):
             milestones.append(_milestone(t, _subject(t, titles.get(topic, topic), proper.get(topic, "")), labels.get(kind, kind), as_of))
     ids: dict[str, int] = defaultdict(int)
@@ -878,28 +894,35 @@ def _moved_from(tracks: list[_Track], s: Sighting) -> _Track | None:
 
 def _also_fulfilled(tracks: list[_Track], target: _Track, s: Sighting) -> list[_Track]:
     """The other open promised rows a report of the event fulfils as well: announced before it
-    and due before it was said (one due later, a global rollout next year, is still to come)."""
+    and due before it was said (one due later, a global rollout next year, is still to come).
+    A plan from an undated article was said before the event it plans (see _reported_by)."""
     if s.said_on is None:
         return []
     return [t for t in tracks if t is not target and t.plans and not t.dropped and t.done is None
             and not any(r.state == "happened" for r in t.reports)
-            and t.announced is not None and t.announced < s.said_on
-            and t.current_due is not None and t.current_due.end < s.said_on]
+            and t.current_due is not None and t.current_due.end < s.said_on
+            and ((t.announced is not None and t.announced < s.said_on)
+                 or (t.announced is None and s.period is not None and s.period.start >= t.current_due.start))]
 
 
 def _reported_by(tracks: list[_Track], s: Sighting) -> _Track | None:
-    """The promised row a later report of it happening belongs to."""
+    """The promised row a later report of it happening belongs to. A plan from an undated article
+    was said before the event it plans — once it happened, it would have been reported, not
+    planned — so an event dated in or after the plan's period is its report."""
     when = s.period.end if s.period else s.said_on
     candidates = []
     for t in tracks:
         if not t.plans or s.said_on is None:
             continue
-        announced = t.announced
-        if announced is None or s.said_on <= announced:
+        announced, due = t.announced, t.current_due
+        if announced is None:
+            # a plan from an undated article was said before its event: one dated in or after its period
+            if s.period is None or due is None or s.period.start < due.start:
+                continue
+        elif s.said_on <= announced:
             continue
-        if s.period is not None and s.period.end < announced:
+        elif s.period is not None and s.period.end < announced:
             continue  # it happened before anyone promised it: another event
-        due = t.current_due
         candidates.append((abs((due.end - when).days) if due and when else 0, t))
     return min(candidates, key=lambda c: c[0])[1] if candidates else None
 
