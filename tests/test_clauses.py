@@ -375,3 +375,10 @@ def test_an_occasion_the_article_never_dated_gives_no_time():
     text = "11月3日，小鹏公布了销量。\n科技日上，小鹏发布了第二代VLA。"
     found = [s for s in sightings(article("a", dt.date(2025, 11, 10), text)) if s.kind == "unveil"]
     assert found and all(s.period is None for s in found)
+
+
+def test_a_clause_opening_with_tongshi_shares_the_plan_before_it_not_the_occasions_day():
+    text = ("11月5日，小鹏在广州举办科技日。\n"
+            "本次科技日上，小鹏汽车宣布将在2026年推出3款Robotaxi车型，同时启动Robotaxi的试运营。")
+    found = {(s.kind, s.state) for s in sightings(article("a", dt.date(2025, 11, 6), text)) if s.topic == "robotaxi"}
+    assert ("trial-operation", "happened") not in found and ("commercial-launch", "planned") in found
