@@ -382,3 +382,9 @@ def test_a_clause_opening_with_tongshi_shares_the_plan_before_it_not_the_occasio
             "本次科技日上，小鹏汽车宣布将在2026年推出3款Robotaxi车型，同时启动Robotaxi的试运营。")
     found = {(s.kind, s.state) for s in sightings(article("a", dt.date(2025, 11, 6), text)) if s.topic == "robotaxi"}
     assert ("trial-operation", "happened") not in found and ("commercial-launch", "planned") in found
+
+
+def test_a_thing_released_from_a_place_is_let_out_not_put_on_sale():
+    text = "For the demo, the Land Aircraft Carrier's aircraft was released from the mothership's trunk."
+    found = {s.kind for s in sightings(article("a", PUBLISHED, text, "en"))}
+    assert "commercial-launch" not in found
