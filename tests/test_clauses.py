@@ -388,3 +388,18 @@ def test_a_thing_released_from_a_place_is_let_out_not_put_on_sale():
     text = "For the demo, the Land Aircraft Carrier's aircraft was released from the mothership's trunk."
     found = {s.kind for s in sightings(article("a", PUBLISHED, text, "en"))}
     assert "commercial-launch" not in found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IRON是小鹏的人形机器人。\nIRON身高178公分。\nIRON有82个自由度。\n发布会后，何小鹏还发布了一款新的纸巾盒。", "zh-Hans"),
+    ("IRON is XPeng's humanoid robot.\nIRON is 178 cm tall.\nIRON has 82 degrees of freedom.\n"
+     "Afterwards He Xiaopeng unveiled his own tissue box.", "en"),
+])
+def test_an_event_of_another_thing_is_not_given_to_the_articles_topic(text, language):
+    # the sentence names no topic; its object ("his own …", 一款…) is some other thing
+    assert not [s for s in sightings(article("a", PUBLISHED, text, language)) if s.kind == "unveil"]
+
+
+def test_an_occasion_named_after_an_event_word_is_no_event():
+    text = "At the G7 launch event on July 3, the Turing chip was the talk of the day."
+    assert not [s for s in sightings(article("a", PUBLISHED, text, "en")) if s.kind == "unveil"]

@@ -92,6 +92,7 @@ class MilestoneRules:
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
     senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
+    other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
@@ -248,6 +249,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
         software_kinds=software_kinds, senses=senses,
+        other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
     )
@@ -592,8 +594,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
         cued = {k.id for k in kinds}
         kinds = [k for k in kinds if not cued & set(k.yields_to)]
-        if subject_from == "article":
-            kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds and not k.figurative.fullmatch(m.group(0))]
+        if subject_from == "article":  # the subject is a guess: not when the words say it is something else
+            kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds
+                     and not k.figurative.fullmatch(m.group(0)) and not rules.other_object.match(canon, m.end())]
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
         time, offset, own_time = None, 0, bool(times)
         if times:  # the time nearest the event word
