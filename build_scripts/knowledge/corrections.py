@@ -172,12 +172,9 @@ def _corrected_claims(corrections: list[Correction], claims: list[Claim], knowle
             report.stale_entry(correction, unknown, "use an id of build_scripts/data/subjects.yml / attributes.yml")
             continue
         if correction.action == "add":
-            citation = _cite(correction, articles)
-            if isinstance(citation, str):
-                report.stale_entry(correction, citation, "copy the sentence's words from its source page, or fix the file name")
-                continue
-            claims.append(_added_claim(correction, fields, citation, knowledge))
-            report.applied.append(correction)
+            citation = _cited(correction, articles, report)
+            if citation is not None:
+                claims.append(_added_claim(correction, fields, citation, knowledge))
             continue
         targets = [i for i, c in enumerate(claims) if _targets_claim(correction, c)]
         if not targets:
@@ -198,6 +195,17 @@ def _corrected_claims(corrections: list[Correction], claims: list[Claim], knowle
             # The editor's word ties the value to its subject as a clause of its own would: it may headline.
             claims[i] = replace(c, read="clause", review=_later_review(claims[i].review, _review(correction, _claim_original(claims[i]))))
     return claims
+
+
+def _cited(correction: Correction, articles: dict[str, Article], report: _Report) -> Citation | None:
+    """The paragraph an entry that adds a figure or a milestone quotes, the entry then counted as applied;
+    None, the entry listed as stale, when no article holds its words."""
+    citation = _cite(correction, articles)
+    if isinstance(citation, str):
+        report.stale_entry(correction, citation, "copy the sentence's words from its source page, or fix the file name")
+        return None
+    report.applied.append(correction)
+    return citation
 
 
 def _targets_claim(correction: Correction, c: Claim) -> bool:
@@ -300,9 +308,8 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             report.stale_entry(correction, unknown, "use a topic slug of topics.yml and a kind id of milestones.yml")
             continue
         if correction.action == "add":
-            citation = _cite(correction, articles)
-            if isinstance(citation, str):
-                report.stale_entry(correction, citation, "copy the sentence's words from its source page, or fix the file name")
+            citation = _cited(correction, articles, report)
+            if citation is None:
                 continue
             period = period_of(str(fields["when"])) if fields.get("when") else None
             added = Sighting(topic=_topic(fields["subject"]), named="", kind=fields["kind"], period=period, when_text="",
@@ -310,7 +317,6 @@ def _corrected_sightings(corrections: list[Correction], tracked: list[tuple[Sigh
             tracked.append((added, ""))
             if period is None or fields.get("apart"):
                 apart.add(id(added))
-            report.applied.append(correction)
             continue
         targets = _targets_sightings(correction, tracked)
         if not targets:
