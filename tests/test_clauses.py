@@ -403,3 +403,14 @@ def test_an_event_of_another_thing_is_not_given_to_the_articles_topic(text, lang
 def test_an_occasion_named_after_an_event_word_is_no_event():
     text = "At the G7 launch event on July 3, the Turing chip was the talk of the day."
     assert not [s for s in sightings(article("a", PUBLISHED, text, "en")) if s.kind == "unveil"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏Robotaxi已通过第三方测试机构的场地测试，即将开始公开道路测试。", "zh-Hans"),
+    ("小鵬Robotaxi已通過第三方測試機構的場地測試，即將開始公開道路測試。", "zh-Hant"),
+    ("XPeng's Robotaxi has passed third-party closed-course tests and will soon begin public road testing.", "en"),
+])
+def test_a_test_passed_is_progress_of_its_own_and_the_road_testing_still_a_plan(text, language):
+    found = {(s.kind, s.state, s.sense) for s in sightings(article("a", PUBLISHED, text, language)) if s.topic == "robotaxi"}
+    assert ("other", "happened", "test-passed") in found
+    assert ("pilot", "happened", "") not in found

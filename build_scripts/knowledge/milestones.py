@@ -92,9 +92,14 @@ class MilestoneRules:
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
     senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
+    sense_shapes: tuple = ()  # (pattern, sort) for the sorts written as shapes: 通过…测试 → test-passed
     other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
+
+    def sense_of(self, cue: str) -> str:
+        """The sort of `other` progress an event word says (milestones.yml senses), "" if none."""
+        return self.senses.get(cue) or next((sense for shape, sense in self.sense_shapes if shape.fullmatch(cue)), "")
 
     def builds_plant(self, canon: str) -> tuple[re.Match, str] | None:
         """The words saying a clause's plant was built ("建成…量产工厂": other progress) or opened
@@ -143,13 +148,18 @@ def _cue_pattern(words: list[str]) -> re.Pattern:
 def _own_things(path: Path, entry: dict, key: str = "own_things") -> re.Pattern:
     """Words and regular-expression shapes of one entry (own_things, car_models), as one pattern."""
     words = _cue_pattern([*(entry.get("zh") or []), *(entry.get("en") or [])])
+    return re.compile("|".join([words.pattern, *_shapes(path, key, entry)]))
+
+
+def _shapes(path: Path, key: str, entry: dict) -> list[str]:
+    """An entry's regular-expression `shapes`, each checked to compile."""
     shapes = [str(s) for s in entry.get("shapes") or ()]
     for shape in shapes:
         try:
             re.compile(shape)
         except re.error as error:
             raise MilestoneRulesError(f"{path.name}: {key}: shapes: {shape!r} is no regular expression ({error}) — fix or remove it")
-    return re.compile("|".join([words.pattern, *shapes]))
+    return shapes
 
 
 def _words(entry) -> list[str]:
@@ -180,6 +190,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     kinds, past_forms, every_cue, verb_forms_all = [], [], [], []
     senses: dict[str, str] = {}
+    sense_shapes: list[tuple[re.Pattern, str]] = []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
             raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
@@ -193,6 +204,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
             sense_words, sense_past = _kind_words(path, kind_id, sense_entry)
             words, past = words + sense_words, past + sense_past
             senses.update({canonical(w): str(sense) for w in sense_words})
+            sense_shapes += [(re.compile(shape), str(sense)) for shape in _shapes(path, f"kinds: {kind_id}: {sense}", sense_entry)]
         if kind_id == "other":  # a plant built (plant_built.built) is its construction completed
             senses.update({canonical(w): "completion" for w in _words((data.get("plant_built") or {}).get("built"))})
             entry = {**entry, "verbs": [*(entry.get("verbs") or []), *(sense_entry.get("verbs") or [])]}
@@ -203,7 +215,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         unknown = set(yields_to) - set(KIND_IDS)
         if unknown:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
-        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)), _cue_pattern(words), yields_to,
+        shapes = [shape.pattern for shape, _ in sense_shapes] if kind_id == "other" else []
+        kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)),
+                          re.compile("|".join([_cue_pattern(words).pattern, *shapes])), yields_to,
                           _cue_pattern(_words(entry.get("not_with"))),
                           _cue_pattern([f for verb in entry.get("figurative") or [] for f in verb_forms(str(verb))[0]])))
     for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention"):
@@ -238,7 +252,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     references = [_cue_pattern(_words(data.get("references"))).pattern]
     return MilestoneRules(
         kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
-        any_cue=_cue_pattern(every_cue + built_words + opened_words),
+        any_cue=re.compile("|".join([_cue_pattern(every_cue + built_words + opened_words).pattern,
+                                     *(shape.pattern for shape, _ in sense_shapes)])),
         report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
         built=_cue_pattern(built_words), opened=_cue_pattern(opened_words), plant=_cue_pattern(plant_words),
         own_things=_own_things(path, data.get("own_things") or {}),
@@ -248,7 +263,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
-        software_kinds=software_kinds, senses=senses,
+        software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes),
         other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
@@ -632,7 +647,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         named_as = name if about == subject or len(named) > 1 else ""
         period = time.period if time else None
         read = "borrowed" if subject_from == "article" else "described" if described else "clause"
-        sense = next((rules.senses.get(m.group(0), "") for m, k in sorted(cues, key=lambda c: c[0].start()) if k.id == "other"), "")
+        sense = next((rules.sense_of(m.group(0)) for m, k in sorted(cues, key=lambda c: c[0].start()) if k.id == "other"), "")
         last_event = [(kind.id, period, words, bool(time and time.relative), state, read, reading.marker,
                        sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
