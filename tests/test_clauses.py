@@ -414,3 +414,13 @@ def test_a_test_passed_is_progress_of_its_own_and_the_road_testing_still_a_plan(
     found = {(s.kind, s.state, s.sense) for s in sightings(article("a", PUBLISHED, text, language)) if s.topic == "robotaxi"}
     assert ("other", "happened", "test-passed") in found
     assert ("pilot", "happened", "") not in found
+
+
+def test_an_application_accepted_is_progress_and_since_presupposes_it_at_its_own_time():
+    text = ("今天，陆地航母的生产许可证申请已正式被民航中南地区管理局受理。\n"
+            "自去年3月21日陆地航母型号合格审定申请正式获得受理以来，小鹏汇天一直积极配合审查。\n"
+            "门店开放试驾以来，反馈远超预期。")
+    found = {(s.kind, s.sense, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 5, 9), text)) if s.topic == "flying-cars"}
+    assert found == {("other", "application-accepted", "happened", "2025-05-09"),
+                     ("other", "application-accepted", "happened", "2024-03-21")}, found
