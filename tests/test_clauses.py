@@ -424,3 +424,24 @@ def test_an_application_accepted_is_progress_and_since_presupposes_it_at_its_own
              for s in sightings(article("a", dt.date(2025, 5, 9), text)) if s.topic == "flying-cars"}
     assert found == {("other", "application-accepted", "happened", "2025-05-09"),
                      ("other", "application-accepted", "happened", "2024-03-21")}, found
+
+
+@pytest.mark.parametrize("text, language, topic, due", [
+    ("小鹏宣布，2026款P7+和G7车型将于今年二季度搭载第二代VLA。", "zh-Hans", "second-gen-vla", "2026-q2"),
+    ("小鵬宣佈，2026款P7+和G7車型將於今年二季度搭載第二代VLA。", "zh-Hant", "second-gen-vla", "2026-q2"),
+    ("XPeng said its 2026 P7+ and G7 models will carry the second-generation VLA from the second quarter of 2026.", "en",
+     "second-gen-vla", "2026-q2"),
+    ("外媒曝出小鹏自研的图灵AI芯片将用在大众明年推出的新车上。", "zh-Hans", "turing-chip", "2027"),
+])
+def test_cars_made_to_carry_a_component_are_its_rollout_and_a_model_year_is_no_time(text, language, topic, due):
+    found = [(s.topic, s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", PUBLISHED, text, language))]
+    assert found == [(topic, "rollout", "planned", due)], found
+
+
+@pytest.mark.parametrize("text", [
+    "新一代IRON首次应用全固态电池，并搭载3颗图灵芯片。",   # the robot's make-up
+    "搭载图灵芯片的车型已经在广州完成测试。",               # a relative clause describes the cars
+])
+def test_a_component_in_a_products_make_up_is_no_rollout(text):
+    assert not [s for s in sightings(article("a", PUBLISHED, text)) if s.topic == "turing-chip" and s.kind == "rollout"]

@@ -93,9 +93,20 @@ class MilestoneRules:
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
     senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
     sense_shapes: tuple = ()  # (pattern, sort) for the sorts written as shapes: 通过…测试 → test-passed
+    fitted_before: re.Pattern = re.compile("(?!)")  # ends right before a component topic: "will carry", 搭载
+    fitted_after: re.Pattern = re.compile("(?!)")  # right after a component topic: 将用在
     other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
+
+    def fitted(self, canon: str, named: list[tuple[int, str, str]], components: set[str]) -> tuple[re.Match, tuple] | None:
+        """The words saying cars are made to carry a component topic the clause names, with that topic:
+        "will carry the second-generation VLA", 将搭载3颗图灵芯片, 图灵芯片将用在…; else None."""
+        for at, slug, alias in named:
+            verb = self.fitted_before.search(canon, 0, at) or self.fitted_after.match(canon, at + len(canonical(alias)))
+            if verb is not None:
+                return verb, (at, slug, alias)
+        return None
 
     def sense_of(self, cue: str) -> str:
         """The sort of `other` progress an event word says (milestones.yml senses), "" if none."""
@@ -243,6 +254,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     plant_built = data.get("plant_built") or {}
     built_words, opened_words = _words(plant_built.get("built")), _words(plant_built.get("opened"))
     plant_words = _words(plant_built.get("plant"))
+    fitted_into = data.get("fitted_into") or {}
+    fitted_words = _words(fitted_into.get("before_topic")) + _words(fitted_into.get("after_topic"))
     pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
     span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
     software_kinds = {str(k): str(v) for k, v in (data.get("software_kinds") or {}).items()}
@@ -252,7 +265,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     references = [_cue_pattern(_words(data.get("references"))).pattern]
     return MilestoneRules(
         kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
-        any_cue=re.compile("|".join([_cue_pattern(every_cue + built_words + opened_words).pattern,
+        any_cue=re.compile("|".join([_cue_pattern(every_cue + built_words + opened_words + fitted_words).pattern,
                                      *(shape.pattern for shape, _ in sense_shapes)])),
         report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
         built=_cue_pattern(built_words), opened=_cue_pattern(opened_words), plant=_cue_pattern(plant_words),
@@ -264,6 +277,10 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
         software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes),
+        fitted_before=re.compile(r"(?:" + _cue_pattern(_words(fitted_into.get("before_topic"))).pattern
+                                 + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
+                                 r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
+        fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
         other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
@@ -506,6 +523,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
                  and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
     software = {t.slug for t in topics if t.software}
+    components = {t.slug for t in topics if t.component}
     spans = clause_spans(simplified)
     canons = [canonical(simplified[start:end]) for start, end in spans]
     named_per_clause = [_named(canon, topics) for canon in canons]
@@ -549,6 +567,12 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             cues = [(m, k) for m, k in cues if k.id != "mass-production"]
             if not any(k.id == plant_kind for _, k in cues):
                 cues.append((said, next(k for k in rules.kinds if k.id == plant_kind)))
+        # not when the sentence names a product topic as the carrier (IRON…并搭载3颗图灵芯片): the robot's make-up
+        fitted = rules.fitted(canon, named, components) if not cues and not named_in_sentence - components else None
+        if fitted is not None:
+            # "its 2026 models will carry the second-generation VLA": the topic carried is rolled out
+            (verb, (_, subject, name)) = fitted
+            cues = [(verb, next(k for k in rules.kinds if k.id == "rollout"))]
         if not cues:
             if last_event and named and rules.clause.more_objects.match(canon):
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event

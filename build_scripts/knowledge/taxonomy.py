@@ -50,6 +50,7 @@ class Topic:
     alias_pattern: re.Pattern
     mention_pattern: re.Pattern | None
     software: bool = False  # made of code, not parts: its units are not produced or delivered, the cars carrying it are
+    component: bool = False  # a part products carry (a model, a chip): a car made to carry it is its rollout
 
     def __hash__(self) -> int:
         # The topics are part of the key of every clause's named topics
@@ -136,7 +137,7 @@ TOPICS = s.Record({
         {"slug": s.Slug(hint="the page is /topics/<slug>/: lower-case ASCII letters, digits and '-'"), "title_zh": s.Text()},
         optional={
             "title_en": s.Text(), "scope": s.Text(), "aliases": NAMES, "mentions": NAMES,
-            "related": s.ListOf(s.Slug()), "former_slugs": s.ListOf(s.Slug()), "software": s.Boolean(),
+            "related": s.ListOf(s.Slug()), "former_slugs": s.ListOf(s.Slug()), "software": s.Boolean(), "component": s.Boolean(),
         },
         hint="each topic needs a slug and a title_zh (see the comment at the top of topics.yml)",
     ), label="topic"),
@@ -163,6 +164,7 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
                 alias_pattern=name_pattern(aliases),
                 mention_pattern=name_pattern(mentions),
                 software=bool(entry.get("software")),
+                component=bool(entry.get("component")),
             )
         )
     slugs = [t.slug for t in topics]

@@ -140,7 +140,9 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     # A year right before a Han character that starts no time word names a thing, not a time:
     # "2026款P7+" (a model year), "2026小鹏全球新品发布会" (an event's name).
     time_starts = "".join(sorted({"年", "至", "到"} | {p[0] for p in sections["parts"] if not p.isascii()}))
-    year = (rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?(?!\d|\s?款|[\u3400-\u9fff](?<![{time_starts}]))\s?年?"
+    # Nor before a model code (not Q1, H2), as English writes a model year: "its 2026 P7+ and G7 models", "the 2026 XPENG X9".
+    year = (rf"(?P<{{n}}x>(?:19|20)\d\d)(?:\s?[-–~至到]\s?(?P<{{n}}x2>(?:19|20)\d\d))?"
+            rf"(?!\d|\s?款|[\u3400-\u9fff](?<![{time_starts}])|\s(?:xpeng\s|小鹏\s?)?(?!q[1-4]|h[12])[a-z][a-z]?\d)\s?年?"
             rf"|(?P<{{n}}r>{_alternation(sections['years'])})")
     part = _alternation(sections["parts"])
     alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
