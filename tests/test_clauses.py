@@ -445,3 +445,19 @@ def test_cars_made_to_carry_a_component_are_its_rollout_and_a_model_year_is_no_t
 ])
 def test_a_component_in_a_products_make_up_is_no_rollout(text):
     assert not [s for s in sightings(article("a", PUBLISHED, text)) if s.topic == "turing-chip" and s.kind == "rollout"]
+
+
+@pytest.mark.parametrize("text", [
+    "On October 12, the Land Aircraft Carrier carried out its first manned flight outside China.",
+    "The Land Aircraft Carrier will launch in the Middle East in 2027, and on October 12 it completed a test flight in Dubai.",
+])
+def test_a_past_verb_taking_the_event_as_object_says_it_happened(text):
+    found = {(s.kind, s.state, s.sense, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 10, 20), text, "en")) if s.kind == "other"}
+    assert found == {("other", "happened", "flight", "2025-10-12")}, found
+
+
+def test_a_chinese_time_before_the_event_word_is_its_time():
+    text = "陆地航母自2024年首次公开飞行、2025年初在海外首秀以来，一直广受关注。"
+    found = {(s.kind, s.period.key if s.period else None) for s in sightings(article("a", dt.date(2025, 10, 20), text))}
+    assert found == {("other", "2024")}, found

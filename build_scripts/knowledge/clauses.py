@@ -59,6 +59,10 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # An English event noun right after a preposition is its object, not the clause's event:
 # "ready for delivery", "the countdown to mass production", "the start of deliveries".
 PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|after)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
+# A verb in the past with the event noun as its object: "carried out its first manned flight", "completed the
+# first test flight", "held a demo flight" — the event happened. (Irregular pasts English news uses of events.)
+PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|got|began|flew|ran)(?:\s(?:out|off|up))?"
+                              r"\s(?:its|the|a|an|their|his|her)\s(?:[a-z-]+\s){0,3}$")
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -162,6 +166,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", planned_before[-1][2])
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
+    past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    if past_verb:
+        return Clause("happened", past_verb.group(1))
     nearest_before = sorted(before("happened") + before("ongoing"))  # 正在量产: under way, begun
     if nearest_before:
         return Clause("happened", nearest_before[-1][2])

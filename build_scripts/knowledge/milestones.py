@@ -611,7 +611,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             cues = kinds_here
         if about is None:
             continue
-        first = min((m for m, _ in cues), key=lambda m: m.start())
+        # the clause's state is read at the word of the event it states: "at the Dubai showcase it carried out
+        # its first manned flight" is a flight (showcase yields to it), read at "manned flight"
+        cued_ids = {k.id for _, k in cues}
+        stated_cues = [(m, k) for m, k in cues if not cued_ids & set(k.yields_to)] or cues
+        first = min((m for m, _ in stated_cues), key=lambda m: m.start())
         if len(named) > 1:
             # "搭载第二代VLA的Robotaxi已通过测试": a topic before 的 and another topic modifies it; the head is the subject
             heads = [n for i, n in enumerate(named) if (i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]])
@@ -638,8 +642,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                      and not k.figurative.fullmatch(m.group(0)) and not rules.other_object.match(canon, m.end())]
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
         time, offset, own_time = None, 0, bool(times)
-        if times:  # the time nearest the event word
-            time, offset = min(times, key=lambda t: abs(t.start - first.start())), start
+        if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
+            # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
+            ahead = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
+            time, offset = min(ahead or times, key=lambda t: abs(t.start - first.start())), start
         else:
             # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
             # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
@@ -902,8 +908,8 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     if s.period is None:
         if t.due is None and t.kind != "other":
             return True  # two undated reports of one kind of event about one subject: nothing says they differ
-        if s.said_on is None:
-            return t.due is not None  # neither dated nor from a dated article: nothing says it is another event
+        if s.said_on is None:  # neither dated nor from a dated article: nothing says it is another event —
+            return t.due is not None and t.kind != "other"  # but flights, crashes, funding rounds recur
         same_article = any(r.citation.article.report == s.citation.article.report for r in t.reports)  # a copy is the same report
         recent = t.due is not None and s.said_on is not None and t.due.start <= s.said_on <= t.due.end + RECENT
         return same_article or recent
