@@ -461,3 +461,10 @@ def test_a_chinese_time_before_the_event_word_is_its_time():
     text = "陆地航母自2024年首次公开飞行、2025年初在海外首秀以来，一直广受关注。"
     found = {(s.kind, s.period.key if s.period else None) for s in sightings(article("a", dt.date(2025, 10, 20), text))}
     assert found == {("other", "2024")}, found
+
+
+def test_a_time_before_an_event_word_leaves_the_sentences_subject_alone_in_later_clauses():
+    # a second clause with an event word and no topic of its own takes the one topic the sentence names
+    text = "那是小鹏智驾团队在今年二季度的一次日常VLA测试,路边突然有人挥手,管理层在今年第三季度财报电话会议上透露,其Robotaxi车辆目前仍配有安全员。"
+    found = sightings(article("a", dt.date(2025, 11, 20), text))
+    assert all(isinstance(s.topic, str) for s in found)

@@ -644,8 +644,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         time, offset, own_time = None, 0, bool(times)
         if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
             # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
-            ahead = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
-            time, offset = min(ahead or times, key=lambda t: abs(t.start - first.start())), start
+            before_cue = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
+            time, offset = min(before_cue or times, key=lambda t: abs(t.start - first.start())), start
         else:
             # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
             # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
