@@ -468,3 +468,13 @@ def test_a_time_before_an_event_word_leaves_the_sentences_subject_alone_in_later
     text = "那是小鹏智驾团队在今年二季度的一次日常VLA测试,路边突然有人挥手,管理层在今年第三季度财报电话会议上透露,其Robotaxi车辆目前仍配有安全员。"
     found = sightings(article("a", dt.date(2025, 11, 20), text))
     assert all(isinstance(s.topic, str) for s in found)
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    ("小鹏汇天计划2027年布局海外市场。", "zh-Hans", "other"),
+    ("小鵬匯天計劃2027年布局海外市場。", "zh-Hant", "other"),
+    ("Magna has begun assembling the Land Aircraft Carrier in Graz since March 2026.", "en", "production-start"),
+])
+def test_an_overseas_expansion_and_assembly_begun_are_read(text, language, kind):
+    found = {s.kind for s in sightings(article("a", dt.date(2026, 5, 1), text, language)) if s.topic == "flying-cars"}
+    assert kind in found, found
