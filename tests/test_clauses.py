@@ -478,3 +478,9 @@ def test_a_time_before_an_event_word_leaves_the_sentences_subject_alone_in_later
 def test_an_overseas_expansion_and_assembly_begun_are_read(text, language, kind):
     found = {s.kind for s in sightings(article("a", dt.date(2026, 5, 1), text, language)) if s.topic == "flying-cars"}
     assert kind in found, found
+
+
+def test_a_permit_granted_to_the_company_is_a_company_event():
+    text = "12月16日，广州市向小鹏汽车正式颁发L3级自动驾驶道路测试牌照。"
+    found = {(s.topic, s.kind, s.state) for s in sightings(article("a", dt.date(2025, 12, 20), text))}
+    assert ("", "permit", "happened") in found, found
