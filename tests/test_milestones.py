@@ -260,6 +260,8 @@ def test_other_progress_of_another_sort_never_keeps_a_promise(other_news):
     found = [m for m in milestones(plan, news, as_of=dt.date(2026, 2, 1)) if m.kind == "other"]
     promise = next(m for m in found if m.plans)
     assert promise.status == "overdue" and len(found) == 2
+    # each row is called by its sort, not "other progress"
+    assert promise.text.endswith("建成 completion") and not any("其他进展" in m.text for m in found)
 
 
 def test_a_plan_from_an_undated_article_is_kept_by_a_later_report_of_its_event():

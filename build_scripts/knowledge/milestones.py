@@ -93,6 +93,7 @@ class MilestoneRules:
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
     senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
     sense_shapes: tuple = ()  # (pattern, sort) for the sorts written as shapes: 通过…测试 → test-passed
+    sense_labels: dict = field(default_factory=dict)  # sort → its label, "事故 incident": what its rows are called
     fitted_before: re.Pattern = re.compile("(?!)")  # ends right before a component topic: "will carry", 搭载
     fitted_after: re.Pattern = re.compile("(?!)")  # right after a component topic: 将用在
     other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
@@ -201,6 +202,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     kinds, past_forms, every_cue, verb_forms_all = [], [], [], []
     senses: dict[str, str] = {}
+    sense_labels: dict[str, str] = {}
     sense_shapes: list[tuple[re.Pattern, str]] = []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
@@ -210,8 +212,10 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en, verbs or senses")
         words, past = _kind_words(path, kind_id, entry)
         for sense, sense_entry in (entry.get("senses") or {}).items():
-            if not isinstance(sense_entry, dict):
-                raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: senses: {sense} needs words under zh, en or verbs")
+            if not isinstance(sense_entry, dict) or not sense_entry.get("label_zh"):
+                raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: senses: {sense} needs label_zh, label_en "
+                                          "and words under zh, en, verbs or shapes")
+            sense_labels[str(sense)] = f"{sense_entry['label_zh']} {sense_entry.get('label_en', sense)}"
             sense_words, sense_past = _kind_words(path, kind_id, sense_entry)
             words, past = words + sense_words, past + sense_past
             senses.update({canonical(w): str(sense) for w in sense_words})
@@ -276,7 +280,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
-        software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes),
+        software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes), sense_labels=sense_labels,
         fitted_before=re.compile(r"(?:" + _cue_pattern(_words(fitted_into.get("before_topic"))).pattern
                                  + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
@@ -810,11 +814,13 @@ def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date |
         groups[(s.topic, s.kind, s.sense)].append(s)
     titles = {t.slug: t.title_zh for t in topics} | {SITE_WIDE: "小鹏 XPeng"}
     proper = {t.slug: canonical(t.aliases[0]) if t.aliases else "" for t in topics}
-    labels = {k.id: f"{k.label_zh} {k.label_en}" for k in load_milestone_rules().kinds}
+    rules = load_milestone_rules()
+    labels = {k.id: f"{k.label_zh} {k.label_en}" for k in rules.kinds}
     milestones = []
-    for (topic, kind, _), members in groups.items():
+    for (topic, kind, sense), members in groups.items():
+        label = rules.sense_labels.get(sense) or labels.get(kind, kind)  # other progress by its sort: "事故 incident"
         for t in _tracks(sorted(members, key=_order)):
-            milestones.append(_milestone(t, _subject(t, titles.get(topic, topic), proper.get(topic, "")), labels.get(kind, kind), as_of))
+            milestones.append(_milestone(t, _subject(t, titles.get(topic, topic), proper.get(topic, "")), label, as_of))
     ids: dict[str, int] = defaultdict(int)
     unique = []
     for m in sorted(milestones, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
