@@ -323,3 +323,13 @@ def test_a_reference_word_takes_the_subject_named_paragraphs_before():
     # without the reference word the number has no subject of its own
     assert not any(a == "wheels" for _, a, _ in said(text.replace("The vehicle pairs", "It pairs"), title="Aridge flying cars"))
 
+
+
+@pytest.mark.parametrize("text", [
+    "China's Aridge has started trial production at the world's first flying car factory.\n\n"
+    "The 120,000-square-meter facility has built its first aircraft for the modular Land Aircraft Carrier.",
+    "小鹏汇天的飞行汽车工厂已经试产。\n\n这座占地12万平方米的工厂已为陆地航母造出首台飞行器。",
+])
+def test_a_number_inside_a_reference_words_phrase_describes_what_it_refers_to(text):
+    # the clause also names the aircraft; the area is the plant's, which "the … facility" refers to
+    assert ("flying-car-factory", "floor-area", 120000.0) in said(text)

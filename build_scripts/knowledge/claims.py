@@ -610,6 +610,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
     numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
     resolved: list[tuple[_Number, str, str, str]] = []  # (number, subject, attribute, where the subject was named)
     taken: list[tuple[int, int]] = []
+    # "the 120,000-square-meter facility": a number inside a reference word's phrase describes what it refers to
+    reference = load_milestone_rules().reference.search(text) if named_in_article else None
     for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
             continue  # one stretch of text, one value: a pattern and the unit table read the same words
@@ -617,7 +619,10 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         for _, _, attribute_id in number.attributes:
             attribute = knowledge.attributes[attribute_id]
             referred = max((s for s in attribute.subjects if s in (named_in_article or {})), key=(named_in_article or {}).get, default=None)
-            found = _resolve_subject(knowledge, attribute.subjects, mentions, earlier, number.start, number.end, clause, main, referred)
+            if referred is not None and reference is not None and reference.start() <= number.start and number.end <= reference.end():
+                found = referred, "paragraph"
+            else:
+                found = _resolve_subject(knowledge, attribute.subjects, mentions, earlier, number.start, number.end, clause, main, referred)
             if found is None:
                 continue
             subject, where = found

@@ -266,7 +266,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     if (set(software_kinds) | set(software_kinds.values())) - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: software_kinds names unknown kinds — use {', '.join(KIND_IDS)}")
     pronouns = "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words)
-    references = [_cue_pattern(_words(data.get("references"))).pattern]
+    references = ["|".join([_cue_pattern(_words(data.get("references"))).pattern,
+                            *_shapes(path, "references", data.get("references") or {})])]
     return MilestoneRules(
         kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
         any_cue=re.compile("|".join([_cue_pattern(every_cue + built_words + opened_words + fitted_words).pattern,
