@@ -49,7 +49,7 @@ from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages.render_tags import tag_urls
 from build_scripts.knowledge.entities import load_entities
-from build_scripts.pages import social_cards, variants
+from build_scripts.pages import render_cache, social_cards, variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -234,6 +234,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
+        render_cache.install(env)  # tabs and sidebar drawn once per folder for pages the nav does not list
         if self.previous is not None:
             incremental.start_writing(files)
             env.bytecode_cache = self.previous.templates
