@@ -20,6 +20,7 @@ import calendar
 import copy
 import ctypes
 import datetime as dt
+import functools
 import logging
 import os
 import posixpath
@@ -98,6 +99,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
         self.build_error = ""
         variants.use_region(self.config.traditional)
+        in_script.cache_clear()
         try:
             self.search_vocabulary = search.setup(config, DATA_DIR)
         except Exception as exc:
@@ -280,7 +282,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # in the page's script.
         definitions = self.abbreviations  # of the last good build: a broken glossary.yml must not end the preview
         if page.meta.get("variant"):
-            definitions = variants.convert_text(definitions, page.meta["variant"])
+            definitions = in_script(definitions, page.meta["variant"])
         return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
@@ -352,6 +354,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.seeds_watch = FolderWatch(server, self.seeds_dir)  # also when seeds/ is moved away and back
         server.watch(str(DATA_DIR))
         return server
+
+
+@functools.lru_cache(maxsize=4)  # the same definitions on every page of a script: converted once (cleared in on_config)
+def in_script(text: str, variant: str) -> str:
+    return variants.convert_text(text, variant)
 
 
 def variant_navigation(nav_config: list, files: Files, config) -> Navigation:
