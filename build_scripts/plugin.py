@@ -20,6 +20,7 @@ import calendar
 import copy
 import ctypes
 import datetime as dt
+import functools
 import logging
 import os
 import posixpath
@@ -49,7 +50,7 @@ from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
 from build_scripts.pages.render_tags import tag_urls
 from build_scripts.knowledge.entities import load_entities
-from build_scripts.pages import social_cards, variants
+from build_scripts.pages import render_cache, social_cards, variants
 
 log = logging.getLogger("mkdocs.plugins.kb")
 DATA_DIR = Path(__file__).parent / "data"
@@ -98,6 +99,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
             log.info("build_scripts/data changed: topics, glossary and rules read again")
         self.build_error = ""
         variants.use_region(self.config.traditional)
+        in_script.cache_clear()
         try:
             self.search_vocabulary = search.setup(config, DATA_DIR)
         except Exception as exc:
@@ -234,6 +236,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         return nav
 
     def on_env(self, env, *, config, files):
+        render_cache.install(env)  # tabs and sidebar drawn once per folder for pages the nav does not list
         if self.previous is not None:
             incremental.start_writing(files)
             env.bytecode_cache = self.previous.templates
@@ -279,7 +282,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         # in the page's script.
         definitions = self.abbreviations  # of the last good build: a broken glossary.yml must not end the preview
         if page.meta.get("variant"):
-            definitions = variants.convert_text(definitions, page.meta["variant"])
+            definitions = in_script(definitions, page.meta["variant"])
         return markdown + definitions
 
     @event_priority(-50)  # after Material's search plugin has written the index
@@ -351,6 +354,11 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         self.seeds_watch = FolderWatch(server, self.seeds_dir)  # also when seeds/ is moved away and back
         server.watch(str(DATA_DIR))
         return server
+
+
+@functools.lru_cache(maxsize=4)  # the same definitions on every page of a script: converted once (cleared in on_config)
+def in_script(text: str, variant: str) -> str:
+    return variants.convert_text(text, variant)
 
 
 def variant_navigation(nav_config: list, files: Files, config) -> Navigation:

@@ -98,6 +98,11 @@ def _read_as(s) -> str:
     return " · ".join(p for p in parts if p)
 
 
+# How many sources' readings a status badge's tooltip names: one per outlet and reading, they were
+# 4.5 KB on a row 24 outlets reported, and grow with every republication.
+READINGS_SHOWN = 8
+
+
 def milestone_row(m: Milestone, from_dir: str, with_topic: str = "", cited_on: str = "") -> str:
     """One milestone as a Markdown paragraph with a stable id and data attributes for the filters.
 
@@ -106,7 +111,8 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "", cited_on: s
     page listing every topic's milestones stays light."""
     due = m.due.label if m.due else "时间未定"
     # How each sentence was read (knowledge/clauses.py), on hover: "计划 · 2026 Q4 · 将"
-    read_as = "；".join(dict.fromkeys(f"{s.citation.article.outlet or s.citation.article.title}：{_read_as(s)}" for s in m.sightings))
+    readings = list(dict.fromkeys(f"{s.citation.article.outlet or s.citation.article.title}：{_read_as(s)}" for s in m.sightings))
+    read_as = "；".join(readings[:READINGS_SHOWN]) + (f"；另 {len(readings) - READINGS_SHOWN} 条" if len(readings) > READINGS_SHOWN else "")
     badge = f'<span class="kb-badge kb-s-{m.status}" title="{html.escape(read_as, quote=True)}">{escape(zh(m.status_label))}</span>'
     if not m.confident:  # its subject is only the article's: listed, never headlined
         badge += ' <span class="kb-badge kb-unsure" title="句中未点名主体，按文章主题推断">主体推断</span>'
@@ -140,22 +146,35 @@ TOPIC_PAGE_MILESTONES = 12
 
 
 def render_milestones_section(milestones: Sequence[Milestone], as_of: dt.date | None) -> list[str]:
-    """A topic page's milestones: chart, then the newest rows and a link to the topic's promises page for all."""
+    """A topic page's milestones: the newest rows and their chart, and a link to the topic's promises page for all.
+
+    The chart draws the rows the page shows: drawing every milestone made it
+    the page's heaviest part (76 KB of the flying cars' 383 at 2,000
+    articles); the promises page draws them all. A link to a row this page
+    does not hold (`#m-…`, as the page had them all once) goes on to that
+    page, which holds the row or forwards to its year's page."""
     if not milestones:
         return ["来源中没有此主题的承诺或进展。", ""]
     from build_scripts.knowledge.overview import main_promise
 
-    everything = f"../../{promises_path(milestones[0].topic)[:-len('.md')]}/"
+    everything = promises_path(milestones[0].topic).replace("promises/", "../promises/", 1)
     shown = newest_milestones(milestones, TOPIC_PAGE_MILESTONES, main_promise(milestones))
-    # The chart draws them all; a row not on this page is linked on the topic's promises page.
-    anchors = "" if len(shown) == len(milestones) else everything
-    lines = [_as_of_line(as_of), "", legend(milestones, as_of), "", milestone_chart(milestones, as_of, "../../", anchors), ""]
+    lines = [_as_of_line(as_of), "", legend(shown, as_of), "", milestone_chart(shown, as_of, "../../", ""), ""]
     for m in shown:
         lines += [milestone_row(m, "topics"), ""]
     if len(shown) < len(milestones):
-        lines += [f"<small>显示最新的 {len(shown)} 项，共 {len(milestones)} 项：</small>"
-                  f"[全部承诺与进展]({promises_path(milestones[0].topic).replace('promises/', '../promises/', 1)})", ""]
+        lines += [f"<small>显示最新的 {len(shown)} 项，共 {len(milestones)} 项：</small>[全部承诺与进展]({everything})", "",
+                  _forward_unlisted(f"../../{everything[len('../'):-len('.md')]}/"), ""]
     return lines
+
+
+def _forward_unlisted(page: str) -> str:
+    """A link to a milestone row (`#m-…`) this page does not hold goes on to `page` (a topic's promises page)."""
+    return (
+        "<script>(function(){function go(){var id=decodeURIComponent(location.hash.slice(1));"
+        "if(/^m-/.test(id)&&!document.getElementById(id))location.replace(" + json.dumps(page) + "+\"#\"+id)}"
+        "go();addEventListener(\"hashchange\",go)})()</script>"
+    )
 
 
 def newest_milestones(milestones: Sequence[Milestone], count: int, keep: Milestone | None = None) -> list[Milestone]:

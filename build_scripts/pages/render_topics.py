@@ -33,10 +33,14 @@ def citation_link(citation: Citation, from_dir: str = "topics") -> str:
 # A page summarises a corpus that keeps growing: past these, a statement
 # names how many more sources say it, and a list shows its best entries and
 # says how many it leaves out (kb.json has them all). Without them a topic
-# page grew by 4 KB per article, 3 MB of HTML at 500 articles.
+# page grew by 4 KB per article, 3 MB of HTML at 500 articles. At 2,000
+# articles the 100 newest sources, and a third story after each of an
+# infobox row's dozen values (pages/infobox.py cites two), took the largest
+# topic pages over 300 KB: each marker carries its quote, each cited story
+# its reference.
 MAX_CITATIONS = 3  # stories (a report and its republications) cited after one statement, as [1][2][3]
 MAX_EXCERPTS = 60  # facts and opinions, each
-MAX_SOURCES = 100  # newest first
+MAX_SOURCES = 20  # newest first; the sources index lists them all
 
 
 def citations_text(citations: Sequence[Citation], from_dir: str = "topics", limit: int = MAX_CITATIONS) -> str:
@@ -150,7 +154,8 @@ def render_topic_page(page: TopicPage, as_of=None) -> str:
         date = article.date.isoformat() if article.date else "日期不详"
         listed.append(f"- [{as_written(escape(article.title))}](../sources/{article.slug}.md) — {as_written(escape(article.outlet or '—'))}，{date}")
     # Every citation above links its source already: the full list is folded, with its count.
-    lines += folded(listed, 0, f"{len(page.sources)} 个来源")
+    title = f"{len(page.sources)} 个来源" if len(listed) == len(page.sources) else f"最新的 {len(listed)} 个来源，共 {len(page.sources)} 个"
+    lines += folded(listed, 0, title)
     if len(page.sources) > MAX_SOURCES:
         more = len(page.sources) - MAX_SOURCES
         lines += ["", f"另有 {more} 篇较早的来源，见[全部来源](../sources/index.md)。"]

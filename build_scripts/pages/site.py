@@ -25,7 +25,7 @@ from build_scripts.pages.variants import one_script_per_page, page_in_both_scrip
 from build_scripts.model import Article, Corpus
 from build_scripts.pages.render_problems import PROBLEMS_PATH, render_problems_page
 from build_scripts.pages.render_corrections import has_corrections_section, render_corrections_section, stale_lines
-from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_page
+from build_scripts.pages.render_to_check import TO_CHECK_PATH, render_to_check_pages
 from build_scripts.pages.render_sources import render_source_page, render_sources_index, source_path
 from build_scripts.pages.render_tags import TaggedTopic, render_tags
 from build_scripts.pages.render_timeline import render_site_timeline
@@ -79,7 +79,7 @@ def compose_site(corpus: Corpus, site_url: str = "", stages=None, as_of: dt.date
         {"术语": "glossary.md"},
         {"人物与机构": "tags.md"},
     ]
-    pages[TO_CHECK_PATH] = render_to_check_page(kb, corpus)
+    pages.update(render_to_check_pages(kb, corpus))  # the queue, or its index and a page per topic
     nav.append({"待核实": TO_CHECK_PATH})
     if corpus.problems or has_corrections_section(kb.corrections):
         pages[PROBLEMS_PATH] = render_problems_page(corpus.reports) + render_corrections_section(kb.corrections)

@@ -42,6 +42,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from build_scripts.search.index import HAN, KEY_FIGURES, NAMES_FIELD, SPELLINGS_FIELD, ZWSP, fold
@@ -79,15 +80,21 @@ def words(text: str) -> list[str]:
     plain = html.unescape(TAG.sub(" ", text)).replace(HIDDEN, "\u02c6")  # a written ^ would hide a word
     written, end, chinese = [], 0, False
     for match in WORD.finditer(plain):
-        word = match.group()
-        is_chinese = CHINESE.match(word) is not None
-        if written and is_chinese != chinese and not plain[end : match.start()].strip(ZWSP):
+        start = match.start()
+        is_chinese, shown = _written(match.group())
+        if written and is_chinese != chinese and (start == end or not plain[end:start].strip(ZWSP)):
             written.append(GLUE)  # 小鹏G7: shown as written, searched as two words
-        folded = fold(word)
-        twin = folded != word and any(char.isalnum() for char in folded)  # （ folds to (: no word
-        written.append(f"{word}{HIDDEN}{folded}" if twin else word)
+        written.append(shown)
         end, chinese = match.end(), is_chinese
     return written
+
+
+@lru_cache(maxsize=1 << 18)  # per distinct word: the site's pages quote the same words over and over
+def _written(word: str) -> tuple[bool, str]:
+    """Whether `word` is Chinese, and how the synthetic page writes it (with its folded twin if it has one)."""
+    folded = fold(word)
+    twin = folded != word and any(char.isalnum() for char in folded)  # （ folds to (: no word
+    return CHINESE.match(word) is not None, f"{word}{HIDDEN}{folded}" if twin else word
 
 
 def hidden(names: str) -> list[str]:
