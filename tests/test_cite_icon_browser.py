@@ -43,3 +43,40 @@ def test_the_icon_comes_back_after_the_copied_tick(browser, seed_server):
                            timeout=3000)
     assert row.locator("button.kb-cite-button").inner_text().strip() == ""
     context.close()
+
+
+# The middle of the first line of text in a control's row (its quote, value or event), and of the control's icon.
+MIDDLES = """button => {
+  const row = button.closest('li, p, .kb-has-tools');
+  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    if (!node.textContent.trim() || node.parentElement.closest('button, .kb-tools, .kb-badge, sup')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const line = range.getClientRects()[0], icon = button.querySelector('svg').getBoundingClientRect();
+    return [(line.top + line.bottom) / 2, (icon.top + icon.bottom) / 2];
+  }
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_each_cite_icon_sits_on_the_line_it_cites(browser, seed_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=width < 400)
+    page = context.new_page()
+    page.goto(f"{seed_server}/topics/robotaxi/")
+    page.wait_for_selector(".kb-ref-list .kb-cite-button")
+    # (A row's buttons float beside two lines on a phone, its name and its value: checked on a desktop.)
+    for name in ("infobox row", "footnote") if width > 400 else ("footnote",):
+        for button in page.locator(f"article {CONTROLS[name]}").all()[:4]:
+            line, icon = button.evaluate(MIDDLES)
+            assert abs(line - icon) <= 3, (name, width, line, icon)  # a reference's icon sat 7 px low, beside the next one
+    context.close()
+
+
+@pytest.mark.parametrize("slug", ["robotaxi", "iron", "flying-cars"])
+def test_the_overviews_details_link_is_never_split_across_lines(browser, seed_server, slug):
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(f"{seed_server}/topics/{slug}/")
+    link = page.locator('#lead + p > a[href^="#m-"]')
+    assert link.count() == 1 and link.evaluate("a => a.getClientRects().length") == 1
+    page.close()
