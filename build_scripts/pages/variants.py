@@ -172,6 +172,7 @@ _REGIONAL_WORDS = s.Record({
 })
 CUT = "\ue002"  # marks a word's edges for OpenCC: no phrase spans a private-use character; removed after
 HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+RUNS_KEPT = 200_000
 # OpenCC's conversion with a region's phrase table, and the same without it (glyphs only)
 GLYPHS_ONLY = {"s2twp": "s2tw", "s2hkp": "s2hk"}
 
@@ -199,6 +200,7 @@ class RegionalWording:
     def __init__(self, config: str, words: dict[str, str]):
         self.base = plain_converter(config)
         self.words = words  # regional_words.yml's words and their regional form
+        self.runs: dict[str, str] = {}  # each run marked once: names and labels recur on every page
         # The candidates by their first two characters, longest first: a scan
         # by pairs is ten times quicker than one regular expression of
         # thousands of alternatives.
@@ -223,6 +225,14 @@ class RegionalWording:
     def _marked(self, found: re.Match) -> str:
         """A run of Han characters with its regional words marked off (and replaced by regional_words.yml's)."""
         run = found.group()
+        marked = self.runs.get(run)
+        if marked is None:
+            if len(self.runs) >= RUNS_KEPT:  # a long serve session: start again rather than grow
+                self.runs.clear()
+            marked = self.runs[run] = self._marked_run(run)
+        return marked
+
+    def _marked_run(self, run: str) -> str:
         match = self.find(run)
         if match is None:
             return run
