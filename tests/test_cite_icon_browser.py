@@ -72,11 +72,3 @@ def test_each_cite_icon_sits_on_the_line_it_cites(browser, seed_server, width):
             assert abs(line - icon) <= 3, (name, width, line, icon)  # a reference's icon sat 7 px low, beside the next one
     context.close()
 
-
-@pytest.mark.parametrize("slug", ["robotaxi", "iron", "flying-cars"])
-def test_the_overviews_details_link_is_never_split_across_lines(browser, seed_server, slug):
-    page = browser.new_page(viewport={"width": 390, "height": 900})
-    page.goto(f"{seed_server}/topics/{slug}/")
-    link = page.locator('#lead + p > a[href^="#m-"]')
-    assert link.count() == 1 and link.evaluate("a => a.getClientRects().length") == 1
-    page.close()

@@ -16,26 +16,26 @@ def test_next_and_previous_walk_the_sources_as_the_index_lists_them(browser, see
     listed = list(dict.fromkeys(listed))
     assert len(listed) >= 3 and all(f"{seed_server}{prefix}/sources/" in url for url in listed)
 
-    # From the first source, "next" leads through every source in the index's order, in this script.
+    # From the first source, "next" leads through every source in the index's order, in this script,
+    # and from the last back to the index.
+    index = f"{seed_server}{prefix}/sources/"
     page.goto(listed[0])
     walked = [page.url]
     for _ in range(len(listed)):
         following = page.locator("a.md-footer__link--next")
-        if following.count() == 0:
-            break
         assert following.is_visible() and next_label in following.inner_text()
         following.click()
         page.wait_for_load_state()
         walked.append(page.url)
         assert page.evaluate("document.documentElement.lang") == lang
-    assert walked == listed
+    assert walked == listed + [index]
 
-    # And "previous" leads back, one step at a time; the first source has no previous page.
-    for expected in reversed(listed[:-1]):
+    # And "previous" leads back, one step at a time, to the index before the first source.
+    page.goto(listed[-1])
+    for expected in reversed([index] + listed[:-1]):
         back = page.locator("a.md-footer__link--prev")
         assert back.is_visible() and previous_label in back.inner_text()
         back.click()
         page.wait_for_url(expected)
         assert page.evaluate("document.documentElement.lang") == lang
-    assert page.locator("a.md-footer__link--prev").count() == 0
     context.close()

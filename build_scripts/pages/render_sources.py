@@ -283,27 +283,28 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
 # footer under it. A source page names its neighbours in the index's order
 # (newest first, as the index and its month pages list them) in its front
 # matter; the plugin gives the page those pages as Material's previous and
-# next (`link_neighbours`). The names are relative (`<slug>.md`), so the
-# Traditional copy, in a parallel tree, leads to the Traditional neighbours.
-# Being in the page's own text, a neighbour that changes (an article added)
-# changes the page, which `mkdocs serve` then writes again.
+# next (`link_neighbours`). The walk starts and ends at the index: the newest
+# source's previous page and the oldest's next are the list they are in, so
+# every source page has both links. The names are relative (`<slug>.md`),
+# so the Traditional copy, in a parallel tree, leads to the Traditional
+# neighbours. Being in the page's own text, a neighbour that changes (an
+# article added) changes the page, which `mkdocs serve` then writes again.
 NEIGHBOURS = {"previous_page": ("previous_source", "previous_source_title"),
               "next_page": ("next_source", "next_source_title")}
+INDEX_NAME, INDEX_TITLE = "index.md", "来源"
 
 
 def with_neighbours(pages: dict[str, str], articles: Sequence[Article]) -> dict[str, str]:
     """`pages` with each source page's neighbours in `articles`' order (the corpus': the index's) in its front matter."""
     listed = [a for a in articles if source_path(a) in pages]
+    names = [(INDEX_NAME, INDEX_TITLE)] + [(a.slug + ".md", a.title) for a in listed] + [(INDEX_NAME, INDEX_TITLE)]
     linked = dict(pages)
-    for at, article in enumerate(listed):
+    for at, article in enumerate(listed, start=1):
         fields = []
-        for neighbour, (key, title_key) in zip((listed[at - 1] if at else None, listed[at + 1] if at + 1 < len(listed) else None),
-                                               NEIGHBOURS.values()):
-            if neighbour is not None:
-                fields += [f"{key}: {yaml_string(neighbour.slug + '.md')}",
-                           f"{title_key}: {yaml_string(literal_html(neighbour.title))}"]
+        for (name, title), (key, title_key) in zip((names[at - 1], names[at + 1]), NEIGHBOURS.values()):
+            fields += [f"{key}: {yaml_string(name)}", f"{title_key}: {yaml_string(literal_html(title))}"]
         path = source_path(article)
-        if fields and linked[path].startswith("---\n"):
+        if linked[path].startswith("---\n"):
             linked[path] = "---\n" + "\n".join(fields) + "\n" + linked[path][len("---\n"):]
     return linked
 
