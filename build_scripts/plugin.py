@@ -45,6 +45,7 @@ from build_scripts.config import KnowledgeBaseConfig
 from build_scripts.knowledge.compose import CitationError, available_cores
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.pages.render_glossary import abbreviation_definitions
+from build_scripts.pages.render_sources import link_neighbours
 from build_scripts.pages.markdown_text import HtmlParagraphs, literal_html, visible_controls
 from build_scripts.reading.corpus import load_corpus
 from build_scripts.pages.site import Site, compose_site
@@ -245,6 +246,7 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
     def on_page_context(self, context, *, page, config, nav):
         if page.meta.get("variant") in self.variant_sites:
             context["nav"], context["config"] = self.variant_sites[page.meta["variant"]]
+        link_neighbours(page, self.files)  # a source page's previous/next: its neighbours in the Sources index
         if self.previous is not None:
             self.written.add(page.url)  # Material's search indexes the page at this event too
         return context

@@ -19,6 +19,7 @@ import re
 
 from build_scripts.model import Article
 from build_scripts.pages.markdown_text import literal_html, yaml_string
+from build_scripts.pages.render_sources import with_neighbours
 
 MIN_CHARS, MAX_CHARS = 80, 160
 SENTENCE_END = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s")
@@ -83,7 +84,11 @@ def with_front_matter(markdown: str, **fields: str) -> str:
 
 
 def describe_pages(pages: dict[str, str], topic_leads: dict[str, str], articles: dict[str, Article]) -> dict[str, str]:
-    """Every page with its description: `topic_leads` and `articles` are keyed by the page's docs path."""
+    """Every page with its description: `topic_leads` and `articles` are keyed by the page's docs path.
+
+    Source pages also name their neighbours in `articles`' order, the Sources
+    index's, for their previous/next footer (render_sources.with_neighbours).
+    """
     described = dict(pages)
     for path, markdown in pages.items():
         if path in articles:
@@ -93,4 +98,4 @@ def describe_pages(pages: dict[str, str], topic_leads: dict[str, str], articles:
             )
         elif path in topic_leads or path in PAGE_DESCRIPTIONS:
             described[path] = with_front_matter(markdown, description=short(topic_leads.get(path) or PAGE_DESCRIPTIONS[path]))
-    return described
+    return with_neighbours(described, list(articles.values()))

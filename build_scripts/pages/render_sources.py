@@ -9,6 +9,7 @@ headings and the title are Markdown with every special character escaped.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -273,3 +274,56 @@ def _table(articles: Sequence[Article], abbreviate: Callable[[str], str], to_sou
         "</div>",
     ]
     return "\n".join(lines)
+
+
+# -- Previous and next: the source pages in the Sources index's order --------
+#
+# The nav lists the Sources index, not each source page (there are hundreds),
+# so MkDocs gives a source page no previous/next page and Material draws no
+# footer under it. A source page names its neighbours in the index's order
+# (newest first, as the index and its month pages list them) in its front
+# matter; the plugin gives the page those pages as Material's previous and
+# next (`link_neighbours`). The walk starts and ends at the index: the newest
+# source's previous page and the oldest's next are the list they are in, so
+# every source page has both links. The names are relative (`<slug>.md`),
+# so the Traditional copy, in a parallel tree, leads to the Traditional
+# neighbours. Being in the page's own text, a neighbour that changes (an
+# article added) changes the page, which `mkdocs serve` then writes again.
+NEIGHBOURS = {"previous_page": ("previous_source", "previous_source_title"),
+              "next_page": ("next_source", "next_source_title")}
+INDEX_NAME, INDEX_TITLE = "index.md", "来源"
+
+
+def with_neighbours(pages: dict[str, str], articles: Sequence[Article]) -> dict[str, str]:
+    """`pages` with each source page's neighbours in `articles`' order (the corpus': the index's) in its front matter."""
+    listed = [a for a in articles if source_path(a) in pages]
+    names = [(INDEX_NAME, INDEX_TITLE)] + [(a.slug + ".md", a.title) for a in listed] + [(INDEX_NAME, INDEX_TITLE)]
+    linked = dict(pages)
+    for at, article in enumerate(listed, start=1):
+        fields = []
+        for (name, title), (key, title_key) in zip((names[at - 1], names[at + 1]), NEIGHBOURS.values()):
+            fields += [f"{key}: {yaml_string(name)}", f"{title_key}: {yaml_string(literal_html(title))}"]
+        path = source_path(article)
+        if linked[path].startswith("---\n"):
+            linked[path] = "---\n" + "\n".join(fields) + "\n" + linked[path][len("---\n"):]
+    return linked
+
+
+def link_neighbours(page, files) -> None:
+    """Material's previous and next page for a source page: the neighbours its front matter names (with_neighbours).
+
+    Called for each page as it is drawn (the plugin's on_page_context); a
+    page the nav lists keeps the nav's. Under `mkdocs serve --dirty` a
+    neighbour left unread gets its title from this page's front matter.
+    """
+    folder = posixpath.dirname(page.file.src_uri)
+    for attribute, (key, title_key) in NEIGHBOURS.items():
+        name = page.meta.get(key)
+        if not name or getattr(page, attribute) is not None:
+            continue
+        file = files.get_file_from_path(posixpath.join(folder, name))
+        if file is None or file.page is None:
+            continue
+        if file.page.markdown is None:  # not read this build: its title as this page names it
+            file.page.markdown, file.page.meta = "", {"title": str(page.meta.get(title_key) or name)}
+        setattr(page, attribute, file.page)

@@ -40,27 +40,52 @@ organisations and outlets (entities.yml, outlets.yml) with `s2tw`, which
 changes glyphs only (发 → 發 or 髮 by the phrase). `s2hk` uses Hong Kong
 glyphs (峯, 羣, 裏) that most Traditional readers, in Taiwan, do not: it is the
 option for a Hong Kong readership (mkdocs.yml `kb: traditional: hong_kong`),
-for the site's words and quoted words alike.
+for quoted words; the site's own words then follow OpenCC's Hong Kong phrase
+table (`s2hkp`: 搜索 → 搜尋) where the installed OpenCC has one.
+
+A region's words are applied wherever the sentence has them as words, in
+compounds too (无人驾驶出租车 → 無人駕駛計程車, which OpenCC alone leaves as
+無人駕駛出租車), and regional_words.yml adds what OpenCC's table lacks (Hong
+Kong's 的士): see RegionalWording below.
 """
 from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
+from itertools import accumulate
+from pathlib import Path
 
 from build_scripts import data as data_files
-from build_scripts.reading.language import converter
+from build_scripts.data import schema as s
+from build_scripts.reading.language import converter, plain_converter
 
 SIMPLIFIED, TRADITIONAL = "zh-Hans", "zh-Hant"
 VARIANT_DIR = "zh-Hant"  # the Traditional pages' folder: /zh-Hant/topics/<slug>/
 AS_WRITTEN = "zh-Hant-as-written"  # quotes and names on a Traditional page: the script changes, the words do not
 OPENCC_CONFIG = {SIMPLIFIED: "t2s", TRADITIONAL: "s2twp", AS_WRITTEN: "s2tw"}
+
+
+def _hong_kong_words() -> str:
+    """s2hkp (OpenCC's Hong Kong phrase table: 搜索 → 搜尋, 服务器 → 伺服器) where the installed OpenCC has it."""
+    try:
+        plain_converter("s2hkp")
+    except Exception:  # OpenCC before 1.2 ships no Hong Kong phrases: glyphs, and regional_words.yml
+        return "s2hk"
+    return "s2hkp"
+
+
 # mkdocs.yml `kb: traditional:` — the site's own words and quoted words, for each region's readers
 REGIONS = {"taiwan": {TRADITIONAL: "s2twp", AS_WRITTEN: "s2tw"}, "hong_kong": {TRADITIONAL: "s2hk", AS_WRITTEN: "s2hk"}}
+REGION = {"name": "taiwan"}  # the region use_region chose: whose words regional_words.yml adds
 
 
 def use_region(region: str) -> None:
     """Convert the 繁體 pages for `region`'s readers (a key of REGIONS)."""
     OPENCC_CONFIG.update(REGIONS[region])
+    if region == "hong_kong":
+        OPENCC_CONFIG[TRADITIONAL] = _hong_kong_words()
+    REGION["name"] = region
 # Where Taiwan's software vocabulary misreads this subject, the words keep
 # their glyph-only form: a product is 發佈 (unveiled), not 釋出 (a software
 # release); a model's 参数 are its parameters (參數), not a function's
@@ -94,10 +119,10 @@ def to_script(text: str, variant: str) -> str:
     if variant != TRADITIONAL:
         return converter(OPENCC_CONFIG[variant]).convert(text)
     names = _names()
+    wording = regional_wording(OPENCC_CONFIG[TRADITIONAL], REGION["name"])
     if names is None or not names.search(text):
-        return converter(OPENCC_CONFIG[variant]).convert(text)
+        return wording.convert(text)
     parts = names.split(text)  # odd items are names
-    wording = converter(OPENCC_CONFIG[TRADITIONAL])
     if NAME_PLACEHOLDER in text:
         parts[::2] = [wording.convert(part) for part in parts[::2]]
     else:  # one call, as convert_text does; a placeholder of its own, for text holding convert_text's
@@ -115,9 +140,158 @@ def _names() -> re.Pattern | None:
     outlets = load_outlets()
     candidates = {name for entity in load_entities() for name in entity.names}
     candidates |= set(outlets.by_name.values()) | {p.name for p in outlets.platforms.values()} | set(KEEP_WORDS)
-    wording, glyphs = converter(OPENCC_CONFIG[TRADITIONAL]), converter(OPENCC_CONFIG[AS_WRITTEN])
+    wording, glyphs = regional_wording(OPENCC_CONFIG[TRADITIONAL], REGION["name"]), converter(OPENCC_CONFIG[AS_WRITTEN])
     reworded = sorted((n for n in candidates if n and wording.convert(n) != glyphs.convert(n)), key=len, reverse=True)
     return re.compile("(" + "|".join(map(re.escape, reworded)) + ")") if reworded else None
+
+
+# -- The region's words, wherever the sentence has them as words ------------
+#
+# OpenCC cuts the Simplified text into words once, greedily from the left,
+# with its Simplified→Traditional phrase list, and only then looks each piece
+# up in the region's phrase table. A regional word that the greedy cut splits
+# is never seen whole: in 无人驾驶出租车 the cut takes 驶出 ("drive out"), so
+# 出租车 becomes 租 + 车 and stays 出租車 where Taiwan writes 計程車. A
+# dictionary segmentation of the sentence (jieba's, which weighs every way to
+# cut it) says where its words are: 无人驾驶 | 出租车. Where a regional word
+# starts and ends at its cuts, it is marked off so that OpenCC sees it whole;
+# where a candidate crosses one of its cuts (监视 | 频繁 holds 视频), the
+# cut is marked so that OpenCC does not read the word across it either.
+
+REGIONAL_WORDS_FILE = Path(__file__).parent.parent / "data" / "regional_words.yml"
+_REGIONAL_WORDS = s.Record({
+    "regions": s.Record({}, optional={
+        region: s.MapOf(
+            s.Check(s.Text(), lambda word: len(word) > 1 and converter("t2s").convert(word) == word,
+                    "is not a word of two or more characters in Simplified script",
+                    "write the word as the Simplified site writes it, e.g. 出租车"),
+            s.Text(),
+            hint="a word in Simplified script and how the region's readers write it, e.g. 出租车: 的士",
+        ) for region in REGIONS
+    }),
+})
+CUT = "\ue002"  # marks a word's edges for OpenCC: no phrase spans a private-use character; removed after
+HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+RUNS_KEPT = 200_000
+# OpenCC's conversion with a region's phrase table, and the same without it (glyphs only)
+GLYPHS_ONLY = {"s2twp": "s2tw", "s2hkp": "s2hk"}
+
+
+@data_files.loader
+def load_regional_words(path=REGIONAL_WORDS_FILE) -> dict[str, dict[str, str]]:
+    """{region: {Simplified word: the region's word}} from regional_words.yml."""
+    data = s.load(path, _REGIONAL_WORDS)
+    return {region: dict(words) for region, words in data["regions"].items()}
+
+
+def regional_wording(config: str, region: str) -> "RegionalWording":
+    """The converter of a 繁體 page's own words for `region`'s readers (OpenCC `config` and regional_words.yml)."""
+    return _regional_wording(config, tuple(sorted(load_regional_words().get(region, {}).items())))
+
+
+@lru_cache(maxsize=4)
+def _regional_wording(config: str, words: tuple[tuple[str, str], ...]) -> "RegionalWording":
+    return RegionalWording(config, dict(words))
+
+
+class RegionalWording:
+    """OpenCC's conversion for a region's readers, its phrase table applied to every word the sentence has."""
+
+    def __init__(self, config: str, words: dict[str, str]):
+        self.base = plain_converter(config)
+        self.words = words  # regional_words.yml's words and their regional form
+        self.runs: dict[str, str] = {}  # each run marked once: names and labels recur on every page
+        # The candidates by their first two characters, longest first: a scan
+        # by pairs is ten times quicker than one regular expression of
+        # thousands of alternatives.
+        self.by_start: dict[str, list[str]] = {}
+        for word in sorted(set(words) | _reworded_words(config), key=len, reverse=True):
+            self.by_start.setdefault(word[:2], []).append(word)
+
+    def find(self, run: str, at: int = 0) -> tuple[int, int] | None:
+        """(start, end) of the first candidate in `run` from `at` (the longest at its start), or None."""
+        by_start = self.by_start
+        for start in range(at, len(run) - 1):
+            for word in by_start.get(run[start:start + 2], ()):
+                if run.startswith(word, start):
+                    return start, start + len(word)
+        return None
+
+    def convert(self, text: str) -> str:
+        if not self.by_start or CUT in text:
+            return self.base.convert(text)
+        return self.base.convert(HAN_RUN.sub(self._marked, text)).replace(CUT, "")
+
+    def _marked(self, found: re.Match) -> str:
+        """A run of Han characters with its regional words marked off (and replaced by regional_words.yml's)."""
+        run = found.group()
+        marked = self.runs.get(run)
+        if marked is None:
+            if len(self.runs) >= RUNS_KEPT:  # a long serve session: start again rather than grow
+                self.runs.clear()
+            marked = self.runs[run] = self._marked_run(run)
+        return marked
+
+    def _marked_run(self, run: str) -> str:
+        match = self.find(run)
+        if match is None:
+            return run
+        cuts = set(accumulate(map(len, _segmenter().cut(run, HMM=False)), initial=0))
+        whole: dict[int, int] = {}  # start → end of each word OpenCC is to see whole
+        edges: set[int] = set()  # places OpenCC must not read a word across
+        while match is not None:
+            start, end = match
+            if start in cuts and end in cuts:  # one word of the sentence, or several (视频 | 会议)
+                whole[start] = end
+                edges.update((start, end))
+                match = self.find(run, end)
+            else:  # it crosses a word's edge (监视 | 频繁 holds 视频): not this word here
+                edges.update(cut for cut in cuts if start < cut < end)
+                match = self.find(run, start + 1)
+        out, at = [], 0
+        while at < len(run):
+            if at in edges:
+                out.append(CUT)
+            if at in whole:
+                word = run[at:whole[at]]
+                out.append(self.words.get(word, word))
+                at = whole[at]
+            else:
+                out.append(run[at])
+                at += 1
+        return "".join(out)
+
+
+@lru_cache(maxsize=4)
+def _reworded_words(config: str) -> frozenset[str]:
+    """The words of jieba's dictionary that `config`'s phrase table rewords (出租车, 芯片组, 视频会议), in Simplified.
+
+    OpenCC's tables themselves are compiled files its Python package does not
+    read out; converting the dictionary's 350,000 words both ways (half a
+    second, once per build) finds the words they hold.
+    """
+    glyphs = GLYPHS_ONLY.get(config)
+    if glyphs is None:  # a conversion of glyphs only (s2hk): no phrase table to apply
+        return frozenset()
+    import jieba
+
+    lines = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines()
+    words = [line.split(" ", 1)[0] for line in lines]
+    words = [word for word in words if len(word) > 1]
+    joined = "\n".join(words)
+    reworded = plain_converter(config).convert(joined).split("\n")
+    glyphs_only = plain_converter(glyphs).convert(joined).split("\n")
+    return frozenset(word for word, theirs, glyph in zip(words, reworded, glyphs_only) if theirs != glyph)
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    """A jieba of its own, with jieba's dictionary only: the search index adds words to the shared one as it goes."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
 
 def one_script_per_page(pages: dict[str, str], in_both_scripts=None) -> dict[str, str]:
