@@ -61,6 +61,16 @@ def test_a_story_and_its_republications_are_one_marker_with_the_copies_folded_un
     assert folded.get_text().endswith("等，共 59 家")
 
 
+def test_a_statement_citing_two_sources_lists_their_numbers_in_order():
+    a, b = article("a", "36氪"), article("b", "新浪")
+    page_text = (
+        f"手有 22 个自由度。 {citations_text([Citation(b, 'p-2', '22个自由度')])}\n\n"
+        f"IRON 有 82 个自由度。 {citations_text([Citation(a, 'p-1', '82个自由度'), Citation(b, 'p-2', '22个自由度')])}\n"
+    )
+    second_statement = render(page_text).select("p")[1]
+    assert [m.get_text() for m in second_statement.select("sup.kb-fn a.kb-cite")] == ["[1]", "[2]"]
+
+
 def test_the_markers_and_the_list_are_html_markdown_never_reads():
     quoted = article("q", "*36氪*", "[标题](https://evil.example)")
     soup = render(f"一句话。 {citations_text([Citation(quoted, 'p-1', '**不是粗体** [不是链接](x)')])}\n")

@@ -121,7 +121,7 @@ def number_footnotes(markdown: str, heading: str = "参考资料") -> str:
                 if quote and quote not in reference.quotes:
                     reference.quotes.append(quote)
                 if reference.number not in shown_numbers:
-                    markers.append(_marker(reference, quote, prefix))
+                    markers.append((reference.number, _marker(reference, quote, prefix)))
                     shown_numbers.append(reference.number)
                 first = first or reference
             for fields in group:
@@ -129,7 +129,9 @@ def number_footnotes(markdown: str, heading: str = "参考资料") -> str:
                     first.copies[fields[0]] = fields
         more = f'<small class="kb-more">另 {run["m"]} 个来源</small>' if run["m"] else ""
         # Searched for their words, statements are; their markers are not ("[3]" finds nothing).
-        return inline_html(f'<span class="kb-cites" data-search-exclude="true">{"".join(markers)}</span>{more}')
+        # in number order, as a reader counts them: [1][2], not [2][1] when the second story was numbered first
+        shown = "".join(text for _, text in sorted(markers))
+        return inline_html(f'<span class="kb-cites" data-search-exclude="true">{shown}</span>{more}')
 
     body = TOKEN.sub(marker, markdown)
     if not references:
