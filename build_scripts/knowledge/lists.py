@@ -197,6 +197,7 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
     for i, g in enumerate(grams):
         for gram in g:
             holders[gram].append(i)
+    sizes = [len(g) for g in grams]
     group = list(range(len(excerpts)))
 
     def root(i: int) -> int:
@@ -205,12 +206,27 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
             i = group[i]
         return i
 
-    for i, g in enumerate(grams):
+    # Copies of one sentence (syndication repeats them) have the same candidates and compare alike: both are
+    # worked out once per wording.
+    candidates_of: dict[str, list[int]] = {}
+    says: dict[tuple[str, str], bool] = {}
+    for i, (excerpt, g) in enumerate(zip(excerpts, grams)):
         # A short sentence is too generic to be found in part inside another: only whole ("It is impressive.").
         needed = len(g) if len(g) < MIN_CONTAINED_PAIRS else math.ceil(contained * len(g))
-        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
-        for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
-            if len(g & grams[j]) >= needed:
+        if excerpt.text not in candidates_of:
+            rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
+            # Each excerpt holding one of them, once, in the order first met (dict.fromkeys drops the repeats
+            # at C speed), and long enough to hold this one.
+            sharing = dict.fromkeys(chain.from_iterable(holders[gram] for gram in rarest))
+            candidates_of[excerpt.text] = [j for j in sharing if sizes[j] >= sizes[i]]
+        # The same set as ever, so pairs are joined in the same order (which decides an item's place).
+        for j in {j for j in candidates_of[excerpt.text] if j != i}:
+            if root(i) == root(j):
+                continue  # already one item: joining them again changes nothing
+            pair = (excerpt.text, excerpts[j].text)
+            if pair not in says:
+                says[pair] = len(g & grams[j]) >= needed
+            if says[pair]:
                 group[root(max(i, j))] = root(min(i, j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(excerpts)):
