@@ -206,21 +206,21 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
             i = group[i]
         return i
 
-    # Copies of one sentence (syndication repeats them) have the same candidates and compare alike: both are
-    # worked out once per wording.
-    candidates_of: dict[str, list[int]] = {}
-    says: dict[tuple[str, str], bool] = {}
+    compared: set[str] = set()  # the wordings whose candidates were compared
+    says: dict[tuple[str, str], bool] = {}  # (wording, wording) → whether the first says the second in full
     for i, (excerpt, g) in enumerate(zip(excerpts, grams)):
+        if excerpt.text in compared:
+            # A copy of a wording met before (syndication repeats sentences) was joined to it there, and so
+            # to everything it was joined to: comparing it again would join nothing more.
+            continue
+        compared.add(excerpt.text)
         # A short sentence is too generic to be found in part inside another: only whole ("It is impressive.").
         needed = len(g) if len(g) < MIN_CONTAINED_PAIRS else math.ceil(contained * len(g))
-        if excerpt.text not in candidates_of:
-            rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
-            # Each excerpt holding one of them, once, in the order first met (dict.fromkeys drops the repeats
-            # at C speed), and long enough to hold this one.
-            sharing = dict.fromkeys(chain.from_iterable(holders[gram] for gram in rarest))
-            candidates_of[excerpt.text] = [j for j in sharing if sizes[j] >= sizes[i]]
-        # The same set as ever, so pairs are joined in the same order (which decides an item's place).
-        for j in {j for j in candidates_of[excerpt.text] if j != i}:
+        rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
+        # Each excerpt holding one of them, once (dict.fromkeys drops the repeats at C speed), in the
+        # order first met, as a set as ever: the order pairs are joined in decides an item's place.
+        sharing = dict.fromkeys(chain.from_iterable(holders[gram] for gram in rarest))
+        for j in {j for j in sharing if j != i and sizes[j] >= sizes[i]}:
             if root(i) == root(j):
                 continue  # already one item: joining them again changes nothing
             pair = (excerpt.text, excerpts[j].text)
