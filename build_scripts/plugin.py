@@ -430,7 +430,9 @@ def workers_die_with_the_build() -> None:
     is killed (`kill -9`, a CI time-out, the OOM killer), nothing tells it,
     and it lived on (seen for minutes, 160 MB each). Linux kills a process
     whose parent died when it asked to be (PR_SET_PDEATHSIG); every process
-    forked from the build asks at its start. Elsewhere: nothing.
+    forked from the build asks at its start, and ends at once if the build
+    ended before it could ask (a worker forked as the build was killed).
+    Elsewhere: nothing.
     """
     if sys.platform != "linux" or getattr(workers_die_with_the_build, "done", False):
         return
@@ -438,7 +440,14 @@ def workers_die_with_the_build() -> None:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (AttributeError, OSError):
         return
-    os.register_at_fork(after_in_child=lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL)))
+    build = os.getpid()
+
+    def die_with_the_build():
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+        if os.getppid() != build:
+            os._exit(1)
+
+    os.register_at_fork(after_in_child=die_with_the_build)
     workers_die_with_the_build.done = True
 
 
