@@ -42,7 +42,8 @@ from build_scripts.preview_cache import PreviewCache
 from build_scripts.search import bundle as search_bundle, index as search
 from build_scripts.serve import FolderWatch
 from build_scripts.config import KnowledgeBaseConfig
-from build_scripts.knowledge.compose import CitationError, available_cores
+from build_scripts.knowledge.compose import CitationError
+from build_scripts.parallel import available_cores
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.pages.render_glossary import abbreviation_definitions
 from build_scripts.pages.render_sources import link_neighbours
@@ -162,7 +163,10 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
         try:
             if not self.seeds_dir.is_dir():
                 raise SeedsFolderError(self.config.seeds_dir, self.seeds_dir)
-            corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None)
+            # A one-off build reads the files and the articles on every processor (parallel.py);
+            # under serve the cache answers for all but the edited article, in this process.
+            workers = 1 if self.kept else available_cores()
+            corpus = load_corpus(self.seeds_dir, self.kept.read if self.kept else None, workers=workers)
             for report in corpus.reports:  # one line per file, never a traceback
                 log.info("%s/%s", self.config.seeds_dir, visible_controls(report.line()))
             rejected = [r for r in corpus.reports if r.rejected]
@@ -172,9 +176,6 @@ class KnowledgeBasePlugin(BasePlugin[KnowledgeBaseConfig]):
                     + "\n".join(visible_controls(r.line()) for r in rejected)
                 )
             self.pin_build_date(corpus)
-            # A one-off build reads the articles on every processor (facts_of);
-            # under serve the cache answers for all but the edited article.
-            workers = 1 if self.kept else available_cores()
             site = compose_site(corpus, config.site_url or "", self.kept, self.as_of(), workers)
             for line in site.log:  # corrections that no longer apply, one line each like a file's problem
                 log.info("%s/%s", self.config.seeds_dir, visible_controls(line))
@@ -423,13 +424,15 @@ def variant_config(config, variant: str):
 
 
 def workers_die_with_the_build() -> None:
-    """The reading processes (compose.facts_of) end when the build does, however it ends.
+    """The reading processes (parallel.py) end when the build does, however it ends.
 
     A worker waits on its queue for the next share; when the build itself
     is killed (`kill -9`, a CI time-out, the OOM killer), nothing tells it,
     and it lived on (seen for minutes, 160 MB each). Linux kills a process
     whose parent died when it asked to be (PR_SET_PDEATHSIG); every process
-    forked from the build asks at its start. Elsewhere: nothing.
+    forked from the build asks at its start, and ends at once if the build
+    ended before it could ask (a worker forked as the build was killed).
+    Elsewhere: nothing.
     """
     if sys.platform != "linux" or getattr(workers_die_with_the_build, "done", False):
         return
@@ -437,7 +440,14 @@ def workers_die_with_the_build() -> None:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (AttributeError, OSError):
         return
-    os.register_at_fork(after_in_child=lambda: prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL)))
+    build = os.getpid()
+
+    def die_with_the_build():
+        prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL))
+        if os.getppid() != build:
+            os._exit(1)
+
+    os.register_at_fork(after_in_child=die_with_the_build)
     workers_die_with_the_build.done = True
 
 

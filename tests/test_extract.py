@@ -118,3 +118,83 @@ def test_month_day_takes_the_publication_year():
 
 def test_relative_dates_need_a_publication_date():
     assert times("明年推出三款车型。", published=None) == [(None, True)]
+
+
+
+def _first_characters(parsed) -> tuple[set, bool]:
+    """What a match of a parsed pattern (re's parser) can start with, and whether it can match nothing:
+    {("char", code), ("range", low, high), ("category", name), ("any",)}."""
+    first: set = set()
+    for op, value in parsed:
+        op = str(op)
+        if op in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width: the next item starts the match
+        if op == "LITERAL":
+            item, can_be_empty = {("char", value)}, False
+        elif op == "IN":
+            item = {("char", v) if str(o) == "LITERAL" else ("range", *v) if str(o) == "RANGE" else ("category", str(v))
+                    if str(o) == "CATEGORY" else ("any",) for o, v in value}
+            can_be_empty = False
+        elif op == "BRANCH":
+            branches = [_first_characters(branch) for branch in value[1]]
+            item, can_be_empty = set().union(*(b[0] for b in branches)), any(b[1] for b in branches)
+        elif op == "SUBPATTERN":
+            item, can_be_empty = _first_characters(value[-1])
+        elif op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            item, can_be_empty = _first_characters(value[2])
+            can_be_empty = can_be_empty or value[0] == 0
+        else:  # any character, a back reference…
+            item, can_be_empty = {("any",)}, False
+        first |= item
+        if not can_be_empty:
+            return first, False
+    return first, True
+
+
+def test_every_time_starts_with_a_character_the_time_patterns_lookahead_lets_through():
+    """timing.py scans for times behind a lookahead on their first characters (a digit or a rule word's
+    first): whatever alternative is added to the pattern, each must start with one of them."""
+    import re
+
+    try:
+        from re import _parser as parser
+    except ImportError:  # Python before 3.11
+        import sre_parse as parser
+    from build_scripts.knowledge import timing
+
+    rules = timing.load_time_rules()
+    lookahead = re.match(r"\(\?=(\[(?:\\.|[^\]\\])*\])\)", rules.pattern.pattern)
+    assert lookahead, "the pattern starts with its lookahead"
+    allowed = re.compile(lookahead[1])
+    first, can_be_empty = _first_characters(parser.parse(rules.pattern.pattern[lookahead.end():]))
+    assert not can_be_empty
+    for what in first:
+        if what[0] == "char":
+            assert allowed.match(chr(what[1])), chr(what[1])
+        elif what[0] == "range":
+            assert all(allowed.match(chr(c)) for c in range(what[1], what[2] + 1)), what
+        else:
+            assert what == ("category", "CATEGORY_DIGIT") and allowed.match("٣"), what
+
+
+def test_the_time_patterns_lookahead_skips_no_time_the_plain_alternation_finds():
+    """timing.py scans for times behind a lookahead on their first characters (a digit or a rule word):
+    every rule word, in any surroundings, must be found as the alternation without it finds it."""
+    import random
+    import re
+
+    from build_scripts.knowledge import timing
+
+    rules = timing.load_time_rules()
+    lookahead = re.match(r"\(\?=\[(?:\\.|[^\]\\])*\]\)", rules.pattern.pattern)
+    assert lookahead, "the pattern starts with its lookahead"
+    plain = re.compile(rules.pattern.pattern[lookahead.end():])
+    words = [*timing.ENGLISH_MONTHS, *rules.undated, *rules.same_day,
+             *(word for name in timing.SECTIONS for word in getattr(rules, name))]
+    around = ["", "在", "将于", "小鹏", "the ", "on ", "3", "2026年", "12月", "年", "5日", " ", "，", "第", "款", "a", "一"]
+    rng = random.Random(3)
+    texts = [f"{a}{w}{b}" for w in words for a in around for b in ("", "发布", "3月", "年", " 2026", "日")]
+    texts += ["".join(rng.choice(words + around + ["1", "20", "2026", "-", "至"]) for _ in range(12)) for _ in range(3000)]
+    for text in texts:
+        found = [(m.span(), m.groupdict()) for m in rules.pattern.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text

@@ -323,13 +323,13 @@ def alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads processes from Linux's /proc")
 def test_kill_9_of_the_build_leaves_no_reading_process_alive(tmp_path):
-    from build_scripts.knowledge.compose import PARALLEL_FROM_ARTICLES, available_cores
+    from build_scripts.parallel import PARALLEL_FROM, available_cores
 
     if available_cores() < 2:
         pytest.skip("one processor: the build reads in one process")
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for n in range(PARALLEL_FROM_ARTICLES + 4):  # enough for the build to read in several processes
+    for n in range(PARALLEL_FROM + 4):  # enough for the build to read in several processes
         (seeds / f"a{n:03}.txt").write_text(article(f"第{n}篇文章", f"这是第{n}篇文章的标记"), encoding="utf-8")
     out = tmp_path / "build"
     build_site(out, seeds, extra_yaml="")  # writes out/mkdocs.yml (and a first site)

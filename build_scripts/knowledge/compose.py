@@ -6,16 +6,14 @@ timeline, what the sources say. Rendering (render_topics.py) only formats.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections import defaultdict
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 
-from build_scripts import data as data_files
+from build_scripts import data as data_files, parallel
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage, classify_article
 from build_scripts.knowledge.corroborate import (
@@ -156,35 +154,24 @@ def build_knowledge_base(corpus: Corpus, topics: tuple[Topic, ...] | None = None
     return compose_knowledge_base(facts_of(corpus.articles, topics), topics, as_of, corrections=corpus.corrections)
 
 
-# Below this many articles, starting worker processes costs more than they save.
-PARALLEL_FROM_ARTICLES = 64
-
-
-def available_cores() -> int:
-    """The processors this process may run on: how many workers facts_of can keep busy."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def facts_of(articles: tuple[Article, ...], topics: tuple[Topic, ...], facts=article_facts, workers: int = 1) -> list[ArticleFacts]:
     """`facts` (article_facts, or the serve cache's, see preview_cache.py) of each article, in order.
 
     With `workers` > 1, article_facts runs in that many processes, a share
-    of the articles each: it depends on nothing but its arguments, which
-    travel to the workers and back as plain (pickled) values. The results
-    equal the one-process ones; their passages cite copies of the articles,
-    equal to the originals. The serve cache keeps its results in this
-    process, so it is never run in workers.
+    of the articles each (parallel.py): it depends on nothing but its
+    arguments and the rules the build has loaded. The results equal the
+    one-process ones; their passages cite copies of the articles, equal to
+    the originals. The serve cache keeps its results in this process, so it
+    is never run in workers.
     """
     signals, entities = load_signals(), load_entities()
-    if workers > 1 and facts is article_facts and len(articles) >= PARALLEL_FROM_ARTICLES:
-        one_article = partial(article_facts, topics=topics, signals=signals, entities=entities)
-        with ProcessPoolExecutor(workers) as pool:
-            # A few shares per worker: one slow share does not leave the others idle.
-            return list(pool.map(one_article, articles, chunksize=max(1, len(articles) // (4 * workers))))
-    return [facts(article, topics, signals, entities) for article in articles]
+    if not (workers > 1 and facts is article_facts and articles):
+        return [facts(article, topics, signals, entities) for article in articles]
+    # The first article is read here: that loads every rule file the stages use (a broken one stops
+    # the build with its own message) and jieba's dictionary, which the workers then inherit instead
+    # of each loading them again.
+    one_article = partial(article_facts, topics=topics, signals=signals, entities=entities)
+    return [one_article(articles[0]), *parallel.each(one_article, articles[1:], workers)]
 
 
 def compose_knowledge_base(per_article: list[ArticleFacts], topics: tuple[Topic, ...], as_of: dt.date | None = None,

@@ -93,7 +93,9 @@ def unit_pairs(text: str) -> frozenset[str]:
     pairs, as letter pairs (th, he, in) are shared by any two English sentences.
     """
     units = UNITS.findall(to_simplified(text).lower())
-    return frozenset(" ".join(units[i:i + 2]) for i in range(max(len(units) - 1, 1)))
+    if len(units) < 2:
+        return frozenset(units or [""])  # one unit, or none: the text's only "pair"
+    return frozenset(map(" ".join, zip(units, units[1:])))
 
 
 def overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -207,12 +209,13 @@ def _only_quoted(text: str) -> bool:
     stripped = text.strip().rstrip("。.!！?？")
     if len(stripped) < 3 or stripped[0] not in QUOTES:
         return False
-    closing = next((i for i, c in enumerate(stripped[1:], 1) if c in CLOSING_QUOTES), -1)
-    return closing == len(stripped) - 1  # the first closing mark ends it: no words outside the quotation
+    closing = CLOSING_QUOTE.search(stripped, 1)
+    return closing is not None and closing.start() == len(stripped) - 1  # the first closing mark ends it: no words outside the quotation
 
 
 QUOTES = "「『“\"‘'"
 CLOSING_QUOTES = "」』”\"’'"
+CLOSING_QUOTE = re.compile(f"[{re.escape(CLOSING_QUOTES)}]")
 EXCERPTS_FILE = Path(__file__).parent.parent / "data" / "excerpts.yml"
 _WORDS = s.ListOf(s.Text(), min_items=1, hint="a list of words, e.g. [这, this]")
 EXCERPT_SHAPE = s.Record({"dangling_openers": _WORDS, "connectors": _WORDS, "evaluative_words": _WORDS, "own_names": _WORDS,

@@ -197,6 +197,7 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
     for i, g in enumerate(grams):
         for gram in g:
             holders[gram].append(i)
+    sizes = [len(g) for g in grams]
     group = list(range(len(excerpts)))
 
     def root(i: int) -> int:
@@ -205,12 +206,27 @@ def merge_contained(excerpts: tuple[Excerpt, ...], grams_of: dict[str, frozenset
             i = group[i]
         return i
 
-    for i, g in enumerate(grams):
+    compared: set[str] = set()  # the wordings whose candidates were compared
+    says: dict[tuple[str, str], bool] = {}  # (wording, wording) → whether the first says the second in full
+    for i, (excerpt, g) in enumerate(zip(excerpts, grams)):
+        if excerpt.text in compared:
+            # A copy of a wording met before (syndication repeats sentences) was joined to it there, and so
+            # to everything it was joined to: comparing it again would join nothing more.
+            continue
+        compared.add(excerpt.text)
         # A short sentence is too generic to be found in part inside another: only whole ("It is impressive.").
         needed = len(g) if len(g) < MIN_CONTAINED_PAIRS else math.ceil(contained * len(g))
         rarest = sorted(g, key=lambda gram: (frequency[gram], gram))[: len(g) - needed + 1]
-        for j in {j for gram in rarest for j in holders[gram] if j != i and len(grams[j]) >= len(g)}:
-            if len(g & grams[j]) >= needed:
+        # Each excerpt holding one of them, once (dict.fromkeys drops the repeats at C speed), in the
+        # order first met, as a set as ever: the order pairs are joined in decides an item's place.
+        sharing = dict.fromkeys(chain.from_iterable(holders[gram] for gram in rarest))
+        for j in {j for j in sharing if j != i and sizes[j] >= sizes[i]}:
+            if root(i) == root(j):
+                continue  # already one item: joining them again changes nothing
+            pair = (excerpt.text, excerpts[j].text)
+            if pair not in says:
+                says[pair] = len(g & grams[j]) >= needed
+            if says[pair]:
                 group[root(max(i, j))] = root(min(i, j))
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(excerpts)):

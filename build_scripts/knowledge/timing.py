@@ -169,7 +169,12 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         rf"(?P<same>{_alternation(same_day)}|{at_occasion})",
         rf"(?P<u>{_alternation(undated)})",
     ]
-    pattern = re.compile("|".join(f"(?:{a})" for a in alternatives))
+    # Every alternative starts with a digit or one of the words above (or 在 before an occasion): a
+    # lookahead on their first characters lets the scan skip the other positions instead of trying each
+    # alternative there. tests/test_extract.py checks each alternative's first characters are among them.
+    words = [*ENGLISH_MONTHS, *undated, *same_day, *occasions, *before, "在", *(word for name in SECTIONS for word in sections[name])]
+    first = "".join(sorted({re.escape(word[0]) for word in words if word}))
+    pattern = re.compile(rf"(?=[\d{first}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day, occasions=tuple(occasions))
 
 

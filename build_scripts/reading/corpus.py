@@ -13,6 +13,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -29,7 +30,7 @@ from build_scripts.reading import header
 from build_scripts.reading import language
 from build_scripts.reading import outlets
 
-from build_scripts import data as data_files
+from build_scripts import data as data_files, parallel
 from build_scripts.data import schema
 from build_scripts.reading import paragraphs
 from build_scripts.reading import webpage
@@ -61,9 +62,10 @@ class ReadResult:
     more: tuple["ReadResult", ...] = ()  # the further posts of a CMS response that holds several
 
 
-def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Corpus:
+def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None, workers: int = 1) -> Corpus:
     """Every article in `seeds_dir`. `read` is read_article, or under `mkdocs serve` the cache's (preview_cache.py);
-    `today` (the build's real date) tells a mistyped future date."""
+    `today` (the build's real date) tells a mistyped future date. With read_article, the files are read in
+    `workers` processes (parallel.py), with the same result."""
     seeds_dir = Path(seeds_dir)
     today = today or dt.date.today()
     # A broken cleaning.yml, header.yml or outlets.yml stops the build here,
@@ -77,7 +79,7 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
         path for path in (sorted(seeds_dir.iterdir(), key=lambda p: p.name) if seeds_dir.is_dir() else [])
         if path.name != SOURCES_FILE and not _is_system_file(path) and not _is_saved_page_folder(path)
     ]
-    results = _read_files(paths, seeds_dir, overrides, problems, read or read_article)
+    results = _read_files(paths, seeds_dir, overrides, problems, read or read_article, workers)
     present = {r.article.file_name for r in results if r.article} | {nfc(p.name) for p in seeds_dir.glob("*")}
     for name in sorted(n for n in overrides if n not in present and n.removesuffix(f"{POST}1") not in present):
         problems.append(Problem(SOURCES_FILE, f"has an entry for '{name}', which is not in seeds/", "fix the file name or remove the entry"))
@@ -101,28 +103,53 @@ def load_corpus(seeds_dir: Path, read=None, today: dt.date | None = None) -> Cor
                   corrections=corrections)
 
 
-def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem], read) -> list[ReadResult]:
-    """What the article files among `paths` hold; a Problem added to `problems` for each other file."""
-    results = []
+def _read_files(paths: list[Path], seeds_dir: Path, overrides: dict[str, dict], problems: list[Problem], read,
+                workers: int = 1) -> list[ReadResult]:
+    """What the article files among `paths` hold; a Problem added to `problems` for each other file.
+
+    read_article runs in `workers` processes (parallel.py); another `read`, the serve cache's, keeps what
+    it reads in this process, so it runs here.
+    """
+    todo: list = []  # for each path in turn: the Problem that says why it is not read, or (path, its sources.yml entry)
     for path in paths:
         try:
-            skip = _why_not_an_article(path, seeds_dir)
-            if skip:
-                problems.append(skip)
-                continue
-            result = read(path, _override_of(nfc(path.name), overrides))
-            if NOT_UTF8_NAME.search(path.name) and result.article is not None:
-                result = replace(result, problems=result.problems + (_name_not_utf8(nfc(path.name)),))
-            results.append(result)
-            results.extend(result.more)
+            todo.append(_why_not_an_article(path, seeds_dir) or (path, _override_of(nfc(path.name), overrides)))
         except schema.KnowledgeFileError:
-            raise  # a broken knowledge file is no article's fault: it stops the build, named
+            raise
         except Exception as exc:  # a bug must cost one file, never the build
-            problems.append(Problem(
-                nfc(path.name), f"could not be read ({type(exc).__name__}: {exc})",
-                "report this as a bug with the file attached; the other articles are built", rejected=True,
-            ))
+            todo.append(_read_failed(path, exc))
+    files = [item for item in todo if not isinstance(item, Problem)]
+    read_each = iter(parallel.each(partial(_read_one, read=read), files, workers if read is read_article else 1))
+    results = []
+    for item in todo:
+        outcome = item if isinstance(item, Problem) else next(read_each)
+        if isinstance(outcome, Problem):
+            problems.append(outcome)
+        else:
+            results.append(outcome)
+            results.extend(outcome.more)
     return results
+
+
+def _read_one(file: tuple[Path, dict], read=None) -> ReadResult | Problem:
+    """`read` (read_article) of one (path, sources.yml entry), or the Problem saying why it could not be read."""
+    path, override = file
+    try:
+        result = (read or read_article)(path, override)
+        if NOT_UTF8_NAME.search(path.name) and result.article is not None:
+            result = replace(result, problems=result.problems + (_name_not_utf8(nfc(path.name)),))
+        return result
+    except schema.KnowledgeFileError:
+        raise  # a broken knowledge file is no article's fault: it stops the build, named
+    except Exception as exc:  # a bug must cost one file, never the build
+        return _read_failed(path, exc)
+
+
+def _read_failed(path: Path, exc: Exception) -> Problem:
+    return Problem(
+        nfc(path.name), f"could not be read ({type(exc).__name__}: {exc})",
+        "report this as a bug with the file attached; the other articles are built", rejected=True,
+    )
 
 
 POST = "#"  # a CMS response's further posts are named "posts.json#2", "posts.json#3"…

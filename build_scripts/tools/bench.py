@@ -327,7 +327,7 @@ class BuildRun:
     warnings: int
     log: str
     # The whole build at its peak: the memory of the build process and every process it runs at that
-    # moment (the readers of compose.facts_of, Pagefind), summed; sampled (MemorySampler).
+    # moment (the readers of parallel.py, Pagefind), summed; sampled (MemorySampler).
     peak_tree_mb: float | None = None
 
 
@@ -440,14 +440,14 @@ def generation_seconds(seeds_dir: Path) -> dict[str, float]:
 
 
 def _time_generation(seeds_dir: str) -> dict[str, float]:
-    from build_scripts.knowledge.compose import available_cores
+    from build_scripts.parallel import available_cores
     from build_scripts.reading.corpus import load_corpus
     from build_scripts.pages.site import compose_site
 
     start = time.perf_counter()
-    corpus = load_corpus(Path(seeds_dir))
+    corpus = load_corpus(Path(seeds_dir), workers=available_cores())  # as `mkdocs build` runs it (plugin.py)
     read = time.perf_counter()
-    site = compose_site(corpus, workers=available_cores())  # as `mkdocs build` runs it (plugin.py)
+    site = compose_site(corpus, workers=available_cores())
     done = time.perf_counter()
     return {
         "read_s": round(read - start, 3), "compose_s": round(done - read, 3), "total_s": round(done - start, 3),
