@@ -484,3 +484,23 @@ def test_a_permit_granted_to_the_company_is_a_company_event():
     text = "12月16日，广州市向小鹏汽车正式颁发L3级自动驾驶道路测试牌照。"
     found = {(s.topic, s.kind, s.state) for s in sightings(article("a", dt.date(2025, 12, 20), text))}
     assert ("", "permit", "happened") in found, found
+
+
+def test_a_clause_is_cut_the_same_whatever_words_the_search_index_loaded_into_jieba():
+    # the build loads the search vocabulary into the shared jieba; the evaluation and the tests do not
+    import jieba
+    from build_scripts.knowledge import clauses
+
+    text = "小鹏发布了第二代VLA。"
+    before = [(s.kind, s.state) for s in sightings(article("a", PUBLISHED, text))]
+    jieba.initialize()
+    words, total = dict(jieba.dt.FREQ), jieba.dt.total
+    try:
+        jieba.add_word("鹏发布", freq=10**6)  # a word the cue would sit inside, as a loaded name might
+        clauses._words.cache_clear()
+        assert [(s.kind, s.state) for s in sightings(article("a", PUBLISHED, text))] == before == [("unveil", "happened")]
+    finally:
+        jieba.dt.FREQ.clear()
+        jieba.dt.FREQ.update(words)
+        jieba.dt.total = total
+        clauses._words.cache_clear()

@@ -157,8 +157,8 @@ def test_each_gives_the_plain_loops_values_in_order_from_other_processes(counted
 
 @two_cores
 def test_workers_cut_words_with_the_words_the_build_loaded_into_jieba(counted_pools):
-    """The search vocabulary is loaded into jieba before the build composes (search/index.py), and it
-    changes how clauses.py cuts: a worker must cut as the build process does, not as a fresh jieba would."""
+    """The search vocabulary is loaded into the shared jieba before the build composes (search/index.py):
+    a worker must cut with it as the build process does, not as a fresh jieba would."""
     text = "鹏翼航天器今日首飞"
     jieba.initialize()
     words, total = dict(jieba.dt.FREQ), jieba.dt.total  # put back after: other tests cut with jieba too

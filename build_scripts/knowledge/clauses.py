@@ -109,13 +109,23 @@ def clause_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip(" ,，;；:：。")]
 
 
+@lru_cache(maxsize=1)
+def plain_jieba() -> jieba.Tokenizer:
+    """A jieba of its own, with jieba's dictionary only. The shared one also holds the search
+    index's words once the build has loaded them (search/index.py), and a clause must be cut
+    the same in a build, in a test and in the evaluation command."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
 @lru_cache(maxsize=4096)
 def _words(canon: str) -> tuple[tuple[int, str], ...]:
     """(position, word) of each Han word jieba cuts from `canon`, guessing no new words (HMM off)."""
     if not HAN.search(canon):
         return ()
     found, at = [], 0
-    for word in jieba.cut(canon, HMM=False):
+    for word in plain_jieba().cut(canon, HMM=False):
         if HAN.match(word):
             found.append((at, word))
         at += len(word)

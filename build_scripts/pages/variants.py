@@ -284,14 +284,11 @@ def _reworded_words(config: str) -> frozenset[str]:
     return frozenset(word for word, theirs, glyph in zip(words, reworded, glyphs_only) if theirs != glyph)
 
 
-@lru_cache(maxsize=1)
 def _segmenter():
     """A jieba of its own, with jieba's dictionary only: the search index adds words to the shared one as it goes."""
-    import jieba
+    from build_scripts.knowledge.clauses import plain_jieba
 
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    return plain_jieba()
 
 
 def one_script_per_page(pages: dict[str, str], in_both_scripts=None) -> dict[str, str]:
