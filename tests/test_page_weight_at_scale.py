@@ -1,10 +1,12 @@
-"""Pages stay light when the corpus is 2,000 articles (issue 25): none over 300 KB or 5,000 elements.
+"""Pages stay light as the corpus grows (issue 25): none over 300 KB or 5,000 elements.
 
 A page that lists everything grows with the corpus: at 2,000 articles the
 single Promises page was 700 KB, the tags page 1.9 MB. They are split into
 pages whose addresses do not change as articles come (a page per topic,
-per month). This builds the benchmark's 2,000-article corpus once (about
-two minutes) and weighs every HTML page the way the benchmark does.
+per month). This builds the benchmark's corpus at 500 articles once (under a
+minute), where every split already happens, and weighs every HTML page the
+way the benchmark does; the benchmark itself weighs them at 2,000
+(`python -m build_scripts.tools.bench --sizes 2000`, pages over budget listed).
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from bs4 import BeautifulSoup
 from build_scripts.tools import bench
 from conftest import build_site, kb_files, page
 
-ARTICLES = 2000
+ARTICLES = 500
 PAGE_BYTES = 300_000
 PAGE_ELEMENTS = 5_000
 ELEMENT = re.compile(rb"<[A-Za-z]")
@@ -71,7 +73,7 @@ def test_the_to_check_queue_is_split_per_topic_and_its_index_says_what_each_page
     for prefix in ("", "zh-Hant/"):
         index = page(large_site, f"{prefix}to-check/")
         total = int(re.search(r"(\d+) [条條]待核[实實]", index.get_text()).group(1))
-        assert total > 5000 and not index.select(".kb-check-item")
+        assert total > 2000 and not index.select(".kb-check-item")  # far more than one page holds
         listed = {}  # a topic's numbered page (its link from to-check/) → the count the index gives
         for link in index.select("article li li a"):
             listed[link["href"]] = int(re.match(r"：(\d+) [条條]", link.next_sibling).group(1))
@@ -245,3 +247,17 @@ def _shot(tab, name: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         tab.screenshot(path=str(Path(SHOTS) / name))
+
+
+def test_every_article_of_the_2000_article_benchmark_corpus_is_read(tmp_path):
+    """The reading at the benchmark's own size, without building the site (half a minute on two CPUs):
+    its recombined sentences reach clause shapes no seed has (a crash in one sentence stopped the build)."""
+    from build_scripts.knowledge.compose import facts_of
+    from build_scripts.knowledge.taxonomy import load_topics
+    from build_scripts.reading.corpus import load_corpus
+
+    bench.write_corpus(bench.synthesise(2000, bench.load_templates(), seed=7), tmp_path / "seeds")
+    corpus = load_corpus(tmp_path / "seeds", workers=2)
+    facts = facts_of(corpus.articles, load_topics(), workers=2)
+    assert len(facts) == len(corpus.articles) >= 1900
+    assert sum(len(f.sightings) for f in facts) > 2000 and sum(len(f.claims) for f in facts) > 2000
