@@ -223,22 +223,31 @@ def render_promises_pages(kb: KnowledgeBase) -> dict[str, str]:
 def render_topic_years(kb: KnowledgeBase, topic: str, title: str, milestones: list[Milestone],
                        years: dict[str, list[Milestone]]) -> str:
     """A topic with many milestones: its chart, and a page per year of their periods."""
-    name = title or "全站"
-    counts = _counts(milestones)
     slug = topic or SITE_WIDE_FILTER
     ordered = sorted(years, key=lambda y: (not y.startswith("undated"), y), reverse=True)
     lines = [
-        "---", f"title: {yaml_string(f'承诺与兑现 · {name}')}", "search:", "  exclude: true", "---", "",
-        f"# 承诺与兑现 · {escape(name)}", "",
-        f"状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**，按年份分页；"
-        f"其他主题与时间词的推算规则见[承诺与兑现](../{PROMISES_PATH})。", "",
-        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        *_page_head(kb, title or "全站", "", "按年份分页；", "../", milestones),
         *[f"- [{_year_label(year)}]({slug}/{year}.md)：{len(years[year])} 项" for year in ordered], "",
         legend(milestones, kb.as_of), "",
         milestone_chart(milestones, kb.as_of, "../../", ""), "",
         _forward_script({year: [m.id for m in years[year]] for year in years}), "",
     ]
     return "\n".join(lines) + "\n"
+
+
+def _page_head(kb: KnowledgeBase, heading: str, before: str, after: str, up: str, milestones: Sequence[Milestone]) -> list[str]:
+    """A topic's promises page's front matter, title, as-of line (`before`/`after` the date) and status counts.
+
+    Not searched: its rows are the topic page's and the timeline's, its quotes the sources'; indexed
+    again here they outranked an article for the word it is about."""
+    counts = _counts(milestones)
+    return [
+        "---", f"title: {yaml_string(f'承诺与兑现 · {heading}')}", "search:", "  exclude: true", "---", "",
+        f"# 承诺与兑现 · {escape(heading)}", "",
+        f"{before}状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**{after or '；'}"
+        f"其他主题与时间词的推算规则见[承诺与兑现]({up}{PROMISES_PATH})。", "",
+        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+    ]
 
 
 def _counts(milestones: Sequence[Milestone]) -> dict[str, int]:
@@ -292,19 +301,11 @@ def render_topic_promises(kb: KnowledgeBase, topic: str, title: str, milestones:
     """One topic's milestones (or the site-wide ones), or those of one `year` of a topic with many:
     counts, status filter, chart, rows."""
     name = title or "全站"
-    counts = _counts(milestones)
     up = "../../" if year else "../"
     about = f"[{escape(title)}]({up}topics/{topic}.md)的" if title else "不属于任何主题页的公司层面"
     when = (f"{_year_label(year)}的" if year.startswith("undated") else f"{year} 年的") if year else ""
-    heading = f"{name} · {_year_label(year)}" if year else name
     lines = [
-        # Not searched: its rows are the topic page's and the timeline's, its quotes the sources'; indexed
-        # again here they outranked an article for the word it is about.
-        "---", f"title: {yaml_string(f'承诺与兑现 · {heading}')}", "search:", "  exclude: true", "---", "",
-        f"# 承诺与兑现 · {escape(heading)}", "",
-        f"{about}{when}承诺与进展，状态截至最新来源日期 **{kb.as_of.isoformat() if kb.as_of else '日期不详'}**；"
-        f"其他主题与时间词的推算规则见[承诺与兑现]({up}{PROMISES_PATH})。", "",
-        "<small>" + " · ".join(f"{label}：{counts[s]}" for s, (label, _en) in STATUSES.items() if counts[s]) + "</small>", "",
+        *_page_head(kb, f"{name} · {_year_label(year)}" if year else name, f"{about}{when}承诺与进展，", "", up, milestones),
         _filters(milestones), "",
         legend(milestones, kb.as_of), "",
         milestone_chart(milestones, kb.as_of, "../../../" if year else "../../", ""), "",
