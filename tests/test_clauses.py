@@ -504,3 +504,10 @@ def test_a_clause_is_cut_the_same_whatever_words_the_search_index_loaded_into_ji
         jieba.dt.FREQ.update(words)
         jieba.dt.total = total
         clauses._words.cache_clear()
+
+
+def test_a_verb_of_a_sort_of_other_progress_after_to_is_a_plan_not_a_noun():
+    # "to set up" is the verb of the organisation sort, as "to begin" is production's: read as a plan
+    text = "XPeng plans to set up a Robotaxi business unit in March 2026."
+    found = {(s.topic, s.kind, s.state, s.sense) for s in sightings(article("a", PUBLISHED, text, "en"))}
+    assert ("robotaxi", "other", "planned", "organisation") in found, found

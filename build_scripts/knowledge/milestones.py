@@ -220,9 +220,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
             words, past = words + sense_words, past + sense_past
             senses.update({canonical(w): str(sense) for w in sense_words})
             sense_shapes += [(re.compile(shape), str(sense)) for shape in _shapes(path, f"kinds: {kind_id}: {sense}", sense_entry)]
+            entry = {**entry, "verbs": [*(entry.get("verbs") or []), *(sense_entry.get("verbs") or [])]}  # every sort's verbs
         if kind_id == "other":  # a plant built (plant_built.built) is its construction completed
             senses.update({canonical(w): "completion" for w in _words((data.get("plant_built") or {}).get("built"))})
-            entry = {**entry, "verbs": [*(entry.get("verbs") or []), *(sense_entry.get("verbs") or [])]}
         past_forms += past
         verb_forms_all += [f for verb in entry.get("verbs") or [] for f in verb_forms(str(verb))[0]]
         every_cue += words
