@@ -454,7 +454,10 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
     for 当天 or "that day", the last day the article states before it; for a named occasion
     (科技日上, "at the Tech Day"), the last day stated in an earlier sentence naming that occasion."""
     time_rules = load_time_rules()
-    frames = [m.group("same") for m in time_rules.pattern.finditer(passages[index].simplified.lower()) if m.group("same")]
+    lowered = passages[index].simplified.lower()
+    if not any(w in lowered for w in (*time_rules.same_day, *time_rules.occasions)):
+        return None  # most sentences: a substring test, not a scan with the whole time pattern
+    frames = [m.group("same") for m in time_rules.pattern.finditer(lowered) if m.group("same")]
     if not frames:
         return None
     occasion = next((w for w in time_rules.occasions if w in frames[0]), None)
