@@ -333,3 +333,13 @@ def test_a_reference_word_takes_the_subject_named_paragraphs_before():
 def test_a_number_inside_a_reference_words_phrase_describes_what_it_refers_to(text):
     # the clause also names the aircraft; the area is the plant's, which "the … facility" refers to
     assert ("flying-car-factory", "floor-area", 120000.0) in said(text)
+
+
+@pytest.mark.parametrize("text", [
+    "IRON人形機器人搭載自研AI晶片，能運行30億個AI參數。",
+    "IRON人形机器人搭载自研AI芯片，能运行30亿个AI参数。",
+    "The IRON humanoid robot runs an on-board AI model of 3 billion parameters.",
+])
+def test_a_robots_on_board_model_size_is_the_robots_parameter_count(text):
+    """A model's size is said of whatever runs it: the robot's own model is IRON's row, not the world model's."""
+    assert ("iron", "parameters", 3e9) in said(text)
