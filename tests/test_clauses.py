@@ -511,3 +511,19 @@ def test_a_verb_of_a_sort_of_other_progress_after_to_is_a_plan_not_a_noun():
     text = "XPeng plans to set up a Robotaxi business unit in March 2026."
     found = {(s.topic, s.kind, s.state, s.sense) for s in sightings(article("a", PUBLISHED, text, "en"))}
     assert ("robotaxi", "other", "planned", "organisation") in found, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("直播中，何小鹏谈到3月11日起门店全面开放第二代VLA试驾之后的市场反应。", "zh-Hans"),
+    ("直播中，何小鵬談到3月11日起門店全面開放第二代VLA試駕之後的市場反應。", "zh-Hant"),
+])
+def test_an_event_a_temporal_frame_takes_as_given_happened_at_its_own_time_even_inside_talk(text, language):
+    """谈到 alone makes its event only talked about; 之后 after the event word takes it as given, at its own day."""
+    found = {(s.kind, s.sense, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2026, 3, 17), text, language))}
+    assert found == {("other", "test-drive", "happened", "2026-03-11")}, found
+
+
+@pytest.mark.parametrize("text", ["何小鹏谈到IRON量产之后的计划。", "何小鹏谈到IRON的量产挑战。"])
+def test_a_frame_with_no_time_of_its_own_or_talk_of_an_event_states_nothing(text):
+    assert sightings(article("a", dt.date(2026, 3, 17), text)) == [], text

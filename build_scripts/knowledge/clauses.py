@@ -11,7 +11,12 @@ The grammar, in the order it is applied:
    conjunctions that open a second verb phrase (", and will …", "while",
    "but"). Nothing is borrowed from a sibling clause: 已经从试产线下线，今年内亦会
    实现量产与交付 is two clauses, happened and planned.
-2. **Mention.** The event word names a thing or a topic, not an event: a
+2. **Presupposed.** A temporal frame right after the event word (开放试驾之后,
+   获得受理以来 — `presupposed_after`) takes the event as given: the clause says
+   nothing of its state itself, and the caller reads it from the clause's own
+   time (happened when that is past), even where the frame is talked about
+   (谈到…开放试驾之后的市场反应).
+3. **Mention.** The event word names a thing or a topic, not an event: a
    noun head right after it (量产挑战, 量产的难度, mass-production challenges —
    `mention_heads`), or a discussion verb or a head noun with "of/to" before
    it in the clause (谈到…量产, "the road to mass production" — `mention_before`;
@@ -19,22 +24,22 @@ The grammar, in the order it is applied:
    an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
-3. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could).
-4. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to).
-5. **Dropped / delayed.** Words saying the event was given up or moved.
-6. **Planned / happened.** A plan marker before the event word (将/会/计划/
+4. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could).
+5. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to).
+6. **Dropped / delayed.** Words saying the event was given up or moved.
+7. **Planned / happened.** A plan marker before the event word (将/会/计划/
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
    verb's own past form ("is expected to be completed"); else the verb's past
    form ("unveiled", "began"); else the nearest completion or progressive marker
    before it (已/已经/has/was, 正在), else one after it (量产了, "production began"), a plan
    marker first (量产已近在眼前 is still to come); a progressive marker after it is another
    verb's (量产正在提速: the pace).
-7. **Coordination.** A clause that says nothing itself and opens with a
+8. **Coordination.** A clause that says nothing itself and opens with a
    coordinator (并, 并且, "and") shares the state of the clause before it:
    in 已通过场地测试，并取得测试许可 both happened (`coordinated`).
    A clause with no event word that opens with 以及 or "as well as" lists
    more objects of the clause before: the same event, of the topics it names.
-8. Otherwise the clause does not say (`None`): the caller decides from the
+9. Otherwise the clause does not say (`None`): the caller decides from the
    clause's own time or abstains.
 
 Single Han characters (将 会 已 了 未 没 不 若) count only as words of their
@@ -92,6 +97,7 @@ class ClauseRules:
     reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
     coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
     more_objects: re.Pattern = NO_MATCH  # 以及, "as well as" opening a clause with no verb: more objects of the one before
+    presupposed: re.Pattern = NO_MATCH  # 之后, 以来 right after an event word: a frame that takes the event as given
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     head = rules.mention_heads.match(canon, cue_end)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
+    given = rules.presupposed.match(canon, cue_end)
+    if given:  # 开放试驾之后的市场反应, 自…受理以来: the event is taken as given, at its own time — however it is talked about
+        return Clause(None, canon[cue_start:given.end()].strip())
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
         return Clause("mention", mentioned.group(0), talked_about=True)

@@ -249,6 +249,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
         coordinator=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("coordinators"))).pattern + ")"),
         more_objects=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("more_objects"))).pattern + ")"),
+        presupposed=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("presupposed_after"))).pattern + ")"),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
