@@ -527,3 +527,37 @@ def test_an_event_a_temporal_frame_takes_as_given_happened_at_its_own_time_even_
 @pytest.mark.parametrize("text", ["何小鹏谈到IRON量产之后的计划。", "何小鹏谈到IRON的量产挑战。"])
 def test_a_frame_with_no_time_of_its_own_or_talk_of_an_event_states_nothing(text):
     assert sightings(article("a", dt.date(2026, 3, 17), text)) == [], text
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Aridge intends to launch in the Middle East as early as 2027.", "commercial-launch"),
+    ("The Robotaxi service will launch internationally in 2027.", "commercial-launch"),
+    # with an object, or a time only, "launch" may be an unveiling
+    ("XPeng will launch the new IRON robot in 2027.", "unveil"),
+    ("The Robotaxi will launch in the second half of 2027.", "unveil"),
+])
+def test_launch_with_no_object_and_a_market_after_it_is_a_commercial_launch(text, kind):
+    found = {(s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    assert {k for k, _, _ in found} == {kind} and all(state == "planned" for _, state, _ in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("双方正在联合研发陆地航母，明年将共同打造陆地航母的生产线。", "zh-Hans"),
+    ("雙方正在聯合研發陸地航母，明年將共同打造陸地航母的生產線。", "zh-Hant"),
+    ("The two companies are jointly developing the Land Aircraft Carrier, and will co-build its production line in 2026.", "en"),
+])
+def test_a_joint_adverb_before_a_verb_of_making_is_a_partnership(text, language):
+    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    assert found == {("flying-cars", "partnership", "happened", None), ("flying-cars", "partnership", "planned", "2026")}, found
+
+
+@pytest.mark.parametrize("text, state", [
+    ("XPeng is now road-testing the Robotaxi in Guangzhou.", "happened"),
+    ("XPeng was mass-producing the IRON robot in 2025.", "happened"),
+    ("XPeng will be road-testing the Robotaxi in 2026.", "planned"),
+])
+def test_the_english_progressive_says_an_event_is_under_way_and_a_plan_marker_still_wins(text, state):
+    found = {s.state for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    assert found == {state}, found

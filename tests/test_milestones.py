@@ -79,6 +79,13 @@ def test_milestone_rules_reject_an_unknown_kind(tmp_path):
         load_milestone_rules.__wrapped__(bad)
 
 
+def test_a_kinds_shape_that_is_no_regular_expression_is_named_with_its_kind(tmp_path):
+    bad = tmp_path / "milestones.yml"
+    bad.write_text("kinds:\n  partnership: {label_zh: 合作, shapes: ['(?:共同|联合']}\n", encoding="utf-8")
+    with pytest.raises(MilestoneRulesError, match=r"milestones.yml: kinds: partnership: shapes: .* is no regular expression"):
+        load_milestone_rules.__wrapped__(bad)
+
+
 # --- milestones and statuses --------------------------------------------------------
 
 

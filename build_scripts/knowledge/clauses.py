@@ -30,7 +30,7 @@ The grammar, in the order it is applied:
 7. **Planned / happened.** A plan marker before the event word (将/会/计划/
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
    verb's own past form ("is expected to be completed"); else the verb's past
-   form ("unveiled", "began"); else the nearest completion or progressive marker
+   form ("unveiled", "began") or its progressive ("are jointly developing"); else the nearest completion or progressive marker
    before it (已/已经/has/was, 正在), else one after it (量产了, "production began"), a plan
    marker first (量产已近在眼前 is still to come); a progressive marker after it is another
    verb's (量产正在提速: the pace).
@@ -68,6 +68,9 @@ PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|a
 # first test flight", "held a demo flight" — the event happened. (Irregular pasts English news uses of events.)
 PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|got|began|flew|ran)(?:\s(?:out|off|up))?"
                               r"\s(?:its|the|a|an|their|his|her)\s(?:[a-z-]+\s){0,3}$")
+# The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
+# "are jointly developing", "is testing": under way, so begun, as 正在 is.
+PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -185,6 +188,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", planned_before[-1][2])
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
+    if cue.isascii() and cue.endswith("ing") and PROGRESSIVE.search(canon, 0, cue_start):
+        return Clause("happened", PROGRESSIVE.search(canon, 0, cue_start).group(0).strip() + " …ing")
     past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
     if past_verb:
         return Clause("happened", past_verb.group(1))

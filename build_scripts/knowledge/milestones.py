@@ -204,12 +204,13 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     senses: dict[str, str] = {}
     sense_labels: dict[str, str] = {}
     sense_shapes: list[tuple[re.Pattern, str]] = []
+    kind_shapes: list[str] = []
     for kind_id, entry in (data.get("kinds") or {}).items():
         if kind_id not in KIND_IDS:
             raise MilestoneRulesError(f"{path.name}: kinds: unknown kind {kind_id!r} — use one of {', '.join(KIND_IDS)}")
-        if not isinstance(entry, dict) or not (entry.get("zh") or entry.get("en") or entry.get("verbs") or entry.get("senses")) \
+        if not isinstance(entry, dict) or not any(entry.get(key) for key in ("zh", "en", "verbs", "shapes", "senses")) \
                 or not entry.get("label_zh"):
-            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en, verbs or senses")
+            raise MilestoneRulesError(f"{path.name}: kinds: {kind_id} needs label_zh, label_en and cue words under zh, en, verbs, shapes or senses")
         words, past = _kind_words(path, kind_id, entry)
         for sense, sense_entry in (entry.get("senses") or {}).items():
             if not isinstance(sense_entry, dict) or not sense_entry.get("label_zh"):
@@ -230,7 +231,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         unknown = set(yields_to) - set(KIND_IDS)
         if unknown:
             raise MilestoneRulesError(f"{path.name}: kinds: {kind_id}: yields_to names unknown kinds {sorted(unknown)}")
-        shapes = [shape.pattern for shape, _ in sense_shapes] if kind_id == "other" else []
+        # regular-expression shapes: a kind's own, and for `other` its sorts'
+        shapes = _shapes(path, f"kinds: {kind_id}", entry) + ([shape.pattern for shape, _ in sense_shapes] if kind_id == "other" else [])
+        kind_shapes += shapes
         kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)),
                           re.compile("|".join([_cue_pattern(words).pattern, *shapes])), yields_to,
                           _cue_pattern(_words(entry.get("not_with"))),
@@ -272,7 +275,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     return MilestoneRules(
         kinds=tuple(kinds), clause=clause, site_wide_kinds=site_wide,
         any_cue=re.compile("|".join([_cue_pattern(every_cue + built_words + opened_words + fitted_words).pattern,
-                                     *(shape.pattern for shape, _ in sense_shapes)])),
+                                     *kind_shapes])),
         report_word=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("report_words"))).pattern + ")"),
         built=_cue_pattern(built_words), opened=_cue_pattern(opened_words), plant=_cue_pattern(plant_words),
         own_things=_own_things(path, data.get("own_things") or {}),
