@@ -343,3 +343,17 @@ def test_a_number_inside_a_reference_words_phrase_describes_what_it_refers_to(te
 def test_a_robots_on_board_model_size_is_the_robots_parameter_count(text):
     """A model's size is said of whatever runs it: the robot's own model is IRON's row, not the world model's."""
     assert ("iron", "parameters", 3e9) in said(text)
+
+
+@pytest.mark.parametrize("text", [
+    "于是就有了3颗图灵AI芯片、2200TOPS算力。",
+    "以三顆自研圖靈晶片（峰值算力 2250TOPS）為基礎。",
+    "Three Turing chips together deliver 2,250 TOPS.",
+])
+def test_the_compute_of_several_chips_counted_together_is_no_single_chips(text):
+    """One Turing chip is not 2,250 TOPS: with no car named to carry them, the total is nobody's row."""
+    assert not {c for c in said(text) if c[:2] == ("turing-chip", "compute")}, said(text)
+
+
+def test_one_chips_compute_beside_a_count_is_still_the_chips_when_the_clause_says_each():
+    assert ("turing-chip", "compute", 750.0) in said("3颗图灵芯片中，单颗图灵芯片算力达750TOPS。")

@@ -641,6 +641,9 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
     # is one chip's ("单颗", "each chip").
     counts = [(number.start, subject) for number, subject, attribute, _ in resolved
               if knowledge.attributes[attribute].kind == "count" and knowledge.subjects[subject].kind == "product"]
+    # "3颗图灵AI芯片、2200TOPS算力": a figure beside a count of several of a component is theirs together
+    several_of = {topic for number in numbers if isinstance(number.value, float) and number.value > 1
+                  for _, _, a in number.attributes if knowledge.attributes[a].kind == "count" for topic in knowledge.attributes[a].also_on}
     claims = []
     for number, subject, attribute_id, where in resolved:
         left, right = _clause_bounds(text, number.start, number.end)
@@ -650,6 +653,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             candidate = next(iter(carriers))
             if candidate in knowledge.attributes[attribute_id].subjects:
                 subject = candidate
+        if knowledge.subjects[subject].kind == "component" and knowledge.subjects[subject].topic in several_of and not per_unit:
+            continue  # no carrier named: the total of several chips is no one chip's figure, nor a car's we can name
         quote = clause_around(passage.text, number.start, number.end)
         if number.as_written not in quote:
             quote = passage.text  # the clause was cut short around an aside: quote the sentence
