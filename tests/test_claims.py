@@ -357,3 +357,15 @@ def test_the_compute_of_several_chips_counted_together_is_no_single_chips(text):
 
 def test_one_chips_compute_beside_a_count_is_still_the_chips_when_the_clause_says_each():
     assert ("turing-chip", "compute", 750.0) in said("3颗图灵芯片中，单颗图灵芯片算力达750TOPS。")
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("IRON人形机器人算力最高可达2250TOPS。", "最高 2,250 TOPS"),
+    ("IRON人形機器人算力最高可達2250TOPS。", "最高 2,250 TOPS"),
+    ("The IRON robot offers up to 2,250 TOPS of compute.", "最高 2,250 TOPS"),
+])
+def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
+    from build_scripts.pages.infobox import value_label
+
+    labels = [value_label(v) for row in infobox_of(article(text)).rows for v in row.values]
+    assert labels == [shown], labels

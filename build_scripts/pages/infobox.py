@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from build_scripts.knowledge.extract import unit_rules
 from build_scripts.knowledge.infobox import ClaimValue, Difference, Infobox, InfoboxRow
+from build_scripts.knowledge.overview import load_overview_wording
 from build_scripts.pages.cite_menu import cite_data
 from build_scripts.pages.markdown_text import escape
 from build_scripts.pages.review import checked_mark, review_of
@@ -20,11 +21,6 @@ STATUS_LABELS = {"target": "目标", "forecast": "预计"}
 # Stories cited after each value (its source count follows): a row lists up to a dozen values, and a
 # third marker each, with its quote and its reference, took topic pages over 300 KB at 2,000 articles.
 VALUE_CITATIONS = 2
-# A word, as a Chinese reader writes it ("约 35 倍", not "约 ≈ 35 倍").
-QUALIFIER_MARKS = {
-    "nearly": "近", "about": "约", "over": "超", "up to": "至多", "at most": "不高于",
-    "under": "低于", "at least": "至少",
-}
 
 
 def value_label(value: ClaimValue) -> str:
@@ -33,7 +29,8 @@ def value_label(value: ClaimValue) -> str:
 
     if isinstance(value.value, str):
         return value.value
-    mark = QUALIFIER_MARKS.get(value.qualifier, "")
+    # the word the overview says it with (overview.yml numbers: zh qualifiers): "最高 3,000 TOPS" in both places
+    mark = load_overview_wording()["numbers"]["zh"]["qualifiers"].get(value.qualifier, "")
     unit = unit_rules().unit_names.get(value.unit, value.unit)
     unit = f" {unit}" if unit else ""
     return f"{mark + ' ' if mark else ''}{format_value(value.value, value.high)}{unit}"
