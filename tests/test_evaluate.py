@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_scripts.tools import evaluate
 
@@ -49,3 +50,13 @@ def test_a_corrections_file_is_read_as_if_pasted_into_sources_yml(tmp_path):
     assert "author      3/3  100.0%" in lines
     # an entry that did not apply is said, not scored as if it had
     assert "applied 0, not applied 1" in lines and any(line.startswith("not applied: line") and "m-nowhere" in line for line in lines)
+
+
+def test_a_corrections_files_claims_are_added_after_those_already_in_sources_yml(tmp_path):
+    sources, corrections = tmp_path / "sources.yml", tmp_path / "corrections.yml"
+    sources.write_text("claims:\n  - {id: iron-height, do: confirm}\n", encoding="utf-8")
+    corrections.write_text("claims:\n  - {id: iron-weight, do: reject}\nmilestones:\n  - {id: m-x, do: confirm}\n", encoding="utf-8")
+    evaluate._merge_corrections(sources, corrections)
+    merged = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    assert [c["id"] for c in merged["claims"]] == ["iron-height", "iron-weight"]
+    assert [m["id"] for m in merged["milestones"]] == ["m-x"]

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.reading.corpus import READ_SUFFIXES, SOURCES_FILE, load_corpus
-from build_scripts.reading.corrections_file import SECTIONS
+from build_scripts.reading.corrections_file import SECTIONS as CORRECTION_LISTS
 from build_scripts.tools.evaluation import SECTIONS, Evaluation
 
 
@@ -61,7 +61,7 @@ def _merge_corrections(sources: Path, corrections: Path) -> None:
     """`corrections` added to `sources`: its articles' fields over theirs, its claims: and milestones: after theirs."""
     merged = (yaml.safe_load(sources.read_text(encoding="utf-8")) or {}) if sources.exists() else {}
     for key, value in (yaml.safe_load(corrections.read_text(encoding="utf-8")) or {}).items():
-        if key in SECTIONS:
+        if key in CORRECTION_LISTS:  # claims:, milestones:
             merged[key] = [*(merged.get(key) or []), *(value or [])]
         elif isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = {**merged[key], **value}
