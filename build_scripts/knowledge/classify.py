@@ -42,8 +42,6 @@ MIN_SCORE = 1.0
 # At and above this score a sentence is relevant enough to state the topic's
 # milestones (Passage.about); which page lists it is `about_topics`' business.
 ABOUT_SCORE = 2.5
-# Figures and dates are taken from sentences at least this relevant.
-FACT_SCORE = 1.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -411,7 +409,3 @@ def load_aboutness(path: Path = SIGNALS_FILE) -> Aboutness:
         own=_alternation(data["own_cues"]),
         pronoun=_alternation(data["pronoun_cues"], "{}"),
     )
-
-
-def classify(articles, topics: tuple[Topic, ...]) -> list[Passage]:
-    return [p for article in articles for p in classify_article(article, topics)]

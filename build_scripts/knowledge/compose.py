@@ -71,7 +71,6 @@ class KnowledgeBase:
 
 @dataclass(frozen=True)
 class Signals:
-    definition: re.Pattern
     opinion: re.Pattern
     competitor: re.Pattern
     own: re.Pattern
@@ -87,7 +86,7 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
         return re.compile("|".join(re.escape(canonical(str(w))) for w in sorted(words, key=len, reverse=True)))
 
     return Signals(
-        definition=alternation(data["definition_cues"]), opinion=alternation(data["opinion_cues"]),
+        opinion=alternation(data["opinion_cues"]),
         competitor=alternation(data["competitor_cues"]), own=alternation(data["own_cues"]),
     )
 

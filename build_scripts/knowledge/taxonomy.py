@@ -13,7 +13,7 @@ from pathlib import Path
 
 from build_scripts import data as data_files
 from build_scripts.data import schema as s
-from build_scripts.reading.language import to_mainland, to_mainland_each, to_traditional
+from build_scripts.reading.language import to_mainland, to_mainland_each
 
 TOPICS_FILE = Path(__file__).parent.parent / "data" / "topics.yml"
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -61,16 +61,6 @@ class Topic:
     @property
     def title(self) -> str:
         return f"{self.title_zh} · {self.title_en}" if self.title_en not in self.title_zh else self.title_zh
-
-    @property
-    def all_aliases(self) -> tuple[str, ...]:
-        """Aliases as a reader may type them: Simplified, derived Traditional, English."""
-        forms = []
-        for alias in self.aliases:
-            for form in (alias, to_traditional(alias)):
-                if form not in forms:
-                    forms.append(form)
-        return tuple(forms)
 
 
 @lru_cache(maxsize=1 << 16)  # the same sentence, clause or heading is matched at several stages
