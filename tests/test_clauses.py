@@ -561,3 +561,24 @@ def test_a_joint_adverb_before_a_verb_of_making_is_a_partnership(text, language)
 def test_the_english_progressive_says_an_event_is_under_way_and_a_plan_marker_still_wins(text, state):
     found = {s.state for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
     assert found == {state}, found
+
+
+@pytest.mark.parametrize("text, language, kind, state, period", [
+    ("XPeng showed the new IRON humanoid robot at its Tech Day on November 5.", "en", "unveil", "happened", "2025-11-05"),
+    ("The IRON robot was shown at the Tech Day on November 5.", "en", "unveil", "happened", "2025-11-05"),
+    ("The Robotaxi will be put into service in 2026.", "en", "commercial-launch", "planned", "2026"),
+    ("Robotaxi将于2026年投入运营。", "zh-Hans", "commercial-launch", "planned", "2026"),
+    ("Robotaxi將於2026年投入運營。", "zh-Hant", "commercial-launch", "planned", "2026"),
+])
+def test_showing_a_product_and_putting_a_service_into_operation(text, language, kind, state, period):
+    found = {(s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    assert found == {(kind, state, period)}, found
+
+
+@pytest.mark.parametrize("text", [
+    "The results show that the IRON robot walks more smoothly than before.",
+    "He showed off the IRON robot's social skills on November 5.",
+])
+def test_show_said_of_results_or_skills_unveils_nothing(text):
+    assert not [s for s in sightings(article("a", dt.date(2025, 11, 20), text, "en")) if s.kind == "unveil"]
