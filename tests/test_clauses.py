@@ -582,3 +582,31 @@ def test_showing_a_product_and_putting_a_service_into_operation(text, language, 
 ])
 def test_show_said_of_results_or_skills_unveils_nothing(text):
     assert not [s for s in sightings(article("a", dt.date(2025, 11, 20), text, "en")) if s.kind == "unveil"]
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a delay's "pushed back" pushes nothing to cars
+    ("Mass production of IRON has been pushed back to 2027.", "en", {("iron", "mass-production", "delayed", "2027")}),
+    # a schedule word before "for" makes the event after it a plan, not a mention ("ready for delivery" stays one)
+    ("IRON is slated for mass production in 2026.", "en", {("iron", "mass-production", "planned", "2026")}),
+    ("The Land Aircraft Carrier is ready for delivery.", "en", set()),
+    # a component used in cars is rolled out
+    ("The Turing chip will be used in Volkswagen cars from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
+    # counted ones after a preposition are the object, not what the event word describes
+    ("小鹏汇天11月20日向首批用户交付陆地航母。", "zh-Hans", {("flying-cars", "delivery", "happened", "2025-11-20")}),
+    ("小鵬匯天11月20日向首批用戶交付陸地航母。", "zh-Hant", {("flying-cars", "delivery", "happened", "2025-11-20")}),
+    # an achievement verb says it happened; a plan marker before it still wins
+    ("陆地航母获得民航局颁发的型号合格证。", "zh-Hans", {("flying-cars", "certification", "happened", None)}),
+    ("陸地航母取得民航局頒發的型號合格證。", "zh-Hant", {("flying-cars", "certification", "happened", None)}),
+    ("陆地航母有望在2026年获得型号合格证。", "zh-Hans", {("flying-cars", "certification", "planned", "2026")}),
+    # Taiwan and Hong Kong words: a quarter written 季, trial operation written 試營運
+    ("陸地航母預計明年第一季開始交車。", "zh-Hant", {("flying-cars", "delivery", "planned", "2026-q1")}),
+    ("小鵬Robotaxi將於明年在廣州開展試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
+    # approval to test is a permit
+    ("XPeng won approval to test its Robotaxi on Guangzhou roads on November 3.", "en",
+     {("robotaxi", "permit", "happened", "2025-11-03")}),
+])
+def test_general_shapes_of_state_kind_and_regional_words(text, language, expected):
+    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    assert found == expected, found

@@ -71,6 +71,8 @@ PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|go
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
+# A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
+PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|earmarked|on track|poised|headed)\s$")
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -170,6 +172,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
     preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    if preposition and PLANNED_FOR.search(canon, 0, preposition.start()):
+        return Clause("planned", PLANNED_FOR.search(canon, 0, preposition.start()).group(0).strip() + " for")
     if preposition:
         return Clause("mention", preposition.group(0).strip() + " …")
     copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())

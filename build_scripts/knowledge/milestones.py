@@ -704,8 +704,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
 
 
 # A count of things right before an event word (two descriptive characters may come between):
-# 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does.
-COUNTED_BEFORE = re.compile(r"(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
+# 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
+# not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
+COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
 
 # Between the agent of a relative clause and its event word (小鹏汽车此次发布的X): a company word, an adverb.
 AGENT_TO_VERB = re.compile(r"(?:汽车|集团|公司)?\s?(?:同时|此次|这次|今年|去年|正式|首次|最新)?\s?$")
