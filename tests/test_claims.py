@@ -369,3 +369,16 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
 
     labels = [value_label(v) for row in infobox_of(article(text)).rows for v in row.values]
     assert labels == [shown], labels
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Land Aircraft Carrier is priced at under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
+    ("The A868 will be priced at about 1.5 million US dollars.", ("a868", "price", 1500000.0)),
+    ("陆地航母售价不超过200万元。", ("land-aircraft-carrier", "price", 2000000.0)),
+    ("The Land Aircraft Carrier's aircraft seats two.", ("land-aircraft-carrier", "seats", 2.0)),
+    ("陸地航母飛行體可搭載2人。", ("land-aircraft-carrier", "seats", 2.0)),
+    ("陆地航母飞行体可乘坐两人。", ("land-aircraft-carrier", "seats", 2.0)),
+    ("The world model has 72 billion parameters.", ("world-model", "parameters", 72e9)),
+])
+def test_prices_in_words_of_currency_seats_said_as_people_carried_and_the_models_everyday_name(text, expected):
+    assert expected in said(text), said(text)
