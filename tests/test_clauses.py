@@ -610,3 +610,12 @@ def test_general_shapes_of_state_kind_and_regional_words(text, language, expecte
     found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
              for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
     assert found == expected, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("若監管放行，陸地航母最快明年交付。", "zh-Hant"),
+    ("如果监管放行，陆地航母明年交付，IRON也将在明年量产。", "zh-Hans"),
+    ("If regulators approve, the Land Aircraft Carrier will be delivered in 2026.", "en"),
+])
+def test_a_condition_clause_makes_the_plans_after_it_hypothetical(text, language):
+    assert sightings(article("a", dt.date(2025, 11, 20), text, language)) == []

@@ -24,7 +24,9 @@ The grammar, in the order it is applied:
    an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
-4. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could).
+4. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could);
+   a clause of its own that is a condition (若监管放行，…, "If regulators approve, …")
+   makes the clauses after it in its sentence hypothetical too (milestones.py).
 5. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to).
 6. **Dropped / delayed.** Words saying the event was given up or moved.
 7. **Planned / happened.** A plan marker before the event word (将/会/计划/

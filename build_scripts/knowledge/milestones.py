@@ -555,6 +555,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # ("高德已与小鹏达成合作,后续小鹏的Robotaxi车辆将接入高德").
     ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
     previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
+    condition = None  # a clause before, with no event of its own, that is a condition (若…, "If …")
     last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
@@ -593,6 +594,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 continue
             # "已通过场地测试，并取得测试许可": what a next clause opening with 并 shares
             previous = read_clause(canon, len(canon), len(canon), rules.clause)
+            if previous.state == "hypothetical":
+                condition = previous  # "若监管放行，陆地航母明年交付": a clause of its own that is a condition governs those after it
             last_event = []
             continue
         # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
@@ -635,6 +638,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
+        if condition is not None and reading.state in (None, "planned", "happened"):
+            reading = Clause("hypothetical", condition.marker)
         # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
         # at a time of its own, not the sentence's ("1月31日，小鹏推出的IRON摔倒": the fall's day)
         described = (reading.state == "mention" and company is not None
