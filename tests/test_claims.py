@@ -382,3 +382,15 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
 ])
 def test_prices_in_words_of_currency_seats_said_as_people_carried_and_the_models_everyday_name(text, expected):
     assert expected in said(text), said(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("IRON機器人的晶片每秒可進行2250兆次運算。", ("iron", "compute", 2250.0)),
+    ("IRON机器人的芯片每秒可进行2250万亿次运算。", ("iron", "compute", 2250.0)),
+    ("IRON has 82 degrees of freedom across its body and 22 in each hand.", ("iron", "degrees-of-freedom", 82.0)),
+    ("A868最高时速360公里，续航500公里。", ("a868", "top-speed", 360.0)),
+    ("A868最高時速可達360公里。", ("a868", "top-speed", 360.0)),
+])
+def test_operations_counted_in_chinese_a_bodys_freedom_and_a_speed_said_in_kilometres(text, expected):
+    assert expected in said(text), said(text)
+    assert not any(c[:2] == ("iron", "hand-degrees-of-freedom") for c in said(text))
