@@ -619,3 +619,33 @@ def test_general_shapes_of_state_kind_and_regional_words(text, language, expecte
 ])
 def test_a_condition_clause_makes_the_plans_after_it_hypothetical(text, language):
     assert sightings(article("a", dt.date(2025, 11, 20), text, language)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Production of the Land Aircraft Carrier began at the Guangzhou plant on November 3.",
+     {("flying-cars", "production-start", "happened", "2025-11-03")}),
+    ("Mass production of IRON began in October.", {("iron", "mass-production", "happened", "2025-10")}),
+    ("Mass production of the IRON robot is to begin by the end of 2026.", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("The Land Aircraft Carrier became available for pre-order on November 3.",
+     {("flying-cars", "commercial-launch", "happened", "2025-11-03")}),
+    ("Sales of the Land Aircraft Carrier are expected to start in 2026.", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("XPeng's Robotaxi trial service opened to the public in Guangzhou on November 1.",
+     {("robotaxi", "trial-operation", "happened", "2025-11-01")}),
+])
+def test_production_and_sales_as_the_subject_of_a_verb_of_beginning(text, expected):
+    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # said in November: a day in December stated as done is last year's; stated as a plan, this year's
+    ("XPeng completed the first test flight of the Land Aircraft Carrier on December 12.", "en", ("happened", "2024-12-12")),
+    ("陆地航母已于12月12日完成首飞。", "zh-Hans", ("happened", "2024-12-12")),
+    ("陸地航母已於12月12日完成首飛。", "zh-Hant", ("happened", "2024-12-12")),
+    ("陆地航母将于12月12日完成首飞。", "zh-Hans", ("planned", "2025-12-12")),
+    ("The Land Aircraft Carrier completed its first flight on December 12, 2025.", "en", ("planned", "2025-12-12")),
+])
+def test_the_tense_of_its_clause_places_a_day_written_without_its_year(text, language, expected):
+    (found,) = sightings(article("a", dt.date(2025, 11, 20), text, language))
+    assert (found.state, found.period.key) == expected

@@ -44,6 +44,12 @@ The grammar, in the order it is applied:
 9. Otherwise the clause does not say (`None`): the caller decides from the
    clause's own time or abstains.
 
+The tense read here also places a day written without its year (timing.py
+guesses the year nearest the article): a clause saying the event happened puts
+a day that would fall after the article in the year before ("completed its first
+flight on December 12", said in November), as TimeML anchors a tensed event to
+the document's time (milestones.py).
+
 Single Han characters (将 会 已 了 未 没 不 若) count only as words of their
 own, as jieba cuts the clause without guessing new words: 会 in 大会 or 社会,
 未 in 未来, 了 in 为了 are no markers.

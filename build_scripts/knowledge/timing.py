@@ -91,6 +91,14 @@ class TimeMention:
     words: str  # the source's words
     period: Period | None  # None: undated words, or relative words without a publication date
     relative: bool  # resolved against the publication date (or would need one)
+    yearless: bool = False  # a month or day written without its year (11月5日, "on October 12"): its year is a guess
+
+    def in_year_before(self) -> TimeMention:
+        """The same month or day a year earlier: a year-less day a past-tense clause puts after the article
+        is last year's ("signed on in February", said in December)."""
+        start, end = self.period.start, self.period.end
+        earlier = Period(_same_day_in(start, start.year - 1), _same_day_in(end, end.year - 1), self.period.precision)
+        return TimeMention(self.start, self.end, self.words, earlier, self.relative, self.yearless)
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,6 +201,11 @@ def _year_period(year: int, part: str, published: dt.date | None) -> Period | No
     return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
 
 
+def _same_day_in(date: dt.date, year: int) -> dt.date:
+    """`date` in `year`; 29 February becomes the 28th in a common year."""
+    return date.replace(year=year, day=min(date.day, calendar.monthrange(year, date.month)[1]))
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -247,7 +260,9 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
         period, relative = _meaning(match.groupdict(), published, rules)
         if period is False:
             continue
-        found.append(TimeMention(match.start(), match.end(), words, period or None, relative))
+        g = match.groupdict()
+        yearless = bool(g.get("cm") or g.get("gd") or ((g.get("em") or g.get("fm")) and not (g.get("ey") or g.get("fy"))))
+        found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless))
         if period and period.precision == "day":
             day_before = period.start
     return found
