@@ -42,6 +42,10 @@ def test_benchmark_at_ten_articles_writes_json_and_a_table(tmp_path):
     assert len(kb_runs) == len(plain_runs) == 2
     assert entry["ratios"]["build_vs_plain"] == round(bench.build_seconds(entry["kb"]) / bench.build_seconds(entry["plain"]), 2)
     assert bench.build_seconds(entry["kb"]) == round((kb_runs[0] + kb_runs[1]) / 2, 2)  # the median of two
+    # CPU seconds of each build too (every process of it): what to compare on a shared machine.
+    kb_cpu = entry["kb"]["build_runs_cpu_s"]
+    assert len(kb_cpu) == 2 and kb_cpu[0] == entry["kb"]["build"]["cpu_seconds"] and min(kb_cpu) > 0
+    assert entry["ratios"]["cpu_vs_plain"] == round(bench.build_cpu_seconds(entry["kb"]) / bench.build_cpu_seconds(entry["plain"]), 2)
     assert json.loads((tmp_path / "results.json").read_text(encoding="utf-8")) == results
     assert "plain" in bench.table(results)
 

@@ -782,9 +782,12 @@ def run(
         # than the next, so the ratio is taken between medians.
         for name in configs:
             entry[name]["build_runs_s"] = [entry[name]["build"]["seconds"]]
+            entry[name]["build_runs_cpu_s"] = [entry[name]["build"]["cpu_seconds"]]
         for _ in range(repeat - 1):
             for name, config in configs.items():
-                entry[name]["build_runs_s"].append(successful_build(config).seconds)
+                again = successful_build(config)
+                entry[name]["build_runs_s"].append(again.seconds)
+                entry[name]["build_runs_cpu_s"].append(again.cpu_seconds)
         if size <= serve_up_to:
             entry["serve"] = serve_edit_seconds(seeds_dir, work / "serve", edits)
         results["sizes"].append(entry)
@@ -802,6 +805,7 @@ def _add_ratios(results: dict) -> None:
         ratios = {"generation_share": round(kb["generation"]["total_s"] / build_seconds(kb), 3)}
         if plain:
             ratios["build_vs_plain"] = round(build_seconds(kb) / build_seconds(plain), 2)
+            ratios["cpu_vs_plain"] = round(build_cpu_seconds(kb) / build_cpu_seconds(plain), 2)
             if plain["search_index_bytes"]:
                 ratios["index_vs_plain"] = round(kb["search_index_bytes"] / plain["search_index_bytes"], 2)
         entry["ratios"] = ratios
@@ -816,12 +820,18 @@ def build_seconds(site: dict) -> float:
     return round(statistics.median(site["build_runs_s"]), 2)
 
 
+def build_cpu_seconds(site: dict) -> float:
+    """CPU seconds of the site's builds, every process of each (the median with --repeat): on a
+    shared machine a build's wall time follows the other load, its CPU time less."""
+    return round(statistics.median(site.get("build_runs_cpu_s") or [site["build"]["cpu_seconds"]]), 2)
+
+
 def table(results: dict) -> str:
-    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "peak MB 1/all", "site MB", "index MB", "×plain", "1st result s", "all results s",
+    header = ("articles", "site", "gen s", "gen %", "build s", "×plain", "CPU s", "×plain", "peak MB 1/all", "site MB", "index MB", "×plain", "1st result s", "all results s",
               "throttled s", "query KB", "serve edit s", "searchable s")
     # throttled s: first / all results at 10 Mbit/s and 40 ms; query KB: search's download for a first / a next query
     # peak MB 1/all: the largest single process / all the build's processes together at their peak (PSS)
-    # build s: the median with --repeat; serve edit s: the median and the slowest with --edits
+    # build s, CPU s: the median with --repeat; serve edit s: the median and the slowest with --edits
     rows = [header]
     for entry in results["sizes"]:
         for name in ("kb", "plain"):
@@ -837,6 +847,8 @@ def table(results: dict) -> str:
                 f"{100 * ratios['generation_share']:.0f}%" if gen else "",
                 f"{build_seconds(site):.2f}",
                 f"{ratios['build_vs_plain']:.2f}" if "build_vs_plain" in ratios else "",
+                f"{build_cpu_seconds(site):.2f}",
+                f"{ratios['cpu_vs_plain']:.2f}" if "cpu_vs_plain" in ratios else "",
                 _pair(site["build"]["peak_rss_mb"], site["build"].get("peak_tree_mb"), "{:.0f}"),
                 f"{site['site_bytes'] / 1e6:.1f}",
                 f"{site['search_index_bytes'] / 1e6:.2f}",
