@@ -94,3 +94,17 @@ def test_nothing_is_downloaded_for_search_until_the_box_is_focused(browser, seed
 
 def test_a_middle_dot_between_spaced_names_keeps_its_spaces():
     assert bundle.words("人形机器人 · IRON") == ["人形机器人", "·", "IRON"]
+
+
+def test_the_index_is_cut_into_the_fewest_shards_of_about_equal_size(monkeypatch):
+    """Pagefind's memory follows the largest shard: 2.5 MB under a 1 MB limit is three runs of about
+    0.83 MB (not 1 + 1 + 0.5), every page in one of them, in name order."""
+    from build_scripts.search import bundle
+
+    monkeypatch.setenv(bundle.SHARD_BYTES_VARIABLE, "1000000")
+    pages = [(f"p{i:04d}", "x" * (1000 + (i * 37) % 500)) for i in range(2000)]
+    shards = bundle.shard(pages)
+    sizes = [sum(len(page) for _, page in run) for run in shards]
+    assert len(shards) == 3 and max(sizes) < 0.85e6 and min(sizes) > 0.8e6, sizes
+    assert [name for run in shards for name, _ in run] == sorted(name for name, _ in pages)
+    assert bundle.shard([("only", "x")]) == [[("only", "x")]]
