@@ -372,25 +372,25 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # prices in words of currency
     ("The Land Aircraft Carrier is priced at under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
     ("The A868 will be priced at about 1.5 million US dollars.", ("a868", "price", 1500000.0)),
     ("陆地航母售价不超过200万元。", ("land-aircraft-carrier", "price", 2000000.0)),
+    # seats said as the people carried
     ("The Land Aircraft Carrier's aircraft seats two.", ("land-aircraft-carrier", "seats", 2.0)),
     ("陸地航母飛行體可搭載2人。", ("land-aircraft-carrier", "seats", 2.0)),
     ("陆地航母飞行体可乘坐两人。", ("land-aircraft-carrier", "seats", 2.0)),
+    # the model's everyday name
     ("The world model has 72 billion parameters.", ("world-model", "parameters", 72e9)),
-])
-def test_prices_in_words_of_currency_seats_said_as_people_carried_and_the_models_everyday_name(text, expected):
-    assert expected in said(text), said(text)
-
-
-@pytest.mark.parametrize("text, expected", [
+    # operations counted in Chinese
     ("IRON機器人的晶片每秒可進行2250兆次運算。", ("iron", "compute", 2250.0)),
     ("IRON机器人的芯片每秒可进行2250万亿次运算。", ("iron", "compute", 2250.0)),
+    # the body's freedom, not the hand's named after it
     ("IRON has 82 degrees of freedom across its body and 22 in each hand.", ("iron", "degrees-of-freedom", 82.0)),
+    # a speed said in kilometres
     ("A868最高时速360公里，续航500公里。", ("a868", "top-speed", 360.0)),
     ("A868最高時速可達360公里。", ("a868", "top-speed", 360.0)),
 ])
-def test_operations_counted_in_chinese_a_bodys_freedom_and_a_speed_said_in_kilometres(text, expected):
+def test_figures_said_in_other_words_than_a_unit_after_the_number(text, expected):
     assert expected in said(text), said(text)
     assert not any(c[:2] == ("iron", "hand-degrees-of-freedom") for c in said(text))

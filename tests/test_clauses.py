@@ -37,6 +37,11 @@ def states(text: str, language: str, date=PUBLISHED) -> dict[str, str]:
     return {s.kind: s.state for s in sightings(article("a", date, text, language))}
 
 
+def readings(text: str, language: str = "zh-Hans", date=dt.date(2025, 11, 20)) -> set[tuple]:
+    """(topic, kind, state, period key) of every event the text states, said on `date`."""
+    return {(s.topic, s.kind, s.state, s.period.key if s.period else None) for s in sightings(article("a", date, text, language))}
+
+
 @pytest.mark.parametrize("text, language", [
     ("小鹏IRON人形机器人已经启动量产。", "zh-Hans"),
     ("小鵬IRON人形機器人已經啟動量產。", "zh-Hant"),
@@ -537,8 +542,7 @@ def test_a_frame_with_no_time_of_its_own_or_talk_of_an_event_states_nothing(text
     ("The Robotaxi will launch in the second half of 2027.", "unveil"),
 ])
 def test_launch_with_no_object_and_a_market_after_it_is_a_commercial_launch(text, kind):
-    found = {(s.kind, s.state, s.period.key if s.period else None)
-             for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    found = {(k, state, period) for _, k, state, period in readings(text, "en")}
     assert {k for k, _, _ in found} == {kind} and all(state == "planned" for _, state, _ in found), found
 
 
@@ -548,8 +552,7 @@ def test_launch_with_no_object_and_a_market_after_it_is_a_commercial_launch(text
     ("The two companies are jointly developing the Land Aircraft Carrier, and will co-build its production line in 2026.", "en"),
 ])
 def test_a_joint_adverb_before_a_verb_of_making_is_a_partnership(text, language):
-    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
-             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    found = readings(text, language)
     assert found == {("flying-cars", "partnership", "happened", None), ("flying-cars", "partnership", "planned", "2026")}, found
 
 
@@ -571,8 +574,7 @@ def test_the_english_progressive_says_an_event_is_under_way_and_a_plan_marker_st
     ("Robotaxi將於2026年投入運營。", "zh-Hant", "commercial-launch", "planned", "2026"),
 ])
 def test_showing_a_product_and_putting_a_service_into_operation(text, language, kind, state, period):
-    found = {(s.kind, s.state, s.period.key if s.period else None)
-             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    found = {(k, s, p) for _, k, s, p in readings(text, language)}
     assert found == {(kind, state, period)}, found
 
 
@@ -607,8 +609,7 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
      {("robotaxi", "permit", "happened", "2025-11-03")}),
 ])
 def test_general_shapes_of_state_kind_and_regional_words(text, language, expected):
-    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
-             for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    found = readings(text, language)
     assert found == expected, found
 
 
@@ -633,8 +634,7 @@ def test_a_condition_clause_makes_the_plans_after_it_hypothetical(text, language
      {("robotaxi", "trial-operation", "happened", "2025-11-01")}),
 ])
 def test_production_and_sales_as_the_subject_of_a_verb_of_beginning(text, expected):
-    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None)
-             for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    found = readings(text, "en")
     assert found == expected, found
 
 

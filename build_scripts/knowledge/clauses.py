@@ -180,8 +180,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
     preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
-    if preposition and PLANNED_FOR.search(canon, 0, preposition.start()):
-        return Clause("planned", PLANNED_FOR.search(canon, 0, preposition.start()).group(0).strip() + " for")
+    if preposition and (scheduled := PLANNED_FOR.search(canon, 0, preposition.start())):
+        return Clause("planned", scheduled.group(0).strip() + " for")
     if preposition:
         return Clause("mention", preposition.group(0).strip() + " …")
     copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())
@@ -200,8 +200,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", planned_before[-1][2])
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
-    if cue.isascii() and cue.endswith("ing") and PROGRESSIVE.search(canon, 0, cue_start):
-        return Clause("happened", PROGRESSIVE.search(canon, 0, cue_start).group(0).strip() + " …ing")
+    if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
+        return Clause("happened", be.group(0).strip() + " …ing")
     past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
     if past_verb:
         return Clause("happened", past_verb.group(1))

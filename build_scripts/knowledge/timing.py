@@ -257,10 +257,10 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
                 continue
             found.append(TimeMention(match.start(), match.end(), words, Period(day_before, day_before, "day") if day_before else None, True))
             continue
-        period, relative = _meaning(match.groupdict(), published, rules)
+        g = match.groupdict()
+        period, relative = _meaning(g, published, rules)
         if period is False:
             continue
-        g = match.groupdict()
         yearless = bool(g.get("cm") or g.get("gd") or ((g.get("em") or g.get("fm")) and not (g.get("ey") or g.get("fy"))))
         found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless))
         if period and period.precision == "day":

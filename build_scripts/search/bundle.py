@@ -235,7 +235,7 @@ def shard(pages: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     for name, page, length in sized:  # each page to the run its middle falls in
         shards[min(count - 1, int((offset + length / 2) * count / total))].append((name, page))
         offset += length
-    return [run for run in shards if run] or [[]]
+    return [run for run in shards if run]
 
 
 def release_free_memory() -> None:
