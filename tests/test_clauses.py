@@ -607,6 +607,20 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     # approval to test is a permit
     ("XPeng won approval to test its Robotaxi on Guangzhou roads on November 3.", "en",
      {("robotaxi", "permit", "happened", "2025-11-03")}),
+    # "not … until" dates the event instead of denying it; tense still decides its state
+    ("The Turing chip's cockpit features will not be rolled out until the November update.", "en",
+     {("turing-chip", "rollout", "planned", "2025-11")}),
+    ("IRON won't enter mass production until the end of 2026.", "en", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("The Land Aircraft Carrier did not roll off the line until October.", "en",
+     {("flying-cars", "production-start", "happened", "2025-10")}),
+    ("XPeng will not start mass production of IRON this year.", "en", set()),
+    # off a line, whatever drives it there and whatever the line is called
+    ("Huitian drove the first Land Aircraft Carrier off its final assembly line on November 3.", "en",
+     {("flying-cars", "production-start", "happened", "2025-11-03")}),
+    # a rival named in a comma-bounded relative clause only describes the noun before it
+    ("XPeng, which is out to challenge Tesla, has driven its first Robotaxi off the production line.", "en",
+     {("robotaxi", "production-start", "happened", None)}),
+    ("XPeng's IRON will compete with Tesla's Optimus, which enters mass production next year.", "en", set()),
 ])
 def test_general_shapes_of_state_kind_and_regional_words(text, language, expected):
     found = readings(text, language)

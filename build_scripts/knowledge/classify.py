@@ -22,6 +22,7 @@ from build_scripts.reading.cleaning import load_rules as load_cleaning_rules
 from build_scripts.reading.language import converter, to_mainland, to_mainland_each, to_simplified
 from build_scripts.model import Article, Paragraph
 from build_scripts.knowledge.taxonomy import Topic, canonical, canonical_of_simplified, name_pattern
+from build_scripts.knowledge.clauses import without_asides
 
 # Sentence ends: Chinese full stops (with a closing quote that follows), and
 # English . ! ? before a space and a capital letter or digit.
@@ -315,7 +316,8 @@ class Aboutness:
         name none, the side frames); a sentence naming several topics
         without making any its subject is about none of them.
         """
-        other = self.competitor.search(canon)
+        rivals_named = without_asides(canon)  # a rival named in ", which …," is not what the sentence is about
+        other = self.competitor.search(rivals_named)
         listing = self.list_cue.search(canon)
         if len(alias_hits) == 1 and not other and not listing and all(slug in alias_hits for _, slug in enumerated):
             return frozenset(alias_hits)  # the one topic named, as subject or not: most sentences, decided at once
@@ -332,12 +334,12 @@ class Aboutness:
             inside = [(at, slug) for at, slug in hits if start <= at < end]
             if inside:
                 kind = self._kind(canon[start:end])
-                named[kind].update(slug for at, slug in inside if not self.competitor.search(canon, start, at))
+                named[kind].update(slug for at, slug in inside if not self.competitor.search(rivals_named, start, at))
                 named[kind].update(slug for at, slug in enumerated if start <= at < end)
                 if kind == TOPIC:
                     subjects += [slug for _, slug in inside]
                 elif kind == MAIN:
-                    subject = self._subject(canon, start, end, inside, patterns)
+                    subject = self._subject(canon, start, end, inside, patterns, rivals_named)
                     if subject:
                         subjects.append(subject)
             start = end + 1
@@ -354,11 +356,12 @@ class Aboutness:
             return SIDE
         return MAIN
 
-    def _subject(self, canon: str, start: int, end: int, inside: list[tuple[int, str]], patterns: dict[str, re.Pattern]) -> str:
+    def _subject(self, canon: str, start: int, end: int, inside: list[tuple[int, str]], patterns: dict[str, re.Pattern],
+                 rivals_named: str) -> str:
         """The topic a main clause is about: its first name with no verb taking it as object and no other company before it."""
         for number, (at, slug) in enumerate(inside):
             before = canon[start:at]
-            if self.competitor.search(before):
+            if self.competitor.search(rivals_named, start, at):
                 return ""  # "特斯拉Robotaxi的…": somebody else's
             subject = not self.object_cue.search(before)
             if not subject and number:

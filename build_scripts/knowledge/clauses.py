@@ -27,7 +27,9 @@ The grammar, in the order it is applied:
 4. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could);
    a clause of its own that is a condition (若监管放行，…, "If regulators approve, …")
    makes the clauses after it in its sentence hypothetical too (milestones.py).
-5. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to).
+5. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to),
+   unless "until" after it names when the event comes ("will not ship until
+   November": the clause is read on without the negation; 直到…才 needs no exception).
 6. **Dropped / delayed.** Words saying the event was given up or moved.
 7. **Planned / happened.** A plan marker before the event word (将/会/计划/
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
@@ -81,6 +83,9 @@ PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|go
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
 # A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
 PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|earmarked|on track|poised|headed)\s$")
+# "not … until" denies every time before the one it names, not the event: "will not arrive until
+# November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
+NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -120,6 +125,16 @@ class Clause:
     # the event is what something is about ("the road to mass-producing robots later this year"): with a
     # future time of its own in the clause it still states the plan
     talked_about: bool = False
+
+
+# An English relative clause set off by commas only describes the noun before it ("XPeng, which is out to
+# challenge Tesla, has driven …"): whoever it names is not what the sentence is about.
+ASIDE = re.compile(r",\s(?:which|who|whose)\s[^,;.]{1,100},")
+
+
+def without_asides(canon: str) -> str:
+    """`canon` with its comma-bounded relative clauses blanked out, every other character where it was."""
+    return ASIDE.sub(lambda m: " " * len(m.group(0)), canon) if ", wh" in canon else canon
 
 
 def clause_spans(text: str) -> list[tuple[int, int]]:
@@ -190,7 +205,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
         if found.get(state):
             return Clause(state, found[state][0][2])
-    if before("negated"):
+    if before("negated") and not NOT_UNTIL.search(canon, cue_end):
         return Clause("negated", before("negated")[-1][2])
     for state in ("dropped", "delayed"):
         if found.get(state):

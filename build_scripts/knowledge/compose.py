@@ -16,6 +16,7 @@ from pathlib import Path
 from build_scripts import data as data_files, parallel
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage, classify_article
+from build_scripts.knowledge.clauses import without_asides
 from build_scripts.knowledge.corroborate import (
     Citation, Excerpt, excerpts, normalise_space,
 )
@@ -102,10 +103,11 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
         canon = p.canon
         if p.paragraph is not paragraph:
             paragraph, about_others = p.paragraph, False
-        other, own = signals.competitor.search(canon), signals.own.search(canon)
+        said = without_asides(canon)  # what a ", which …," aside says of the noun before it is no judgement or rival of the sentence's
+        other, own = signals.competitor.search(said), signals.own.search(canon)
         if other or own:
             about_others = bool(other) and not own
-        if about_others or other or signals.opinion.search(canon):
+        if about_others or other or signals.opinion.search(said):
             excluded.add(id(p))
     return excluded
 
