@@ -46,6 +46,18 @@ def test_a_word_across_two_words_is_not_reworded(simplified, traditional):
     assert to_script(simplified, TRADITIONAL) == traditional
 
 
+def test_the_words_a_phrase_table_rewords_are_kept_between_builds_and_a_spoilt_copy_is_worked_out_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(variants.tempfile, "tempdir", str(tmp_path))
+    worked_out = variants._reworded_words.__wrapped__("s2twp")
+    assert {"出租车", "芯片", "视频"} <= worked_out
+    (kept,) = tmp_path.glob("xpeng-kb-reworded-*.txt")
+    assert variants._reworded_words.__wrapped__("s2twp") == worked_out  # read back as it was written
+    kept.write_text("not the key\n出租车", encoding="utf-8")  # another version's, or cut short
+    assert variants._reworded_words.__wrapped__("s2twp") == worked_out
+    kept.write_bytes(b"\xff\xfe broken")
+    assert variants._reworded_words.__wrapped__("s2twp") == worked_out
+
+
 def test_hong_kong_words_inside_compounds(hong_kong):
     assert to_script("Robotaxi 无人驾驶出租车", TRADITIONAL) == "Robotaxi 無人駕駛的士"
     assert to_script("出租车", TRADITIONAL) == "的士"

@@ -50,8 +50,11 @@ Kong's 的士): see RegionalWording below.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import posixpath
 import re
+import tempfile
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -262,26 +265,47 @@ class RegionalWording:
         return "".join(out)
 
 
+REWORDED_WORDS_FORMAT = 1  # raise when what _reworded_words keeps changes meaning
+
+
 @lru_cache(maxsize=4)
 def _reworded_words(config: str) -> frozenset[str]:
     """The words of jieba's dictionary that `config`'s phrase table rewords (出租车, 芯片组, 视频会议), in Simplified.
 
     OpenCC's tables themselves are compiled files its Python package does not
     read out; converting the dictionary's 350,000 words both ways (half a
-    second, once per build) finds the words they hold.
+    second) finds the words they hold, once per OpenCC version and dictionary.
     """
     glyphs = GLYPHS_ONLY.get(config)
     if glyphs is None:  # a conversion of glyphs only (s2hk): no phrase table to apply
         return frozenset()
     import jieba
+    import opencc
 
-    lines = (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines()
-    words = [line.split(" ", 1)[0] for line in lines]
+    dictionary = (Path(jieba.__file__).parent / "dict.txt").read_bytes()
+    # The answer depends on nothing but these, so it is kept between builds beside jieba's own
+    # cache of the same dictionary (most of a small build's time went to working it out again).
+    key = hashlib.sha1(repr((config, glyphs, getattr(opencc, "__version__", ""), REWORDED_WORDS_FORMAT)).encode() + dictionary).hexdigest()
+    kept = Path(tempfile.gettempdir()) / f"xpeng-kb-reworded-{key[:16]}.txt"
+    try:
+        header, *words = kept.read_text(encoding="utf-8").split("\n")
+        if header == key:
+            return frozenset(words)
+    except (OSError, UnicodeDecodeError, ValueError):
+        pass  # not kept yet, or unreadable: worked out again below
+    words = [line.split(" ", 1)[0] for line in dictionary.decode("utf-8").splitlines()]
     words = [word for word in words if len(word) > 1]
     joined = "\n".join(words)
     reworded = plain_converter(config).convert(joined).split("\n")
     glyphs_only = plain_converter(glyphs).convert(joined).split("\n")
-    return frozenset(word for word, theirs, glyph in zip(words, reworded, glyphs_only) if theirs != glyph)
+    found = frozenset(word for word, theirs, glyph in zip(words, reworded, glyphs_only) if theirs != glyph)
+    try:  # written whole, then renamed: a build beside this one reads the old file or the new, never half
+        partial = kept.with_name(f"{kept.name}.{os.getpid()}")
+        partial.write_text("\n".join([key, *sorted(found)]), encoding="utf-8")
+        os.replace(partial, kept)
+    except OSError:
+        pass  # a read-only temporary folder costs the half second again next time, nothing else
+    return found
 
 
 def _segmenter():
