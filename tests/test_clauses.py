@@ -621,6 +621,9 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     ("XPeng, which is out to challenge Tesla, has driven its first Robotaxi off the production line.", "en",
      {("robotaxi", "production-start", "happened", None)}),
     ("XPeng's IRON will compete with Tesla's Optimus, which enters mass production next year.", "en", set()),
+    # an event word is a word of its own where a general dictionary would cut it into a commoner one (能量, energy)
+    ("小鹏IRON明年就能量产。", "zh-Hans", {("iron", "mass-production", "planned", "2026")}),
+    ("小鵬IRON最早2027年才能量產。", "zh-Hant", {("iron", "mass-production", "planned", "2027")}),
 ])
 def test_general_shapes_of_state_kind_and_regional_words(text, language, expected):
     found = readings(text, language)

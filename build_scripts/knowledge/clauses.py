@@ -116,6 +116,7 @@ class ClauseRules:
     coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
     more_objects: re.Pattern = NO_MATCH  # 以及, "as well as" opening a clause with no verb: more objects of the one before
     presupposed: re.Pattern = NO_MATCH  # 之后, 以来 right after an event word: a frame that takes the event as given
+    event_words: frozenset[str] = frozenset()  # the lexicon's Chinese event words: words of their own when a clause is cut
 
 
 @dataclass(frozen=True)
@@ -153,32 +154,50 @@ def plain_jieba() -> jieba.Tokenizer:
     return tokenizer
 
 
+@lru_cache(maxsize=2)
+def reader_jieba(event_words: frozenset[str]) -> jieba.Tokenizer:
+    """jieba's dictionary, with the lexicon's event words at least as common as the middle one of those it
+    already knows. General dictionary counts are not this domain's: 量产 is counted 3 times where 能量
+    ("energy") is 2,692, so 明年就能量产 was cut 就|能量|产 and its 量产 read as no word of its own."""
+    plain = plain_jieba()
+    known = sorted(plain.FREQ[word] for word in event_words if plain.FREQ.get(word))
+    if not known:
+        return plain
+    floor = known[len(known) // 2]
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(plain.FREQ), plain.total, True
+    for word in sorted(event_words):
+        if tokenizer.FREQ.get(word, 0) < floor:
+            tokenizer.add_word(word, floor)
+    return tokenizer
+
+
 @lru_cache(maxsize=4096)
-def _words(canon: str) -> tuple[tuple[int, str], ...]:
+def _words(canon: str, event_words: frozenset[str] = frozenset()) -> tuple[tuple[int, str], ...]:
     """(position, word) of each Han word jieba cuts from `canon`, guessing no new words (HMM off)."""
     if not HAN.search(canon):
         return ()
     found, at = [], 0
-    for word in plain_jieba().cut(canon, HMM=False):
+    for word in reader_jieba(event_words).cut(canon, HMM=False):
         if HAN.match(word):
             found.append((at, word))
         at += len(word)
     return tuple(found)
 
 
-def _tokens(canon: str) -> tuple[tuple[int, str], ...]:
+def _tokens(canon: str, event_words: frozenset[str] = frozenset()) -> tuple[tuple[int, str], ...]:
     """The single-character words: where 会, 将, 了 … stand as words of their own."""
-    return tuple(found for found in _words(canon) if len(found[1]) == 1)
+    return tuple(found for found in _words(canon, event_words) if len(found[1]) == 1)
 
 
-def word_spans(canon: str) -> tuple[tuple[int, int], ...]:
+def word_spans(canon: str, event_words: frozenset[str] = frozenset()) -> tuple[tuple[int, int], ...]:
     """(start, end) of each word of two or more Han characters: the words an event word may be part of (发布会)."""
-    return tuple((at, at + len(word)) for at, word in _words(canon) if len(word) > 1)
+    return tuple((at, at + len(word)) for at, word in _words(canon, event_words) if len(word) > 1)
 
 
 def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
     """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names."""
-    tokens = _tokens(canon)
+    tokens = _tokens(canon, rules.event_words)
     found = {state: rules.markers[state].find(canon, tokens) for state in rules.markers}
 
     def before(state: str) -> list[tuple[int, int, str]]:
@@ -199,7 +218,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", scheduled.group(0).strip() + " for")
     if preposition:
         return Clause("mention", preposition.group(0).strip() + " …")
-    copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start]) if cue_start else ())
+    copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start], rules.event_words) if cue_start else ())
     if copula and DESCRIBED.search(canon, cue_end):
         return Clause("mention", copula[-1][2] + "…的")
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause

@@ -39,6 +39,7 @@ from build_scripts.reading.language import to_simplified
 from build_scripts.model import Review
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
+HAN_WORD = re.compile(r"[\u3400-\u9fff]+")  # a word of Han characters only
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
 # A determiner or a count right before a participle makes it an adjective: "the first mass-produced robotaxi",
 # "3 mass-produced Robotaxi models"
@@ -125,7 +126,7 @@ class MilestoneRules:
     def _inside_a_word(self, canon: str, match: re.Match) -> bool:
         """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产),
         or across two words (路测 in 道路|测试)."""
-        for start, end in word_spans(canon):
+        for start, end in word_spans(canon, self.clause.event_words):
             if start < match.start() < end < match.end() or match.start() < start < match.end() < end:
                 return True
             if start <= match.start() and match.end() <= end and end - start > match.end() - match.start():
@@ -253,6 +254,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         coordinator=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("coordinators"))).pattern + ")"),
         more_objects=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("more_objects"))).pattern + ")"),
         presupposed=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("presupposed_after"))).pattern + ")"),
+        # two characters: the lexicon's words proper; longer entries are phrases of them (首次公开, 公开飞行)
+        event_words=frozenset(w for w in map(canonical, every_cue) if len(w) == 2 and HAN_WORD.fullmatch(w)),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
