@@ -114,3 +114,28 @@ def test_the_status_filter_shows_only_the_chosen_status_and_each_page_one_topic(
         tab.close()
     finally:
         stop()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_small_phone_the_counts_scroll_beside_their_topic_and_each_heading_stays_one_word(browser, promises_site, scheme):
+    base, stop = serve_directory(promises_site)
+    try:
+        tab = browser.new_page(viewport={"width": 320, "height": 800}, color_scheme=scheme)
+        tab.goto(f"{base}/promises/")
+        table = tab.locator("article table").first
+        # every heading on one line (待兑现, not 待兑 / 现)
+        heights = table.locator("thead th").evaluate_all("cells => cells.map(c => c.getBoundingClientRect().height)")
+        assert max(heights) - min(heights) < 2, heights
+        scroller = table.evaluate_handle(
+            "t => { for (let e = t; e; e = e.parentElement) if (e.scrollWidth > e.clientWidth + 1) return e; return null; }")
+        assert scroller.evaluate("e => e !== null && e.tagName !== 'HTML'"), "the counts do not scroll at 320 px"
+        scroller.evaluate("e => { e.scrollLeft = e.scrollWidth; }")
+        topic = table.locator("tbody tr td").first
+        left = topic.evaluate("c => c.getBoundingClientRect().left")
+        assert abs(left - scroller.evaluate("e => e.getBoundingClientRect().left")) < 2  # still at the left edge
+        # and it hides the counts scrolled under it: its background is the page's, not transparent
+        assert topic.evaluate("c => getComputedStyle(c).backgroundColor") == tab.evaluate(
+            "getComputedStyle(document.body).backgroundColor")
+        tab.close()
+    finally:
+        stop()
