@@ -621,6 +621,14 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     ("XPeng, which is out to challenge Tesla, has driven its first Robotaxi off the production line.", "en",
      {("robotaxi", "production-start", "happened", None)}),
     ("XPeng's IRON will compete with Tesla's Optimus, which enters mass production next year.", "en", set()),
+    # a permit's document is one word to jieba; an application for it, accepted, is no permit
+    ("小鹏Robotaxi已取得广州道路测试许可证。", "zh-Hans", {("robotaxi", "permit", "happened", None)}),
+    ("小鵬Robotaxi已取得廣州道路測試許可證。", "zh-Hant", {("robotaxi", "permit", "happened", None)}),
+    ("陆地航母的生产许可证(PC)申请已正式被民航中南局受理。", "zh-Hans", {("flying-cars", "other", "happened", None)}),
+    # going or entering into production is its start ("into mass production" is mass production)
+    ("XPeng's IRON robot is scheduled to go into production by the end of next year.", "en",
+     {("iron", "production-start", "planned", "2026-q4")}),
+    ("The Land Aircraft Carrier went into production in October.", "en", {("flying-cars", "production-start", "happened", "2025-10")}),
     # an event word is a word of its own where a general dictionary would cut it into a commoner one (能量, energy)
     ("小鹏IRON明年就能量产。", "zh-Hans", {("iron", "mass-production", "planned", "2026")}),
     ("小鵬IRON最早2027年才能量產。", "zh-Hant", {("iron", "mass-production", "planned", "2027")}),
