@@ -674,3 +674,15 @@ def test_production_and_sales_as_the_subject_of_a_verb_of_beginning(text, expect
 def test_the_tense_of_its_clause_places_a_day_written_without_its_year(text, language, expected):
     (found,) = sightings(article("a", dt.date(2025, 11, 20), text, language))
     assert (found.state, found.period.key) == expected
+
+
+def test_a_link_to_a_row_named_after_an_undated_sentence_still_lands_when_a_dated_report_of_it_comes():
+    from build_scripts.pages.promises import milestone_row
+
+    undated = article("a", None, "小鹏Robotaxi的首台量产车已经下线。")
+    (before,) = [m for m in milestones(undated) if m.kind == "production-start"]
+    dated = article("b", dt.date(2026, 5, 20), "XPeng has officially driven its first Robotaxi off the production line.", "en")
+    (after,) = [m for m in milestones(undated, dated) if m.kind == "production-start"]
+    assert len(after.reports) == 2
+    # the row is renamed after the dated report, which now stands first; its former name is an anchor on it
+    assert after.id == before.id or f'<span id="{before.id}" class="kb-old-anchor"></span>' in milestone_row(after, "topics/")

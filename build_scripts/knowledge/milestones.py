@@ -352,6 +352,7 @@ class Milestone:
     plans: tuple[Sighting, ...]  # the sentences promising it
     reports: tuple[Sighting, ...]  # the sentences its status rests on (done, moved, dropped)
     review: Review | None = None  # an editor's word on one of its sentences (knowledge/corrections.py)
+    anchors: tuple[str, ...] = ()  # ids it was known by that also land on it (see track)
 
     @property
     def sightings(self) -> tuple[Sighting, ...]:
@@ -846,6 +847,18 @@ def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date |
     for m in sorted(milestones, key=lambda m: (m.due.start if m.due else dt.date.max, m.topic, m.kind, m.id)):
         ids[m.id] += 1
         unique.append(m if ids[m.id] == 1 else _with_id(m, f"{m.id}-{ids[m.id]}"))
+    # A row named after an undated sentence is renamed when another comes to stand first (a dated
+    # article's report of the same event): the name each undated sentence of it would give it stays an
+    # anchor on the row, so a link pasted before the new article came still lands there.
+    taken = {m.id for m in unique}
+    for at, m in enumerate(unique):
+        anchors = []
+        for s in m.sightings:
+            if s.period is None and (name := _undated_id(m.topic, m.kind, s)) not in taken:
+                taken.add(name)
+                anchors.append(name)
+        if anchors:
+            unique[at] = replace(m, anchors=tuple(anchors))
     return unique
 
 
@@ -1028,15 +1041,17 @@ def _milestone(t: _Track, subject: str, kind_label: str, as_of: dt.date | None) 
     else:
         status = "upcoming"
     first = (t.plans or t.reports)[0]
-    key = first.period.key if first.period else "undated"
-    ident = f"m-{t.topic}-{t.kind}-{key}"
-    if first.period is None:
-        ident += "-" + hashlib.sha1("\x1f".join(first.citation.key).encode()).hexdigest()[:6]
+    ident = _undated_id(t.topic, t.kind, first) if first.period is None else f"m-{t.topic}-{t.kind}-{first.period.key}"
     return Milestone(
         id=ident, topic=t.topic, subject=subject, kind=t.kind, kind_label=kind_label, due=t.due,
         announced=t.announced, status=status, status_note=note, done=t.done, moved_to=t.moved_to,
         plans=tuple(t.plans), reports=tuple(t.reports),
     )
+
+
+def _undated_id(topic: str, kind: str, named_after: Sighting) -> str:
+    """The id of a row whose first sentence gives no time: named after that sentence's paragraph."""
+    return f"m-{topic}-{kind}-undated-" + hashlib.sha1("\x1f".join(named_after.citation.key).encode()).hexdigest()[:6]
 
 
 def _months_between(a: dt.date, b: dt.date) -> int:

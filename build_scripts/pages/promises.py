@@ -120,8 +120,9 @@ def milestone_row(m: Milestone, from_dir: str, with_topic: str = "", cited_on: s
     plan_citations = [s.citation for s in m.plans] or [s.citation for s in m.reports[:1]]
     basis = [s.citation for s in m.reports if s.citation not in plan_citations]
     shown = m.done or m.moved_to or m.due
+    anchors = "".join(f'<span id="{a}" class="kb-old-anchor"></span>' for a in m.anchors)
     parts = [
-        f"{badge} **{escape(zh(m.text))}**{checked_mark(m.review)}",
+        f"{anchors}{badge} **{escape(zh(m.text))}**{checked_mark(m.review)}",
         f"· **{escape(shown.label if shown else due)}**{{ .kb-when }}",
         f"<small>原定 {escape(due)}</small>" if m.plans and shown is not None and shown.label != due else "",
         f"<small>原文：{said}</small>" if said else "",
