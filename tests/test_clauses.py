@@ -629,6 +629,17 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     ("XPeng's IRON robot is scheduled to go into production by the end of next year.", "en",
      {("iron", "production-start", "planned", "2026-q4")}),
     ("The Land Aircraft Carrier went into production in October.", "en", {("flying-cars", "production-start", "happened", "2025-10")}),
+    # a small batch is production begun, not mass production; a ramp-up is volume production
+    ("XPeng has begun small-batch production of the IRON humanoid.", "en", {("iron", "production-start", "happened", None)}),
+    ("小鹏IRON机器人计划明年开始小批量生产。", "zh-Hans", {("iron", "production-start", "planned", "2026")}),
+    ("Production of the IRON robot will ramp up next year.", "en", {("iron", "mass-production", "planned", "2026")}),
+    ("XPeng's humanoid robot IRON is targeted for mass production by the end of 2026.", "en",
+     {("iron", "mass-production", "planned", "2026-q4")}),
+    # reaching its buyers is a delivery, of a software topic its rollout; a service launched is on sale
+    ("XPeng expects VLA 2.0 to reach customers in the first quarter of 2026.", "en",
+     {("second-gen-vla", "rollout", "planned", "2026-q1")}),
+    ("陆地航母预计明年交到用户手中。", "zh-Hans", {("flying-cars", "delivery", "planned", "2026")}),
+    ("小鵬計劃於2026年在全球推出Robotaxi服務。", "zh-Hant", {("robotaxi", "commercial-launch", "planned", "2026")}),
     # an event word is a word of its own where a general dictionary would cut it into a commoner one (能量, energy)
     ("小鹏IRON明年就能量产。", "zh-Hans", {("iron", "mass-production", "planned", "2026")}),
     ("小鵬IRON最早2027年才能量產。", "zh-Hant", {("iron", "mass-production", "planned", "2027")}),

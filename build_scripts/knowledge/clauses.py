@@ -82,7 +82,7 @@ PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|go
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
 # A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
-PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|earmarked|on track|poised|headed)\s$")
+PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targeted|earmarked|on track|poised|headed)\s$")
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
 # November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
 NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
