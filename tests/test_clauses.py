@@ -617,6 +617,8 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     # off a line, whatever drives it there and whatever the line is called
     ("Huitian drove the first Land Aircraft Carrier off its final assembly line on November 3.", "en",
      {("flying-cars", "production-start", "happened", "2025-11-03")}),
+    # a component named in the plural is still the topic a clause carries into cars
+    ("The Turing chips will be used in Volkswagen cars from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
     # a rival named in a comma-bounded relative clause only describes the noun before it
     ("XPeng, which is out to challenge Tesla, has driven its first Robotaxi off the production line.", "en",
      {("robotaxi", "production-start", "happened", None)}),
