@@ -100,6 +100,22 @@ def test_english_month_year_and_quarter():
     ]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a year's end written 年末 or 年尾 (Hong Kong, Taiwan) after the year, as 年底 is; 年初步 is no time word
+    ("小鹏IRON计划于2026年末量产。", [("2026 Q4", False)]),
+    ("小鵬IRON計劃於2026年尾量產。", [("2026 Q4", False)]),
+    ("小鹏IRON计划2026年初步实现量产。", [("2026", False)]),
+    # a year in Han digits
+    ("小鵬IRON計劃於二〇二六年量產。", [("2026", False)]),
+    # analysts' shorthand for halves and quarters
+    ("XPeng aims to mass-produce IRON in 2H26.", [("2026 H2", False)]),
+    ("XPeng aims to mass-produce IRON in 4Q26 or Q1'27.", [("2026 Q4", False), ("2027 Q1", False)]),
+    ("The G7 carries 3H26 parts.", []),
+])
+def test_more_ways_of_writing_a_part_of_a_year(text, expected):
+    assert times(text) == expected
+
+
 def test_english_next_year_resolves():
     assert times("XPeng will launch three Robotaxi models next year.") == [("2026", True)]
 

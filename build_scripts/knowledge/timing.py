@@ -27,6 +27,9 @@ ENGLISH_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) 
 ENGLISH_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 # Full-width digits and letters → ASCII, one character for one, so positions stay positions.
 FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# A year written in Han digits (二〇二六年), one character for one as well.
+HAN_YEAR = re.compile("[〇零一二三四五六七八九]{4}(?=年)")
+HAN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 class TimeRulesError(schema.KnowledgeFileError):
@@ -167,6 +170,9 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         # March 2, 2026 / March 2nd / December 2025 / 5 November 2025
         rf"(?P<em>{months})\.?(?:\s{day.format(n='e')})?(?:,?\s(?P<ey>(?:19|20)\d\d))?(?![a-z])",
         rf"{day.format(n='f')}\s(?P<fm>{months})(?:\s(?P<fy>(?:19|20)\d\d))?(?![a-z])",
+        # analysts' shorthand for a half or a quarter of a year: 2H26, 1Q2027, Q4'26, H2'26
+        r"(?<![a-z\d])(?P<kn>[1-4])(?P<kk>[qh])\s?(?P<ky>(?:19|20)?\d\d)(?![a-z\d])",
+        r"(?<![a-z\d])(?P<kk2>[qh])(?P<kn2>[1-4])\s?['’](?P<ky2>\d\d)(?!\d)",
         rf"(?P<q>{_alternation(sections['quarters'])})",
         rf"(?P<m>{_alternation(sections['months'])})",
         rf"(?P<w>{_alternation(sections['weeks'])})",
@@ -243,6 +249,8 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
     rules = rules or load_time_rules()
     occasion_day = day_before
     text = simplified.translate(FULL_WIDTH).lower()
+    if "年" in text:
+        text = HAN_YEAR.sub(lambda m: m.group(0).translate(HAN_DIGITS), text)
     found = []
     for match in rules.pattern.finditer(text):
         words = simplified[match.start():match.end()].strip()
@@ -291,6 +299,11 @@ def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Peri
         if part == "rest" and published is None:
             return None, True
         return _year_period(year, part, published) or False, relative or part == "rest"
+    if g.get("kk") or g.get("kk2"):
+        kind, number, year = (g["kk"], g["kn"], g["ky"]) if g.get("kk") else (g["kk2"], g["kn2"], g["ky2"])
+        if kind == "h" and number not in "12":
+            return False, False
+        return _year_period(int(year) + (2000 if len(year) == 2 else 0), f"{kind.upper()}{number}", published), False
     if g.get("gd"):
         if published is None:
             return None, True
