@@ -617,6 +617,12 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     # off a line, whatever drives it there and whatever the line is called
     ("Huitian drove the first Land Aircraft Carrier off its final assembly line on November 3.", "en",
      {("flying-cars", "production-start", "happened", "2025-11-03")}),
+    # a shape's words may be a verb after the infinitive's "to", not a noun after a preposition
+    ("XPeng and Volkswagen signed an agreement to co-develop two models.", "en", {("", "partnership", "happened", None)}),
+    ("XPeng plans to put the Robotaxi into service in 2026.", "en", {("robotaxi", "commercial-launch", "planned", "2026")}),
+    # ground broken, in English as in Chinese (动工)
+    ("XPeng broke ground on its flying car factory in Guangzhou in October 2024.", "en",
+     {("flying-cars", "other", "happened", "2024-10")}),
     # a component named in the plural is still the topic a clause carries into cars
     ("The Turing chips will be used in Volkswagen cars from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
     # a rival named in a comma-bounded relative clause only describes the noun before it

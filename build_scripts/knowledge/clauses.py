@@ -111,7 +111,8 @@ class ClauseRules:
     mention_before: re.Pattern  # before an event word in its clause: it is talked about (谈到, the road to)
     past_forms: frozenset[str]  # English event verbs in their past form: the verb says it happened
     copulas: Markers = Markers()  # 是, 成为 … before an event word with 的 and a noun after it: a description
-    verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs; other English cues are nouns
+    verb_forms: frozenset[str] = frozenset()  # every form of the lexicon's English verbs
+    nouns: frozenset[str] = frozenset()  # the lexicon's other English words; a shape's match may be a verb phrase ("to co-develop")
     reporting: re.Pattern = NO_MATCH  # said, disclosed, 表示, 透露: what follows is reported speech
     coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
     more_objects: re.Pattern = NO_MATCH  # 以及, "as well as" opening a clause with no verb: more objects of the one before
@@ -213,7 +214,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if mentioned:
         return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
-    preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue in rules.nouns else None
     if preposition and (scheduled := PLANNED_FOR.search(canon, 0, preposition.start())):
         return Clause("planned", scheduled.group(0).strip() + " for")
     if preposition:

@@ -251,6 +251,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         mention_before=_cue_pattern(_words(data.get("mention_before"))),
         past_forms=frozenset(canonical(f) for f in past_forms),
         verb_forms=frozenset(canonical(f) for f in verb_forms_all),
+        nouns=frozenset(w for w in map(canonical, every_cue) if w.isascii()) - frozenset(canonical(f) for f in verb_forms_all),
         reporting=_cue_pattern(_words(data.get("reporting_verbs"))),
         coordinator=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("coordinators"))).pattern + ")"),
         more_objects=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("more_objects"))).pattern + ")"),
