@@ -362,12 +362,12 @@ class _Reader:
         text = self.rules.person_suffix.sub("", text) or text  # "王小明 资深编辑": the name, not the job
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
-        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text) or self.rules.desk.search(text):
-            return  # a site role, or a company ("XPeng Inc." as a press release's author)
-        known = self.outlets.named(text)
-        if known and name == "author":  # "By PR Newswire": the wire is the outlet
+        known = self.outlets.named(text) if text else None
+        if known and name == "author":  # "By PR Newswire", "By Business Wire": an outlet, before it can pass for a company
             self.add("outlet", known, origin, rank)
             return
+        if not text or text.casefold() in self.rules.roles or self.rules.organisation.search(text) or self.rules.desk.search(text):
+            return  # a site role, or a company ("XPeng Inc." as a press release's author)
         self.add(name, text, origin, rank)
 
     def byline(self, text: str, origin: str, rank: int) -> bool:

@@ -36,7 +36,6 @@ class Outlets:
     by_name: dict  # plain name → display name
     by_domain: dict  # domain → display name
     platforms: dict  # plain name → Platform
-    wires: frozenset  # display names of newswires
     platform_domains: dict = None  # domain → Platform (mp.weixin.qq.com: a WeChat account's page)
     # (what OpenCC makes of a name, the outlet's own Simplified spelling): 巨亨网 → 钜亨网
     simplified_spellings: tuple = ()
@@ -60,9 +59,6 @@ class Outlets:
         domain = domain.lower().removeprefix("www.")
         return (self.platform_domains or {}).get(domain)
 
-    def is_wire(self, display_name: str) -> bool:
-        return display_name in self.wires
-
 
 @lru_cache(maxsize=8192)
 def plain(text: str) -> str:
@@ -76,7 +72,6 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     by_name: dict[str, str] = {}
     by_domain: dict[str, str] = {}
-    wires = set()
     for number, entry in enumerate(data.get("outlets") or (), start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
             raise OutletsError(f"{path.name}: outlets entry {number} ({entry!r}) has no 'name'; give every outlet a display name")
@@ -88,8 +83,6 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
             by_name.setdefault(plain(str(alias)), name)
         for domain in entry.get("domains") or []:
             by_domain[str(domain).lower().removeprefix("www.")] = name
-        if entry.get("wire"):
-            wires.add(name)
     platforms: dict[str, Platform] = {}
     platform_domains: dict[str, Platform] = {}
     for number, entry in enumerate(data.get("platforms") or (), start=1):
@@ -102,7 +95,7 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
             platforms[plain(str(alias))] = platform
         for domain in entry.get("domains") or []:
             platform_domains[str(domain).lower().removeprefix("www.")] = platform
-    return Outlets(by_name, by_domain, platforms, frozenset(wires), platform_domains, _simplified_spellings(data))
+    return Outlets(by_name, by_domain, platforms, platform_domains, _simplified_spellings(data))
 
 
 def _simplified_spellings(data: dict) -> tuple[tuple[str, str], ...]:
