@@ -623,6 +623,10 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     # ground broken, in English as in Chinese (动工)
     ("XPeng broke ground on its flying car factory in Guangzhou in October 2024.", "en",
      {("flying-cars", "other", "happened", "2024-10")}),
+    # the Robotaxi by its regional and plain names: Hong Kong's 的士, Taiwan's 自駕計程車, "driverless taxis"
+    ("小鵬無人駕駛的士明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
+    ("小鵬自駕計程車明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
+    ("XPeng's driverless taxis will start trial operations next year.", "en", {("robotaxi", "trial-operation", "planned", "2026")}),
     # a component named in the plural is still the topic a clause carries into cars
     ("The Turing chips will be used in Volkswagen cars from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
     # a rival named in a comma-bounded relative clause only describes the noun before it
