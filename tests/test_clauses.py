@@ -623,6 +623,14 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     # ground broken, in English as in Chinese (动工)
     ("XPeng broke ground on its flying car factory in Guangzhou in October 2024.", "en",
      {("flying-cars", "other", "happened", "2024-10")}),
+    # a plan for an event, published or adjusted, is no report of the event; given up or moved, the event is;
+    # with a future time of its own, it is planned then
+    ("小鹏公布了IRON的量产计划。", "zh-Hans", set()),
+    ("小鵬調整了陸地航母的交付計劃。", "zh-Hant", set()),
+    ("XPeng revealed its delivery plan for the Land Aircraft Carrier.", "en", set()),
+    ("小鹏已放弃IRON的量产计划。", "zh-Hans", {("iron", "mass-production", "dropped", None)}),
+    ("小鹏暂缓了IRON的量产计划。", "zh-Hans", {("iron", "mass-production", "delayed", None)}),
+    ("IRON的量产计划定于2026年底。", "zh-Hans", {("iron", "mass-production", "planned", "2026-q4")}),
     # the Robotaxi by its regional and plain names: Hong Kong's 的士, Taiwan's 自駕計程車, "driverless taxis"
     ("小鵬無人駕駛的士明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
     ("小鵬自駕計程車明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),

@@ -18,7 +18,8 @@ The grammar, in the order it is applied:
    (谈到…开放试驾之后的市场反应).
 3. **Mention.** The event word names a thing or a topic, not an event: a
    noun head right after it (量产挑战, 量产的难度, mass-production challenges —
-   `mention_heads`), or a discussion verb or a head noun with "of/to" before
+   `mention_heads`), or a plan for it (公布了量产计划, "its delivery schedule" —
+   `plan_heads`: given up or moved, the event is; with a future time of its own, planned), or a discussion verb or a head noun with "of/to" before
    it in the clause (谈到…量产, "the road to mass production" — `mention_before`;
    with a future time of its own, "the road to mass-producing robots later this year" is a plan),
    an English event noun after a preposition ("ready for delivery"),
@@ -117,6 +118,7 @@ class ClauseRules:
     coordinator: re.Pattern = NO_MATCH  # 并, "and" opening a clause: it shares the state of the verb phrase before it
     more_objects: re.Pattern = NO_MATCH  # 以及, "as well as" opening a clause with no verb: more objects of the one before
     presupposed: re.Pattern = NO_MATCH  # 之后, 以来 right after an event word: a frame that takes the event as given
+    plan_heads: re.Pattern = NO_MATCH  # right after an event word: a plan for it (量产计划, "delivery schedule")
     event_words: frozenset[str] = frozenset()  # the lexicon's Chinese event words: words of their own when a clause is cut
 
 
@@ -207,6 +209,12 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     head = rules.mention_heads.match(canon, cue_end)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
+    plan = rules.plan_heads.match(canon, cue_end)
+    if plan:  # 公布了量产计划: the plan is talked about; given up or moved, the event is
+        moved = [m for state in ("dropped", "delayed") for m in found.get(state, ())]
+        if moved:
+            return Clause("dropped" if moved[0] in found.get("dropped", ()) else "delayed", moved[0][2])
+        return Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
     given = rules.presupposed.match(canon, cue_end)
     if given:  # 开放试驾之后的市场反应, 自…受理以来: the event is taken as given, at its own time — however it is talked about
         return Clause(None, canon[cue_start:given.end()].strip())

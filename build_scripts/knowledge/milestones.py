@@ -243,11 +243,13 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         if not isinstance(data.get(state), dict):
             raise MilestoneRulesError(f"{path.name}: `{state}` needs marker words under zh and en")
     heads = _cue_pattern(_words(data.get("mention_heads")))
+    plans = _cue_pattern(_words(data.get("plan_heads")))
     clause = ClauseRules(
         markers={state: _markers(data[state]) for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention")},
         # 的 and any word after the event word: it describes that word (推出的新一代机器人, 量产的EP0阶段)
         # (a short code or its abbreviation in brackets may come between: 量产EP0阶段, 生产许可证(PC)申请)
         mention_heads=re.compile(r"\s?(?:的\s?(?=[\w“「\"])|(?:[(（]?[a-z0-9]{1,4}[)）]?\s?)?(?:" + heads.pattern + "))"),
+        plan_heads=re.compile(r"\s?(?:" + plans.pattern + ")"),
         mention_before=_cue_pattern(_words(data.get("mention_before"))),
         past_forms=frozenset(canonical(f) for f in past_forms),
         verb_forms=frozenset(canonical(f) for f in verb_forms_all),
