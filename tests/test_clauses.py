@@ -87,6 +87,13 @@ def test_a_condition_states_no_promise(text, language):
     ("談到IRON人形機器人的量產挑戰，何小鵬坦言仍有難度。", "zh-Hant"),
     ("He Xiaopeng spoke candidly about the challenges of mass production for IRON.", "en"),
     ("The IRON robot still faces mass-production challenges, He said.", "en"),
+    # its progress told, readiness for it, a question or a rumour about it: none of them is the event
+    ("小鹏介绍了IRON的量产进展。", "zh-Hans"),
+    ("小鵬介紹了IRON的量產進度。", "zh-Hant"),
+    ("小鹏已为IRON量产做好准备。", "zh-Hans"),
+    ("小鹏否认了IRON量产推迟的消息。", "zh-Hans"),
+    ("Analysts have questioned whether IRON can reach mass production.", "en"),
+    ("XPeng was asked about IRON's mass production.", "en"),
 ])
 def test_talk_about_an_event_is_a_mention_not_an_event(text, language):
     assert "mass-production" not in states(text, language)

@@ -209,6 +209,10 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     head = rules.mention_heads.match(canon, cue_end)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
+    changed = next((m for state in ("dropped", "delayed") for m in found.get(state, ())
+                    if canon[cue_end:m[0]].strip() == "" and canon[m[1]:].lstrip().startswith("的")), None)
+    if changed:  # 量产延期的传闻, 交付取消的消息: a rumour or news of the change, described, not the change
+        return Clause("mention", canon[cue_start:changed[1]].strip() + "的…")
     plan = rules.plan_heads.match(canon, cue_end)
     if plan:  # 公布了量产计划: the plan is talked about; given up or moved, the event is
         moved = [m for state in ("dropped", "delayed") for m in found.get(state, ())]
