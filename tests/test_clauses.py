@@ -94,6 +94,9 @@ def test_a_condition_states_no_promise(text, language):
     ("小鹏否认了IRON量产推迟的消息。", "zh-Hans"),
     ("Analysts have questioned whether IRON can reach mass production.", "en"),
     ("XPeng was asked about IRON's mass production.", "en"),
+    ("市场传闻小鹏已开始量产IRON，但公司予以否认。", "zh-Hans"),
+    ("Investors were disappointed that IRON's mass production had not started.", "en"),
+    ("小鹏已确认IRON的量产时间。", "zh-Hans"),
 ])
 def test_talk_about_an_event_is_a_mention_not_an_event(text, language):
     assert "mass-production" not in states(text, language)
@@ -638,6 +641,11 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     ("小鹏已放弃IRON的量产计划。", "zh-Hans", {("iron", "mass-production", "dropped", None)}),
     ("小鹏暂缓了IRON的量产计划。", "zh-Hans", {("iron", "mass-production", "delayed", None)}),
     ("IRON的量产计划定于2026年底。", "zh-Hans", {("iron", "mass-production", "planned", "2026-q4")}),
+    # a promise said before is a plan; an event's date given is the event at that date, moved with it
+    ("小鹏此前承诺陆地航母2025年交付。", "zh-Hans", {("flying-cars", "delivery", "planned", "2025")}),
+    ("IRON的发布时间为2025年11月5日。", "zh-Hans", {("iron", "unveil", "happened", "2025-11-05")}),
+    ("The delivery date for the Land Aircraft Carrier is 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
+    ("陸地航母的交付時間推遲到2027年。", "zh-Hant", {("flying-cars", "delivery", "delayed", "2027")}),
     # the Robotaxi by its regional and plain names: Hong Kong's 的士, Taiwan's 自駕計程車, "driverless taxis"
     ("小鵬無人駕駛的士明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
     ("小鵬自駕計程車明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),

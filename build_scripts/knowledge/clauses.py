@@ -84,6 +84,9 @@ PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|go
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
 # A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
 PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targeted|earmarked|on track|poised|headed)\s$")
+# Between an English event noun and a negation after it: what it is of, an auxiliary ("mass production of
+# IRON has not started", "deliveries haven't begun").
+NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|are|was|were|did|does|do))?\s+(?:still\s+)?")
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
 # November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
 NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
@@ -221,6 +224,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
     given = rules.presupposed.match(canon, cue_end)
     if given:  # 开放试驾之后的市场反应, 自…受理以来: the event is taken as given, at its own time — however it is talked about
+        moved = sorted(m + (state,) for state in ("dropped", "delayed") for m in found.get(state, ()) if m[0] >= given.end())
+        if moved:  # 交付时间推迟到2027年: the time given is moved, and the event with it
+            return Clause(moved[0][3], moved[0][2])
         return Clause(None, canon[cue_start:given.end()].strip())
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
@@ -237,8 +243,11 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
         if found.get(state):
             return Clause(state, found[state][0][2])
-    if before("negated") and not NOT_UNTIL.search(canon, cue_end):
-        return Clause("negated", before("negated")[-1][2])
+    # an English event noun, then its auxiliary and the negation: "deliveries of the LAC have not yet begun"
+    negated_after = [m for m in found.get("negated", ()) if m[0] >= cue_end and cue.isascii()
+                     and NEGATED_AFTER.fullmatch(canon, cue_end, m[0])]
+    if (before("negated") or negated_after) and not NOT_UNTIL.search(canon, cue_end):
+        return Clause("negated", (before("negated") or negated_after)[-1][2])
     for state in ("dropped", "delayed"):
         if found.get(state):
             return Clause(state, found[state][0][2])
