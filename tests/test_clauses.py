@@ -103,6 +103,23 @@ def test_talk_about_an_event_is_a_mention_not_an_event(text, language):
 
 
 @pytest.mark.parametrize("text, language", [
+    ("小鹏第二代VLA交付了一份满意的答卷。", "zh-Hans"),  # an indefinite object naming no topic
+    ("小鵬Robotaxi業務推出了一系列新舉措。", "zh-Hant"),
+    ("小鹏向用户推送了一条关于第二代VLA的消息。", "zh-Hans"),  # the topic only what the object is about
+    ("小鹏发布了关于IRON的最新视频。", "zh-Hans"),
+    ("何小鹏在发布会上展示了IRON的行走能力。", "zh-Hans"),  # something the topic has
+    ("XPeng showcased IRON's walking skills.", "en"),
+    ("XPeng pushed the boundaries of what the Turing chip can do.", "en"),  # an idiom
+])
+def test_an_event_done_to_something_other_than_the_topic_is_none_of_the_topics(text, language):
+    assert sightings(article("a", dt.date(2025, 11, 20), text, language)) == []
+
+
+def test_an_indefinite_object_naming_the_topic_is_still_the_topics():
+    assert readings("小鹏将于2026年推出一款Robotaxi。") == {("robotaxi", "unveil", "planned", "2026")}
+
+
+@pytest.mark.parametrize("text, language", [
     ("陆地航母已经从试产线下线，今年内亦会实现规模化量产与交付。", "zh-Hans"),
     ("陸地航母已經從試產線下線，今年內亦會實現規模化量產與交付。", "zh-Hant"),
 ])

@@ -40,6 +40,8 @@ from build_scripts.model import Review
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")  # a word of Han characters only
+ASPECT = re.compile(r"\s?(?:了|过)?\s?")  # between a verb and its object (展示了IRON的…)
+ABOUT = re.compile(r"关于|有关|(?<![a-z])(?:about|regarding)(?![a-z])")  # a topic named after it is what a thing is about
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
 # A determiner or a count right before a participle makes it an adjective: "the first mass-produced robotaxi",
 # "3 mass-produced Robotaxi models"
@@ -98,6 +100,7 @@ class MilestoneRules:
     fitted_before: re.Pattern = re.compile("(?!)")  # ends right before a component topic: "will carry", 搭载
     fitted_after: re.Pattern = re.compile("(?!)")  # right after a component topic: 将用在
     other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
+    owned_thing: re.Pattern = re.compile("(?!)")  # after a topic's name: 的/'s and a thing no product is (能力, 视频, skills)
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
 
@@ -122,6 +125,19 @@ class MilestoneRules:
             if said and self.plant.search(canon, said.end()):
                 return said, kind
         return None
+
+    def object_is_another_thing(self, canon: str, verb: re.Match, named: list[tuple]) -> bool:
+        """Whether what the event word does is done to something other than the topic its clause names:
+        an indefinite object naming no topic (交付了一份满意的答卷, 推出了一系列新举措), or something the
+        topic owns that names no product (展示了IRON的行走能力, "showcased IRON's walking skills")."""
+        after = verb.end()
+        start = ASPECT.match(canon, after).end()
+        if ABOUT.match(canon, start):
+            return True  # 发布了关于IRON的最新视频: something about the topic
+        if self.other_object.match(canon, after) and named and all(
+                ABOUT.search(canon, after, at) for at, _, _ in named if at >= after):
+            return True  # 小鹏第二代VLA交付了一份答卷, 推送了一条关于第二代VLA的消息 (not 推出了一款Robotaxi)
+        return any(at == start and self.owned_thing.match(canon, at + len(canonical(name))) for at, _, name in named)
 
     def _inside_a_word(self, canon: str, match: re.Match) -> bool:
         """Whether jieba cuts the cue as part of a longer word whose rest is no event word (发布会, not 建成投产),
@@ -298,6 +314,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
         fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
         other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
+        owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
     )
@@ -662,6 +679,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
         cued = {k.id for k in kinds}
         kinds = [k for k in kinds if not cued & set(k.yields_to)]
+        kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds and not rules.object_is_another_thing(canon, m, named)]
         if subject_from == "article":  # the subject is a guess: not when the words say it is something else
             kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds
                      and not k.figurative.fullmatch(m.group(0)) and not rules.other_object.match(canon, m.end())]
