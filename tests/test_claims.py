@@ -394,3 +394,8 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
 def test_figures_said_in_other_words_than_a_unit_after_the_number(text, expected):
     assert expected in said(text), said(text)
     assert not any(c[:2] == ("iron", "hand-degrees-of-freedom") for c in said(text))
+
+
+def test_a_relative_clause_after_a_rivals_product_says_its_number_of_that_product():
+    assert said("The Turing chip delivers three times the compute of Nvidia's Orin-X, which offers 254 TOPS.") == set()
+    assert said("IRON, which stands 178 cm tall, weighs 70 kg.") == {("iron", "height", 1.78), ("iron", "weight", 70.0)}

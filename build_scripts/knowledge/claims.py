@@ -36,6 +36,7 @@ SUBJECTS_FILE, ATTRIBUTES_FILE = DATA / "subjects.yml", DATA / "attributes.yml"
 KINDS = ("spec", "count", "capacity", "price", "funding")
 SUBJECT_KINDS = ("product", "component", "company")
 STATUSES = ("fact", "target", "forecast")
+RELATIVE_START = re.compile(r"[\s,]*(?:which|who|that)\s", re.IGNORECASE)  # an English relative clause opening
 # A number written as a word: 三颗, three chips. 一/one are left out: they mostly mean "a".
 NUMBER_WORDS = {
     "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
@@ -631,7 +632,9 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             if not attribute.comparative and knowledge.others is not None:
                 other_in_clause = knowledge.others.search(text[clause[0]:clause[1]])
                 other_before = knowledge.others.search(text[:number.start])
-                if other_in_clause or (where in ("paragraph", "article") and other_before):
+                # ", which offers 254 TOPS": a relative clause says it of the noun before it, a rival's named there
+                describes_other = RELATIVE_START.match(text, clause[0]) and knowledge.others.search(text, max(0, clause[0] - 60), clause[0])
+                if other_in_clause or describes_other or (where in ("paragraph", "article") and other_before):
                     break  # the industry's or a competitor's number, not the subject's
             resolved.append((number, subject, attribute_id, where))
             taken.append((number.start, number.end))
