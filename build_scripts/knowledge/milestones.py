@@ -40,6 +40,7 @@ from build_scripts.model import Review
 
 MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")  # a word of Han characters only
+FORMER_NAMES = 3  # of its plans' and of its reports' undated sentences, the first this many name anchors on a row
 ASPECT = re.compile(r"\s?(?:了|过)?\s?")  # between a verb and its object (展示了IRON的…)
 ABOUT = re.compile(r"关于|有关|(?<![a-z])(?:about|regarding)(?![a-z])")  # a topic named after it is what a thing is about
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
@@ -869,13 +870,15 @@ def track(sightings: list[Sighting], topics: tuple[Topic, ...], as_of: dt.date |
         ids[m.id] += 1
         unique.append(m if ids[m.id] == 1 else _with_id(m, f"{m.id}-{ids[m.id]}"))
     # A row named after an undated sentence is renamed when another comes to stand first (a dated
-    # article's report of the same event): the name each undated sentence of it would give it stays an
-    # anchor on the row, so a link pasted before the new article came still lands there.
+    # article's report of the same event): the names its first few undated sentences would give it stay
+    # anchors on the row, so a link pasted before the new article came still lands there. A sentence
+    # that named the row once stands among the first: only those added since can come before it. (Not
+    # every sentence's: a story republished sixty times put 600 anchors, 44 KB, on one topic page.)
     taken = {m.id for m in unique}
     for at, m in enumerate(unique):
         anchors = []
-        for s in m.sightings:
-            if s.period is None and (name := _undated_id(m.topic, m.kind, s)) not in taken:
+        for s in [s for s in m.plans if s.period is None][:FORMER_NAMES] + [s for s in m.reports if s.period is None][:FORMER_NAMES]:
+            if (name := _undated_id(m.topic, m.kind, s)) not in taken:
                 taken.add(name)
                 anchors.append(name)
         if anchors:
