@@ -11,17 +11,20 @@ The grammar, in the order it is applied:
    conjunctions that open a second verb phrase (", and will …", "while",
    "but"). Nothing is borrowed from a sibling clause: 已经从试产线下线，今年内亦会
    实现量产与交付 is two clauses, happened and planned.
-2. **Presupposed.** A temporal frame right after the event word (开放试驾之后,
-   获得受理以来 — `presupposed_after`) takes the event as given: the clause says
-   nothing of its state itself, and the caller reads it from the clause's own
-   time (happened when that is past), even where the frame is talked about
-   (谈到…开放试驾之后的市场反应).
+2. **Presupposed.** A temporal frame or the event's date right after the event
+   word (开放试驾之后, 获得受理以来, 发布时间 — `presupposed_after`) takes the event
+   as given: the clause says nothing of its state itself, and the caller reads
+   it from the clause's own time (happened when that is past), even where the
+   frame is talked about (谈到…开放试驾之后的市场反应). A word moving it moves the
+   event (交付时间推迟到2027年).
 3. **Mention.** The event word names a thing or a topic, not an event: a
-   noun head right after it (量产挑战, 量产的难度, mass-production challenges —
-   `mention_heads`), or a plan for it (公布了量产计划, "its delivery schedule" —
-   `plan_heads`: given up or moved, the event is; with a future time of its own, planned), or a discussion verb or a head noun with "of/to" before
-   it in the clause (谈到…量产, "the road to mass production" — `mention_before`;
-   with a future time of its own, "the road to mass-producing robots later this year" is a plan),
+   noun head right after it (量产挑战, 量产进展, mass-production challenges —
+   `mention_heads`); a plan for it (公布了量产计划, "its delivery schedule" —
+   `plan_heads`: given up or moved, the event is; with a future time of its
+   own, planned); news of a change to it (量产推迟的消息); or a discussion verb
+   or a head noun with "of/to" before it in the clause (谈到…量产, "the road to
+   mass production" — `mention_before`; with a future time of its own, "the
+   road to mass-producing robots later this year" is a plan),
    an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
@@ -217,17 +220,13 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if changed:  # 量产延期的传闻, 交付取消的消息: a rumour or news of the change, described, not the change
         return Clause("mention", canon[cue_start:changed[1]].strip() + "的…")
     plan = rules.plan_heads.match(canon, cue_end)
-    if plan:  # 公布了量产计划: the plan is talked about; given up or moved, the event is
-        moved = [m for state in ("dropped", "delayed") for m in found.get(state, ())]
-        if moved:
-            return Clause("dropped" if moved[0] in found.get("dropped", ()) else "delayed", moved[0][2])
-        return Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
+    if plan:  # 公布了量产计划: the plan is talked about; given up or moved (暂缓了…量产计划), the event is
+        change = _given_up_or_moved(found)
+        return Clause(*change) if change else Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
     given = rules.presupposed.match(canon, cue_end)
     if given:  # 开放试驾之后的市场反应, 自…受理以来: the event is taken as given, at its own time — however it is talked about
-        moved = sorted(m + (state,) for state in ("dropped", "delayed") for m in found.get(state, ()) if m[0] >= given.end())
-        if moved:  # 交付时间推迟到2027年: the time given is moved, and the event with it
-            return Clause(moved[0][3], moved[0][2])
-        return Clause(None, canon[cue_start:given.end()].strip())
+        change = _given_up_or_moved(found, given.end())  # 交付时间推迟到2027年: the time given is moved, the event with it
+        return Clause(*change) if change else Clause(None, canon[cue_start:given.end()].strip())
     mentioned = rules.mention_before.search(canon[:cue_start])
     if mentioned:
         return Clause("mention", mentioned.group(0), talked_about=True)
@@ -271,6 +270,12 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if after:
         return Clause(after[0][2], after[0][3])
     return Clause(None, "")
+
+
+def _given_up_or_moved(found: dict[str, list[tuple[int, int, str]]], start: int = 0) -> tuple[str, str] | None:
+    """(dropped or delayed, its word): the first word from `start` saying the event was given up or moved."""
+    changes = sorted((at, state, word) for state in ("dropped", "delayed") for at, _, word in found.get(state, ()) if at >= start)
+    return (changes[0][1], changes[0][2]) if changes else None
 
 
 def coordinated(reading: Clause, canon: str, before: Clause | None, rules: ClauseRules) -> Clause:
