@@ -663,6 +663,13 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
     ("IRON的发布时间为2025年11月5日。", "zh-Hans", {("iron", "unveil", "happened", "2025-11-05")}),
     ("The delivery date for the Land Aircraft Carrier is 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
     ("陸地航母的交付時間推遲到2027年。", "zh-Hant", {("flying-cars", "delivery", "delayed", "2027")}),
+    # a beginning said after the event noun; a product coming to market; a component brought to cars; 拿证
+    ("Robotaxi road tests kicked off in Guangzhou in December.", "en", {("robotaxi", "pilot", "happened", "2024-12")}),
+    ("The Land Aircraft Carrier will hit the market in 2026.", "en", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("XPeng will bring the second-generation VLA to its Ultra models in March.", "en",
+     {("second-gen-vla", "rollout", "planned", "2026-03")}),
+    ("The Turing chip will be available in the G7 from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
+    ("陆地航母有望于明年拿证。", "zh-Hans", {("flying-cars", "certification", "planned", "2026")}),
     # the Robotaxi by its regional and plain names: Hong Kong's 的士, Taiwan's 自駕計程車, "driverless taxis"
     ("小鵬無人駕駛的士明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
     ("小鵬自駕計程車明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
