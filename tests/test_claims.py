@@ -375,6 +375,7 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
     # prices in words of currency
     ("The Land Aircraft Carrier is priced at under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
     ("The A868 will be priced at about 1.5 million US dollars.", ("a868", "price", 1500000.0)),
+    ("The Land Aircraft Carrier sells for under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
     ("陆地航母售价不超过200万元。", ("land-aircraft-carrier", "price", 2000000.0)),
     # seats said as the people carried
     ("The Land Aircraft Carrier's aircraft seats two.", ("land-aircraft-carrier", "seats", 2.0)),
@@ -394,6 +395,10 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
 def test_figures_said_in_other_words_than_a_unit_after_the_number(text, expected):
     assert expected in said(text), said(text)
     assert not any(c[:2] == ("iron", "hand-degrees-of-freedom") for c in said(text))
+
+
+def test_what_making_a_product_cost_is_not_its_price():
+    assert said("The Land Aircraft Carrier's development cost 1 billion yuan.") == set()
 
 
 def test_a_relative_clause_after_a_rivals_product_says_its_number_of_that_product():
