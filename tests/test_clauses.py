@@ -670,6 +670,12 @@ def test_show_said_of_results_or_skills_unveils_nothing(text):
      {("second-gen-vla", "rollout", "planned", "2026-03")}),
     ("The Turing chip will be available in the G7 from 2026.", "en", {("turing-chip", "rollout", "planned", "2026")}),
     ("陆地航母有望于明年拿证。", "zh-Hans", {("flying-cars", "certification", "planned", "2026")}),
+    # Taiwan's and Hong Kong's words: 開賣 and 預購 (on sale, pre-order), 付運 (shipped to buyers), 導入 (brought into cars)
+    ("小鵬陸地航母預計明年開賣。", "zh-Hant", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("陸地航母預計明年首季付運。", "zh-Hant", {("flying-cars", "delivery", "planned", "2026-q1")}),
+    ("明年，小鵬第二代VLA將導入Ultra車款。", "zh-Hant", {("second-gen-vla", "rollout", "planned", "2026")}),
+    # a noun that only starts a longer word is no head: 交付车主 delivers to owners (车主), it names no car
+    ("陸地航母首批量產車已交付車主。", "zh-Hant", {("flying-cars", "delivery", "happened", None)}),
     # the Robotaxi by its regional and plain names: Hong Kong's 的士, Taiwan's 自駕計程車, "driverless taxis"
     ("小鵬無人駕駛的士明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),
     ("小鵬自駕計程車明年在廣州試營運。", "zh-Hant", {("robotaxi", "trial-operation", "planned", "2026")}),

@@ -204,6 +204,18 @@ def word_spans(canon: str, event_words: frozenset[str] = frozenset()) -> tuple[t
     return tuple((at, at + len(word)) for at, word in _words(canon, event_words) if len(word) > 1)
 
 
+def mention_head(canon: str, cue_end: int, rules: ClauseRules) -> re.Match | None:
+    """The noun right after an event word that it names a thing of (量产工厂, 量产的难度). A head of one
+    Han character counts only as a word of its own, as single-character markers do: 交付车主 delivers
+    to owners (车主), it names no car (量产车)."""
+    head = rules.mention_heads.match(canon, cue_end)
+    if head and len(word := head.group(0).strip()) == 1 and HAN.match(word):
+        end = head.end()
+        if any(start < end < stop for start, stop in word_spans(canon, rules.event_words)):
+            return None
+    return head
+
+
 def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
     """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names."""
     tokens = _tokens(canon, rules.event_words)
@@ -212,7 +224,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     def before(state: str) -> list[tuple[int, int, str]]:
         return [m for m in found.get(state, ()) if m[1] <= cue_start]
 
-    head = rules.mention_heads.match(canon, cue_end)
+    head = mention_head(canon, cue_end, rules)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
     changed = next((m for state in ("dropped", "delayed") for m in found.get(state, ())

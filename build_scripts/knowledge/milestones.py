@@ -31,7 +31,9 @@ from pathlib import Path
 from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
-from build_scripts.knowledge.clauses import Clause, ClauseRules, Markers, clause_spans, coordinated, read_clause, verb_forms, word_spans
+from build_scripts.knowledge.clauses import (
+    Clause, ClauseRules, Markers, clause_spans, coordinated, mention_head, read_clause, verb_forms, word_spans,
+)
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
@@ -164,7 +166,7 @@ class MilestoneRules:
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
             if self._inside_a_word(canon, match):
                 continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
-            head = self.clause.mention_heads.match(canon, match.end())
+            head = mention_head(canon, match.end(), self.clause)
             if not head or (agent is not None and head.group(0).strip() == "的" and agent_before(canon, match.start(), agent)):
                 return match
         return None
