@@ -679,13 +679,12 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
             cues = [(m, by_id[rules.software_kinds.get(k.id, k.id)]) for m, k in cues]
-        kinds = [kind for _, kind in sorted(cues, key=lambda c: c[0].start())]
-        cued = {k.id for k in kinds}
-        kinds = [k for k in kinds if not cued & set(k.yields_to)]
-        kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds and not rules.object_is_another_thing(canon, m, named)]
-        if subject_from == "article":  # the subject is a guess: not when the words say it is something else
-            kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start()) if k in kinds
-                     and not k.figurative.fullmatch(m.group(0)) and not rules.other_object.match(canon, m.end())]
+        cued = {k.id for _, k in cues}
+        kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start())
+                 if not cued & set(k.yields_to)  # 推出 beside 量产: the production
+                 and not rules.object_is_another_thing(canon, m, named)
+                 # the subject is a guess: not when the words say it is something else
+                 and not (subject_from == "article" and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())))]
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
         time, offset, own_time = None, 0, bool(times)
         if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands

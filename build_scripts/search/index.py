@@ -54,7 +54,7 @@ from pathlib import Path
 import jieba
 from material.plugins.search import plugin as material_search
 
-from build_scripts.knowledge.clauses import plain_jieba
+from build_scripts.knowledge.clauses import with_plain_dictionary
 from build_scripts.knowledge.entities import load_entities
 from build_scripts.knowledge.glossary import load_terms
 from build_scripts.reading.language import to_simplified
@@ -215,9 +215,8 @@ def write_user_dictionary(vocabulary: Vocabulary, path: Path) -> Path:
     if _loaded_words == words:
         return path
     _loaded_words[:] = words
-    if not jieba.dt.initialized:  # the clause reader's jieba has read the same dictionary: half a second, read once
-        plain = plain_jieba()
-        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = dict(plain.FREQ), plain.total, True
+    if not jieba.dt.initialized:  # the clause reader's jieba has read the same dictionary: read once
+        with_plain_dictionary(jieba.dt)
     jieba.load_userdict(str(path))
     _word_lengths.cache_clear()
     _cut_run.cache_clear()  # holds _word_lengths results
