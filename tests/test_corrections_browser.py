@@ -53,6 +53,9 @@ def test_a_pasted_snippet_saved_under_serve_leaves_the_queue_and_marks_the_item_
     page.select_option("form.kb-check-filters select[name=kind]", "figure")
     assert item.is_hidden()
     page.select_option("form.kb-check-filters select[name=kind]", "")
+    # Closed before the edit: closing a page while the preview's live reload is reloading it has
+    # hung Playwright for good (no timeout applies to page.close).
+    page.close()
 
     sources = preview.copy / "seeds" / "sources.yml"
     edited = snippet.replace("do: confirm", "do: confirm\n    by: 测试编辑")
@@ -61,7 +64,6 @@ def test_a_pasted_snippet_saved_under_serve_leaves_the_queue_and_marks_the_item_
     preview.wait_for(lambda: ITEM not in preview.get("to-check/", timeout=20)[1], "the checked item leaves the queue")
     print(f"\ncorrections: saved → To check page updated in {time.monotonic() - saved:.1f} s (polled every 0.5 s)")
 
-    page.close()  # the preview's live reload would interrupt a navigation of this page
     page = context.new_page()
     page.goto(f"{base}/topics/iron/#m-iron-mass-production-2026-q4")
     mark = page.locator("#m-iron-mass-production-2026-q4 .kb-checked")
