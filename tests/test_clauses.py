@@ -762,3 +762,66 @@ def test_a_link_to_a_row_named_after_an_undated_sentence_still_lands_when_a_date
     assert len(after.reports) == 2
     # the row is renamed after the dated report, which now stands first; its former name is an anchor on it
     assert after.id == before.id or f'<span id="{before.id}" class="kb-old-anchor"></span>' in milestone_row(after, "topics/")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("陆地航母需要在2026年取得适航证。", "zh-Hans"),
+    ("陸地航母仍需在2026年取得適航證。", "zh-Hant"),
+    ("The Land Aircraft Carrier needs to obtain airworthiness certification in 2026.", "en"),
+    ("The Land Aircraft Carrier must be certified in 2026.", "en"),
+])
+def test_a_requirement_still_to_be_met_is_a_plan_not_a_result(text, language):
+    # 取得 and "obtain" say a result only when nothing before them says it is still needed
+    assert readings(text, language) == {("flying-cars", "certification", "planned", "2026")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("陆地航母在交付前必须取得适航证。", "zh-Hans"),
+    ("陸地航母量產前仍需取得適航證。", "zh-Hant"),
+    ("陆地航母量产以前需要取得适航证。", "zh-Hans"),
+    ("XPeng has to obtain airworthiness certification before deliveries of the Land Aircraft Carrier.", "en"),
+])
+def test_an_event_named_as_a_point_in_time_with_before_states_nothing(text, language):
+    # 量产前 / "before deliveries" places the requirement; neither the production nor the certificate happened
+    assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, language, marker_kind", [
+    ("XPeng Robotaxi is currently running road tests in Guangzhou.", "en", "pilot"),
+    ("XPeng is now testing the Robotaxi on public roads in Guangzhou.", "en", "pilot"),
+    ("The Robotaxi is being tested on public roads in Guangzhou.", "en", "pilot"),
+    ("XPeng is conducting trial operations of the Robotaxi in Guangzhou.", "en", "trial-operation"),
+    ("小鹏Robotaxi目前正在进行常态化的公开道路测试。", "zh-Hans", "pilot"),
+    ("小鵬Robotaxi目前正進行常態化的公開道路測試。", "zh-Hant", "pilot"),
+])
+def test_an_event_under_way_in_the_progressive_has_begun(text, language, marker_kind):
+    assert readings(text, language) == {("robotaxi", marker_kind, "happened", None)}
+
+
+@pytest.mark.parametrize("text", [
+    "XPeng is preparing the mass production of the Land Aircraft Carrier.",
+    "XPeng is seeking airworthiness certification for the Land Aircraft Carrier.",
+    "XPeng's strategy is being tested by the price war.",
+])
+def test_a_verb_of_intent_in_the_progressive_or_a_figurative_test_states_nothing(text):
+    assert readings(text, "en") == set()
+
+
+def test_a_flight_described_by_its_kind_is_read_with_words_between():
+    found = {(s.kind, s.sense, s.state) for s in sightings(article(
+        "a", dt.date(2025, 11, 20), "XPeng has completed the first public flight of the Land Aircraft Carrier.", "en"))}
+    assert found == {("other", "flight", "happened")}, found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an infinitive names what a permit, an approval or a hire is for: the clause does not say it happened
+    ("XPeng won approval to launch its Robotaxi service in Guangzhou on November 3.", set()),
+    ("XPeng received a permit to deliver the Land Aircraft Carrier on November 3.",
+     {("flying-cars", "permit", "happened", "2025-11-03")}),
+    ("XPeng hired engineers to mass-produce IRON on November 3.", set()),
+    # a verb that asserts its complement lets the clause's tense speak; a plan word makes it a plan
+    ("XPeng started to test its Robotaxi in Guangzhou on November 3.", {("robotaxi", "pilot", "happened", "2025-11-03")}),
+    ("XPeng plans to deliver the Land Aircraft Carrier in 2026.", {("flying-cars", "delivery", "planned", "2026")}),
+])
+def test_an_english_event_verb_in_the_infinitive_is_not_asserted(text, expected):
+    assert readings(text, "en") == expected

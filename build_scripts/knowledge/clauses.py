@@ -82,6 +82,19 @@ PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|a
 # first test flight", "held a demo flight" — the event happened. (Irregular pasts English news uses of events.)
 PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|got|began|flew|ran)(?:\s(?:out|off|up))?"
                               r"\s(?:its|the|a|an|their|his|her)\s(?:[a-z-]+\s){0,3}$")
+# A verb of carrying out in the progressive with the event noun as its object: "is currently running road
+# tests", "are conducting trial operations" — under way, as 正进行…测试 is. Only these light verbs: a verb of
+# intent in the progressive ("is preparing mass production", "is seeking certification") has not begun it.
+PROGRESSIVE_VERB_OBJECT = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:[a-z]+ly|now|still|already|also)\s)?"
+                                     r"(conducting|running|carrying out|holding|performing|undergoing|doing|staging)"
+                                     r"\s(?:(?:its|the|a|an|their|his|her)\s)?(?:[a-z-]+\s){0,3}$")
+# An English event verb after "to" is an infinitive the clause does not assert: "won approval to test its
+# Robotaxi", "a permit to deliver", "hired engineers to mass-produce IRON". Only a verb that asserts its
+# complement (an implicative: "started to test", "managed to deliver", "went on to launch") lets the clause's
+# own tense say it happened; a plan word before it ("plans to", "is set to") still makes it a plan.
+INFINITIVE = re.compile(r"(?<![a-z])to\s$")
+IMPLICATIVE = re.compile(r"(?<![a-z])(?:start|begin|began|begun|continu|manag|succeed|went on|go on|goes on|gone on)[a-z]*\s"
+                         r"(?:(?:[a-z]+ly)\s)?to\s$")
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
@@ -271,6 +284,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     planned_before = before("planned")
     if planned_before:
         return Clause("planned", planned_before[-1][2])
+    if in_infinitive(canon, cue_start, cue, rules):
+        return Clause("mention", "to …")
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
     if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
@@ -278,6 +293,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
     if past_verb:
         return Clause("happened", past_verb.group(1))
+    carrying_out = PROGRESSIVE_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    if carrying_out:
+        return Clause("happened", carrying_out.group(0).split()[0] + " " + carrying_out.group(1))
     nearest_before = sorted(before("happened") + before("ongoing"))  # 正在量产: under way, begun
     if nearest_before:
         return Clause("happened", nearest_before[-1][2])
@@ -288,6 +306,13 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if after:
         return Clause(after[0][2], after[0][3])
     return Clause(None, "")
+
+
+def in_infinitive(canon: str, cue_start: int, cue: str, rules: ClauseRules) -> bool:
+    """Whether the English event verb `cue` at `cue_start` is an infinitive its clause does not assert
+    ("a permit to deliver"), not one after an implicative verb ("started to deliver")."""
+    base_form = cue in rules.verb_forms and cue not in rules.past_forms and not cue.endswith("ing")  # "the road to mass-producing": a preposition
+    return base_form and INFINITIVE.search(canon, 0, cue_start) is not None and not IMPLICATIVE.search(canon, 0, cue_start)
 
 
 def _given_up_or_moved(found: dict[str, list[tuple[int, int, str]]], start: int = 0) -> tuple[str, str] | None:

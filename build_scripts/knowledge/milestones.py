@@ -32,7 +32,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.clauses import (
-    Clause, ClauseRules, Markers, clause_spans, coordinated, mention_head, read_clause, verb_forms, word_spans,
+    Clause, ClauseRules, Markers, clause_spans, coordinated, in_infinitive, mention_head, read_clause, verb_forms, word_spans,
 )
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
@@ -600,6 +600,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             if rules.any_cue.search(canon) else []
         # 首款前装量产Robotaxi, 首批量产飞行汽车: an event word after a count of things describes them
         cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
+        # "a test flight": an event word inside a longer one of another kind is a part of that one
+        cues = [(m, k) for m, k in cues if not any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+                                                   for o, _ in cues)]
         plant = rules.builds_plant(canon)
         if plant is not None:
             # 建成…量产工厂: the plant's construction (other progress); 开设工厂: its production started.
@@ -683,6 +686,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start())
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
                  and not rules.object_is_another_thing(canon, m, named)
+                 # "received a permit to deliver": the permit only ("plans to launch" is the plan it says)
+                 and not (reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
                  # the subject is a guess: not when the words say it is something else
                  and not (subject_from == "article" and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())))]
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
