@@ -825,3 +825,33 @@ def test_a_flight_described_by_its_kind_is_read_with_words_between():
 ])
 def test_an_english_event_verb_in_the_infinitive_is_not_asserted(text, expected):
     assert readings(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏否认IRON机器人已经量产。", "zh-Hans"),
+    ("小鵬否認IRON機器人已經量產。", "zh-Hant"),
+    ("XPeng denied that IRON had entered mass production.", "en"),
+])
+def test_a_denial_says_the_event_did_not_happen(text, language):
+    assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IRON机器人可能在明年量产。", "zh-Hans"),
+    ("IRON機器人或將於明年量產。", "zh-Hant"),
+    ("IRON may be mass-produced next year.", "en"),
+    ("IRON机器人的量产或将推迟。", "zh-Hans"),
+    ("Deliveries of the Land Aircraft Carrier may be delayed to 2027.", "en"),
+])
+def test_a_possibility_is_neither_a_plan_nor_a_delay(text, language):
+    assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the month is no modal: before or after a preposition, opening a sentence, with its day
+    ("XPeng began mass production of IRON in May this year.", {("iron", "mass-production", "happened", "2025")}),
+    ("XPeng said on May 12 that it began mass production of IRON.", {("iron", "mass-production", "happened", "2025-05-12")}),
+    ("XPeng will deliver the Land Aircraft Carrier in May next year.", {("flying-cars", "delivery", "planned", "2026")}),
+])
+def test_may_the_month_is_not_may_the_modal(text, expected):
+    assert readings(text, "en") == expected

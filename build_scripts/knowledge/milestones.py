@@ -212,9 +212,11 @@ def _kind_words(path: Path, kind_id: str, entry: dict) -> tuple[list[str], list[
     return words, past
 
 
-def _markers(entry) -> Markers:
+def _markers(entry, path: Path | None = None, key: str = "") -> Markers:
+    """A state's marker words, its `single` characters and its regular-expression `shapes`."""
     entry = entry or {}
-    return Markers(_cue_pattern(_words(entry)), frozenset(str(c) for c in entry.get("single") or ()))
+    shapes = _shapes(path, key, entry) if path is not None else []
+    return Markers(re.compile("|".join([_cue_pattern(_words(entry)).pattern, *shapes])), frozenset(str(c) for c in entry.get("single") or ()))
 
 
 @data_files.loader
@@ -264,7 +266,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     heads = _cue_pattern(_words(data.get("mention_heads")))
     plans = _cue_pattern(_words(data.get("plan_heads")))
     clause = ClauseRules(
-        markers={state: _markers(data[state]) for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention")},
+        markers={state: _markers(data[state], path, state)
+                 for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention")},
         # 的 and any word after the event word: it describes that word (推出的新一代机器人, 量产的EP0阶段)
         # (a short code or its abbreviation in brackets may come between: 量产EP0阶段, 生产许可证(PC)申请)
         mention_heads=re.compile(r"\s?(?:的\s?(?=[\w“「\"])|(?:[(（]?[a-z0-9]{1,4}[)）]?\s?)?(?:" + heads.pattern + "))"),
