@@ -855,3 +855,18 @@ def test_a_possibility_is_neither_a_plan_nor_a_delay(text, language):
 ])
 def test_may_the_month_is_not_may_the_modal(text, expected):
     assert readings(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("特斯拉去年已量产Optimus，小鹏IRON则计划2026年量产。", "zh-Hans"),
+    ("與已經量產的特斯拉Optimus不同，小鵬IRON將在2026年量產。", "zh-Hant"),
+    ("Unlike Tesla, which has already begun producing Optimus, XPeng will mass-produce IRON in 2026.", "en"),
+    ("小鹏IRON计划2026年量产，而特斯拉Optimus已于去年量产。", "zh-Hans"),
+])
+def test_a_rivals_clause_is_the_rivals_and_the_companys_clause_beside_it_still_counts(text, language):
+    # the rival's mass production lends IRON neither a report nor its year; IRON's own plan is read
+    assert readings(text, language) == {("iron", "mass-production", "planned", "2026")}
+
+
+def test_a_rivals_clause_lends_its_time_to_no_clause_of_the_company():
+    assert readings("特斯拉明年将量产Optimus，小鹏IRON也计划量产。") == set()

@@ -73,6 +73,7 @@ class KnowledgeBase:
 @dataclass(frozen=True)
 class Signals:
     opinion: re.Pattern
+    listed_as_opinion: re.Pattern  # an opinion, or a comparison with a rival (comparison_cues): the listing's opinions group
     competitor: re.Pattern
     own: re.Pattern
 
@@ -88,12 +89,15 @@ def load_signals(path: Path = SIGNALS_FILE) -> Signals:
 
     return Signals(
         opinion=alternation(data["opinion_cues"]),
+        listed_as_opinion=alternation([*data["opinion_cues"], *data["comparison_cues"]]),
         competitor=alternation(data["competitor_cues"]), own=alternation(data["own_cues"]),
     )
 
 
 def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
     """ids of passages that are opinions or about other companies: no figures or dates from them.
+    A sentence naming a rival and the company is read clause by clause: the rival's clauses are left
+    out there (milestones.py, claims.py), the company's stand ("Unlike Tesla, XPeng will …").
 
     A sentence naming no company is about the one its paragraph named last before it: after
     "中国的亿航智能已取得…资质", "计划三年内推出…" is still 亿航's; before it, the sentences are XPeng's."""
@@ -107,7 +111,7 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
         other, own = signals.competitor.search(said), signals.own.search(canon)
         if other or own:
             about_others = bool(other) and not own
-        if about_others or other or signals.opinion.search(said):
+        if about_others or (other and not own) or signals.opinion.search(said):
             excluded.add(id(p))
     return excluded
 
@@ -145,7 +149,8 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
             referent, paragraph = None, p.paragraph.id
         if id(p) not in excluded:
             found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
-                                       referent=referent, day_before=day_before(passages, i, p.article.date or anchor))
+                                       referent=referent, day_before=day_before(passages, i, p.article.date or anchor),
+                                       rival=signals.competitor)
         referent = last_named(p.canon, topics) or referent
     return tuple(found)
 
@@ -283,7 +288,7 @@ def compose_topic(topic, passages, signals, by_slug, listed=None) -> TopicPage:
     relevant = [p for p in passages if slug in p.scores]
     if listed is None:
         listed = [p for p in relevant if slug in p.about_topics]
-    merged = excerpts([p for p in listed if _stands_alone(p.text)], slug, signals.opinion)
+    merged = excerpts([p for p in listed if _stands_alone(p.text)], slug, signals.listed_as_opinion)
 
     newest_first = lambda a: (-(a.date.toordinal() if a.date else 0), a.slug)  # noqa: E731
     # One entry per report: a syndicated copy is not another source.

@@ -47,7 +47,7 @@ _CUES = schema.ListOf(schema.Text(), min_items=1, hint="a list of words, e.g. [è
 # other reader) imports this module. Other stages may add their cues, so
 # keys beyond these are let through.
 SIGNALS = schema.Record(
-    {"definition_cues": _CUES, "opinion_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
+    {"definition_cues": _CUES, "opinion_cues": _CUES, "comparison_cues": _CUES, "competitor_cues": _CUES, "own_cues": _CUES},
     optional={"speech_cues": _CUES, "belief_cues": _CUES}, extra_ok=True,
 )
 

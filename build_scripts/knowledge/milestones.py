@@ -506,10 +506,14 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
     return None
 
 
+# A clause opening with a relative pronoun describes the noun ending the clause before it.
+RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)(?![a-z])")
+
+
 def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: MilestoneRules | None = None,
                       article_topic: str | None = None, company: re.Pattern | None = None,
                       anchor: dt.date | None = None, referent: str | None = None,
-                      day_before: dt.date | None = None) -> list[Sighting]:
+                      day_before: dt.date | None = None, rival: re.Pattern | None = None) -> list[Sighting]:
     """The events one sentence states, each about the subject its clause (or its sentence) names.
 
     A sentence naming no topic at all is about its passage's topic, or, after a
@@ -518,7 +522,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     article's own (`article_topic`, see main_topic) — a borrowed reading,
     listed but never headlined. One naming no topic but the company (`company`:
     小鹏, XPeng …) states a site-wide event (SITE_WIDE): a partnership, a
-    plant's start of production.
+    plant's start of production. A clause naming another company or its product (`rival`:
+    signals.yml competitor_cues) states that company's event, none of the topics'.
     """
     rules = rules or load_milestone_rules()
     if not rules.any_cue.search(passage.canon):
@@ -532,7 +537,7 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
     # `anchor`: the date relative times are read against when the article has none (time_anchor)
     nearby = company is not None and bool(company.search(canonical(passage.paragraph.text)))
     stated = _stated(passage.text, passage.simplified, passage.canon, passage.article.date or anchor, implied, implied_from,
-                     topics, rules, load_time_rules(), company, nearby, day_before, article_topic)
+                     topics, rules, load_time_rules(), company, nearby, day_before, article_topic, rival)
     if not stated:
         return []
     citation = cite(passage)
@@ -544,7 +549,8 @@ def extract_sightings(passage: Passage, topics: tuple[Topic, ...], rules: Milest
 
 def _stated(text: str, simplified: str, whole: str, published: dt.date | None, implied: str | None, implied_from: str,
             topics: tuple[Topic, ...], rules: MilestoneRules, time_rules: TimeRules, company: re.Pattern | None,
-            company_nearby: bool = False, day_before: dt.date | None = None, article_topic: str | None = None) -> tuple[tuple, ...]:
+            company_nearby: bool = False, day_before: dt.date | None = None, article_topic: str | None = None,
+            rival: re.Pattern | None = None) -> tuple[tuple, ...]:
     """The fields of each Sighting a sentence states, but its citation.
 
     Each clause is read on its own (clauses.py): its state from its own
@@ -570,6 +576,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     spans = clause_spans(simplified)
     canons = [canonical(simplified[start:end]) for start, end in spans]
     named_per_clause = [_named(canon, topics) for canon in canons]
+    if rival is not None:  # a rival's clause lends its time to no clause of the topics' ("特斯拉明年将量产…，小鹏也计划量产")
+        rivals = [span for span, canon in zip(spans, canons) if rival.search(canon)]
+        all_times = [t for t in all_times if not any(a <= t.start < b for a, b in rivals)]
     clause_topics = [{slug for _, slug, _ in named} for named in named_per_clause]
     # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
     # is not the clause's subject (the car is), nor its sentence's — nor the sentence's topic (`implied`)
@@ -588,8 +597,14 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
     condition = None  # a clause before, with no event of its own, that is a condition (若…, "If …")
     last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
+    rival_clauses_before: set[int] = set()  # indexes of the clauses right after a rival's
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
+        if rival is not None and (rival.search(canon) or (index in rival_clauses_before and RELATIVE_OPENING.match(canon))):
+            # "特斯拉去年已量产Optimus，小鹏IRON则计划2026年量产", "Unlike Tesla, …": the rival's clause is the rival's,
+            # and so is a relative clause after it ("… Tesla's Optimus, which enters mass production next year")
+            rival_clauses_before.add(index + 1)
+            continue
         named = subjects[index]
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
