@@ -870,3 +870,34 @@ def test_a_rivals_clause_is_the_rivals_and_the_companys_clause_beside_it_still_c
 
 def test_a_rivals_clause_lends_its_time_to_no_clause_of_the_company():
     assert readings("特斯拉明年将量产Optimus，小鹏IRON也计划量产。") == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a headline's present tense moves or drops the plan
+    ("XPeng delays IRON mass production to 2027.", "en", {("iron", "mass-production", "delayed", "2027")}),
+    ("XPeng postpones Land Aircraft Carrier deliveries to 2027.", "en", {("flying-cars", "delivery", "delayed", "2027")}),
+    ("XPeng scraps its plan to mass-produce IRON in 2026.", "en", {("iron", "mass-production", "dropped", "2026")}),
+    # orders taken or opened, a pre-sale, brought to market, operations begun: on the market
+    ("XPeng began taking orders for the Land Aircraft Carrier on November 3.", "en",
+     {("flying-cars", "commercial-launch", "happened", "2025-11-03")}),
+    ("XPeng opened orders for the Land Aircraft Carrier on November 3.", "en",
+     {("flying-cars", "commercial-launch", "happened", "2025-11-03")}),
+    ("陆地航母于11月3日开启预售。", "zh-Hans", {("flying-cars", "commercial-launch", "happened", "2025-11-03")}),
+    ("陸地航母將於2026年推向市場。", "zh-Hant", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("XPeng will bring the Land Aircraft Carrier to market in 2026.", "en", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("XPeng's Robotaxi will begin operating in Guangzhou in 2026.", "en", {("robotaxi", "commercial-launch", "planned", "2026")}),
+    ("小鹏Robotaxi将于2026年在广州开始运营。", "zh-Hans", {("robotaxi", "commercial-launch", "planned", "2026")}),
+    # the trade's abbreviation for the start of production
+    ("XPeng targets SOP for the IRON robot in the fourth quarter of 2026.", "en", {("iron", "production-start", "planned", "2026-q4")}),
+    # a gerund after a preposition is talked about, not stated
+    ("He said 2026 will be a pivotal year for bringing IRON to market.", "en", set()),
+    ("XPeng talked with partners about launching the Land Aircraft Carrier in 2026.", "en", set()),
+])
+def test_more_ways_of_saying_an_event_and_its_change(text, language, expected):
+    assert readings(text, language) == expected
+
+
+def test_taking_to_the_skies_is_a_flight():
+    found = {(s.kind, s.sense, s.state) for s in sightings(article(
+        "a", dt.date(2025, 11, 20), "The Land Aircraft Carrier took to the skies for the first time on October 12.", "en"))}
+    assert found == {("other", "flight", "happened")}, found

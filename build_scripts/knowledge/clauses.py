@@ -98,6 +98,9 @@ IMPLICATIVE = re.compile(r"(?<![a-z])(?:start|begin|began|begun|continu|manag|su
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
+# An English event verb's -ing form right after a preposition is a gerund, a noun: "a pivotal year for bringing
+# AI to market", "talks about launching", "before mass-producing" — talked about, not stated.
+GERUND_AFTER = re.compile(r"(?<![a-z])(?:for|of|to|about|on|in|before|after|toward|towards|without|by|from|at)\s$")
 # A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
 PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targeted|earmarked|on track|poised|headed)\s$")
 # Between an English event noun and a negation after it: what it is of, an auxiliary ("mass production of
@@ -267,6 +270,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("planned", scheduled.group(0).strip() + " for")
     if preposition:
         return Clause("mention", preposition.group(0).strip() + " …")
+    gerund = GERUND_AFTER.search(canon, 0, cue_start) if cue.isascii() and cue.split(" ", 1)[0].endswith("ing") else None
+    if gerund:
+        return Clause("mention", gerund.group(0).strip() + " …ing")
     copula = rules.copulas.find(canon[:cue_start], _tokens(canon[:cue_start], rules.event_words) if cue_start else ())
     if copula and DESCRIBED.search(canon, cue_end):
         return Clause("mention", copula[-1][2] + "…的")

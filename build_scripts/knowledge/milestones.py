@@ -705,7 +705,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
                  and not rules.object_is_another_thing(canon, m, named)
                  # "received a permit to deliver": the permit only ("plans to launch" is the plan it says)
-                 and not (reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
+                 and not (m is not first and reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
                  # the subject is a guess: not when the words say it is something else
                  and not (subject_from == "article" and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())))]
         times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
