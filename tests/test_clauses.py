@@ -901,3 +901,16 @@ def test_taking_to_the_skies_is_a_flight():
     found = {(s.kind, s.sense, s.state) for s in sightings(article(
         "a", dt.date(2025, 11, 20), "The Land Aircraft Carrier took to the skies for the first time on October 12.", "en"))}
     assert found == {("other", "flight", "happened")}, found
+
+
+@pytest.mark.parametrize("text, language, kind", [
+    # Hong Kong's and Taiwan's words: groundbreaking, a maiden flight, an alliance, a plant put into use
+    ("小鵬匯天工廠11月3日動土。", "zh-Hant", "other"),
+    ("陸地航母11月3日完成首航。", "zh-Hant", "other"),
+    ("小鵬IRON與寶鋼11月3日結盟。", "zh-Hant", "partnership"),
+    ("小鹏汇天飞行汽车工厂11月3日正式启用。", "zh-Hans", "production-start"),  # the plant as subject, before its verb
+    ("小鵬匯天飛行汽車工廠11月3日正式投入使用。", "zh-Hant", "production-start"),
+])
+def test_regional_words_and_a_plant_named_before_its_verb(text, language, kind):
+    found = {(s.kind, s.state, s.period.key if s.period else None) for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
+    assert (kind, "happened", "2025-11-03") in found, found

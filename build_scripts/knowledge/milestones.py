@@ -122,10 +122,11 @@ class MilestoneRules:
 
     def builds_plant(self, canon: str) -> tuple[re.Match, str] | None:
         """The words saying a clause's plant was built ("建成…量产工厂": other progress) or opened
-        ("opened its plant": its production started), with the kind they state; else None."""
+        ("opened its plant", 工厂正式启用: its production started), with the kind they state; else None.
+        The plant is the verb's object after it or its subject before it."""
         for words, kind in ((self.opened, "production-start"), (self.built, "other")):
             said = words.search(canon)
-            if said and self.plant.search(canon, said.end()):
+            if said and (self.plant.search(canon, said.end()) or self.plant.search(canon, 0, said.start())):
                 return said, kind
         return None
 
