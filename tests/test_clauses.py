@@ -914,3 +914,18 @@ def test_taking_to_the_skies_is_a_flight():
 def test_regional_words_and_a_plant_named_before_its_verb(text, language, kind):
     found = {(s.kind, s.state, s.period.key if s.period else None) for s in sightings(article("a", dt.date(2025, 11, 20), text, language))}
     assert (kind, "happened", "2025-11-03") in found, found
+
+
+@pytest.mark.parametrize("text, language, due", [
+    # a count of years from now is a span to its end, not this year (年内 inside 三年内)
+    ("小鹏将在未来三年内量产IRON机器人。", "zh-Hans", "2025-11-20-2028-11-20"),
+    ("小鵬將在兩年內量產IRON機器人。", "zh-Hant", "2025-11-20-2027-11-20"),
+    ("小鹏将在半年之内量产IRON机器人。", "zh-Hans", "2025-11-20-2026-05-20"),
+    ("XPeng will mass-produce IRON within two years.", "en", "2025-11-20-2027-11-20"),
+    ("XPeng will mass-produce IRON in the next 18 months.", "en", "2025-11-20-2027-05-20"),
+    # a count alone is how long something took, no time
+    ("XPeng spent two years developing IRON and will mass-produce it in 2026.", "en", "2026"),
+    ("IRON机器人研发了三年，将于2026年量产。", "zh-Hans", "2026"),
+])
+def test_a_count_of_years_from_now_is_a_span_and_a_count_alone_no_time(text, language, due):
+    assert readings(text, language) == {("iron", "mass-production", "planned", due)}

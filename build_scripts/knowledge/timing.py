@@ -118,6 +118,15 @@ class TimeRules:
     pattern: re.Pattern
     same_day: tuple[str, ...] = ()
     occasions: tuple[str, ...] = ()  # 科技日, "Tech Day": what a same-day frame (科技日上, "at the Tech Day") names
+    within_units: dict[str, int] = None  # "三年内", "within two years": months in each unit word
+    within_before: tuple[str, ...] = ()  # 未来, within: the count runs from now
+    within_after: tuple[str, ...] = ()  # 内, 之内
+
+
+# A count in a span: digits, Chinese numerals, 半 (half), English number words up to ten.
+SPAN_COUNTS = {"半": 0.5, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+               "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}
 
 
 def _alternation(words) -> str:
@@ -148,6 +157,14 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     at_occasion = (rf"(?:{_alternation(before)})\s[\"“]?(?:{occasion_words})(?![a-z])"
                    rf"|(?:在\s?)?(?:{occasion_words})\s?(?:{_alternation(after)})")
     months = _alternation(ENGLISH_MONTHS)
+    within = data.get("within") or {}
+    if not isinstance(within, dict) or not all(isinstance(v, int) and v > 0 for v in (within.get("units") or {}).values()):
+        raise TimeRulesError(f"{path.name}: `within` needs `before`, `after` and `units` (a unit word: its months) — see its comment")
+    within_before, within_after = ([str(w).lower() for w in within.get(key) or ()] for key in ("before", "after"))
+    within_units = {str(w).lower(): int(v) for w, v in (within.get("units") or {}).items()}
+    count = r"\d{1,2}|" + "|".join(sorted(SPAN_COUNTS, key=len, reverse=True))
+    span = (rf"(?:(?P<vb>{_alternation(within_before)})\s?)?(?P<vn>{count})\s?(?P<vu>{_alternation(within_units)})(?![a-z])"
+            rf"(?:\s?(?P<va>{_alternation(within_after)}))?")
     # A year right before a Han character that starts no time word names a thing, not a time:
     # "2026款P7+" (a model year), "2026小鹏全球新品发布会" (an event's name).
     time_starts = "".join(sorted({"年", "至", "到"} | {p[0] for p in sections["parts"] if not p.isascii()}))
@@ -159,6 +176,8 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     alternatives = [
+        # 三年内 / 未来两年 / within two years: before 年内 (this year) can take the 年 of a count
+        span,
         # the first quarter of 2026 / end of next year / H2 2026
         rf"(?P<pp>{part})[\s-]?(?:the\s)?(?:{year.format(n='a')})",
         # 2026年3月19日 / 2026年12月底 / 明年第一季度 / 2026年年底 / 2026 Q1 / 2026
@@ -186,10 +205,12 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     # Every alternative starts with a digit or one of the words above (or 在 before an occasion): a
     # lookahead on their first characters lets the scan skip the other positions instead of trying each
     # alternative there. tests/test_extract.py checks each alternative's first characters are among them.
-    words = [*ENGLISH_MONTHS, *undated, *same_day, *occasions, *before, "在", *(word for name in SECTIONS for word in sections[name])]
+    words = [*ENGLISH_MONTHS, *undated, *same_day, *occasions, *before, "在", *(word for name in SECTIONS for word in sections[name]),
+             *within_before, *(c for c in SPAN_COUNTS if not c.isascii())]
     first = "".join(sorted({re.escape(word[0]) for word in words if word}))
     pattern = re.compile(rf"(?=[\d{first}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
-    return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day, occasions=tuple(occasions))
+    return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day, occasions=tuple(occasions),
+                     within_units=within_units, within_before=tuple(within_before), within_after=tuple(within_after))
 
 
 def _year_period(year: int, part: str, published: dt.date | None) -> Period | None:
@@ -278,6 +299,15 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
 
 def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Period | None | bool, bool]:
     """(Period, relative) for one match; (False, _) when the match is no time after all."""
+    if g.get("vu"):
+        # a count of years alone is a duration; one from now ("三年内", "within two years") a span; English says "within"
+        if not (g["vb"] or (g["va"] and not g["vu"].isascii())):
+            return False, False
+        if published is None:
+            return None, True
+        months = (int(g["vn"]) if g["vn"].isdigit() else SPAN_COUNTS[g["vn"]]) * rules.within_units[g["vu"]]
+        year, month = _add_months(published, round(months))
+        return Period(published, dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1])), "span"), True
     for n in ("a", "b"):
         if g.get(f"{n}x") or g.get(f"{n}r"):
             break
