@@ -377,6 +377,9 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
     ("The A868 will be priced at about 1.5 million US dollars.", ("a868", "price", 1500000.0)),
     ("The Land Aircraft Carrier sells for under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
     ("陆地航母售价不超过200万元。", ("land-aircraft-carrier", "price", 2000000.0)),
+    # a starting price
+    ("陸地航母起價199萬元。", ("land-aircraft-carrier", "price", 1990000.0)),
+    ("The Land Aircraft Carrier starts at 1.99 million yuan.", ("land-aircraft-carrier", "price", 1990000.0)),
     # seats said as the people carried
     ("The Land Aircraft Carrier's aircraft seats two.", ("land-aircraft-carrier", "seats", 2.0)),
     ("陸地航母飛行體可搭載2人。", ("land-aircraft-carrier", "seats", 2.0)),

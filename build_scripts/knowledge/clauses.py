@@ -28,7 +28,9 @@ The grammar, in the order it is applied:
    an English event noun after a preposition ("ready for delivery"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
-4. **Hypothetical.** A condition in the clause (如果/若/一旦/if/unless/could);
+4. **Hypothetical.** A question (the clause ends in ？/?; 能否, 是否, "whether" ask inside it) states
+   nothing (checked first of all: "IRON真的已经量产了吗？" is asked, not said).
+   A condition in the clause (如果/若/一旦/if/unless/could);
    a clause of its own that is a condition (若监管放行，…, "If regulators approve, …")
    makes the clauses after it in its sentence hypothetical too (milestones.py).
 5. **Negated.** A negation before the event word (未/尚未/没有/不/not/never/yet to),
@@ -109,6 +111,7 @@ NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|a
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
 # November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
 NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
+QUESTION_END = re.compile(r"[?？]\s*[\"”」』']?\s*$")  # a clause asking: it states nothing
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
 
@@ -246,6 +249,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     def before(state: str) -> list[tuple[int, int, str]]:
         return [m for m in found.get(state, ()) if m[1] <= cue_start]
 
+    if QUESTION_END.search(canon):  # "IRON真的已经量产了吗？", "Has XPeng started mass production?": asked, not said
+        return Clause("hypothetical", "?")
     head = mention_head(canon, cue_end, rules)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
