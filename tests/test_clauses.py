@@ -929,3 +929,14 @@ def test_regional_words_and_a_plant_named_before_its_verb(text, language, kind):
 ])
 def test_a_count_of_years_from_now_is_a_span_and_a_count_alone_no_time(text, language, due):
     assert readings(text, language) == {("iron", "mass-production", "planned", due)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IRON机器人真的已经量产了吗？", "zh-Hans"),
+    ("小鵬IRON明年真的能量產嗎？", "zh-Hant"),
+    ("Has XPeng already started IRON mass production?", "en"),
+    ("Can XPeng mass-produce IRON by 2026?", "en"),
+    ("外界质疑小鹏能否在2026年按时交付陆地航母。", "zh-Hans"),
+])
+def test_a_question_states_nothing(text, language):
+    assert readings(text, language) == set()
