@@ -325,6 +325,15 @@ def test_a_reference_word_takes_the_subject_named_paragraphs_before():
 
 
 
+def test_the_architecture_refers_to_the_model_named_before_it():
+    text = ("XPeng's VLA 2.0 drops the language layer between vision and action.\n\n"
+            "Four Turing chips stand behind it.\n\n"
+            "The architecture compresses response latency to under 80 milliseconds.")
+    assert ("vla2", "latency", 80.0) in said(text, title="XPeng robotaxi")
+    assert not any(a == "latency" for _, a, _ in said(text.replace("The architecture compresses", "Engineers compress"),
+                                                        title="XPeng robotaxi"))
+
+
 @pytest.mark.parametrize("text", [
     "China's Aridge has started trial production at the world's first flying car factory.\n\n"
     "The 120,000-square-meter facility has built its first aircraft for the modular Land Aircraft Carrier.",
