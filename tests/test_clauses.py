@@ -940,3 +940,19 @@ def test_a_count_of_years_from_now_is_a_span_and_a_count_alone_no_time(text, lan
 ])
 def test_a_question_states_nothing(text, language):
     assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, kind", [
+    # said to be under way, or in its phase: begun
+    ("Mass production of IRON is under way at the Guangzhou plant.", "mass-production"),
+    ("Mass production of IRON is in full swing.", "mass-production"),
+    ("XPeng's Robotaxi road testing is ongoing in Guangzhou.", "pilot"),
+    ("XPeng's Robotaxi is now in trial operation in Guangzhou.", "trial-operation"),
+])
+def test_an_event_said_to_be_under_way_has_begun(text, kind):
+    found = {(s.kind, s.state) for s in sightings(article("a", dt.date(2025, 11, 20), text, "en"))}
+    assert found == {(kind, "happened")}, found
+
+
+def test_ongoing_before_another_noun_says_nothing_of_the_event():
+    assert readings("XPeng is in ongoing negotiations over Robotaxi deliveries.", "en") == set()

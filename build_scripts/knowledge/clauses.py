@@ -97,6 +97,8 @@ PROGRESSIVE_VERB_OBJECT = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:[a-z]+ly|n
 INFINITIVE = re.compile(r"(?<![a-z])to\s$")
 IMPLICATIVE = re.compile(r"(?<![a-z])(?:start|begin|began|begun|continu|manag|succeed|went on|go on|goes on|gone on)[a-z]*\s"
                          r"(?:(?:[a-z]+ly)\s)?to\s$")
+# Being in an event's phase is being under way: "is now in trial operation", "are currently in mass production".
+BEING_IN = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:now|currently|already|still)\s)?in\s(?:(?:the|its|their|full|regular)\s)?$")
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
@@ -304,6 +306,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
     if past_verb:
         return Clause("happened", past_verb.group(1))
+    being_in = BEING_IN.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
+    if being_in:
+        return Clause("happened", being_in.group(0).strip())
     carrying_out = PROGRESSIVE_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
     if carrying_out:
         return Clause("happened", carrying_out.group(0).split()[0] + " " + carrying_out.group(1))
