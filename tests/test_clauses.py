@@ -956,3 +956,14 @@ def test_an_event_said_to_be_under_way_has_begun(text, kind):
 
 def test_ongoing_before_another_noun_says_nothing_of_the_event():
     assert readings("XPeng is in ongoing negotiations over Robotaxi deliveries.", "en") == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    # an imminence adverb with a final 了: about to happen, not done
+    ("IRON机器人快要量产了。", "zh-Hans"),
+    ("IRON機器人很快就要量產了。", "zh-Hant"),
+    ("IRON机器人离量产不远了。", "zh-Hans"),
+    ("IRON机器人马上就量产了。", "zh-Hans"),
+])
+def test_an_event_said_to_be_imminent_has_not_happened(text, language):
+    assert not any(s.state == "happened" for s in sightings(article("a", dt.date(2025, 11, 20), text, language)))
