@@ -967,3 +967,23 @@ def test_ongoing_before_another_noun_says_nothing_of_the_event():
 ])
 def test_an_event_said_to_be_imminent_has_not_happened(text, language):
     assert not any(s.state == "happened" for s in sightings(article("a", dt.date(2025, 11, 20), text, language)))
+
+
+@pytest.mark.parametrize("text, language, moved", [
+    # a clause with no event word of its own moves or drops the plan of the clause before it
+    ("小鹏曾计划2025年量产IRON，现推迟至2026年。", "zh-Hans", ("iron", "mass-production", "delayed", "2026")),
+    ("小鵬原定2025年量產IRON，現延後至2026年。", "zh-Hant", ("iron", "mass-production", "delayed", "2026")),
+    ("XPeng had planned to start IRON mass production in 2025, but it was later delayed to 2026.", "en",
+     ("iron", "mass-production", "delayed", "2026")),
+    ("小鹏计划2026年交付陆地航母，但后来取消了。", "zh-Hans", ("flying-cars", "delivery", "dropped", None)),
+])
+def test_a_next_clause_moving_or_dropping_the_plan_before_it(text, language, moved):
+    assert moved in readings(text, language)
+
+
+def test_a_next_clause_denying_a_move_leaves_the_plan():
+    assert readings("小鹏计划2026年交付陆地航母，目前没有推迟的打算。") == {("flying-cars", "delivery", "planned", "2026")}
+
+
+def test_unlikely_denies_the_plan():
+    assert readings("IRON is unlikely to be mass-produced before 2027.", "en") == set()

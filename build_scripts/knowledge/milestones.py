@@ -507,6 +507,8 @@ def day_before(passages: list[Passage] | tuple[Passage, ...], index: int, publis
     return None
 
 
+# What clause_spans leaves of an English conjunction it splits before ("…, but it was delayed"): no clause.
+CONJUNCTION_ONLY = re.compile(r"\s*(?:but|while|whereas|and)\s*")
 # A clause opening with a relative pronoun describes the noun ending the clause before it.
 RELATIVE_OPENING = re.compile(r"\s*(?:which|who|whose)(?![a-z])")
 
@@ -598,6 +600,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
     condition = None  # a clause before, with no event of its own, that is a condition (若…, "If …")
     last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
+    last_about: tuple[str | None, str] = (None, "")  # and its topic and name
     rival_clauses_before: set[int] = set()  # indexes of the clauses right after a rival's
     for index, (start, end) in enumerate(spans):
         canon = canons[index]
@@ -637,10 +640,23 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             (verb, (_, subject, name)) = fitted
             cues = [(verb, next(k for k in rules.kinds if k.id == "rollout"))]
         if not cues:
+            if CONJUNCTION_ONLY.fullmatch(canon):
+                continue  # ", but …": the word that opens the next clause, cut off on its own
             if last_event and named and rules.clause.more_objects.match(canon):
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
                 for _, slug, _ in named:
                     sighted += [(slug, "", *fields) for fields in last_event]
+                continue
+            moved = _moved_after(canon, last_event, rules) if last_event and not named else None
+            if moved is not None:
+                # "小鹏曾计划2025年量产IRON，现推迟至2026年": a clause moving or dropping what the one before planned
+                change, marker = moved
+                times = [t for t in all_times if start <= t.start < end and t.period is not None]
+                when = times[0] if times else None
+                sighted += [(last_about[0], last_about[1], kind_id, when.period if when else None, when.words if when else "",
+                             bool(when and when.relative), change, read, marker, sense)
+                            for kind_id, _, _, _, state, read, _, sense in last_event if state == "planned"]
+                last_event = []
                 continue
             # "已通过场地测试，并取得测试许可": what a next clause opening with 并 shares
             previous = read_clause(canon, len(canon), len(canon), rules.clause)
@@ -753,6 +769,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                        sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
         sighted += [(about, named_as, *fields) for fields in last_event]
+        last_about = (about, named_as)
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
     for fields in sighted:
@@ -776,6 +793,18 @@ def agent_before(canon: str, at: int, agent: re.Pattern) -> bool:
     between = AGENT_TO_VERB.search(canon, 0, at)
     head = canon[:between.start()] if between else canon[:at]
     return any(m.end() == len(head) for m in agent.finditer(head))
+
+
+def _moved_after(canon: str, last_event: list[tuple], rules: MilestoneRules) -> tuple[str, str] | None:
+    """(delayed or dropped, its word) when a clause with no event word of its own moves or gives up the plan of
+    the clause before it ("…，现推迟至2026年", "…, but was later cancelled"); else None."""
+    if not any(fields[4] == "planned" for fields in last_event):
+        return None
+    found = sorted((m.start(), state, m.group(0)) for state in ("dropped", "delayed")
+                   for m in rules.clause.markers[state].words.finditer(canon))
+    if not found or rules.clause.markers["negated"].words.search(canon, 0, found[0][0]):
+        return None  # "…，目前没有推迟的计划": not moved
+    return found[0][1], found[0][2]
 
 
 def whole_between(canons: list[str], first: int, last: int) -> str:
