@@ -618,21 +618,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         carrying = [n for n in named if not rules.carried_en.search(canon[:n[0]])]
         if carrying:
             _, subject, name = carrying[0]
-        cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon, company)] if m is not None] \
-            if rules.any_cue.search(canon) else []
-        # 首款前装量产Robotaxi, 首批量产飞行汽车: an event word after a count of things describes them
-        cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
-        # "a test flight": an event word inside a longer one of another kind is a part of that one
-        cues = [(m, k) for m, k in cues if not any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
-                                                   for o, _ in cues)]
-        plant = rules.builds_plant(canon)
-        if plant is not None:
-            # 建成…量产工厂: the plant's construction (other progress); 开设工厂: its production started.
-            # 量产 before 工厂 names the plant, not an event.
-            said, plant_kind = plant
-            cues = [(m, k) for m, k in cues if k.id != "mass-production"]
-            if not any(k.id == plant_kind for _, k in cues):
-                cues.append((said, next(k for k in rules.kinds if k.id == plant_kind)))
+        cues, plant = _event_words(canon, rules, company)
         # not when the sentence names a product topic as the carrier (IRON…并搭载3颗图灵芯片): the robot's make-up
         fitted = rules.fitted(canon, named, components) if not cues and not named_in_sentence - components else None
         if fitted is not None:
@@ -725,29 +711,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  and not (m is not first and reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
                  # the subject is a guess: not when the words say it is something else
                  and not (subject_from == "article" and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())))]
-        times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
-        time, offset, own_time = None, 0, bool(times)
-        if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
-            # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
-            before_cue = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
-            time, offset = min(before_cue or times, key=lambda t: abs(t.start - first.start())), start
-        else:
-            # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
-            # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
-            # the sentence's only time, when its clause states an event in the same state
-            # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state:
-            # "已经从试产线下线，今年内亦会实现量产" leaves the first clause undated.
-            holders = [(t, next(i for i, (a, b) in enumerate(spans) if a <= t.start < b)) for t in all_times]
-            framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])
-                       # "On February 26, he said VW will become …": the time dates the saying, not a plan it reports
-                       and not (reading.state == "planned" and rules.clause.reporting.search(whole_between(canons, i, index)))]
-            if framing:
-                time, own_time = framing[-1], True
-            elif len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
-                cue = _cue_in(rules, canons[holders[0][1]])
-                if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
-                                                   cue.group(0)).state == reading.state:
-                    time = all_times[0]
+        time, offset, own_time = _clause_time(index, first, reading, about, all_times, spans, canons, clause_topics, rules)
         if described:
             time, own_time = None, False
         said = reading.state
@@ -777,6 +741,57 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+def _event_words(canon: str, rules: MilestoneRules, company: re.Pattern | None) -> tuple[list[tuple[re.Match, Kind]], tuple | None]:
+    """(the event words of a clause with their kinds, the plant-building words found in it or None)."""
+    cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon, company)] if m is not None] \
+        if rules.any_cue.search(canon) else []
+    # 首款前装量产Robotaxi, 首批量产飞行汽车: an event word after a count of things describes them
+    cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
+    # "a test flight": an event word inside a longer one of another kind is a part of that one
+    cues = [(m, k) for m, k in cues if not any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
+                                               for o, _ in cues)]
+    plant = rules.builds_plant(canon)
+    if plant is not None:
+        # 建成…量产工厂: the plant's construction (other progress); 开设工厂: its production started.
+        # 量产 before 工厂 names the plant, not an event.
+        said, plant_kind = plant
+        cues = [(m, k) for m, k in cues if k.id != "mass-production"]
+        if not any(k.id == plant_kind for _, k in cues):
+            cues.append((said, next(k for k in rules.kinds if k.id == plant_kind)))
+    return cues, plant
+
+
+def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_times: list[TimeMention],
+                 spans: list[tuple[int, int]], canons: list[str], clause_topics: list[set[str]],
+                 rules: MilestoneRules) -> tuple[TimeMention | None, int, bool]:
+    """(the time of clause `index`'s event, where the clause starts in the sentence when the time is its own, whether it is
+    its own or a frame's): its own time nearest the event word, else one a clause before frames it with, else the
+    sentence's only time when the clause holding it states the same."""
+    start, end = spans[index]
+    times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
+    if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
+        # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
+        before_cue = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
+        return min(before_cue or times, key=lambda t: abs(t.start - first.start())), start, True
+    # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
+    # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
+    # the sentence's only time, when its clause states an event in the same state
+    # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state:
+    # "已经从试产线下线，今年内亦会实现量产" leaves the first clause undated.
+    holders = [(t, next(i for i, (a, b) in enumerate(spans) if a <= t.start < b)) for t in all_times]
+    framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])
+               # "On February 26, he said VW will become …": the time dates the saying, not a plan it reports
+               and not (reading.state == "planned" and rules.clause.reporting.search(whole_between(canons, i, index)))]
+    if framing:
+        return framing[-1], 0, True
+    if len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
+        cue = _cue_in(rules, canons[holders[0][1]])
+        if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
+                                           cue.group(0)).state == reading.state:
+            return all_times[0], 0, False
+    return None, 0, False
 
 
 # A count of things right before an event word (two descriptive characters may come between):
