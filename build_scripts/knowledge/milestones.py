@@ -650,13 +650,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 condition = previous  # "若监管放行，陆地航母明年交付": a clause of its own that is a condition governs those after it
             last_event = []
             continue
-        # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
-        # …and a clause naming nothing in a sentence naming such a thing and no topic: "小鹏天玑AIOS 6.0首次让…，本月将开始推送"
-        thing_of_its_own = not named and (other_model or rules.own_things.search(canon) or rules.car_models.search(canon)
-                                          or (not sentence_names and rules.own_things.search(whole)))
-        if thing_of_its_own:
-            about, subject_from = None, ""
-        elif subject is not None:
+        if subject is not None:
             about, subject_from = subject, "sentence"
         elif sentence_names:
             about, subject_from = ahead, "sentence"
@@ -664,18 +658,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             about, subject_from = implied, implied_from
         company_here = company is not None and bool(company.search(canon if sentence_names else whole)
                                                     or (not sentence_names and company_nearby))
-        own_other = rules.site_wide_other.search(canon)
-        if own_other and not named and company_here:
-            about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
-        if rules.car_models.search(canon):  # launching a line-up of models (三款Robotaxi车型, new SUVs) is putting it on sale
-            launch = next(k for k in rules.kinds if k.id == "commercial-launch")
-            cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
-        if about is None and company_here:
-            about, subject_from = SITE_WIDE, "sentence"
-            kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and (own_other or plant))]
-            if not kinds_here:
-                continue
-            cues = kinds_here
+        about, subject_from, cues = _whose_event(canon, whole, cues, bool(named), bool(other_model), sentence_names, about,
+                                                 subject_from, company_here, plant, rules)
         if about is None:
             continue
         # the clause's state is read at the word of the event it states: "at the Dubai showcase it carried out
@@ -761,6 +745,27 @@ def _event_words(canon: str, rules: MilestoneRules, company: re.Pattern | None) 
         if not any(k.id == plant_kind for _, k in cues):
             cues.append((said, next(k for k in rules.kinds if k.id == plant_kind)))
     return cues, plant
+
+
+def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_other_model: bool, sentence_names: bool,
+                 about: str | None, subject_from: str, company_here: bool, plant, rules: MilestoneRules) -> tuple[str | None, str, list]:
+    """(whose events a clause states — `about`, its topic as found so far, else none, another thing's or the company's
+    (SITE_WIDE) —, where that was found, and its event words, only those of the company's kinds when it is the company's)."""
+    # "宣布了端到端大模型上车", "2026款X9上市": the event of a thing the clause names, not of the topic around it
+    # …and a clause naming nothing in a sentence naming such a thing and no topic: "小鹏天玑AIOS 6.0首次让…，本月将开始推送"
+    if not names_topic and (names_other_model or rules.own_things.search(canon) or rules.car_models.search(canon)
+                            or (not sentence_names and rules.own_things.search(whole))):
+        about, subject_from = None, ""
+    own_other = rules.site_wide_other.search(canon)
+    if own_other and not names_topic and company_here:
+        about = None  # its results, a reorganisation: the company's own event, whatever topic the sentence names after
+    if rules.car_models.search(canon):  # launching a line-up of models (三款Robotaxi车型, new SUVs) is putting it on sale
+        launch = next(k for k in rules.kinds if k.id == "commercial-launch")
+        cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
+    if about is None and company_here:
+        kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and (own_other or plant))]
+        return (SITE_WIDE, "sentence", kinds_here) if kinds_here else (None, "", cues)
+    return about, subject_from, cues
 
 
 def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_times: list[TimeMention],
