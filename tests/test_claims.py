@@ -372,6 +372,7 @@ def test_one_chips_compute_beside_a_count_is_still_the_chips_when_the_clause_say
     ("IRON人形机器人算力最高可达2250TOPS。", "最高 2,250 TOPS"),
     ("IRON人形機器人算力最高可達2250TOPS。", "最高 2,250 TOPS"),
     ("The IRON robot offers up to 2,250 TOPS of compute.", "最高 2,250 TOPS"),
+    ("The IRON robot offers 2,250+ TOPS of compute.", "至少 2,250 TOPS"),
 ])
 def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
     from build_scripts.pages.infobox import value_label
@@ -386,6 +387,9 @@ def test_the_infobox_says_a_qualifier_with_the_overviews_word(text, shown):
     ("The A868 will be priced at about 1.5 million US dollars.", ("a868", "price", 1500000.0)),
     ("The Land Aircraft Carrier sells for under 2 million yuan.", ("land-aircraft-carrier", "price", 2000000.0)),
     ("陆地航母售价不超过200万元。", ("land-aircraft-carrier", "price", 2000000.0)),
+    # a plus sign after the number: at least that many
+    ("小鹏G7 Ultra的算力为2200+TOPS。", ("g7-ultra", "compute", 2200.0)),
+    ("陸地航母已獲得5000+訂單。", ("land-aircraft-carrier", "orders", 5000.0)),
     # a starting price
     ("陸地航母起價199萬元。", ("land-aircraft-carrier", "price", 1990000.0)),
     ("The Land Aircraft Carrier starts at 1.99 million yuan.", ("land-aircraft-carrier", "price", 1990000.0)),

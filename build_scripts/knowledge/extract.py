@@ -138,6 +138,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
             rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
             rf"(?P<more>多|余)?"
             rf"(?:\s?(?P<mag>{magnitude_words}))?"
+            rf"(?P<plus>\+)?"  # "2200+TOPS", "10万+": at least that many
             # "120,000-square-meter", "a 30-minute cycle": English joins a number to its unit with a hyphen
             rf"(?:(?:\s|-(?=[A-Za-z]))?(?:{unit_groups}))?"
             rf"(?:\s?(?P<after>{alternation(after)}))?",
@@ -227,6 +228,8 @@ def _figures_stated(written: str, simplified: str) -> tuple[tuple, ...]:
         qualifier = rules.before.get((match["before"] or "").lower(), "") or rules.after.get(match["after"] or "", "")
         if match["more"]:
             qualifier = qualifier or "over"
+        if match["plus"]:
+            qualifier = qualifier or "at least"
         as_written = written[match.start("num"):match.end()].strip()
         figures.append((value, high, unit_id, rules.unit_names.get(unit_id, ""), qualifier, as_written, clause))
     with_unit = {value for value, _, unit, *_ in figures if unit}
