@@ -84,6 +84,16 @@ def test_this_years_quarter_in_traditional_chinese_resolves():
     assert times("那是小鵬智駕團隊在今年二季度的一次日常VLA測試。") == [("2025 Q2", True)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("小鵬將於本季向用戶推送第二代VLA。", [("2025 Q4", True)]),
+    ("小鵬下季將量產IRON機器人。", [("2026 Q1", True)]),
+    ("小鵬上季已完成路測。", [("2025 Q3", True)]),
+    ("小鵬今季推出Robotaxi。", [("2025 Q4", True)]),
+])
+def test_a_quarter_written_ji_as_taiwan_and_hong_kong_do(text, expected):
+    assert times(text) == expected
+
+
 def test_last_year_with_month():
     assert times("小鹏于去年 7 月就宣布了量产端到端大模型上车。", dt.date(2025, 4, 17)) == [("2024-07", True)]
 
