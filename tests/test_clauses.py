@@ -987,3 +987,20 @@ def test_a_next_clause_denying_a_move_leaves_the_plan():
 
 def test_unlikely_denies_the_plan():
     assert readings("IRON is unlikely to be mass-produced before 2027.", "en") == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a relative clause is about the noun before it, and leaves the sentence's subject be
+    ("He Xiaopeng said the IRON robot, which carries three Turing chips, will enter mass production by the end of 2026.", "en",
+     {("iron", "mass-production", "planned", "2026-q4")}),
+    ("Both the Robotaxi and IRON will use the Turing chip, which enters mass production in 2026.", "en",
+     {("turing-chip", "mass-production", "planned", "2026")}),
+    # a reference word opening a clause: the topic named last before it
+    ("Robotaxi和IRON都将采用图灵芯片，该芯片将于2026年量产。", "zh-Hans", {("turing-chip", "mass-production", "planned", "2026")}),
+    # a coordinated subject with 都 / "both": each of its topics
+    ("Robotaxi、IRON和飛行汽車都將在2026年量產。", "zh-Hant", {(t, "mass-production", "planned", "2026") for t in ("robotaxi", "iron", "flying-cars")}),
+    ("Both the Robotaxi and IRON will enter mass production in 2026.", "en",
+     {(t, "mass-production", "planned", "2026") for t in ("robotaxi", "iron")}),
+])
+def test_the_subject_of_a_relative_clause_a_reference_word_and_a_coordinated_subject(text, language, expected):
+    assert readings(text, language) == expected

@@ -602,7 +602,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
     last_about: tuple[str | None, str] = (None, "")  # and its topic and name
     rival_clauses_before: set[int] = set()  # indexes of the clauses right after a rival's
+    restore = None  # the sentence's subject, kept while a relative clause is about its antecedent
     for index, (start, end) in enumerate(spans):
+        if restore is not None:
+            (subject, name), restore = restore, None
         canon = canons[index]
         if rival is not None and (rival.search(canon) or (index in rival_clauses_before and RELATIVE_OPENING.match(canon))):
             # "特斯拉去年已量产Optimus，小鹏IRON则计划2026年量产", "Unlike Tesla, …": the rival's clause is the rival's,
@@ -610,6 +613,16 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             rival_clauses_before.add(index + 1)
             continue
         named = subjects[index]
+        earlier_names = [n for names in subjects[:index] for n in names]
+        if RELATIVE_OPENING.match(canon):
+            # "the IRON robot, which carries three Turing chips, will …": a relative clause is about the noun
+            # before it ("the Turing chip, which enters mass production in 2026"), and leaves the sentence's subject be
+            restore = (subject, name)
+            if earlier_names and subjects[index - 1]:
+                _, subject, name = subjects[index - 1][-1]
+        elif not named and earlier_names and rules.reference.match(canon.lstrip()):
+            # "…采用图灵芯片，该芯片将于2026年量产": a reference word opening a clause, the topic named last before it
+            _, subject, name = earlier_names[-1]
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
         named = [n for n in named if n not in other_model]
@@ -667,12 +680,14 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         cued_ids = {k.id for _, k in cues}
         stated_cues = [(m, k) for m, k in cues if not cued_ids & set(k.yields_to)] or cues
         first = min((m for m, _ in stated_cues), key=lambda m: m.start())
+        each_of: list[str] = []  # "Robotaxi、IRON和飞行汽车都将量产": every topic of a coordinated subject
         if len(named) > 1:
             # "搭载第二代VLA的Robotaxi已通过测试": a topic before 的 and another topic modifies it; the head is the subject
             heads = [n for i, n in enumerate(named) if (i + 1 == len(named) or "的" not in canon[n[0]:named[i + 1][0]])
                      and n in carrying] or named
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
+            each_of = _each_of(canon, [n for n in named if n[0] <= first.start()], first.start())
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
         if condition is not None and reading.state in (None, "planned", "happened"):
             reading = Clause("hypothetical", condition.marker)
@@ -717,6 +732,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                        sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
         sighted += [(about, named_as, *fields) for fields in last_event]
+        sighted += [(slug, "", *fields) for slug in each_of  # (a software topic's kinds are another's: not shared)
+                    if slug != about and (slug in software) == (about in software) for fields in last_event]
         last_about = (about, named_as)
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
@@ -813,6 +830,25 @@ def agent_before(canon: str, at: int, agent: re.Pattern) -> bool:
     between = AGENT_TO_VERB.search(canon, 0, at)
     head = canon[:between.start()] if between else canon[:at]
     return any(m.end() == len(head) for m in agent.finditer(head))
+
+
+# Between the names of a coordinated subject, and after it before its verb, a word saying the verb is each one's.
+COORDINATED = re.compile(r"\s*(?:、|,|，|和|与|及|以及|跟|同|and|,\s*and|&)\s*(?:the\s)?")
+DISTRIBUTIVE = re.compile(r"都|均|皆|(?<![a-z])(?:all|both|each)(?![a-z])")
+
+
+def _each_of(canon: str, named: list[tuple[int, str, str]], verb_at: int) -> list[str]:
+    """The topics of a coordinated subject whose verb a distributive word makes each one's ("Robotaxi、IRON和飞行汽车
+    都将在2026年量产", "The Robotaxi, IRON and the flying car will all enter …"); else none."""
+    if len(named) < 2:
+        return []
+    for (at, _, alias), (after, _, _) in zip(named, named[1:]):
+        if not COORDINATED.fullmatch(canon, at + len(canonical(alias)), after):
+            return []
+    last_at, _, last_alias = named[-1]
+    each = (DISTRIBUTIVE.search(canon, last_at + len(canonical(last_alias)), verb_at)
+            or re.search(r"(?<![a-z])both\s(?:the\s)?$", canon[:named[0][0]]))  # "Both the Robotaxi and IRON will …"
+    return [slug for _, slug, _ in named] if each else []
 
 
 def _moved_after(canon: str, last_event: list[tuple], rules: MilestoneRules) -> tuple[str, str] | None:
