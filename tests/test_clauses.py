@@ -1004,3 +1004,19 @@ def test_unlikely_denies_the_plan():
 ])
 def test_the_subject_of_a_relative_clause_a_reference_word_and_a_coordinated_subject(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("分析师预计IRON将于2027年量产。", "zh-Hans"),
+    ("業內人士預計，小鵬IRON最早2027年才能量產。", "zh-Hant"),
+    ("Analysts expect XPeng to begin IRON mass production in 2027.", "en"),
+    ("According to analysts, IRON will enter mass production in 2027.", "en"),
+])
+def test_someone_elses_forecast_is_no_promise_of_the_company(text, language):
+    assert readings(text, language) == set()
+
+
+def test_the_companys_own_expectation_is_its_plan():
+    assert readings("小鹏预计IRON将于2026年底量产。") == {("iron", "mass-production", "planned", "2026-q4")}
+    assert readings("XPeng expects IRON mass production to begin by the end of 2026.", "en") == {
+        ("iron", "mass-production", "planned", "2026-q4")}

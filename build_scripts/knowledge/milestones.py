@@ -106,6 +106,7 @@ class MilestoneRules:
     owned_thing: re.Pattern = re.compile("(?!)")  # after a topic's name: 的/'s and a thing no product is (能力, 视频, skills)
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
+    forecast: re.Pattern = re.compile("(?!)")  # 分析师预计, "analysts expect", "according to analysts": someone else's forecast
 
     def fitted(self, canon: str, named: list[tuple[int, str, str]], components: set[str]) -> tuple[re.Match, tuple] | None:
         """The words saying cars are made to carry a component topic the clause names, with that topic:
@@ -324,7 +325,17 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
+        forecast=_forecast_pattern(data.get("forecasters") or {}),
     )
+
+
+def _forecast_pattern(entry: dict) -> re.Pattern:
+    """A forecaster (milestones.yml `forecasters`: 分析师, analysts) with a verb of expecting or saying after it
+    (a few words between: 业内人士普遍预计, "analysts at Morgan Stanley expect"), or after 据/"according to"."""
+    who, verbs = _cue_pattern(_words(entry)).pattern, _cue_pattern(_words(entry.get("verbs"))).pattern
+    if who == "(?!)":
+        return re.compile("(?!)")
+    return re.compile(rf"(?:{who})[^，。,;；]{{0,24}}?(?:{verbs})|(?:据|according to|in the view of)\s?(?:{who})")
 
 
 @dataclass(frozen=True)
@@ -721,6 +732,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         state = _state(said, time, published, own_time)
         if state is None or not kinds:
             continue
+        if state == "planned" and (forecast := rules.forecast.search(whole)) and forecast.start() < start + first.start():
+            continue  # "分析师预计IRON将于2027年量产", "Analysts expect …": someone else's forecast, no promise of the company's
         words = ""
         if time is not None:
             words = text[offset + time.start:offset + time.end].strip() if same_length else time.words
