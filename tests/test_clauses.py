@@ -1020,3 +1020,21 @@ def test_the_companys_own_expectation_is_its_plan():
     assert readings("小鹏预计IRON将于2026年底量产。") == {("iron", "mass-production", "planned", "2026-q4")}
     assert readings("XPeng expects IRON mass production to begin by the end of 2026.", "en") == {
         ("iron", "mass-production", "planned", "2026-q4")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a condition's own event is not done: 只要/provided…
+    ("只要获得适航证，陆地航母就会在2026年交付。", "zh-Hans", {("flying-cars", "delivery", "planned", "2026")}),
+    ("Provided it wins certification, the Land Aircraft Carrier will be delivered in 2026.", "en",
+     {("flying-cars", "delivery", "planned", "2026")}),
+    # a condition of its own governs the clause after it, as 若… and "If …" do
+    ("Assuming regulators approve, XPeng will deliver the Land Aircraft Carrier in 2026.", "en", set()),
+    ("在獲得監管批准的前提下，陸地航母將於2026年交付。", "zh-Hant", set()),
+])
+def test_a_condition_states_none_of_its_own_events(text, language, expected):
+    assert readings(text, language) == expected
+
+
+def test_what_tai_waits_for_is_still_to_come():
+    found = readings("待获得适航证后，陆地航母将在2026年交付。")
+    assert not any(state == "happened" for _, _, state, _ in found), found
