@@ -1038,3 +1038,16 @@ def test_a_condition_states_none_of_its_own_events(text, language, expected):
 def test_what_tai_waits_for_is_still_to_come():
     found = readings("待获得适航证后，陆地航母将在2026年交付。")
     assert not any(state == "happened" for _, _, state, _ in found), found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鵬汽車周三（5日）在廣州舉行科技日，發布第二代VLA大模型、Robotaxi及新一代IRON人形機器人。", "zh-Hant"),
+    ("On November 5 XPeng unveiled the second-generation VLA, the Robotaxi and IRON.", "en"),
+])
+def test_each_topic_listed_as_an_object_of_one_event_word_has_the_event(text, language):
+    found = {(t, k, s) for t, k, s, _ in readings(text, language, dt.date(2025, 11, 6))}
+    assert {("second-gen-vla", "unveil", "happened"), ("robotaxi", "unveil", "happened"), ("iron", "unveil", "happened")} <= found, found
+
+
+def test_a_topic_a_relative_clause_describes_is_no_listed_object():
+    assert {t for t, *_ in readings("小鹏发布了搭载第二代VLA的Robotaxi。", "zh-Hans")} == {"robotaxi"}

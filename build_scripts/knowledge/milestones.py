@@ -652,7 +652,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if not cues:
             if CONJUNCTION_ONLY.fullmatch(canon):
                 continue  # ", but …": the word that opens the next clause, cut off on its own
-            if last_event and named and rules.clause.more_objects.match(canon):
+            if last_event and named and (rules.clause.more_objects.match(canon) or _more_listed_objects(canon, named, rules)):
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
                 for _, slug, _ in named:
                     sighted += [(slug, "", *fields) for fields in last_event]
@@ -698,7 +698,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                      and n in carrying] or named
             earlier = [(slug, alias) for at, slug, alias in heads if at <= first.start()]
             about, name = earlier[-1] if earlier else heads[0][1:]
-            each_of = _each_of(canon, [n for n in named if n[0] <= first.start()], first.start())
+            each_of = (_each_of(canon, [n for n in named if n[0] <= first.start()], first.start())
+                       or _objects_of(canon, [n for n in named if n[0] >= first.end()]))
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
         if condition is not None and reading.state in (None, "planned", "happened"):
             reading = Clause("hypothetical", condition.marker)
@@ -745,8 +746,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                        sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
         sighted += [(about, named_as, *fields) for fields in last_event]
-        sighted += [(slug, "", *fields) for slug in each_of  # (a software topic's kinds are another's: not shared)
-                    if slug != about and (slug in software) == (about in software) for fields in last_event]
+        remapped = set(rules.software_kinds) | set(rules.software_kinds.values())
+        sighted += [(slug, "", *fields) for slug in each_of if slug != about for fields in last_event
+                    # a software topic's mass production is its rollout: such kinds are shared only between topics alike
+                    if fields[0] not in remapped or (slug in software) == (about in software)]
         last_about = (about, named_as)
     # One sentence states one event of a kind about a subject: the clause that dates it says it best.
     best: dict[tuple[str, str], tuple] = {}
@@ -862,6 +865,37 @@ def _each_of(canon: str, named: list[tuple[int, str, str]], verb_at: int) -> lis
     each = (DISTRIBUTIVE.search(canon, last_at + len(canonical(last_alias)), verb_at)
             or re.search(r"(?<![a-z])both\s(?:the\s)?$", canon[:named[0][0]]))  # "Both the Robotaxi and IRON will …"
     return [slug for _, slug, _ in named] if each else []
+
+
+# Between two objects of one verb: a conjunction, a few words of their heads and modifiers on either side
+# (发布第二代VLA大模型、Robotaxi及新一代IRON人形机器人).
+LISTED = re.compile(r"[^，。；,;的]{0,8}?(?:、|和|与|及|以及|(?<![a-z])and(?![a-z]))[^，。；,;的]{0,8}?")
+
+
+def _objects_of(canon: str, named: list[tuple[int, str, str]]) -> list[str]:
+    """The topics listed as objects after a clause's event word, each of which the event is of; else none."""
+    if len(named) < 2:
+        return []
+    for (at, _, alias), (after, _, _) in zip(named, named[1:]):
+        if not LISTED.fullmatch(canon, at + len(canonical(alias)), after):
+            return []
+    return [slug for _, slug, _ in named]
+
+
+LIST_CONTINUES = re.compile(r"\s*(?:(?:and|or)\s)?(?:(?:the|its|their|a|an|xpeng's)\s)?(?:new\s)?")
+
+
+def _more_listed_objects(canon: str, named: list[tuple[int, str, str]], rules: MilestoneRules) -> bool:
+    """Whether a clause with no event word only continues the list of objects the clause before ended with,
+    as English cuts a list at its commas: "unveiled the second-generation VLA, the Robotaxi and IRON"."""
+    first_at, _, _ = named[0]
+    if not LIST_CONTINUES.fullmatch(canon, 0, first_at):
+        return False
+    if any(not LISTED.fullmatch(canon, at + len(canonical(alias)), after) for (at, _, alias), (after, _, _) in zip(named, named[1:])):
+        return False
+    last_at, _, last_alias = named[-1]
+    tail = canon[last_at + len(canonical(last_alias)):]
+    return not any(rules.clause.markers[state].words.search(tail) for state in ("planned", "happened", "negated"))
 
 
 def _moved_after(canon: str, last_event: list[tuple], rules: MilestoneRules) -> tuple[str, str] | None:
