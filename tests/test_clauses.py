@@ -1051,3 +1051,16 @@ def test_each_topic_listed_as_an_object_of_one_event_word_has_the_event(text, la
 
 def test_a_topic_a_relative_clause_describes_is_no_listed_object():
     assert {t for t, *_ in readings("小鹏发布了搭载第二代VLA的Robotaxi。", "zh-Hans")} == {"robotaxi"}
+
+
+@pytest.mark.parametrize("text, language", [
+    # a clause naming no topic, its object a count of other things: not the topic a later clause names
+    ("XPeng delivered 500 cars in October, IRON is still in testing.", "en"),
+    ("小鹏10月交付了3万台汽车，IRON仍在测试中。", "zh-Hans"),
+])
+def test_a_counted_object_is_not_the_topic_a_later_clause_names(text, language):
+    assert not any(kind == "delivery" for _, kind, _, _ in readings(text, language))
+
+
+def test_a_clause_before_the_only_topic_named_is_still_about_it():
+    assert ("robotaxi", "partnership", "happened", None) in readings("高德已与小鹏达成合作，后续小鹏的Robotaxi车辆将接入高德。")

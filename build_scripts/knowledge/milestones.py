@@ -674,10 +674,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 condition = previous  # "若监管放行，陆地航母明年交付": a clause of its own that is a condition governs those after it
             last_event = []
             continue
+        named_later = False  # the subject is a topic named only in a later clause: a guess, as the article's is
         if subject is not None:
             about, subject_from = subject, "sentence"
         elif sentence_names:
-            about, subject_from = ahead, "sentence"
+            about, subject_from, named_later = ahead, "sentence", True
         else:
             about, subject_from = implied, implied_from
         company_here = company is not None and bool(company.search(canon if sentence_names else whole)
@@ -686,6 +687,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                                                  subject_from, company_here, plant, rules)
         if about is None:
             continue
+        named_later = named_later and about == ahead  # not when it became the company's own event
         # the clause's state is read at the word of the event it states: "at the Dubai showcase it carried out
         # its first manned flight" is a flight (showcase yields to it), read at "manned flight"
         cued_ids = {k.id for _, k in cues}
@@ -721,7 +723,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  # "received a permit to deliver": the permit only ("plans to launch" is the plan it says)
                  and not (m is not first and reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
                  # the subject is a guess: not when the words say it is something else
-                 and not (subject_from == "article" and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())))]
+                 and not ((subject_from == "article" or named_later)
+                          and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
+                               or COUNTED_OBJECT.match(canon, m.end())))]
         time, offset, own_time = _clause_time(index, first, reading, about, all_times, spans, canons, clause_topics, rules)
         if described:
             time, own_time = None, False
@@ -836,6 +840,11 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
 # 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
 COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
+
+# A count right after an event word is its object ("delivered 500 cars", 交付了500台): some number of things,
+# which a clause naming no topic does not make the topic.
+COUNTED_OBJECT = re.compile(r"\s?了?\s?(?:over |more than |nearly |about |around )?(?:\d[\d,.]*|[一二两三四五六七八九十百千万]+)\s?"
+                            r"(?:万|千|million|thousand)?\s?(?:台|辆|架|款|个|套|[a-z])")
 
 # Between the agent of a relative clause and its event word (小鹏汽车此次发布的X): a company word, an adverb.
 AGENT_TO_VERB = re.compile(r"(?:汽车|集团|公司)?\s?(?:同时|此次|这次|今年|去年|正式|首次|最新)?\s?$")
