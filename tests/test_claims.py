@@ -420,3 +420,16 @@ def test_what_making_a_product_cost_is_not_its_price():
 def test_a_relative_clause_after_a_rivals_product_says_its_number_of_that_product():
     assert said("The Turing chip delivers three times the compute of Nvidia's Orin-X, which offers 254 TOPS.") == set()
     assert said("IRON, which stands 178 cm tall, weighs 70 kg.") == {("iron", "height", 1.78), ("iron", "weight", 70.0)}
+
+
+@pytest.mark.parametrize("text", [
+    "初代IRON有62个自由度。",
+    "上一代IRON擁有62個自由度。",
+    "The previous-generation IRON had 62 degrees of freedom.",
+])
+def test_an_earlier_generations_figure_is_not_the_products(text):
+    assert not any(a == "degrees-of-freedom" for _, a, _ in said(text))
+
+
+def test_the_new_generations_figure_is_the_products():
+    assert ("iron", "degrees-of-freedom", 82.0) in said("新一代IRON有82个自由度。")
