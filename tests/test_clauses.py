@@ -1064,3 +1064,19 @@ def test_a_counted_object_is_not_the_topic_a_later_clause_names(text, language):
 
 def test_a_clause_before_the_only_topic_named_is_still_about_it():
     assert ("robotaxi", "partnership", "happened", None) in readings("高德已与小鹏达成合作，后续小鹏的Robotaxi车辆将接入高德。")
+
+
+@pytest.mark.parametrize("text, language", [
+    ("IRON mass production has been pushed to 2027.", "en"),
+    ("IRON mass production slips to 2027.", "en"),
+    ("IRON mass production was rescheduled for 2027.", "en"),
+    ("IRON量产推至2027年。", "zh-Hans"),
+    ("IRON量產順延至2027年。", "zh-Hant"),
+])
+def test_a_plan_moved_to_a_later_time_is_delayed(text, language):
+    assert readings(text, language) == {("iron", "mass-production", "delayed", "2027")}
+
+
+def test_pushed_to_users_is_still_a_rollout():
+    assert readings("The second-generation VLA will be pushed to users in the first quarter of 2026.", "en") == {
+        ("second-gen-vla", "rollout", "planned", "2026-q1")}

@@ -260,7 +260,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         kind_shapes += shapes
         kinds.append(Kind(kind_id, str(entry["label_zh"]), str(entry.get("label_en", kind_id)),
                           re.compile("|".join([_cue_pattern(words).pattern, *shapes])), yields_to,
-                          _cue_pattern(_words(entry.get("not_with"))),
+                          re.compile("|".join([_cue_pattern(_words(entry.get("not_with"))).pattern,
+                                               *_shapes(path, f"kinds: {kind_id}: not_with", entry.get("not_with") or {})])),
                           _cue_pattern([f for verb in entry.get("figurative") or [] for f in verb_forms(str(verb))[0]])))
     for state in ("planned", "happened", "ongoing", "dropped", "delayed", "negated", "hypothetical", "mention"):
         if not isinstance(data.get(state), dict):
