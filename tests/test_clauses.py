@@ -1080,3 +1080,16 @@ def test_a_plan_moved_to_a_later_time_is_delayed(text, language):
 def test_pushed_to_users_is_still_a_rollout():
     assert readings("The second-generation VLA will be pushed to users in the first quarter of 2026.", "en") == {
         ("second-gen-vla", "rollout", "planned", "2026-q1")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the day something was said dates the saying, not the plan it reports; a report keeps it
+    ("XPeng said on Wednesday it would start mass-producing IRON by the end of 2026.", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("XPeng announced on November 5 that it would mass-produce IRON.", set()),
+    ("XPeng said on November 5 that IRON entered mass production.", {("iron", "mass-production", "happened", "2025-11-05")}),
+    # a wire's dateline dates the story
+    ("GUANGZHOU, Nov 5 (Reuters) - XPeng said it would start mass-producing IRON by the end of 2026.",
+     {("iron", "mass-production", "planned", "2026-q4")}),
+])
+def test_the_day_of_saying_is_not_the_day_of_a_plan(text, expected):
+    assert readings(text, "en", dt.date(2025, 11, 7)) == expected

@@ -585,7 +585,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # "today reported its financial results": when what is reported is the company's own results, the report is the event.
     all_times = [t for t in read_times(simplified, published, time_rules, day_before)
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
-                 and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])]
+                 and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])
+                 and not DATELINE_AFTER.match(lowered, t.end)]  # a wire's dateline ("GUANGZHOU, Nov 5 (Reuters) -")
+    # the day something was said ("said on Wednesday it would …") dates the saying, not a plan it reports
+    said_on = {id(t) for t in all_times if SAID_ON.search(lowered, max(0, t.start - 16), t.start)}
     software = {t.slug for t in topics if t.software}
     components = {t.slug for t in topics if t.component}
     spans = clause_spans(simplified)
@@ -727,7 +730,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  and not ((subject_from == "article" or named_later)
                           and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
                                or COUNTED_OBJECT.match(canon, m.end())))]
-        time, offset, own_time = _clause_time(index, first, reading, about, all_times, spans, canons, clause_topics, rules)
+        time, offset, own_time = _clause_time(index, first, reading, about,
+                                              [t for t in all_times if reading.state != "planned" or id(t) not in said_on],
+                                              spans, canons, clause_topics, rules)
         if described:
             time, own_time = None, False
         said = reading.state
@@ -841,6 +846,9 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
 # 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
 COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
+
+DATELINE_AFTER = re.compile(r"\s?\((?:[a-z][a-z .&-]{1,30})\)\s?[-–—]")  # "Nov 5 (Reuters) -"
+SAID_ON = re.compile(r"(?<![a-z])(?:said|says|announced|told|stated|disclosed|revealed|confirmed|added)\s(?:on\s|in\s|at\s|last\s|this\s)?$")
 
 # A count right after an event word is its object ("delivered 500 cars", 交付了500台): some number of things,
 # which a clause naming no topic does not make the topic.
