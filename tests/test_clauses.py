@@ -1093,3 +1093,11 @@ def test_pushed_to_users_is_still_a_rollout():
 ])
 def test_the_day_of_saying_is_not_the_day_of_a_plan(text, expected):
     assert readings(text, "en", dt.date(2025, 11, 7)) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏11月5日表示将量产IRON机器人。", "zh-Hans"),
+    ("小鵬周三（5日）宣佈將推出Robotaxi服務。", "zh-Hant"),
+])
+def test_a_day_before_the_chinese_verb_of_saying_dates_the_saying(text, language):
+    assert readings(text, language, dt.date(2025, 11, 7)) == set()

@@ -588,7 +588,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])
                  and not DATELINE_AFTER.match(lowered, t.end)]  # a wire's dateline ("GUANGZHOU, Nov 5 (Reuters) -")
     # the day something was said ("said on Wednesday it would …") dates the saying, not a plan it reports
-    said_on = {id(t) for t in all_times if SAID_ON.search(lowered, max(0, t.start - 16), t.start)}
+    # (in Chinese the day stands before the verb: 小鹏11月5日表示将…, 周三（5日）宣布)
+    said_on = {id(t) for t in all_times if SAID_ON.search(lowered, max(0, t.start - 16), t.start)
+               or rules.clause.reporting.match(lowered, SAID_AFTER.match(lowered, t.end).end())}
     software = {t.slug for t in topics if t.software}
     components = {t.slug for t in topics if t.component}
     spans = clause_spans(simplified)
@@ -847,6 +849,7 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
 COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
 
+SAID_AFTER = re.compile(r"\s?(?:[（(][^）)]{1,8}[）)]|[）)])?\s?")  # between a day and the verb saying something on it: （5日）
 DATELINE_AFTER = re.compile(r"\s?\((?:[a-z][a-z .&-]{1,30})\)\s?[-–—]")  # "Nov 5 (Reuters) -"
 SAID_ON = re.compile(r"(?<![a-z])(?:said|says|announced|told|stated|disclosed|revealed|confirmed|added)\s(?:on\s|in\s|at\s|last\s|this\s)?$")
 
