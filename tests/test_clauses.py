@@ -1101,3 +1101,14 @@ def test_the_day_of_saying_is_not_the_day_of_a_plan(text, expected):
 ])
 def test_a_day_before_the_chinese_verb_of_saying_dates_the_saying(text, language):
     assert readings(text, language, dt.date(2025, 11, 7)) == set()
+
+
+@pytest.mark.parametrize("text, language", [
+    ("陆地航母9月16日试飞时发生了意外。", "zh-Hans"),
+    ("小鵬匯天飛行汽車9月16日發生一起碰撞。", "zh-Hant"),
+    ("小鹏汇天飞行汽车9月16日在航展彩排中失事。", "zh-Hans"),
+])
+def test_an_accident_however_said_is_an_incident_not_the_flight_it_happened_during(text, language):
+    found = {(s.kind, s.sense, s.state, s.period.key if s.period else None)
+             for s in sightings(article("a", dt.date(2025, 9, 20), text, language))}
+    assert found == {("other", "incident", "happened", "2025-09-16")}, found
