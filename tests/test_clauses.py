@@ -1112,3 +1112,13 @@ def test_an_accident_however_said_is_an_incident_not_the_flight_it_happened_duri
     found = {(s.kind, s.sense, s.state, s.period.key if s.period else None)
              for s in sightings(article("a", dt.date(2025, 9, 20), text, language))}
     assert found == {("other", "incident", "happened", "2025-09-16")}, found
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏Robotaxi11月3日获批在广州开展道路测试。", "zh-Hans"),
+    ("小鵬Robotaxi於11月3日獲准在廣州進行路測。", "zh-Hant"),
+    ("Regulators approved XPeng's Robotaxi for public road testing on November 3.", "en"),
+    ("XPeng got the green light to run Robotaxi trials in Guangzhou on November 3.", "en"),
+])
+def test_an_approval_is_a_permit_and_what_it_allows_is_still_to_come(text, language):
+    assert readings(text, language) == {("robotaxi", "permit", "happened", "2025-11-03")}

@@ -268,7 +268,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if given:  # 开放试驾之后的市场反应, 自…受理以来: the event is taken as given, at its own time — however it is talked about
         change = _given_up_or_moved(found, given.end())  # 交付时间推迟到2027年: the time given is moved, the event with it
         return Clause(*change) if change else Clause(None, canon[cue_start:given.end()].strip())
-    mentioned = rules.mention_before.search(canon[:cue_start])
+    mentioned = rules.mention_before.search(canon[:cue_start]) if cue_end > cue_start else None  # (no event word: nothing talked about)
     if mentioned:
         return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]

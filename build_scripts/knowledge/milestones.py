@@ -726,6 +726,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start())
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
                  and not rules.object_is_another_thing(canon, m, named)
+                 # a later event word talked about, or what an approval allows (获批开展道路测试: the permit only)
+                 and not (m is not first and rules.clause.mention_before.search(canon, 0, m.start()))
                  # "received a permit to deliver": the permit only ("plans to launch" is the plan it says)
                  and not (m is not first and reading.state != "planned" and in_infinitive(canon, m.start(), m.group(0), rules.clause))
                  # the subject is a guess: not when the words say it is something else
