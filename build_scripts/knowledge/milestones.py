@@ -592,6 +592,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     said_on = {id(t) for t in all_times if SAID_ON.search(lowered, max(0, t.start - 16), t.start)
                or rules.clause.reporting.match(lowered, SAID_AFTER.match(lowered, t.end).end())}
     software = {t.slug for t in topics if t.software}
+    remapped = set(rules.software_kinds) | set(rules.software_kinds.values())  # kinds a software topic reads otherwise
     components = {t.slug for t in topics if t.component}
     spans = clause_spans(simplified)
     canons = [canonical(simplified[start:end]) for start, end in spans]
@@ -760,7 +761,6 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                        sense if kind.id == "other" else "") for kind in dict.fromkeys(kinds)]
         # Sighting's fields in order: topic, named, kind, period, when_text, relative, state, read, marker, sense
         sighted += [(about, named_as, *fields) for fields in last_event]
-        remapped = set(rules.software_kinds) | set(rules.software_kinds.values())
         sighted += [(slug, "", *fields) for slug in each_of if slug != about for fields in last_event
                     # a software topic's mass production is its rollout: such kinds are shared only between topics alike
                     if fields[0] not in remapped or (slug in software) == (about in software)]
