@@ -38,10 +38,10 @@ milestones:
     when: 2027-H1
     by: 李编辑
     note: 官方已改口
-  - id: m-second-gen-vla-other-undated-516b1c
+  - id: m-world-model-other-2024
     do: reject
     by: 李编辑
-    note: 组建团队不是里程碑
+    note: 算力集群不是世界模型的里程碑
   - file: 000_8aa7ed600137bead.txt
     quote: 小鹏汽车将在2026年推出三款 Robotaxi车型
     do: add
@@ -247,13 +247,13 @@ def test_a_confirmed_figure_whose_subject_was_borrowed_reads_as_stated_and_leave
 
 
 def test_a_rejected_milestone_is_on_no_page_but_listed_in_the_corrections_section(corrected):
-    gone = "m-second-gen-vla-other-undated-516b1c"
-    for path in ("topics/second-gen-vla/", "promises/second-gen-vla/", "timeline/"):
+    gone = "m-world-model-other-2024"
+    for path in ("topics/world-model/", "promises/world-model/", "timeline/"):
         assert page(corrected, path).find(id=gone) is None, path
         assert page(corrected, path).select_one(f'a[href$="#{gone}"]') is None, path  # nor its chart row
     assert milestone(corrected, gone) is None
     section = page(corrected, "problems/").find(id="corrections-rejected").find_next("table").get_text()
-    assert "於是,小鵬成立了兩個研發團隊" in section and "组建团队不是里程碑" in section
+    assert "建成了国内汽车行业首个万卡智算集群" in section and "算力集群不是世界模型的里程碑" in section
 
 
 def test_a_rejected_figure_row_is_gone_from_the_infobox_and_kb_json(corrected, seed_site):
@@ -398,7 +398,7 @@ def test_corrections_survive_a_new_article_and_an_edit_elsewhere_in_a_corrected_
     for ident, verdict in (("m-second-gen-vla-pilot-2025-12", "confirmed"), ("m-iron-mass-production-2027-h1", "corrected"),
                            ("m-robotaxi-permit-2026-h2", "added")):
         assert milestone(later, ident)["reviewed"] == verdict, ident
-    assert milestone(later, "m-second-gen-vla-other-undated-516b1c") is None
+    assert milestone(later, "m-world-model-other-2024") is None
     assert claims(later, "vla2-driving-experience") == []
     assert [c["reviewed"] for c in claims(later, "iron-height")] == ["added"]
     stale = page(later, "problems/").find(id="corrections-stale").find_next("table").get_text()
