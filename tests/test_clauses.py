@@ -1122,3 +1122,8 @@ def test_an_accident_however_said_is_an_incident_not_the_flight_it_happened_duri
 ])
 def test_an_approval_is_a_permit_and_what_it_allows_is_still_to_come(text, language):
     assert readings(text, language) == {("robotaxi", "permit", "happened", "2025-11-03")}
+
+
+def test_a_product_named_after_its_kind_is_a_thing_of_its_own():
+    # 产品「星辰」 is launched, not the Robotaxi a later clause compares it with
+    assert readings("小鹏将于2026年发布全新产品「星辰」，与Robotaxi共享硬件。") == set()
