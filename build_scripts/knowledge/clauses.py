@@ -25,7 +25,10 @@ The grammar, in the order it is applied:
    or a head noun with "of/to" before it in the clause (谈到…量产, "the road to
    mass production" — `mention_before`; with a future time of its own, "the
    road to mass-producing robots later this year" is a plan),
-   an English event noun after a preposition ("ready for delivery"),
+   an English event noun after a preposition ("ready for delivery"), an event verb's -ing form after one
+   ("a year for bringing AI to market"), or its infinitive ("won approval to launch"; a plan word
+   before it still makes a plan, "plans to launch", and an implicative verb lets the tense speak,
+   "started to test"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
    and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
 4. **Hypothetical.** A question (the clause ends in ？/?; 能否, 是否, "whether" ask inside it) states
@@ -40,7 +43,9 @@ The grammar, in the order it is applied:
 7. **Planned / happened.** A plan marker before the event word (将/会/计划/
    预计/目标/will/would/plans to/expected to/is set to) wins over the event
    verb's own past form ("is expected to be completed"); else the verb's past
-   form ("unveiled", "began") or its progressive ("are jointly developing"); else the nearest completion or progressive marker
+   form ("unveiled", "began") or its progressive ("are jointly developing"), a light verb in the progressive
+   with the event as object ("is running road tests") or being in its phase ("is now in trial operation");
+   else the nearest completion or progressive marker
    before it (已/已经/has/was, 正在), else one after it (量产了, "production began"), a plan
    marker first (量产已近在眼前 is still to come); a progressive marker after it is another
    verb's (量产正在提速: the pace).
