@@ -433,3 +433,7 @@ def test_an_earlier_generations_figure_is_not_the_products(text):
 
 def test_the_new_generations_figure_is_the_products():
     assert ("iron", "degrees-of-freedom", 82.0) in said("新一代IRON有82个自由度。")
+
+
+def test_hong_kong_counts_chips_li():
+    assert said("IRON機器人配備3粒圖靈AI晶片，算力達2250TOPS。") == {("iron", "turing-chips", 3.0), ("iron", "compute", 2250.0)}

@@ -154,7 +154,7 @@ SUBJECT_AND_ATTRIBUTE_CASES = {
         "attribute #1 (id 'compute'), 'kind'", "'specs' is not one of spec, count", "kind: specs",
     ),
     "an attribute pattern that does not compile": (
-        "attributes.yml", "'{number}\\s?[颗块枚]", "'({number}\\s?[颗块枚]",
+        "attributes.yml", "'{number}\\s?[颗块枚粒]", "'({number}\\s?[颗块枚粒]",
         "attribute #4 (id 'turing-chips'), 'patterns' #1", "is not a valid regular expression", "'({number}",
     ),
     "an attribute for a subject subjects.yml lacks": (

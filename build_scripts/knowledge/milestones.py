@@ -319,7 +319,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
         software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes), sense_labels=sense_labels,
         fitted_before=re.compile(r"(?:" + _cue_pattern(_words(fitted_into.get("before_topic"))).pattern
-                                 + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
+                                 + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|粒|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
         fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
         other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
