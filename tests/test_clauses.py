@@ -1127,3 +1127,8 @@ def test_an_approval_is_a_permit_and_what_it_allows_is_still_to_come(text, langu
 def test_a_product_named_after_its_kind_is_a_thing_of_its_own():
     # 产品「星辰」 is launched, not the Robotaxi a later clause compares it with
     assert readings("小鹏将于2026年发布全新产品「星辰」，与Robotaxi共享硬件。") == set()
+
+
+def test_taking_the_wraps_off_is_an_unveiling():
+    assert readings("XPeng took the wraps off its new IRON robot on November 5.", "en") == {
+        ("iron", "unveil", "happened", "2025-11-05")}
