@@ -31,7 +31,8 @@ def value_label(value: ClaimValue) -> str:
         return value.value
     # the word the overview says it with (overview.yml numbers: zh qualifiers): "最高 3,000 TOPS" in both places
     mark = load_overview_wording()["numbers"]["zh"]["qualifiers"].get(value.qualifier, "")
-    unit = unit_rules().unit_names.get(value.unit, value.unit)
+    # a unit units.yml does not read (a pattern's: wheels, level) is said as the overview says it
+    unit = unit_rules().unit_names.get(value.unit) or load_overview_wording()["numbers"]["zh"]["units"].get(value.unit, value.unit)
     unit = f" {unit}" if unit else ""
     return f"{mark + ' ' if mark else ''}{format_value(value.value, value.high)}{unit}"
 
