@@ -104,6 +104,12 @@ IMPLICATIVE = re.compile(r"(?<![a-z])(?:start|begin|began|begun|continu|manag|su
                          r"(?:(?:[a-z]+ly)\s)?to\s$")
 # Being in an event's phase is being under way: "is now in trial operation", "are currently in mass production".
 BEING_IN = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:now|currently|already|still)\s)?in\s(?:(?:the|its|their|full|regular)\s)?$")
+# Before an English event noun, each with the words a reader is told it was read from.
+NOUN_UNDER_WAY = (
+    (PAST_VERB_OBJECT, lambda m: m.group(1)),  # "carried out its first manned flight": carried
+    (BEING_IN, lambda m: m.group(0).strip()),  # "is now in trial operation"
+    (PROGRESSIVE_VERB_OBJECT, lambda m: m.group(0).split()[0] + " " + m.group(1)),  # "is running road tests": is running
+)
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
@@ -308,15 +314,10 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("happened", cue_word.strip())
     if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
         return Clause("happened", be.group(0).strip() + " …ing")
-    past_verb = PAST_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
-    if past_verb:
-        return Clause("happened", past_verb.group(1))
-    being_in = BEING_IN.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
-    if being_in:
-        return Clause("happened", being_in.group(0).strip())
-    carrying_out = PROGRESSIVE_VERB_OBJECT.search(canon, 0, cue_start) if cue.isascii() and cue not in rules.verb_forms else None
-    if carrying_out:
-        return Clause("happened", carrying_out.group(0).split()[0] + " " + carrying_out.group(1))
+    if cue.isascii() and cue not in rules.verb_forms:  # an English event noun: a verb before it may say it is done or under way
+        for shape, marker in NOUN_UNDER_WAY:
+            if said := shape.search(canon, 0, cue_start):
+                return Clause("happened", marker(said))
     nearest_before = sorted(before("happened") + before("ongoing"))  # 正在量产: under way, begun
     if nearest_before:
         return Clause("happened", nearest_before[-1][2])

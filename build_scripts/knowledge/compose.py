@@ -111,7 +111,7 @@ def not_a_fact(passages: list[Passage], signals: Signals) -> set[int]:
         other, own = signals.competitor.search(said), signals.own.search(canon)
         if other or own:
             about_others = bool(other) and not own
-        if about_others or (other and not own) or signals.opinion.search(said):
+        if about_others or signals.opinion.search(said):  # (a rival named, the company not: about_others already)
             excluded.add(id(p))
     return excluded
 

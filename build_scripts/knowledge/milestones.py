@@ -589,7 +589,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  and not DATELINE_AFTER.match(lowered, t.end)]  # a wire's dateline ("GUANGZHOU, Nov 5 (Reuters) -")
     # the day something was said ("said on Wednesday it would …") dates the saying, not a plan it reports
     # (in Chinese the day stands before the verb: 小鹏11月5日表示将…, 周三（5日）宣布)
-    said_on = {id(t) for t in all_times if SAID_ON.search(lowered, max(0, t.start - 16), t.start)
+    said_on = {id(t) for t in all_times if _said_right_before(lowered, t.start, rules)
                or rules.clause.reporting.match(lowered, SAID_AFTER.match(lowered, t.end).end())}
     software = {t.slug for t in topics if t.software}
     remapped = set(rules.software_kinds) | set(rules.software_kinds.values())  # kinds a software topic reads otherwise
@@ -853,7 +853,14 @@ COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六�
 
 SAID_AFTER = re.compile(r"\s?(?:[（(][^）)]{1,8}[）)]|[）)])?\s?")  # between a day and the verb saying something on it: （5日）
 DATELINE_AFTER = re.compile(r"\s?\((?:[a-z][a-z .&-]{1,30})\)\s?[-–—]")  # "Nov 5 (Reuters) -"
-SAID_ON = re.compile(r"(?<![a-z])(?:said|says|announced|told|stated|disclosed|revealed|confirmed|added)\s(?:on\s|in\s|at\s|last\s|this\s)?$")
+SAID_ON = re.compile(r"\s(?:on\s|in\s|at\s|last\s|this\s)?$")  # between a verb of saying and the day it was said
+
+
+def _said_right_before(lowered: str, at: int, rules: MilestoneRules) -> bool:
+    """Whether a verb of saying (milestones.yml reporting_verbs) ends right before the time at `at`, a
+    preposition between: "said on Wednesday", "announced last week"."""
+    gap = SAID_ON.search(lowered, max(0, at - 16), at)
+    return gap is not None and any(m.end() == gap.start() for m in rules.clause.reporting.finditer(lowered, max(0, at - 30), gap.start()))
 
 # A count right after an event word is its object ("delivered 500 cars", 交付了500台): some number of things,
 # which a clause naming no topic does not make the topic.
@@ -876,14 +883,17 @@ COORDINATED = re.compile(r"\s*(?:、|,|，|和|与|及|以及|跟|同|and|,\s*an
 DISTRIBUTIVE = re.compile(r"都|均|皆|(?<![a-z])(?:all|both|each)(?![a-z])")
 
 
+def _joined_by(canon: str, named: list[tuple[int, str, str]], between: re.Pattern) -> bool:
+    """Whether every two names in a row of `named` (position, slug, alias) have only `between` between them."""
+    return all(between.fullmatch(canon, at + len(canonical(alias)), after)
+               for (at, _, alias), (after, _, _) in zip(named, named[1:]))
+
+
 def _each_of(canon: str, named: list[tuple[int, str, str]], verb_at: int) -> list[str]:
     """The topics of a coordinated subject whose verb a distributive word makes each one's ("Robotaxi、IRON和飞行汽车
     都将在2026年量产", "The Robotaxi, IRON and the flying car will all enter …"); else none."""
-    if len(named) < 2:
+    if len(named) < 2 or not _joined_by(canon, named, COORDINATED):
         return []
-    for (at, _, alias), (after, _, _) in zip(named, named[1:]):
-        if not COORDINATED.fullmatch(canon, at + len(canonical(alias)), after):
-            return []
     last_at, _, last_alias = named[-1]
     each = (DISTRIBUTIVE.search(canon, last_at + len(canonical(last_alias)), verb_at)
             or re.search(r"(?<![a-z])both\s(?:the\s)?$", canon[:named[0][0]]))  # "Both the Robotaxi and IRON will …"
@@ -897,12 +907,7 @@ LISTED = re.compile(r"[^，。；,;的]{0,8}?(?:、|和|与|及|以及|(?<![a-z]
 
 def _objects_of(canon: str, named: list[tuple[int, str, str]]) -> list[str]:
     """The topics listed as objects after a clause's event word, each of which the event is of; else none."""
-    if len(named) < 2:
-        return []
-    for (at, _, alias), (after, _, _) in zip(named, named[1:]):
-        if not LISTED.fullmatch(canon, at + len(canonical(alias)), after):
-            return []
-    return [slug for _, slug, _ in named]
+    return [slug for _, slug, _ in named] if len(named) > 1 and _joined_by(canon, named, LISTED) else []
 
 
 LIST_CONTINUES = re.compile(r"\s*(?:(?:and|or)\s)?(?:(?:the|its|their|a|an|xpeng's)\s)?(?:new\s)?")
@@ -911,10 +916,7 @@ LIST_CONTINUES = re.compile(r"\s*(?:(?:and|or)\s)?(?:(?:the|its|their|a|an|xpeng
 def _more_listed_objects(canon: str, named: list[tuple[int, str, str]], rules: MilestoneRules) -> bool:
     """Whether a clause with no event word only continues the list of objects the clause before ended with,
     as English cuts a list at its commas: "unveiled the second-generation VLA, the Robotaxi and IRON"."""
-    first_at, _, _ = named[0]
-    if not LIST_CONTINUES.fullmatch(canon, 0, first_at):
-        return False
-    if any(not LISTED.fullmatch(canon, at + len(canonical(alias)), after) for (at, _, alias), (after, _, _) in zip(named, named[1:])):
+    if not LIST_CONTINUES.fullmatch(canon, 0, named[0][0]) or not _joined_by(canon, named, LISTED):
         return False
     last_at, _, last_alias = named[-1]
     tail = canon[last_at + len(canonical(last_alias)):]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_scripts import data as data_files
@@ -118,7 +118,7 @@ class TimeRules:
     pattern: re.Pattern
     same_day: tuple[str, ...] = ()
     occasions: tuple[str, ...] = ()  # 科技日, "Tech Day": what a same-day frame (科技日上, "at the Tech Day") names
-    within_units: dict[str, int] = None  # "三年内", "within two years": months in each unit word
+    within_units: dict[str, int] = field(default_factory=dict)  # "三年内", "within two years": months in each unit word
     within_before: tuple[str, ...] = ()  # 未来, within: the count runs from now
     within_after: tuple[str, ...] = ()  # 内, 之内
 
