@@ -1132,3 +1132,56 @@ def test_a_product_named_after_its_kind_is_a_thing_of_its_own():
 def test_taking_the_wraps_off_is_an_unveiling():
     assert readings("XPeng took the wraps off its new IRON robot on November 5.", "en") == {
         ("iron", "unveil", "happened", "2025-11-05")}
+
+
+@pytest.mark.parametrize("text, language", [
+    # the progressive of a moment is arranged to come: no launch on the day it was said
+    ("At its AI Day on Wednesday, XPeng said it is launching three Robotaxi models.", "en"),
+    ("XPeng is unveiling a new IRON robot.", "en"),
+])
+def test_the_present_progressive_of_a_moment_is_no_report_that_it_happened(text, language):
+    assert not {r for r in readings(text, language) if r[2] == "happened"}
+
+
+def test_the_progressive_of_a_stretch_is_under_way_and_a_moments_plan_keeps_its_own_time():
+    assert readings("XPeng is testing its Robotaxi on public roads in Guangzhou.", "en") == {("robotaxi", "pilot", "happened", None)}
+    assert readings("XPeng is launching its Robotaxi service in the second half of 2026.", "en") == {
+        ("robotaxi", "commercial-launch", "planned", "2026-h2")}
+
+
+def test_a_weekday_in_a_plan_is_the_coming_one():
+    # said on Thursday 2025-11-20: "on Wednesday" is the 26th when it is planned, the 19th when it is reported
+    assert readings("XPeng will unveil the new IRON robot on Wednesday.", "en") == {("iron", "unveil", "planned", "2025-11-26")}
+    assert readings("XPeng unveiled the new IRON robot on Wednesday.", "en") == {("iron", "unveil", "happened", "2025-11-19")}
+    assert readings("小鹏将于周三发布新一代IRON人形机器人。") == {("iron", "unveil", "planned", "2025-11-26")}
+
+
+def test_before_a_year_is_by_the_end_of_the_year_before():
+    assert readings("XPeng plans to mass-produce IRON before 2027.", "en") == {("iron", "mass-production", "planned", "2026")}
+    assert readings("XPeng plans to mass-produce IRON before the end of 2026.", "en") == {
+        ("iron", "mass-production", "planned", "2026-q4")}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Morgan Stanley expects XPeng to begin IRON mass production in 2027.", "en"),
+    ("Counterpoint Research expects the IRON robot to enter mass production in 2027.", "en"),
+    ("摩根士丹利预计小鹏IRON将于2027年量产。", "zh-Hans"),
+    ("中信證券預計，小鵬IRON將於2027年量產。", "zh-Hant"),
+])
+def test_a_broker_or_research_firm_named_is_a_forecaster_too(text, language):
+    assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("小鹏科技日上发布了新一代IRON人形机器人。\n何小鹏表示，团队为它的步态下了很多功夫。\n小鹏的目标是2026年4月实现这款机器人的量产。",
+     "zh-Hans", {("iron", "mass-production", "planned", "2026-04")}),
+    ("小鵬科技日上發表了新一代IRON人形機器人。\n何小鵬表示，團隊下了很多功夫。\n小鵬的目標是2026年4月實現這款機器人的量產。",
+     "zh-Hant", {("iron", "mass-production", "planned", "2026-04")}),
+    ("XPeng unveiled its new IRON humanoid robot at its Tech Day.\nHe Xiaopeng said the team had worked hard on its gait.\n"
+     "The robot is expected to enter mass production in April 2026.", "en", {("iron", "mass-production", "planned", "2026-04")}),
+    # the chip is no robot: a reference word naming another sort of thing is left unresolved
+    ("小鹏科技日上发布了新一代IRON人形机器人。\n何小鹏表示，团队下了很多功夫。\n该芯片将于2026年4月量产。", "zh-Hans", set()),
+])
+def test_a_reference_word_naming_the_sort_of_thing_a_topic_is_refers_back_across_paragraphs(text, language, expected):
+    read = {r for r in readings(text, language) if r[1] != "unveil"}
+    assert read == expected

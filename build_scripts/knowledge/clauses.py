@@ -254,8 +254,10 @@ def mention_head(canon: str, cue_end: int, rules: ClauseRules) -> re.Match | Non
     return head
 
 
-def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "") -> Clause:
-    """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names."""
+def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cue_word: str = "",
+                momentary: bool = False) -> Clause:
+    """The state `canon` (one clause, canonical) gives the event its word at [cue_start, cue_end) names.
+    `momentary`: the event is a moment (an unveiling, a launch), so its English progressive tells of a plan."""
     tokens = _tokens(canon, rules.event_words)
     found = {state: rules.markers[state].find(canon, tokens) for state in rules.markers}
 
@@ -313,7 +315,10 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
     if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
-        return Clause("happened", be.group(0).strip() + " …ing")
+        # the progressive of a moment is futurate: "is launching three Robotaxi models" (next year) has not launched
+        # them; of a stretch it is under way: "is testing", "is mass-producing"
+        return Clause("planned" if momentary and be.group(0).split()[0] in ("is", "are", "am") else "happened",
+                      be.group(0).strip() + " …ing")
     if cue.isascii() and cue not in rules.verb_forms:  # an English event noun: a verb before it may say it is done or under way
         for shape, marker in NOUN_UNDER_WAY:
             if said := shape.search(canon, 0, cue_start):

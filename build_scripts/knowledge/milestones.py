@@ -97,6 +97,7 @@ class MilestoneRules:
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
     carried_en: re.Pattern = re.compile("(?!)")  # "running the second-generation VLA": what the subject carries
     software_kinds: dict = field(default_factory=dict)  # kind id → the kind it states of a software topic
+    momentary_kinds: frozenset[str] = frozenset()  # events of a moment: their English progressive is a plan ("is launching")
     senses: dict = field(default_factory=dict)  # an `other` cue (canonical) → its sort: 竣工 → completion, 融资 → funding
     sense_shapes: tuple = ()  # (pattern, sort) for the sorts written as shapes: 通过…测试 → test-passed
     sense_labels: dict = field(default_factory=dict)  # sort → its label, "事故 incident": what its rows are called
@@ -299,6 +300,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     pronoun_words = sorted((w.lower() for w in _words(data.get("pronouns"))), key=len, reverse=True)
     span_end_words = sorted((w.lower() for w in _words(data.get("span_ends"))), key=len, reverse=True)
     software_kinds = {str(k): str(v) for k, v in (data.get("software_kinds") or {}).items()}
+    momentary = frozenset(str(k) for k in data.get("momentary_kinds") or ())
+    if momentary - set(KIND_IDS):
+        raise MilestoneRulesError(f"{path.name}: momentary_kinds names unknown kinds {sorted(momentary - set(KIND_IDS))}")
     if (set(software_kinds) | set(software_kinds.values())) - set(KIND_IDS):
         raise MilestoneRulesError(f"{path.name}: software_kinds names unknown kinds — use {', '.join(KIND_IDS)}")
     pronouns = "|".join(re.escape(w) + (r"(?![a-z])" if w[-1].isascii() else "") for w in pronoun_words)
@@ -317,7 +321,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
         carried_en=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("en") or []).pattern + r")\s+(?:the\s+|its\s+|xpeng.s\s+)?$"),
-        software_kinds=software_kinds, senses=senses, sense_shapes=tuple(sense_shapes), sense_labels=sense_labels,
+        software_kinds=software_kinds, momentary_kinds=momentary, senses=senses, sense_shapes=tuple(sense_shapes), sense_labels=sense_labels,
         fitted_before=re.compile(r"(?:" + _cue_pattern(_words(fitted_into.get("before_topic"))).pattern
                                  + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|粒|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
@@ -326,14 +330,15 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
-        forecast=_forecast_pattern(data.get("forecasters") or {}),
+        forecast=_forecast_pattern(path, data.get("forecasters") or {}),
     )
 
 
-def _forecast_pattern(entry: dict) -> re.Pattern:
-    """A forecaster (milestones.yml `forecasters`: 分析师, analysts) with a verb of expecting or saying after it
-    (a few words between: 业内人士普遍预计, "analysts at Morgan Stanley expect"), or after 据/"according to"."""
-    who, verbs = _cue_pattern(_words(entry)).pattern, _cue_pattern(_words(entry.get("verbs"))).pattern
+def _forecast_pattern(path: Path, entry: dict) -> re.Pattern:
+    """A forecaster (milestones.yml `forecasters`: 分析师, analysts, a broker by its name) with a verb of expecting or
+    saying after it (a few words between: 业内人士普遍预计, "analysts at Morgan Stanley expect"), or after 据/"according to"."""
+    who = "|".join([_cue_pattern(_words(entry)).pattern, *_shapes(path, "forecasters", entry)])
+    verbs = _cue_pattern(_words(entry.get("verbs"))).pattern
     if who == "(?!)":
         return re.compile("(?!)")
     return re.compile(rf"(?:{who})[^，。,;；]{{0,24}}?(?:{verbs})|(?:据|according to|in the view of)\s?(?:{who})")
@@ -443,6 +448,22 @@ def last_named(canon: str, topics: tuple[Topic, ...]) -> str | None:
     """The topic a sentence names last, if any: what a reference word in the next sentence refers to."""
     named = _named(canon, topics)
     return max(named)[1] if named else None
+
+
+def agreeing_referent(canon: str, earlier: str | None, topics: tuple[Topic, ...], rules: MilestoneRules | None = None) -> str | None:
+    """`earlier` (the topic last named in an earlier paragraph) when a reference word of the sentence names a thing
+    of its sort — 这款机器人 of IRON, "the chip" of the Turing chip (the noun among the topic's names or
+    mentions, topics.yml) — so that it refers back across paragraphs; None for a bare 这款 or "the model", which
+    may be anything the paragraph did not name."""
+    if earlier is None:
+        return None
+    rules = rules or load_milestone_rules()
+    said = rules.reference.search(canon)
+    topic = next((t for t in topics if t.slug == earlier), None)
+    if said is None or topic is None:
+        return None
+    noun = said.group(0)
+    return earlier if topic.alias_pattern.search(noun) or (topic.mention_pattern and topic.mention_pattern.search(noun)) else None
 
 
 def _named(canon: str, topics: tuple[Topic, ...]) -> list[tuple[int, str, str]]:
@@ -709,7 +730,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             about, name = earlier[-1] if earlier else heads[0][1:]
             each_of = (_each_of(canon, [n for n in named if n[0] <= first.start()], first.start())
                        or _objects_of(canon, [n for n in named if n[0] >= first.end()]))
-        reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0)), canon, previous, rules.clause)
+        momentary = next(k.id for m, k in stated_cues if m is first) in rules.momentary_kinds
+        reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0), momentary),
+                              canon, previous, rules.clause)
         if condition is not None and reading.state in (None, "planned", "happened"):
             reading = Clause("hypothetical", condition.marker)
         # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
@@ -743,6 +766,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         said = reading.state
         if said == "happened" and time is not None and time.yearless and time.period and published and time.period.start > published:
             time = time.in_year_before()  # tense anchors a year-less day: "completed … on December 12", said in November, was last year's
+        if said == "planned" and time is not None and time.weekday and time.period and published and time.period.end < published:
+            time = time.in_week_after()  # and a weekday: "will unveil IRON on Wednesday", said on a Monday, is the coming one
         if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
             said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
         state = _state(said, time, published, own_time)

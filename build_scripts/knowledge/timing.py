@@ -95,6 +95,7 @@ class TimeMention:
     period: Period | None  # None: undated words, or relative words without a publication date
     relative: bool  # resolved against the publication date (or would need one)
     yearless: bool = False  # a month or day written without its year (11月5日, "on October 12"): its year is a guess
+    weekday: bool = False  # a weekday ("on Wednesday", 周三): the last one on or before the article, as news reports
 
     def in_year_before(self) -> TimeMention:
         """The same month or day a year earlier: a year-less day a past-tense clause puts after the article
@@ -102,6 +103,12 @@ class TimeMention:
         start, end = self.period.start, self.period.end
         earlier = Period(_same_day_in(start, start.year - 1), _same_day_in(end, end.year - 1), self.period.precision)
         return TimeMention(self.start, self.end, self.words, earlier, self.relative, self.yearless)
+
+    def in_week_after(self) -> TimeMention:
+        """The same weekday a week later: a weekday read as the last one before the article is, in a clause
+        planning an event, the next one ("will unveil IRON on Wednesday", said on a Monday)."""
+        later = Period(self.period.start + dt.timedelta(weeks=1), self.period.end + dt.timedelta(weeks=1), self.period.precision)
+        return TimeMention(self.start, self.end, self.words, later, self.relative, self.yearless, self.weekday)
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +127,7 @@ class TimeRules:
     occasions: tuple[str, ...] = ()  # 科技日, "Tech Day": what a same-day frame (科技日上, "at the Tech Day") names
     within_units: dict[str, int] = field(default_factory=dict)  # "三年内", "within two years": months in each unit word
     within_before: tuple[str, ...] = ()  # 未来, within: the count runs from now
+    before_year: tuple[str, ...] = ()  # before, "prior to": before a year, by the end of the year before
     within_after: tuple[str, ...] = ()  # 内, 之内
 
 
@@ -149,6 +157,7 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
         sections[name] = {str(word).lower(): value for word, value in entries.items()}
     undated = tuple(str(w).lower() for w in data.get("undated") or ())
     same_day = tuple(str(w).lower() for w in data.get("same_day") or ())
+    deadline_words = [str(w).lower() for w in data.get("before_year") or ()]
     occasion = data.get("occasions") or {}
     if not isinstance(occasion, dict):
         raise TimeRulesError(f"{path.name}: `occasions` must have `words`, `zh_after` and `en_before` — see its comment")
@@ -176,6 +185,8 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     alternatives = [
+        # before 2027: by the end of 2026 (not "before the end of 2026": that is the end of 2026, read below)
+        *([rf"(?P<dl>{_alternation(deadline_words)})\s(?P<dly>(?:19|20)\d\d)(?![\d-]|\s?(?:年|q[1-4]|h[12])(?![a-z]))"] if deadline_words else []),
         # 三年内 / 未来两年 / within two years: before 年内 (this year) can take the 年 of a count
         span,
         # the first quarter of 2026 / end of next year / H2 2026
@@ -205,12 +216,13 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     # Every alternative starts with a digit or one of the words above (or 在 before an occasion): a
     # lookahead on their first characters lets the scan skip the other positions instead of trying each
     # alternative there. tests/test_extract.py checks each alternative's first characters are among them.
-    words = [*ENGLISH_MONTHS, *undated, *same_day, *occasions, *before, "在", *(word for name in SECTIONS for word in sections[name]),
+    words = [*ENGLISH_MONTHS, *undated, *same_day, *deadline_words, *occasions, *before, "在", *(word for name in SECTIONS for word in sections[name]),
              *within_before, *(c for c in SPAN_COUNTS if not c.isascii())]
     first = "".join(sorted({re.escape(word[0]) for word in words if word}))
     pattern = re.compile(rf"(?=[\d{first}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return TimeRules(**sections, undated=undated, pattern=pattern, same_day=same_day, occasions=tuple(occasions),
-                     within_units=within_units, within_before=tuple(within_before), within_after=tuple(within_after))
+                     within_units=within_units, within_before=tuple(within_before), within_after=tuple(within_after),
+                     before_year=tuple(deadline_words))
 
 
 def _year_period(year: int, part: str, published: dt.date | None) -> Period | None:
@@ -291,7 +303,7 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
         if period is False:
             continue
         yearless = bool(g.get("cm") or g.get("gd") or ((g.get("em") or g.get("fm")) and not (g.get("ey") or g.get("fy"))))
-        found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless))
+        found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless, bool(g.get("wd"))))
         if period and period.precision == "day":
             day_before = period.start
     return found
@@ -308,6 +320,9 @@ def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Peri
         months = (int(g["vn"]) if g["vn"].isdigit() else SPAN_COUNTS[g["vn"]]) * rules.within_units[g["vu"]]
         year, month = _add_months(published, round(months))
         return Period(published, dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1])), "span"), True
+    if g.get("dly"):  # before 2027: that year is the deadline no part of which the event reaches
+        year = int(g["dly"]) - 1
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), False
     for n in ("a", "b"):
         if g.get(f"{n}x") or g.get(f"{n}r"):
             break
