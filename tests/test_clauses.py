@@ -1185,3 +1185,18 @@ def test_a_broker_or_research_firm_named_is_a_forecaster_too(text, language):
 def test_a_reference_word_naming_the_sort_of_thing_a_topic_is_refers_back_across_paragraphs(text, language, expected):
     read = {r for r in readings(text, language) if r[1] != "unveil"}
     assert read == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Volkswagen became the launch customer of the second-generation VLA.", "en", {("second-gen-vla", "partnership", "happened", None)}),
+    ("大眾已成為第二代VLA的首發客戶。", "zh-Hant", {("second-gen-vla", "partnership", "happened", None)}),  # 首发客户: no unveiling
+    ("大众已成为第二代VLA的首发客户。", "zh-Hans", {("second-gen-vla", "partnership", "happened", None)}),
+])
+def test_becoming_a_launch_customer_is_a_partnership_that_happened(text, language, expected):
+    assert readings(text, language) == expected
+
+
+def test_putting_a_model_into_the_cars_is_its_rollout_and_putting_it_to_the_test_is_not():
+    assert readings("XPeng will put the second-generation VLA into its vehicles in March 2026.", "en") == {
+        ("second-gen-vla", "rollout", "planned", "2026-03")}
+    assert readings("XPeng put the second-generation VLA to the test in the snow.", "en") == set()

@@ -86,8 +86,9 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 # "ready for delivery", "the countdown to mass production", "the start of deliveries".
 PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|after)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
 # A verb in the past with the event noun as its object: "carried out its first manned flight", "completed the
-# first test flight", "held a demo flight" — the event happened. (Irregular pasts English news uses of events.)
-PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|got|began|flew|ran)(?:\s(?:out|off|up))?"
+# first test flight", "held a demo flight", "became the launch customer" — the event happened. (Irregular pasts
+# English news uses of events.)
+PAST_VERB_OBJECT = re.compile(r"(?<![a-z])([a-z]{3,}ed|held|made|took|did|won|got|began|flew|ran|became|become)(?:\s(?:out|off|up))?"
                               r"\s(?:its|the|a|an|their|his|her)\s(?:[a-z-]+\s){0,3}$")
 # A verb of carrying out in the progressive with the event noun as its object: "is currently running road
 # tests", "are conducting trial operations" — under way, as 正进行…测试 is. Only these light verbs: a verb of
