@@ -1200,3 +1200,29 @@ def test_putting_a_model_into_the_cars_is_its_rollout_and_putting_it_to_the_test
     assert readings("XPeng will put the second-generation VLA into its vehicles in March 2026.", "en") == {
         ("second-gen-vla", "rollout", "planned", "2026-03")}
     assert readings("XPeng put the second-generation VLA to the test in the snow.", "en") == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a part of a year without its year: this year's, or in a plan once it is past, next year's (said 2025-11-20)
+    ("XPeng will start delivering the Land Aircraft Carrier in the first quarter.", "en", {("flying-cars", "delivery", "planned", "2026-q1")}),
+    ("小鹏汇天陆地航母将于第一季度开始交付。", "zh-Hans", {("flying-cars", "delivery", "planned", "2026-q1")}),
+    ("XPeng delivered the first Land Aircraft Carrier in the third quarter.", "en", {("flying-cars", "delivery", "happened", "2025-q3")}),
+])
+def test_a_part_of_a_year_standing_alone_is_this_years_or_a_plans_next(text, language, expected):
+    assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("Earlier this year, XPeng demonstrated the IRON robot walking on stage.", "en", {("iron", "unveil", "happened", "2025")}),
+    ("The results demonstrated the strength of the VLA 2.0.", "en", set()),  # what is shown is the strength
+    ("Aridge signed an agreement with a UAE partner for 600 Land Aircraft Carriers.", "en", {("flying-cars", "partnership", "happened", None)}),
+    ("小鵬匯天與阿聯酋一家公司簽署了600台陸地航母的訂單協議。", "zh-Hant", {("flying-cars", "partnership", "happened", None)}),
+    ("XPeng plans to open its Robotaxi service to the public in Guangzhou next year.", "en",
+     {("robotaxi", "commercial-launch", "planned", "2026")}),
+    ("小鹏Robotaxi服务将于明年在广州向公众开放。", "zh-Hans", {("robotaxi", "commercial-launch", "planned", "2026")}),
+    ("XPeng opened its new IRON showroom to the public.", "en", set()),  # a place opened is no service launched
+    ("XPeng's first Turing chip was taped out in 2024.", "en", {("turing-chip", "other", "happened", "2024")}),
+    ("小鹏图灵芯片已于2024年8月流片成功。", "zh-Hans", {("turing-chip", "other", "happened", "2024-08")}),
+])
+def test_more_ways_of_saying_an_event_each_a_shape_not_a_sentence(text, language, expected):
+    assert readings(text, language) == expected

@@ -111,6 +111,11 @@ NOUN_UNDER_WAY = (
     (BEING_IN, lambda m: m.group(0).strip()),  # "is now in trial operation"
     (PROGRESSIVE_VERB_OBJECT, lambda m: m.group(0).split()[0] + " " + m.group(1)),  # "is running road tests": is running
 )
+# An English event shape's match that opens with a verb in the past tells it happened, as a past form of the
+# lexicon's verbs does: "signed an agreement with", "demonstrated the robot", "took the wraps off" — a verb, so with
+# its object or particle after it ("manned demo flight" opens with an adjective).
+PAST_OPENING = re.compile(r"([a-z]{3,}ed|took|made|held|won|got|began|flew|ran|became|brought)\s"
+                          r"(?=(?:the|its|their|a|an|his|her|to|off|out|up|with)(?![a-z]))")
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
@@ -315,6 +320,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", "to …")
     if cue_word.strip().lower() in rules.past_forms:
         return Clause("happened", cue_word.strip())
+    if cue.isascii() and (past := PAST_OPENING.match(cue)):  # a shape's match: "signed an agreement", "demonstrated the"
+        return Clause("happened", past.group(1))
     if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
         # the progressive of a moment is futurate: "is launching three Robotaxi models" (next year) has not launched
         # them; of a stretch it is under way: "is testing", "is mass-producing"

@@ -766,8 +766,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         said = reading.state
         if said == "happened" and time is not None and time.yearless and time.period and published and time.period.start > published:
             time = time.in_year_before()  # tense anchors a year-less day: "completed … on December 12", said in November, was last year's
-        if said == "planned" and time is not None and time.weekday and time.period and published and time.period.end < published:
-            time = time.in_week_after()  # and a weekday: "will unveil IRON on Wednesday", said on a Monday, is the coming one
+        if said == "planned" and time is not None and time.recurs and time.period and published and time.period.end < published:
+            time = time.next_round()  # and a recurring time: "will unveil IRON on Wednesday", said on a Monday, is the coming one
         if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
             said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
         state = _state(said, time, published, own_time)

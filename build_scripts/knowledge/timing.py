@@ -95,7 +95,9 @@ class TimeMention:
     period: Period | None  # None: undated words, or relative words without a publication date
     relative: bool  # resolved against the publication date (or would need one)
     yearless: bool = False  # a month or day written without its year (11月5日, "on October 12"): its year is a guess
-    weekday: bool = False  # a weekday ("on Wednesday", 周三): the last one on or before the article, as news reports
+    # a time that comes round again, read as the last one on or before the article: a weekday ("on Wednesday", 周三:
+    # "week") or a part of a year written without its year ("in the fourth quarter", 下半年: "year")
+    recurs: str = ""
 
     def in_year_before(self) -> TimeMention:
         """The same month or day a year earlier: a year-less day a past-tense clause puts after the article
@@ -104,11 +106,16 @@ class TimeMention:
         earlier = Period(_same_day_in(start, start.year - 1), _same_day_in(end, end.year - 1), self.period.precision)
         return TimeMention(self.start, self.end, self.words, earlier, self.relative, self.yearless)
 
-    def in_week_after(self) -> TimeMention:
-        """The same weekday a week later: a weekday read as the last one before the article is, in a clause
-        planning an event, the next one ("will unveil IRON on Wednesday", said on a Monday)."""
-        later = Period(self.period.start + dt.timedelta(weeks=1), self.period.end + dt.timedelta(weeks=1), self.period.precision)
-        return TimeMention(self.start, self.end, self.words, later, self.relative, self.yearless, self.weekday)
+    def next_round(self) -> TimeMention:
+        """The same weekday a week later, the same part of the year a year later: in a clause planning an event,
+        a recurring time already past is the coming one ("will unveil IRON on Wednesday", said on a Monday;
+        "deliveries start in the first quarter", said in November)."""
+        if self.recurs == "week":
+            later = Period(self.period.start + dt.timedelta(weeks=1), self.period.end + dt.timedelta(weeks=1), self.period.precision)
+        else:
+            later = Period(_same_day_in(self.period.start, self.period.start.year + 1),
+                           _same_day_in(self.period.end, self.period.end.year + 1), self.period.precision)
+        return TimeMention(self.start, self.end, self.words, later, self.relative, self.yearless, self.recurs)
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,7 +189,9 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
             rf"(?!\d|\s?款|[\u3400-\u9fff](?<![{time_starts}])|\s(?:xpeng\s|小鹏\s?)?(?!q[1-4]|h[12])[a-z][a-z]?\d)\s?年?"
             rf"|(?P<{{n}}r>{_alternation(sections['years'])})")
     part = _alternation(sections["parts"])
-    alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p)
+    # a part standing without a year: 下半年, "year-end", "the fourth quarter" (not "end", "early": words of their own)
+    alone_parts = _alternation(p for p in sections["parts"] if (not p.isascii() and len(p) > 1) or " year" in p or "-" in p
+                               or (" " in p and not p.endswith(" of")))
     day = r"(?P<{n}d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
     alternatives = [
         # before 2027: by the end of 2026 (not "before the end of 2026": that is the end of 2026, read below)
@@ -303,7 +312,8 @@ def read_times(simplified: str, published: dt.date | None, rules: TimeRules | No
         if period is False:
             continue
         yearless = bool(g.get("cm") or g.get("gd") or ((g.get("em") or g.get("fm")) and not (g.get("ey") or g.get("fy"))))
-        found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless, bool(g.get("wd"))))
+        found.append(TimeMention(match.start(), match.end(), words, period or None, relative, yearless,
+                                 "week" if g.get("wd") else "year" if g.get("p") else ""))
         if period and period.precision == "day":
             day_before = period.start
     return found

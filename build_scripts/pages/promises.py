@@ -343,7 +343,7 @@ def render_time_rules() -> list[str]:
         "相对或模糊的时间按文章的发布日期推算，保留原文的精度（周就是一周，不是某一天）；文章没有日期时不推算，也不据此给出状态。"
         "繁体文章套用同样的规则。", "",
         f"- **年份**（相对发布年份）：{words(rules.years, offset)}",
-        f"- **年内时段**（跟在年份后，或单独出现时指发布当年）：{words(rules.parts, lambda v: part[v])}",
+        f"- **年内时段**（跟在年份后，或单独出现时指发布当年；计划中的时段若已过去，指下一年）：{words(rules.parts, lambda v: part[v])}",
         f"- **季度**（相对发布季度）：{words(rules.quarters, offset)}",
         f"- **月份**（相对发布月份）：{words(rules.months, offset)}；只写月日（3月19日）时取离发布日期最近的那一年",
         f"- **周**（周一至周日，相对发布周）：{words(rules.weeks, offset)}",
