@@ -1226,3 +1226,18 @@ def test_a_part_of_a_year_standing_alone_is_this_years_or_a_plans_next(text, lan
 ])
 def test_more_ways_of_saying_an_event_each_a_shape_not_a_sentence(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("有消息指，小鵬IRON機器人的量產計劃已被擱置。", "zh-Hant"),  # a rumour framing the clause after it
+    ("据传，小鹏IRON已开始量产。", "zh-Hans"),
+    ("XPeng is rumoured to have started IRON mass production.", "en"),
+])
+def test_a_rumour_states_nothing_even_when_it_frames_the_clause_after_it(text, language):
+    assert readings(text, language) == set()
+
+
+def test_a_verb_of_obtaining_in_the_past_says_it_was_obtained_and_anchors_a_yearless_month():
+    # said 2025-11-20: the approval won "in December" was last December's, not a plan for next month
+    assert readings("XPeng won approval to test its Robotaxi on public roads in Guangzhou in December.", "en") == {
+        ("robotaxi", "permit", "happened", "2024-12")}

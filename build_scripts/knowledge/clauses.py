@@ -30,7 +30,9 @@ The grammar, in the order it is applied:
    before it still makes a plan, "plans to launch", and an implicative verb lets the tense speak,
    "started to test"),
    or a purpose (为了/用于/in order to), or a description: a copula before it
-   and 的 and a noun after it (这是首个批量生产飞行汽车的工厂). A mention states no event.
+   and 的 and a noun after it (这是首个批量生产飞行汽车的工厂), or a rumour (传闻, 有消息指,
+   "rumours that" — `hearsay`; a clause of its own that is one frames those after it).
+   A mention states no event.
 4. **Hypothetical.** A question (the clause ends in ？/?; 能否, 是否, "whether" ask inside it) states
    nothing (checked first of all: "IRON真的已经量产了吗？" is asked, not said).
    A condition in the clause (如果/若/一旦/if/unless/could);
@@ -103,11 +105,15 @@ PROGRESSIVE_VERB_OBJECT = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:[a-z]+ly|n
 INFINITIVE = re.compile(r"(?<![a-z])to\s$")
 IMPLICATIVE = re.compile(r"(?<![a-z])(?:start|begin|began|begun|continu|manag|succeed|went on|go on|goes on|gone on)[a-z]*\s"
                          r"(?:(?:[a-z]+ly)\s)?to\s$")
+# A verb of obtaining in the past right before the event noun, with no determiner: "won approval to test",
+# "received certification", "secured permission" — obtained, so it happened.
+OBTAINED = re.compile(r"(?<![a-z])(won|received|obtained|secured|gained|earned|got|was granted|were granted)\s$")
 # Being in an event's phase is being under way: "is now in trial operation", "are currently in mass production".
 BEING_IN = re.compile(r"(?<![a-z])(?:is|are|am)\s(?:(?:now|currently|already|still)\s)?in\s(?:(?:the|its|their|full|regular)\s)?$")
 # Before an English event noun, each with the words a reader is told it was read from.
 NOUN_UNDER_WAY = (
     (PAST_VERB_OBJECT, lambda m: m.group(1)),  # "carried out its first manned flight": carried
+    (OBTAINED, lambda m: m.group(1)),  # "won approval to test": won
     (BEING_IN, lambda m: m.group(0).strip()),  # "is now in trial operation"
     (PROGRESSIVE_VERB_OBJECT, lambda m: m.group(0).split()[0] + " " + m.group(1)),  # "is running road tests": is running
 )
@@ -164,6 +170,7 @@ class ClauseRules:
     presupposed: re.Pattern = NO_MATCH  # 之后, 以来 right after an event word: a frame that takes the event as given
     plan_heads: re.Pattern = NO_MATCH  # right after an event word: a plan for it (量产计划, "delivery schedule")
     event_words: frozenset[str] = frozenset()  # the lexicon's Chinese event words: words of their own when a clause is cut
+    hearsay: re.Pattern = NO_MATCH  # 传闻, 有消息指, "rumours that": what the clause (or the ones it frames) says is talked about
 
 
 @dataclass(frozen=True)
@@ -305,6 +312,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
         if found.get(state):
             return Clause(state, found[state][0][2])
+    if rumour := rules.hearsay.search(canon):  # 市场传闻小鹏已开始量产: a rumour, talked about
+        return Clause("mention", rumour.group(0))
     # an English event noun, then its auxiliary and the negation: "deliveries of the LAC have not yet begun"
     negations = before("negated") or [m for m in found.get("negated", ()) if m[0] >= cue_end and cue.isascii()
                                       and NEGATED_AFTER.fullmatch(canon, cue_end, m[0])]

@@ -286,6 +286,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         presupposed=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("presupposed_after"))).pattern + ")"),
         # two characters: the lexicon's words proper; longer entries are phrases of them (首次公开, 公开飞行)
         event_words=frozenset(w for w in map(canonical, every_cue) if len(w) == 2 and HAN_WORD.fullmatch(w)),
+        hearsay=_cue_pattern(_words(data.get("hearsay"))),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
@@ -700,6 +701,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             previous = read_clause(canon, len(canon), len(canon), rules.clause)
             if previous.state == "hypothetical":
                 condition = previous  # "若监管放行，陆地航母明年交付": a clause of its own that is a condition governs those after it
+            elif rumour := rules.clause.hearsay.search(canon):
+                condition = Clause("mention", rumour.group(0))  # "有消息指，…已被搁置": and so does one that is a rumour
             last_event = []
             continue
         named_later = False  # the subject is a topic named only in a later clause: a guess, as the article's is
@@ -733,8 +736,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         momentary = next(k.id for m, k in stated_cues if m is first) in rules.momentary_kinds
         reading = coordinated(read_clause(canon, first.start(), first.end(), rules.clause, first.group(0), momentary),
                               canon, previous, rules.clause)
-        if condition is not None and reading.state in (None, "planned", "happened"):
-            reading = Clause("hypothetical", condition.marker)
+        if condition is not None and reading.state in (None, "planned", "happened", "dropped", "delayed"):
+            reading = Clause(condition.state, condition.marker)
         # 小鹏展示的第二代VLA: a relative clause with the company as its agent describes what it did —
         # at a time of its own, not the sentence's ("1月31日，小鹏推出的IRON摔倒": the fall's day)
         described = (reading.state == "mention" and company is not None
