@@ -1241,3 +1241,9 @@ def test_a_verb_of_obtaining_in_the_past_says_it_was_obtained_and_anchors_a_year
     # said 2025-11-20: the approval won "in December" was last December's, not a plan for next month
     assert readings("XPeng won approval to test its Robotaxi on public roads in Guangzhou in December.", "en") == {
         ("robotaxi", "permit", "happened", "2024-12")}
+
+
+def test_a_time_closing_a_list_of_objects_dates_the_event_of_each():
+    # said on Thursday 2025-11-20: "on Wednesday", after the commas of the list, is the 19th for all three
+    assert readings("XPeng unveiled the second-generation VLA, the Robotaxi and the IRON robot on Wednesday.", "en") == {
+        (t, "unveil", "happened", "2025-11-19") for t in ("second-gen-vla", "robotaxi", "iron")}

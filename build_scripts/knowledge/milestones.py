@@ -683,6 +683,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                 continue  # ", but …": the word that opens the next clause, cut off on its own
             if last_event and named and (rules.clause.more_objects.match(canon) or _more_listed_objects(canon, named, rules)):
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
+                times = [t for t in all_times if start <= t.start < end and t.period is not None]
+                if times and all(fields[1] is None for fields in last_event):
+                    # "unveiled the VLA, the Robotaxi and the IRON robot on Wednesday": the time closing the list dates it all
+                    dated = [_with_time(fields, _tense_anchored(times[0], fields[4], published), text if same_length else None, published)
+                             for fields in last_event]
+                    sighted = [(s[0], s[1], *dated[last_event.index(s[2:])]) if s[2:] in last_event else s for s in sighted]
+                    last_event = dated
                 for _, slug, _ in named:
                     sighted += [(slug, "", *fields) for fields in last_event]
                 continue
@@ -767,10 +774,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if described:
             time, own_time = None, False
         said = reading.state
-        if said == "happened" and time is not None and time.yearless and time.period and published and time.period.start > published:
-            time = time.in_year_before()  # tense anchors a year-less day: "completed … on December 12", said in November, was last year's
-        if said == "planned" and time is not None and time.recurs and time.period and published and time.period.end < published:
-            time = time.next_round()  # and a recurring time: "will unveil IRON on Wednesday", said on a Monday, is the coming one
+        time = _tense_anchored(time, said, published)
         if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
             said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
         state = _state(said, time, published, own_time)
@@ -800,6 +804,28 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+def _tense_anchored(time: TimeMention | None, said: str | None, published: dt.date | None) -> TimeMention | None:
+    """`time` as the clause's tense places it: a year-less day a report puts after the article is last year's
+    ("completed … on December 12", said in November), a recurring time a plan puts before it the coming one
+    ("will unveil IRON on Wednesday", said on a Monday)."""
+    if time is None or time.period is None or published is None:
+        return time
+    if said == "happened" and time.yearless and time.period.start > published:
+        return time.in_year_before()
+    if said == "planned" and time.recurs and time.period.end < published:
+        return time.next_round()
+    return time
+
+
+def _with_time(fields: tuple, time: TimeMention, text: str | None, published: dt.date | None) -> tuple:
+    """An undated event's fields (kind, period, words, relative, state, …) given `time` — unless a report would
+    then be dated after the article that makes it."""
+    if fields[4] == "happened" and published is not None and time.period.start > published:
+        return fields
+    words = text[time.start:time.end].strip() if text is not None else time.words
+    return (fields[0], time.period, words, time.relative, *fields[4:])
 
 
 def _event_words(canon: str, rules: MilestoneRules, company: re.Pattern | None) -> tuple[list[tuple[re.Match, Kind]], tuple | None]:
