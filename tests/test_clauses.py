@@ -1247,3 +1247,16 @@ def test_a_time_closing_a_list_of_objects_dates_the_event_of_each():
     # said on Thursday 2025-11-20: "on Wednesday", after the commas of the list, is the 19th for all three
     assert readings("XPeng unveiled the second-generation VLA, the Robotaxi and the IRON robot on Wednesday.", "en") == {
         (t, "unveil", "happened", "2025-11-19") for t in ("second-gen-vla", "robotaxi", "iron")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("今年第四季度，小鹏IRON将进入量产阶段。", "zh-Hans", {("iron", "mass-production", "planned", "2025-q4")}),  # a phase entered
+    ("小鵬IRON已正式進入量產階段。", "zh-Hant", {("iron", "mass-production", "happened", None)}),
+    ("小鹏IRON目前处于量产EP0阶段。", "zh-Hans", set()),  # a phase named, not entered
+    # a trial service launched is a trial operation, not a commercial launch
+    ("小鹏计划于2026年下半年在广州推出Robotaxi试运营服务。", "zh-Hans", {("robotaxi", "trial-operation", "planned", "2026-h2")}),
+    ("小鹏IRON被曝已开始小批量生产。", "zh-Hans", set()),  # a leak
+    ("小鵬IRON人形機器人昨日在發布會上跌倒。", "zh-Hant", {("iron", "other", "happened", "2025-11-19")}),
+])
+def test_a_phase_entered_a_trial_service_a_leak_and_a_fall(text, language, expected):
+    assert readings(text, language) == expected

@@ -171,6 +171,8 @@ class ClauseRules:
     plan_heads: re.Pattern = NO_MATCH  # right after an event word: a plan for it (量产计划, "delivery schedule")
     event_words: frozenset[str] = frozenset()  # the lexicon's Chinese event words: words of their own when a clause is cut
     hearsay: re.Pattern = NO_MATCH  # 传闻, 有消息指, "rumours that": what the clause (or the ones it frames) says is talked about
+    phase_verbs: re.Pattern = NO_MATCH  # 进入, 迈入 ending right before an event word: its phase (阶段) is entered, not named
+    phase_heads: frozenset[str] = frozenset()  # 阶段: the head a verb of entering makes the event itself
 
 
 @dataclass(frozen=True)
@@ -255,11 +257,14 @@ def word_spans(canon: str, event_words: frozenset[str] = frozenset()) -> tuple[t
     return tuple((at, at + len(word)) for at, word in _words(canon, event_words) if len(word) > 1)
 
 
-def mention_head(canon: str, cue_end: int, rules: ClauseRules) -> re.Match | None:
+def mention_head(canon: str, cue_end: int, rules: ClauseRules, cue_start: int | None = None) -> re.Match | None:
     """The noun right after an event word that it names a thing of (量产工厂, 量产的难度). A head of one
     Han character counts only as a word of its own, as single-character markers do: 交付车主 delivers
-    to owners (车主), it names no car (量产车)."""
+    to owners (车主), it names no car (量产车). A phase entered (进入量产阶段: `cue_start` tells where the event
+    word begins) is the event itself."""
     head = rules.mention_heads.match(canon, cue_end)
+    if head and cue_start is not None and head.group(0).strip() in rules.phase_heads and rules.phase_verbs.search(canon, 0, cue_start):
+        return None  # 将进入量产阶段: the phase entered is the event
     if head and len(word := head.group(0).strip()) == 1 and HAN.match(word):
         end = head.end()
         if any(start < end < stop for start, stop in word_spans(canon, rules.event_words)):
@@ -279,7 +284,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
 
     if QUESTION_END.search(canon):  # "IRON真的已经量产了吗？", "Has XPeng started mass production?": asked, not said
         return Clause("hypothetical", "?")
-    head = mention_head(canon, cue_end, rules)
+    head = mention_head(canon, cue_end, rules, cue_start)
     if head:
         return Clause("mention", canon[cue_start:head.end()].strip())
     changed = next((m for state in ("dropped", "delayed") for m in found.get(state, ())

@@ -169,7 +169,7 @@ class MilestoneRules:
                 continue  # "the first mass-produced robotaxi": a participle describing a thing
             if self._inside_a_word(canon, match):
                 continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
-            head = mention_head(canon, match.end(), self.clause)
+            head = mention_head(canon, match.end(), self.clause, match.start())
             if not head or (agent is not None and head.group(0).strip() == "的" and agent_before(canon, match.start(), agent)):
                 return match
         return None
@@ -287,6 +287,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         # two characters: the lexicon's words proper; longer entries are phrases of them (首次公开, 公开飞行)
         event_words=frozenset(w for w in map(canonical, every_cue) if len(w) == 2 and HAN_WORD.fullmatch(w)),
         hearsay=_cue_pattern(_words(data.get("hearsay"))),
+        phase_verbs=re.compile(r"(?:" + "|".join(map(re.escape, (data.get("phase_entered") or {}).get("verbs") or ["(?!)"])) + r")\s?$"),
+        phase_heads=frozenset(str(w) for w in (data.get("phase_entered") or {}).get("heads") or ()),
         copulas=_markers({"zh": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) > 1],
                           "single": [w for w in (data.get("description_copulas") or {}).get("zh") or [] if len(str(w)) == 1]}),
     )
