@@ -1260,3 +1260,12 @@ def test_a_time_closing_a_list_of_objects_dates_the_event_of_each():
 ])
 def test_a_phase_entered_a_trial_service_a_leak_and_a_fall(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the car unveiled is the object; the Robotaxi named later is not what was unveiled last week
+    ("小鹏上周发布了新款P7+，Robotaxi则将于2026年推出。", "zh-Hans", {("robotaxi", "unveil", "planned", "2026")}),
+    ("小鵬上週發表了新款P7+，Robotaxi則將於2026年推出。", "zh-Hant", {("robotaxi", "unveil", "planned", "2026")}),
+])
+def test_a_model_code_as_object_is_another_product_not_the_topic_named_later(text, language, expected):
+    assert readings(text, language) == expected

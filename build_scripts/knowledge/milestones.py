@@ -329,7 +329,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                                  + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|粒|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
         fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
-        other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
+        other_object=re.compile(r"\s?了?\s?(?:" + "|".join([_cue_pattern(_words(data.get("other_objects"))).pattern,
+                                                          *_shapes(path, "other_objects", data.get("other_objects") or {})]) + ")"),
         owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
