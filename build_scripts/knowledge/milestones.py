@@ -104,6 +104,7 @@ class MilestoneRules:
     fitted_before: re.Pattern = re.compile("(?!)")  # ends right before a component topic: "will carry", 搭载
     fitted_after: re.Pattern = re.compile("(?!)")  # right after a component topic: 将用在
     other_object: re.Pattern = re.compile("(?!)")  # right after an event word: "his own …", 一款…, an object that is another thing
+    model_object: re.Pattern = re.compile("(?!)")  # right after an event word: a model code (新款P7+), another product than a guessed subject
     owned_thing: re.Pattern = re.compile("(?!)")  # after a topic's name: 的/'s and a thing no product is (能力, 视频, skills)
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
@@ -329,8 +330,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
                                  + r")\s?了?\s?(?:(?:\d+|[一二两三四五六七八九十]+)\s?(?:颗|粒|块|套|个)\s?)?(?:小鹏|xpeng)?\s?(?:自研的?)?"
                                  r"\s?(?:the\s+|its\s+|xpeng.s\s+|three\s+|two\s+)?$"),
         fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
-        other_object=re.compile(r"\s?了?\s?(?:" + "|".join([_cue_pattern(_words(data.get("other_objects"))).pattern,
-                                                          *_shapes(path, "other_objects", data.get("other_objects") or {})]) + ")"),
+        other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
+        model_object=re.compile(r"\s?了?\s?(?:" + "|".join(_shapes(path, "other_objects", data.get("other_objects") or {}) or ["(?!)"]) + ")"),
         owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
@@ -770,7 +771,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  # the subject is a guess: not when the words say it is something else
                  and not ((subject_from == "article" or named_later)
                           and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
-                               or COUNTED_OBJECT.match(canon, m.end())))]
+                               or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())))]
         time, offset, own_time = _clause_time(index, first, reading, about,
                                               [t for t in all_times if reading.state != "planned" or id(t) not in said_on],
                                               spans, canons, clause_topics, rules)
