@@ -353,7 +353,7 @@ def render_time_rules() -> list[str]:
         f"- **期限**（自发布日起的年数或月数）：数目和 {'、'.join(escape(w) for w in rules.within_units)} 之前有"
         f" {'、'.join(escape(w) for w in rules.within_before)}，或之后有 {'、'.join(escape(w) for w in rules.within_after)}"
         "（三年内、未来两年、within two years）→ 发布日至期满；单写“三年”只是时长，不算时间",
-        f"- **之前**：年份前有 {'、'.join(escape(w) for w in rules.before_year)} → 前一年年底为止（before 2027 → 2026 年）",
+        f"- **之前**：{'、'.join(escape(w) for w in rules.before_year)}＋年份 → 前一年年底为止（before 2027 → 2026 年）",
         f"- **同一天**：{'、'.join(escape(w) for w in rules.same_day)} → 文中此前最近写出的那一天（3月2日…活动当天 → 3月2日）",
         "- **无日期的文章**：按文中写出的最晚完整日期推算；只写月日（3月2日）时，若其他来源写出同一天且只有一个年份，取那一年",
         f"- **不给时间**：{'、'.join(escape(w) for w in rules.undated)}",
