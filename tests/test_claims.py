@@ -437,3 +437,11 @@ def test_the_new_generations_figure_is_the_products():
 
 def test_hong_kong_counts_chips_li():
     assert said("IRON機器人配備3粒圖靈AI晶片，算力達2250TOPS。") == {("iron", "turing-chips", 3.0), ("iron", "compute", 2250.0)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("XPeng's 72-billion-parameter world model was shown in Hong Kong.", {("world-model", "parameters", 72000000000.0)}),
+    ("The A868 can carry up to six passengers.", {("a868", "seats", 6.0)}),
+])
+def test_a_compound_modifier_and_a_count_carried_are_read_as_english_writes_them(sentence, expected):
+    assert said(sentence) == expected

@@ -137,7 +137,7 @@ def unit_rules(path: Path = DATA / "units.yml") -> UnitRules:
             rf"(?<![A-Za-z\d.第])(?:(?P<cur>{alternation(prefix_units) or '(?!)'})\s?)?(?P<num>{NUMBER}|[{''.join(CHINESE_DIGITS)}](?=\s?(?:{'|'.join(u['pattern'] for u in units if u['id'] in COUNTING_UNITS)})))"
             rf"(?:\s?[-–~至到]\s?(?P<high>{NUMBER}))?"
             rf"(?P<more>多|余)?"
-            rf"(?:\s?(?P<mag>{magnitude_words}))?"
+            rf"(?:(?:\s|-(?=[A-Za-z]))?(?P<mag>{magnitude_words}))?"  # "a 72-billion-parameter model": hyphens join them too
             rf"(?P<plus>\+)?"  # "2200+TOPS", "10万+": at least that many
             # "120,000-square-meter", "a 30-minute cycle": English joins a number to its unit with a hyphen
             rf"(?:(?:\s|-(?=[A-Za-z]))?(?:{unit_groups}))?"
