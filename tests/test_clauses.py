@@ -1269,3 +1269,35 @@ def test_a_phase_entered_a_trial_service_a_leak_and_a_fall(text, language, expec
 ])
 def test_a_model_code_as_object_is_another_product_not_the_topic_named_later(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # an aside between commas does not cut the subject off its verb, nor lend it its time
+    ("XPeng said on Wednesday that mass production of its IRON humanoid robot, originally scheduled for late 2026, "
+     "has been pushed back to 2027.", "en", {("iron", "mass-production", "delayed", "2027")}),
+    ("The IRON robot, first shown in 2024, is now being tested in XPeng's factories.", "en", {("iron", "pilot", "happened", None)}),
+    # an aside stating an event of its own is still read, about the noun before it
+    ("The IRON robot, unveiled in November, will enter mass production in late 2026.", "en",
+     {("iron", "unveil", "happened", "2025-11"), ("iron", "mass-production", "planned", "2026-h2")}),
+])
+def test_a_participial_aside_between_commas(text, language, expected):
+    assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # the day of saying dates no event the clause does not say happened ("mass production of IRON" said on Wednesday)
+    ("XPeng said on Wednesday that mass production of the IRON robot is a priority.", "en", set()),
+    # a hope is a plan
+    ("XPeng hopes to start deliveries of the Land Aircraft Carrier in 2026, pending certification.", "en",
+     {("flying-cars", "delivery", "planned", "2026")}),
+    ("小鹏汇天希望2026年开始交付陆地航母。", "zh-Hans", {("flying-cars", "delivery", "planned", "2026")}),
+    # a progressive of several words, as of one
+    ("Alibaba said Wednesday it is partnering with XPeng on robotaxis.", "en", {("robotaxi", "partnership", "happened", "2025-11-19")}),
+])
+def test_what_a_clause_does_not_say_is_not_borrowed_from_the_day_of_saying_or_a_sibling(text, language, expected):
+    assert readings(text, language) == expected
+
+
+def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
+    # 汇天将携手: 汇天|将|携手, a plan (cut 汇|天将, "a general of heaven", it said nothing, and its day made it done)
+    assert readings("小鹏汇天将携手敦煌市政府11月20日开展合作。") == {("flying-cars", "partnership", "planned", "2025-11-20")}

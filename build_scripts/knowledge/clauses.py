@@ -125,6 +125,7 @@ PAST_OPENING = re.compile(r"([a-z]{3,}ed|took|made|held|won|got|began|flew|ran|b
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
+ING_FORM = re.compile(r"[a-z]{2}ing(?![a-z])")  # an -ing form among the event's words
 # An English event verb's -ing form right after a preposition is a gerund, a noun: "a pivotal year for bringing
 # AI to market", "talks about launching", "before mass-producing" — talked about, not stated.
 GERUND_AFTER = re.compile(r"(?<![a-z])(?:for|of|to|about|on|in|before|after|toward|towards|without|by|from|at)\s$")
@@ -336,7 +337,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("happened", cue_word.strip())
     if cue.isascii() and (past := PAST_OPENING.match(cue)):  # a shape's match: "signed an agreement", "demonstrated the"
         return Clause("happened", past.group(1))
-    if cue.isascii() and cue.endswith("ing") and (be := PROGRESSIVE.search(canon, 0, cue_start)):
+    if cue.isascii() and ING_FORM.search(cue) and (be := PROGRESSIVE.search(canon, 0, cue_start)):  # "is partnering with", "are jointly developing"
         # the progressive of a moment is futurate: "is launching three Robotaxi models" (next year) has not launched
         # them; of a stretch it is under way: "is testing", "is mass-producing"
         return Clause("planned" if momentary and be.group(0).split()[0] in ("is", "are", "am") else "happened",

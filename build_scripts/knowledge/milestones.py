@@ -35,7 +35,7 @@ from build_scripts.knowledge.clauses import (
     Clause, ClauseRules, Markers, clause_spans, coordinated, in_infinitive, mention_head, read_clause, verb_forms, word_spans,
 )
 from build_scripts.knowledge.corroborate import Citation, cite
-from build_scripts.knowledge.taxonomy import Topic, canonical, name_pattern
+from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics, name_pattern
 from build_scripts.knowledge.timing import Period, TimeMention, TimeRules, load_time_rules, read_times
 from build_scripts.reading.language import to_simplified
 from build_scripts.model import Review
@@ -286,7 +286,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         more_objects=re.compile(r"\s*(?:" + _cue_pattern(_words(data.get("more_objects"))).pattern + ")"),
         presupposed=re.compile(r"\s?(?:" + _cue_pattern(_words(data.get("presupposed_after"))).pattern + ")"),
         # two characters: the lexicon's words proper; longer entries are phrases of them (首次公开, 公开飞行)
-        event_words=frozenset(w for w in map(canonical, every_cue) if len(w) == 2 and HAN_WORD.fullmatch(w)),
+        # …and the topics' Chinese names: 汇天将携手 is 汇天|将|携手 (a plan), not 汇|天将 (a general of heaven)
+        event_words=frozenset(w for w in map(canonical, every_cue) if len(w) == 2 and HAN_WORD.fullmatch(w))
+        | frozenset(w for t in load_topics() for w in map(canonical, t.aliases) if len(w) >= 2 and HAN_WORD.fullmatch(w)),
         hearsay=_cue_pattern(_words(data.get("hearsay"))),
         phase_verbs=re.compile(r"(?:" + "|".join(map(re.escape, (data.get("phase_entered") or {}).get("verbs") or ["(?!)"])) + r")\s?$"),
         phase_heads=frozenset(str(w) for w in (data.get("phase_entered") or {}).get("heads") or ()),
@@ -603,6 +605,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     names the company, so a sentence naming neither it nor a topic
     ("Production is set to begin in Q3") is the company's.
     """
+    simplified = _without_bare_asides(simplified, rules)
     same_length = len(simplified) == len(text)
     sighted: list[tuple] = []
     subject: str | None = None
@@ -772,8 +775,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  and not ((subject_from == "article" or named_later)
                           and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
                                or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())))]
+        # the day something was said dates neither a plan it reports nor an event it does not say happened
         time, offset, own_time = _clause_time(index, first, reading, about,
-                                              [t for t in all_times if reading.state != "planned" or id(t) not in said_on],
+                                              [t for t in all_times if reading.state == "happened" or id(t) not in said_on],
                                               spans, canons, clause_topics, rules)
         if described:
             time, own_time = None, False
@@ -808,6 +812,23 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if key not in best or (best[key][3] is None and fields[3] is not None):
             best[key] = fields
     return tuple(best.values())
+
+
+# An English participial aside set off by commas ("mass production of IRON, originally scheduled for late 2026,
+# has been pushed back"; "The IRON robot, first shown in 2024, is now being tested"): a description of the noun
+# before it, cutting that noun off from its verb.
+PARTICIPIAL_ASIDE = re.compile(r",\s(?:(?:originally|initially|first|previously|once|already|also|later|long)\s)?"
+                               r"(?:[a-z]{3,}ed|shown|known|built|made|seen|set|held|begun|given)\s[^,;.]{0,80}?,\s")
+
+
+def _without_bare_asides(simplified: str, rules: MilestoneRules) -> str:
+    """`simplified` with its participial asides that name no event of their own blanked out (every other character
+    where it was), so that the noun before one and the verb after it are read as one clause; an aside stating an
+    event of its own ("IRON, unveiled in November, will …") stays a clause, read about that noun."""
+    if ", " not in simplified:
+        return simplified
+    return PARTICIPIAL_ASIDE.sub(lambda m: m.group(0) if rules.any_cue.search(m.group(0).lower()) else " " * len(m.group(0)),
+                                 simplified)
 
 
 def _tense_anchored(time: TimeMention | None, said: str | None, published: dt.date | None) -> TimeMention | None:
@@ -888,7 +909,8 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
     # A time fronted in a clause with no event of its own ("At its AI Day on Wednesday, …",
     # "2025年12月底，…") frames what follows: it dates this clause as its own would. Else
     # the sentence's only time, when its clause states an event in the same state
-    # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state:
+    # ("2026年推出三款车型，同时还将启动试运营") — never across a change of state, nor to a clause saying none
+    # ("hopes to start deliveries in 2026, pending certification": the certification is not 2026's):
     # "已经从试产线下线，今年内亦会实现量产" leaves the first clause undated.
     holders = [(t, next(i for i, (a, b) in enumerate(spans) if a <= t.start < b)) for t in all_times]
     framing = [t for t, i in holders if i < index and not clause_topics[i] - {about} and not _cue_in(rules, canons[i])
@@ -896,7 +918,7 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
                and not (reading.state == "planned" and rules.clause.reporting.search(whole_between(canons, i, index)))]
     if framing:
         return framing[-1], 0, True
-    if len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
+    if reading.state is not None and len(holders) == 1 and not clause_topics[holders[0][1]] - {about}:
         cue = _cue_in(rules, canons[holders[0][1]])
         if cue is not None and read_clause(canons[holders[0][1]], cue.start(), cue.end(), rules.clause,
                                            cue.group(0)).state == reading.state:
