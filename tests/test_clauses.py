@@ -1301,3 +1301,28 @@ def test_what_a_clause_does_not_say_is_not_borrowed_from_the_day_of_saying_or_a_
 def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
     # 汇天将携手: 汇天|将|携手, a plan (cut 汇|天将, "a general of heaven", it said nothing, and its day made it done)
     assert readings("小鹏汇天将携手敦煌市政府11月20日开展合作。") == {("flying-cars", "partnership", "planned", "2025-11-20")}
+
+
+@pytest.mark.parametrize("text, language", [
+    # a topic named only by its kind, given another owner, is another maker's product
+    ("智元机器人的人形机器人已于今年开始量产。", "zh-Hans"),
+    ("峰飛航空的飛行汽車已獲得適航證。", "zh-Hant"),
+    ("中国的人形机器人已开始量产。", "zh-Hans"),
+    ("国内已有多家企业的人形机器人开始量产。", "zh-Hans"),
+    ("Several Chinese humanoid robot makers began mass production this year.", "en"),
+    ("NewCo's humanoid robots entered mass production this year.", "en"),  # a possessive naming no one of the company's
+    ("AutoFlight's eVTOL received its type certificate in March.", "en"),
+])
+def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
+    assert readings(text, language) == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("小鹏汽车的人形机器人将于2026年底量产。", "zh-Hans", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("人形機器人將於2026年底量產。", "zh-Hant", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("The company's humanoid robot will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
+    ("He Xiaopeng's humanoid robot will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
+    ("Aridge's eVTOL will be delivered in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
+])
+def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, expected):
+    assert readings(text, language) == expected

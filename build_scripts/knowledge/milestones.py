@@ -109,6 +109,24 @@ class MilestoneRules:
     reference: re.Pattern = re.compile("(?!)")  # 这款机器人, "the vehicle": a thing named before, maybe paragraphs before
     pronoun: re.Pattern = re.compile("(?!)")  # 它 opening a clause, 这款机器人 anywhere: the topic last named in the paragraph
     forecast: re.Pattern = re.compile("(?!)")  # 分析师预计, "analysts expect", "according to analysts": someone else's forecast
+    other_owner: re.Pattern = re.compile("(?!)")  # ends right before a kind name: another owner (智元机器人的, "agibot's", 中国)
+    trade_head: re.Pattern = re.compile("(?!)")  # right after a kind name: the trade, not a product (企业, "makers")
+    own_possessor: re.Pattern = re.compile("(?!)")  # "the company's", its: a possessor that is the company
+
+    def others_of_kind(self, canon: str, named: tuple[int, str, str], kinds: frozenset[str], company: re.Pattern | None) -> bool:
+        """Whether a topic a clause names by its kind (`kinds`: the topic's kind names) is another maker's or the trade:
+        智元机器人的人形机器人, "Agibot's humanoid robots", 中国人形机器人, 人形机器人企业, "humanoid robot makers"."""
+        at, _, alias = named
+        name = canonical(alias)
+        if name not in kinds:
+            return False
+        if self.trade_head.match(canon, at + len(name)):
+            return True
+        owner = self.other_owner.search(canon, 0, at)
+        if owner is None:
+            return False
+        said = owner.group(0)
+        return not (company is not None and company.search(said)) and not self.own_possessor.search(said)
 
     def fitted(self, canon: str, named: list[tuple[int, str, str]], components: set[str]) -> tuple[re.Match, tuple] | None:
         """The words saying cars are made to carry a component topic the clause names, with that topic:
@@ -338,7 +356,25 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
         forecast=_forecast_pattern(path, data.get("forecasters") or {}),
+        **_others_of_kind(data.get("others_of_kind") or {}),
     )
+
+
+def _others_of_kind(entry: dict) -> dict[str, re.Pattern]:
+    """milestones.yml `others_of_kind` as MilestoneRules' other_owner, trade_head and own_possessor."""
+    ends = "|".join(map(re.escape, entry.get("owner_ends") or ())) or "(?!)"
+    collectives = entry.get("collectives") or {}
+    zh_all = "|".join(map(re.escape, collectives.get("zh") or ())) or "(?!)"
+    en_all = "|".join(map(re.escape, collectives.get("en") or ())) or "(?!)"
+    heads = entry.get("trade_heads") or {}
+    return {
+        # a maker (…科技的, …航空的), a country or the trade (中国的?, "chinese"), a possessive ("agibot's"): right before the kind name
+        "other_owner": re.compile(rf"(?:[\u4e00-\u9fffa-z0-9]{{0,10}}(?:{ends})的|(?:{zh_all})的?|(?<![a-z])(?:{en_all})"
+                                  rf"|(?<![a-z])[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)?['’]s)\s?(?:[a-z-]+\s)?$"),
+        "trade_head": re.compile(rf"\s?(?:{'|'.join(map(re.escape, heads.get('zh') or ())) or '(?!)'}"
+                                 rf"|(?:{'|'.join(map(re.escape, heads.get('en') or ())) or '(?!)'})(?![a-z]))"),
+        "own_possessor": re.compile("|".join(map(re.escape, entry.get("own_possessors") or ())) or "(?!)"),
+    }
 
 
 def _forecast_pattern(path: Path, entry: dict) -> re.Pattern:
@@ -626,8 +662,13 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     spans = clause_spans(simplified)
     canons = [canonical(simplified[start:end]) for start, end in spans]
     named_per_clause = [_named(canon, topics) for canon in canons]
-    if rival is not None:  # a rival's clause lends its time to no clause of the topics' ("特斯拉明年将量产…，小鹏也计划量产")
-        rivals = [span for span, canon in zip(spans, canons) if rival.search(canon)]
+    kinds_of = {t.slug: t.kind_names for t in topics}
+    # a clause naming a topic only by its kind, given another owner (智元的人形机器人), is another maker's: a rival's
+    others = {i for i, (canon, named) in enumerate(zip(canons, named_per_clause))
+              if named and all(rules.others_of_kind(canon, n, kinds_of[n[1]], company) for n in named)}
+    named_per_clause = [[] if i in others else named for i, named in enumerate(named_per_clause)]
+    if rival is not None or others:  # a rival's clause lends its time to no clause of the topics' ("特斯拉明年将量产…，小鹏也计划量产")
+        rivals = [span for i, (span, canon) in enumerate(zip(spans, canons)) if i in others or (rival is not None and rival.search(canon))]
         all_times = [t for t in all_times if not any(a <= t.start < b for a, b in rivals)]
     clause_topics = [{slug for _, slug, _ in named} for named in named_per_clause]
     # "搭载第二代VLA的车型已通过测试": a topic carried by the thing a relative clause describes
@@ -654,7 +695,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if restore is not None:
             (subject, name), restore = restore, None
         canon = canons[index]
-        if rival is not None and (rival.search(canon) or (index in rival_clauses_before and RELATIVE_OPENING.match(canon))):
+        if index in others or (rival is not None and (rival.search(canon) or (index in rival_clauses_before and RELATIVE_OPENING.match(canon)))):
             # "特斯拉去年已量产Optimus，小鹏IRON则计划2026年量产", "Unlike Tesla, …": the rival's clause is the rival's,
             # and so is a relative clause after it ("… Tesla's Optimus, which enters mass production next year")
             rival_clauses_before.add(index + 1)

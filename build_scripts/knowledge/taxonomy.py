@@ -51,6 +51,7 @@ class Topic:
     mention_pattern: re.Pattern | None
     software: bool = False  # made of code, not parts: its units are not produced or delivered, the cars carrying it are
     component: bool = False  # a part products carry (a model, a chip): a car made to carry it is its rollout
+    kind_names: frozenset[str] = frozenset()  # aliases naming its kind (人形机器人, "flying cars"), canonical: others make such things too
 
     def __hash__(self) -> int:
         # The topics are part of the key of every clause's named topics
@@ -128,6 +129,7 @@ TOPICS = s.Record({
         optional={
             "title_en": s.Text(), "scope": s.Text(), "aliases": NAMES, "mentions": NAMES,
             "related": s.ListOf(s.Slug()), "former_slugs": s.ListOf(s.Slug()), "software": s.Boolean(), "component": s.Boolean(),
+            "kind_names": NAMES,
         },
         hint="each topic needs a slug and a title_zh (see the comment at the top of topics.yml)",
     ), label="topic"),
@@ -155,6 +157,7 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
                 mention_pattern=name_pattern(mentions),
                 software=bool(entry.get("software")),
                 component=bool(entry.get("component")),
+                kind_names=frozenset(canonical(n) for n in _names(entry, "kind_names")),
             )
         )
     slugs = [t.slug for t in topics]
@@ -162,6 +165,10 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
         where = f"topic #{number} (slug {topic.slug!r})"
         if slugs.count(topic.slug) > 1:
             raise s.entry_error(path, entry, "slug", where, "this slug is used by two topics", "give each topic its own slug")
+        stray = topic.kind_names - {canonical(a) for a in topic.aliases}
+        if stray:
+            raise s.entry_error(path, entry, "kind_names", where, f"names {sorted(stray)} that are not among its aliases",
+                                "list only aliases that name the topic's kind of thing")
         unknown = set(topic.related) - set(slugs)
         if unknown:
             raise s.entry_error(path, entry, "related", where, f"lists unknown related topics {sorted(unknown)}", f"use slugs of topics in this file: {', '.join(slugs)}")
