@@ -445,3 +445,17 @@ def test_hong_kong_counts_chips_li():
 ])
 def test_a_compound_modifier_and_a_count_carried_are_read_as_english_writes_them(sentence, expected):
     assert said(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "智元机器人的人形机器人身高175厘米，体重55公斤。",
+    "NewCo's humanoid robot is 1.75 meters tall and weighs 55 kg.",
+    "國內多家企業的人形機器人身高約170公分。",
+])
+def test_another_makers_thing_of_the_topics_kind_gives_no_figure(sentence):
+    assert said(sentence) == set()
+
+
+def test_the_companys_own_thing_of_that_kind_still_gives_its_figure():
+    assert said("小鹏汽车的人形机器人身高178厘米。") == {("iron", "height", 1.78)}
+    assert said("XPeng's humanoid robot stands 178 cm tall.") == {("iron", "height", 1.78)}

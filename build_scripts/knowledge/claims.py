@@ -573,6 +573,9 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
         return []
     texts = [passage.simplified.translate(FULL_WIDTH).lower() for passage in passages]
     all_mentions = [_subject_mentions(knowledge, text) for text in texts]
+    # 智元的人形机器人, "Agibot's humanoid robot": a subject named by its kind with another owner is another maker's
+    all_others = [_others_of_kind(knowledge, text, mentions) for text, mentions in zip(texts, all_mentions)]
+    all_mentions = [[m for m in mentions if m not in others] for mentions, others in zip(all_mentions, all_others)]
     main = main_subject(article_subjects(knowledge, passages[0].article.title, all_mentions), knowledge)
     claims: list[Claim] = []
     seen: set[tuple] = set()
@@ -583,7 +586,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     named = 0
     paragraph_id = None
     products: set[str] = set()  # products counted carrying a component in this paragraph so far
-    for passage, text, mentions in zip(passages, texts, all_mentions):
+    for passage, text, mentions, others in zip(passages, texts, all_mentions, all_others):
         if passage.paragraph.id != paragraph_id:
             paragraph_id, earlier, products = passage.paragraph.id, {}, set()
         # A question states nothing ("30B是什么概念？"): its numbers are what the next sentences answer about.
@@ -592,7 +595,7 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
         if id(passage) not in excluded and states_value:
             refers = load_milestone_rules().reference.search(passage.canon)  # 这款机器人, "the vehicle"
             found = _sentence_claims(knowledge, passage, text, mentions, earlier, main, products,
-                                     named_in_article if refers else None)
+                                     named_in_article if refers else None, others)
             products |= {c.subject for c in found if knowledge.attributes[c.attribute].kind == "count" and knowledge.subjects[c.subject].kind == "product"}
             for claim in found:
                 # A source repeating a value later (a summary, a caption) is cited where it first says it.
@@ -606,7 +609,20 @@ def article_claims(passages: list[Passage], excluded: set[int] = frozenset(), kn
     return claims
 
 
-def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products, named_in_article=None) -> list[Claim]:
+def _others_of_kind(knowledge: Knowledge, text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The mentions naming a subject by its topic's kind name (topics.yml kind_names) that the clause gives another
+    owner or makes the trade (milestones.yml others_of_kind): another maker's thing, whose numbers are not the subject's."""
+    if not mentions:
+        return []
+    from build_scripts.knowledge.compose import load_signals  # compose imports this module: looked up when first needed
+    from build_scripts.knowledge.taxonomy import load_topics
+    rules, kinds = load_milestone_rules(), {t.slug: t.kind_names for t in load_topics()}
+    company = load_signals().own
+    return [m for m in mentions if rules.others_of_kind(text, (m[0], knowledge.subjects[m[2]].topic, text[m[0]:m[1]]),
+                                                        kinds.get(knowledge.subjects[m[2]].topic, frozenset()), company)]
+
+
+def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products, named_in_article=None, others=()) -> list[Claim]:
     published = passage.article.date
     numbers = sorted(_numbers(passage, text, knowledge, extract_figures(passage)), key=lambda n: (n.attributes[0][:2], n.start))
     resolved: list[tuple[_Number, str, str, str]] = []  # (number, subject, attribute, where the subject was named)
@@ -617,6 +633,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
         if any(number.start < e and number.end > s for s, e in taken):
             continue  # one stretch of text, one value: a pattern and the unit table read the same words
         clause = _clause_bounds(text, number.start, number.end)
+        if any(clause[0] <= m[0] < clause[1] for m in others):
+            continue  # 智元的人形机器人身高175厘米: another maker's robot's height
         for _, _, attribute_id in number.attributes:
             attribute = knowledge.attributes[attribute_id]
             referred = max((s for s in attribute.subjects if s in (named_in_article or {})), key=(named_in_article or {}).get, default=None)
@@ -627,6 +645,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             if found is None:
                 continue
             subject, where = found
+            if where != "clause" and any(m[0] < number.start for m in others):
+                break  # "智元的人形机器人身高175厘米，体重55公斤": the weight is that robot's too
             if where in ("paragraph", "article") and _names_another(knowledge.subjects[subject].common, text[clause[0]:clause[1]]):
                 break  # "最高能够支持30B参数量的模型": some model's size, not the article's model's
             if not attribute.comparative and knowledge.others is not None:
