@@ -1312,6 +1312,7 @@ def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
     ("Several Chinese humanoid robot makers began mass production this year.", "en"),
     ("NewCo's humanoid robots entered mass production this year.", "en"),  # a possessive naming no one of the company's
     ("AutoFlight's eVTOL received its type certificate in March.", "en"),
+    ("Kepler Robotics has begun mass production of its humanoid robots.", "en"),  # "its": the maker's, named by its trade
 ])
 def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     assert readings(text, language) == set()
@@ -1323,6 +1324,7 @@ def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     ("The company's humanoid robot will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
     ("He Xiaopeng's humanoid robot will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
     ("Aridge's eVTOL will be delivered in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
+    ("Huitian Aerospace will deliver its flying cars in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
 ])
 def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, expected):
     assert readings(text, language) == expected

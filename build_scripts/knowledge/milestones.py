@@ -112,6 +112,7 @@ class MilestoneRules:
     other_owner: re.Pattern = re.compile("(?!)")  # ends right before a kind name: another owner (智元机器人的, "agibot's", 中国)
     trade_head: re.Pattern = re.compile("(?!)")  # right after a kind name: the trade, not a product (企业, "makers")
     own_possessor: re.Pattern = re.compile("(?!)")  # "the company's", its: a possessor that is the company
+    english_maker: re.Pattern = re.compile("(?!)")  # "Kepler Robotics": a maker by the word its name ends in
 
     def others_of_kind(self, canon: str, named: tuple[int, str, str], kinds: frozenset[str], company: re.Pattern | None) -> bool:
         """Whether a topic a clause names by its kind (`kinds`: the topic's kind names) is another maker's or the trade:
@@ -124,7 +125,9 @@ class MilestoneRules:
             return True
         owner = self.other_owner.search(canon, 0, at)
         if owner is None:
-            return False
+            # "Kepler Robotics has begun mass production of its humanoid robots": "its" is that maker's
+            maker = self.english_maker.search(canon, 0, at) if POSSESSIVE_BEFORE.search(canon, 0, at) else None
+            return maker is not None and not (company is not None and company.search(maker.group(0))) and not self.own_possessor.search(maker.group(0))
         said = owner.group(0)
         return not (company is not None and company.search(said)) and not self.own_possessor.search(said)
 
@@ -360,6 +363,9 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
     )
 
 
+POSSESSIVE_BEFORE = re.compile(r"(?<![a-z])(?:its|their)\s(?:[a-z-]+\s){0,2}$")  # "its new humanoid robots"
+
+
 def _others_of_kind(entry: dict) -> dict[str, re.Pattern]:
     """milestones.yml `others_of_kind` as MilestoneRules' other_owner, trade_head and own_possessor."""
     ends = "|".join(map(re.escape, entry.get("owner_ends") or ())) or "(?!)"
@@ -374,6 +380,8 @@ def _others_of_kind(entry: dict) -> dict[str, re.Pattern]:
         "trade_head": re.compile(rf"\s?(?:{'|'.join(map(re.escape, heads.get('zh') or ())) or '(?!)'}"
                                  rf"|(?:{'|'.join(map(re.escape, heads.get('en') or ())) or '(?!)'})(?![a-z]))"),
         "own_possessor": re.compile("|".join(map(re.escape, entry.get("own_possessors") or ())) or "(?!)"),
+        "english_maker": re.compile(r"(?<![a-z])[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)? (?:"
+                                    + ("|".join(map(re.escape, entry.get("owner_ends_en") or ())) or "(?!)") + r")(?![a-z])"),
     }
 
 
