@@ -1328,3 +1328,16 @@ def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
 ])
 def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # getting ready for an event, or talking about it, has not begun it
+    ("XPeng is on track to mass-produce IRON by the end of 2026.", "en", {("iron", "mass-production", "planned", "2026-q4")}),
+    ("XPeng is gearing up to deliver the Land Aircraft Carrier in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
+    ("小鹏正在筹备IRON的量产。", "zh-Hans", set()),
+    ("小鵬正與大眾洽談圖靈芯片合作。", "zh-Hant", set()),
+    ("XPeng is in talks with Volkswagen about a Turing chip partnership.", "en", set()),
+    ("小鹏有意在2027年推出Robotaxi。", "zh-Hans", {("robotaxi", "unveil", "planned", "2027")}),
+])
+def test_preparing_intending_and_negotiating_are_not_doing(text, language, expected):
+    assert readings(text, language) == expected
