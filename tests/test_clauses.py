@@ -1341,3 +1341,16 @@ def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, 
 ])
 def test_preparing_intending_and_negotiating_are_not_doing(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a change denied is no change
+    ("IRON的量产不会推迟，仍将于2026年底进行。", "zh-Hans", set()),
+    ("XPeng said IRON mass production will not be delayed and remains on schedule for late 2026.", "en",
+     {("iron", "mass-production", "planned", "2026-h2")}),
+    ("IRON量產並未取消。", "zh-Hant", set()),
+    # and a change said is one
+    ("小鹏IRON的量产被推迟至2027年。", "zh-Hans", {("iron", "mass-production", "delayed", "2027")}),
+])
+def test_a_delay_or_a_drop_that_is_denied_changes_nothing(text, language, expected):
+    assert readings(text, language) == expected
