@@ -1354,3 +1354,14 @@ def test_preparing_intending_and_negotiating_are_not_doing(text, language, expec
 ])
 def test_a_delay_or_a_drop_that_is_denied_changes_nothing(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("IRON made its public debut in November.", "en", {("iron", "unveil", "happened", "2025-11")}),  # "debut" a noun here
+    ("The second-generation VLA was released to users in March.", "en", {("second-gen-vla", "rollout", "happened", "2025-03")}),
+    # the company's results are its own event, no launch, and not the Robotaxi's named after them
+    ("XPeng released its third-quarter results on Monday, and said the Robotaxi will launch in 2026.", "en",
+     {("", "other", "happened", "2025-11-17"), ("robotaxi", "unveil", "planned", "2026")}),
+])
+def test_a_noun_after_a_determiner_a_release_of_software_and_the_companys_results(text, language, expected):
+    assert readings(text, language) == expected

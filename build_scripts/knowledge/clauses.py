@@ -125,6 +125,7 @@ PAST_OPENING = re.compile(r"([a-z]{3,}ed|took|made|held|won|got|began|flew|ran|b
 # The progressive: a form of "be" right before the event verb's -ing form (an adverb may come between) —
 # "are jointly developing", "is testing": under way, so begun, as 正在 is.
 PROGRESSIVE = re.compile(r"(?<![a-z])(?:is|are|am|was|were)\s(?:(?:[a-z]+ly|now|already|still|also)\s)?$")
+DETERMINED = re.compile(r"(?<![a-z])(?:its|the|a|an|their|his|her)\s(?:[a-z-]+\s){0,2}$")  # a determiner: a noun follows
 ING_FORM = re.compile(r"[a-z]{2}ing(?![a-z])")  # an -ing form among the event's words
 # An English event verb's -ing form right after a preposition is a gerund, a noun: "a pivotal year for bringing
 # AI to market", "talks about launching", "before mass-producing" — talked about, not stated.
@@ -348,7 +349,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         # them; of a stretch it is under way: "is testing", "is mass-producing"
         return Clause("planned" if momentary and be.group(0).split()[0] in ("is", "are", "am") else "happened",
                       be.group(0).strip() + " …ing")
-    if cue.isascii() and cue not in rules.verb_forms:  # an English event noun: a verb before it may say it is done or under way
+    # an English event noun (a verb's form too after a determiner: "made its public debut"): a verb before it may say
+    # it is done or under way
+    if cue.isascii() and (cue not in rules.verb_forms or DETERMINED.search(canon, 0, cue_start)):
         for shape, marker in NOUN_UNDER_WAY:
             if said := shape.search(canon, 0, cue_start):
                 return Clause("happened", marker(said))

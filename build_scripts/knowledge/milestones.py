@@ -823,7 +823,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  # the subject is a guess: not when the words say it is something else
                  and not ((subject_from == "article" or named_later)
                           and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
-                               or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())))]
+                               or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())
+                               # "unveiled the new P7+ on Monday, and the Robotaxi …": an English verb's own object (not "its":
+                               # the company's; not after a particle, "rolled off the line")
+                               or (" " not in m.group(0) and m.group(0) in rules.clause.verb_forms and ENGLISH_OBJECT.match(canon, m.end()))))]
         # the day something was said dates neither a plan it reports nor an event it does not say happened
         time, offset, own_time = _clause_time(index, first, reading, about,
                                               [t for t in all_times if reading.state == "happened" or id(t) not in said_on],
@@ -938,7 +941,8 @@ def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_ot
         launch = next(k for k in rules.kinds if k.id == "commercial-launch")
         cues = [(m, launch if k.id in rules.car_launch_from else k) for m, k in cues]
     if about is None and company_here:
-        kinds_here = [(m, k) for m, k in cues if k.id in rules.site_wide_kinds or (k.id == "other" and (own_other or plant))]
+        # its results released ("released its third-quarter results"): the results, no launch
+        kinds_here = [(m, k) for m, k in cues if (k.id in rules.site_wide_kinds and not own_other) or (k.id == "other" and (own_other or plant))]
         return (SITE_WIDE, "sentence", kinds_here) if kinds_here else (None, "", cues)
     return about, subject_from, cues
 
@@ -975,6 +979,7 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
     return None, 0, False
 
 
+ENGLISH_OBJECT = re.compile(r"\s(?:the|a|an|his|her|their|our)\s")  # right after an English verb: its object
 # A count of things right before an event word (two descriptive characters may come between):
 # 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
