@@ -1365,3 +1365,18 @@ def test_a_delay_or_a_drop_that_is_denied_changes_nothing(text, language, expect
 ])
 def test_a_noun_after_a_determiner_a_release_of_software_and_the_companys_results(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏汇天计划2026年在香港上市。", "zh-Hans"),
+    ("小鵬匯天擬明年在港交所上市。", "zh-Hant"),
+    ("Aridge plans to go public in Hong Kong in 2026.", "en"),
+])
+def test_a_stock_listing_is_no_product_on_sale(text, language):
+    read = sightings(article("a", dt.date(2025, 11, 20), text, language))
+    assert [(s.topic, s.kind, s.sense, s.state) for s in read] == [("flying-cars", "other", "listing", "planned")]
+
+
+def test_a_product_put_on_the_market_or_coming_out_still_is():
+    assert readings("陆地航母将于2026年上市。") == {("flying-cars", "commercial-launch", "planned", "2026")}
+    assert readings("IRON机器人预计明年面世。") == {("iron", "unveil", "planned", "2026")}
