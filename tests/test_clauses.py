@@ -1380,3 +1380,8 @@ def test_a_stock_listing_is_no_product_on_sale(text, language):
 def test_a_product_put_on_the_market_or_coming_out_still_is():
     assert readings("陆地航母将于2026年上市。") == {("flying-cars", "commercial-launch", "planned", "2026")}
     assert readings("IRON机器人预计明年面世。") == {("iron", "unveil", "planned", "2026")}
+
+
+def test_a_video_of_the_topic_released_is_no_unveiling_of_it():
+    assert readings("小鹏今日发布了IRON机器人的最新视频。") == set()
+    assert readings("小鵬今日發布了IRON機器人的最新影片。", "zh-Hant") == set()

@@ -355,7 +355,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         fitted_after=re.compile(r"\s?(?:将|会|已)?\s?(?:" + _cue_pattern(_words(fitted_into.get("after_topic"))).pattern + ")"),
         other_object=re.compile(r"\s?了?\s?(?:" + _cue_pattern(_words(data.get("other_objects"))).pattern + ")"),
         model_object=re.compile(r"\s?了?\s?(?:" + "|".join(_shapes(path, "other_objects", data.get("other_objects") or {}) or ["(?!)"]) + ")"),
-        owned_thing=re.compile(r"\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
+        # (the word for its kind may come between: IRON机器人的最新视频)
+        owned_thing=re.compile(r"\s?[\u4e00-\u9fff]{0,4}?\s?(?:的|'s|’s)\s?[^，。,;；]{0,8}?(?:" + heads.pattern + ")"),
         pronoun=re.compile("|".join([r"(?:^|[，,；;：:])\s*(?:" + pronouns + ")"] * bool(pronoun_words) + references)),
         reference=re.compile(references[0]),
         forecast=_forecast_pattern(path, data.get("forecasters") or {}),
