@@ -1385,3 +1385,7 @@ def test_a_product_put_on_the_market_or_coming_out_still_is():
 def test_a_video_of_the_topic_released_is_no_unveiling_of_it():
     assert readings("小鹏今日发布了IRON机器人的最新视频。") == set()
     assert readings("小鵬今日發布了IRON機器人的最新影片。", "zh-Hant") == set()
+
+
+def test_obtained_said_with_a_single_character():
+    assert readings("小鵬陸地航母獲民航局核發型號合格證。", "zh-Hant") == {("flying-cars", "certification", "happened", None)}
