@@ -1389,3 +1389,16 @@ def test_a_video_of_the_topic_released_is_no_unveiling_of_it():
 
 def test_obtained_said_with_a_single_character():
     assert readings("小鵬陸地航母獲民航局核發型號合格證。", "zh-Hant") == {("flying-cars", "certification", "happened", None)}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a plan word in a comparison plans nothing, and a time ending the sentence on its own dates the event
+    ("Deliveries of the Land Aircraft Carrier began earlier than expected, in March.", "en",
+     {("flying-cars", "delivery", "happened", "2025-03")}),
+    ("XPeng began Land Aircraft Carrier deliveries in March, as planned.", "en", {("flying-cars", "delivery", "happened", "2025-03")}),
+    # a time fronting the next clause dates that one only
+    ("XPeng unveiled IRON; in March, production began.", "en",
+     {("iron", "unveil", "happened", None), ("iron", "production-start", "happened", "2025-03")}),
+])
+def test_a_comparison_with_the_plan_and_a_trailing_time(text, language, expected):
+    assert readings(text, language) == expected

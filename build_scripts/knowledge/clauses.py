@@ -135,6 +135,7 @@ PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targete
 # Between an English event noun and a negation after it: what it is of, an auxiliary ("mass production of
 # IRON has not started", "deliveries haven't begun").
 NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|are|was|were|did|does|do))?\s+(?:still\s+)?")
+COMPARED = re.compile(r"(?:(?<![a-z])(?:than|as)\s|比|超出|超过|超|低于|不及|不如|如)$")  # right before a plan word: a comparison
 # Between a negation and a word of change it denies: an auxiliary or two ("will not be delayed", 不会被推迟, 没有再推迟).
 NEGATED_CHANGE = re.compile(r"\s?(?:(?:be|been|being|have|has|had|被|再|有)\s?){0,2}")
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
@@ -282,6 +283,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     `momentary`: the event is a moment (an unveiling, a launch), so its English progressive tells of a plan."""
     tokens = _tokens(canon, rules.event_words)
     found = {state: rules.markers[state].find(canon, tokens) for state in rules.markers}
+    # a plan word in a comparison measures the event against the plan, it plans nothing: "earlier than expected",
+    # "as planned", 比预期更早, 超出预期
+    found["planned"] = [m for m in found.get("planned", ()) if not COMPARED.search(canon, 0, m[0])]
     # a change denied is no change: 量产不会推迟, "will not be delayed", 并未取消 — the clause is read without it
     for state in ("dropped", "delayed"):
         found[state] = [m for m in found.get(state, ()) if not any(

@@ -738,15 +738,22 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if not cues:
             if CONJUNCTION_ONLY.fullmatch(canon):
                 continue  # ", but …": the word that opens the next clause, cut off on its own
-            if last_event and named and (rules.clause.more_objects.match(canon) or _more_listed_objects(canon, named, rules)):
+            times = [t for t in all_times if start <= t.start < end and t.period is not None]
+            listed = last_event and named and (rules.clause.more_objects.match(canon) or _more_listed_objects(canon, named, rules))
+            if times and last_event and all(fields[1] is None for fields in last_event) and (
+                    # …only at the end of the sentence, and in English: elsewhere a time fronts what follows (今年3月，它开始…)
+                    listed or (not named and index == len(spans) - 1 and canon.isascii()
+                               and TIME_ONLY.fullmatch(_without_times(canon, times, start)))):
+                # the time closing a list ("unveiled the VLA, the Robotaxi and the IRON robot on Wednesday") or standing
+                # alone after the event ("deliveries began earlier than expected, in March") dates the event
+                dated = [_with_time(fields, _tense_anchored(times[0], fields[4], published), text if same_length else None, published)
+                         for fields in last_event]
+                sighted = [(s[0], s[1], *dated[last_event.index(s[2:])]) if s[2:] in last_event else s for s in sighted]
+                last_event = dated
+                if not listed:
+                    continue
+            if listed:
                 # "发布了第二代VLA模型，以及Robotaxi、第二代IRON…": more objects of the clause before, the same event
-                times = [t for t in all_times if start <= t.start < end and t.period is not None]
-                if times and all(fields[1] is None for fields in last_event):
-                    # "unveiled the VLA, the Robotaxi and the IRON robot on Wednesday": the time closing the list dates it all
-                    dated = [_with_time(fields, _tense_anchored(times[0], fields[4], published), text if same_length else None, published)
-                             for fields in last_event]
-                    sighted = [(s[0], s[1], *dated[last_event.index(s[2:])]) if s[2:] in last_event else s for s in sighted]
-                    last_event = dated
                 for _, slug, _ in named:
                     sighted += [(slug, "", *fields) for fields in last_event]
                 continue
@@ -882,6 +889,17 @@ def _without_bare_asides(simplified: str, rules: MilestoneRules) -> str:
         return simplified
     return PARTICIPIAL_ASIDE.sub(lambda m: m.group(0) if rules.any_cue.search(m.group(0).lower()) else " " * len(m.group(0)),
                                  simplified)
+
+
+# What a clause holding only a time has besides it: a preposition, punctuation ("…, in March.", "…，于3月。").
+TIME_ONLY = re.compile(r"[\s,，。.;；]*(?:(?:in|on|at|by|from|since|starting|于|在|自|从)\s?)?[\s,，。.;；]*")
+
+
+def _without_times(canon: str, times: list[TimeMention], offset: int) -> str:
+    """`canon` (a clause starting at `offset` in its sentence) with its times' words taken out."""
+    for t in sorted(times, key=lambda t: -t.start):
+        canon = canon[:t.start - offset] + canon[t.end - offset:]
+    return canon
 
 
 def _tense_anchored(time: TimeMention | None, said: str | None, published: dt.date | None) -> TimeMention | None:
