@@ -583,7 +583,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         # A one-line article: its only line is both title and text.
         dropped -= title_lines
         kept = sorted(title_lines)
-    for i in kept[:2]:
+    for i in _opening_lines(kept, lines, rules):
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
     body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
@@ -604,6 +604,24 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
         date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
     )
+
+
+def _opening_lines(kept: list[int], lines: list[str], rules: HeaderRules) -> list[int]:
+    """The lines whose opening may name the outlet or date: the text's first two paragraphs, and the short lines before them.
+
+    A site's tagline, a ticker box or a dateline on a line of its own can stand
+    above the first paragraph; they do not push it out of reach. Paragraphs are
+    counted as the title is chosen: a line `paragraph_chars` long, or ending like a sentence.
+    """
+    opening: list[int] = []
+    paragraphs = 0
+    for i in kept[:rules.head_lines]:
+        opening.append(i)
+        text = lines[i].strip()
+        paragraphs += len(text) >= rules.paragraph_chars or bool(rules.sentence_end.search(text))
+        if paragraphs >= 2:
+            break
+    return opening
 
 
 RUN_ON_DATELINE = re.compile(r"\s+(?=\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，])")
@@ -882,8 +900,12 @@ def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_o
 
 
 def _too_short_for_text(text: str, rules: HeaderRules) -> bool:
-    """A section label or menu item ("港聞", "Global"), when it stands above the title."""
-    return len(text) < rules.title_min or (not CJK.search(text) and len(text.split()) < rules.title_min_words)
+    """A section label or menu item ("港聞", "Global", "Autos & Transportation"), when it stands above the title.
+
+    Words are counted without the signs between them: "&" or "|" joins two section names, it is not a third word.
+    """
+    words = [w for w in text.split() if re.search(r"\w", w)]
+    return len(text) < rules.title_min or (not CJK.search(text) and len(words) < rules.title_min_words)
 
 
 def _title_case(text: str) -> bool:

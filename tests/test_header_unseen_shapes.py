@@ -1,0 +1,75 @@
+"""Articles in the header shapes of outlets the reader was not developed on: it reads them by general rules, or abstains.
+
+The fixtures in unseen_shapes/ are invented articles pasted (or saved) the way
+people copy them from wire services, English tech and EV sites, mainland
+portals and apps, Hong Kong and Taiwanese newspapers, an aggregator and a
+WeChat account: navigation, share and app prompts, captions, counters, desk
+and editor lines around the text. Each test names what a reader would see
+wrong if the rule broke.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from build_scripts.reading.corpus import load_corpus
+
+SHAPES = Path(__file__).parent / "unseen_shapes"
+
+# file → (title, outlet, author, date): what a reader of the page would write down; "" / None where the page does not say.
+EXPECTED = {
+    # English wires and sites
+    "wire_reuters_en.txt": ("XPeng to start robotaxi trials in Guangzhou next year, chairman says", "Reuters", "Yelin Mo and Kevin Krolicki", "2025-11-05"),
+    "wire_bloomberg_en.txt": ("XPeng Bets on Flying Cars and Robots as China’s EV Price War Drags On", "Bloomberg", "Linda Lew", "2025-11-06"),
+    "hk_scmp_en.txt": ("XPeng’s humanoid robot Iron to enter mass production by end of 2026, founder says", "South China Morning Post", "Ben Jiang", "2025-11-06"),
+    "global_caixin_en.txt": ("XPeng Steps Up Robotaxi Push With Three Models and Its Own Chips", "财新", "Wang Xintong and Denise Jia", "2025-11-06"),
+    "ev_cnevpost_en.txt": ("XPeng to launch 3 robotaxi models in 2026, trial operations in Guangzhou", "CnEVPost", "Phate Zhang", "2025-11-05"),
+    "ev_electrek_en.txt": ("XPeng unveils next-gen IRON humanoid robot, promises mass production by late 2026", "Electrek", "Fred Lambert", "2025-11-05"),
+    "tech_techcrunch_en.txt": ("XPeng’s robotaxi ambitions get a boost from its in-house AI chips", "TechCrunch", "Rebecca Bellan", "2025-11-05"),
+    "aggregator_yahoofinance_en.txt": ("XPeng shares jump after robotaxi, humanoid robot reveal", "Reuters", "", "2025-11-05"),
+    "hk_ambiguous_date_en.txt": ("XPeng robot to enter mass production by end-2026", "The Standard", "", None),
+    # Mainland portals, apps and newspapers
+    "portal_sinafinance_zhhans.txt": ("小鹏汽车：第二代VLA明年一季度全量推送 Robotaxi同步试运营", "新浪", "", "2025-11-06"),
+    "portal_tencent_zhhans.txt": ("小鹏Robotaxi明年试运营，三款车型同步推出", "腾讯新闻", "郭晓静", "2025-11-06"),
+    "portal_sohu_zhhans.txt": ("小鹏IRON机器人走猫步惊艳全场 年底量产能否兑现？", "搜狐", "周一鸣", "2025-11-06"),
+    "finance_yicai_zhhans.txt": ("小鹏汽车发布第二代VLA，何小鹏称L4明年开始落地", "第一财经", "杨海艳", "2025-11-05"),
+    "news_thepaper_zhhans.txt": ("小鹏飞行汽车“陆地航母”首台量产机下线", "澎湃新闻", "周頔", "2025-11-06"),
+    "tech_ithome_zhhans.txt": ("小鹏汽车：IRON 人形机器人明年底量产，搭载 3 颗图灵 AI 芯片", "IT之家", "远洋", "2025-11-05"),
+    "wechat_account_zhhans.txt": ("小鹏IRON量产倒计时：一个人形机器人要跨过哪几道坎", "汽车产业观察", "王小明", "2025-11-06"),
+    # Hong Kong and Taiwan
+    "hk_hk01_zhhant.txt": ("小鵬人形機械人IRON明年底量產 何小鵬：裡面沒有真人", "香港01", "陳嘉欣", "2025-11-06"),
+    "hk_singtao_zhhant.txt": ("小鵬飛行汽車「陸地航母」首台量產機下線 明年開始交付", "星島日報", "", "2025-11-06"),
+    "hk_oncc_zhhant.txt": ("小鵬機械人明年底量產 何小鵬剪開外殼證無真人", "東方日報", "", "2025-11-06"),
+    "hk_relative_time_zhhant.txt": ("小鵬股價急升 機械人量產時間表獲市場追捧", "", "", None),
+    "tw_cna_zhhant.txt": ("小鵬人形機器人明年底量產 搭載自研圖靈晶片", "中央社", "吳家豪", "2025-11-06"),
+    "tw_ltn_zhhant.txt": ("小鵬飛行汽車首台量產 明年交付中東客戶", "自由時報", "", "2025-11-06"),
+    "tw_edn_zhhant.txt": ("小鵬汽車拚Robotaxi 明年廣州試營運", "經濟日報 (台灣)", "黃淑惠", "2025-11-06"),
+}
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus(SHAPES)
+
+
+@pytest.fixture(scope="module")
+def read(corpus):
+    return {a.file_name: a for a in corpus.articles}
+
+
+def problems_of(corpus, name: str) -> list[str]:
+    return [p.what for p in corpus.problems if p.file_name == name]
+
+
+def test_every_fixture_is_read_as_an_article(read):
+    assert sorted(read) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_title_outlet_author_and_date_are_what_a_reader_sees(read, name):
+    title, outlet, author, date = EXPECTED[name]
+    article = read[name]
+    assert (article.title, article.outlet, article.author) == (title, outlet, author)
+    assert article.date == (dt.date.fromisoformat(date) if date else None)
