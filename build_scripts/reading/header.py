@@ -822,17 +822,24 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
-    """网易首页 > 网易号 > 正文: the site's name and the platform the article was posted on."""
+    """网易首页 > 网易号 > 正文, 東網 > 即時新聞 > 兩岸, 新浪财经首页: the site's name and the platform the article was posted on.
+
+    A breadcrumb starts at the site's front page: its first step names the site
+    when outlets.yml lists it, as a front-page link ("…首页") always does.
+    """
     parts = [p.strip() for p in re.split(r"\s*[>»›]\s*", text) if p.strip()]
-    if len(parts) < 3:
+    front_page_link = len(parts) == 1 and parts[0].endswith(("首页", "首頁"))
+    if len(parts) < 3 and not front_page_link:
         return
-    for part in parts:
+    for n, part in enumerate(parts):
         word = part.split()[0]
         if reader.outlets.platform(word):
             reader.add_outlet(word, origin, PLATFORM)
         elif word.endswith(("首页", "首頁")) and len(word) > 2:
             site = word[:-2]
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
+        elif n == 0 and reader.outlets.named(word):
+            reader.add("outlet", reader.outlets.named(word), origin, PLATFORM)
 
 
 def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections_after=lambda line: False) -> int | None:
