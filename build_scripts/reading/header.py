@@ -117,6 +117,7 @@ class HeaderRules:
     desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
     person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
+    app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -161,6 +162,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     )
     for key in ("head_lines", "tail_lines"):
         need(key, int)
+    app_prompts = tuple(pattern(f"app_prompts entry {n}", p) for n, p in enumerate(data.get("app_prompts") or [], start=1))
     for key in ("min_chars", "max_chars", "max_cjk_chars", "paragraph_chars"):
         if not isinstance(title.get(key), int):
             raise HeaderRulesError(f"{path.name}: title: '{key}' must be a whole number")
@@ -195,7 +197,8 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         domain=pattern("domain", need("domain", str)),
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
-        chrome=patterns("chrome"),
+        chrome=patterns("chrome") + app_prompts,  # an app prompt is chrome; app_prompts also read its site
+        app_prompts=app_prompts,
         organisation=pattern("organisation", data.get("organisation", r"(?!)")),
         desk=pattern("desk", data.get("desk", r"(?!)")),
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
@@ -717,6 +720,7 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
             _breadcrumb(text, origin, reader)
+            _site_of_app_prompt(text, origin, reader)
         elif any(p.search(text) for p in rules.credits):
             meta[i] = "credit"
             if position:
@@ -810,6 +814,7 @@ def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
         origin = f"signature line {i + 1}: “{_short(text)}”"
         if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
             dropped.add(i)
+            _site_of_app_prompt(text, origin, reader)
         elif reader.byline(text, origin, SIGNATURE):
             dropped.add(i)
         elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
@@ -840,6 +845,17 @@ def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
         elif n == 0 and reader.outlets.named(word):
             reader.add("outlet", reader.outlets.named(word), origin, PLATFORM)
+
+
+def _site_of_app_prompt(text: str, origin: str, reader: _Reader) -> None:
+    """"下載「香港01」App，即睇…": a site invites readers to its own app, so a listed app's name is the site's (as weak as a platform's host)."""
+    for pattern in reader.rules.app_prompts:
+        match = pattern.search(text)
+        site = match.groupdict().get("site") if match else None
+        known = reader.outlets.named(site) if site else None
+        if known:
+            reader.add("outlet", known, f"{origin} (the site's app)", PLATFORM)
+            return
 
 
 def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections_after=lambda line: False) -> int | None:
