@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.reading.corpus import load_corpus
+from build_scripts.reading.header import read_header
 
 SHAPES = Path(__file__).parent / "unseen_shapes"
 
@@ -73,3 +74,44 @@ def test_title_outlet_author_and_date_are_what_a_reader_sees(read, name):
     article = read[name]
     assert (article.title, article.outlet, article.author) == (title, outlet, author)
     assert article.date == (dt.date.fromisoformat(date) if date else None)
+
+
+def test_an_article_that_cannot_tell_its_outlet_or_date_abstains_and_says_so(corpus, read):
+    """A section menu ("即時 財經") and a relative time ("3小時前") give nothing; the Problems page lists what is missing."""
+    article = read["hk_relative_time_zhhant.txt"]
+    assert (article.outlet, article.author, article.date) == ("", "", None)
+    problems = problems_of(corpus, "hk_relative_time_zhhant.txt")
+    assert any("no publication date" in p for p in problems) and any("names no outlet" in p for p in problems)
+    assert "3小時前" not in [p.text for p in article.paragraphs]
+
+
+def test_a_date_that_could_be_either_way_round_is_left_empty_and_listed(corpus, read):
+    assert read["hk_ambiguous_date_en.txt"].date is None
+    assert any("could be day/month or month/day" in p for p in problems_of(corpus, "hk_ambiguous_date_en.txt"))
+
+
+# -- One line at a time --------------------------------------------------------
+
+BODY_ZH = "小鹏汽车表示，新一代IRON人形机器人将于明年底实现规模量产。\n\n该公司还表示，Robotaxi将于明年在广州开启试运营。\n"
+BODY_EN = (
+    "XPeng said on Wednesday it would start trial operations of robotaxis in Guangzhou next year, using three models.\n\n"
+    "The company also said its IRON humanoid robot would enter mass production by the end of next year.\n"
+)
+
+
+def value(found):
+    return found.value if found else None
+
+
+@pytest.mark.parametrize("menu", ["即時 財經", "新聞 財經", "要聞 日報"])
+def test_a_line_of_section_words_is_neither_outlet_nor_author(menu):
+    header = read_header(f"{menu}\n小鵬股價急升 機械人量產時間表獲市場追捧\n2025-11-06 10:00\n\n{BODY_ZH}")
+    assert (value(header.outlet), value(header.author)) == (None, None)
+    assert value(header.title) == "小鵬股價急升 機械人量產時間表獲市場追捧"
+
+
+@pytest.mark.parametrize("relative", ["3小時前", "15分钟前", "Updated 3 hours ago", "2 days ago", "刚刚"])
+def test_a_relative_time_is_no_date_and_not_text(relative):
+    header = read_header(f"小鵬股價急升 機械人量產時間表獲市場追捧\n{relative}\n\n{BODY_ZH}")
+    assert header.date is None
+    assert relative not in header.body
