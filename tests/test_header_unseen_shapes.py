@@ -115,3 +115,12 @@ def test_a_relative_time_is_no_date_and_not_text(relative):
     header = read_header(f"小鵬股價急升 機械人量產時間表獲市場追捧\n{relative}\n\n{BODY_ZH}")
     assert header.date is None
     assert relative not in header.body
+
+
+@pytest.mark.parametrize("byline, outlet", [
+    ("經濟日報／ 記者黃淑惠／即時報導", "經濟日報 (台灣)"),  # Taiwan's paper writes its name in Traditional
+    ("经济日报记者 王小明", "经济日报"),  # the mainland's in Simplified
+])
+def test_two_papers_one_name_apart_only_in_script_are_told_apart_by_the_script_written(byline, outlet):
+    header = read_header(f"小鹏汽车拚Robotaxi 明年广州试运营\n{byline}\n2025-11-06 10:21\n\n{BODY_ZH}")
+    assert value(header.outlet) == outlet
