@@ -124,3 +124,22 @@ def test_a_relative_time_is_no_date_and_not_text(relative):
 def test_two_papers_one_name_apart_only_in_script_are_told_apart_by_the_script_written(byline, outlet):
     header = read_header(f"小鹏汽车拚Robotaxi 明年广州试运营\n{byline}\n2025-11-06 10:21\n\n{BODY_ZH}")
     assert value(header.outlet) == outlet
+
+
+@pytest.mark.parametrize("notice, outlet", [
+    ("Copyright © 2025 South China Morning Post Publishers Ltd. All rights reserved.", "South China Morning Post"),
+    ("©2025 Bloomberg L.P. All Rights Reserved.", "Bloomberg"),
+    ("©2025 聯合新聞網 版權所有", "聯合報 United Daily News"),
+    ("© Reuters", None),  # no year: a photo's credit, not the site's notice
+    ("© 2025 XPeng Inc. All rights reserved.", None),  # a company's release: not an outlet
+])
+def test_a_copyright_notice_at_the_end_names_the_publisher_only_when_it_is_a_listed_outlet(notice, outlet):
+    header = read_header(f"XPeng robot to enter mass production by end-2026\nBy Jane Doe\nNov 6, 2025\n\n{BODY_EN}\n{notice}\n")
+    assert value(header.outlet) == outlet
+    assert (notice in header.body) == (outlet is None)
+
+
+def test_where_the_writer_files_from_on_its_own_line_belongs_to_the_byline():
+    header = read_header(f"XPeng robot to enter mass production by end-2026\nA deck line that says more about the story\nBen Jiang\nin Beijing\nPublished: 8:00pm, 6 Nov 2025\n\n{BODY_EN}")
+    assert (value(header.author), value(header.date)) == ("Ben Jiang", dt.date(2025, 11, 6))
+    assert "in Beijing" not in header.body

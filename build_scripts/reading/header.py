@@ -118,6 +118,7 @@ class HeaderRules:
     person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
     app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
+    copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -203,6 +204,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         desk=pattern("desk", data.get("desk", r"(?!)")),
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
+        copyright=pattern("copyright", data.get("copyright", r"(?!)")),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
@@ -717,6 +719,8 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
                 captions.add(head[position - 1])
         elif find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
             meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
+        elif _copyright_notice(text, origin, reader):
+            meta[i] = "chrome"  # a short article's last line is in the header zone too
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
             _breadcrumb(text, origin, reader)
@@ -812,7 +816,9 @@ def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
     for i in tail:
         text = text_of[i]
         origin = f"signature line {i + 1}: “{_short(text)}”"
-        if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
+        if _copyright_notice(text, origin, reader):
+            dropped.add(i)
+        elif any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
             dropped.add(i)
             _site_of_app_prompt(text, origin, reader)
         elif reader.byline(text, origin, SIGNATURE):
@@ -845,6 +851,15 @@ def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
         elif n == 0 and reader.outlets.named(word):
             reader.add("outlet", reader.outlets.named(word), origin, PLATFORM)
+
+
+def _copyright_notice(text: str, origin: str, reader: _Reader) -> bool:
+    """"Copyright © 2025 South China Morning Post Publishers Ltd.": the site's notice names its publisher, as a signature does."""
+    notice = reader.rules.copyright.match(text)
+    known = reader.outlets.named(notice["outlet"].strip()) if notice else None
+    if known:
+        reader.add("outlet", known, f"{origin} (copyright notice)", SIGNATURE)
+    return bool(known)
 
 
 def _site_of_app_prompt(text: str, origin: str, reader: _Reader) -> None:
