@@ -143,3 +143,10 @@ def test_where_the_writer_files_from_on_its_own_line_belongs_to_the_byline():
     header = read_header(f"XPeng robot to enter mass production by end-2026\nA deck line that says more about the story\nBen Jiang\nin Beijing\nPublished: 8:00pm, 6 Nov 2025\n\n{BODY_EN}")
     assert (value(header.author), value(header.date)) == ("Ben Jiang", dt.date(2025, 11, 6))
     assert "in Beijing" not in header.body
+
+
+def test_an_aggregators_masthead_above_the_headline_gives_way_to_the_outlet_credited_under_it():
+    header = read_header(f"Yahoo Finance\nXPeng shares jump after robot reveal\nReuters\nNov 6, 2025\n\n{BODY_EN}")
+    assert value(header.outlet) == "Reuters"
+    alone = read_header(f"Electrek\nXPeng shares jump after robot reveal\nFred Lambert\nNov 6, 2025\n\n{BODY_EN}")
+    assert (value(alone.outlet), value(alone.author)) == ("Electrek", "Fred Lambert")  # a masthead alone still names the site

@@ -334,6 +334,8 @@ class _Reader:
     cited: list = field(default_factory=list)
     beside_date_names: list = field(default_factory=list)
     dateline_days: list = field(default_factory=list)  # the day of the month an agency's dateline gives ("2日專訊")
+    name_lines: list = field(default_factory=list)  # (line, name, origin): lines that are a listed outlet's name alone
+    title_line: int | None = None
 
     def add(self, name: str, value, origin: str, rank: int) -> None:
         if isinstance(value, str):
@@ -582,6 +584,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     title_lines = _read_title(head, text_of, meta, captions, reader, sections_after) if not reader.best("title") else set()
     dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
+    _read_name_lines(reader)
     dropped |= _read_tail(tail, text_of, reader)
     kept = [i for i in nonempty if i not in dropped]
     if not kept and title_lines:
@@ -738,11 +741,28 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
             meta[i] = "date"
         else:
             dates_before = len(reader.month_days) + len(reader.ambiguous)
+            names_before = len(reader.beside_date_names)
             if reader.labelled_or_dated(text, origin, LABELLED):
                 meta[i] = "date" if len(reader.month_days) + len(reader.ambiguous) > dates_before else "byline"
+                if reader.beside_date_names[names_before:] == [(text, origin)]:
+                    reader.name_lines.append((i, *reader.beside_date_names.pop()))  # ranked once the title is known
     for word, origin in reader.beside_date_names:
         reader.add_outlet(word, origin, BESIDE_DATE)
     return meta, captions
+
+
+def _read_name_lines(reader: _Reader) -> None:
+    """Lines that are an outlet's name alone: under the headline, the story's credit; above it, the site's masthead.
+
+    A site can carry another outlet's story (an aggregator's "Yahoo Finance"
+    over a Reuters copy credited "Reuters" under the headline): the masthead
+    names the outlet only as weakly as a platform's host, when nothing else does.
+    """
+    for line, name, origin in reader.name_lines:
+        if reader.title_line is not None and line < reader.title_line:
+            reader.add_outlet(name, f"{origin} (name above the title)", PLATFORM)
+        else:
+            reader.add_outlet(name, origin, BESIDE_DATE)
 
 
 def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections_after=lambda line: False) -> set[int]:
@@ -751,6 +771,7 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
     title_index = _choose_title(head, text_of, meta, captions, rules, sections_after)
     if title_index is None:
         return set()
+    reader.title_line = title_index
     title_text = text_of[title_index]
     tag = rules.title_tag.match(title_text)
     if tag:
