@@ -47,7 +47,22 @@ EXPECTED = {
     "tw_cna_zhhant.txt": ("小鵬人形機器人明年底量產 搭載自研圖靈晶片", "中央社", "吳家豪", "2025-11-06"),
     "tw_ltn_zhhant.txt": ("小鵬飛行汽車首台量產 明年交付中東客戶", "自由時報", "", "2025-11-06"),
     "tw_edn_zhhant.txt": ("小鵬汽車拚Robotaxi 明年廣州試營運", "經濟日報 (台灣)", "黃淑惠", "2025-11-06"),
+    # Saved web pages: the page's tags, then its text
+    "hk_scmp_page_en.html": ("XPeng’s Iron robot to enter mass production by end of 2026", "South China Morning Post", "Ben Jiang", "2025-11-06"),
+    "portal_tencent_page_zhhans.html": ("小鹏Robotaxi明年试运营，三款车型同步推出", "腾讯新闻", "郭晓静", "2025-11-06"),
+    "tw_ltn_page_zhhant.html": ("小鵬Robotaxi明年廣州試營運 搭載自研晶片", "自由時報", "王小明", "2025-11-06"),
 }
+# Navigation, prompts, captions, counters and notices in those files: never a paragraph of the text.
+NOT_TEXT = [
+    "Home > Business", "新浪财经首页", "< Back to", "東網 >", "首頁 >", "即時新聞 >",  # breadcrumbs and links back
+    "打开腾讯新闻", "下載「香港01」App", "星島頭條App", "尽在新浪财经APP", "新浪财经APP", "Download our app", "點我下載APP",  # app prompts
+    "3小時前", "Updated 3 hours ago",  # relative times
+    "(Image credit", "（小鵬汽車圖片）", "Image Credits", "图片来源",  # captions and credits
+    "23 Comments", "+8.21%", "In This Article", "阅读 (2345)", "阅读原文", "预览时标签不可点",  # counters and widgets
+    "字級", "缩小字体", "QQ空间", "Gift this article", "Scroll to continue", "听全文",  # article tools and share buttons
+    "Copyright ©", "©2025 Bloomberg", "未经授权不得转载", "in Beijing",  # notices, the writer's place
+    "责任编辑", "责编", "Reporting by", "作者：",  # bylines are metadata
+]
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +89,13 @@ def test_title_outlet_author_and_date_are_what_a_reader_sees(read, name):
     article = read[name]
     assert (article.title, article.outlet, article.author) == (title, outlet, author)
     assert article.date == (dt.date.fromisoformat(date) if date else None)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_navigation_prompt_caption_or_counter_is_left_in_the_text(read, name):
+    texts = [p.text for p in read[name].paragraphs]
+    assert [word for word in NOT_TEXT if any(word in text for text in texts)] == []
+    assert read[name].title not in texts  # the headline is the title, not the first paragraph
 
 
 def test_an_article_that_cannot_tell_its_outlet_or_date_abstains_and_says_so(corpus, read):
@@ -150,3 +172,15 @@ def test_an_aggregators_masthead_above_the_headline_gives_way_to_the_outlet_cred
     assert value(header.outlet) == "Reuters"
     alone = read_header(f"Electrek\nXPeng shares jump after robot reveal\nFred Lambert\nNov 6, 2025\n\n{BODY_EN}")
     assert (value(alone.outlet), value(alone.author)) == ("Electrek", "Fred Lambert")  # a masthead alone still names the site
+
+
+def test_share_buttons_one_a_line_are_not_outlets():
+    buttons = "\n".join(["微博", "微信", "腾讯QQ", "QQ空间", "WhatsApp"])
+    header = read_header(f"小鹏汽车：第二代VLA明年一季度全量推送\n2025年11月06日 08:30 某某财经网\n{buttons}\n\n{BODY_ZH}")
+    assert value(header.outlet) == "某某财经网"
+    assert not any(button in header.body for button in ("QQ空间", "WhatsApp"))
+
+
+def test_a_byline_box_of_labels_on_a_saved_page_gives_author_and_editor(read):
+    article = read["portal_tencent_page_zhhans.html"]
+    assert (article.author, article.editor) == ("郭晓静", "徐青阳")

@@ -554,8 +554,11 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         if name == "outlet":
             reader.add_outlet(str(stated.value), stated.origin, rank)
         elif name == "author":
-            if not reader.byline(str(stated.value), stated.origin, rank):  # "記者 張明 廣州報道" from a page's byline box
-                reader.add_person("author", str(stated.value), stated.origin, rank)
+            byline = str(stated.value)
+            # A page's byline box reads as a pasted byline does: "記者 張明 廣州報道", "作者：郭晓静 编辑：徐青阳".
+            if not reader.byline(byline, stated.origin, rank) and not (
+                    rules.label.match(byline) and reader.labelled_or_dated(byline, stated.origin, rank)):
+                reader.add_person("author", byline, stated.origin, rank)
         else:
             reader.add(name, stated.value, stated.origin, rank)
 
