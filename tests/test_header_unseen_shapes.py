@@ -184,3 +184,20 @@ def test_share_buttons_one_a_line_are_not_outlets():
 def test_a_byline_box_of_labels_on_a_saved_page_gives_author_and_editor(read):
     article = read["portal_tencent_page_zhhans.html"]
     assert (article.author, article.editor) == ("郭晓静", "徐青阳")
+
+
+@pytest.mark.parametrize("byline, outlet", [
+    ("By Reuters Staff", "Reuters"),  # a listed outlet's own desk names the outlet
+    ("Written by The Associated Press", "Associated Press"),  # "the" or not, the same outlet
+    ("By Business Desk", None),  # a desk of no outlet named: nothing
+    ("(Reporting by Beijing Newsroom; Editing by Jane Roe)", None),
+])
+def test_a_desk_or_a_wire_where_the_author_stands_is_never_the_author(byline, outlet):
+    header = read_header(f"XPeng starts robotaxi trials in Guangzhou\n{byline}\nNov 5, 2025\n\n{BODY_EN}")
+    assert (value(header.outlet), value(header.author)) == (outlet, None)
+
+
+@pytest.mark.parametrize("desk", ["財經中心／綜合報導", "記者 財經組／台北報導", "中時新聞網 編輯部"])
+def test_a_chinese_desk_line_is_never_the_author(desk):
+    header = read_header(f"小鵬人形機器人明年底量產\n{desk}\n2025/11/06 12:05\n\n{BODY_ZH}")
+    assert value(header.author) is None

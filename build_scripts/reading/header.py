@@ -370,6 +370,8 @@ class _Reader:
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
         known = self.outlets.named(text) if text else None
+        if not known and name == "author" and self.rules.desk.search(text) and len(text.split()) > 1:
+            known = self.outlets.named(text.rsplit(None, 1)[0])  # "By Reuters Staff": a listed outlet's own desk
         if known and name == "author":  # "By PR Newswire", "By Business Wire": an outlet, before it can pass for a company
             self.add("outlet", known, origin, rank)
             return

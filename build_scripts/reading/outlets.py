@@ -48,7 +48,10 @@ class Outlets:
         conversion: two papers share 经济日报/經濟日報 once converted, but each
         writes its own name in its own script.
         """
-        return (self.by_spelling or {}).get(spelled(text)) or self.by_name.get(plain(text))
+        found = (self.by_spelling or {}).get(spelled(text)) or self.by_name.get(plain(text))
+        if not found and re.match(r"(?i)the\s+\S", text.strip()):
+            found = self.named(text.strip()[4:])  # "The Associated Press": English names take "the" or not
+        return found
 
     def of_domain(self, domain: str) -> str | None:
         domain = domain.lower().removeprefix("www.")
