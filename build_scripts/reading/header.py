@@ -11,8 +11,9 @@ outlets sign): a date in a photo caption or "On Monday" in the body is never
 a publication date. Shapes come from data/header.yml, outlet names from
 data/outlets.yml. When several lines give one field, the more explicit kind
 wins: front matter, then a labelled line (来源:, 记者, By …), then a name next
-to a date, then the opening of the text, then a signature at the end, then a
-platform's host and a photo credit.
+to a date (or alone under the headline), then the opening of the text, then a
+signature at the end (a copyright notice is one), then a platform's host, the
+site's masthead above the headline or its app prompt, and a photo credit.
 """
 from __future__ import annotations
 
@@ -163,10 +164,10 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     )
     for key in ("head_lines", "tail_lines"):
         need(key, int)
-    app_prompts = tuple(pattern(f"app_prompts entry {n}", p) for n, p in enumerate(data.get("app_prompts") or [], start=1))
     for key in ("min_chars", "max_chars", "max_cjk_chars", "paragraph_chars"):
         if not isinstance(title.get(key), int):
             raise HeaderRulesError(f"{path.name}: title: '{key}' must be a whole number")
+    app_prompts = tuple(pattern(f"app_prompts entry {n}", p) for n, p in enumerate(data.get("app_prompts") or [], start=1))
     return HeaderRules(
         head_lines=data["head_lines"],
         tail_lines=data["tail_lines"],
