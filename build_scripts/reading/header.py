@@ -11,8 +11,9 @@ outlets sign): a date in a photo caption or "On Monday" in the body is never
 a publication date. Shapes come from data/header.yml, outlet names from
 data/outlets.yml. When several lines give one field, the more explicit kind
 wins: front matter, then a labelled line (来源:, 记者, By …), then a name next
-to a date, then the opening of the text, then a signature at the end, then a
-platform's host and a photo credit.
+to a date (or alone under the headline), then the opening of the text, then a
+signature at the end (a copyright notice is one), then a platform's host, the
+site's masthead above the headline or its app prompt, and a photo credit.
 """
 from __future__ import annotations
 
@@ -117,6 +118,8 @@ class HeaderRules:
     desk: re.Pattern = re.compile(r"(?!)")  # a desk or newsroom: never an author
     person_suffix: re.Pattern = re.compile(r"(?!)")  # a job title after a name
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
+    app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
+    copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -164,6 +167,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     for key in ("min_chars", "max_chars", "max_cjk_chars", "paragraph_chars"):
         if not isinstance(title.get(key), int):
             raise HeaderRulesError(f"{path.name}: title: '{key}' must be a whole number")
+    app_prompts = tuple(pattern(f"app_prompts entry {n}", p) for n, p in enumerate(data.get("app_prompts") or [], start=1))
     return HeaderRules(
         head_lines=data["head_lines"],
         tail_lines=data["tail_lines"],
@@ -195,11 +199,13 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         domain=pattern("domain", need("domain", str)),
         person_name=pattern("person_name", need("person_name", str)),
         credits=patterns("credits"),
-        chrome=patterns("chrome"),
+        chrome=patterns("chrome") + app_prompts,  # an app prompt is chrome; app_prompts also read its site
+        app_prompts=app_prompts,
         organisation=pattern("organisation", data.get("organisation", r"(?!)")),
         desk=pattern("desk", data.get("desk", r"(?!)")),
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
+        copyright=pattern("copyright", data.get("copyright", r"(?!)")),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
@@ -329,6 +335,8 @@ class _Reader:
     cited: list = field(default_factory=list)
     beside_date_names: list = field(default_factory=list)
     dateline_days: list = field(default_factory=list)  # the day of the month an agency's dateline gives ("2日專訊")
+    name_lines: list = field(default_factory=list)  # (line, name, origin): lines that are a listed outlet's name alone
+    title_line: int | None = None
 
     def add(self, name: str, value, origin: str, rank: int) -> None:
         if isinstance(value, str):
@@ -363,6 +371,8 @@ class _Reader:
         if re.fullmatch(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)+", text):
             text = text.title()  # "JANE DOE" in a small-caps byline
         known = self.outlets.named(text) if text else None
+        if not known and name == "author" and self.rules.desk.search(text) and len(text.split()) > 1:
+            known = self.outlets.named(text.rsplit(None, 1)[0])  # "By Reuters Staff": a listed outlet's own desk
         if known and name == "author":  # "By PR Newswire", "By Business Wire": an outlet, before it can pass for a company
             self.add("outlet", known, origin, rank)
             return
@@ -547,8 +557,11 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         if name == "outlet":
             reader.add_outlet(str(stated.value), stated.origin, rank)
         elif name == "author":
-            if not reader.byline(str(stated.value), stated.origin, rank):  # "記者 張明 廣州報道" from a page's byline box
-                reader.add_person("author", str(stated.value), stated.origin, rank)
+            byline = str(stated.value)
+            # A page's byline box reads as a pasted byline does: "記者 張明 廣州報道", "作者：郭晓静 编辑：徐青阳".
+            if not reader.byline(byline, stated.origin, rank) and not (
+                    rules.label.match(byline) and reader.labelled_or_dated(byline, stated.origin, rank)):
+                reader.add_person("author", byline, stated.origin, rank)
         else:
             reader.add(name, stated.value, stated.origin, rank)
 
@@ -577,13 +590,14 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     title_lines = _read_title(head, text_of, meta, captions, reader, sections_after) if not reader.best("title") else set()
     dropped |= title_lines
     dropped |= set(meta)  # _read_title marks section labels above the title
+    _read_name_lines(reader)
     dropped |= _read_tail(tail, text_of, reader)
     kept = [i for i in nonempty if i not in dropped]
     if not kept and title_lines:
         # A one-line article: its only line is both title and text.
         dropped -= title_lines
         kept = sorted(title_lines)
-    for i in kept[:2]:
+    for i in _opening_lines(kept, lines, rules):
         _lead(text_of.get(i) or lines[i].strip(), f"opening of line {i + 1}", reader)
 
     body_text = "\n".join(line for i, line in enumerate(lines) if i not in dropped)
@@ -604,6 +618,24 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
         title=reader.best("title"), outlet=outlet, author=reader.best("author"), editor=reader.best("editor"),
         date=date, via=via, date_note=date_note, cited_outlets=cited, problems=problems, body=body_text,
     )
+
+
+def _opening_lines(kept: list[int], lines: list[str], rules: HeaderRules) -> list[int]:
+    """The lines whose opening may name the outlet or date: the text's first two paragraphs, and the short lines before them.
+
+    A site's tagline, a ticker box or a dateline on a line of its own can stand
+    above the first paragraph; they do not push it out of reach. Paragraphs are
+    counted as the title is chosen: a line `paragraph_chars` long, or ending like a sentence.
+    """
+    opening: list[int] = []
+    paragraphs = 0
+    for i in kept[:rules.head_lines]:
+        opening.append(i)
+        text = lines[i].strip()
+        paragraphs += len(text) >= rules.paragraph_chars or bool(rules.sentence_end.search(text))
+        if paragraphs >= 2:
+            break
+    return opening
 
 
 RUN_ON_DATELINE = re.compile(r"\s+(?=\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，])")
@@ -696,9 +728,12 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
                 captions.add(head[position - 1])
         elif find_date(text, rules) and reader.labelled_or_dated(text, origin, LABELLED):
             meta[i] = "date"  # before the chrome shapes: a date line may end in share buttons
+        elif _copyright_notice(text, origin, reader):
+            meta[i] = "chrome"  # a short article's last line is in the header zone too
         elif any(p.search(text) for p in rules.chrome):
             meta[i] = "chrome"
             _breadcrumb(text, origin, reader)
+            _site_of_app_prompt(text, origin, reader)
         elif any(p.search(text) for p in rules.credits):
             meta[i] = "credit"
             if position:
@@ -712,11 +747,28 @@ def _read_head(head: list[int], text_of: dict, reader: _Reader) -> tuple[dict[in
             meta[i] = "date"
         else:
             dates_before = len(reader.month_days) + len(reader.ambiguous)
+            names_before = len(reader.beside_date_names)
             if reader.labelled_or_dated(text, origin, LABELLED):
                 meta[i] = "date" if len(reader.month_days) + len(reader.ambiguous) > dates_before else "byline"
+                if reader.beside_date_names[names_before:] == [(text, origin)]:
+                    reader.name_lines.append((i, *reader.beside_date_names.pop()))  # ranked once the title is known
     for word, origin in reader.beside_date_names:
         reader.add_outlet(word, origin, BESIDE_DATE)
     return meta, captions
+
+
+def _read_name_lines(reader: _Reader) -> None:
+    """Lines that are an outlet's name alone: under the headline, the story's credit; above it, the site's masthead.
+
+    A site can carry another outlet's story (an aggregator's "Yahoo Finance"
+    over a Reuters copy credited "Reuters" under the headline): the masthead
+    names the outlet only as weakly as a platform's host, when nothing else does.
+    """
+    for line, name, origin in reader.name_lines:
+        if reader.title_line is not None and line < reader.title_line:
+            reader.add_outlet(name, f"{origin} (name above the title)", PLATFORM)
+        else:
+            reader.add_outlet(name, origin, BESIDE_DATE)
 
 
 def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reader: _Reader, sections_after=lambda line: False) -> set[int]:
@@ -725,6 +777,7 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
     title_index = _choose_title(head, text_of, meta, captions, rules, sections_after)
     if title_index is None:
         return set()
+    reader.title_line = title_index
     title_text = text_of[title_index]
     tag = rules.title_tag.match(title_text)
     if tag:
@@ -790,8 +843,11 @@ def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
     for i in tail:
         text = text_of[i]
         origin = f"signature line {i + 1}: “{_short(text)}”"
-        if any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
+        if _copyright_notice(text, origin, reader):
             dropped.add(i)
+        elif any(p.search(text) for p in rules.credits) or any(p.search(text) for p in rules.chrome):
+            dropped.add(i)
+            _site_of_app_prompt(text, origin, reader)
         elif reader.byline(text, origin, SIGNATURE):
             dropped.add(i)
         elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
@@ -804,17 +860,44 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def _breadcrumb(text: str, origin: str, reader: _Reader) -> None:
-    """网易首页 > 网易号 > 正文: the site's name and the platform the article was posted on."""
+    """网易首页 > 网易号 > 正文, 東網 > 即時新聞 > 兩岸, 新浪财经首页: the site's name and the platform the article was posted on.
+
+    A breadcrumb starts at the site's front page: its first step names the site
+    when outlets.yml lists it, as a front-page link ("…首页") always does.
+    """
     parts = [p.strip() for p in re.split(r"\s*[>»›]\s*", text) if p.strip()]
-    if len(parts) < 3:
+    front_page_link = len(parts) == 1 and parts[0].endswith(("首页", "首頁"))
+    if len(parts) < 3 and not front_page_link:
         return
-    for part in parts:
+    for n, part in enumerate(parts):
         word = part.split()[0]
         if reader.outlets.platform(word):
             reader.add_outlet(word, origin, PLATFORM)
         elif word.endswith(("首页", "首頁")) and len(word) > 2:
             site = word[:-2]
             reader.add("outlet", reader.outlets.named(site) or site, origin, PLATFORM)
+        elif n == 0 and reader.outlets.named(word):
+            reader.add("outlet", reader.outlets.named(word), origin, PLATFORM)
+
+
+def _copyright_notice(text: str, origin: str, reader: _Reader) -> bool:
+    """"Copyright © 2025 South China Morning Post Publishers Ltd.": the site's notice names its publisher, as a signature does."""
+    notice = reader.rules.copyright.match(text)
+    known = reader.outlets.named(notice["outlet"].strip()) if notice else None
+    if known:
+        reader.add("outlet", known, f"{origin} (copyright notice)", SIGNATURE)
+    return bool(known)
+
+
+def _site_of_app_prompt(text: str, origin: str, reader: _Reader) -> None:
+    """"下載「香港01」App，即睇…": a site invites readers to its own app, so a listed app's name is the site's (as weak as a platform's host)."""
+    for pattern in reader.rules.app_prompts:
+        match = pattern.search(text)
+        site = match.groupdict().get("site") if match else None
+        known = reader.outlets.named(site) if site else None
+        if known:
+            reader.add("outlet", known, f"{origin} (the site's app)", PLATFORM)
+            return
 
 
 def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rules: HeaderRules, sections_after=lambda line: False) -> int | None:
@@ -882,8 +965,12 @@ def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_o
 
 
 def _too_short_for_text(text: str, rules: HeaderRules) -> bool:
-    """A section label or menu item ("港聞", "Global"), when it stands above the title."""
-    return len(text) < rules.title_min or (not CJK.search(text) and len(text.split()) < rules.title_min_words)
+    """A section label or menu item ("港聞", "Global", "Autos & Transportation"), when it stands above the title.
+
+    Words are counted without the signs between them: "&" or "|" joins two section names, it is not a third word.
+    """
+    words = [w for w in text.split() if re.search(r"\w", w)]
+    return len(text) < rules.title_min or (not CJK.search(text) and len(words) < rules.title_min_words)
 
 
 def _title_case(text: str) -> bool:

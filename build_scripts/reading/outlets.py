@@ -39,10 +39,19 @@ class Outlets:
     platform_domains: dict = None  # domain → Platform (mp.weixin.qq.com: a WeChat account's page)
     # (what OpenCC makes of a name, the outlet's own Simplified spelling): 巨亨网 → 钜亨网
     simplified_spellings: tuple = ()
+    by_spelling: dict = None  # a name as an alias spells it, script kept → display name
 
     def named(self, text: str) -> str | None:
-        """Display name of the outlet `text` names, if it is listed."""
-        return self.by_name.get(plain(text))
+        """Display name of the outlet `text` names, if it is listed.
+
+        A name spelled exactly as an alias is that outlet's before any script
+        conversion: two papers share 经济日报/經濟日報 once converted, but each
+        writes its own name in its own script.
+        """
+        found = (self.by_spelling or {}).get(spelled(text)) or self.by_name.get(plain(text))
+        if not found and re.match(r"(?i)the\s+\S", text.strip()):
+            found = self.named(text.strip()[4:])  # "The Associated Press": English names take "the" or not
+        return found
 
     def of_domain(self, domain: str) -> str | None:
         domain = domain.lower().removeprefix("www.")
@@ -61,6 +70,12 @@ class Outlets:
 
 
 @lru_cache(maxsize=8192)
+def spelled(text: str) -> str:
+    """A name compared without case, width or spacing, its script kept: 經濟日報 ≠ 经济日报."""
+    return re.sub(r"[\s_.·・-]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
+@lru_cache(maxsize=8192)
 def plain(text: str) -> str:
     """A name compared without case, width, script or spacing: 聯合報 = 联合报, PRNewswire = PR Newswire."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -71,6 +86,7 @@ def plain(text: str) -> str:
 def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
     data = schema.load(path, schema.Maybe(schema.Record({}, extra_ok=True))) or {}  # invalid YAML: named with its line
     by_name: dict[str, str] = {}
+    by_spelling: dict[str, str] = {}
     by_domain: dict[str, str] = {}
     for number, entry in enumerate(data.get("outlets") or (), start=1):
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
@@ -81,6 +97,7 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
                 raise OutletsError(f"{path.name}: outlet '{name}': '{key}' must be a list, e.g. {key}: [a, b]")
         for alias in [name, *(entry.get("aliases") or [])]:
             by_name.setdefault(plain(str(alias)), name)
+            by_spelling.setdefault(spelled(str(alias)), name)
         for domain in entry.get("domains") or []:
             by_domain[str(domain).lower().removeprefix("www.")] = name
     platforms: dict[str, Platform] = {}
@@ -95,7 +112,7 @@ def load_outlets(path: Path = OUTLETS_FILE) -> Outlets:
             platforms[plain(str(alias))] = platform
         for domain in entry.get("domains") or []:
             platform_domains[str(domain).lower().removeprefix("www.")] = platform
-    return Outlets(by_name, by_domain, platforms, platform_domains, _simplified_spellings(data))
+    return Outlets(by_name, by_domain, platforms, platform_domains, _simplified_spellings(data), by_spelling)
 
 
 def _simplified_spellings(data: dict) -> tuple[tuple[str, str], ...]:
