@@ -214,3 +214,17 @@ def test_home_page_has_a_card_per_topic_and_latest_events(seed_site):
     assert all("来源" in card.get_text() and "数字" in card.get_text() for card in cards)
     latest = html.select_one("#latest").find_next("ul").select("li")
     assert latest and all(li.select_one("a.kb-cite") for li in latest)
+
+
+@pytest.mark.parametrize("text", [
+    "智元机器人的人形机器人已于今年开始量产。",
+    "國內多家企業的人形機器人已開始量產。",
+    "Agibot's humanoid robots entered mass production this year.",
+    "人形机器人赛道竞争白热化。",  # the trade, not the robot
+])
+def test_another_makers_thing_of_a_topics_kind_is_listed_on_no_topic_page(text):
+    assert [sorted(p.about_topics) for p in classify_article(article(text), load_topics())] == [[]]
+
+
+def test_the_companys_own_thing_of_that_kind_is_still_listed_on_its_page():
+    assert [sorted(p.about_topics) for p in classify_article(article("小鹏汽车的人形机器人将于2026年底量产。"), load_topics())] == [["iron"]]

@@ -290,6 +290,24 @@ def _alternation(words: list[str], anchored: str = "{}") -> re.Pattern:
     return re.compile(anchored.format(f"(?:{pattern.pattern})"))
 
 
+def _own_hits(canon: str, alias_hits: dict[str, list[int]], topics: tuple[Topic, ...], own: re.Pattern) -> dict[str, list[int]]:
+    """`alias_hits` without the topics named only by their kind with another owner or as the trade (milestones.yml
+    others_of_kind: 智元机器人的人形机器人, 人形机器人企业): such a sentence is not about the topic."""
+    kinds = {t.slug: t for t in topics if t.kind_names and t.slug in alias_hits}
+    if not kinds:
+        return alias_hits
+    from build_scripts.knowledge.milestones import load_milestone_rules  # milestones.py reads Passages: imported when needed
+    rules = load_milestone_rules()
+    kept: dict[str, list[int]] = {}
+    for slug, positions in alias_hits.items():
+        topic = kinds.get(slug)
+        mine = [at for at in positions if topic is None or not (
+            (name := topic.alias_pattern.match(canon, at)) and rules.others_of_kind(canon, (at, slug, name.group(0)), topic.kind_names, own))]
+        if mine:
+            kept[slug] = mine
+    return kept
+
+
 @dataclass(frozen=True)
 class Aboutness:
     """The cue words of signals.yml that tell what a sentence is about, compiled."""
@@ -316,6 +334,9 @@ class Aboutness:
         name none, the side frames); a sentence naming several topics
         without making any its subject is about none of them.
         """
+        alias_hits = _own_hits(canon, alias_hits, topics, self.own)  # 智元的人形机器人: another maker's, not IRON
+        if not alias_hits:
+            return frozenset()
         rivals_named = without_asides(canon)  # a rival named in ", which …," is not what the sentence is about
         other = self.competitor.search(rivals_named)
         listing = self.list_cue.search(canon)
