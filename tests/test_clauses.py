@@ -1402,3 +1402,13 @@ def test_obtained_said_with_a_single_character():
 ])
 def test_a_comparison_with_the_plan_and_a_trailing_time(text, language, expected):
     assert readings(text, language) == expected
+
+
+def test_an_earlier_generations_production_closes_no_plan_of_the_new_one():
+    plan = article("plan", dt.date(2025, 11, 6), "小鹏新一代IRON将于2026年底量产。")
+    later = [article("gen1", dt.date(2026, 12, 20), "第一代IRON機器人已經量產。", "zh-Hant"),
+             article("gen1-en", dt.date(2026, 12, 21), "The previous-generation IRON robot was mass-produced in 2025.", "en")]
+    (row,) = [m for m in milestones(plan, *later, as_of=dt.date(2026, 12, 31)) if m.kind == "mass-production"]
+    assert row.status == "upcoming" and not row.reports
+    # its unveiling is still the topic's history
+    assert readings("XPeng unveiled the first-generation IRON in 2024.", "en") == {("iron", "unveil", "happened", "2024")}

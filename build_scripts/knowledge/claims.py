@@ -77,7 +77,7 @@ SUBJECTS_SHAPE = s.Record(
         optional={"label_zh": s.Text(), "label_en": s.Text(), "kind": s.Choice(*SUBJECT_KINDS, hint="the comment at the top of subjects.yml says what each kind means"),
                   "common_nouns": _WORDS},
     ), min_items=1, label="subject")},
-    optional={"others": _WORDS, "per_unit": _WORDS},
+    optional={"others": _WORDS, "earlier_generations": _WORDS, "per_unit": _WORDS},
 )
 ATTRIBUTES_SHAPE = s.Record(
     {"attributes": s.ListOf(s.Record(
@@ -283,7 +283,7 @@ def load_knowledge(subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = 
             status_cues[status] = pattern
     return Knowledge(
         subjects=subjects, attributes=attributes, subject_pattern=subject_pattern, alias_owner=owner,
-        others=_cue_regex(_words(subjects_data, "others")), per_unit=_cue_regex(_words(subjects_data, "per_unit")),
+        others=_cue_regex(_words(subjects_data, "others") + _words(subjects_data, "earlier_generations")), per_unit=_cue_regex(_words(subjects_data, "per_unit")),
         word_cues=_cue_regex([c for a in attributes.values() if any("text" in p.groupindex for p in a.patterns) for c in a.cues]),
         by_unit={unit: tuple(a for a in attributes.values() if unit in a.units) for unit in {u for a in attributes.values() for u in a.units}},
         status_cues=status_cues,

@@ -113,6 +113,7 @@ class MilestoneRules:
     trade_head: re.Pattern = re.compile("(?!)")  # right after a kind name: the trade, not a product (企业, "makers")
     own_possessor: re.Pattern = re.compile("(?!)")  # "the company's", its: a possessor that is the company
     english_maker: re.Pattern = re.compile("(?!)")  # "Kepler Robotics": a maker by the word its name ends in
+    earlier_generation: re.Pattern = re.compile("(?!)")  # ends right before a topic's name: 第一代, "previous-generation"
 
     def others_of_kind(self, canon: str, named: tuple[int, str, str], kinds: frozenset[str], company: re.Pattern | None) -> bool:
         """Whether a topic a clause names by its kind (`kinds`: the topic's kind names) is another maker's or the trade:
@@ -361,7 +362,18 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         reference=re.compile(references[0]),
         forecast=_forecast_pattern(path, data.get("forecasters") or {}),
         **_others_of_kind(data.get("others_of_kind") or {}),
+        earlier_generation=_earlier_generation(path.parent / "subjects.yml"),
     )
+
+
+def _earlier_generation(subjects_file: Path) -> re.Pattern:
+    """subjects.yml `earlier_generations` (第一代, 初代, "previous-generation"), ending right before a name (的, the
+    company's name may come between): that generation is another product."""
+    data = schema.load(subjects_file, schema.Maybe(schema.Record({}, extra_ok=True))) or {} if subjects_file.exists() else {}
+    words = sorted((canonical(str(w)) for w in data.get("earlier_generations") or ()), key=len, reverse=True)
+    if not words:
+        return re.compile("(?!)")
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s?(?:的\s?)?(?:(?:小鹏|xpeng)(?:['’]s)?\s?)?(?:the\s)?$")
 
 
 POSSESSIVE_BEFORE = re.compile(r"(?<![a-z])(?:its|their)\s(?:[a-z-]+\s){0,2}$")  # "its new humanoid robots"
@@ -722,6 +734,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             _, subject, name = earlier_names[-1]
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
+        # 第一代IRON, "the previous-generation IRON": an earlier generation, whose unveiling is the topic's history
+        # but whose production, delivery … are not the new one's (第一代IRON已经量产 closes no plan of the new IRON)
+        earlier_only = bool(named) and all(rules.earlier_generation.search(canon, 0, n[0]) for n in named)
         named = [n for n in named if n not in other_model]
         # "the company's Robotaxi, running the second-generation VLA, is about to begin testing": a topic after
         # a participle (running, powered by) is what the subject carries; later clauses keep the subject
@@ -823,6 +838,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         cued = {k.id for _, k in cues}
         kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start())
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
+                 and not (earlier_only and k.id != "unveil")
                  and not rules.object_is_another_thing(canon, m, named)
                  # a later event word talked about, or what an approval allows (获批开展道路测试: the permit only)
                  and not (m is not first and rules.clause.mention_before.search(canon, 0, m.start()))
