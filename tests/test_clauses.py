@@ -1412,3 +1412,17 @@ def test_an_earlier_generations_production_closes_no_plan_of_the_new_one():
     assert row.status == "upcoming" and not row.reports
     # its unveiling is still the topic's history
     assert readings("XPeng unveiled the first-generation IRON in 2024.", "en") == {("iron", "unveil", "happened", "2024")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # an English verb's direct object naming no topic: the event is done to that object
+    ("XPeng launched a marketing campaign for the IRON robot.", "en", set()),
+    ("The IRON robot launched XPeng into the humanoid race.", "en", set()),
+    ("XPeng tested the market's appetite with the Robotaxi announcement.", "en", set()),
+    # …not when the object is the topic, the company's own ("its …"), a pronoun, or the word was a noun
+    ("XPeng will release its first production flying car in 2026.", "en", {("flying-cars", "commercial-launch", "planned", "2026")}),
+    ("XPeng spent two years developing IRON and will mass-produce it in 2026.", "en", {("iron", "mass-production", "planned", "2026")}),
+    ("The Robotaxi launch was delayed to 2027.", "en", {("robotaxi", "unveil", "delayed", "2027")}),
+])
+def test_an_english_verbs_direct_object_is_what_the_event_is_done_to(text, language, expected):
+    assert readings(text, language) == expected

@@ -32,7 +32,7 @@ from build_scripts import data as data_files
 from build_scripts.data import schema
 from build_scripts.knowledge.classify import Passage
 from build_scripts.knowledge.clauses import (
-    Clause, ClauseRules, Markers, clause_spans, coordinated, in_infinitive, mention_head, read_clause, verb_forms, word_spans,
+    DETERMINED, Clause, ClauseRules, Markers, clause_spans, coordinated, in_infinitive, mention_head, read_clause, verb_forms, word_spans,
 )
 from build_scripts.knowledge.corroborate import Citation, cite
 from build_scripts.knowledge.taxonomy import Topic, canonical, load_topics, name_pattern
@@ -44,6 +44,15 @@ MILESTONES_FILE = Path(__file__).parent.parent / "data" / "milestones.yml"
 HAN_WORD = re.compile(r"[\u3400-\u9fff]+")  # a word of Han characters only
 FORMER_NAMES = 3  # of its plans' and of its reports' undated sentences, the first this many name anchors on a row
 ASPECT = re.compile(r"\s?(?:了|过)?\s?")  # between a verb and its object (展示了IRON的…)
+# An English verb's direct object: the words after it up to a preposition or the clause's end, when the first of
+# them is no preposition, particle, adverb, pronoun or number ("unveiled on Wednesday …", "will launch globally",
+# "mass-produce it" have none that is another thing; "its first production vehicle" is the company's own).
+ENGLISH_STOP = (r"(?:for|into|about|on|of|with|at|to|in|from|by|over|after|before|during|through|across|as|under|until|"
+                r"since|within|than|alongside|ahead|while|and|but|which|that|who|today|yesterday|tomorrow|again|back|"
+                r"out|off|up|down|[a-z]+ly|was|were|is|are|be|been|has|have|had|will|would|can|could|may|might|should|"
+                r"must|did|does|do)")  # an auxiliary after it: the word was a noun ("the Robotaxi launch was delayed")
+ENGLISH_DIRECT_OBJECT = re.compile(rf"\s(?!{ENGLISH_STOP}(?![a-z])|\d|(?:it|them|itself|themselves|its|their|our)(?![a-z]))[a-z0-9'’.+-]+"
+                                   rf"(?:\s(?!{ENGLISH_STOP}(?![a-z]))[a-z0-9'’.+-]+)*")
 ABOUT = re.compile(r"关于|有关|(?<![a-z])(?:about|regarding)(?![a-z])")  # a topic named after it is what a thing is about
 MODEL_CODE = re.compile(r"\s?[a-z]{1,3}\d{1,2}(?![a-z0-9])")  # PX5, X9, G6: a product's model name
 # A determiner or a count right before a participle makes it an adjective: "the first mass-produced robotaxi",
@@ -840,6 +849,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
                  and not (earlier_only and k.id != "unveil")
                  and not rules.object_is_another_thing(canon, m, named)
+                 and not (about != SITE_WIDE and _object_names_no_topic(canon, m, topics, rules))
                  # a later event word talked about, or what an approval allows (获批开展道路测试: the permit only)
                  and not (m is not first and rules.clause.mention_before.search(canon, 0, m.start()))
                  # "received a permit to deliver": the permit only ("plans to launch" is the plan it says)
@@ -916,6 +926,19 @@ def _without_times(canon: str, times: list[TimeMention], offset: int) -> str:
     for t in sorted(times, key=lambda t: -t.start):
         canon = canon[:t.start - offset] + canon[t.end - offset:]
     return canon
+
+
+def _object_names_no_topic(canon: str, verb: re.Match, topics: tuple[Topic, ...], rules: MilestoneRules) -> bool:
+    """Whether an English event verb of one word has a direct object naming no topic: "launched a marketing campaign
+    for the IRON robot", "the IRON robot launched XPeng into …", "tested the market's appetite with the Robotaxi"
+    — the event is done to that object. (A verb with a particle, "rolled off the line", takes no such object.)"""
+    said = verb.group(0)
+    if " " in said or said not in rules.clause.verb_forms or (DETERMINED.search(canon, 0, verb.start()) and said not in rules.clause.past_forms):
+        return False  # "the Robotaxi launch": a noun ("the IRON robot launched XPeng into …" is a verb's past)
+    obj = ENGLISH_DIRECT_OBJECT.match(canon, verb.end())
+    if obj is None:
+        return False
+    return not any(t.alias_pattern and t.alias_pattern.search(canon, verb.end(), obj.end()) for t in topics)
 
 
 def _tense_anchored(time: TimeMention | None, said: str | None, published: dt.date | None) -> TimeMention | None:
