@@ -1426,3 +1426,8 @@ def test_an_earlier_generations_production_closes_no_plan_of_the_new_one():
 ])
 def test_an_english_verbs_direct_object_is_what_the_event_is_done_to(text, language, expected):
     assert readings(text, language) == expected
+
+
+def test_a_topic_named_only_as_whom_the_event_is_for_has_no_event():
+    assert readings("小鹏向IRON团队发布了新的研发任务。") == set()
+    assert readings("小鵬向IRON團隊發布了新的研發任務。", "zh-Hant") == set()

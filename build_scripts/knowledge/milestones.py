@@ -743,6 +743,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             _, subject, name = earlier_names[-1]
         # "人形机器人PX5": a model code right after a topic's word names another product of that kind
         other_model = [n for n in named if MODEL_CODE.match(canon, n[0] + len(canonical(n[2])))]
+        # 向IRON团队发布了新的研发任务: a topic named only as whom the event is for names no event of its own
+        if named and all(RECIPIENT_BEFORE.search(canon, 0, n[0]) for n in named):
+            other_model = named
         # 第一代IRON, "the previous-generation IRON": an earlier generation, whose unveiling is the topic's history
         # but whose production, delivery … are not the new one's (第一代IRON已经量产 closes no plan of the new IRON)
         earlier_only = bool(named) and all(rules.earlier_generation.search(canon, 0, n[0]) for n in named)
@@ -1037,6 +1040,7 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
     return None, 0, False
 
 
+RECIPIENT_BEFORE = re.compile(r"(?:向|给|替)\s?(?:小鹏\s?)?$")  # right before a topic: it is whom the event is for
 ENGLISH_OBJECT = re.compile(r"\s(?:the|a|an|his|her|their|our)\s")  # right after an English verb: its object
 # A count of things right before an event word (two descriptive characters may come between):
 # 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
