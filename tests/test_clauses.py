@@ -1313,6 +1313,7 @@ def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
     ("NewCo's humanoid robots entered mass production this year.", "en"),  # a possessive naming no one of the company's
     ("AutoFlight's eVTOL received its type certificate in March.", "en"),
     ("Kepler Robotics has begun mass production of its humanoid robots.", "en"),  # "its": the maker's, named by its trade
+    ("Kepler Robotics' humanoid robots entered mass production this year.", "en"),  # a plural's possessive
 ])
 def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     assert readings(text, language) == set()

@@ -396,9 +396,10 @@ def _others_of_kind(entry: dict) -> dict[str, re.Pattern]:
     en_all = "|".join(map(re.escape, collectives.get("en") or ())) or "(?!)"
     heads = entry.get("trade_heads") or {}
     return {
-        # a maker (…科技的, …航空的), a country or the trade (中国的?, "chinese"), a possessive ("agibot's"): right before the kind name
+        # a maker (…科技的, …航空的), a country or the trade (中国的?, "chinese"), a possessive ("agibot's", "kepler robotics'"):
+        # right before the kind name
         "other_owner": re.compile(rf"(?:[\u4e00-\u9fffa-z0-9]{{0,10}}(?:{ends})的|(?:{zh_all})的?|(?<![a-z])(?:{en_all})"
-                                  rf"|(?<![a-z])[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)?['’]s)\s?(?:[a-z-]+\s)?$"),
+                                  rf"|(?<![a-z])[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)?(?:['’]s|s['’]))\s?(?:[a-z-]+\s)?$"),
         "trade_head": re.compile(rf"\s?(?:{'|'.join(map(re.escape, heads.get('zh') or ())) or '(?!)'}"
                                  rf"|(?:{'|'.join(map(re.escape, heads.get('en') or ())) or '(?!)'})(?![a-z]))"),
         "own_possessor": re.compile("|".join(map(re.escape, entry.get("own_possessors") or ())) or "(?!)"),
