@@ -1314,6 +1314,9 @@ def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
     ("AutoFlight's eVTOL received its type certificate in March.", "en"),
     ("Kepler Robotics has begun mass production of its humanoid robots.", "en"),  # "its": the maker's, named by its trade
     ("Kepler Robotics' humanoid robots entered mass production this year.", "en"),  # a plural's possessive
+    ("Robotaxis began commercial operations in Wuhan in 2022.", "en"),  # a bare plural subject: the kind in general
+    ("Humanoid robots are expected to enter mass production in China by 2027.", "en"),
+    ("业内预计，人形机器人将在2027年量产。", "zh-Hans"),  # the trade's forecast
 ])
 def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     assert readings(text, language) == set()
@@ -1326,6 +1329,8 @@ def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     ("He Xiaopeng's humanoid robot will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
     ("Aridge's eVTOL will be delivered in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
     ("Huitian Aerospace will deliver its flying cars in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
+    ("XPeng says its humanoid robots will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
+    ("The humanoid robots will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
 ])
 def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, expected):
     assert readings(text, language) == expected

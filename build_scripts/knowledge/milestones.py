@@ -133,6 +133,8 @@ class MilestoneRules:
             return False
         if self.trade_head.match(canon, at + len(name)):
             return True
+        if name.isascii() and not canon[:at].strip(" \"'“‘") and BARE_PLURAL_SUBJECT.match(canon, at):
+            return True  # a bare plural opening its clause is the kind in general: "Robotaxis began commercial operations in Wuhan"
         owner = self.other_owner.search(canon, 0, at)
         if owner is None:
             # "Kepler Robotics has begun mass production of its humanoid robots": "its" is that maker's
@@ -385,6 +387,10 @@ def _earlier_generation(subjects_file: Path) -> re.Pattern:
     return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\s?(?:的\s?)?(?:(?:小鹏|xpeng)(?:['’]s)?\s?)?(?:the\s)?$")
 
 
+# A plural noun phrase and the verb agreeing with it ("robotaxis began", "humanoid robots are expected"): at a clause's
+# opening, with no determiner, the kind in general.
+BARE_PLURAL_SUBJECT = re.compile(r"[a-z-]+(?: [a-z-]+)?s (?:are|were|have|had|will|would|could|can|may|might|should|must|"
+                                 r"began|begin|entered|enter|started|start|remain|continue|went|go|hit|reached|reach)(?![a-z])")
 POSSESSIVE_BEFORE = re.compile(r"(?<![a-z])(?:its|their)\s(?:[a-z-]+\s){0,2}$")  # "its new humanoid robots"
 
 
