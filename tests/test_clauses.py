@@ -1317,6 +1317,8 @@ def test_a_topics_name_is_a_word_of_its_own_when_a_clause_is_cut():
     ("Robotaxis began commercial operations in Wuhan in 2022.", "en"),  # a bare plural subject: the kind in general
     ("Humanoid robots are expected to enter mass production in China by 2027.", "en"),
     ("业内预计，人形机器人将在2027年量产。", "zh-Hans"),  # the trade's forecast
+    ("星尘智能已开始量产人形机器人。", "zh-Hans"),  # a maker named by its trade, as the subject
+    ("Stardust Intelligence has started mass-producing humanoid robots.", "en"),
 ])
 def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     assert readings(text, language) == set()
@@ -1331,6 +1333,8 @@ def test_a_kind_of_thing_another_maker_owns_is_not_the_topic(text, language):
     ("Huitian Aerospace will deliver its flying cars in 2026.", "en", {("flying-cars", "delivery", "planned", "2026")}),
     ("XPeng says its humanoid robots will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
     ("The humanoid robots will enter mass production in late 2026.", "en", {("iron", "mass-production", "planned", "2026-h2")}),
+    ("小鹏汽车已开始量产人形机器人。", "zh-Hans", {("iron", "mass-production", "happened", None)}),
+    ("本次科技日上，小鹏汽车宣布将在2026年推出3款Robotaxi车型。", "zh-Hans", {("robotaxi", "commercial-launch", "planned", "2026")}),
 ])
 def test_the_companys_own_thing_of_that_kind_is_still_the_topic(text, language, expected):
     assert readings(text, language) == expected

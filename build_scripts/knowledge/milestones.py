@@ -123,6 +123,7 @@ class MilestoneRules:
     own_possessor: re.Pattern = re.compile("(?!)")  # "the company's", its: a possessor that is the company
     english_maker: re.Pattern = re.compile("(?!)")  # "Kepler Robotics": a maker by the word its name ends in
     earlier_generation: re.Pattern = re.compile("(?!)")  # ends right before a topic's name: 第一代, "previous-generation"
+    subject_maker: re.Pattern = re.compile("(?!)")  # opening a clause: a maker named by its trade (星尘智能, "X Robotics")
 
     def others_of_kind(self, canon: str, named: tuple[int, str, str], kinds: frozenset[str], company: re.Pattern | None) -> bool:
         """Whether a topic a clause names by its kind (`kinds`: the topic's kind names) is another maker's or the trade:
@@ -135,6 +136,12 @@ class MilestoneRules:
             return True
         if name.isascii() and not canon[:at].strip(" \"'“‘") and BARE_PLURAL_SUBJECT.match(canon, at):
             return True  # a bare plural opening its clause is the kind in general: "Robotaxis began commercial operations in Wuhan"
+        # 星尘智能已开始量产人形机器人, "Stardust Intelligence has started mass-producing humanoid robots": a maker named
+        # by its trade as the clause's subject makes the kind of thing it acts on its own
+        maker = self.subject_maker.match(canon)
+        if maker is not None and maker.end() <= at and not (company is not None and company.search(maker.group(0))) \
+                and not self.own_possessor.search(maker.group(0)):
+            return True
         owner = self.other_owner.search(canon, 0, at)
         if owner is None:
             # "Kepler Robotics has begun mass production of its humanoid robots": "its" is that maker's
@@ -411,6 +418,11 @@ def _others_of_kind(entry: dict) -> dict[str, re.Pattern]:
         "own_possessor": re.compile("|".join(map(re.escape, entry.get("own_possessors") or ())) or "(?!)"),
         "english_maker": re.compile(r"(?<![a-z])[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)? (?:"
                                     + ("|".join(map(re.escape, entry.get("owner_ends_en") or ())) or "(?!)") + r")(?![a-z])"),
+        # (the maker then its verb or a state word, so that 科技日上 or "technology day" is no maker)
+        "subject_maker": re.compile(rf"\s*(?:[\u4e00-\u9fffa-z0-9]{{1,10}}(?:{ends})(?=\s?(?:已经|已|将|正在|正|也|还|今年|明年|近日|日前|宣布|表示|计划|开始))"
+                                    r"|[a-z][a-z0-9.&-]*(?: [a-z][a-z0-9.&-]*)? (?:"
+                                    + ("|".join(map(re.escape, entry.get("owner_ends_en") or ())) or "(?!)")
+                                    + r")(?= (?:has|have|had|is|are|was|were|will|would|began|begins|started|starts|plans|said|says|expects)(?![a-z])))"),
     }
 
 
