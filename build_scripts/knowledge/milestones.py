@@ -136,19 +136,20 @@ class MilestoneRules:
             return True
         if name.isascii() and not canon[:at].strip(" \"'“‘") and BARE_PLURAL_SUBJECT.match(canon, at):
             return True  # a bare plural opening its clause is the kind in general: "Robotaxis began commercial operations in Wuhan"
+        def another(said: re.Match | None) -> bool:  # a maker or owner named, and not the company nor a word for it
+            return said is not None and not (company is not None and company.search(said.group(0))) \
+                and not self.own_possessor.search(said.group(0))
+
         # 星尘智能已开始量产人形机器人, "Stardust Intelligence has started mass-producing humanoid robots": a maker named
         # by its trade as the clause's subject makes the kind of thing it acts on its own
         maker = self.subject_maker.match(canon)
-        if maker is not None and maker.end() <= at and not (company is not None and company.search(maker.group(0))) \
-                and not self.own_possessor.search(maker.group(0)):
+        if maker is not None and maker.end() <= at and another(maker):
             return True
         owner = self.other_owner.search(canon, 0, at)
-        if owner is None:
+        if owner is None and POSSESSIVE_BEFORE.search(canon, 0, at):
             # "Kepler Robotics has begun mass production of its humanoid robots": "its" is that maker's
-            maker = self.english_maker.search(canon, 0, at) if POSSESSIVE_BEFORE.search(canon, 0, at) else None
-            return maker is not None and not (company is not None and company.search(maker.group(0))) and not self.own_possessor.search(maker.group(0))
-        said = owner.group(0)
-        return not (company is not None and company.search(said)) and not self.own_possessor.search(said)
+            owner = self.english_maker.search(canon, 0, at)
+        return another(owner)
 
     def fitted(self, canon: str, named: list[tuple[int, str, str]], components: set[str]) -> tuple[re.Match, tuple] | None:
         """The words saying cars are made to carry a component topic the clause names, with that topic:
@@ -387,7 +388,7 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
 def _earlier_generation(subjects_file: Path) -> re.Pattern:
     """subjects.yml `earlier_generations` (第一代, 初代, "previous-generation"), ending right before a name (的, the
     company's name may come between): that generation is another product."""
-    data = schema.load(subjects_file, schema.Maybe(schema.Record({}, extra_ok=True))) or {} if subjects_file.exists() else {}
+    data = (schema.load(subjects_file, schema.Maybe(schema.Record({}, extra_ok=True))) or {}) if subjects_file.exists() else {}
     words = sorted((canonical(str(w)) for w in data.get("earlier_generations") or ()), key=len, reverse=True)
     if not words:
         return re.compile("(?!)")
@@ -807,7 +808,6 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             if moved is not None:
                 # "小鹏曾计划2025年量产IRON，现推迟至2026年": a clause moving or dropping what the one before planned
                 change, marker = moved
-                times = [t for t in all_times if start <= t.start < end and t.period is not None]
                 when = times[0] if times else None
                 sighted += [(last_about[0], last_about[1], kind_id, when.period if when else None, when.words if when else "",
                              bool(when and when.relative), change, read, marker, sense)
@@ -879,10 +879,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                  # the subject is a guess: not when the words say it is something else
                  and not ((subject_from == "article" or named_later)
                           and (k.figurative.fullmatch(m.group(0)) or rules.other_object.match(canon, m.end())
-                               or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())
-                               # "unveiled the new P7+ on Monday, and the Robotaxi …": an English verb's own object (not "its":
-                               # the company's; not after a particle, "rolled off the line")
-                               or (" " not in m.group(0) and m.group(0) in rules.clause.verb_forms and ENGLISH_OBJECT.match(canon, m.end()))))]
+                               or rules.model_object.match(canon, m.end()) or COUNTED_OBJECT.match(canon, m.end())))]
         # the day something was said dates neither a plan it reports nor an event it does not say happened
         time, offset, own_time = _clause_time(index, first, reading, about,
                                               [t for t in all_times if reading.state == "happened" or id(t) not in said_on],
@@ -1060,7 +1057,6 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
 
 
 RECIPIENT_BEFORE = re.compile(r"(?:向|给|替)\s?(?:小鹏\s?)?$")  # right before a topic: it is whom the event is for
-ENGLISH_OBJECT = re.compile(r"\s(?:the|a|an|his|her|their|our)\s")  # right after an English verb: its object
 # A count of things right before an event word (two descriptive characters may come between):
 # 首款前装量产Robotaxi, 首批量产飞行汽车 name things, as "the first mass-produced robotaxi" does —
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
