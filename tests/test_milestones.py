@@ -487,3 +487,25 @@ def test_a_day_of_the_month_alone_is_read_in_the_articles_month(text, published,
 
 def test_a_count_of_days_is_no_date():
     assert not read_times("每5日一次，5日内完成", dt.date(2025, 1, 9))
+
+
+@pytest.mark.parametrize("text, language", [
+    ("On March 2nd, XPeng unveiled IRON to its staff.", "en"),
+    ("3月2日，小鹏向员工发布了IRON。", "zh-Hans"),
+    ("3月2日，小鵬向員工發布了IRON。", "zh-Hant"),
+])
+def test_an_undated_report_whose_words_name_another_month_is_not_the_dated_row(text, language):
+    # the undated article's "March 2nd" is no year, but it is not November: not the unveiling dated 2025-11-05
+    dated = article("dated", dt.date(2025, 11, 6), "小鹏于2025年11月5日发布了新一代IRON人形机器人。")
+    undated = article("undated", None, text, language)
+    rows = [m for m in milestones(dated, undated) if m.kind == "unveil"]
+    assert sorted((m.due.label if m.due else "", sorted(c.article.slug for c in m.citations)) for m in rows) == \
+        [("", ["undated"]), ("2025-11-05", ["dated"])]
+
+
+def test_an_undated_plan_for_a_month_joins_no_row_due_in_another():
+    row = article("row", dt.date(2025, 11, 6), "小鹏IRON人形机器人将于2026年底量产。")
+    undated = article("undated", None, "小鵬的目標是明年 4 月實現IRON機器人的量產。", "zh-Hant")
+    rows = [m for m in milestones(row, undated, as_of=dt.date(2026, 1, 10)) if m.kind == "mass-production"]
+    (q4,) = [m for m in rows if m.due is not None]
+    assert q4.due.label == "2026 Q4" and {c.article.slug for c in q4.citations} == {"row"} and len(rows) == 2

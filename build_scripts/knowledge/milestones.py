@@ -1362,6 +1362,8 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     or, from an article without a date, any dated row (the latest is taken): "IRON首度亮相" in an
     undated article is the unveiling another source dates, not a second one."""
     if s.period is None:
+        if not _fits_month(t.due, s):
+            return False  # "On March 2nd … unveiled" is not the unveiling a row dates November 5
         if t.due is None and t.kind != "other":
             return True  # two undated reports of one kind of event about one subject: nothing says they differ
         if s.said_on is None:  # neither dated nor from a dated article: nothing says it is another event —
@@ -1372,11 +1374,40 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     return t.due is not None and t.due.overlaps(s.period)
 
 
+# Two days a year apart, to tell a month a sighting's words state (明年4月, "March 2nd") from one they take from the
+# day they are read against (本月, "this month").
+_TWO_READINGS = (dt.date(2001, 2, 15), dt.date(2001, 9, 15))
+
+
+def _month_said(s: Sighting) -> tuple[int, int | None] | None:
+    """(month, day or None) that an undated sighting's words state without saying the year, else None."""
+    if s.period is not None or not s.when_text:
+        return None
+    said = []
+    for day in _TWO_READINGS:
+        times = [t.period for t in read_times(to_simplified(s.when_text), day, load_time_rules())
+                 if t.period is not None and t.period.precision in ("month", "day")]
+        if not times:
+            return None
+        said.append((times[0].start.month, times[0].start.day if times[0].precision == "day" else None))
+    return said[0] if said[0] == said[1] else None
+
+
+def _fits_month(period: Period | None, s: Sighting) -> bool:
+    """Whether `period` can be when an undated sighting's stated month falls, in some year."""
+    said = _month_said(s)
+    if said is None or period is None or period.start.year != period.end.year:
+        return True
+    month, _ = said
+    # months only: a story may date the news ("11月30日，…传来消息：…已正式试产"), not the event
+    return period.start.month <= month <= period.end.month
+
+
 def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
     """The row this plan restates: same period or one containing the other; without a date, the only row."""
     planned = [t for t in tracks if t.plans]
     if s.period is None:
-        return planned[0] if len(planned) == 1 and s.state != "delayed" else None
+        return planned[0] if len(planned) == 1 and s.state != "delayed" and _fits_month(planned[0].current_due, s) else None
     overlapping = [t for t in planned if t.current_due is None or t.current_due.overlaps(s.period)]
     if s.state == "delayed":
         return None
