@@ -1441,3 +1441,25 @@ def test_an_english_verbs_direct_object_is_what_the_event_is_done_to(text, langu
 def test_a_topic_named_only_as_whom_the_event_is_for_has_no_event():
     assert readings("小鹏向IRON团队发布了新的研发任务。") == set()
     assert readings("小鵬向IRON團隊發布了新的研發任務。", "zh-Hant") == set()
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a verb of intent takes "for" as its object's preposition: a plan, not a purpose
+    ("XPeng aims for pilot operations of the Robotaxi in H2 2026.", "en", {("robotaxi", "trial-operation", "planned", "2026-h2")}),
+    # a product's name in the plural counts its units
+    ("The first batch of Land Aircraft Carriers rolled off the production line on November 3.", "en",
+     {("flying-cars", "production-start", "happened", "2025-11-03")}),
+    # a kind name's plural is the kind in general: a workshop on foundation models is no world model of XPeng's
+    ("Dr. Liu spoke at the Workshop on Foundation Models for Embodied AI on November 3.", "en", set()),
+    # a component that will power another maker's cars is rolled out into them
+    ("The Turing chip will power Volkswagen's China models from 2027.", "en", {("turing-chip", "rollout", "planned", "2027")}),
+])
+def test_plans_for_plural_products_and_components_powering_cars(text, language, expected):
+    assert readings(text, language) == expected
+
+
+def test_markdown_bold_left_in_a_text_file_hides_no_name():
+    # shown as written on the source page; read as the words it marks
+    text = "On March 2nd, XPeng unveiled the second-generation **XPeng VLA 2.0** (Vision-Language-Action) to the press."
+    assert readings(text, "en", dt.date(2026, 3, 3)) == {("second-gen-vla", "unveil", "happened", "2026-03-02")}
+    assert readings("小鹏**IRON人形机器人**已经启动量产。", "zh-Hans", dt.date(2026, 3, 3)) == {("iron", "mass-production", "happened", None)}

@@ -130,8 +130,10 @@ ING_FORM = re.compile(r"[a-z]{2}ing(?![a-z])")  # an -ing form among the event's
 # An English event verb's -ing form right after a preposition is a gerund, a noun: "a pivotal year for bringing
 # AI to market", "talks about launching", "before mass-producing" — talked about, not stated.
 GERUND_AFTER = re.compile(r"(?<![a-z])(?:for|of|to|about|on|in|before|after|toward|towards|without|by|from|at)\s$")
-# A schedule word before "for" makes the event noun after it a plan, not a mention: "slated for mass production".
-PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targeted|earmarked|on track|poised|headed|preparing|gearing up|readying)\s$")
+# A schedule word, or a verb of intent taking "for" as its object's preposition, before "for" makes the event noun
+# after it a plan, not a mention: "slated for mass production", "aims for pilot operations in H2".
+PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targeted|earmarked|on track|poised|headed|preparing|gearing up|readying"
+                         r"|aim(?:s|ing)?|plan(?:s|ning)?|push(?:es|ing)?|prepar(?:e|es))\s$")
 # Between an English event noun and a negation after it: what it is of, an auxiliary ("mass production of
 # IRON has not started", "deliveries haven't begun").
 NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|are|was|were|did|does|do))?\s+(?:still\s+)?")

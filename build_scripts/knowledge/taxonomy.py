@@ -85,6 +85,8 @@ def canonical_of_simplified(text: str) -> str:
     text = text.lower()
     if "(" in text:
         text = PINYIN_RUBY.sub("", text)
+    if "**" in text:  # Markdown bold a converter left in a text file ("the second-generation **XPeng VLA 2.0**"): no words
+        text = text.replace("**", "")
     if not ANY_SPACE.search(text):
         return text  # most Chinese sentences: one quick scan instead of two substitutions
     text = SPACE_NEXT_TO_CJK.sub("", text)
@@ -96,13 +98,14 @@ def name_forms(names: list[str]) -> list[str]:
     return sorted({canonical(n) for n in names if n and n.strip()}, key=len, reverse=True)
 
 
-def name_pattern(names: list[str]) -> re.Pattern | None:
+def name_pattern(names: list[str], plural: frozenset[str] = frozenset()) -> re.Pattern | None:
+    """The names as one pattern, whole words; those in `plural` (canonical) match their English plural too."""
     forms = name_forms(names)
     if not forms:
         return None
     latin, other = [], []
     for form in forms:
-        after = r"(?![a-z])" if re.search(r"[a-z]$", form) else ""
+        after = (r"(?:e?s)?" if form in plural else "") + r"(?![a-z])" if re.search(r"[a-z]$", form) else ""
         (latin if re.match(r"[a-z0-9]", form) else other).append(re.escape(form) + after)
     # Same matches as one lookbehind per Latin name, but Python's re would try
     # every alternative at every position; one shared lookbehind, and a
@@ -142,6 +145,7 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
     topics = []
     for entry in data["topics"]:
         aliases = _names(entry, "aliases")
+        kind_names = frozenset(canonical(n) for n in _names(entry, "kind_names"))
         mentions = _names(entry, "mentions")
         topics.append(
             Topic(
@@ -153,11 +157,13 @@ def load_topics(path: Path = TOPICS_FILE) -> Topics:
                 mentions=tuple(mentions),
                 related=tuple(entry.get("related") or ()),
                 former_slugs=tuple(entry.get("former_slugs") or ()),
-                alias_pattern=name_pattern(aliases),
+                # a product's name counts its units in the plural ("the first batch of Land Aircraft Carriers");
+                # a kind name's plural is the kind in general ("Foundation Models for Embodied AI"): only as listed
+                alias_pattern=name_pattern(aliases, plural=frozenset(canonical(a) for a in aliases) - kind_names),
                 mention_pattern=name_pattern(mentions),
                 software=bool(entry.get("software")),
                 component=bool(entry.get("component")),
-                kind_names=frozenset(canonical(n) for n in _names(entry, "kind_names")),
+                kind_names=kind_names,
             )
         )
     slugs = [t.slug for t in topics]
