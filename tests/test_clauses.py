@@ -1463,3 +1463,21 @@ def test_markdown_bold_left_in_a_text_file_hides_no_name():
     text = "On March 2nd, XPeng unveiled the second-generation **XPeng VLA 2.0** (Vision-Language-Action) to the press."
     assert readings(text, "en", dt.date(2026, 3, 3)) == {("second-gen-vla", "unveil", "happened", "2026-03-02")}
     assert readings("小鹏**IRON人形机器人**已经启动量产。", "zh-Hans", dt.date(2026, 3, 3)) == {("iron", "mass-production", "happened", None)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("小鹏Robotaxi原定于2026年启动的试运营将推迟至2027年。", "zh-Hans"),
+    ("小鵬Robotaxi原定2026年啟動的試運營將延後到2027年。", "zh-Hant"),
+    ("XPeng delayed the start of Robotaxi trial operations from 2026 to 2027.", "en"),
+])
+def test_a_plan_moved_is_dated_by_the_time_it_is_moved_to_not_the_one_it_had(text, language):
+    assert readings(text, language, dt.date(2026, 6, 15)) == {("robotaxi", "trial-operation", "delayed", "2027")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The IRON robot was first shown to the public at XPeng's Tech Day in November 2024.", {("iron", "unveil", "happened", "2024-11")}),
+    # an event noun modifying another ("customer deliveries") is no partnership with a customer
+    ("The first customer deliveries of the Land Aircraft Carrier are slated for 2026.", {("flying-cars", "delivery", "planned", "2026")}),
+])
+def test_an_adverb_before_shown_and_an_event_noun_modifying_another(text, expected):
+    assert readings(text, "en", dt.date(2026, 6, 15)) == expected

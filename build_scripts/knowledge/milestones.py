@@ -883,7 +883,7 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         # the day something was said dates neither a plan it reports nor an event it does not say happened
         time, offset, own_time = _clause_time(index, first, reading, about,
                                               [t for t in all_times if reading.state == "happened" or id(t) not in said_on],
-                                              spans, canons, clause_topics, rules)
+                                              spans, canons, clause_topics, rules, lowered)
         if described:
             time, own_time = None, False
         said = reading.state
@@ -991,6 +991,9 @@ def _event_words(canon: str, rules: MilestoneRules, company: re.Pattern | None) 
     # "a test flight": an event word inside a longer one of another kind is a part of that one
     cues = [(m, k) for m, k in cues if not any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
                                                for o, _ in cues)]
+    # "the first customer deliveries": an English event noun right before another event word modifies it
+    cues = [(m, k) for m, k in cues if not (m.group(0).isascii() and canon[m.end():m.end() + 1] == " "
+                                            and any(o.start() == m.end() + 1 for o, _ in cues))]
     plant = rules.builds_plant(canon)
     if plant is not None:
         # 建成…量产工厂: the plant's construction (other progress); 开设工厂: its production started.
@@ -1024,14 +1027,20 @@ def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_ot
     return about, subject_from, cues
 
 
+# Right before the time an event is moved to: 推迟至2027年, 延后到, "pushed back to 2027", "delayed until".
+MOVED_TO = re.compile(r"(?:至|到|(?<![a-z])(?:to|until|till|into))\s?$")
+
+
 def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_times: list[TimeMention],
                  spans: list[tuple[int, int]], canons: list[str], clause_topics: list[set[str]],
-                 rules: MilestoneRules) -> tuple[TimeMention | None, int, bool]:
+                 rules: MilestoneRules, lowered: str) -> tuple[TimeMention | None, int, bool]:
     """(the time of clause `index`'s event, where the clause starts in the sentence when the time is its own, whether it is
     its own or a frame's): its own time nearest the event word, else one a clause before frames it with, else the
     sentence's only time when the clause holding it states the same."""
     start, end = spans[index]
     times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
+    if reading.state == "delayed" and (new := [t for t in times if MOVED_TO.search(lowered, 0, start + t.start)]):
+        return new[-1], start, True  # 原定于2026年启动的试运营将推迟至2027年: moved to 2027, not 2026's
     if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
         # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
         before_cue = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
@@ -1374,7 +1383,7 @@ def _same_event(t: _Track, s: Sighting) -> bool:
     return t.due is not None and t.due.overlaps(s.period)
 
 
-# Two days a year apart, to tell a month a sighting's words state (明年4月, "March 2nd") from one they take from the
+# Two days seven months apart, to tell a month a sighting's words state (明年4月, "March 2nd") from one they take from the
 # day they are read against (本月, "this month").
 _TWO_READINGS = (dt.date(2001, 2, 15), dt.date(2001, 9, 15))
 
