@@ -1481,3 +1481,28 @@ def test_a_plan_moved_is_dated_by_the_time_it_is_moved_to_not_the_one_it_had(tex
 ])
 def test_an_adverb_before_shown_and_an_event_noun_modifying_another(text, expected):
     assert readings(text, "en", dt.date(2026, 6, 15)) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # "no" the determiner denies: no timetable, no plans, no guarantee — no event, no plan
+    ("XPeng has no timetable for IRON mass production.", "en", set()),
+    ("XPeng has no plans for IRON mass production.", "en", set()),
+    ("There is no guarantee that XPeng will mass-produce IRON next year.", "en", set()),
+    # …but "no later than" is a deadline
+    ("XPeng will begin IRON mass production no later than 2026.", "en", {("iron", "mass-production", "planned", "2026")}),
+    # "once" is a condition, as 一旦 is: its own event is not done (the plan it conditions stands: see above)
+    ("Once certified, the Land Aircraft Carrier will be delivered to customers.", "en", set()),
+    ("一旦获得适航证，陆地航母将于明年交付。", "zh-Hans", {("flying-cars", "delivery", "planned", "2026")}),
+    # a possibility of moving a plan has not moved it
+    ("据报道，小鹏IRON量产计划或将推迟。", "zh-Hans", set()),
+    ("據報導，小鵬IRON量產計劃或將延後。", "zh-Hant", set()),
+    # "not only … but also", 不只: nothing denied
+    ("XPeng not only unveiled IRON but also began its mass production in November.", "en",
+     {("iron", "unveil", "happened", "2025-11"), ("iron", "mass-production", "happened", "2025-11")}),
+    ("小鹏不只发布了IRON机器人。", "zh-Hans", {("iron", "unveil", "happened", None)}),
+    # rides offered to the public: the service is launched
+    ("XPeng began offering Robotaxi rides to the public in Guangzhou on Monday.", "en",
+     {("robotaxi", "commercial-launch", "happened", "2025-11-17")}),
+])
+def test_denials_conditions_possibilities_and_additions(text, language, expected):
+    assert readings(text, language) == expected

@@ -138,6 +138,7 @@ PLANNED_FOR = re.compile(r"(?<![a-z])(?:slated|scheduled|set|due|planned|targete
 # IRON has not started", "deliveries haven't begun").
 NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|are|was|were|did|does|do))?\s+(?:still\s+)?")
 COMPARED = re.compile(r"(?:(?<![a-z])(?:than|as)\s|比|超出|超过|超|低于|不及|不如|如)$")  # right before a plan word: a comparison
+NOT_ONLY = re.compile(r"\s?(?:only|just|merely|只|止)(?![a-z])")  # right after a negation: "not only", 不只, 不止
 # Between a negation and a word of change it denies: an auxiliary or two ("will not be delayed", 不会被推迟, 没有再推迟).
 NEGATED_CHANGE = re.compile(r"\s?(?:(?:be|been|being|have|has|had|被|再|有)\s?){0,2}")
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
@@ -288,6 +289,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     # a plan word in a comparison measures the event against the plan, it plans nothing: "earlier than expected",
     # "as planned", 比预期更早, 超出预期
     found["planned"] = [m for m in found.get("planned", ()) if not COMPARED.search(canon, 0, m[0])]
+    # "not only … but also", 不只: a coordination that adds, it denies nothing
+    found["negated"] = [m for m in found.get("negated", ()) if not NOT_ONLY.match(canon, m[1])]
     # a change denied is no change: 量产不会推迟, "will not be delayed", 并未取消 — the clause is read without it
     for state in ("dropped", "delayed"):
         found[state] = [m for m in found.get(state, ()) if not any(
@@ -307,6 +310,8 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", canon[cue_start:changed[1]].strip() + "的…")
     plan = rules.plan_heads.match(canon, cue_end)
     if plan:  # 公布了量产计划: the plan is talked about; given up or moved (暂缓了…量产计划), the event is
+        if found.get("hypothetical"):  # 量产计划或将推迟: it may be moved, it has not been
+            return Clause("hypothetical", found["hypothetical"][0][2])
         change = _given_up_or_moved(found)
         return Clause(*change) if change else Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
     given = rules.presupposed.match(canon, cue_end)
