@@ -266,6 +266,11 @@ def test_height_and_weight_in_regional_units_are_read_in_base_units():
     assert said("IRON人形機器人身高178公分，體重70公斤。") == {("iron", "height", 1.78), ("iron", "weight", 70.0)}
 
 
+@pytest.mark.parametrize("text", ["The IRON robot is 1.73m tall.", "The IRON robot is 1.73 m tall."])
+def test_a_length_in_the_metre_symbol_is_read(text):
+    assert said(text) == {("iron", "height", 1.73)}
+
+
 def test_operations_per_second_written_out_are_tops():
     assert said("The IRON robot's chips deliver 2,250 trillion operations per second.") == {("iron", "compute", 2250.0)}
 
