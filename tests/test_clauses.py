@@ -1506,3 +1506,15 @@ def test_an_adverb_before_shown_and_an_event_noun_modifying_another(text, expect
 ])
 def test_denials_conditions_possibilities_and_additions(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # what was supposed to happen is a plan, not a report
+    ("XPeng was supposed to start IRON mass production in 2025.", "en", {("iron", "mass-production", "planned", "2025")}),
+    # an event awaited is talked about
+    ("投资者正在等待Robotaxi的发布。", "zh-Hans", set()),
+    ("市場正期待小鵬Robotaxi的發布。", "zh-Hant", set()),
+    ("Investors are awaiting the Robotaxi launch.", "en", set()),
+])
+def test_what_was_supposed_to_happen_and_what_is_awaited(text, language, expected):
+    assert readings(text, language, dt.date(2026, 6, 15)) == expected
