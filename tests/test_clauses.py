@@ -1518,3 +1518,29 @@ def test_denials_conditions_possibilities_and_additions(text, language, expected
 ])
 def test_what_was_supposed_to_happen_and_what_is_awaited(text, language, expected):
     assert readings(text, language, dt.date(2026, 6, 15)) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    # preparing an event, or applying for a permit, is not doing it or holding it
+    ("XPeng has started preparations for IRON mass production.", "en"),
+    ("小鹏IRON已进入量产准备阶段。", "zh-Hans"),
+    ("小鵬IRON的量產準備工作已經啟動。", "zh-Hant"),
+    ("小鹏汇天正申请陆地航母的PC生产许可证。", "zh-Hans"),
+    ("小鵬匯天正申請陸地航母的PC生產許可證。", "zh-Hant"),
+])
+def test_preparing_or_applying_is_not_doing(text, language):
+    assert readings(text, language) == set()
+
+
+def test_a_phase_entered_and_a_plan_for_a_named_thing_are_still_plans():
+    assert readings("小鹏IRON将于明年进入量产阶段。") == {("iron", "mass-production", "planned", "2026")}
+    assert readings("XPeng is about to start IRON mass production next year.", "en") == {("iron", "mass-production", "planned", "2026")}
+    assert readings("The plan for IRON mass production in 2026 stands.", "en") == {("iron", "mass-production", "planned", "2026")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("XPeng delayed the start of deliveries of the Land Aircraft Carrier to 2027.", {("flying-cars", "delivery", "delayed", "2027")}),
+    ("XPeng scrapped its plans for IRON mass production.", {("iron", "mass-production", "dropped", None)}),
+])
+def test_an_event_after_a_preposition_is_moved_or_dropped_with_it(text, expected):
+    assert readings(text, "en") == expected

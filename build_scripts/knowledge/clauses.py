@@ -86,7 +86,10 @@ STATES = ("mention", "hypothetical", "negated", "dropped", "delayed", "planned",
 HAN = re.compile(r"[\u3400-\u9fff]")
 # An English event noun right after a preposition is its object, not the clause's event:
 # "ready for delivery", "the countdown to mass production", "the start of deliveries".
-PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|of|for|toward|towards|before|after)\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
+# (A name may stand between a preposition other than "to" and the noun: "preparations for IRON mass production";
+# after "to" the word would be a verb: "is about to start mass production".)
+PREPOSITION_BEFORE = re.compile(r"(?<![a-z])(?:to|(?:of|for|toward|towards|before|after)(?:\s+(?:(?:the|its|their|a|an)\s+)?[a-z0-9+-]+(?:'s)?(?=\s))?)"
+                                r"\s+(?:(?:the|its|their|a|an)\s+)?(?:(?:large-scale|full-scale|mass|volume|commercial|first)\s+)?$")
 # A verb in the past with the event noun as its object: "carried out its first manned flight", "completed the
 # first test flight", "held a demo flight", "became the launch customer" — the event happened. (Irregular pasts
 # English news uses of events.)
@@ -323,9 +326,12 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
         return Clause("mention", mentioned.group(0), talked_about=True)
     cue = canon[cue_start:cue_end]
     preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue in rules.nouns else None
-    if preposition and (scheduled := PLANNED_FOR.search(canon, 0, preposition.start())):
-        return Clause("planned", scheduled.group(0).strip() + " for")
-    if preposition:
+    if preposition:  # "the start of deliveries": talked about — unless moved or given up ("delayed the start of …",
+        # "scrapped its plans for …"), or scheduled ("slated for mass production")
+        if change := _given_up_or_moved(found):
+            return Clause(*change)
+        if scheduled := PLANNED_FOR.search(canon, 0, preposition.start()):
+            return Clause("planned", scheduled.group(0).strip() + " for")
         return Clause("mention", preposition.group(0).strip() + " …")
     gerund = GERUND_AFTER.search(canon, 0, cue_start) if cue.isascii() and cue.split(" ", 1)[0].endswith("ing") else None
     if gerund:
