@@ -1544,3 +1544,11 @@ def test_a_phase_entered_and_a_plan_for_a_named_thing_are_still_plans():
 ])
 def test_an_event_after_a_preposition_is_moved_or_dropped_with_it(text, expected):
     assert readings(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("何小鵬：IRON明年底量產「絕不跳票」。", "zh-Hant"),
+    ("何小鹏：IRON明年底量产绝不会跳票。", "zh-Hans"),
+])
+def test_a_delay_ruled_out_with_never_is_no_delay(text, language):
+    assert readings(text, language) == {("iron", "mass-production", "planned", "2026-q4")}

@@ -143,7 +143,7 @@ NEGATED_AFTER = re.compile(r"(?:\s+of\s[^,;.]{1,60}?)?(?:\s+(?:has|have|had|is|a
 COMPARED = re.compile(r"(?:(?<![a-z])(?:than|as)\s|比|超出|超过|超|低于|不及|不如|如)$")  # right before a plan word: a comparison
 NOT_ONLY = re.compile(r"\s?(?:only|just|merely|只|止)(?![a-z])")  # right after a negation: "not only", 不只, 不止
 # Between a negation and a word of change it denies: an auxiliary or two ("will not be delayed", 不会被推迟, 没有再推迟).
-NEGATED_CHANGE = re.compile(r"\s?(?:(?:be|been|being|have|has|had|被|再|有)\s?){0,2}")
+NEGATED_CHANGE = re.compile(r"\s?(?:(?:be|been|being|have|has|had|被|再|有|会|能)\s?){0,2}")
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
 # November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
 NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
