@@ -431,9 +431,15 @@ def test_a_relative_clause_after_a_rivals_product_says_its_number_of_that_produc
     "初代IRON有62个自由度。",
     "上一代IRON擁有62個自由度。",
     "The previous-generation IRON had 62 degrees of freedom.",
+    "The previous IRON had 62 degrees of freedom; the new one has 82.",
+    "早期IRON拥有62个自由度。",
 ])
 def test_an_earlier_generations_figure_is_not_the_products(text):
     assert not any(a == "degrees-of-freedom" for _, a, _ in said(text))
+
+
+def test_earlier_said_as_an_adverb_is_no_earlier_generation():
+    assert said("XPeng had said earlier that the IRON robot carries three Turing chips.") == {("iron", "turing-chips", 3.0)}
 
 
 def test_the_new_generations_figure_is_the_products():
