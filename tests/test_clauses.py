@@ -1552,3 +1552,22 @@ def test_an_event_after_a_preposition_is_moved_or_dropped_with_it(text, expected
 ])
 def test_a_delay_ruled_out_with_never_is_no_delay(text, language):
     assert readings(text, language) == {("iron", "mass-production", "planned", "2026-q4")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a clause sharing a plan through 并 is part of the plan: the day of the announcement does not make it done
+    ("大陸電動車廠小鵬汽車5日在廣州舉辦科技日，宣布2026年推出三款Robotaxi車型，並在廣州展開試營運。", "zh-Hant",
+     {("robotaxi", "commercial-launch", "planned", "2026")}),
+    # a unit preparing deliveries has not delivered; "a new generation of its IRON robot" is IRON shown;
+    # "and said" begins a second thing said
+    ("At its annual technology day on Wednesday, the company showed a new generation of its IRON humanoid robot and said "
+     "it would start mass production by the end of next year, while its flying car unit prepares deliveries of the "
+     "Land Aircraft Carrier.", "en",
+     {("iron", "unveil", "happened", "2025-11-19"), ("iron", "mass-production", "planned", "2026-q4")}),
+    # the day shares rose does not date what they rose after
+    ("Shares of XPeng rose 8% on Thursday after it showed the IRON robot.", "en", {("iron", "unveil", "happened", None)}),
+    # an event word only talked about takes no other's place
+    ("XPeng unveiled IRON on Wednesday after months of testing.", "en", {("iron", "unveil", "happened", "2025-11-19")}),
+])
+def test_what_an_announcement_plans_and_what_a_market_report_dates(text, language, expected):
+    assert readings(text, language) == expected

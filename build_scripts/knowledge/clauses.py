@@ -77,9 +77,11 @@ from functools import lru_cache
 
 import jieba
 
-# Clause ends inside a sentence; an English conjunction that starts a second verb phrase too.
+# Clause ends inside a sentence; an English conjunction that starts a second verb phrase too (a verb of saying
+# among them: "showed its new robot and said it would start mass production" says two things).
 CLAUSE_END = re.compile(
-    r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|would|was|has|plans|aims|expects|to|then|also)\b)|\bwhile\b|\bbut\b|\bwhereas\b"
+    r"[，,；;：:！？!?。]|\band\b(?= (?:is|are|will|would|was|has|plans|aims|expects|to|then|also"
+    r"|said|says|announced|announces|added|confirmed|revealed|told)\b)|\bwhile\b|\bbut\b|\bwhereas\b"
 )
 NO_MATCH = re.compile("(?!)")
 STATES = ("mention", "hypothetical", "negated", "dropped", "delayed", "planned", "happened")

@@ -838,7 +838,12 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         named_later = named_later and about == ahead  # not when it became the company's own event
         # the clause's state is read at the word of the event it states: "at the Dubai showcase it carried out
         # its first manned flight" is a flight (showcase yields to it), read at "manned flight"
-        cued_ids = {k.id for _, k in cues}
+        # an event word only talked about ("unveiled IRON after months of testing") takes no other's place
+        # (only the object of a preposition or a gerund: "revealed its delivery plan" yields to the plan it reveals)
+        talked = {id(m) for m, _ in cues if len(cues) > 1
+                  and (r := read_clause(canon, m.start(), m.end(), rules.clause, m.group(0))).state == "mention"
+                  and r.marker.endswith(("…", "…ing"))}
+        cued_ids = {k.id for m, k in cues if id(m) not in talked}
         stated_cues = [(m, k) for m, k in cues if not cued_ids & set(k.yields_to)] or cues
         first = min((m for m, _ in stated_cues), key=lambda m: m.start())
         each_of: list[str] = []  # "Robotaxi、IRON和飞行汽车都将量产": every topic of a coordinated subject
@@ -866,9 +871,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if about in software:  # "deliveries (of the VLA) are targeted for 2027": the cars carrying it are, it is rolled out
             by_id = {k.id: k for k in rules.kinds}
             cues = [(m, by_id[rules.software_kinds.get(k.id, k.id)]) for m, k in cues]
-        cued = {k.id for _, k in cues}
+        cued = {k.id for m, k in cues if id(m) not in talked}
         kinds = [k for m, k in sorted(cues, key=lambda c: c[0].start())
                  if not cued & set(k.yields_to)  # 推出 beside 量产: the production
+                 and not (m is not first and id(m) in talked)
                  and not (earlier_only and k.id != "unveil")
                  and not rules.object_is_another_thing(canon, m, named)
                  and not (about != SITE_WIDE and _object_names_no_topic(canon, m, topics, rules))
@@ -891,6 +897,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if reading.talked_about and own_time and time and time.period and published and time.period.end > published:
             said = "planned"  # "on its road to mass-producing robots later this year": a plan with its own date
         state = _state(said, time, published, own_time)
+        if previous.state is None and state == "planned":
+            previous = Clause(state, "")  # "宣布2026年推出三款车型，并在广州展开试运营": a plan by its time, shared by 并
         if state is None or not kinds:
             continue
         if state == "planned" and (forecast := rules.forecast.search(whole)) and forecast.start() < start + first.start():
@@ -1027,6 +1035,7 @@ def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_ot
     return about, subject_from, cues
 
 
+SUBORDINATOR = re.compile(r"(?<![a-z])(?:after|before|when|since|following|once|until)\s")
 # Right before the time an event is moved to: 推迟至2027年, 延后到, "pushed back to 2027", "delayed until".
 MOVED_TO = re.compile(r"(?:至|到|(?<![a-z])(?:to|until|till|into))\s?$")
 
@@ -1041,6 +1050,13 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
     times = [replace_span(t, -start) for t in all_times if start <= t.start < end]
     if reading.state == "delayed" and (new := [t for t in times if MOVED_TO.search(lowered, 0, start + t.start)]):
         return new[-1], start, True  # 原定于2026年启动的试运营将推迟至2027年: moved to 2027, not 2026's
+    # "shares rose on Thursday after it showed a new robot": a time before a subordinating conjunction dates the verb
+    # before it, not the event after it
+    others = [t for t in times if first.group(0).isascii() and t.end <= first.start()
+              and SUBORDINATOR.search(lowered, start + t.end, start + first.start())]
+    if others and len(others) == len(times):
+        return None, 0, False  # nor is it the sentence's only time
+    times = [t for t in times if t not in others]
     if times:  # the time nearest the event word; in Chinese, before it, where a time adverbial stands
         # (自2024年首次公开飞行、2025年初在海外首秀: the flight is 2024's)
         before_cue = [t for t in times if t.end <= first.start()] if not first.group(0).isascii() else []
