@@ -569,13 +569,16 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     # The header is the story's: a list of other articles under a short one is not read for its dates.
     story_end = len(cleaning.story_lines("\n".join(lines), cleaning.load_rules())) if len(nonempty) > 1 else len(lines)
-    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules)
-    tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
+    # A line that is only a stock ticker or quote ("NYSE: XPEV", "XPEV  +3.21%") is page furniture wherever it stands.
+    tickers = cleaning.tickers_among([BULLET.sub("", line.strip()) for line in lines], cleaning.load_rules())
+    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules, tickers)
+    tail = [i for i in [j for j in nonempty if j not in tickers][-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
 
     key_lines = _unfenced_front_matter(head, text_of, reader)
-    meta, captions = _read_head([i for i in head if i not in key_lines], text_of, reader)
+    meta, captions = _read_head([i for i in head if i not in key_lines and i not in tickers], text_of, reader)
     meta.update(key_lines)
+    meta.update({i: "chrome" for i in head if i in tickers})
     if key_lines and reader.best("title"):
         meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
@@ -592,6 +595,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     dropped |= set(meta)  # _read_title marks section labels above the title
     _read_name_lines(reader)
     dropped |= _read_tail(tail, text_of, reader)
+    dropped |= tickers
     kept = [i for i in nonempty if i not in dropped]
     if not kept and title_lines:
         # A one-line article: its only line is both title and text.
@@ -700,15 +704,15 @@ def _read_front_matter(front: dict, reader: _Reader, origin: str = "") -> None:
                 reader.add_outlet(host[1].removeprefix("www."), origin, FRONT_MATTER + 5)
 
 
-def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules) -> list[int]:
-    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu can be long)."""
+def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules, tickers: set[int] = frozenset()) -> list[int]:
+    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu, a quote box can be long)."""
     head: list[int] = []
     counted = 0
     for i in nonempty:
         if counted >= rules.head_lines:
             break
         head.append(i)
-        counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
+        counted += i not in tickers and not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
     return head
 
 
