@@ -120,17 +120,21 @@ class HeaderRules:
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
     app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
     copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
+    source_channel: re.Pattern = re.compile(r"(?!)")  # a site's section or channel: never an outlet
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
 
-ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
+# header.yml: the newer keys are checked by their declared shape, the older ones by hand in load_rules.
+HEADER_SHAPE = schema.Maybe(schema.Record({}, optional={
+    "source_channel": schema.Pattern(hint="a regular expression matching a channel or section name, e.g. '^\\S{0,10}?频道$'"),
+}, extra_ok=True))
 
 
 @data_files.loader
 def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     """header.yml, checked: a missing key or a pattern that does not compile names the file and the entry."""
-    data = schema.load(path, ANY_MAPPING) or {}  # invalid YAML: named with its line
+    data = schema.load(path, HEADER_SHAPE) or {}  # invalid YAML: named with its line
 
     def need(key: str, kind: type):
         value = data.get(key)
@@ -206,6 +210,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         copyright=pattern("copyright", data.get("copyright", r"(?!)")),
+        source_channel=re.compile(data.get("source_channel") or r"(?!)"),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
@@ -345,24 +350,40 @@ class _Reader:
                 return
         self.found.setdefault(name, []).append(Found(value, origin, rank))
 
-    def add_outlet(self, text: str, origin: str, rank: int) -> None:
+    def add_outlet(self, text: str, origin: str, rank: int) -> bool:
+        """The outlet (or platform) `text` names; False when it names none."""
         text = text.strip()
         if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
             text = text[1:-1].strip()
         text = CLIENT_SUFFIX.sub("", text)  # 上游新闻客户端: the outlet's app, named as the outlet
+        if text and rank > FRONT_MATTER and self._is_channel(text):
+            text = self._outlet_opening(text)  # 汽车频道, Tech Desk: a section of the site, not who published it
         if not text or text in self.rules.not_outlets:
-            return
+            return False
         platform = self.outlets.platform(text)
         if platform:
             self.add("via", platform.name, origin, rank)
             self.add("outlet", platform.host, f"{origin} (host of {platform.name})", PLATFORM)
-            return
+            return True
         domain = self.rules.domain.match(text)
         if domain:
             known = self.outlets.of_domain(domain["domain"])
             self.add("outlet", known or domain["domain"], origin if known else f"{origin} (a web address not in outlets.yml)", rank)
-            return
+            return True
         self.add("outlet", self.outlets.named(text) or text, origin, rank)
+        return True
+
+    def _is_channel(self, text: str) -> bool:
+        """"汽车频道", "來源：財經頻道"'s value, "财经版", "Tech Desk": a section of a site (header.yml source_channel), unless a listed name."""
+        return bool(self.rules.source_channel.match(text)) and not self.outlets.named(text) and not self.outlets.platform(text)
+
+    def _outlet_opening(self, channel: str) -> str:
+        """The listed outlet a channel's name opens with ("新浪科技频道": 新浪科技, "Reuters Tech Desk": Reuters), or ""."""
+        for end in range(len(channel) - 1, 0, -1):
+            at_word_end = channel[end].isspace() or bool(CJK.match(channel[end]) or CJK.match(channel[end - 1]))
+            if at_word_end and self.outlets.named(channel[:end].strip()):
+                return channel[:end].strip()
+        return ""
 
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
@@ -474,8 +495,7 @@ class _Reader:
                     if self._names_a_person(value):
                         self.add_person("author", value, origin, rank)
                     elif not self.byline(value, origin, rank):
-                        self.add_outlet(value, origin, rank)
-                        outlet_here = True
+                        outlet_here = self.add_outlet(value, origin, rank) or outlet_here
                 elif kind in ("author", "editor") and value:
                     if not self.byline(value, origin, rank):
                         self.add_person(kind, value, origin, rank)
@@ -537,7 +557,7 @@ class _Reader:
         return bool(
             re.fullmatch(r"[\u3400-\u9fff]{2,3}", value)
             and not self.outlets.named(value) and not self.outlets.platform(value)
-            and not self.rules.outlet_shape.search(value)
+            and not self.rules.outlet_shape.search(value) and not self._is_channel(value)  # 来源：财经版
         )
 
     def best(self, name: str) -> Found | None:
