@@ -121,6 +121,7 @@ class HeaderRules:
     app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
     copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
     source_channel: re.Pattern = re.compile(r"(?!)")  # a site's section or channel: never an outlet
+    taglines: tuple[re.Pattern, ...] = ()  # what a site says of itself above the headline: never title or text
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -128,6 +129,7 @@ class HeaderRules:
 # header.yml: the newer keys are checked by their declared shape, the older ones by hand in load_rules.
 HEADER_SHAPE = schema.Maybe(schema.Record({}, optional={
     "source_channel": schema.Pattern(hint="a regular expression matching a channel or section name, e.g. '^\\S{0,10}?频道$'"),
+    "taglines": schema.ListOf(schema.Pattern(), label="pattern"),
 }, extra_ok=True))
 
 
@@ -211,6 +213,7 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         copyright=pattern("copyright", data.get("copyright", r"(?!)")),
         source_channel=re.compile(data.get("source_channel") or r"(?!)"),
+        taglines=tuple(re.compile(p) for p in data.get("taglines") or ()),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
@@ -827,6 +830,8 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
     for i in head:
         if i < title_index and i not in meta and _too_short_for_text(text_of[i], rules):
             meta[i] = "chrome"  # a section label or menu item above the title
+        elif i < title_index and i not in meta and i not in captions and _tagline(text_of[i], rules):
+            meta[i] = "chrome"  # the site's tagline above the title
         if i != title_index and text_of[i] == text_of[title_index]:
             dropped.add(i)  # the title printed twice
     return dropped
@@ -955,6 +960,10 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
         if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and (sections_after(i) or any(
                 j > i and j not in meta and len(text_of[j]) < rules.title_after_lead_min and _headline_shaped(text_of[j], rules, False) for j in head)):
             continue
+        # A site's tagline over another headline-shaped line ("专业的汽车科技媒体" / the headline), menus between: not the headline.
+        below = next((j for j in head[position + 1:] if meta.get(j) not in ("chrome", "credit")), None)
+        if below is not None and below not in meta and _tagline(text, rules) and _headline_shaped(text_of[below], rules, False):
+            continue
         # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
         first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
         # A headline standing right above its byline or date may be long (some run to a hundred characters and more).
@@ -986,6 +995,11 @@ def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_o
     if text[0] + text[-1] in ("()", "（）", "(）", "（)"):
         return False  # "(注：…)": an aside in brackets
     return allow_sentence or not rules.sentence_end.search(text)
+
+
+def _tagline(text: str, rules: HeaderRules) -> bool:
+    """"专业的汽车科技媒体", "Your daily dose of EV news": what a site says of itself (header.yml taglines), short and no sentence."""
+    return len(text) < rules.paragraph_chars and not rules.sentence_end.search(text) and any(p.search(text) for p in rules.taglines)
 
 
 def _too_short_for_text(text: str, rules: HeaderRules) -> bool:
