@@ -122,6 +122,11 @@ class HeaderRules:
     copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
     source_channel: re.Pattern = re.compile(r"(?!)")  # a site's section or channel: never an outlet
     taglines: tuple[re.Pattern, ...] = ()  # what a site says of itself above the headline: never title or text
+    # an author box under the story: its label, the line about the writer, that line opening with the name (group name)
+    author_box_label: re.Pattern = re.compile(r"(?!)")
+    author_bio: re.Pattern = re.compile(r"(?!)")
+    author_writer: re.Pattern = re.compile(r"(?!)")
+    author_bio_max: int = 0
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
@@ -130,6 +135,10 @@ class HeaderRules:
 HEADER_SHAPE = schema.Maybe(schema.Record({}, optional={
     "source_channel": schema.Pattern(hint="a regular expression matching a channel or section name, e.g. '^\\S{0,10}?频道$'"),
     "taglines": schema.ListOf(schema.Pattern(), label="pattern"),
+    "author_box": schema.Record({
+        "label": schema.Pattern(), "bio": schema.Pattern(), "writer": schema.Pattern(groups=("name",)),
+        "max_chars": schema.Integer(minimum=1, hint="the longest line about the writer, in characters"),
+    }),
 }, extra_ok=True))
 
 
@@ -214,9 +223,19 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         copyright=pattern("copyright", data.get("copyright", r"(?!)")),
         source_channel=re.compile(data.get("source_channel") or r"(?!)"),
         taglines=tuple(re.compile(p) for p in data.get("taglines") or ()),
+        **_author_box_rules(data.get("author_box")),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
+
+
+def _author_box_rules(box: dict | None) -> dict:
+    if not box:
+        return {}
+    return {
+        "author_box_label": re.compile(box["label"]), "author_bio": re.compile(box["bio"]),
+        "author_writer": re.compile(box["writer"]), "author_bio_max": int(box["max_chars"]),
+    }
 
 
 def _provenance_words(entries, path: Path, pattern) -> tuple[tuple[re.Pattern, str], ...]:
@@ -619,6 +638,7 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     _read_name_lines(reader)
     dropped |= _read_tail(tail, text_of, reader)
     dropped |= tickers
+    dropped |= _author_box([i for i in nonempty if i not in dropped and i < story_end], lines, reader)
     kept = [i for i in nonempty if i not in dropped]
     if not kept and title_lines:
         # A one-line article: its only line is both title and text.
@@ -882,6 +902,40 @@ def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
         elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
             dropped.add(i)  # 责任编辑：X, （来源：X）
     return dropped
+
+
+def _author_box(story: list[int], lines: list[str], reader: _Reader) -> set[int]:
+    """"作者简介：张三，资深汽车记者…", "Jane Doe / Jane Doe covers EVs for …": the author box among the story's last lines.
+
+    Its lines leave the text; the writer it names is the author as weakly as a
+    signature (a byline wins). The story's first line is never part of it.
+    """
+    rules = reader.rules
+    last = story[1:][-3:]
+    text = {i: BULLET.sub("", lines[i].strip()) for i in last}
+    for n, i in enumerate(last):
+        label = rules.author_box_label.match(text[i])
+        if label:
+            about = text[i][label.end():].strip() or (text[last[n + 1]] if n + 1 < len(last) else "")
+            _writer_of_box(about, f"signature line {i + 1}: “{_short(text[i])}” (author box)", reader)
+            return set(last[n:])
+    if len(last) < 2:
+        return set()
+    name_line, about_line = last[-2], last[-1]
+    name, about = text[name_line], text[about_line]
+    writer = rules.author_writer.match(about)
+    if (len(about) <= rules.author_bio_max and rules.person_name.match(name)
+            and (rules.author_bio.match(about) or (writer and writer["name"] == name))):
+        reader.add_person("author", name, f"signature line {name_line + 1}: “{name}” (author box)", SIGNATURE)
+        return {name_line, about_line}
+    return set()
+
+
+def _writer_of_box(about: str, origin: str, reader: _Reader) -> None:
+    """The writer an author box's line opens with ("张三，资深汽车记者…", "Jane Doe covers …"): the author, weakly."""
+    writer = reader.rules.author_writer.match(about)
+    if writer and len(about) <= reader.rules.author_bio_max:
+        reader.add_person("author", writer["name"], origin, SIGNATURE)
 
 
 def _short(text: str, limit: int = 40) -> str:
