@@ -3,7 +3,8 @@
 In: the article's body after front matter, and the front matter's fields.
 Out: a Header — each field a Found(value, origin) or None — and the body
 without the lines that were not article text (bylines, date lines,
-breadcrumbs, menus, share buttons, photo credits, a repeated title).
+breadcrumbs, menus, share buttons, photo credits, a repeated title, a site's
+tagline above the headline, stock tickers and quotes, an author box under the story).
 
 Only the header zone is read (the first `head_lines` non-empty lines, the
 opening of the first paragraphs, and the last `tail_lines` lines where some
