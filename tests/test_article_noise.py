@@ -195,3 +195,13 @@ def test_a_channel_after_a_source_label_leaves_the_outlet_to_the_rest_of_the_pag
     assert value(header.outlet) == "网易"
     header = read_header(f"{HEADLINE_EN}\nSource: Tech Desk\nNov 5, 2025\n\n{BODY_EN}\nCopyright © 2025 The Straits Times. All rights reserved.\n")
     assert value(header.outlet) == "The Straits Times"
+
+
+def test_a_broken_rule_for_these_shapes_names_the_file_and_the_entry(tmp_path):
+    from build_scripts.data import schema
+    from build_scripts.reading.header import HEADER_FILE, load_rules
+
+    broken = tmp_path / "header.yml"
+    broken.write_text(HEADER_FILE.read_text(encoding="utf-8").replace("(?P<name>", "(?P<who>", 1), encoding="utf-8")
+    with pytest.raises(schema.KnowledgeFileError, match=r"header\.yml.*author_box.*writer.*\(\?P<name>"):
+        load_rules(broken)
