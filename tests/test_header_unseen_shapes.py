@@ -50,6 +50,14 @@ EXPECTED = {
     "hk_scmp_page_en.html": ("XPeng’s Iron robot to enter mass production by end of 2026", "South China Morning Post", "Ben Jiang", "2025-11-06"),
     "portal_tencent_page_zhhans.html": ("小鹏Robotaxi明年试运营，三款车型同步推出", "腾讯新闻", "郭晓静", "2025-11-06"),
     "tw_ltn_page_zhhant.html": ("小鵬Robotaxi明年廣州試營運 搭載自研晶片", "自由時報", "王小明", "2025-11-06"),
+    # A site's tagline above the headline, a quote box, an author box under the text (tests/test_article_noise.py)
+    "tech_tagline_zhhans.txt": ("小鹏第二代VLA开启推送 首批覆盖三款Ultra车型", "车智网", "李明远", "2025-11-07"),
+    "ev_tagline_en.txt": ("XPeng shares climb as robotaxi trials near and humanoid robot gets a launch date", "EV Central", "Jane Whitfield", "2025-11-06"),
+    "tw_quote_box_zhhant.txt": ("小鵬股價三日漲兩成 人形機器人量產時程成市場焦點", "數位時代", "陳嘉欣", "2025-11-07"),  # the author named only in the box under the text
+    # A channel or desk after a source label: the outlet is read elsewhere, or not at all
+    "portal_channel_zhhans.txt": ("小鹏Robotaxi明年广州试运营 三款车型同步推出", "网易", "", "2025-11-06"),
+    "tw_channel_zhhant.txt": ("小鵬Robotaxi明年試營運 三款車型同步亮相", "", "", "2025-11-06"),
+    "wire_desk_en.txt": ("XPeng sets end-2026 target for humanoid robot mass production", "The Straits Times", "", "2025-11-06"),
 }
 # Navigation, prompts, captions, counters and notices in those files: never a paragraph of the text.
 NOT_TEXT = [
@@ -61,6 +69,8 @@ NOT_TEXT = [
     "字級", "缩小字体", "QQ空间", "Gift this article", "Scroll to continue", "听全文",  # article tools and share buttons
     "Copyright ©", "©2025 Bloomberg", "未经授权不得转载", "in Beijing",  # notices, the writer's place
     "责任编辑", "责编", "Reporting by", "作者：",  # bylines are metadata
+    "专业的汽车科技媒体", "Your daily dose", "最具影響力的科技媒體",  # a site's tagline above the headline
+    "作者简介", "About the author", "資深科技記者",  # an author box under the text
 ]
 
 

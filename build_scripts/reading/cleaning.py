@@ -47,6 +47,8 @@ class CleaningRules:
     never_heading: tuple[re.Pattern, ...] = ()
     sentence_abbreviations: frozenset[str] = frozenset()  # lower case, without the final stop
     page_furniture: tuple[str, ...] = ()  # class/id words of a saved page's non-article boxes (reading/webpage.py)
+    ticker_lines: tuple[re.Pattern, ...] = ()  # a line that is only a stock ticker or quote
+    ticker_symbol: re.Pattern = re.compile(r"(?!)")  # a bare symbol: a ticker only beside one of those
 
     def may_be_heading(self, line: str) -> bool:
         return any(ch.isalnum() for ch in line) and not any(p.search(line) for p in self.never_heading)
@@ -68,6 +70,7 @@ CLEANING = s.Record({
 }, optional={
     "never_heading": _PATTERNS, "sentence_abbreviations": s.ListOf(s.Text(), label="abbreviation"),
     "page_furniture": s.ListOf(s.Text(), label="class or id word"),
+    "tickers": s.Record({"lines": _PATTERNS, "symbol": s.Pattern()}, hint="tickers: lines (a list of patterns) and symbol (a pattern)"),
 }, extra_ok=True)
 
 
@@ -91,14 +94,34 @@ def load_rules(path: Path = RULES_FILE) -> CleaningRules:
         never_heading=many("never_heading"),
         sentence_abbreviations=frozenset(str(w).lower().rstrip(".") for w in data.get("sentence_abbreviations") or ()),
         page_furniture=tuple(str(w).lower() for w in data.get("page_furniture") or ()),
+        ticker_lines=tuple(re.compile(p) for p in (data.get("tickers") or {}).get("lines") or ()),
+        ticker_symbol=re.compile((data.get("tickers") or {}).get("symbol") or r"(?!)"),
     )
 
 
 def clean(body: str, rules: CleaningRules) -> Cleaned:
     lines = _cut_footer([line.strip() for line in body.split("\n")], rules)
+    tickers = tickers_among(lines, rules)
+    lines = ["" if i in tickers else line for i, line in enumerate(lines)]
     lines = [CJK_GAP.sub("", line) for line in lines]
     blocks = _blocks(lines, rules)
     return Cleaned(blocks=tuple(_mark_implicit_headings(_rejoin_broken(blocks, rules), rules)))
+
+
+def tickers_among(lines: list[str], rules: CleaningRules) -> set[int]:
+    """The indices of the lines that are only a stock ticker or quote ("NYSE: XPEV", "XPEV  +3.21%", "$XPEV").
+
+    A bare symbol ("XPEV") counts only beside such a line, in a quote box
+    ("In This Article:" / "XPEV" / "+8.21%"); alone it may be the story's heading.
+    """
+    texts = [line.strip() for line in lines]
+    found = {i for i, text in enumerate(texts) if text and any(p.search(text) for p in rules.ticker_lines)}
+    filled = [i for i, text in enumerate(texts) if text]
+    for n, i in enumerate(filled):
+        beside = filled[max(n - 1, 0):n] + filled[n + 1:n + 2]
+        if i not in found and rules.ticker_symbol.search(texts[i]) and any(j in found for j in beside):
+            found.add(i)
+    return found
 
 
 def story_lines(body: str, rules: CleaningRules) -> list[str]:

@@ -3,7 +3,8 @@
 In: the article's body after front matter, and the front matter's fields.
 Out: a Header — each field a Found(value, origin) or None — and the body
 without the lines that were not article text (bylines, date lines,
-breadcrumbs, menus, share buttons, photo credits, a repeated title).
+breadcrumbs, menus, share buttons, photo credits, a repeated title, a site's
+tagline above the headline, stock tickers and quotes, an author box under the story).
 
 Only the header zone is read (the first `head_lines` non-empty lines, the
 opening of the first paragraphs, and the last `tail_lines` lines where some
@@ -120,17 +121,32 @@ class HeaderRules:
     page_dates: re.Pattern = re.compile(r"(?!)")  # today's date on the site's top bar: chrome
     app_prompts: tuple[re.Pattern, ...] = ()  # group site: the app a prompt invites to, which names the site
     copyright: re.Pattern = re.compile(r"(?!)")  # group outlet: the publisher a copyright notice names
+    source_channel: re.Pattern = re.compile(r"(?!)")  # a site's section or channel: never an outlet
+    taglines: tuple[re.Pattern, ...] = ()  # what a site says of itself above the headline: never title or text
+    # an author box under the story: its label, the line about the writer, that line opening with the name (group name)
+    author_box_label: re.Pattern = re.compile(r"(?!)")
+    author_bio: re.Pattern = re.compile(r"(?!)")
+    author_writer: re.Pattern = re.compile(r"(?!)")
+    author_bio_max: int = 0
     # (technical origin pattern, reader's words): how the source page says where a field came from
     provenance_words: tuple[tuple[re.Pattern, str], ...] = ()
 
 
-ANY_MAPPING = schema.Maybe(schema.Record({}, extra_ok=True))
+# header.yml: the newer keys are checked by their declared shape, the older ones by hand in load_rules.
+HEADER_SHAPE = schema.Maybe(schema.Record({}, optional={
+    "source_channel": schema.Pattern(hint="a regular expression matching a channel or section name, e.g. '^\\S{0,10}?频道$'"),
+    "taglines": schema.ListOf(schema.Pattern(), label="pattern"),
+    "author_box": schema.Record({
+        "label": schema.Pattern(), "bio": schema.Pattern(), "writer": schema.Pattern(groups=("name",)),
+        "max_chars": schema.Integer(minimum=1, hint="the longest line about the writer, in characters"),
+    }),
+}, extra_ok=True))
 
 
 @data_files.loader
 def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
     """header.yml, checked: a missing key or a pattern that does not compile names the file and the entry."""
-    data = schema.load(path, ANY_MAPPING) or {}  # invalid YAML: named with its line
+    data = schema.load(path, HEADER_SHAPE) or {}  # invalid YAML: named with its line
 
     def need(key: str, kind: type):
         value = data.get(key)
@@ -206,9 +222,21 @@ def load_rules(path: Path = HEADER_FILE) -> HeaderRules:
         person_suffix=pattern("person_suffix", data.get("person_suffix", r"(?!)")),
         page_dates=pattern("page_dates", data.get("page_dates", r"(?!)")),
         copyright=pattern("copyright", data.get("copyright", r"(?!)")),
+        source_channel=re.compile(data.get("source_channel") or r"(?!)"),
+        taglines=tuple(re.compile(p) for p in data.get("taglines") or ()),
+        **_author_box_rules(data.get("author_box")),
         provenance_words=_provenance_words(data.get("provenance_words") or [], path, pattern),
         label_split=re.compile(rf"\s+(?=(?:{alternatives})\s*[:：])|(?<=[\u3400-\u9fff])\s+(?=(?:{loose})(?:\s+\S|$))", re.IGNORECASE),
     )
+
+
+def _author_box_rules(box: dict | None) -> dict:
+    if not box:
+        return {}
+    return {
+        "author_box_label": re.compile(box["label"]), "author_bio": re.compile(box["bio"]),
+        "author_writer": re.compile(box["writer"]), "author_bio_max": int(box["max_chars"]),
+    }
 
 
 def _provenance_words(entries, path: Path, pattern) -> tuple[tuple[re.Pattern, str], ...]:
@@ -345,24 +373,40 @@ class _Reader:
                 return
         self.found.setdefault(name, []).append(Found(value, origin, rank))
 
-    def add_outlet(self, text: str, origin: str, rank: int) -> None:
+    def add_outlet(self, text: str, origin: str, rank: int) -> bool:
+        """The outlet (or platform) `text` names; False when it names none."""
         text = text.strip()
         if len(text) > 2 and text[0] + text[-1] in ("《》", "「」", "【】", "()", "（）"):
             text = text[1:-1].strip()
         text = CLIENT_SUFFIX.sub("", text)  # 上游新闻客户端: the outlet's app, named as the outlet
+        if text and rank > FRONT_MATTER and self._is_channel(text):
+            text = self._outlet_opening(text)  # 汽车频道, Tech Desk: a section of the site, not who published it
         if not text or text in self.rules.not_outlets:
-            return
+            return False
         platform = self.outlets.platform(text)
         if platform:
             self.add("via", platform.name, origin, rank)
             self.add("outlet", platform.host, f"{origin} (host of {platform.name})", PLATFORM)
-            return
+            return True
         domain = self.rules.domain.match(text)
         if domain:
             known = self.outlets.of_domain(domain["domain"])
             self.add("outlet", known or domain["domain"], origin if known else f"{origin} (a web address not in outlets.yml)", rank)
-            return
+            return True
         self.add("outlet", self.outlets.named(text) or text, origin, rank)
+        return True
+
+    def _is_channel(self, text: str) -> bool:
+        """"汽车频道", "來源：財經頻道"'s value, "财经版", "Tech Desk": a section of a site (header.yml source_channel), unless a listed name."""
+        return bool(self.rules.source_channel.match(text)) and not self.outlets.named(text) and not self.outlets.platform(text)
+
+    def _outlet_opening(self, channel: str) -> str:
+        """The listed outlet a channel's name opens with ("新浪科技频道": 新浪科技, "Reuters Tech Desk": Reuters), or ""."""
+        for end in range(len(channel) - 1, 0, -1):
+            at_word_end = channel[end].isspace() or bool(CJK.match(channel[end]) or CJK.match(channel[end - 1]))
+            if at_word_end and self.outlets.named(channel[:end].strip()):
+                return channel[:end].strip()
+        return ""
 
     def add_person(self, name: str, text: str, origin: str, rank: int) -> None:
         """An author or editor, unless it names a site role or a wire."""
@@ -474,8 +518,7 @@ class _Reader:
                     if self._names_a_person(value):
                         self.add_person("author", value, origin, rank)
                     elif not self.byline(value, origin, rank):
-                        self.add_outlet(value, origin, rank)
-                        outlet_here = True
+                        outlet_here = self.add_outlet(value, origin, rank) or outlet_here
                 elif kind in ("author", "editor") and value:
                     if not self.byline(value, origin, rank):
                         self.add_person(kind, value, origin, rank)
@@ -537,7 +580,7 @@ class _Reader:
         return bool(
             re.fullmatch(r"[\u3400-\u9fff]{2,3}", value)
             and not self.outlets.named(value) and not self.outlets.platform(value)
-            and not self.rules.outlet_shape.search(value)
+            and not self.rules.outlet_shape.search(value) and not self._is_channel(value)  # 来源：财经版
         )
 
     def best(self, name: str) -> Found | None:
@@ -569,13 +612,16 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     nonempty = [i for i, line in enumerate(lines) if line.strip()]
     # The header is the story's: a list of other articles under a short one is not read for its dates.
     story_end = len(cleaning.story_lines("\n".join(lines), cleaning.load_rules())) if len(nonempty) > 1 else len(lines)
-    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules)
-    tail = [i for i in nonempty[-rules.tail_lines:] if i not in set(head)]
+    # A line that is only a stock ticker or quote ("NYSE: XPEV", "XPEV  +3.21%") is page furniture wherever it stands.
+    tickers = cleaning.tickers_among([BULLET.sub("", line.strip()) for line in lines], cleaning.load_rules())
+    head = _head_zone(lines, [i for i in nonempty if i < story_end or i == nonempty[0]], rules, tickers)
+    tail = [i for i in [j for j in nonempty if j not in tickers][-rules.tail_lines:] if i not in set(head)]
     text_of = {i: BULLET.sub("", lines[i].strip()) for i in (*head, *tail)}
 
     key_lines = _unfenced_front_matter(head, text_of, reader)
-    meta, captions = _read_head([i for i in head if i not in key_lines], text_of, reader)
+    meta, captions = _read_head([i for i in head if i not in key_lines and i not in tickers], text_of, reader)
     meta.update(key_lines)
+    meta.update({i: "chrome" for i in head if i in tickers})
     if key_lines and reader.best("title"):
         meta.update({i: "title" for i in head if text_of[i] == reader.best("title").value})  # printed again below the keys
     dropped = set(meta)
@@ -592,6 +638,8 @@ def read_header(body: str, front: dict | None = None, rules: HeaderRules | None 
     dropped |= set(meta)  # _read_title marks section labels above the title
     _read_name_lines(reader)
     dropped |= _read_tail(tail, text_of, reader)
+    dropped |= tickers
+    dropped |= _author_box([i for i in nonempty if i not in dropped and i < story_end], lines, reader)
     kept = [i for i in nonempty if i not in dropped]
     if not kept and title_lines:
         # A one-line article: its only line is both title and text.
@@ -700,15 +748,15 @@ def _read_front_matter(front: dict, reader: _Reader, origin: str = "") -> None:
                 reader.add_outlet(host[1].removeprefix("www."), origin, FRONT_MATTER + 5)
 
 
-def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules) -> list[int]:
-    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu can be long)."""
+def _head_zone(lines: list[str], nonempty: list[int], rules: HeaderRules, tickers: set[int] = frozenset()) -> list[int]:
+    """The first `head_lines` non-empty lines, not counting page chrome (a site's menu, a quote box can be long)."""
     head: list[int] = []
     counted = 0
     for i in nonempty:
         if counted >= rules.head_lines:
             break
         head.append(i)
-        counted += not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
+        counted += i not in tickers and not any(p.search(BULLET.sub("", lines[i].strip())) for p in rules.chrome)
     return head
 
 
@@ -803,6 +851,8 @@ def _read_title(head: list[int], text_of: dict, meta: dict, captions: set, reade
     for i in head:
         if i < title_index and i not in meta and _too_short_for_text(text_of[i], rules):
             meta[i] = "chrome"  # a section label or menu item above the title
+        elif i < title_index and i not in meta and i not in captions and _tagline(text_of[i], rules):
+            meta[i] = "chrome"  # the site's tagline above the title
         if i != title_index and text_of[i] == text_of[title_index]:
             dropped.add(i)  # the title printed twice
     return dropped
@@ -853,6 +903,40 @@ def _read_tail(tail: list[int], text_of: dict, reader: _Reader) -> set[int]:
         elif rules.label.match(text) and len(text) <= 40 and reader.labelled_or_dated(text, origin, SIGNATURE):
             dropped.add(i)  # 责任编辑：X, （来源：X）
     return dropped
+
+
+def _author_box(story: list[int], lines: list[str], reader: _Reader) -> set[int]:
+    """"作者简介：张三，资深汽车记者…", "Jane Doe / Jane Doe covers EVs for …": the author box among the story's last lines.
+
+    Its lines leave the text; the writer it names is the author as weakly as a
+    signature (a byline wins). The story's first line is never part of it.
+    """
+    rules = reader.rules
+    last = story[1:][-3:]
+    text = {i: BULLET.sub("", lines[i].strip()) for i in last}
+    for n, i in enumerate(last):
+        label = rules.author_box_label.match(text[i])
+        if label:
+            about = text[i][label.end():].strip() or (text[last[n + 1]] if n + 1 < len(last) else "")
+            _writer_of_box(about, f"signature line {i + 1}: “{_short(text[i])}” (author box)", reader)
+            return set(last[n:])
+    if len(last) < 2:
+        return set()
+    name_line, about_line = last[-2], last[-1]
+    name, about = text[name_line], text[about_line]
+    writer = rules.author_writer.match(about)
+    if (len(about) <= rules.author_bio_max and rules.person_name.match(name)
+            and (rules.author_bio.match(about) or (writer and writer["name"] == name))):
+        reader.add_person("author", name, f"signature line {name_line + 1}: “{name}” (author box)", SIGNATURE)
+        return {name_line, about_line}
+    return set()
+
+
+def _writer_of_box(about: str, origin: str, reader: _Reader) -> None:
+    """The writer an author box's line opens with ("张三，资深汽车记者…", "Jane Doe covers …"): the author, weakly."""
+    writer = reader.rules.author_writer.match(about)
+    if writer and len(about) <= reader.rules.author_bio_max:
+        reader.add_person("author", writer["name"], origin, SIGNATURE)
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -931,6 +1015,10 @@ def _choose_title(head: list[int], text_of: dict, meta: dict, captions: set, rul
         if paragraphs and not beside_meta and len(text) < rules.title_after_lead_min and (sections_after(i) or any(
                 j > i and j not in meta and len(text_of[j]) < rules.title_after_lead_min and _headline_shaped(text_of[j], rules, False) for j in head)):
             continue
+        # A site's tagline over another headline-shaped line ("专业的汽车科技媒体" / the headline), menus between: not the headline.
+        below = next((j for j in head[position + 1:] if meta.get(j) not in ("chrome", "credit")), None)
+        if below is not None and below not in meta and _tagline(text, rules) and _headline_shaped(text_of[below], rules, False):
+            continue
         # The file's first line, short, ending in a full stop, above more text: a headline pasted with a stop.
         first_line_stop = position == 0 and len(text) < rules.paragraph_chars and text.endswith(".") and following is not None
         # A headline standing right above its byline or date may be long (some run to a hundred characters and more).
@@ -962,6 +1050,11 @@ def _headline_shaped(text: str, rules: HeaderRules, allow_sentence: bool, long_o
     if text[0] + text[-1] in ("()", "（）", "(）", "（)"):
         return False  # "(注：…)": an aside in brackets
     return allow_sentence or not rules.sentence_end.search(text)
+
+
+def _tagline(text: str, rules: HeaderRules) -> bool:
+    """"专业的汽车科技媒体", "Your daily dose of EV news": what a site says of itself (header.yml taglines), short and no sentence."""
+    return len(text) < rules.paragraph_chars and not rules.sentence_end.search(text) and any(p.search(text) for p in rules.taglines)
 
 
 def _too_short_for_text(text: str, rules: HeaderRules) -> bool:
