@@ -470,3 +470,11 @@ def test_another_makers_thing_of_the_topics_kind_gives_no_figure(sentence):
 def test_the_companys_own_thing_of_that_kind_still_gives_its_figure():
     assert said("小鹏汽车的人形机器人身高178厘米。") == {("iron", "height", 1.78)}
     assert said("XPeng's humanoid robot stands 178 cm tall.") == {("iron", "height", 1.78)}
+
+
+def test_a_reference_word_after_two_things_of_its_noun_gives_no_subject():
+    two_models = article("小鹏汽车近日透露，其720亿参数的世界基座模型已完成新一轮训练，并将于二季度用于第二代VLA的迭代。\n\n"
+                         "该模型在云端训练，使用了3万张卡的算力集群。", title="小鹏世界基座模型再升级")
+    assert {(c.subject, c.attribute) for c in claims_of(two_models)} == {("world-model", "parameters")}
+    one_model = article("小鹏第二代VLA已开始推送。\n\n该模型的训练使用了3万张卡的算力集群。", title="小鹏第二代VLA开始推送")
+    assert {(c.subject, c.attribute, c.value) for c in claims_of(one_model)} == {("vla2", "training-cluster", 30000.0)}

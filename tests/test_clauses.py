@@ -1571,3 +1571,36 @@ def test_a_delay_ruled_out_with_never_is_no_delay(text, language):
 ])
 def test_what_an_announcement_plans_and_what_a_market_report_dates(text, language, expected):
     assert readings(text, language) == expected
+
+
+def test_a_short_articles_headline_names_what_its_unnamed_sentences_are_about():
+    a = Article(slug="hk", file_name="hk.txt", title="小鵬匯天陸地航母獲型號合格證 下半年交付", outlet="明報", author="",
+                date=dt.date(2026, 4, 2), language="zh-Hant", paragraphs=(
+                    Paragraph("p0", "小鵬匯天昨日（1日）宣布，旗下分體式飛行汽車「陸地航母」的飛行體已獲中國民航局頒發型號合格證（TC）。"),
+                    Paragraph("p1", "公司表示，生產許可證（PC）審定正在進行中，預計今年下半年開始向客戶交付。")))
+    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None, s.read) for s in sightings(a)}
+    assert found == {("flying-cars", "certification", "happened", "2026-04-01", "clause"),
+                     ("flying-cars", "delivery", "planned", "2026-h2", "borrowed")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # 即日起: from the day the text named
+    ("小鵬汽車3日宣布，第二代VLA模型即日起向Ultra車型用戶分批推送。", "zh-Hant", {("second-gen-vla", "rollout", "happened", "2026-03-03")}),
+    # a car carrying a component made or put on sale is the component rolled out in it
+    ("Volkswagen's first China-market model to use XPeng's Turing AI chip rolled off the production line on Saturday.", "en",
+     {("turing-chip", "rollout", "happened", "2026-02-28")}),
+    ("首款搭载小鹏图灵芯片的大众车型于周六在合肥下线。", "zh-Hans", {("turing-chip", "rollout", "happened", "2026-02-28")}),
+    ("搭载图灵芯片的G7已于2025年7月上市。", "zh-Hans", {("turing-chip", "rollout", "happened", "2025-07")}),
+    # a service opened to the public
+    ("小鵬Robotaxi將於年底前向公眾開放。", "zh-Hant", {("robotaxi", "commercial-launch", "planned", "2026-q4")}),
+])
+def test_from_that_day_cars_carrying_a_component_results_and_the_public(text, language, expected):
+    assert readings(text, language, dt.date(2026, 3, 5)) == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("8月19日，小鹏汽车发布2026年第二季度财报。", "zh-Hans"),
+    ("XPeng released its financial results for the second quarter on August 19.", "en"),
+])
+def test_the_quarter_results_cover_is_not_the_day_they_are_released(text, language):
+    assert readings(text, language, dt.date(2026, 8, 20)) == {("", "other", "happened", "2026-08-19")}

@@ -629,6 +629,9 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
     taken: list[tuple[int, int]] = []
     # "the 120,000-square-meter facility": a number inside a reference word's phrase describes what it refers to
     reference = load_milestone_rules().reference.search(text) if named_in_article else None
+    # 该模型 after an article naming two models (the world model, the VLA): which one it means is not said
+    ambiguous = reference is not None and len({s for s in named_in_article if knowledge.subjects[s].common
+                                               and knowledge.subjects[s].common.search(reference.group(0).lower())}) > 1
     for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
             continue  # one stretch of text, one value: a pattern and the unit table read the same words
@@ -645,6 +648,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
             if found is None:
                 continue
             subject, where = found
+            if ambiguous and where in ("paragraph", "article"):
+                break
             if where != "clause" and any(m[0] < number.start for m in others):
                 break  # "智元的人形机器人身高175厘米，体重55公斤": the weight is that robot's too
             if where in ("paragraph", "article") and _names_another(knowledge.subjects[subject].common, text[clause[0]:clause[1]]):

@@ -101,6 +101,7 @@ class MilestoneRules:
     own_things: re.Pattern = re.compile("(?!)")  # a clause naming no topic but one of these is about that thing
     site_wide_other: re.Pattern = re.compile("(?!)")  # `other` cues of a company's own events (its results)
     span_end: re.Pattern = re.compile("(?!)")  # right before a time: it ends a reported span (截至…), not an event's time
+    span_covered: re.Pattern = re.compile("(?!)")  # right after a time: what covers it (第二季度财报), not an event's time
     car_models: re.Pattern = re.compile("(?!)")  # the company's cars (车型, new SUVs, a model year): a thing of its own
     car_launch_from: frozenset[str] = frozenset()  # kinds that, of a company's own cars, are their commercial launch
     carried: re.Pattern = re.compile("(?!)")  # ends right before a topic: "搭载第二代VLA的…" describes what carries it
@@ -363,7 +364,8 @@ def load_milestone_rules(path: Path = MILESTONES_FILE) -> MilestoneRules:
         built=_cue_pattern(built_words), opened=_cue_pattern(opened_words), plant=_cue_pattern(plant_words),
         own_things=_own_things(path, data.get("own_things") or {}),
         site_wide_other=_cue_pattern(_words(data.get("site_wide_other"))),
-        span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")\s*$") if span_end_words else re.compile("(?!)"),
+        span_end=re.compile(r"(?:^|(?<![a-z]))(?:" + "|".join(map(re.escape, span_end_words)) + r")(?:\s+the)?\s*$") if span_end_words else re.compile("(?!)"),
+        span_covered=re.compile(r"\s?(?:的\s?)?(?:" + _cue_pattern(_words(data.get("spans_covered"))).pattern + ")"),
         car_models=_own_things(path, data.get("car_models") or {}, "car_models"),
         car_launch_from=frozenset((data.get("car_models") or {}).get("launch_from") or ()),
         carried=re.compile(r"(?:" + _cue_pattern((data.get("carried_by") or {}).get("zh") or []).pattern + r")\s?了?\s?(?:小鹏|xpeng)?\s?(?:自研的?)?\s?$"),
@@ -583,7 +585,16 @@ def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
     if not counts:
         return None
     slug, count = counts.most_common(1)[0]
-    return slug if count >= MAIN_TOPIC_MIN and count >= MAIN_TOPIC_SHARE * sum(counts.values()) else None
+    if count < MAIN_TOPIC_SHARE * sum(counts.values()):
+        return None
+    # a short article counts its headline: one naming that topic alone is as good as more sentences about it
+    return slug if count >= MAIN_TOPIC_MIN or _named_in_headline(passages[0].article.title) == {slug} else None
+
+
+def _named_in_headline(title: str) -> set[str]:
+    """The topics an article's title names."""
+    canon = canonical(title or "")
+    return {t.slug for t in load_topics() if t.alias_pattern and t.alias_pattern.search(canon)}
 
 
 SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
@@ -700,7 +711,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     # "today reported its financial results": when what is reported is the company's own results, the report is the event.
     all_times = [t for t in read_times(simplified, published, time_rules, day_before)
                  if not (rules.report_word.match(lowered, t.end) and not rules.site_wide_other.search(canonical(lowered[t.end:t.end + 60])))
-                 and not rules.span_end.search(lowered[max(0, t.start - 12):t.start])
+                 and not rules.span_end.search(lowered[max(0, t.start - 20):t.start])
+                 and not rules.span_covered.match(lowered, t.end)
                  and not DATELINE_AFTER.match(lowered, t.end)]  # a wire's dateline ("GUANGZHOU, Nov 5 (Reuters) -")
     # the day something was said ("said on Wednesday it would …") dates the saying, not a plan it reports
     # (in Chinese the day stands before the verb: 小鹏11月5日表示将…, 周三（5日）宣布)
@@ -776,6 +788,15 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         if carrying:
             _, subject, name = carrying[0]
         cues, plant = _event_words(canon, rules, company)
+        # "首款搭载图灵芯片的大众车型下线", "the first VW model powered by the Turing chip rolled off the line": a car
+        # carrying a component made, put on sale or delivered is the component rolled out in it — nothing else of it
+        in_clause = named_per_clause[index]
+        carried_here = [n for n in in_clause if n[1] in components and (rules.carried_en.search(canon[:n[0]])
+                                                                        or (rules.carried.search(canon[:n[0]]) and "的" in canon[n[0]:]))]
+        rolled_out = None
+        if cues and in_clause and len(carried_here) == len(in_clause):
+            rollout = next(k for k in rules.kinds if k.id == "rollout")
+            rolled_out = carried_here[0], [(m, rollout) for m, k in cues if k.id in CARRIER_EVENTS]
         # not when the sentence names a product topic as the carrier (IRON…并搭载3颗图灵芯片): the robot's make-up
         fitted = rules.fitted(canon, named, components) if not cues and not named_in_sentence - components else None
         if fitted is not None:
@@ -833,6 +854,11 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
                                                     or (not sentence_names and company_nearby))
         about, subject_from, cues = _whose_event(canon, whole, cues, bool(named), bool(other_model), sentence_names, about,
                                                  subject_from, company_here, plant, rules)
+        if rolled_out is not None:
+            (_, about, name), cues = rolled_out
+            subject_from = "sentence"
+            if not cues:
+                continue
         if about is None:
             continue
         named_later = named_later and about == ahead  # not when it became the company's own event
@@ -1035,6 +1061,7 @@ def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_ot
     return about, subject_from, cues
 
 
+CARRIER_EVENTS = ("production-start", "mass-production", "commercial-launch", "delivery")  # of a car, a component's rollout
 SUBORDINATOR = re.compile(r"(?<![a-z])(?:after|before|when|since|following|once|until)\s")
 # Right before the time an event is moved to: 推迟至2027年, 延后到, "pushed back to 2027", "delayed until".
 MOVED_TO = re.compile(r"(?:至|到|(?<![a-z])(?:to|until|till|into))\s?$")
