@@ -1,0 +1,72 @@
+"""Follow-up stories of 2026, written for this test in the shapes real outlets use (a 36Kr report, a Reuters
+wire, a Hong Kong and a Taiwanese paper, an English blog, a results story, a WeChat post): the rows a reader
+of the built site would check against them.
+
+Read as a site when they were written, six of these rows were wrong: the Land Aircraft Carrier's delivery
+plan belonged to nobody (公司表示…預計今年下半年開始向客戶交付), the VLA's push that began 即日起 was only
+a plan, the first Volkswagen model to use the Turing chip made the chip's production start, the quarter's
+results were dated by the quarter they cover, a figure said of 该模型 after an article naming two models went
+to the one named last, and 向公众开放 launched nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from build_scripts.knowledge.claims import article_claims
+from build_scripts.knowledge.classify import classify_article
+from build_scripts.knowledge.compose import article_facts, load_signals
+from build_scripts.knowledge.entities import load_entities
+from build_scripts.knowledge.milestones import track
+from build_scripts.knowledge.taxonomy import load_topics
+from build_scripts.reading.corpus import load_corpus
+
+SHAPES = Path(__file__).parent / "reading_shapes"
+AS_OF = dt.date(2026, 8, 20)
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return load_corpus(SHAPES).articles
+
+
+@pytest.fixture(scope="module")
+def rows(articles):
+    topics, signals, entities = load_topics(), load_signals(), load_entities()
+    sightings = [s for a in articles for s in article_facts(a, topics, signals, entities).sightings]
+    return track(sightings, topics, AS_OF)
+
+
+def row(rows, topic, kind, due=None):
+    (found,) = [m for m in rows if m.topic == topic and m.kind == kind and (due is None or (m.due and m.due.label == due))]
+    return found
+
+
+@pytest.mark.parametrize("topic, kind, due, status", [
+    ("flying-cars", "certification", "2026-04-01", "done"),
+    ("flying-cars", "delivery", "2026 H2", "upcoming"),
+    ("iron", "production-start", "2026-05", "done"),
+    ("robotaxi", "trial-operation", None, "done"),
+    ("robotaxi", "commercial-launch", None, "upcoming"),
+    ("second-gen-vla", "rollout", "2026-03-03", "done"),
+    ("turing-chip", "rollout", "2026-05-09", "done"),
+])
+def test_each_row_has_the_status_its_sources_give(rows, topic, kind, due, status):
+    assert row(rows, topic, kind, due).status == status
+
+
+def test_a_plan_pushed_back_is_moved_not_kept(rows):
+    found = row(rows, "iron", "mass-production")
+    assert found.status == "moved" and found.due.label == "2026 Q4" and found.moved_to.label == "2027 H1"
+
+
+def test_the_results_are_dated_by_the_day_they_came_out(rows):
+    assert row(rows, "", "other").due.label == "2026-08-19"
+
+
+def test_a_figure_said_of_this_model_after_two_models_has_no_subject(articles):
+    (post,) = [a for a in articles if a.file_name.startswith("wechat_worldmodel")]
+    found = {(c.subject, c.attribute, c.value) for c in article_claims(classify_article(post, load_topics()))}
+    assert found == {("world-model", "parameters", 72e9)}
