@@ -1604,3 +1604,30 @@ def test_from_that_day_cars_carrying_a_component_results_and_the_public(text, la
 ])
 def test_the_quarter_results_cover_is_not_the_day_they_are_released(text, language):
     assert readings(text, language, dt.date(2026, 8, 20)) == {("", "other", "happened", "2026-08-19")}
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a year-less month in a clause saying no plan, months ahead of the article, is last year's (a year's review) …
+    ("第二代VLA：3月初开始推送，已覆盖全部Ultra车型。", dt.date(2026, 12, 1), {("second-gen-vla", "rollout", "happened", "2026-03")}),
+    # … a few days ahead, the coming one (a bare future: 3月19日起逐步推送, said on the 17th)
+    ("第二代VLA于3月19日起逐步推送。", dt.date(2026, 3, 17), {("second-gen-vla", "rollout", "planned", "2026-03-19")}),
+    # a delay is dated by the time it moves the plan to, not the month it was announced in
+    ("IRON：原定今年底量产，7月宣布推迟至明年上半年。", dt.date(2026, 12, 1),
+     {("iron", "mass-production", "planned", "2026-q4"), ("iron", "mass-production", "delayed", "2027-h1")}),
+    # a question is no delay
+    ("問：IRON原本計劃今年底量產，為什麼要延後？", dt.date(2026, 8, 2), {("iron", "mass-production", "planned", "2026-q4")}),
+    # a count before an event word that goes on as the predicate: a delivery, not a thing delivered
+    ("陆地航母首批用户交付已于11月开始。", dt.date(2026, 12, 1), {("flying-cars", "delivery", "happened", "2026-11")}),
+])
+def test_a_years_review_a_delay_announced_a_question_and_a_first_delivery(text, date, expected):
+    assert readings(text, "zh-Hans", date) == expected
+
+
+def test_later_sources_restating_a_moved_plan_join_its_row():
+    plan = article("plan", dt.date(2026, 6, 11), "公司重申，IRON将于今年第四季度实现规模量产。")
+    moved = article("moved", dt.date(2026, 7, 15), "XPeng has pushed back mass production of its IRON humanoid robot to the first half of 2027.", "en")
+    restated = [article("review", dt.date(2026, 12, 1), "IRON：原定今年底量产，7月宣布推迟至明年上半年。"),
+                article("opinion", dt.date(2026, 11, 20), "IRON was supposed to enter mass production by the end of 2026.", "en")]
+    (row,) = [m for m in milestones(plan, moved, *restated, as_of=dt.date(2026, 12, 1)) if m.kind == "mass-production"]
+    assert row.status == "moved" and row.moved_to.label == "2027 H1"
+    assert {c.article.slug for c in row.citations} == {"plan", "moved", "review", "opinion"}

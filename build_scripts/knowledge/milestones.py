@@ -829,7 +829,9 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
             if moved is not None:
                 # "小鹏曾计划2025年量产IRON，现推迟至2026年": a clause moving or dropping what the one before planned
                 change, marker = moved
-                when = times[0] if times else None
+                # "7月宣布推迟至明年上半年": the time it is moved to, not the day of saying so
+                moved_to = [t for t in times if MOVED_TO.search(lowered, 0, t.start)]
+                when = moved_to[-1] if moved_to else times[0] if times else None
                 sighted += [(last_about[0], last_about[1], kind_id, when.period if when else None, when.words if when else "",
                              bool(when and when.relative), change, read, marker, sense)
                             for kind_id, _, _, _, state, read, _, sense in last_event if state == "planned"]
@@ -994,13 +996,19 @@ def _object_names_no_topic(canon: str, verb: re.Match, topics: tuple[Topic, ...]
     return not any(t.alias_pattern and t.alias_pattern.search(canon, verb.end(), obj.end()) for t in topics)
 
 
+BARE_FUTURE = dt.timedelta(days=62)  # how far ahead a clause with no word of plan may put a year-less time
+
+
 def _tense_anchored(time: TimeMention | None, said: str | None, published: dt.date | None) -> TimeMention | None:
-    """`time` as the clause's tense places it: a year-less day a report puts after the article is last year's
-    ("completed … on December 12", said in November), a recurring time a plan puts before it the coming one
+    """`time` as the clause's tense places it: a year-less day a report, or a clause saying no plan, puts after the
+    article is last year's ("completed … on December 12", 3月初开始推送, said in November), a recurring time a plan puts before it the coming one
     ("will unveil IRON on Wednesday", said on a Monday)."""
     if time is None or time.period is None or published is None:
         return time
-    if said == "happened" and time.yearless and time.period.start > published:
+    if time.yearless and (said == "happened" and time.period.start > published
+                          or said is None and time.period.start > published + BARE_FUTURE):
+        # a report's, or a clause's saying no plan (what is to come months ahead news says with 将, 计划, "will";
+        # a bare 3月19日起推送 said on the 17th is days ahead): last year's — "3月初开始推送" in a year's review
         return time.in_year_before()
     if said == "planned" and time.recurs and time.period.end < published:
         return time.next_round()
@@ -1021,7 +1029,8 @@ def _event_words(canon: str, rules: MilestoneRules, company: re.Pattern | None) 
     cues = [(m, kind) for kind in rules.kinds for m in [rules.kind_at(kind, canon, company)] if m is not None] \
         if rules.any_cue.search(canon) else []
     # 首款前装量产Robotaxi, 首批量产飞行汽车: an event word after a count of things describes them
-    cues = [(m, k) for m, k in cues if not COUNTED_BEFORE.search(canon, 0, m.start())]
+    # (not when the event word goes on as the clause's predicate: 首批用户交付已于11月开始 is a delivery)
+    cues = [(m, k) for m, k in cues if not (COUNTED_BEFORE.search(canon, 0, m.start()) and not PREDICATE_AFTER.match(canon, m.end()))]
     # "a test flight": an event word inside a longer one of another kind is a part of that one
     cues = [(m, k) for m, k in cues if not any(o.start() <= m.start() and m.end() <= o.end() and o.end() - o.start() > m.end() - m.start()
                                                for o, _ in cues)]
@@ -1114,6 +1123,7 @@ RECIPIENT_BEFORE = re.compile(r"(?:向|给|替)\s?(?:小鹏\s?)?$")  # right bef
 # not when a preposition makes the counted ones its object (向首批用户交付: delivered to them).
 COUNTED_BEFORE = re.compile(r"(?<![向给为对])(?:首|[一二两三四五六七八九十\d]+)\s?(?:款|台|辆|批|架)\s?[\u4e00-\u9fff]{0,2}$")
 
+PREDICATE_AFTER = re.compile(r"\s?(?:已|将|于|在|正|也|均|都|了|[，,。；;]|$)")  # after an event word that heads its clause
 SAID_AFTER = re.compile(r"\s?(?:[（(][^）)]{1,8}[）)]|[）)])?\s?")  # between a day and the verb saying something on it: （5日）
 DATELINE_AFTER = re.compile(r"\s?\((?:[a-z][a-z .&-]{1,30})\)\s?[-–—]")  # "Nov 5 (Reuters) -"
 SAID_ON = re.compile(r"\s(?:on\s|in\s|at\s|last\s|this\s)?$")  # between a verb of saying and the day it was said
@@ -1195,6 +1205,8 @@ def _moved_after(canon: str, last_event: list[tuple], rules: MilestoneRules) -> 
                    for m in rules.clause.markers[state].words.finditer(canon))
     if not found or rules.clause.markers["negated"].words.search(canon, 0, found[0][0]):
         return None  # "…，目前没有推迟的计划": not moved
+    if read_clause(canon, len(canon), len(canon), rules.clause).state == "hypothetical":
+        return None  # "…，为什么要延后？", "…, but could be delayed": asked or possible, not moved
     return found[0][1], found[0][2]
 
 
@@ -1362,6 +1374,11 @@ def _tracks(ordered: list[Sighting]) -> list[_Track]:
             moved.moved_to = s.period
             moved.report(s)
             continue
+        # a later source telling of the same move ("原定今年底量产，7月宣布推迟至明年上半年")
+        told = next((t for t in tracks if s.state == "delayed" and t.moved_to and s.period and t.moved_to.overlaps(s.period)), None)
+        if told is not None:
+            told.report(s)
+            continue
         tracks.append(_Track(s.topic, s.kind, s.period, plans=[s]))
     # Dated reports first: an undated one then joins a row of its own article, not the first row of its kind.
     for s in sorted((s for s in ordered if s.state == "happened"), key=lambda s: s.period is None):
@@ -1460,7 +1477,9 @@ def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
     planned = [t for t in tracks if t.plans]
     if s.period is None:
         return planned[0] if len(planned) == 1 and s.state != "delayed" and _fits_month(planned[0].current_due, s) else None
-    overlapping = [t for t in planned if t.current_due is None or t.current_due.overlaps(s.period)]
+    # (or the date it was first promised for, before it was moved: "IRON原本計劃今年底量產" restates that promise)
+    overlapping = [t for t in planned if t.current_due is None or t.current_due.overlaps(s.period)
+                   or (t.moved_to is not None and t.due is not None and t.due.overlaps(s.period))]
     if s.state == "delayed":
         return None
     return min(overlapping, key=lambda t: _width(t.current_due)) if overlapping else None
