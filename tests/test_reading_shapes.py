@@ -9,7 +9,8 @@ results were dated by the quarter they cover, a figure said of 该模型 after a
 to the one named last, and 向公众开放 launched nothing. The second batch (the review, the interview, the
 denial, the opinion) found a review's "3月初开始推送" read as next March's plan, a delay dated by the month it
 was announced, a question (為什麼要延後？) read as a delay, 首批用户交付已于11月开始 read as no delivery, and
-restatements of IRON's moved plan founding a second row.
+restatements of IRON's moved plan founding a second row; the third (Bloomberg, HK01, 财联社) read 2028年前 as
+2028 itself.
 """
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def row(rows, topic, kind, due=None):
     ("robotaxi", "commercial-launch", None, "upcoming"),
     ("second-gen-vla", "rollout", "2026-03-03", "done"),
     ("turing-chip", "rollout", "2026-05-09", "done"),
+    ("flying-cars", "certification", "2027", "upcoming"),  # the A868's: 2028年前取得適航證
 ])
 def test_each_row_has_the_status_its_sources_give(rows, topic, kind, due, status):
     assert row(rows, topic, kind, due).status == status
