@@ -1635,3 +1635,20 @@ def test_later_sources_restating_a_moved_plan_join_its_row():
     (row,) = [m for m in milestones(plan, moved, *restated, as_of=dt.date(2026, 12, 1)) if m.kind == "mass-production"]
     assert row.status == "moved" and row.moved_to.label == "2027 H1"
     assert {c.article.slug for c in row.citations} == {"plan", "moved", "review", "opinion"}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a rumour of a plan's change changes nothing, nor does what unnamed sources say, before or after it
+    ("近日，有网络传言称小鹏IRON人形机器人量产计划已被取消。", "zh-Hans", set()),
+    ("据知情人士透露，小鹏IRON量产计划已被搁置。", "zh-Hans", set()),
+    ("XPeng will begin IRON mass production in 2026, according to people familiar with the matter.", "en", set()),
+    ("XPeng will begin IRON mass production in 2026, the company said.", "en", {("iron", "mass-production", "planned", "2026")}),
+    # a pause puts off, it does not give up; the day of what it came after is not its day
+    ("XPeng has temporarily suspended robotaxi road testing in Shenzhen after a minor collision on Monday.", "en",
+     {("robotaxi", "pilot", "delayed", None)}),
+    ("小鹏暂停了Robotaxi在深圳的道路测试。", "zh-Hans", {("robotaxi", "pilot", "delayed", None)}),
+    # 该模型 in a clause is something named before, not the topic a later clause names
+    ("小鵬去年4月首次公開該模型，目前已用於第二代VLA的訓練。", "zh-Hant", set()),
+])
+def test_rumours_unnamed_sources_pauses_and_this_model(text, language, expected):
+    assert readings(text, language) == expected

@@ -10,7 +10,9 @@ to the one named last, and 向公众开放 launched nothing. The second batch (t
 denial, the opinion) found a review's "3月初开始推送" read as next March's plan, a delay dated by the month it
 was announced, a question (為什麼要延後？) read as a delay, 首批用户交付已于11月开始 read as no delivery, and
 restatements of IRON's moved plan founding a second row; the third (Bloomberg, HK01, 财联社) read 2028年前 as
-2028 itself.
+2028 itself; the fourth (The Verge, Sohu, 聯合報, Electrek) made a rumour cancel IRON's mass production, an
+anonymously sourced report move the A868's first flight, and "首次公開該模型，目前已用於第二代VLA的訓練" the VLA's
+unveiling.
 """
 from __future__ import annotations
 
@@ -57,12 +59,14 @@ def row(rows, topic, kind, due=None):
     ("second-gen-vla", "rollout", "2026-03-03", "done"),
     ("turing-chip", "rollout", "2026-05-09", "done"),
     ("flying-cars", "certification", "2027", "upcoming"),  # the A868's: 2028年前取得適航證
+    ("flying-cars", "other", "2027 Q3", "upcoming"),  # the A868's first flight: not moved by a report the company denied
 ])
 def test_each_row_has_the_status_its_sources_give(rows, topic, kind, due, status):
     assert row(rows, topic, kind, due).status == status
 
 
-def test_a_plan_pushed_back_is_moved_not_kept(rows):
+def test_a_plan_pushed_back_is_moved_not_kept_nor_dropped_by_a_rumour(rows):
+    # 有网络传言称…量产计划已被取消 (denied the next day) gives no row of its own
     found = row(rows, "iron", "mass-production")
     assert found.status == "moved" and found.due.label == "2026 Q4" and found.moved_to.label == "2027 H1"
 

@@ -314,9 +314,12 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     if changed:  # 量产延期的传闻, 交付取消的消息: a rumour or news of the change, described, not the change
         return Clause("mention", canon[cue_start:changed[1]].strip() + "的…")
     plan = rules.plan_heads.match(canon, cue_end)
+    rumour = rules.hearsay.search(canon)
     if plan:  # 公布了量产计划: the plan is talked about; given up or moved (暂缓了…量产计划), the event is
         if found.get("hypothetical"):  # 量产计划或将推迟: it may be moved, it has not been
             return Clause("hypothetical", found["hypothetical"][0][2])
+        if rumour:  # 有网络传言称…量产计划已被取消: a rumour of the change, no change
+            return Clause("mention", rumour.group(0))
         change = _given_up_or_moved(found)
         return Clause(*change) if change else Clause("mention", canon[cue_start:plan.end()].strip(), talked_about=True)
     given = rules.presupposed.match(canon, cue_end)
@@ -330,7 +333,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     preposition = PREPOSITION_BEFORE.search(canon, 0, cue_start) if cue in rules.nouns else None
     if preposition:  # "the start of deliveries": talked about — unless moved or given up ("delayed the start of …",
         # "scrapped its plans for …"), or scheduled ("slated for mass production")
-        if change := _given_up_or_moved(found):
+        if not rumour and (change := _given_up_or_moved(found)):
             return Clause(*change)
         if scheduled := PLANNED_FOR.search(canon, 0, preposition.start()):
             return Clause("planned", scheduled.group(0).strip() + " for")
@@ -344,7 +347,7 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     for state in ("mention", "hypothetical"):  # a purpose or a condition anywhere in the clause
         if found.get(state):
             return Clause(state, found[state][0][2])
-    if rumour := rules.hearsay.search(canon):  # 市场传闻小鹏已开始量产: a rumour, talked about
+    if rumour:  # 市场传闻小鹏已开始量产: a rumour, talked about
         return Clause("mention", rumour.group(0))
     # an English event noun, then its auxiliary and the negation: "deliveries of the LAC have not yet begun"
     negations = before("negated") or [m for m in found.get("negated", ()) if m[0] >= cue_end and cue.isascii()

@@ -749,6 +749,8 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
     ahead = next(iter(named_in_sentence)) if len(named_in_sentence) == 1 else None
     previous = None  # the reading of the last clause stating an event: what a clause opening with 并 shares
     condition = None  # a clause before, with no event of its own, that is a condition (若…, "If …")
+    if len(canons) > 1 and (rumour := rules.clause.hearsay.search(canons[-1])) and not _cue_in(rules, canons[-1]):
+        condition = Clause("mention", rumour.group(0))  # "…, according to people familiar with the matter": all of it
     last_event: list[tuple] = []  # its Sighting fields but topic and name: what a clause opening with 以及 adds objects to
     last_about: tuple[str | None, str] = (None, "")  # and its topic and name
     rival_clauses_before: set[int] = set()  # indexes of the clauses right after a rival's
@@ -848,8 +850,10 @@ def _stated(text: str, simplified: str, whole: str, published: dt.date | None, i
         named_later = False  # the subject is a topic named only in a later clause: a guess, as the article's is
         if subject is not None:
             about, subject_from = subject, "sentence"
-        elif sentence_names:
+        elif sentence_names and not rules.reference.search(canon):
             about, subject_from, named_later = ahead, "sentence", True
+        elif sentence_names:
+            continue  # "首次公開該模型，目前已用於第二代VLA的訓練": 该模型 is something named before, not the VLA after it
         else:
             about, subject_from = implied, implied_from
         company_here = company is not None and bool(company.search(canon if sentence_names else whole)
@@ -1072,6 +1076,7 @@ def _whose_event(canon: str, whole: str, cues: list, names_topic: bool, names_ot
 
 CARRIER_EVENTS = ("production-start", "mass-production", "commercial-launch", "delivery")  # of a car, a component's rollout
 SUBORDINATOR = re.compile(r"(?<![a-z])(?:after|before|when|since|following|once|until)\s")
+GOVERNED_TIME = re.compile(r"(?:(?:the|early|late|mid|end|start|beginning|of|first|second|half|this|next|last)[\s-])*")
 # Right before the time an event is moved to: 推迟至2027年, 延后到, "pushed back to 2027", "delayed until".
 MOVED_TO = re.compile(r"(?:至|到|(?<![a-z])(?:to|until|till|into))\s?$")
 
@@ -1088,8 +1093,12 @@ def _clause_time(index: int, first: re.Match, reading: Clause, about: str, all_t
         return new[-1], start, True  # 原定于2026年启动的试运营将推迟至2027年: moved to 2027, not 2026's
     # "shares rose on Thursday after it showed a new robot": a time before a subordinating conjunction dates the verb
     # before it, not the event after it
-    others = [t for t in times if first.group(0).isascii() and t.end <= first.start()
-              and SUBORDINATOR.search(lowered, start + t.end, start + first.start())]
+    others = [t for t in times if first.group(0).isascii() and (
+              t.end <= first.start() and SUBORDINATOR.search(lowered, start + t.end, start + first.start())
+              # "suspended testing after a collision on Monday": a time after a subordinating conjunction is its clause's
+              # (not one the conjunction governs itself: "until the end of 2026", "before 2027", "since March")
+              or t.start >= first.end() and any(not GOVERNED_TIME.fullmatch(lowered, m.end(), start + t.start)
+                                                for m in SUBORDINATOR.finditer(lowered, start + first.end(), start + t.start)))]
     if others and len(others) == len(times):
         return None, 0, False  # nor is it the sentence's only time
     times = [t for t in times if t not in others]
