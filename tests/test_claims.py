@@ -478,3 +478,19 @@ def test_a_reference_word_after_two_things_of_its_noun_gives_no_subject():
     assert {(c.subject, c.attribute) for c in claims_of(two_models)} == {("world-model", "parameters")}
     one_model = article("小鹏第二代VLA已开始推送。\n\n该模型的训练使用了3万张卡的算力集群。", title="小鹏第二代VLA开始推送")
     assert {(c.subject, c.attribute, c.value) for c in claims_of(one_model)} == {("vla2", "training-cluster", 30000.0)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how much a value changed is not the value; a value a change reaches is
+    ("小鹏IRON人形机器人量产版身高168厘米。与工程样机相比，IRON身高降低了10厘米，体重减轻了8公斤。", {("iron", "height", 1.68)}),
+    ("IRON的身高比样机低10厘米。", set()),
+    ("The IRON robot's height was cut by 10 cm to 1.68 m.", {("iron", "height", 1.68)}),
+    ("第二代VLA的系统延迟降至80毫秒。", {("vla2", "latency", 80.0)}),
+    # a gain measured in per cent or times is its own value
+    ("第二代VLA在复杂路段的接管次数可减少13倍。", {("vla2", "takeover-gain", 13.0)}),
+    # what it will cost is its price; what it rose from is not
+    ("XPeng's Land Aircraft Carrier will cost 2.2 million yuan, up from the 2 million yuan ceiling it had promised.",
+     {("land-aircraft-carrier", "price", 2_200_000.0)}),
+])
+def test_a_change_is_not_a_value(text, expected):
+    assert said(text) == expected

@@ -12,7 +12,8 @@ was announced, a question (為什麼要延後？) read as a delay, 首批用户�
 restatements of IRON's moved plan founding a second row; the third (Bloomberg, HK01, 财联社) read 2028年前 as
 2028 itself; the fourth (The Verge, Sohu, 聯合報, Electrek) made a rumour cancel IRON's mass production, an
 anonymously sourced report move the A868's first flight, and "首次公開該模型，目前已用於第二代VLA的訓練" the VLA's
-unveiling.
+unveiling; the fifth (汽车之家, Reuters, IT之家: specifications) read 公布了…量产版的主要参数 as IRON mass-produced,
+身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan".
 """
 from __future__ import annotations
 
@@ -79,3 +80,22 @@ def test_a_figure_said_of_this_model_after_two_models_has_no_subject(articles):
     (post,) = [a for a in articles if a.file_name.startswith("wechat_worldmodel")]
     found = {(c.subject, c.attribute, c.value) for c in article_claims(classify_article(post, load_topics()))}
     assert found == {("world-model", "parameters", 72e9)}
+
+
+@pytest.fixture(scope="module")
+def figures(articles):
+    topics = load_topics()
+    return {(c.subject, c.attribute, c.value) for a in articles for c in article_claims(classify_article(a, topics))}
+
+
+def test_a_change_is_no_value_and_a_production_version_no_production(rows, figures):
+    heights = {v for s, a, v in figures if (s, a) == ("iron", "height")}
+    weights = {v for s, a, v in figures if (s, a) == ("iron", "weight")}
+    assert heights == {1.7, 1.68} and weights == {65.0, 62.0}  # not the 0.1 m and 8 kg it changed by
+    assert not any(r.state == "happened" for m in rows if (m.topic, m.kind) == ("iron", "mass-production") for r in m.reports)
+
+
+def test_what_it_will_cost_is_its_price_and_what_it_rose_from_is_not(articles):
+    (story,) = [a for a in articles if a.file_name.startswith("reuters_specs")]
+    found = {(c.subject, c.attribute, c.value) for c in article_claims(classify_article(story, load_topics()))}
+    assert found == {("land-aircraft-carrier", "price", 2_200_000.0)}  # not the 2 million yuan it is "up from"

@@ -95,7 +95,8 @@ ATTRIBUTES_SHAPE = s.Record(
             "cues": _WORDS, "unit_is_cue": s.Boolean(), "also_on": s.ListOf(s.Slug()), "comparative": s.Boolean(),
         },
     ), min_items=1, label="attribute")},
-    optional={"status_cues": s.Record({}, optional={status: _WORDS for status in ("target", "forecast")})},
+    optional={"status_cues": s.Record({}, optional={status: _WORDS for status in ("target", "forecast")}),
+              "differences": s.ListOf(s.Pattern(), label="pattern")},
 )
 
 
@@ -142,6 +143,7 @@ class Knowledge:
     word_cues: re.Pattern | None  # cues of attributes whose values are words (全固态电池): sentences worth reading without a number
     by_unit: dict[str, tuple[Attribute, ...]]  # unit id → the attributes measured in it
     status_cues: dict[str, re.Pattern]
+    difference: re.Pattern | None = None  # ends right before a number that is a change or a difference (降低了10厘米)
 
     def topics_of(self, subject: str, attribute: str) -> tuple[str, ...]:
         """The pages whose infobox shows this subject's attribute: the subject's own, then the attribute's `also_on`."""
@@ -196,6 +198,7 @@ def _alias_regex(alias: str) -> str:
     return body
 
 
+RATIOS = ("percent", "times")  # units of a change itself: "efficiency improved by 23%", "接管次数可减少13倍"
 QUESTION = re.compile(r"[?？]\s*[\"”」』]?\s*$")
 
 # Right before a common noun, a word that makes it name the subject already in view: 这款模型, "its model".
@@ -287,6 +290,7 @@ def load_knowledge(subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = 
         word_cues=_cue_regex([c for a in attributes.values() if any("text" in p.groupindex for p in a.patterns) for c in a.cues]),
         by_unit={unit: tuple(a for a in attributes.values() if unit in a.units) for unit in {u for a in attributes.values() for u in a.units}},
         status_cues=status_cues,
+        difference=re.compile("|".join(f"(?:{p})" for p in attributes_data["differences"])) if attributes_data.get("differences") else None,
     )
 
 
@@ -635,6 +639,9 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
     for number in numbers:
         if any(number.start < e and number.end > s for s, e in taken):
             continue  # one stretch of text, one value: a pattern and the unit table read the same words
+        if (number.unit not in RATIOS and knowledge.difference is not None
+                and knowledge.difference.search(text, max(0, number.start - 24), number.start)):
+            continue  # "身高降低了10厘米", "cut by 10 cm": how much it changed, not what it is (a gain in % or × is its value)
         clause = _clause_bounds(text, number.start, number.end)
         if any(clause[0] <= m[0] < clause[1] for m in others):
             continue  # 智元的人形机器人身高175厘米: another maker's robot's height
