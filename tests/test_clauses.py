@@ -1652,3 +1652,15 @@ def test_later_sources_restating_a_moved_plan_join_its_row():
 ])
 def test_rumours_unnamed_sources_pauses_and_this_model(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The Robotaxi, which went into trial operation in March, will be opened to the public in December.", "en",
+     {("robotaxi", "trial-operation", "happened", "2026-03"), ("robotaxi", "commercial-launch", "planned", "2026-12")}),
+    ("图灵芯片已累计装车超过30万台。", "zh-Hans", {("turing-chip", "rollout", "happened", None)}),
+    ("Volkswagen will start using XPeng's Turing chip in its China models next year.", "en", {("turing-chip", "rollout", "planned", "2027")}),
+    # announcing that code will be opened is no car fitted with it
+    ("對于第二代VLA，何小鵬已宣布面向全球商業伙伴開源。", "zh-Hant", set()),
+])
+def test_opened_to_the_public_fitted_into_cars_and_not(text, language, expected):
+    assert readings(text, language, dt.date(2026, 11, 15)) == expected
