@@ -1664,3 +1664,14 @@ def test_rumours_unnamed_sources_pauses_and_this_model(text, language, expected)
 ])
 def test_opened_to_the_public_fitted_into_cars_and_not(text, language, expected):
     assert readings(text, language, dt.date(2026, 11, 15)) == expected
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a form of "be" before a noun phrase describes the event, it does not report it
+    ('He said delaying the mass production of the IRON robot was "the right decision".', "en", set()),
+    ("Mass production of IRON was completed in October.", "en", {("iron", "mass-production", "happened", "2025-10")}),
+    # 应: what should happen by the plan
+    ("按照最初的计划，IRON应在2026年底实现规模量产。", "zh-Hans", {("iron", "mass-production", "planned", "2026-q4")}),
+])
+def test_a_description_of_the_event_and_what_should_happen(text, language, expected):
+    assert readings(text, language) == expected

@@ -13,7 +13,8 @@ restatements of IRON's moved plan founding a second row; the third (Bloomberg, H
 2028 itself; the fourth (The Verge, Sohu, 聯合報, Electrek) made a rumour cancel IRON's mass production, an
 anonymously sourced report move the A868's first flight, and "首次公開該模型，目前已用於第二代VLA的訓練" the VLA's
 unveiling; the fifth (汽车之家, Reuters, IT之家: specifications) read 公布了…量产版的主要参数 as IRON mass-produced,
-身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan".
+身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan"; the sixth (a 36Kr analysis, a
+CNBC interview) read "delaying the mass production … was the right decision" as IRON mass-produced.
 """
 from __future__ import annotations
 

@@ -149,6 +149,7 @@ NEGATED_CHANGE = re.compile(r"\s?(?:(?:be|been|being|have|has|had|被|再|有|�
 # "not … until" denies every time before the one it names, not the event: "will not arrive until
 # November" is a plan for November, "did not fly until March" a flight in March (TimeML's signal).
 NOT_UNTIL = re.compile(r"(?<![a-z])(?:until|till)\s")
+COPULA_BEFORE_NOUN = re.compile(r"(?:was|were|is|are)\s(?:(?:not|also|still|just)\s)?[\"“'‘]?(?:the|a|an|its|their|one|another)\s")
 QUESTION_END = re.compile(r"[?？]\s*[\"”」』']?\s*$")  # a clause asking: it states nothing
 DESCRIBED = re.compile(r"[^，,。；;]*?的[\u3400-\u9fffa-z]")  # 的 and a noun after the event word: it describes that noun
 
@@ -383,7 +384,9 @@ def read_clause(canon: str, cue_start: int, cue_end: int, rules: ClauseRules, cu
     # a marker inside the event's own words ("production is set to begin", "production began") or after them
     # A plan marker there wins: "量产已近在眼前" (is near) is still to come.
     after = sorted((state != "planned", m[0], state, m[2]) for state in ("planned", "happened")
-                   for m in found.get(state, ()) if m[0] >= cue_start)
+                   for m in found.get(state, ()) if m[0] >= cue_start
+                   # a form of "be" before a noun phrase describes: "delaying the mass production was the right decision"
+                   and not (state == "happened" and COPULA_BEFORE_NOUN.match(canon, m[0])))
     if after:
         return Clause(after[0][2], after[0][3])
     return Clause(None, "")
