@@ -1675,3 +1675,14 @@ def test_opened_to_the_public_fitted_into_cars_and_not(text, language, expected)
 ])
 def test_a_description_of_the_event_and_what_should_happen(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text", ["小鵬IRON可望於明年上半年量產。", "小鵬IRON料於明年上半年量產。", "小鵬力拚IRON明年上半年量產。",
+                                  "小鵬IRON最快明年上半年量產。", "小鵬盼IRON明年上半年量產。"])
+def test_hong_kong_and_taiwan_words_of_plan_say_it_is_planned(text):
+    (found,) = sightings(article("a", dt.date(2026, 11, 15), text, "zh-Hant"))
+    assert (found.kind, found.state, found.period.key) == ("mass-production", "planned", "2027-h1") and found.marker
+
+
+def test_hong_kong_and_taiwan_words_of_plan_with_a_time_around_the_article():
+    assert readings("小鵬IRON年內可望量產。", "zh-Hant", dt.date(2026, 11, 15)) == {("iron", "mass-production", "planned", "2026")}
