@@ -1686,3 +1686,12 @@ def test_hong_kong_and_taiwan_words_of_plan_say_it_is_planned(text):
 
 def test_hong_kong_and_taiwan_words_of_plan_with_a_time_around_the_article():
     assert readings("小鵬IRON年內可望量產。", "zh-Hant", dt.date(2026, 11, 15)) == {("iron", "mass-production", "planned", "2026")}
+
+
+def test_an_adverb_and_a_participle_after_a_determiner_describe_a_thing():
+    # "the first jointly developed robotaxi model" is a model, its unveiling the event
+    assert readings("Under the deal, the first jointly developed robotaxi model is scheduled to be unveiled in 2028.", "en",
+                    dt.date(2026, 12, 15)) == {("robotaxi", "unveil", "planned", "2028")}
+    # "its first mass-produced robotaxi" still tells of production started
+    assert ("robotaxi", "production-start", "happened", "2026-12-14") in readings(
+        "On Monday, XPeng said its first mass-produced robotaxi had officially rolled out in Guangzhou.", "en", dt.date(2026, 12, 15))

@@ -14,7 +14,9 @@ restatements of IRON's moved plan founding a second row; the third (Bloomberg, H
 anonymously sourced report move the A868's first flight, and "首次公開該模型，目前已用於第二代VLA的訓練" the VLA's
 unveiling; the fifth (汽车之家, Reuters, IT之家: specifications) read 公布了…量产版的主要参数 as IRON mass-produced,
 身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan"; the sixth (a 36Kr analysis, a
-CNBC interview) read "delaying the mass production … was the right decision" as IRON mass-produced.
+CNBC interview) read "delaying the mass production … was the right decision" as IRON mass-produced; the seventh
+(a Reuters permit story, a Xinhua dispatch, a Gasgoo partnership) read "the first jointly developed robotaxi
+model is scheduled to be unveiled" as a partnership due in 2028.
 """
 from __future__ import annotations
 

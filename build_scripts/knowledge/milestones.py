@@ -208,8 +208,10 @@ class MilestoneRules:
         # each search from the character after the last match: 测试 is still found in 道路测试 after 路测 is refused
         while (match := kind.cues.search(canon, at)) is not None:
             at = match.start() + 1
-            if match.group(0) in self.clause.past_forms and DETERMINER_BEFORE.search(canon, 0, match.start()):
-                continue  # "the first mass-produced robotaxi": a participle describing a thing
+            said = match.group(0)
+            if (said in self.clause.past_forms or (said.isascii() and said.split()[0].endswith("ly") and said.endswith("ed"))) \
+                    and DETERMINER_BEFORE.search(canon, 0, match.start()):
+                continue  # "the first mass-produced robotaxi", "the first jointly developed model": a participle describing a thing
             if self._inside_a_word(canon, match):
                 continue  # 发布会, 上市公司, 交付量: part of a longer word that names a thing
             head = mention_head(canon, match.end(), self.clause, match.start())
