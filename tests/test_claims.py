@@ -494,3 +494,8 @@ def test_a_reference_word_after_two_things_of_its_noun_gives_no_subject():
 ])
 def test_a_change_is_not_a_value(text, expected):
     assert said(text) == expected
+
+
+def test_a_stock_price_target_is_no_products_price():
+    assert said("Morgan Stanley raised its price target on XPeng to $32, citing progress in its robotaxi business.") == set()
+    assert said("摩根士丹利将小鹏目标价上调至32美元，看好其Robotaxi业务。") == set()

@@ -1695,3 +1695,9 @@ def test_an_adverb_and_a_participle_after_a_determiner_describe_a_thing():
     # "its first mass-produced robotaxi" still tells of production started
     assert ("robotaxi", "production-start", "happened", "2026-12-14") in readings(
         "On Monday, XPeng said its first mass-produced robotaxi had officially rolled out in Guangzhou.", "en", dt.date(2026, 12, 15))
+
+
+def test_what_comes_after_an_event_is_a_thing_described():
+    # 正式运营后的价格: the price after commercial operation, which the clause does not say has begun
+    assert readings("试运营期间免费，正式运营后的价格尚未公布。", "zh-Hans", dt.date(2026, 12, 9)) == set()
+    assert readings("小鹏Robotaxi已于11月正式运营。", "zh-Hans", dt.date(2026, 12, 9)) == {("robotaxi", "commercial-launch", "happened", "2026-11")}

@@ -16,7 +16,9 @@ unveiling; the fifth (汽车之家, Reuters, IT之家: specifications) read 公�
 身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan"; the sixth (a 36Kr analysis, a
 CNBC interview) read "delaying the mass production … was the right decision" as IRON mass-produced; the seventh
 (a Reuters permit story, a Xinhua dispatch, a Gasgoo partnership) read "the first jointly developed robotaxi
-model is scheduled to be unveiled" as a partnership due in 2028.
+model is scheduled to be unveiled" as a partnership due in 2028; the eighth (a broker's note, a WeChat Q&A) gave
+the Robotaxi a price of $32 (Morgan Stanley's price target on the shares) and read 正式运营后的价格尚未公布 as the
+Robotaxi launched.
 """
 from __future__ import annotations
 

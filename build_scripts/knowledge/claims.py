@@ -96,7 +96,7 @@ ATTRIBUTES_SHAPE = s.Record(
         },
     ), min_items=1, label="attribute")},
     optional={"status_cues": s.Record({}, optional={status: _WORDS for status in ("target", "forecast")}),
-              "differences": s.ListOf(s.Pattern(), label="pattern")},
+              "differences": s.ListOf(s.Pattern(), label="pattern"), "market_words": s.ListOf(s.Text(), label="word")},
 )
 
 
@@ -144,6 +144,7 @@ class Knowledge:
     by_unit: dict[str, tuple[Attribute, ...]]  # unit id → the attributes measured in it
     status_cues: dict[str, re.Pattern]
     difference: re.Pattern | None = None  # ends right before a number that is a change or a difference (降低了10厘米)
+    market: re.Pattern | None = None  # in a number's clause: the company's shares' number (目标价, "price target")
 
     def topics_of(self, subject: str, attribute: str) -> tuple[str, ...]:
         """The pages whose infobox shows this subject's attribute: the subject's own, then the attribute's `also_on`."""
@@ -291,6 +292,7 @@ def load_knowledge(subjects_file: Path = SUBJECTS_FILE, attributes_file: Path = 
         by_unit={unit: tuple(a for a in attributes.values() if unit in a.units) for unit in {u for a in attributes.values() for u in a.units}},
         status_cues=status_cues,
         difference=re.compile("|".join(f"(?:{p})" for p in attributes_data["differences"])) if attributes_data.get("differences") else None,
+        market=_cue_regex([str(w) for w in attributes_data.get("market_words") or ()]),
     )
 
 
@@ -643,6 +645,8 @@ def _sentence_claims(knowledge, passage, text, mentions, earlier, main, products
                 and knowledge.difference.search(text, max(0, number.start - 24), number.start)):
             continue  # "身高降低了10厘米", "cut by 10 cm": how much it changed, not what it is (a gain in % or × is its value)
         clause = _clause_bounds(text, number.start, number.end)
+        if knowledge.market is not None and knowledge.market.search(text, clause[0], clause[1]):
+            continue  # "raised its price target on XPeng to $32": the shares', no product's
         if any(clause[0] <= m[0] < clause[1] for m in others):
             continue  # 智元的人形机器人身高175厘米: another maker's robot's height
         for _, _, attribute_id in number.attributes:
