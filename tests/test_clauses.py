@@ -1701,3 +1701,13 @@ def test_what_comes_after_an_event_is_a_thing_described():
     # 正式运营后的价格: the price after commercial operation, which the clause does not say has begun
     assert readings("试运营期间免费，正式运营后的价格尚未公布。", "zh-Hans", dt.date(2026, 12, 9)) == set()
     assert readings("小鹏Robotaxi已于11月正式运营。", "zh-Hans", dt.date(2026, 12, 9)) == {("robotaxi", "commercial-launch", "happened", "2026-11")}
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a first showing in one place is no unveiling; a first public showing is
+    ("小鵬匯天旗下「陸地航母」飛行汽車今日首度在台灣亮相，於台北車展展出。", "zh-Hant", set()),
+    ("陆地航母于11月首次在迪拜亮相。", "zh-Hans", set()),
+    ("小鹏IRON人形机器人今日首次公开亮相。", "zh-Hans", {("iron", "unveil", "happened", "2025-11-20")}),
+])
+def test_a_first_showing_in_one_place_is_no_unveiling(text, language, expected):
+    assert readings(text, language) == expected

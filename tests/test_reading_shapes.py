@@ -18,7 +18,8 @@ CNBC interview) read "delaying the mass production … was the right decision" a
 (a Reuters permit story, a Xinhua dispatch, a Gasgoo partnership) read "the first jointly developed robotaxi
 model is scheduled to be unveiled" as a partnership due in 2028; the eighth (a broker's note, a WeChat Q&A) gave
 the Robotaxi a price of $32 (Morgan Stanley's price target on the shares) and read 正式运营后的价格尚未公布 as the
-Robotaxi launched.
+Robotaxi launched; the ninth (SCMP, 自由時報) made the Land Aircraft Carrier's first showing in Taiwan its
+unveiling.
 """
 from __future__ import annotations
 
