@@ -1711,3 +1711,15 @@ def test_what_comes_after_an_event_is_a_thing_described():
 ])
 def test_a_first_showing_in_one_place_is_no_unveiling(text, language, expected):
     assert readings(text, language) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a service launched, in the passive, is a commercial launch, not an unveiling
+    ("The robotaxi service will not be launched in Shenzhen until 2027.", {("robotaxi", "commercial-launch", "planned", "2027")}),
+    ("XPeng's Robotaxi service was officially launched in Guangzhou on Monday.", {("robotaxi", "commercial-launch", "happened", "2026-12-14")}),
+    # what would have happened did not
+    ("XPeng would have begun IRON mass production this year had its suppliers been ready.", set()),
+    ("XPeng said it would have the IRON robot in mass production by 2027.", {("iron", "mass-production", "planned", "2027")}),
+])
+def test_a_service_launched_in_the_passive_and_what_would_have_happened(text, expected):
+    assert readings(text, "en", dt.date(2026, 12, 20)) == expected
