@@ -499,3 +499,12 @@ def test_a_change_is_not_a_value(text, expected):
 def test_a_stock_price_target_is_no_products_price():
     assert said("Morgan Stanley raised its price target on XPeng to $32, citing progress in its robotaxi business.") == set()
     assert said("摩根士丹利将小鹏目标价上调至32美元，看好其Robotaxi业务。") == set()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun before the count, 个 after it: 自由度达到90个
+    ("新一代IRON全身自由度达到90个，比上一代多8个。", {("iron", "degrees-of-freedom", 90.0)}),
+    ("IRON的双手自由度达到22个，全身自由度达到90个。", {("iron", "hand-degrees-of-freedom", 22.0), ("iron", "degrees-of-freedom", 90.0)}),
+])
+def test_degrees_of_freedom_named_before_their_count(text, expected):
+    assert said(text) == expected
