@@ -508,3 +508,8 @@ def test_a_stock_price_target_is_no_products_price():
 ])
 def test_degrees_of_freedom_named_before_their_count(text, expected):
     assert said(text) == expected
+
+
+@pytest.mark.parametrize("text", ["The A868 flies at speeds of up to 360 kilometres per hour.", "A868最高时速可达360千米每小时。"])
+def test_a_speed_written_out_is_in_kilometres_per_hour(text):
+    assert said(text) == {("a868", "top-speed", 360.0)}
