@@ -1642,6 +1642,7 @@ def test_later_sources_restating_a_moved_plan_join_its_row():
     ("近日，有网络传言称小鹏IRON人形机器人量产计划已被取消。", "zh-Hans", set()),
     ("据知情人士透露，小鹏IRON量产计划已被搁置。", "zh-Hans", set()),
     ("XPeng will begin IRON mass production in 2026, according to people familiar with the matter.", "en", set()),
+    ("消息指，小鵬Robotaxi將於下月在廣州全面向公眾開放。", "zh-Hant", set()),  # Hong Kong's "sources say"
     ("XPeng will begin IRON mass production in 2026, the company said.", "en", {("iron", "mass-production", "planned", "2026")}),
     # a pause puts off, it does not give up; the day of what it came after is not its day
     ("XPeng has temporarily suspended robotaxi road testing in Shenzhen after a minor collision on Monday.", "en",

@@ -19,7 +19,7 @@ CNBC interview) read "delaying the mass production … was the right decision" a
 model is scheduled to be unveiled" as a partnership due in 2028; the eighth (a broker's note, a WeChat Q&A) gave
 the Robotaxi a price of $32 (Morgan Stanley's price target on the shares) and read 正式运营后的价格尚未公布 as the
 Robotaxi launched; the ninth (SCMP, 自由時報) made the Land Aircraft Carrier's first showing in Taiwan its
-unveiling.
+unveiling; the tenth (AASTOCKS, 第一财经) took what 消息指 ("sources say") as the Robotaxi's launch plan.
 """
 from __future__ import annotations
 
