@@ -156,3 +156,17 @@ def test_a_notice_above_the_title_is_neither_the_title_nor_the_end_of_the_header
 def test_a_lead_that_opens_with_today_is_text_not_a_sites_date_bar():
     header = read_header("今天，小鹏汇天又迎来一个重要里程碑：飞行体的生产许可证申请已正式被受理，计划2026年量产交付。\n\n" + BODY_ZH)
     assert header.body.startswith("今天，小鹏汇天")
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("36氪 · 2026-06-11 09:30", "36氪"),  # an outlet whose name opens with digits is no counter
+    ("AASTOCKS 2026/12/01 10:35", "阿斯達克財經網"),
+])
+def test_a_listed_outlet_beside_the_date_is_the_outlet(line, outlet):
+    found = read_header("小鹏IRON量产进展\n" + line + "\n\n6月10日，小鹏汽车在广州举行IRON量产进展沟通会。会上负责人表示，IRON首条量产线已完成调试。\n", {})
+    assert found.outlet.value == outlet
+
+
+def test_a_count_beside_the_date_is_still_no_outlet():
+    found = read_header("小鹏IRON量产进展\n阅读 123次 2026-06-11\n\n6月10日，小鹏汽车在广州举行IRON量产进展沟通会。会上负责人表示，IRON首条量产线已完成调试。\n", {})
+    assert found.outlet is None and found.date.value.isoformat() == "2026-06-11"

@@ -523,8 +523,8 @@ class _Reader:
                     if not self.byline(value, origin, rank):
                         self.add_person(kind, value, origin, rank)
                 continue
-            if COUNTER.match(segment):
-                continue
+            if COUNTER.match(segment) and not self.outlets.named(segment):
+                continue  # "123次", "3 min read" — but 36氪 is an outlet
             if self.byline(segment, origin, rank):
                 recognised = True
                 continue
