@@ -1724,3 +1724,15 @@ def test_a_first_showing_in_one_place_is_no_unveiling(text, language, expected):
 ])
 def test_a_service_launched_in_the_passive_and_what_would_have_happened(text, expected):
     assert readings(text, "en", dt.date(2026, 12, 20)) == expected
+
+
+def test_a_paragraph_opening_with_a_label_is_about_what_it_names():
+    a = Article(slug="review", file_name="review.txt", title="XPeng's 2026 in review", outlet="Electrek", author="",
+                date=dt.date(2026, 12, 28), language="en", paragraphs=(
+                    Paragraph("p0", "2. Robotaxi: partly delivered. Trial operations began in Guangzhou in March, but the public "
+                                    "launch slipped from late 2026 to early 2027."),
+                    Paragraph("p1", "3. IRON: delayed. Mass production was pushed to the first half of 2027.")))
+    found = {(s.topic, s.kind, s.state, s.period.key if s.period else None) for s in sightings(a)}
+    # a verdict ("partly delivered") is no delivery; "public launch" is the service's
+    assert found == {("robotaxi", "trial-operation", "happened", "2026-03"), ("robotaxi", "commercial-launch", "delayed", "2027-h1"),
+                     ("iron", "mass-production", "delayed", "2027-h1")}

@@ -509,3 +509,12 @@ def test_an_undated_plan_for_a_month_joins_no_row_due_in_another():
     rows = [m for m in milestones(row, undated, as_of=dt.date(2026, 1, 10)) if m.kind == "mass-production"]
     (q4,) = [m for m in rows if m.due is not None]
     assert q4.due.label == "2026 Q4" and {c.article.slug for c in q4.citations} == {"row"} and len(rows) == 2
+
+
+def test_a_plan_said_after_a_kept_promise_is_a_new_one_not_the_kept_one_moved():
+    plan = article("plan", dt.date(2026, 3, 3), "小鹏第二代VLA预计本月底前完成全量推送。")
+    kept = article("kept", dt.date(2026, 4, 2), "第二代VLA已于3月全量推送。")
+    europe = article("europe", dt.date(2026, 12, 22), "第二代VLA将于明年2月起陆续推送给欧洲市场的车主。")
+    rows = {m.due.label: m for m in milestones(plan, kept, europe, as_of=dt.date(2026, 12, 22)) if m.kind == "rollout"}
+    assert rows["2026-03"].status == "done" and rows["2026-03"].moved_to is None
+    assert rows["2027-02"].status == "upcoming"

@@ -19,7 +19,10 @@ CNBC interview) read "delaying the mass production … was the right decision" a
 model is scheduled to be unveiled" as a partnership due in 2028; the eighth (a broker's note, a WeChat Q&A) gave
 the Robotaxi a price of $32 (Morgan Stanley's price target on the shares) and read 正式运营后的价格尚未公布 as the
 Robotaxi launched; the ninth (SCMP, 自由時報) made the Land Aircraft Carrier's first showing in Taiwan its
-unveiling; the tenth (AASTOCKS, 第一财经) took what 消息指 ("sources say") as the Robotaxi's launch plan.
+unveiling; the tenth (AASTOCKS, 第一财经) took what 消息指 ("sources say") as the Robotaxi's launch plan; the eleventh (an
+Electrek year's review in numbered items) read "Robotaxi: partly delivered." as a delivery and lost every item's
+sentences that do not repeat the name ("3. IRON: delayed. Mass production was pushed to …"); and with all of
+them, the VLA's push to Europe next February moved its March push at home, which sources report kept.
 """
 from __future__ import annotations
 
@@ -61,9 +64,11 @@ def row(rows, topic, kind, due=None):
     ("flying-cars", "certification", "2026-04-01", "done"),
     ("flying-cars", "delivery", "2026 H2", "done"),  # planned for the second half, begun in November
     ("iron", "production-start", "2026-05", "done"),
-    ("robotaxi", "trial-operation", None, "done"),
-    ("robotaxi", "commercial-launch", None, "upcoming"),
+    ("robotaxi", "trial-operation", "2026 H2", "done"),
+    ("robotaxi", "commercial-launch", "2026 H2", "upcoming"),
+    ("second-gen-vla", "rollout", "2027-02", "upcoming"),  # the push to Europe: a new plan, not the March push moved
     ("second-gen-vla", "rollout", "2026-03-03", "done"),
+    ("second-gen-vla", "rollout", "2026-03", "done"),
     ("turing-chip", "rollout", "2026-05-09", "done"),
     ("flying-cars", "certification", "2027", "upcoming"),  # the A868's: 2028年前取得適航證
     ("flying-cars", "other", "2027 Q3", "upcoming"),  # the A868's first flight: not moved by a report the company denied

@@ -26,7 +26,7 @@ from build_scripts.knowledge.infobox import Infobox, build_infobox
 from build_scripts.knowledge.overview import OverviewSentence, compose_overview
 from build_scripts.knowledge.lists import SIGNALS, without_repeats
 from build_scripts.knowledge.milestones import (
-    Milestone, Sighting, agreeing_referent, day_before, extract_sightings, last_named, main_topic, time_anchor,
+    Milestone, Sighting, agreeing_referent, day_before, extract_sightings, labelled_topic, last_named, main_topic, time_anchor,
 )
 from build_scripts.knowledge.corrections import CorrectionsReport, apply_corrections, with_editor_attributes
 from build_scripts.model import Article, Corpus, Correction
@@ -145,11 +145,13 @@ def _sightings(passages: list[Passage], excluded: set[int], topics: tuple[Topic,
     found = []
     referent, paragraph = None, None  # the topic last named in the paragraph so far: what 它 or "the robot" refers to
     last_in_article = None  # and in the article: what "the robot" refers to in a paragraph naming none (agreeing_referent)
+    label = None  # the topic a paragraph opening with a label names ("3. IRON: delayed. Mass production was pushed …")
     for i, p in enumerate(passages):
         if p.paragraph.id != paragraph:
             referent, paragraph = None, p.paragraph.id
+            label = labelled_topic(p.paragraph.text, topics)
         if id(p) not in excluded:
-            found += extract_sightings(p, topics, article_topic=own, company=signals.own, anchor=anchor,
+            found += extract_sightings(p, topics, article_topic=label or own, company=signals.own, anchor=anchor,
                                        referent=referent or agreeing_referent(p.canon, last_in_article, topics),
                                        day_before=day_before(passages, i, p.article.date or anchor),
                                        rival=signals.competitor)

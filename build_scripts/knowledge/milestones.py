@@ -541,6 +541,18 @@ class Milestone:
 # Reading sentences
 
 
+# A paragraph opening with a label: a list item's number or bullet, a name, a colon ("3. IRON: delayed.", "▍Robotaxi：").
+PARAGRAPH_LABEL = re.compile(r"^\s*(?:\d{1,2}\s?[.、)）]\s*|[▍■●•◆▶]\s*)?(?P<name>[^:：，,。.；;]{1,30})[:：]")
+
+
+def labelled_topic(paragraph: str, topics: tuple[Topic, ...]) -> str | None:
+    """The one topic a paragraph's opening label names ("2. Robotaxi: partly delivered. Trial operations began …"),
+    whose events its sentences naming nothing state; else None."""
+    label = PARAGRAPH_LABEL.match(paragraph)
+    named = {slug for _, slug, _ in _named(canonical(to_simplified(label.group("name"))), topics)} if label else set()
+    return next(iter(named)) if len(named) == 1 else None
+
+
 def last_named(canon: str, topics: tuple[Topic, ...]) -> str | None:
     """The topic a sentence names last, if any: what a reference word in the next sentence refers to."""
     named = _named(canon, topics)
@@ -1374,13 +1386,14 @@ def _with_id(m: Milestone, new_id: str) -> Milestone:
 def _tracks(ordered: list[Sighting]) -> list[_Track]:
     tracks: list[_Track] = []
     plans = [s for s in ordered if s.state in ("planned", "delayed")]
+    kept = [s.period for s in ordered if s.state == "happened" and s.read == "clause" and s.period is not None]
     # Finer periods first, so "2026" joins the quarter it covers rather than founding a row of its own.
     for s in sorted(plans, key=lambda s: (_order(s)[0], _width(s.period))):
         target = _joinable(tracks, s)
         if target is not None:
             target.plan(s)
             continue
-        moved = _moved_from(tracks, s) if s.read == "clause" else None
+        moved = _moved_from(tracks, s, kept) if s.read == "clause" else None
         if moved is not None:
             moved.moved_to = s.period
             moved.report(s)
@@ -1496,13 +1509,17 @@ def _joinable(tracks: list[_Track], s: Sighting) -> _Track | None:
     return min(overlapping, key=lambda t: _width(t.current_due)) if overlapping else None
 
 
-def _moved_from(tracks: list[_Track], s: Sighting) -> _Track | None:
-    """The row a later source moves to a later date: it says so, or says it after the old date passed."""
+def _moved_from(tracks: list[_Track], s: Sighting, kept: list[Period] = ()) -> _Track | None:
+    """The row a later source moves to a later date: it says so, or says it after the old date passed — unless a
+    report says it happened in its time (`kept`): a plan said after a kept promise is a new one (the VLA's push to
+    Europe next February does not move its March push at home)."""
     if s.period is None or s.said_on is None:
         return None
     for t in reversed(tracks):
         due = t.current_due
         if not t.plans or due is None or t.done or s.period.start <= due.end:
+            continue
+        if s.state != "delayed" and any(p.overlaps(due) for p in kept):
             continue
         if t.announced and s.said_on > t.announced and (s.state == "delayed" or s.said_on > due.end):
             return t
