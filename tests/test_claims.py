@@ -513,3 +513,11 @@ def test_degrees_of_freedom_named_before_their_count(text, expected):
 @pytest.mark.parametrize("text", ["The A868 flies at speeds of up to 360 kilometres per hour.", "A868最高时速可达360千米每小时。"])
 def test_a_speed_written_out_is_in_kilometres_per_hour(text):
     assert said(text) == {("a868", "top-speed", 360.0)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("XPeng's world model has 72bn parameters.", {("world-model", "parameters", 72e9)}),
+    ("IRON has 82 DoF.", {("iron", "degrees-of-freedom", 82.0)}),
+])
+def test_english_shorthand_for_billions_and_degrees_of_freedom(text, expected):
+    assert said(text) == expected
