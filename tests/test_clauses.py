@@ -1736,3 +1736,11 @@ def test_a_paragraph_opening_with_a_label_is_about_what_it_names():
     # a verdict ("partly delivered") is no delivery; "public launch" is the service's
     assert found == {("robotaxi", "trial-operation", "happened", "2026-03"), ("robotaxi", "commercial-launch", "delayed", "2027-h1"),
                      ("iron", "mass-production", "delayed", "2027-h1")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("小鵬IRON量產押後至明年上半年。", {("iron", "mass-production", "delayed", "2027-h1")}),  # Hong Kong's "postponed to"
+    ("小鵬喊停Robotaxi在深圳的試營運。", {("robotaxi", "trial-operation", "dropped", None)}),
+])
+def test_hong_kong_words_for_postponing_and_calling_off(text, expected):
+    assert readings(text, "zh-Hant", dt.date(2026, 12, 20)) == expected
