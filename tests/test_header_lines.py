@@ -170,3 +170,12 @@ def test_a_listed_outlet_beside_the_date_is_the_outlet(line, outlet):
 def test_a_count_beside_the_date_is_still_no_outlet():
     found = read_header("小鹏IRON量产进展\n阅读 123次 2026-06-11\n\n6月10日，小鹏汽车在广州举行IRON量产进展沟通会。会上负责人表示，IRON首条量产线已完成调试。\n", {})
     assert found.outlet is None and found.date.value.isoformat() == "2026-06-11"
+
+
+@pytest.mark.parametrize("body", [
+    "小鹏第二代图灵芯片官宣\nIT之家 12 月 2 日消息\n\n小鹏汽车今日宣布，第二代图灵 AI 芯片单颗算力达到 2000 TOPS，是第一代的近 3 倍。\n",
+    "小鹏第二代图灵芯片官宣\n\nIT之家 12 月 2 日消息，小鹏汽车今日宣布，第二代图灵 AI 芯片单颗算力达到 2000 TOPS。\n",
+])
+def test_a_sites_dateline_without_a_year_gives_the_outlet_and_no_date(body):
+    found = read_header(body, {})
+    assert found.outlet.value == "IT之家" and found.date is None
