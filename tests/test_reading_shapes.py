@@ -9,8 +9,8 @@ results were dated by the quarter they cover, a figure said of 该模型 after a
 to the one named last, and 向公众开放 launched nothing. The second batch (the review, the interview, the
 denial, the opinion) found a review's "3月初开始推送" read as next March's plan, a delay dated by the month it
 was announced, a question (為什麼要延後？) read as a delay, 首批用户交付已于11月开始 read as no delivery, and
-restatements of IRON's moved plan founding a second row; the third (Bloomberg, HK01, 财联社) read 2028年前 as
-2028 itself; the fourth (The Verge, Sohu, 聯合報, Electrek) made a rumour cancel IRON's mass production, an
+restatements of IRON's moved plan founding a second row; the third (Bloomberg, HK01, 财联社) is kept as a
+check that their rows stay right; the fourth (The Verge, Sohu, 聯合報, Electrek) made a rumour cancel IRON's mass production, an
 anonymously sourced report move the A868's first flight, and "首次公開該模型，目前已用於第二代VLA的訓練" the VLA's
 unveiling; the fifth (汽车之家, Reuters, IT之家: specifications) read 公布了…量产版的主要参数 as IRON mass-produced,
 身高降低了10厘米 as a height of 0.1 m, and missed "will cost 2.2 million yuan"; the sixth (a 36Kr analysis, a
@@ -70,7 +70,7 @@ def row(rows, topic, kind, due=None):
     ("second-gen-vla", "rollout", "2026-03-03", "done"),
     ("second-gen-vla", "rollout", "2026-03", "done"),
     ("turing-chip", "rollout", "2026-05-09", "done"),
-    ("flying-cars", "certification", "2027", "upcoming"),  # the A868's: 2028年前取得適航證
+    ("flying-cars", "certification", "2028", "upcoming"),  # the A868's: 2028年前取得適航證
     ("flying-cars", "other", "2027 Q3", "upcoming"),  # the A868's first flight: not moved by a report the company denied
 ])
 def test_each_row_has_the_status_its_sources_give(rows, topic, kind, due, status):

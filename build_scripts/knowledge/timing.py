@@ -196,8 +196,6 @@ def load_time_rules(path: Path = TIME_RULES_FILE) -> TimeRules:
     alternatives = [
         # before 2027: by the end of 2026 (not "before the end of 2026": that is the end of 2026, read below)
         *([rf"(?P<dl>{_alternation(deadline_words)})\s(?P<dly>(?:19|20)\d\d)(?![\d-]|\s?(?:年|q[1-4]|h[12])(?![a-z]))"] if deadline_words else []),
-        # 2028年前, 2028年之前: the same deadline in Chinese (not 2028年前三季度, the first three quarters)
-        r"(?P<dlzy>(?:19|20)\d\d)\s?年\s?(?:以前|之前|前)(?!\s?[一二两三四五六七八九十\d])",
         # 三年内 / 未来两年 / within two years: before 年内 (this year) can take the 年 of a count
         span,
         # the first quarter of 2026 / end of next year / H2 2026
@@ -332,8 +330,8 @@ def _meaning(g: dict, published: dt.date | None, rules: TimeRules) -> tuple[Peri
         months = (int(g["vn"]) if g["vn"].isdigit() else SPAN_COUNTS[g["vn"]]) * rules.within_units[g["vu"]]
         year, month = _add_months(published, round(months))
         return Period(published, dt.date(year, month, min(published.day, calendar.monthrange(year, month)[1])), "span"), True
-    if g.get("dly") or g.get("dlzy"):  # before 2027: that year is the deadline no part of which the event reaches
-        year = int(g["dly"] or g["dlzy"]) - 1
+    if g.get("dly"):  # before 2027: that year is the deadline no part of which the event reaches
+        year = int(g["dly"]) - 1
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), False
     for n in ("a", "b"):
         if g.get(f"{n}x") or g.get(f"{n}r"):
