@@ -607,8 +607,7 @@ def main_topic(passages: list[Passage] | tuple[Passage, ...]) -> str | None:
 
 def _named_in_headline(title: str) -> set[str]:
     """The topics an article's title names."""
-    canon = canonical(title or "")
-    return {t.slug for t in load_topics() if t.alias_pattern and t.alias_pattern.search(canon)}
+    return {slug for _, slug, _ in _named(canonical(title or ""), load_topics())}
 
 
 SITE_WIDE = ""  # the topic of a company event that belongs on no topic page
@@ -1472,26 +1471,23 @@ def _same_event(t: _Track, s: Sighting) -> bool:
 _TWO_READINGS = (dt.date(2001, 2, 15), dt.date(2001, 9, 15))
 
 
-def _month_said(s: Sighting) -> tuple[int, int | None] | None:
-    """(month, day or None) that an undated sighting's words state without saying the year, else None."""
-    if s.period is not None or not s.when_text:
-        return None
-    said = []
+def _month_said(when_text: str) -> int | None:
+    """The month an undated sighting's words (`when_text`) state without saying the year, else None."""
+    said = set()
     for day in _TWO_READINGS:
-        times = [t.period for t in read_times(to_simplified(s.when_text), day, load_time_rules())
+        times = [t.period for t in read_times(to_simplified(when_text), day, load_time_rules())
                  if t.period is not None and t.period.precision in ("month", "day")]
         if not times:
             return None
-        said.append((times[0].start.month, times[0].start.day if times[0].precision == "day" else None))
-    return said[0] if said[0] == said[1] else None
+        said.add(times[0].start.month)
+    return said.pop() if len(said) == 1 else None
 
 
 def _fits_month(period: Period | None, s: Sighting) -> bool:
     """Whether `period` can be when an undated sighting's stated month falls, in some year."""
-    said = _month_said(s)
-    if said is None or period is None or period.start.year != period.end.year:
+    month = _month_said(s.when_text) if s.period is None and s.when_text else None
+    if month is None or period is None or period.start.year != period.end.year:
         return True
-    month, _ = said
     # months only: a story may date the news ("11月30日，…传来消息：…已正式试产"), not the event
     return period.start.month <= month <= period.end.month
 
